@@ -1,0 +1,44 @@
+# Nilai — the two commands a newcomer types are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PIP     = $(PY) -m pip
+
+.PHONY: run test install install-test system-deps lint lock bench dist clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+install: system-deps $(VENV)/.installed
+
+install-test: system-deps $(VENV)/.installed-test
+
+## Install everything into .venv and start the desktop program.
+run: install
+	$(VENV)/bin/nilai $(ARGS)
+
+## Install everything (system libraries too, where root) and run the whole test suite.
+test: install-test
+	bash installer/test-services.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+system-deps:
+	bash installer/system-deps.sh
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check app tests benchmarks
+
+lock:
+	$(PYTHON) -m venv /tmp/nilai-lock && /tmp/nilai-lock/bin/pip install -q -e '.[test]' && /tmp/nilai-lock/bin/pip freeze --exclude-editable
+
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,1 @@
+"""Data model: SQLModel tables (tables.py) and plain domain types (domain.py)."""

@@ -1,0 +1,1 @@
+"""The PySide6 desktop client. The only package that may import Qt."""
