@@ -57,27 +57,32 @@ def append(
     kind: str = "edit",
     undoes: str | None = None,
 ) -> ChangeLogEntry:
-    previous = last_entry(session, chain_id)
-    entry = ChangeLogEntry(
-        chain_id=chain_id,
-        position=(previous.position + 1) if previous else 0,
-        version_id=version_id,
-        indicator_code=indicator_code,
-        field=field,
-        old=old,
-        new=new,
-        reason=reason,
-        kind=kind,
-        undoes=undoes,
-        actor=actor,
-        at=now_iso(),
-        prev_hash=previous.entry_hash if previous else GENESIS,
-        entry_hash="",
-    )
-    entry.entry_hash = entry_hash(entry, entry.prev_hash)
-    session.add(entry)
+    entry = ChainWriter(session, chain_id).append(field=field, old=old, new=new, actor=actor, version_id=version_id,
+                                                  indicator_code=indicator_code, reason=reason, kind=kind, undoes=undoes)
     session.flush()
     return entry
+
+
+class ChainWriter:
+    """Appends many entries to one chain without re-reading its tail each time (bulk paths)."""
+
+    def __init__(self, session: Session, chain_id: str) -> None:
+        self.session = session
+        self.chain_id = chain_id
+        tail = last_entry(session, chain_id)
+        self.position = tail.position + 1 if tail else 0
+        self.prev_hash = tail.entry_hash if tail else GENESIS
+
+    def append(self, *, field: str, old: str, new: str, actor: str, version_id: str | None = None,
+               indicator_code: str = "", reason: str = "", kind: str = "edit", undoes: str | None = None) -> ChangeLogEntry:
+        entry = ChangeLogEntry(chain_id=self.chain_id, position=self.position, version_id=version_id,
+                               indicator_code=indicator_code, field=field, old=old, new=new, reason=reason, kind=kind,
+                               undoes=undoes, actor=actor, at=now_iso(), prev_hash=self.prev_hash, entry_hash="")
+        entry.entry_hash = entry_hash(entry, self.prev_hash)
+        self.session.add(entry)
+        self.position += 1
+        self.prev_hash = entry.entry_hash
+        return entry
 
 
 def chain_entries(session: Session, chain_id: str) -> list[ChangeLogEntry]:

@@ -1,0 +1,70 @@
+"""The `nilai` command line (contract: shared CLI.md). Without a command it starts the desktop program.
+
+Every command exits 0 on success and non-zero with a message on stderr whose first line names
+the problem; `--json` prints data as JSON where a command outputs data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import catalogue_cmds, round_cmds
+from app.cli.common import UserError, user_errors
+
+COMMAND_MODULES = [catalogue_cmds, round_cmds]
+
+
+def _optional_modules() -> list:
+    # Commands of parts that load heavy libraries register themselves here, imported lazily at run.
+    from app.cli import extra_cmds
+
+    return extra_cmds.modules()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nilai",
+        description="Nilai: score regional readiness interviews offline, sign evaluation sheets, "
+        "exchange result bundles, consolidate and rank.",
+    )
+    parser.add_argument("--version", action="version", version=f"nilai {__version__}")
+    parser.add_argument("--data-dir", default=os.environ.get("NILAI_DATA_DIR"),
+                        help="data directory (default: NILAI_DATA_DIR, else the platform's user data folder)")
+    parser.add_argument("--database-url", default=os.environ.get("NILAI_DATABASE_URL"),
+                        help="use this database instead of the data directory's SQLite file, "
+                        "e.g. postgresql+psycopg://user@host/nilai for a shared coordinator store")
+    parser.add_argument("--lang", choices=("id", "en"), help="interface language (default: saved choice, else system locale)")
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in [*COMMAND_MODULES, *_optional_modules()]:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _start_desktop(args)
+    with user_errors() as outcome:
+        code = args.handler(args)
+        return int(code or 0)
+    return outcome.exit_code
+
+
+def _start_desktop(args: argparse.Namespace) -> int:
+    try:
+        from app.ui.application import run
+    except ImportError as exc:  # a build without the desktop client, or Qt libraries missing
+        print(f"nilai: the desktop client cannot start: {exc}. "
+              "On Debian/Ubuntu run `make run` (it installs the Qt system libraries), "
+              "or use the command line (nilai --help).", file=sys.stderr)
+        return 1
+    return run(args)
+
+
+__all__ = ["main", "build_parser", "UserError"]

@@ -1,0 +1,103 @@
+"""Shared pieces of the command line: opening the store, passphrases, output, user-facing errors."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 1."""
+
+
+def user_error_types() -> tuple[type[BaseException], ...]:
+    # Every module's user-facing error class; bugs (anything else) still show a traceback.
+    from app.assessments import AssessmentError
+    from app.rounds import RoundError
+    from app.schedule import ScheduleError
+    from app.store import StoreError
+
+    types: list[type[BaseException]] = [UserError, StoreError, RoundError, ScheduleError, AssessmentError,
+                                        LookupError, FileNotFoundError, PermissionError, IsADirectoryError]
+    from app.instruments import InstrumentError
+
+    types.append(InstrumentError)
+    for module, name in (("app.identity", "IdentityError"), ("app.bundles.errors", "BundleError"),
+                         ("app.round_package", "PackageError")):
+        with contextlib.suppress(ImportError, AttributeError):
+            types.append(getattr(__import__(module, fromlist=[name]), name))
+    return tuple(types)
+
+
+@dataclass
+class Outcome:
+    exit_code: int = 0
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[Outcome]:
+    outcome = Outcome()
+    try:
+        yield outcome
+    except KeyboardInterrupt:
+        print("nilai: interrupted; nothing after the last completed step was written.", file=sys.stderr)
+        outcome.exit_code = 130
+    except OSError as exc:
+        if isinstance(exc, user_error_types()):
+            print(f"nilai: {exc}", file=sys.stderr)
+            outcome.exit_code = 1
+        else:
+            print(f"nilai: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})", file=sys.stderr)
+            outcome.exit_code = 1
+    except Exception as exc:
+        if not isinstance(exc, user_error_types()):
+            raise
+        message = str(exc).strip() or exc.__class__.__name__
+        if isinstance(exc, LookupError) and message.startswith("'") and message.endswith("'"):
+            message = message[1:-1]
+        print(f"nilai: {message}", file=sys.stderr)
+        outcome.exit_code = 1
+
+
+def open_store_for(args: argparse.Namespace):
+    from app.store import open_store
+
+    return open_store(args.data_dir, args.database_url)
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+    """From --passphrase-file, NILAI_PASSPHRASE_FILE, or a prompt; never from the command line."""
+    path = getattr(args, "passphrase_file", None) or os.environ.get("NILAI_PASSPHRASE_FILE")
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot read the passphrase file {path}: {exc.strerror}") from exc
+        return text.rstrip("\r\n")
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError("a passphrase is needed: give --passphrase-file FILE (or NILAI_PASSPHRASE_FILE), "
+                        "or run in a terminal to be asked")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != first:
+        raise UserError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def emit(args: argparse.Namespace, data: Any, text_lines: list[str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        for line in text_lines:
+            print(line)
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
