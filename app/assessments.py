@@ -89,7 +89,7 @@ def start_assessment(
     store: Store, *, round_id: str, region_code: str, assessor_id: str, slot_id: str | None = None
 ) -> str:
     """The current version of this assessor's assessment of the region, created if there is none."""
-    from app.models.tables import Round
+    from app.models.tables import InterviewSlot, Round
 
     with store.transaction() as session:
         existing = session.exec(
@@ -105,6 +105,9 @@ def start_assessment(
         round_ = session.get(Round, round_id)
         if round_ is None:
             raise AssessmentError(f"round {round_id} does not exist in this store")
+        if slot_id is None:
+            slot_id = session.exec(select(InterviewSlot.id).where(InterviewSlot.round_id == round_id,
+                                                                  InterviewSlot.region_code == region_code)).first()
         assessment = Assessment(
             round_id=round_id,
             region_code=region_code,

@@ -138,12 +138,16 @@ def import_schedule(store: Store, path: Path, round_ref: str | None = None, *,
         for assessor in new_assessors:
             session.add(assessor)
         session.flush()
-        existing = {(s.panel_id, s.day, s.start) for s in session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id))}
+        slots = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id)).all()
+        taken = {(s.panel_id, s.day, s.start) for s in slots}
+        scheduled = {s.region_code for s in slots}
         panels = {p.name: p.id for p in session.exec(select(Panel).where(Panel.round_id == round_.id))}
-        clashes = [p for p in plans if (panels.get(p.panel), p.day, p.start) in existing]
+        clashes = [f"panel {p.panel} already has an interview on {p.day} at {p.start:%H:%M} in this round"
+                   for p in plans if (panels.get(p.panel), p.day, p.start) in taken]
+        clashes += [f"{regions.region(p.region_code).name} is already scheduled in this round"
+                    for p in plans if p.region_code in scheduled]
         if clashes:
-            raise ScheduleError(str(path), [f"panel {p.panel} already has an interview on {p.day} at {p.start:%H:%M} in this round"
-                                            for p in clashes])
+            raise ScheduleError(str(path), clashes)
         return round_.id, len(add_slots(session, round_, plans))
 
 
