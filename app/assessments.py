@@ -383,7 +383,11 @@ def validate(store: Store, version_id: str, lang: str = "en") -> list[Problem]:
     return problems
 
 
-def finalize(store: Store, version_id: str, actor: str) -> None:
+def finalize(store: Store, version_id: str, actor: str) -> str | None:
+    """Make the version final and read-only, then take a rolling backup.
+
+    Returns a warning when the backup could not be written; the finalize itself stands.
+    """
     problems = validate(store, version_id)
     if problems:
         raise FinalizeBlocked(problems)
@@ -394,6 +398,14 @@ def finalize(store: Store, version_id: str, actor: str) -> None:
         session.add(assessment)
         changelog.append(session, assessment.record_id, field="status", old="draft", new="final",
                          actor=actor, version_id=version_id)
+    from app.backup import take_backup
+    from app.store import StoreError
+
+    try:
+        take_backup(store, "finalized")
+    except StoreError as exc:
+        return f"The assessment is finalized, but the automatic backup failed: {exc}"
+    return None
 
 
 def reopen(store: Store, version_id: str, reason: str, actor: str) -> str:

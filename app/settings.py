@@ -11,7 +11,7 @@ from app.store import Store
 PROFILE = "profile.assessor_id"
 LANGUAGE = "ui.language"
 LAST_OPEN = "ui.last_open_version"
-BACKUPS_KEPT = "backup.keep"
+BACKUPS_KEEP = "backup.keep"
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:
