@@ -56,9 +56,10 @@ def _translate(exc: BaseException, where: str) -> StoreError | None:
             f"The disk holding {where} is full; nothing of the last change was written. "
             "Free some space (for example move photos off this computer) and try again."
         )
-    if "readonly" in message or "read-only" in message or code in (errno.EROFS, errno.EACCES):
+    if ("readonly" in message or "read-only" in message or "unable to open database file" in message
+            or code in (errno.EROFS, errno.EACCES)):
         return ReadOnlyStore(
-            f"{where} cannot be written (read-only location or no permission). "
+            f"{where} cannot be written (read-only location, no permission, or a missing folder). "
             "Nothing was changed. Choose a writable data directory with --data-dir."
         )
     if "database is locked" in message or "database table is locked" in message:
