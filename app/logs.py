@@ -18,7 +18,7 @@ def log_path() -> Path:
     return directory / LOG_FILE
 
 
-def setup(level: int = logging.INFO) -> Path | None:
+def setup(level: int = logging.INFO, max_bytes: int = 1_000_000) -> Path | None:
     """Send the `app` loggers to a rotating file (1 MB × 5); returns the file, or None if unwritable."""
     global _configured
     if _configured is not None:
@@ -26,7 +26,7 @@ def setup(level: int = logging.INFO) -> Path | None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=5, encoding="utf-8")
     except OSError:
         return None  # logging must never stop the program from starting
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
