@@ -1,0 +1,45 @@
+"""Consolidation of a round: coverage, panel scores, agreement, moderation, ranking and exports.
+
+The method is written out for officials in ``docs/ranking-method.md``. One concern per module:
+
+- :mod:`.data` reads a round (SQLAlchemy Core, one query over assessment x score);
+- :mod:`.coverage` who scored which region, what is missing or in conflict;
+- :mod:`.rules` mean / median / trimmed mean of a panel's levels;
+- :mod:`.panel_scores` per-region panel scores (through :mod:`app.scoring`) and level spreads;
+- :mod:`.agreement` Krippendorff's alpha (ordinal) and ICCs;
+- :mod:`.moderation` coordinator's moderated levels, logged in the change log;
+- :mod:`.ranking` competition ranking, tie-breakers, shortlist cut-offs and straddling ties;
+- :mod:`.consolidate` all of the above in one call;
+- :mod:`.exports_csv`, :mod:`.exports_xlsx`, :mod:`.report_pdf` the files that leave the program
+  (imported on use: they load openpyxl / ReportLab).
+"""
+
+from app.consolidation.agreement import Agreement, AlphaFigure, IccFigure, PanelIcc
+from app.consolidation.consolidate import Consolidation, RankedRegion, consolidate, consolidate_data
+from app.consolidation.coverage import AssessorCoverage, RegionCoverage, coverage
+from app.consolidation.data import (
+    AssessmentRef,
+    ConsolidationError,
+    ModerationInfo,
+    RoundData,
+    load_round_data,
+)
+from app.consolidation.moderation import (
+    ModerationError,
+    ModerationEvent,
+    clear_moderation,
+    list_moderations,
+    moderation_history,
+    set_moderation,
+)
+from app.consolidation.panel_scores import DimensionScore, IndicatorPanel, RegionPanel
+from app.consolidation.ranking import ShortlistCut
+from app.consolidation.rules import AggregationRule, RuleError, combine, parse_rule
+
+__all__ = [
+    "AggregationRule", "Agreement", "AlphaFigure", "AssessmentRef", "AssessorCoverage", "Consolidation",
+    "ConsolidationError", "DimensionScore", "IccFigure", "IndicatorPanel", "ModerationError", "ModerationEvent",
+    "ModerationInfo", "PanelIcc", "RankedRegion", "RegionCoverage", "RegionPanel", "RoundData", "RuleError",
+    "ShortlistCut", "clear_moderation", "combine", "consolidate", "consolidate_data", "coverage",
+    "list_moderations", "load_round_data", "moderation_history", "parse_rule", "set_moderation",
+]

@@ -1,0 +1,220 @@
+"""How far the assessors agree: Krippendorff's alpha on the levels, an ICC on the totals.
+
+- **Krippendorff's alpha, ordinal metric** (the ``krippendorff`` package), on the original levels
+  of the counted assessments ("not applicable" and unscored are missing values; moderated levels
+  are not ratings and do not enter). Units are regions for an indicator's alpha, region x
+  indicator pairs for a dimension's and the round's. Only units with two or more levels are
+  pairable; alpha is undefined (None) without pairable units or when every pairable level is the
+  same value (no variation to agree on).
+- **ICC(1,1)** (Shrout & Fleiss 1979, case 1: one-way random effects, single rater) of the
+  assessors' own totals, with regions as targets. Case 1 is the right model here because each
+  region is seen by a different panel, so raters are not crossed with targets. With unequal
+  numbers of raters per region the one-way ANOVA uses the usual adjusted group size
+  ``k0 = (N - sum(n_i^2)/N) / (a - 1)``; with equal numbers this is exactly Shrout & Fleiss'.
+- **ICC(2,1)** (case 2: two-way random, single rater) per panel: for each set of assessors that
+  scored the same three or more regions together, on their totals.
+
+ICCs are computed with numpy from the ANOVA mean squares (no maintained package is pinned).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import krippendorff
+import numpy as np
+
+from app.consolidation.data import RoundData
+from app.consolidation.panel_scores import RegionPanel
+
+MIN_PANEL_REGIONS = 3
+
+
+@dataclass(frozen=True)
+class AlphaFigure:
+    scope: str  # "round" | "dimension" | "indicator"
+    code: str  # dimension or indicator code; "" for the round
+    alpha: float | None  # ordinal Krippendorff's alpha; None when undefined
+    units: int  # pairable units (two or more levels)
+    values: int  # pairable levels
+
+
+@dataclass(frozen=True)
+class IccFigure:
+    form: str  # "ICC(1,1)" | "ICC(2,1)" | "ICC(3,1)"
+    value: float | None
+    targets: int
+    ratings: int
+    raters_per_target: float  # k, or k0 for unequal group sizes
+
+
+@dataclass(frozen=True)
+class TwoWayAnova:
+    n: int  # targets
+    k: int  # raters
+    bms: float  # between targets mean square
+    wms: float  # within targets
+    jms: float  # between raters (judges)
+    ems: float  # residual
+
+    @property
+    def icc1_1(self) -> float:
+        return (self.bms - self.wms) / (self.bms + (self.k - 1) * self.wms)
+
+    @property
+    def icc2_1(self) -> float:
+        return (self.bms - self.ems) / (self.bms + (self.k - 1) * self.ems + self.k * (self.jms - self.ems) / self.n)
+
+    @property
+    def icc3_1(self) -> float:
+        return (self.bms - self.ems) / (self.bms + (self.k - 1) * self.ems)
+
+
+@dataclass(frozen=True)
+class PanelIcc:
+    assessor_ids: tuple[str, ...]
+    regions: int
+    icc2_1: float | None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    round: AlphaFigure
+    dimensions: tuple[AlphaFigure, ...]
+    indicators: tuple[AlphaFigure, ...]
+    icc: IccFigure  # ICC(1,1) of the assessors' totals over the round
+    panels: tuple[PanelIcc, ...]  # ICC(2,1) per panel
+    flagged_cells: int  # region x indicator pairs whose levels differ by SPREAD_FLAG or more
+    flagged_regions: int
+
+    def indicator(self, code: str) -> AlphaFigure:
+        return next(f for f in self.indicators if f.code == code)
+
+    def dimension(self, code: str) -> AlphaFigure:
+        return next(f for f in self.dimensions if f.code == code)
+
+
+# -- Krippendorff's alpha ---------------------------------------------------------------------------
+
+def alpha_from_counts(value_counts: np.ndarray, domain: Sequence[int], scope: str = "", code: str = "",
+                      level_of_measurement: str = "ordinal") -> AlphaFigure:
+    """Alpha from a units x values table of how many raters gave each value to each unit."""
+    counts = np.asarray(value_counts, dtype=float).reshape(-1, len(domain))
+    pairable = counts[counts.sum(axis=1) >= 2]
+    values = int(pairable.sum())
+    if not len(pairable) or np.count_nonzero(pairable.sum(axis=0)) < 2:
+        return AlphaFigure(scope, code, None, len(pairable), values)
+    alpha = krippendorff.alpha(value_counts=pairable, value_domain=list(domain),
+                               level_of_measurement=level_of_measurement)
+    return AlphaFigure(scope, code, float(alpha), len(pairable), values)
+
+
+def alpha_from_ratings(reliability_data: Sequence[Sequence[float | None]],
+                       level_of_measurement: str = "ordinal") -> float | None:
+    """Alpha from a raters x units table (None/NaN = missing), as Krippendorff lays data out."""
+    matrix = np.array([[np.nan if v is None else v for v in row] for row in reliability_data], dtype=float)
+    domain = sorted({int(v) for v in matrix[~np.isnan(matrix)].tolist()})
+    if len(domain) < 2:
+        return None
+    counts = np.zeros((matrix.shape[1], len(domain)))
+    position = {value: index for index, value in enumerate(domain)}
+    for rater in matrix:
+        for unit, value in enumerate(rater.tolist()):
+            if value == value:  # not NaN
+                counts[unit, position[int(value)]] += 1
+    return alpha_from_counts(counts, domain, level_of_measurement=level_of_measurement).alpha
+
+
+# -- ICC ----------------------------------------------------------------------------------------------
+
+def anova_two_way(matrix: Sequence[Sequence[float]]) -> TwoWayAnova:
+    """Mean squares of a complete targets x raters table (Shrout & Fleiss 1979, Table 2)."""
+    x = np.asarray(matrix, dtype=float)
+    n, k = x.shape
+    if n < 2 or k < 2 or np.isnan(x).any():
+        raise ValueError("a two-way ICC needs a complete table of at least 2 targets x 2 raters")
+    grand = x.mean()
+    ss_total = ((x - grand) ** 2).sum()
+    ss_targets = k * ((x.mean(axis=1) - grand) ** 2).sum()
+    ss_raters = n * ((x.mean(axis=0) - grand) ** 2).sum()
+    ss_error = ss_total - ss_targets - ss_raters
+    return TwoWayAnova(n=n, k=k, bms=ss_targets / (n - 1), wms=(ss_total - ss_targets) / (n * (k - 1)),
+                       jms=ss_raters / (k - 1), ems=ss_error / ((n - 1) * (k - 1)))
+
+
+def icc_oneway(groups: Sequence[Sequence[float]]) -> IccFigure:
+    """ICC(1,1) from each target's ratings (any number per target; targets with none are skipped)."""
+    groups = [np.asarray(g, dtype=float) for g in groups]
+    groups = [g[~np.isnan(g)] for g in groups]
+    groups = [g for g in groups if len(g)]
+    a = len(groups)
+    sizes = np.array([len(g) for g in groups], dtype=float)
+    total = float(sizes.sum())
+    if a < 2 or total - a < 1:
+        return IccFigure("ICC(1,1)", None, a, int(total), float(sizes.mean()) if a else 0.0)
+    grand = float(np.concatenate(groups).mean())
+    means = np.array([g.mean() for g in groups])
+    ss_between = float((sizes * (means - grand) ** 2).sum())
+    ss_within = float(sum(((g - g.mean()) ** 2).sum() for g in groups))
+    msb, msw = ss_between / (a - 1), ss_within / (total - a)
+    k0 = (total - (sizes ** 2).sum() / total) / (a - 1)
+    denominator = msb + (k0 - 1) * msw
+    value = None if denominator <= 0 else (msb - msw) / denominator
+    return IccFigure("ICC(1,1)", value, a, int(total), float(k0))
+
+
+# -- the round ----------------------------------------------------------------------------------------
+
+def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
+    """regions x indicators x levels: how many counted assessors gave each level."""
+    top = max((ind.max_level for ind in data.instrument.indicators()), default=1)
+    domain = list(range(1, top + 1))
+    counts = np.zeros((len(data.regions), len(data.indicator_codes), top), dtype=np.int64)
+    region_of_row = np.empty(data.levels.shape[0], dtype=np.int64)
+    for index, region in enumerate(data.regions):
+        rows = data.region_rows.get(region.code)
+        if rows is not None:
+            region_of_row[rows] = index
+    present = ~np.isnan(data.levels)
+    rows, cols = np.nonzero(present)
+    np.add.at(counts, (region_of_row[rows], cols, data.levels[rows, cols].astype(np.int64) - 1), 1)
+    return counts, domain
+
+
+def round_agreement(data: RoundData, panels: Sequence[RegionPanel], totals: np.ndarray) -> Agreement:
+    counts, domain = level_counts(data)
+    indicators = tuple(alpha_from_counts(counts[:, j, :], domain, "indicator", code)
+                       for j, code in enumerate(data.indicator_codes))
+    dimensions = []
+    start = 0
+    for dim in data.instrument.dimensions:
+        stop = start + len(dim.indicators)
+        dimensions.append(alpha_from_counts(counts[:, start:stop, :], domain, "dimension", dim.code))
+        start = stop
+    whole = alpha_from_counts(counts, domain, "round", "")
+
+    groups = [totals[data.region_rows[r.code]] for r in data.regions if r.code in data.region_rows]
+    icc = icc_oneway(groups)
+
+    by_panel: dict[tuple[str, ...], list[np.ndarray]] = {}
+    for region in data.regions:
+        rows = data.region_rows.get(region.code)
+        if rows is None:
+            continue
+        ids = data.region_assessors(region.code)
+        order = np.argsort(ids)
+        values = totals[rows][order]
+        if len(ids) >= 2 and not np.isnan(values).any():
+            by_panel.setdefault(tuple(sorted(ids)), []).append(values)
+    panel_iccs = []
+    for ids, rows_ in sorted(by_panel.items()):
+        if len(rows_) < MIN_PANEL_REGIONS:
+            continue
+        anova = anova_two_way(np.vstack(rows_))
+        denominator = anova.bms + (anova.k - 1) * anova.ems + anova.k * (anova.jms - anova.ems) / anova.n
+        panel_iccs.append(PanelIcc(ids, len(rows_), None if denominator <= 0 else float(anova.icc2_1)))
+
+    flagged_cells = sum(len(p.flagged_indicators) for p in panels)
+    flagged_regions = sum(1 for p in panels if p.flagged_indicators)
+    return Agreement(whole, tuple(dimensions), indicators, icc, tuple(panel_iccs), flagged_cells, flagged_regions)

@@ -1,0 +1,111 @@
+"""Coverage: for each candidate region, who scored it and what is still missing.
+
+An assessor's state for a region:
+
+- ``signed`` / ``final``: a counted assessment (see :mod:`app.consolidation.data`);
+- ``draft``: the version in force is still a draft (or reopened), so it does not count yet;
+- ``conflict``: an import brought competing versions (``in_conflict``); none counts until resolved;
+- ``duplicate``: two records of the same assessor and region both claim to be final; none counts;
+- ``instrument``: scored under another instrument version than the round's; does not count;
+- ``missing``: seated on the region's panel, but no assessment at all has arrived.
+
+Assessors who scored a region without being seated on its panel are listed too (``on_panel``
+False) and count like everyone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.consolidation.data import AssessmentRef, RoundData
+from app.models.domain import RegionInfo
+
+STATE_ORDER = ("signed", "final", "draft", "conflict", "duplicate", "instrument", "missing")
+
+
+@dataclass(frozen=True)
+class AssessorCoverage:
+    assessor_id: str
+    name: str
+    nip: str
+    on_panel: bool
+    state: str  # one of STATE_ORDER
+    version_ids: tuple[str, ...]  # the versions behind the state (several for conflict/duplicate)
+
+    @property
+    def counted(self) -> bool:
+        return self.state in ("signed", "final")
+
+
+@dataclass(frozen=True)
+class RegionCoverage:
+    region: RegionInfo
+    assessors: tuple[AssessorCoverage, ...]
+
+    def _with(self, *states: str) -> tuple[str, ...]:
+        return tuple(a.assessor_id for a in self.assessors if a.state in states)
+
+    @property
+    def counted(self) -> int:
+        return sum(1 for a in self.assessors if a.counted)
+
+    @property
+    def expected(self) -> int:
+        """Assessors on the region's panel(s)."""
+        return sum(1 for a in self.assessors if a.on_panel)
+
+    @property
+    def signed(self) -> tuple[str, ...]:
+        return self._with("signed")
+
+    @property
+    def final(self) -> tuple[str, ...]:
+        return self._with("final")
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Panel assessors with no counted assessment (nothing arrived, or only a draft)."""
+        return tuple(a.assessor_id for a in self.assessors if a.on_panel and a.state in ("missing", "draft"))
+
+    @property
+    def in_conflict(self) -> tuple[str, ...]:
+        return self._with("conflict", "duplicate")
+
+    @property
+    def complete(self) -> bool:
+        return self.counted > 0 and not self.missing and not self.in_conflict
+
+
+def _state(refs: list[AssessmentRef]) -> str:
+    if any(r.excluded == "conflict" for r in refs):
+        return "conflict"
+    if any(r.excluded == "duplicate" for r in refs):
+        return "duplicate"
+    counted = [r for r in refs if r.counted]
+    if counted:
+        return "signed" if counted[0].status == "signed" else "final"
+    if any(r.excluded == "instrument" for r in refs):
+        return "instrument"
+    return "draft"
+
+
+def coverage(data: RoundData) -> tuple[RegionCoverage, ...]:
+    by_pair: dict[tuple[str, str], list[AssessmentRef]] = {}
+    for ref in data.assessments:
+        by_pair.setdefault((ref.region_code, ref.assessor_id), []).append(ref)
+    by_region: dict[str, set[str]] = {}
+    for region_code, assessor_id in by_pair:
+        by_region.setdefault(region_code, set()).add(assessor_id)
+    result = []
+    for region in data.regions:
+        panel = set(data.panel.get(region.code, ()))
+        ids = panel | by_region.get(region.code, set())
+        rows = []
+        for assessor_id in ids:
+            refs = by_pair.get((region.code, assessor_id), [])
+            info = data.assessors[assessor_id]
+            rows.append(AssessorCoverage(assessor_id, info.name, info.nip, assessor_id in panel,
+                                         _state(refs) if refs else "missing", tuple(r.version_id for r in refs)))
+        rows.sort(key=lambda a: (STATE_ORDER.index(a.state), a.name, a.assessor_id))
+        result.append(RegionCoverage(region, tuple(rows)))
+    return tuple(result)

@@ -1,0 +1,185 @@
+"""The panel score of each region: combine the assessors' levels per indicator, then score.
+
+For each region and indicator:
+
+1. the levels of the counted assessments (see :mod:`app.consolidation.data`), "not applicable"
+   and unscored left out, are combined with the round's rule (:mod:`app.consolidation.rules`);
+2. a coordinator's moderated level, where there is one, replaces that combined level;
+3. the level in force is normalised to 0-100 with :func:`app.scoring.normalise`;
+4. dimension scores and the total are :func:`app.scoring.weighted_mean` of those, with the
+   weights of indicators (dimensions) that have no level renormalised away, exactly as an
+   individual assessment is scored (:mod:`app.scoring`).
+
+Alongside, the spread (highest minus lowest level) of each indicator's original levels, flagged
+when the assessors differ by :data:`SPREAD_FLAG` levels or more.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from app import scoring
+from app.consolidation.data import RoundData
+from app.consolidation.rules import AggregationRule, combine_columns
+from app.models.domain import RegionInfo
+
+SPREAD_FLAG = 2  # assessors differing by this many levels or more on an indicator are flagged
+
+
+@dataclass(frozen=True)
+class IndicatorPanel:
+    code: str
+    dimension_code: str
+    levels: int  # how many assessors gave a level
+    not_applicable: int  # how many marked it "not applicable"
+    lowest: int | None
+    highest: int | None
+    combined: float | None  # the rule applied to the levels
+    moderated: int | None  # the coordinator's level, if moderated
+    used: float | None  # moderated if set, else combined
+    normalised: float | None  # ``used`` on 0-100
+
+    @property
+    def spread(self) -> int | None:
+        return None if self.lowest is None or self.highest is None else self.highest - self.lowest
+
+    @property
+    def flagged(self) -> bool:
+        return self.spread is not None and self.spread >= SPREAD_FLAG
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    code: str
+    score: float | None  # 0-100; None when no indicator of the dimension has a level
+
+
+@dataclass(frozen=True, eq=False)
+class RegionPanel:
+    region: RegionInfo
+    assessor_ids: tuple[str, ...]  # the counted assessments' assessors, rows of ``levels``
+    total: float | None
+    dimensions: tuple[DimensionScore, ...]
+    indicators: tuple[IndicatorPanel, ...]
+    levels: np.ndarray  # assessors x indicators (instrument order), NaN where no level
+
+    @property
+    def flagged_indicators(self) -> tuple[str, ...]:
+        return tuple(ind.code for ind in self.indicators if ind.flagged)
+
+    @property
+    def moderated_indicators(self) -> tuple[str, ...]:
+        return tuple(ind.code for ind in self.indicators if ind.moderated is not None)
+
+    def dimension(self, code: str) -> DimensionScore:
+        return next(d for d in self.dimensions if d.code == code)
+
+    def indicator(self, code: str) -> IndicatorPanel:
+        return next(i for i in self.indicators if i.code == code)
+
+    def indicator_levels(self, code: str) -> tuple[int | None, ...]:
+        """Each counted assessor's level for one indicator (None: not applicable or unscored)."""
+        column = [ind.code for ind in self.indicators].index(code)
+        return tuple(None if math.isnan(v) else int(v) for v in self.levels[:, column].tolist())
+
+
+def _none(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, ...]:
+    """The panel of every region of the round, in region-code order."""
+    instrument = data.instrument
+    indicators = instrument.indicators()
+    dimension_of = [dim.code for dim in instrument.dimensions for _ in dim.indicators]
+    layout = []  # per dimension: its weight and the column range of its indicators
+    start = 0
+    for dim in instrument.dimensions:
+        layout.append((dim, start, start + len(dim.indicators)))
+        start += len(dim.indicators)
+    column_of = {code: index for index, code in enumerate(data.indicator_codes)}
+    moderations_of: dict[str, dict[int, int]] = {}
+    for (region_code, indicator_code), moderation in data.moderations.items():
+        if indicator_code in column_of:
+            moderations_of.setdefault(region_code, {})[column_of[indicator_code]] = moderation.level
+    result = []
+    for region in data.regions:
+        rows = data.region_rows.get(region.code, slice(0, 0))
+        levels = data.levels[rows]
+        combined, counts = combine_columns(rule, levels)
+        na_counts = data.not_applicable[rows].sum(axis=0)
+        if levels.shape[0]:
+            lowest, highest = np.fmin.reduce(levels, axis=0), np.fmax.reduce(levels, axis=0)
+        else:
+            lowest = highest = np.full(len(indicators), np.nan)
+        used = combined.copy()
+        moderated = moderations_of.get(region.code, {})
+        for column, level in moderated.items():
+            used[column] = level
+        normalised = [None if math.isnan(value) else scoring.normalise(indicator, value)
+                      for indicator, value in zip(indicators, used.tolist(), strict=True)]
+        dimensions = []
+        dimension_pairs = []
+        for dim, first, last in layout:
+            pairs = [(ind.weight, normalised[j]) for j, ind in enumerate(indicators[first:last], start=first)
+                     if normalised[j] is not None]
+            score = scoring.weighted_mean(pairs)
+            dimensions.append(DimensionScore(dim.code, score))
+            if score is not None:
+                dimension_pairs.append((dim.weight, score))
+        counts_l, na_l, low_l, high_l = counts.tolist(), na_counts.tolist(), lowest.tolist(), highest.tolist()
+        combined_l, used_l = combined.tolist(), used.tolist()
+        panels = tuple(
+            IndicatorPanel(
+                code=ind.code, dimension_code=dimension_of[j], levels=int(counts_l[j]), not_applicable=int(na_l[j]),
+                lowest=None if math.isnan(low_l[j]) else int(low_l[j]),
+                highest=None if math.isnan(high_l[j]) else int(high_l[j]),
+                combined=_none(combined_l[j]), moderated=moderated.get(j), used=_none(used_l[j]),
+                normalised=normalised[j],
+            )
+            for j, ind in enumerate(indicators)
+        )
+        levels.setflags(write=False)
+        result.append(RegionPanel(region=region, assessor_ids=data.region_assessors(region.code),
+                                  total=scoring.weighted_mean(dimension_pairs), dimensions=tuple(dimensions),
+                                  indicators=panels, levels=levels))
+    return tuple(result)
+
+
+def assessment_totals(data: RoundData) -> np.ndarray:
+    """Each counted assessment's own total (0-100; NaN if it has no level), by :mod:`app.scoring`'s rules.
+
+    Vectorised over all assessments for speed; ``tests/consolidation`` checks it equals
+    :func:`app.scoring.summarize` on every assessment. Levels are normalised through
+    :func:`app.scoring.normalise` (one lookup table per indicator and level).
+    """
+    instrument = data.instrument
+    indicators = instrument.indicators()
+    n = len(indicators)
+    top = max((ind.max_level for ind in indicators), default=1)
+    table = np.full((n, top + 1), np.nan)
+    for j, ind in enumerate(indicators):
+        for level in range(ind.min_level, ind.max_level + 1):
+            table[j, level] = scoring.normalise(ind, level)
+    levels = data.levels
+    present = ~np.isnan(levels)
+    index = np.where(present, levels, 0).astype(np.int64)
+    values = np.where(present, table[np.arange(n), index], 0.0)
+    weights = np.array([ind.weight for ind in indicators], dtype=float)
+    totals_num = np.zeros(levels.shape[0])
+    totals_den = np.zeros(levels.shape[0])
+    start = 0
+    for dim in instrument.dimensions:
+        stop = start + len(dim.indicators)
+        w = np.where(present[:, start:stop], weights[start:stop], 0.0)
+        den = w.sum(axis=1)
+        num = (w * values[:, start:stop]).sum(axis=1)
+        has = den > 0
+        score = np.divide(num, den, out=np.zeros_like(num), where=has)
+        totals_num += np.where(has, dim.weight * score, 0.0)
+        totals_den += np.where(has, dim.weight, 0.0)
+        start = stop
+    return np.divide(totals_num, totals_den, out=np.full_like(totals_num, np.nan), where=totals_den > 0)
