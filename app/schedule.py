@@ -168,8 +168,9 @@ class ScheduleEntry:
     total: int
 
 
-def schedule_for(store: Store, round_id: str, assessor_id: str | None) -> list[ScheduleEntry]:
-    """The round's slots (only the assessor's panels when one is given) with status and progress."""
+def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_panels: bool = False) -> list[ScheduleEntry]:
+    """The round's slots (only the assessor's panels when one is given, unless all_panels) with
+    the assessor's status and progress."""
     from app.catalogue import load_instrument
 
     with store.transaction() as session:
@@ -177,7 +178,7 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None) -> list[S
         assert round_ is not None
         total = len(load_instrument(session, round_.instrument_hash).indicators())
         query = select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_id)
-        if assessor_id:
+        if assessor_id and not all_panels:
             panel_ids = select(PanelAssessor.panel_id).where(PanelAssessor.assessor_id == assessor_id)
             query = query.where(col(Panel.id).in_(panel_ids))
         rows = session.exec(query.order_by(InterviewSlot.day, InterviewSlot.start, Panel.name)).all()
