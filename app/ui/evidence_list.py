@@ -1,0 +1,96 @@
+"""Evidence attached to the current indicator: add files or photos (also by dropping), open, remove.
+
+Files are copied into the data directory and hashed by the core (app.assessments.add_evidence);
+this list shows what is attached and asks for changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
+
+from app.models.domain import EvidenceInfo
+
+EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class EvidenceList(QWidget):
+    remove_requested = Signal(str)  # evidence id
+    files_dropped = Signal(list)  # list[Path]
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = Path(data_dir)
+        self._read_only = False
+        self.list = QListWidget(self)
+        self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(48)
+        self.list.itemActivated.connect(self._open)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.list.setToolTip(self.tr("Attached files; double-click to open. Drop files here to attach them."))
+        self.setAcceptDrops(True)
+        self.attach_button = QToolButton(self)
+        self.attach_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Detach the selected file from this indicator"))
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_attach_action(self, action: QAction) -> None:
+        self.attach_button.setDefaultAction(action)
+
+    def set_evidence(self, evidence: tuple[EvidenceInfo, ...], read_only: bool) -> None:
+        self._read_only = read_only
+        current = self.list.currentItem().data(EvidenceIdRole) if self.list.currentItem() else None
+        self.list.clear()
+        locale = QLocale()
+        for info in evidence:
+            item = QListWidgetItem(f"{info.file_name}  ({locale.formattedDataSize(info.size)})")
+            item.setData(EvidenceIdRole, info.id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, info.stored_path)
+            item.setToolTip(f"SHA-256 {info.sha256}")
+            self.list.addItem(item)
+            if info.id == current:
+                self.list.setCurrentItem(item)
+        if not evidence:
+            placeholder = QListWidgetItem(self.tr("No evidence attached"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(placeholder)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.list.currentItem()
+        self.remove_button.setEnabled(not self._read_only and item is not None and bool(item.data(EvidenceIdRole)))
+
+    def _remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(EvidenceIdRole) and not self._read_only:
+            self.remove_requested.emit(item.data(EvidenceIdRole))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        stored = item.data(Qt.ItemDataRole.UserRole + 2)
+        if stored:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir / stored)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if not self._read_only and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = [p for p in paths if p.is_file()]
+        if paths and not self._read_only:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)

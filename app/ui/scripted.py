@@ -1,0 +1,87 @@
+"""A hidden hook for end-to-end tests and screenshots: NILAI_UI_SCRIPT=steps.json.
+
+The steps drive the real window through the same paths an assessor uses (key presses go through
+Qt's shortcut handling, text is typed into the focused field). Each finished step is reported on
+stdout ("STEP n"), the end as "SCRIPT DONE", so a test can kill the program at a known point.
+
+Steps (a JSON list of objects): {"wait": ms}, {"open": "<region code>"}, {"key": "Ctrl+Return"},
+{"type": "text"}, {"focus": "note" | "outline"}, {"screenshot": "file.png", "of": "window" | "modal"},
+{"attach": "path"}, {"print": "text"}, {"quit": true}.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+STEP_GAP_MS = 150
+
+
+class ScriptDriver(QObject):
+    def __init__(self, shell, path: str) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.steps = json.loads(Path(path).read_text(encoding="utf-8"))
+        self.position = 0
+
+    @property
+    def window(self):
+        return self.shell.window
+
+    def start(self) -> None:
+        self.window.raise_()
+        self.window.activateWindow()
+        QTimer.singleShot(600, self._next)
+
+    def _next(self) -> None:
+        if self.position >= len(self.steps):
+            print("SCRIPT DONE", flush=True)
+            return
+        step = self.steps[self.position]
+        self.position += 1
+        delay = STEP_GAP_MS
+        if "wait" in step:
+            delay = int(step["wait"])
+        else:
+            self._do(step)
+        print(f"STEP {self.position}", flush=True)
+        QTimer.singleShot(delay, self._next)
+
+    def _target(self) -> QWidget:
+        return QApplication.activeModalWidget() or QApplication.focusWidget() or self.window
+
+    def _do(self, step: dict) -> None:
+        from PySide6.QtTest import QTest
+
+        if "open" in step:
+            view = self.window.schedule
+            entry = next(e for e in view.model.entries() if e.region.code == step["open"])
+            view.select_slot(entry.slot_id)
+            view.open_current()
+        elif "key" in step:
+            combination = QKeySequence(step["key"])[0]
+            target = self._target()
+            # Later, so a dialog the key opens runs its loop without holding up the script.
+            QTimer.singleShot(0, lambda: QTest.keyClick(target, combination.key(), combination.keyboardModifiers()))
+        elif "type" in step:
+            QTest.keyClicks(self._target(), step["type"])
+        elif "focus" in step:
+            widget = self.window.interview.panel.note if step["focus"] == "note" else self.window.interview.tree
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif "attach" in step:
+            view = self.window.interview
+            view.session.add_evidence(view.current_code, [Path(step["attach"])])
+        elif "screenshot" in step:
+            widget = QApplication.activeModalWidget() if step.get("of") == "modal" else self.window
+            (widget or self.window).grab().save(step["screenshot"])
+        elif "print" in step:
+            print(step["print"], flush=True)
+        elif step.get("quit"):
+            self.window.close()
+        else:
+            print(f"unknown script step {step}", file=sys.stderr, flush=True)
