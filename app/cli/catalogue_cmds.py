@@ -65,7 +65,7 @@ def instruments_show(args: argparse.Namespace) -> int:
             if args.levels:
                 for lv in ind.levels:
                     lines.append(f"      {lv.level}. {lv.descriptor.get(lang)}")
-    emit(args, instrument_to_dict(inst) | {"content_hash": inst.content_hash}, lines)
+    emit(args, {"content_hash": inst.content_hash, "instrument": instrument_to_dict(inst)}, lines)
     return 0
 
 
