@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-OPTIONAL = ("identity_cmds", "sheet_cmds", "bundle_cmds", "ranking_cmds", "maintenance_cmds")
+OPTIONAL = ("identity_cmds", "sheet_cmds", "bundle_cmds", "ranking_cmds", "maintenance_cmds", "selftest_cmds")
 
 
 def modules() -> list:
