@@ -1,9 +1,13 @@
 """Everything consolidation needs about one round, read in one consistent snapshot.
 
-Scores are read with SQLAlchemy Core (no ORM objects): one query joining ``assessment`` and
-``score`` for the round, straight into a numpy matrix of levels, one row per counted assessment
-and one column per indicator of the round's instrument. Works on any :class:`~app.store.Store`
-(SQLite or PostgreSQL).
+Scores are read with SQLAlchemy Core (no ORM objects) in one query over ``assessment`` and
+``score`` for the round: each assessment row carries its scores as one aggregated string
+(``CODE=level`` or ``CODE=na``, joined by commas; ``aggregate_strings`` is ``group_concat`` on
+SQLite and ``string_agg`` on PostgreSQL), taken from ``score`` by a correlated subquery on its
+primary key. That is measured ~3x faster on SQLite than fetching 400,000 score rows (or joining
+with a GROUP BY, which needs a temporary sort) and turns into a numpy matrix of levels, one row per
+counted assessment and one column per indicator of the round's instrument, without a Python object
+per score. Works on any :class:`~app.store.Store` (SQLite or PostgreSQL).
 
 Which assessments count (the same rule is written in ``docs/ranking-method.md``):
 
@@ -19,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import and_, or_, select
+from sqlalchemy import String, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -149,19 +153,36 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     finally:
         session.close()
     round_id = meta.id
-    a = Assessment.__table__.c
+    a, s = Assessment.__table__.c, Score.__table__.c
 
-    assessments = [
-        AssessmentRef(r.version_id, r.record_id, r.region_code, r.assessor_id, r.status, bool(r.is_current),
-                      bool(r.in_conflict), r.instrument_hash)
-        for r in conn.execute(
-            select(a.version_id, a.record_id, a.region_code, a.assessor_id, a.status, a.is_current, a.in_conflict,
-                   a.instrument_hash)
-            .where(a.round_id == round_id, or_(a.is_current, a.in_conflict))
-            .order_by(a.region_code, a.assessor_id, a.record_id, a.version_id)
-        )
-    ]
-    assessments = _mark_exclusions(assessments, instrument.content_hash)
+    # The one query over the big table: every current (or conflicting) version of the round, each
+    # with all its levels as "CODE=level,CODE=na,..." from a correlated subquery on score's key.
+    token = s.indicator_code + "=" + case((s.not_applicable, "na"), else_=cast(s.level, String))
+    levels_text = (select(func.aggregate_strings(token, ","))
+                   .where(s.version_id == a.version_id, s.level.is_not(None) | s.not_applicable)
+                   .scalar_subquery())
+    rows = conn.execute(
+        select(a.version_id, a.record_id, a.region_code, a.assessor_id, a.status, a.is_current, a.in_conflict,
+               a.instrument_hash, levels_text)
+        .where(a.round_id == round_id, or_(a.is_current, a.in_conflict))
+    ).all()
+    rows.sort(key=lambda r: (r[2], r[3], r[1], r[0]))  # region, assessor, record, version
+    excluded = _exclusions(rows, instrument.content_hash)
+    assessments = tuple(
+        AssessmentRef(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], why)
+        for r, why in zip(rows, excluded, strict=True)
+    )
+    counted = tuple(ref for ref in assessments if ref.counted)  # ordered by region
+    indicator_codes = tuple(ind.code for ind in instrument.indicators())
+    levels, not_applicable = _levels_matrix([r[8] for r, why in zip(rows, excluded, strict=True) if not why],
+                                            counted, indicator_codes, instrument)
+    region_rows: dict[str, slice] = {}
+    start = 0
+    for index in range(len(counted) + 1):
+        if index == len(counted) or counted[index].region_code != counted[start].region_code:
+            if index > start:
+                region_rows[counted[start].region_code] = slice(start, index)
+            start = index
 
     c, rg, pv = Candidate.__table__.c, Region.__table__.c, Province.__table__.c
     candidate_codes = set(conn.execute(select(c.region_code).where(c.round_id == round_id)).scalars())
@@ -196,17 +217,6 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     for assessor_id in assessor_ids:  # an assessment from an assessor this store has no row for
         assessors.setdefault(assessor_id, AssessorInfo(assessor_id, assessor_id[:8], "", ""))
 
-    counted = [ref for ref in assessments if ref.counted]  # already ordered by region
-    region_rows: dict[str, slice] = {}
-    start = 0
-    for index in range(len(counted) + 1):
-        if index == len(counted) or (index > start and counted[index].region_code != counted[start].region_code):
-            if index > start:
-                region_rows[counted[start].region_code] = slice(start, index)
-            start = index
-    indicator_codes = tuple(ind.code for ind in instrument.indicators())
-    levels, not_applicable = _levels_matrix(conn, round_id, counted, indicator_codes, instrument)
-
     m = Moderation.__table__.c
     moderations = {
         (r.region_code, r.indicator_code): ModerationInfo(round_id, r.region_code, r.indicator_code, int(r.level),
@@ -214,76 +224,90 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         for r in conn.execute(select(m.region_code, m.indicator_code, m.level, m.reason, m.actor, m.at,
                                      m.log_entry_id).where(m.round_id == round_id))
     }
+    levels.setflags(write=False)
+    not_applicable.setflags(write=False)
     return RoundData(
         round=meta, instrument=instrument, regions=tuple(regions[code] for code in codes), assessors=assessors,
-        panel={code: tuple(ids) for code, ids in panel.items()}, assessments=tuple(assessments),
-        counted=tuple(counted), indicator_codes=indicator_codes, levels=levels, not_applicable=not_applicable,
+        panel={code: tuple(ids) for code, ids in panel.items()}, assessments=assessments,
+        counted=counted, indicator_codes=indicator_codes, levels=levels, not_applicable=not_applicable,
         region_rows=region_rows, moderations=moderations,
     )
 
 
-def _mark_exclusions(assessments: list[AssessmentRef], instrument_hash: str) -> list[AssessmentRef]:
-    from dataclasses import replace
+def _exclusions(rows: list, instrument_hash: str) -> list[str]:
+    """Why each (region-ordered) assessment row does not count; "" where it counts."""
 
-    def reason(ref: AssessmentRef) -> str:
-        if ref.in_conflict:
+    def reason(r) -> str:
+        if r[6]:
             return "conflict"
-        if ref.status not in COUNTED_STATUSES:
+        if r[4] not in COUNTED_STATUSES or not r[5]:
             return "draft"
-        if ref.instrument_hash != instrument_hash:
+        if r[7] != instrument_hash:
             return "instrument"
         return ""
 
-    marked = [replace(ref, excluded=reason(ref)) for ref in assessments]
+    reasons = [reason(r) for r in rows]
     seen: dict[tuple[str, str], int] = {}
-    for ref in marked:
-        if ref.counted:
-            key = (ref.region_code, ref.assessor_id)
-            seen[key] = seen.get(key, 0) + 1
-    return [replace(ref, excluded="duplicate") if ref.counted and seen[(ref.region_code, ref.assessor_id)] > 1
-            else ref for ref in marked]
+    for r, why in zip(rows, reasons, strict=True):
+        if not why:
+            seen[(r[2], r[3])] = seen.get((r[2], r[3]), 0) + 1
+    return [("duplicate" if not why and seen[(r[2], r[3])] > 1 else why) for r, why in zip(rows, reasons, strict=True)]
 
 
-def _levels_matrix(conn: Connection, round_id: str, counted: list[AssessmentRef], indicator_codes: tuple[str, ...],
+NA_CODE = 0  # the level slot of a "not applicable" cell in a token's packed code
+
+
+def _levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], indicator_codes: tuple[str, ...],
                    instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
-    a, s = Assessment.__table__.c, Score.__table__.c
+    """Parse each counted assessment's "CODE=level,..." into the levels matrix and the N/A mask."""
     levels = np.full((len(counted), len(indicator_codes)), np.nan)
     not_applicable = np.zeros(levels.shape, dtype=bool)
     if not counted:
         return levels, not_applicable
-    # The one query over the big table: every score of every counted-looking version of the round.
-    rows = conn.execute(
-        select(s.version_id, s.indicator_code, s.level, s.not_applicable)
-        .join(Assessment.__table__, a.version_id == s.version_id)
-        .where(and_(a.round_id == round_id, a.is_current, ~a.in_conflict,
-                    a.status.in_(COUNTED_STATUSES)))
-    ).all()
-    if not rows:
-        return levels, not_applicable
-    version_ids, codes, values, flags = zip(*rows, strict=True)
-    row_of = {ref.version_id: index for index, ref in enumerate(counted)}
-    column_of = {code: index for index, code in enumerate(indicator_codes)}
-    row_index = np.fromiter((row_of.get(v, -1) for v in version_ids), dtype=np.int64, count=len(rows))
-    col_index = np.fromiter((column_of.get(c, -1) for c in codes), dtype=np.int64, count=len(rows))
-    value = np.array(values, dtype=float)
-    na = np.array(flags, dtype=bool)
-    keep = (row_index >= 0) & (col_index >= 0)  # drops excluded versions and codes outside the instrument
-    row_index, col_index, value, na = row_index[keep], col_index[keep], value[keep], na[keep]
-    value[na] = np.nan
-    levels[row_index, col_index] = value
-    not_applicable[row_index, col_index] = na
-    _check_ranges(levels, counted, indicator_codes, instrument)
+    stride = max(ind.max_level for ind in instrument.indicators()) + 1
+    packed = {}  # token -> column * stride + level (NA_CODE for "not applicable")
+    for column, code in enumerate(indicator_codes):
+        indicator = instrument.indicator(code)
+        packed[f"{code}=na"] = column * stride + NA_CODE
+        for level in range(indicator.min_level, indicator.max_level + 1):
+            packed[f"{code}={level}"] = column * stride + level
+    tokens: list[str] = []
+    lengths = np.zeros(len(counted), dtype=np.int64)
+    for row, text in enumerate(texts):
+        if text:
+            parts = text.split(",")
+            tokens.extend(parts)
+            lengths[row] = len(parts)
+    try:
+        cells = np.fromiter(map(packed.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        rows = np.repeat(np.arange(len(counted)), lengths)
+    except KeyError:
+        rows, cells = _slow_cells(texts, counted, packed, stride, instrument)
+    columns, values = np.divmod(cells, stride)
+    na = values == NA_CODE
+    levels[rows[~na], columns[~na]] = values[~na]
+    not_applicable[rows[na], columns[na]] = True
     return levels, not_applicable
 
 
-def _check_ranges(levels: np.ndarray, counted: list[AssessmentRef], indicator_codes: tuple[str, ...],
-                  instrument: Instrument) -> None:
-    highs = np.array([instrument.indicator(code).max_level for code in indicator_codes], dtype=float)
-    lows = np.array([instrument.indicator(code).min_level for code in indicator_codes], dtype=float)
-    bad = ~np.isnan(levels) & ((levels < lows) | (levels > highs) | (levels != np.round(levels)))
-    if bad.any():
-        row, col = (int(i) for i in np.argwhere(bad)[0])
-        ref = counted[row]
-        raise ConsolidationError(
-            f"assessment {ref.version_id[:8]} (region {ref.region_code}) has level {levels[row, col]:g} for "
-            f"{indicator_codes[col]}, outside {lows[col]:g}..{highs[col]:g}; correct or reimport it")
+def _slow_cells(texts: list[str | None], counted: tuple[AssessmentRef, ...], packed: dict[str, int], stride: int,
+                instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
+    """Token by token, for data with codes outside the instrument (left out) or levels outside range."""
+    rows, cells = [], []
+    for row, text in enumerate(texts):
+        for token in (text or "").split(","):
+            if not token:
+                continue
+            cell = packed.get(token)
+            if cell is None:
+                code, _, value = token.rpartition("=")
+                indicator = instrument.indicator(code)
+                if indicator is None:
+                    continue  # a code the round's instrument does not have: not part of this ranking
+                ref = counted[row]
+                raise ConsolidationError(
+                    f"assessment {ref.version_id[:8]} (region {ref.region_code}) has level {value} for {code}, "
+                    f"outside {indicator.min_level}..{indicator.max_level}; correct or reimport it")
+            rows.append(row)
+            cells.append(cell)
+    return np.array(rows, dtype=np.int64), np.array(cells, dtype=np.int64)

@@ -41,14 +41,8 @@ class IndicatorPanel:
     moderated: int | None  # the coordinator's level, if moderated
     used: float | None  # moderated if set, else combined
     normalised: float | None  # ``used`` on 0-100
-
-    @property
-    def spread(self) -> int | None:
-        return None if self.lowest is None or self.highest is None else self.highest - self.lowest
-
-    @property
-    def flagged(self) -> bool:
-        return self.spread is not None and self.spread >= SPREAD_FLAG
+    spread: int | None  # highest - lowest of the original levels
+    flagged: bool  # spread >= SPREAD_FLAG
 
 
 @dataclass(frozen=True)
@@ -65,14 +59,8 @@ class RegionPanel:
     dimensions: tuple[DimensionScore, ...]
     indicators: tuple[IndicatorPanel, ...]
     levels: np.ndarray  # assessors x indicators (instrument order), NaN where no level
-
-    @property
-    def flagged_indicators(self) -> tuple[str, ...]:
-        return tuple(ind.code for ind in self.indicators if ind.flagged)
-
-    @property
-    def moderated_indicators(self) -> tuple[str, ...]:
-        return tuple(ind.code for ind in self.indicators if ind.moderated is not None)
+    flagged_indicators: tuple[str, ...]  # assessors differ by SPREAD_FLAG levels or more
+    moderated_indicators: tuple[str, ...]
 
     def dimension(self, code: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.code == code)
@@ -132,20 +120,22 @@ def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, .
                 dimension_pairs.append((dim.weight, score))
         counts_l, na_l, low_l, high_l = counts.tolist(), na_counts.tolist(), lowest.tolist(), highest.tolist()
         combined_l, used_l = combined.tolist(), used.tolist()
-        panels = tuple(
-            IndicatorPanel(
+        panels = []
+        for j, ind in enumerate(indicators):
+            low, high = low_l[j], high_l[j]
+            spread = None if math.isnan(low) else int(high - low)
+            panels.append(IndicatorPanel(
                 code=ind.code, dimension_code=dimension_of[j], levels=int(counts_l[j]), not_applicable=int(na_l[j]),
-                lowest=None if math.isnan(low_l[j]) else int(low_l[j]),
-                highest=None if math.isnan(high_l[j]) else int(high_l[j]),
+                lowest=None if math.isnan(low) else int(low), highest=None if math.isnan(high) else int(high),
                 combined=_none(combined_l[j]), moderated=moderated.get(j), used=_none(used_l[j]),
-                normalised=normalised[j],
-            )
-            for j, ind in enumerate(indicators)
-        )
-        levels.setflags(write=False)
-        result.append(RegionPanel(region=region, assessor_ids=data.region_assessors(region.code),
-                                  total=scoring.weighted_mean(dimension_pairs), dimensions=tuple(dimensions),
-                                  indicators=panels, levels=levels))
+                normalised=normalised[j], spread=spread, flagged=spread is not None and spread >= SPREAD_FLAG,
+            ))
+        result.append(RegionPanel(
+            region=region, assessor_ids=data.region_assessors(region.code),
+            total=scoring.weighted_mean(dimension_pairs), dimensions=tuple(dimensions), indicators=tuple(panels),
+            levels=levels, flagged_indicators=tuple(p.code for p in panels if p.flagged),
+            moderated_indicators=tuple(indicators[j].code for j in sorted(moderated)),
+        ))
     return tuple(result)
 
 

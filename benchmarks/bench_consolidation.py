@@ -1,0 +1,194 @@
+"""Consolidation and ranking of a large round against one plain SQL aggregate over the same scores.
+
+Run: ``.venv/bin/python -m benchmarks.bench_consolidation [--regions 514] [--assessors 20]
+[--indicators 40] [--runs 5] [--database-url URL]``
+
+Builds a store (SQLite in a temporary directory by default; ``--database-url`` for an EMPTY
+throw-away PostgreSQL database, which it fills and leaves behind) with SQLAlchemy Core bulk inserts:
+every region of the catalogue (514) scored by every assessor (20) on every indicator (40), about
+411,000 scores, all final. Then, in the same run, it times (median of ``--runs`` after one warm-up):
+
+* ``baseline``: one plain aggregate query, ``SELECT region_code, indicator_code, AVG(level) ...
+  GROUP BY region_code, indicator_code`` over the counted assessments, rows fetched;
+* ``consolidate``: the whole :func:`app.consolidation.consolidate` (read the round and its scores,
+  coverage, panel scores, Krippendorff's alpha per indicator / dimension / round, ICCs, ranking,
+  shortlists), with its phases.
+
+Prints absolute times and the ratio. Targets: ratio <= 3 and consolidate < 1 s on SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `app` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, text  # noqa: E402
+
+from app import regions  # noqa: E402
+from app.consolidation import consolidate  # noqa: E402
+from app.consolidation.agreement import round_agreement  # noqa: E402
+from app.consolidation.consolidate import consolidate_data  # noqa: E402
+from app.consolidation.coverage import coverage  # noqa: E402
+from app.consolidation.data import load_round_data  # noqa: E402
+from app.consolidation.panel_scores import assessment_totals, panel_scores  # noqa: E402
+from app.consolidation.rules import AggregationRule  # noqa: E402
+from app.instruments import parse_instrument  # noqa: E402
+from app.models.domain import Instrument  # noqa: E402
+from app.models.tables import Assessment, Assessor, Score  # noqa: E402
+from app.rounds import create_round  # noqa: E402
+from app.store import Store, open_store  # noqa: E402
+
+BASELINE_SQL = text(
+    "SELECT a.region_code, s.indicator_code, AVG(s.level) "
+    "FROM score s JOIN assessment a ON a.version_id = s.version_id "
+    "WHERE a.round_id = :round_id AND a.is_current = :yes AND a.in_conflict = :no "
+    "AND a.status IN ('final', 'signed') AND s.level IS NOT NULL "
+    "GROUP BY a.region_code, s.indicator_code"
+)
+
+
+def make_instrument(indicators: int) -> Instrument:
+    def t(s: str) -> dict[str, str]:
+        return {"id": s, "en": s}
+
+    dims = [("STR", 40.0), ("INF", 35.0), ("SUP", 25.0)]
+    per = [indicators // 3 + (1 if i < indicators % 3 else 0) for i in range(3)]
+    definition = {"id": "bench", "version": f"{indicators}", "title": t("Bench"), "description": t("Bench"),
+                  "source_note": t("Bench"), "dimensions": []}
+    for (code, weight), count in zip(dims, per, strict=True):
+        weights = [100.0 / count] * count
+        weights[-1] = 100.0 - sum(weights[:-1])
+        definition["dimensions"].append({
+            "code": code, "title": t(code), "weight": weight,
+            "indicators": [{"code": f"{code}-{i + 1}", "title": t(f"{code}-{i + 1}"), "question": t("?"),
+                            "guidance": t("-"), "evidence_hint": t("-"), "weight": weights[i], "required": True,
+                            "levels": [{"level": n, "label": t(str(n)), "descriptor": t(str(n))} for n in range(1, 6)]}
+                           for i in range(count)]})
+    return parse_instrument(definition, source="benchmark")
+
+
+def build(store: Store, n_regions: int, n_assessors: int, n_indicators: int, seed: int = 514) -> tuple[str, int]:
+    rng = random.Random(seed)
+    instrument = make_instrument(n_indicators)
+    codes = [r.code for r in regions.regions()][:n_regions]
+    with store.transaction() as session:
+        round_ = create_round(session, name=f"Benchmark {uuid.uuid4().hex[:6]}", instrument=instrument,
+                              region_codes=codes)
+        round_id = round_.id
+    assessor_rows = [{"id": str(uuid.uuid4()), "name": f"Assessor {i + 1}", "nip": f"{i:018d}", "organisation": "Bench",
+                      "cert_fingerprint": None, "created_at": round_.created_at} for i in range(n_assessors)]
+    readiness = {code: rng.gauss(0, 1) for code in codes}
+    bias = [rng.gauss(0, 0.35) for _ in range(n_assessors)]
+    difficulty = [rng.gauss(0, 0.5) for _ in range(n_indicators)]
+    indicator_codes = [ind.code for ind in instrument.indicators()]
+    assessments, scores = [], []
+    now = round_.created_at
+    for code in codes:
+        for a_index, assessor in enumerate(assessor_rows):
+            version_id = str(uuid.uuid4())
+            assessments.append({"version_id": version_id, "record_id": str(uuid.uuid4()), "previous_version_id": None,
+                                "round_id": round_id, "region_code": code, "assessor_id": assessor["id"],
+                                "slot_id": None, "instrument_hash": instrument.content_hash, "status": "final",
+                                "is_current": True, "in_conflict": False, "origin": "import", "delegation_json": "[]",
+                                "reopen_reason": "", "sheet_sha256": None, "sheet_path": None, "created_at": now,
+                                "updated_at": now, "finalized_at": now, "signed_at": None})
+            for i_index, indicator_code in enumerate(indicator_codes):
+                if rng.random() < 0.02:
+                    scores.append({"version_id": version_id, "indicator_code": indicator_code, "level": None,
+                                   "not_applicable": True, "note": "", "updated_at": now})
+                    continue
+                value = 3 + 1.1 * (readiness[code] - difficulty[i_index]) + bias[a_index] + rng.gauss(0, 0.6)
+                scores.append({"version_id": version_id, "indicator_code": indicator_code,
+                               "level": max(1, min(5, int(value + 0.5))), "not_applicable": False, "note": "",
+                               "updated_at": now})
+    with store.engine.begin() as conn:
+        conn.execute(insert(Assessor.__table__), assessor_rows)
+        conn.execute(insert(Assessment.__table__), assessments)
+        for start in range(0, len(scores), 50_000):
+            conn.execute(insert(Score.__table__), scores[start:start + 50_000])
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    return round_id, len(scores)
+
+
+def timed(fn, runs: int) -> tuple[float, object]:
+    result = fn()  # warm-up (instrument cache, statement cache, page cache)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples), result
+
+
+def phases(store: Store, round_id: str, runs: int) -> dict[str, float]:
+    """Median time of each phase of consolidate() over ``runs`` runs."""
+    samples: dict[str, list[float]] = {}
+
+    def clock(name: str, fn):
+        start = time.perf_counter()
+        value = fn()
+        samples.setdefault(name, []).append(time.perf_counter() - start)
+        return value
+
+    for _ in range(runs):
+        data = clock("read round + scores", lambda: load_round_data(store, round_id))
+        panels = clock("panel scores", lambda: panel_scores(data, AggregationRule.MEAN))  # noqa: B023
+        clock("agreement (alpha, ICC)", lambda: round_agreement(data, panels, assessment_totals(data)))  # noqa: B023
+        clock("coverage", lambda: coverage(data))  # noqa: B023
+        clock("everything after reading", lambda: consolidate_data(data))  # noqa: B023
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--regions", type=int, default=514)
+    parser.add_argument("--assessors", type=int, default=20)
+    parser.add_argument("--indicators", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--database-url", help="an empty throw-away database (e.g. PostgreSQL) instead of SQLite")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="nilai-bench-") as tmp:
+        store = open_store(Path(tmp), args.database_url)
+        try:
+            start = time.perf_counter()
+            round_id, n_scores = build(store, args.regions, args.assessors, args.indicators)
+            print(f"store: {store.engine.dialect.name}; built {args.regions} regions x {args.assessors} assessors x "
+                  f"{args.indicators} indicators = {n_scores:,} scores in {time.perf_counter() - start:.1f} s "
+                  "(Core bulk insert)")
+
+            def baseline():
+                with store.engine.connect() as conn:
+                    return conn.execute(BASELINE_SQL, {"round_id": round_id, "yes": True, "no": False}).all()
+
+            base_time, rows = timed(baseline, args.runs)
+            cons_time, result = timed(lambda: consolidate(store, round_id), args.runs)
+            assert len(rows) == args.regions * args.indicators
+            assert result.ranking[0].rank == 1 and len(result.ranking) == args.regions
+            print(f"baseline  (one SQL AVG ... GROUP BY, {len(rows):,} rows): {base_time * 1000:8.1f} ms")
+            print(f"consolidate + rank (whole):                  {cons_time * 1000:8.1f} ms")
+            print(f"ratio consolidate / baseline:                {cons_time / base_time:8.2f} x")
+            for name, seconds in phases(store, round_id, args.runs).items():
+                print(f"  {name:<28} {seconds * 1000:8.1f} ms")
+            alpha = result.agreement.round.alpha
+            print(f"(round alpha {alpha:.3f}, ICC(1,1) {result.agreement.icc.value:.3f}, "
+                  f"top: {result.ranking[0].region.name} {result.ranking[0].total:.2f})")
+            ok = cons_time / base_time <= 3 and (cons_time < 1 or store.engine.dialect.name != "sqlite")
+            print("targets (<= 3x baseline, < 1 s on SQLite):", "met" if ok else "NOT met")
+        finally:
+            store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
