@@ -115,6 +115,7 @@ class InterviewView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
+        self.addActions(actions.all())  # shortcuts work even where no menu shows them (tests, kiosk use)
         self._connect_actions()
 
     def _connect_actions(self) -> None:
@@ -203,16 +204,26 @@ class InterviewView(QWidget):
                 self.panel.update_score(snap.score(self.current_code), self.read_only)
         self.summary.set_summary(snap.instrument, snap.summary, self.lang)
         self._update_read_only(snap.status)
-        self.actions.undo.setEnabled(state.can_undo)
-        self.actions.redo.setEnabled(state.can_redo)
+        self.update_actions()
         if first:
             self.opened.emit(snap.version_id)
 
-    def _update_read_only(self, status: AssessmentStatus) -> None:
-        read_only = status != AssessmentStatus.DRAFT
+    def update_actions(self) -> None:
+        """Enable what makes sense for the open assessment (editing only while it is a draft)."""
+        state = self.session.state if self.session else None
+        for action in self.actions.all():
+            action.setEnabled(state is not None)
+        if state is None:
+            return
+        read_only = state.snapshot.status != AssessmentStatus.DRAFT
         for action in self.actions.editing():
             action.setEnabled(not read_only)
         self.actions.reopen.setEnabled(read_only)
+        self.actions.undo.setEnabled(state.can_undo and not read_only)
+        self.actions.redo.setEnabled(state.can_redo and not read_only)
+
+    def _update_read_only(self, status: AssessmentStatus) -> None:
+        read_only = status != AssessmentStatus.DRAFT
         self.banner.setVisible(read_only)
         self.banner.setText(self.tr("This assessment is finalized and read-only. To change it, reopen it as a "
                                     "new version (Interview → Reopen as new version…, Ctrl+Shift+R)."))

@@ -187,10 +187,11 @@ class MainWindow(QMainWindow):
         self.schedule.tree.setFocus()
 
     def _set_interview_actions(self, on: bool) -> None:
-        for action in self.actions.all():
-            action.setEnabled(on)
-        if on and self.interview.session is not None and self.interview.session.state is not None:
-            self.interview._update_read_only(self.interview.session.state.snapshot.status)
+        if on:
+            self.interview.update_actions()
+        else:
+            for action in self.actions.all():
+                action.setEnabled(False)
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -72,14 +72,16 @@ class ScheduleModel(QAbstractItemModel):
         self._today = date.today()
         self._work_days: dict[str, date | None] = {}
         self._slot_nodes: dict[str, _Node] = {}
-        self._signature: list[tuple[str, list[str]]] = []
+        self._signature: list[tuple[str, date | None, list[str]]] = []
 
     # -- filling ---------------------------------------------------------------------------
 
     def set_schedule(self, rounds: list[tuple[RoundInfo, list[ScheduleEntry]]], today: date | None = None) -> None:
         """Show these rounds; when only statuses and progress changed, rows are updated in place."""
         self._today = today or date.today()
-        signature = [(info.id, [e.slot_id for e in entries]) for info, entries in rounds]
+        # Same slots and the same leading day: update in place (a view keeps its expansion and selection).
+        signature = [(info.id, work_day(sorted({e.day for e in entries}), entries, self._today),
+                      [e.slot_id for e in entries]) for info, entries in rounds]
         if signature == self._signature and self._slot_nodes:
             self._update_in_place([e for _, entries in rounds for e in entries])
             return

@@ -13,7 +13,6 @@ A function that wants to report progress takes a keyword argument ``progress`` (
 from __future__ import annotations
 
 import concurrent.futures
-import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
@@ -94,6 +93,9 @@ class TaskRunner(QObject):
     def __init__(self, executor: Executor | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._owns_executor = executor is None
+        # Inline work is delivered at once; anything else goes through the event queue, in order
+        # (progress before outcome), even when a future completes before its callback is attached.
+        self._inline = isinstance(executor, InlineExecutor)
         self._executor = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-task")
         self._relay = _Relay(self)
         self._running: set[Task] = set()
@@ -120,7 +122,7 @@ class TaskRunner(QObject):
         return task
 
     def _report(self, task: Task, done: int, total: int) -> None:
-        if self._on_gui_thread():
+        if self._inline:
             self._relay._progress(task, done, total)
         else:
             self._relay.progress.emit(task, done, total)
@@ -132,13 +134,10 @@ class TaskRunner(QObject):
             result, error = None, exc
         except BaseException as exc:
             result, error = None, exc
-        if self._on_gui_thread():
+        if self._inline:
             self._finish(task, result, error)
         else:
             self._relay.outcome.emit(task, result, error)
-
-    def _on_gui_thread(self) -> bool:
-        return threading.current_thread() is threading.main_thread()
 
     def _finish(self, task: Task, result: object, error: object) -> None:
         task.done = True
