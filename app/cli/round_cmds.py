@@ -33,6 +33,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--instrument", default="smart-city-readiness-2018", help="instrument of a new round")
     add_json(p)
     p.set_defaults(handler=round_import_schedule)
+    from app.cli.bundle_cmds import register_round_actions  # round export | import (signed round packages)
+    register_round_actions(sub)
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -1,0 +1,125 @@
+"""Constants of the bundle format (version 1) and the limits a reader enforces before trusting a zip."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+FORMAT = "nilai-bundle"
+RECORD_FORMAT = "nilai-record"
+FORMAT_VERSION = 1
+ENCRYPTION_SCHEME = "nilai-enc-1"
+SUFFIX = ".nilai"
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+PAYLOAD = "payload.enc"
+
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+RECORD_NAME = re.compile(rf"^records/({_UUID})\.json$")
+SHEET_NAME = re.compile(rf"^sheets/({_UUID})\.pdf$")
+EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
+INSTRUMENT_NAME = re.compile(r"^instruments/([0-9a-f]{64})\.json$")
+UUID_RE = re.compile(rf"^{_UUID}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+PLAIN_NAMES = (RECORD_NAME, SHEET_NAME, EVIDENCE_NAME, INSTRUMENT_NAME)
+
+
+def record_path(version_id: str) -> str:
+    return f"records/{version_id}.json"
+
+
+def sheet_path(version_id: str) -> str:
+    return f"sheets/{version_id}.pdf"
+
+
+def evidence_path(sha256: str) -> str:
+    return f"evidence/{sha256}"
+
+
+def instrument_path(content_hash: str) -> str:
+    return f"instruments/{content_hash}.json"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts before reading a single byte of content (zip bombs, huge files)."""
+
+    max_bundle_bytes: int = 4 << 30  # the .nilai file on disk
+    max_entries: int = 200_000
+    max_total_bytes: int = 8 << 30  # sum of uncompressed sizes
+    max_manifest_bytes: int = 64 << 20
+    max_signature_bytes: int = 16 << 10
+    max_record_bytes: int = 32 << 20
+    max_instrument_bytes: int = 8 << 20
+    max_sheet_bytes: int = 64 << 20
+    max_evidence_bytes: int = 512 << 20
+    max_payload_bytes: int = 2 << 30  # encrypted payload (decrypted in memory)
+    max_ratio: float = 200.0  # uncompressed / compressed, for entries above ratio_floor
+    ratio_floor: int = 1 << 20
+
+    def entry_limit(self, name: str) -> int:
+        if name == MANIFEST:
+            return self.max_manifest_bytes
+        if name == SIGNATURE:
+            return self.max_signature_bytes
+        if name == PAYLOAD:
+            return self.max_payload_bytes
+        if name.startswith("records/"):
+            return self.max_record_bytes
+        if name.startswith("instruments/"):
+            return self.max_instrument_bytes
+        if name.startswith("sheets/"):
+            return self.max_sheet_bytes
+        return self.max_evidence_bytes
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def canonical_json(data: Any) -> bytes:
+    """Compact, sorted, UTF-8: the bytes of record files (hashed in the manifest)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def manifest_json(data: Any) -> bytes:
+    """The manifest is signed over its exact bytes; it is indented so a person can read it."""
+    return (json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError(f"time without a zone: {text}")
+    return value
+
+
+def strict_json_loads(data: bytes, what: str) -> Any:
+    """JSON without NaN/Infinity and without duplicate keys (which would let two readers disagree)."""
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{what}: {name} is not allowed")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"{what}: key {key!r} appears twice")
+            result[key] = value
+        return result
+
+    return json.loads(data.decode("utf-8"), parse_constant=no_constants, object_pairs_hook=no_duplicates)

@@ -1,0 +1,107 @@
+"""What an import did, per bundle and per record, for people (text) and scripts (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.atomic import atomic_write
+
+# Record outcomes
+IMPORTED = "imported"  # a new record, or a version with no relatives here yet
+ALREADY_PRESENT = "already_present"  # this exact version is here already (nothing changed)
+FAST_FORWARDED = "fast_forwarded"  # a newer version of a record: it is now the current one, the old one kept
+SUPERSEDED = "already_superseded"  # an older version arriving after a newer one: kept in the history
+UPDATED = "updated"  # the same version, now signed: status and sheet added
+CONFLICT = "conflict"  # competing versions: both kept, the record flagged for the coordinator
+REJECTED = "rejected"  # the bundle was refused; nothing of it was written
+RECORD_OUTCOMES = (IMPORTED, ALREADY_PRESENT, FAST_FORWARDED, SUPERSEDED, UPDATED, CONFLICT, REJECTED)
+
+# Bundle outcomes
+BUNDLE_IMPORTED = "imported"
+BUNDLE_KNOWN = "already_imported"  # a receipt says this exact bundle was taken in before: no-op
+BUNDLE_REJECTED = "rejected"
+
+
+@dataclass
+class RecordOutcome:
+    record_id: str
+    version_id: str
+    outcome: str
+    detail: str = ""
+    region_code: str = ""
+
+
+@dataclass
+class BundleReport:
+    file: str
+    outcome: str
+    bundle_id: str | None = None
+    assessor: str | None = None
+    fingerprint: str | None = None
+    encrypted: bool = False
+    reason: str = ""
+    error_kind: str = ""
+    records: list[RecordOutcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counter = Counter(r.outcome for r in self.records)
+        return {name: counter.get(name, 0) for name in RECORD_OUTCOMES if counter.get(name)}
+
+    def line(self) -> str:
+        if self.outcome == BUNDLE_REJECTED:
+            return f"{self.file}: REJECTED ({self.error_kind}) - {self.reason}"
+        if self.outcome == BUNDLE_KNOWN:
+            return f"{self.file}: already imported (bundle {self.bundle_id and self.bundle_id[:8]}), nothing to do"
+        counts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in self.counts.items()) or "no records"
+        who = f" from {self.assessor}" if self.assessor else ""
+        return f"{self.file}: imported{who}: {counts}"
+
+
+@dataclass
+class ImportReport:
+    bundles: list[BundleReport] = field(default_factory=list)
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @property
+    def rejected(self) -> list[BundleReport]:
+        return [b for b in self.bundles if b.outcome == BUNDLE_REJECTED]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        counter: Counter[str] = Counter()
+        for bundle in self.bundles:
+            counter.update(bundle.counts)
+        return dict(counter)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "started_at": self.started_at,
+            "bundles": [asdict(b) | {"counts": b.counts} for b in self.bundles],
+            "totals": self.totals,
+            "rejected_bundles": len(self.rejected),
+        }
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        lines = []
+        for bundle in self.bundles:
+            lines.append(bundle.line())
+            lines += [f"  note: {note}" for note in bundle.notes]
+            for record in bundle.records:
+                if verbose or record.outcome in (CONFLICT,):
+                    lines.append(f"  {record.outcome.replace('_', ' ')}: record {record.record_id[:8]} version "
+                                 f"{record.version_id[:8]} {record.region_code} {record.detail}".rstrip())
+        total = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(self.totals.items()))
+        lines.append(f"{len(self.bundles)} bundle(s): {len(self.bundles) - len(self.rejected)} taken in, "
+                     f"{len(self.rejected)} rejected" + (f"; records: {total}" if total else ""))
+        return lines
+
+    def write_json(self, path: str | Path) -> None:
+        atomic_write(path, (json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

@@ -1,0 +1,473 @@
+"""Check a bundle completely without writing anything: zip sanity, manifest, signature, trust, every file.
+
+Order of the checks (each failure raises a specific :class:`~app.bundles.errors.BundleError`):
+
+1. zip sanity of the central directory (:mod:`app.bundles.zipcheck`);
+2. manifest.json: strict JSON, JSON Schema, format version;
+3. manifest.sig: a valid signature by the certificate the manifest carries, whose fingerprint and
+   NIP agree with the manifest;
+4. trust: that certificate is on the trust list (or given with --trust);
+5. (encrypted bundles) the payload's hash, then decryption with this store's identity, then 1-4
+   again for the inner bundle, which must be the same bundle by the same assessor;
+6. every file: listed exactly once, present, SHA-256 and size as signed, nothing extra;
+7. every record: format, its own hash chain (``verify_entries``), agreement with the manifest;
+   signed sheets: a valid PDF signature by the same certificate covering the whole file;
+8. instruments: known to the store or carried (and then rebuilt and checked by hash), and the
+   same as the round's instrument where the store knows the round.
+
+The result keeps the zip open so the importer copies evidence and sheets from what was checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import regions
+from app.bundles import zipcheck
+from app.bundles.errors import (
+    EncryptedBundleError,
+    InstrumentMismatch,
+    ManifestInvalid,
+    RecordInvalid,
+    SignatureInvalid,
+    TamperedFile,
+    UnsupportedFormat,
+    UntrustedCertificate,
+)
+from app.bundles.format import (
+    DEFAULT_LIMITS,
+    ENCRYPTION_SCHEME,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    PAYLOAD,
+    PLAIN_NAMES,
+    SIGNATURE,
+    Limits,
+    evidence_path,
+    instrument_path,
+    record_path,
+    sheet_path,
+    strict_json_loads,
+)
+from app.bundles.manifest import ParsedRecord, parse_record
+from app.bundles.schema import manifest_validator
+from app.bundles.trust import CertInfo, how_to_trust
+from app.models.domain import Instrument
+
+
+@dataclass
+class VerifyContext:
+    """What the checks need to know about the receiving store (read before, nothing written)."""
+
+    trusted: dict[str, CertInfo] = field(default_factory=dict)
+    known_instruments: dict[str, Instrument] = field(default_factory=dict)  # content hash -> instrument
+    round_instruments: dict[str, str] = field(default_factory=dict)  # round id -> instrument hash
+    unlock: Callable[[], Any] | None = None  # -> UnlockedIdentity, for encrypted bundles
+    limits: Limits = DEFAULT_LIMITS
+    check_sheet_signatures: bool = True
+
+
+@dataclass
+class SignedManifest:
+    data: dict[str, Any]
+    raw: bytes
+    sha256: str
+    fingerprint: str
+    certificate_pem: str
+
+
+@dataclass
+class VerifiedBundle:
+    label: str
+    manifest: dict[str, Any]
+    manifest_sha256: str
+    outer_sha256: str | None
+    fingerprint: str
+    certificate_pem: str
+    recipient_fingerprint: str | None
+    records: list[ParsedRecord]
+    instruments: dict[str, tuple[dict[str, Any], Instrument]]  # carried: hash -> (definition, parsed)
+    sheets: dict[str, str]  # version id -> path in the zip
+    evidence: dict[str, str]  # sha256 -> path in the zip
+    archive: zipfile.ZipFile
+
+    @property
+    def bundle_id(self) -> str:
+        return self.manifest["bundle_id"]
+
+    @property
+    def assessor(self) -> dict[str, Any]:
+        return self.manifest["assessor"]
+
+    @property
+    def encrypted(self) -> bool:
+        return self.outer_sha256 is not None
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> VerifiedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- the signed manifest ----------------------------------------------------------------------
+
+
+_VALIDATOR = None
+
+
+def _validator():
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        _VALIDATOR = manifest_validator()
+    return _VALIDATOR
+
+
+def read_manifest(archive: zipfile.ZipFile, label: str) -> tuple[dict[str, Any], bytes]:
+    names = set(archive.namelist())
+    if MANIFEST not in names:
+        raise ManifestInvalid(f"{label}: manifest.json is missing; this is not a Nilai bundle")
+    if SIGNATURE not in names:
+        raise SignatureInvalid(f"{label}: manifest.sig is missing; the bundle is not signed")
+    raw = zipcheck.read_entry(archive, MANIFEST, label)
+    try:
+        data = strict_json_loads(raw, "manifest.json")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ManifestInvalid(f"{label}: manifest.json is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ManifestInvalid(f"{label}: manifest.json is not a JSON object")
+    if data.get("format") != FORMAT:
+        raise ManifestInvalid(f"{label}: manifest.json is not a Nilai bundle manifest (format {data.get('format')!r})")
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        newer = isinstance(version, int) and version > FORMAT_VERSION
+        raise UnsupportedFormat(
+            f"{label}: bundle format version {version!r} " + ("is newer than this Nilai reads; install the newer Nilai"
+                                                            if newer else f"is not supported (this Nilai reads {FORMAT_VERSION})"))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        best = _best_error(errors)
+        where = "/".join(str(p) for p in best.absolute_path) or "(top)"
+        raise ManifestInvalid(f"{label}: manifest.json does not follow the bundle format at {where}: {best.message[:200]}")
+    return data, raw
+
+
+def _best_error(errors: list) -> Any:
+    from jsonschema.exceptions import best_match
+
+    return best_match(errors)
+
+
+def check_signature(archive: zipfile.ZipFile, label: str, manifest: dict[str, Any], raw: bytes) -> SignedManifest:
+    from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
+
+    signature = zipcheck.read_entry(archive, SIGNATURE, label)
+    assessor = manifest["assessor"]
+    try:
+        cert = load_certificate(assessor["certificate"].encode("ascii"))
+    except (IdentityError, UnicodeEncodeError) as exc:
+        raise SignatureInvalid(f"{label}: the assessor certificate in the manifest cannot be read") from exc
+    fingerprint = certificate_fingerprint(cert)
+    if fingerprint != assessor["fingerprint"]:
+        raise SignatureInvalid(f"{label}: the manifest's certificate fingerprint does not match its certificate")
+    if not verify_bytes(cert, raw, signature):
+        raise SignatureInvalid(
+            f"{label}: the manifest signature is not valid for the certificate it names ({fingerprint[:16]}…): "
+            "the manifest was changed after signing, or signed with another key (forged)", fingerprint=fingerprint)
+    from cryptography.x509.oid import NameOID
+
+    serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    if serials and assessor["nip"] and str(serials[0].value) != assessor["nip"]:
+        raise SignatureInvalid(f"{label}: the manifest names NIP {assessor['nip']}, its certificate NIP {serials[0].value}")
+    return SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint, assessor["certificate"])
+
+
+def check_trust(signed: SignedManifest, label: str, context: VerifyContext) -> None:
+    if signed.fingerprint not in context.trusted:
+        raise UntrustedCertificate(f"{label}: {how_to_trust(signed.fingerprint, signed.data['assessor']['name'])}",
+                                   fingerprint=signed.fingerprint)
+
+
+def open_signed(source: str | Path | io.BytesIO, label: str, context: VerifyContext,
+                allowed: set[str], patterns: tuple) -> tuple[zipfile.ZipFile, SignedManifest]:
+    archive = zipcheck.open_zip(source, label, context.limits, allowed=allowed, patterns=patterns)
+    try:
+        manifest, raw = read_manifest(archive, label)
+        signed = check_signature(archive, label, manifest, raw)
+        check_trust(signed, label, context)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, signed
+
+
+# -- the whole bundle -------------------------------------------------------------------------
+
+
+def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = None) -> VerifiedBundle:
+    """Every check of the module docstring; the caller closes the result."""
+    path = Path(path)
+    label = label or path.name
+    archive, signed = open_signed(path, label, context, {MANIFEST, SIGNATURE, PAYLOAD}, PLAIN_NAMES)
+    outer_sha = None
+    recipient = None
+    try:
+        if signed.data["encrypted"]:
+            outer_sha = signed.sha256
+            recipient = signed.data["encryption"]["recipient_fingerprint"]
+            inner = _decrypt(archive, signed, label, context)
+            archive.close()
+            archive, inner_signed = open_signed(io.BytesIO(inner), label, context, {MANIFEST, SIGNATURE}, PLAIN_NAMES)
+            _same_bundle(signed, inner_signed, label)
+            signed = inner_signed
+        elif PAYLOAD in archive.namelist():
+            raise TamperedFile(f"{label}: {PAYLOAD} is not listed in the signed manifest")
+        return _check_contents(archive, signed, label, context, outer_sha, recipient)
+    except BaseException:
+        archive.close()
+        raise
+
+
+def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, context: VerifyContext) -> bytes:
+    from app.identity import IdentityError, decrypt_with
+
+    encryption = signed.data["encryption"]
+    if encryption["scheme"] != ENCRYPTION_SCHEME:
+        raise EncryptedBundleError(f"{label}: unknown encryption scheme {encryption['scheme']!r}")
+    payload = encryption["payload"]
+    if set(archive.namelist()) != {MANIFEST, SIGNATURE, PAYLOAD}:
+        raise TamperedFile(f"{label}: an encrypted bundle holds only manifest.json, manifest.sig and payload.enc")
+    data = zipcheck.read_entry(archive, PAYLOAD, label)
+    if len(data) != payload["size"] or hashlib.sha256(data).hexdigest() != payload["sha256"]:
+        raise TamperedFile(f"{label}: payload.enc was changed after signing (its SHA-256 or size differs from the "
+                           "signed manifest)")
+    recipient = encryption["recipient_fingerprint"]
+    if context.unlock is None:
+        raise EncryptedBundleError(
+            f"{label}: the bundle is encrypted for the certificate {recipient[:16]}…; open it in the data directory "
+            "holding that identity and give its passphrase (--passphrase-file)")
+    try:
+        unlocked = context.unlock()
+    except IdentityError as exc:
+        raise EncryptedBundleError(f"{label}: the bundle is encrypted and this identity cannot be opened: {exc}") from exc
+    if unlocked.fingerprint != recipient:
+        raise EncryptedBundleError(
+            f"{label}: the bundle is encrypted for another certificate ({recipient[:16]}…), not for this data "
+            f"directory's identity ({unlocked.fingerprint[:16]}…)")
+    try:
+        return decrypt_with(unlocked, data)
+    except IdentityError as exc:
+        raise EncryptedBundleError(f"{label}: {exc}") from exc
+
+
+def _same_bundle(outer: SignedManifest, inner: SignedManifest, label: str) -> None:
+    for key in ("bundle_id", "created_at"):
+        if outer.data[key] != inner.data[key]:
+            raise TamperedFile(f"{label}: the encrypted content belongs to another bundle ({key} differs)")
+    if outer.fingerprint != inner.fingerprint:
+        raise TamperedFile(f"{label}: the encrypted content was signed by another certificate than the bundle")
+    if inner.data["encrypted"]:
+        raise ManifestInvalid(f"{label}: the encrypted content is itself encrypted")
+
+
+def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str, context: VerifyContext,
+                    outer_sha: str | None, recipient: str | None) -> VerifiedBundle:
+    manifest = signed.data
+    if manifest["encrypted"]:
+        raise ManifestInvalid(f"{label}: an encrypted manifest inside a plain bundle")
+    listed = _listed_files(manifest, label)
+    present = set(archive.namelist()) - {MANIFEST, SIGNATURE}
+    missing = sorted(set(listed) - present)
+    if missing:
+        raise TamperedFile(f"{label}: {missing[0]} is listed in the signed manifest but missing from the bundle "
+                           f"({len(missing)} missing)")
+    extra = sorted(present - set(listed))
+    if extra:
+        raise TamperedFile(f"{label}: {extra[0]} is in the bundle but not in the signed manifest")
+
+    instruments = _check_instruments(archive, manifest, listed, label)
+    rounds = {r["id"]: r for r in manifest["rounds"]}
+    records: list[ParsedRecord] = []
+    sheets: dict[str, str] = {}
+    evidence: dict[str, str] = {}
+    hashed: set[str] = set()
+    for entry in manifest["records"]:
+        parsed, sheet = _check_record(archive, entry, listed, manifest, rounds, label)
+        records.append(parsed)
+        hashed.add(parsed.path)
+        if sheet:
+            sheets[parsed.version_id] = sheet
+        for sha in parsed.evidence_shas:
+            evidence[sha] = evidence_path(sha)
+    for path, (sha, size) in listed.items():
+        if path in hashed or path.startswith("instruments/"):
+            continue
+        got_sha, got_size = zipcheck.hash_entry(archive, path, label)
+        if (got_sha, got_size) != (sha, size):
+            raise TamperedFile(f"{label}: {path} was changed after signing (its SHA-256 or size differs from the "
+                               "signed manifest)")
+    cert_pem = signed.certificate_pem
+    if context.check_sheet_signatures:
+        for version_id, path in sheets.items():
+            _check_sheet(archive, path, version_id, signed.fingerprint, cert_pem, label)
+    indicator_maps: dict[str, dict[str, Any]] = {}
+    for parsed in records:
+        known = parsed.instrument_hash in context.known_instruments
+        if not known and parsed.instrument_hash not in instruments:
+            raise InstrumentMismatch(f"{label}: version {parsed.version_id[:8]} was scored under instrument "
+                                     f"{parsed.instrument_hash[:12]}, which this store does not know and the bundle "
+                                     "does not carry")
+        round_instrument = context.round_instruments.get(parsed.round_id)
+        if round_instrument is not None and round_instrument != parsed.instrument_hash:
+            raise InstrumentMismatch(
+                f"{label}: version {parsed.version_id[:8]} was scored under instrument {parsed.instrument_hash[:12]}, "
+                f"but round {rounds[parsed.round_id]['name']!r} here uses {round_instrument[:12]}: "
+                "the definitions differ, so the scores cannot be compared; ask the assessor which round package they used")
+        instrument = (instruments[parsed.instrument_hash][1] if parsed.instrument_hash in instruments
+                      else context.known_instruments[parsed.instrument_hash])
+        if instrument.content_hash not in indicator_maps:
+            indicator_maps[instrument.content_hash] = {ind.code: ind for ind in instrument.indicators()}
+        _check_scores(parsed, instrument, indicator_maps[instrument.content_hash], label)
+    return VerifiedBundle(label=label, manifest=manifest, manifest_sha256=signed.sha256, outer_sha256=outer_sha,
+                          fingerprint=signed.fingerprint, certificate_pem=cert_pem, recipient_fingerprint=recipient,
+                          records=records, instruments=instruments, sheets=sheets, evidence=evidence, archive=archive)
+
+
+def _listed_files(manifest: dict[str, Any], label: str) -> dict[str, tuple[str, int]]:
+    listed: dict[str, tuple[str, int]] = {}
+
+    def add(path: str, sha: str, size: int) -> None:
+        if path in listed and listed[path] != (sha, size):
+            raise ManifestInvalid(f"{label}: the manifest lists {path} twice with different hashes")
+        listed[path] = (sha, size)
+
+    for inst in manifest["instruments"]:
+        if inst["path"] != instrument_path(inst["content_hash"]):
+            raise ManifestInvalid(f"{label}: instrument {inst['id']} is filed under the wrong name")
+        add(inst["path"], inst["sha256"], inst["size"])
+    seen: set[str] = set()
+    for rec in manifest["records"]:
+        version_id = rec["version_id"]
+        if version_id in seen:
+            raise ManifestInvalid(f"{label}: version {version_id} is listed twice")
+        seen.add(version_id)
+        kinds = [f["kind"] for f in rec["files"]]
+        if kinds.count("record") != 1 or kinds.count("sheet") > 1:
+            raise ManifestInvalid(f"{label}: version {version_id[:8]} must list one record file and at most one sheet")
+        if rec["signed"] != (rec["status"] == "signed") or rec["signed"] != ("sheet" in kinds):
+            raise ManifestInvalid(f"{label}: version {version_id[:8]}: a signed version carries its sheet, "
+                                  "and only a signed one")
+        for f in rec["files"]:
+            expected = {"record": record_path(version_id), "sheet": sheet_path(version_id)}.get(f["kind"])
+            if f["kind"] == "evidence":
+                expected = evidence_path(f["sha256"])
+            if f["path"] != expected:
+                raise ManifestInvalid(f"{label}: version {version_id[:8]} lists {f['path']} under the wrong name")
+            add(f["path"], f["sha256"], f["size"])
+    return listed
+
+
+def _check_instruments(archive: zipfile.ZipFile, manifest: dict[str, Any], listed: dict[str, tuple[str, int]],
+                       label: str) -> dict[str, tuple[dict[str, Any], Instrument]]:
+    from app.instruments import InstrumentError, parse_instrument
+
+    carried: dict[str, tuple[dict[str, Any], Instrument]] = {}
+    for inst in manifest["instruments"]:
+        data = zipcheck.read_entry(archive, inst["path"], label)
+        if (hashlib.sha256(data).hexdigest(), len(data)) != listed[inst["path"]]:
+            raise TamperedFile(f"{label}: {inst['path']} was changed after signing (its SHA-256 or size differs from "
+                               "the signed manifest)")
+        try:
+            definition = strict_json_loads(data, inst["path"])
+            instrument = parse_instrument(definition, source=f"{label}:{inst['path']}")
+        except (ValueError, UnicodeDecodeError, InstrumentError) as exc:
+            raise InstrumentMismatch(f"{label}: the instrument {inst['id']} it carries is not a valid definition: "
+                                     f"{str(exc)[:300]}") from exc
+        if instrument.content_hash != inst["content_hash"]:
+            raise InstrumentMismatch(f"{label}: the instrument {inst['id']} {inst['version']} it carries hashes to "
+                                     f"{instrument.content_hash[:12]}, not {inst['content_hash'][:12]} as declared")
+        if (instrument.id, instrument.version) != (inst["id"], inst["version"]):
+            raise InstrumentMismatch(f"{label}: the instrument filed as {inst['id']} {inst['version']} is "
+                                     f"{instrument.id} {instrument.version}")
+        carried[instrument.content_hash] = (definition, instrument)
+    return carried
+
+
+def _check_record(archive: zipfile.ZipFile, entry: dict[str, Any], listed: dict[str, tuple[str, int]],
+                  manifest: dict[str, Any], rounds: dict[str, Any], label: str) -> tuple[ParsedRecord, str | None]:
+    version_id = entry["version_id"]
+    path = record_path(version_id)
+    data = zipcheck.read_entry(archive, path, label)
+    sha = hashlib.sha256(data).hexdigest()
+    if (sha, len(data)) != listed[path]:
+        raise TamperedFile(f"{label}: {path} was changed after signing (its SHA-256 or size differs from the signed "
+                           "manifest)")
+    parsed = parse_record(data, path, sha, label)
+    where = f"{label}: {path}"
+    pairs = (("record_id", parsed.record_id), ("version_id", parsed.version_id),
+             ("previous_version_id", parsed.previous_version_id), ("status", parsed.status),
+             ("round_id", parsed.round_id), ("region_code", parsed.region_code))
+    for key, value in pairs:
+        if entry[key] != value:
+            raise RecordInvalid(f"{where}: {key} disagrees with the manifest")
+    if entry["instrument"]["content_hash"] != parsed.instrument_hash:
+        raise RecordInvalid(f"{where}: the instrument disagrees with the manifest")
+    if parsed.assessor_id != manifest["assessor"]["id"]:
+        raise RecordInvalid(f"{where}: the assessment belongs to another assessor than the one who signed the bundle")
+    round_info = rounds.get(parsed.round_id)
+    if round_info is None:
+        raise RecordInvalid(f"{where}: its round is not described in the manifest")
+    if round_info["instrument_hash"] != parsed.instrument_hash:
+        raise InstrumentMismatch(f"{where}: scored under another instrument than its round's")
+    try:
+        regions.region(parsed.region_code)
+    except LookupError as exc:
+        raise RecordInvalid(f"{where}: {exc}") from exc
+    files = {f["kind"]: f for f in entry["files"] if f["kind"] != "evidence"}
+    listed_evidence = {f["sha256"]: f["size"] for f in entry["files"] if f["kind"] == "evidence"}
+    if set(listed_evidence) != parsed.evidence_shas:
+        raise RecordInvalid(f"{where}: the evidence files it cites differ from those the manifest lists for it")
+    for row in parsed.evidence_rows:
+        if listed_evidence[row["sha256"]] != row["size"]:
+            raise RecordInvalid(f"{where}: evidence {row['file_name']!r} has another size than its file")
+    sheet = files.get("sheet")
+    if sheet is not None and sheet["sha256"] != parsed.sheet_sha256:
+        raise TamperedFile(f"{where}: the sheet in the bundle is not the one this version was signed with (swapped sheet)")
+    return parsed, sheet["path"] if sheet else None
+
+
+def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerprint: str, cert_pem: str,
+                 label: str) -> None:
+    from app.signing import verify_pdf
+
+    result = verify_pdf(zipcheck.read_entry(archive, path, label), trusted=[cert_pem.encode("ascii")])
+    if not result.valid:
+        raise TamperedFile(f"{label}: the sheet of version {version_id[:8]} is not intact: "
+                           f"{'; '.join(result.problems) or 'invalid signature'}")
+    if result.fingerprint != fingerprint:
+        raise TamperedFile(f"{label}: the sheet of version {version_id[:8]} was signed by another certificate "
+                           f"({(result.fingerprint or '?')[:16]}…) than the bundle (swapped sheet)")
+
+
+def _check_scores(parsed: ParsedRecord, instrument: Instrument, indicators: dict[str, Any], label: str) -> None:
+    for row in parsed.score_rows:
+        indicator = indicators.get(row["indicator_code"])
+        if indicator is None:
+            raise RecordInvalid(f"{label}: {parsed.path}: indicator {row['indicator_code']} is not part of instrument "
+                                f"{instrument.id} {instrument.version}")
+        if row["level"] is not None and indicator.level(row["level"]) is None:
+            raise RecordInvalid(f"{label}: {parsed.path}: level {row['level']} is not a rubric level of "
+                                f"{row['indicator_code']}")
+    for row in parsed.evidence_rows:
+        if row["indicator_code"] not in indicators:
+            raise RecordInvalid(f"{label}: {parsed.path}: evidence cites unknown indicator {row['indicator_code']}")
