@@ -1,0 +1,166 @@
+"""Helpers for bundle tests: run the CLI, hash a database, rewrite and re-sign bundles."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PASSPHRASE = "kata sandi rahasia 2018"
+
+
+@dataclass
+class Demo:
+    root: Path
+    coordinator: Path
+    assessors: list[Path]
+    certs: Path  # one PEM per assessor
+    passphrase_file: Path
+
+    def cert(self, index: int) -> Path:
+        return self.certs / f"{self.assessors[index].name}.pem"
+
+
+def run_cli(*args: str | Path) -> int:
+    from app.cli import main
+
+    return main([str(a) for a in args])
+
+
+def unlock_dir(directory: Path):
+    from app.identity import unlock
+
+    return unlock(directory, PASSPHRASE)
+
+
+def export(demo: Demo, index: int, out: Path, *extra: str | Path) -> Path:
+    assert run_cli("--data-dir", demo.assessors[index], "bundle", "export", "--out", out,
+                   "--passphrase-file", demo.passphrase_file, *extra) == 0
+    return out
+
+
+def db_file(data_dir: Path) -> Path:
+    from app.paths import DATABASE_FILE
+
+    return data_dir / DATABASE_FILE
+
+
+def db_digest(data_dir: Path) -> str:
+    """SHA-256 of the SQLite file (and of its WAL, if a connection left one): byte-for-byte state."""
+    digest = hashlib.sha256(db_file(data_dir).read_bytes())
+    wal = db_file(data_dir).with_name(db_file(data_dir).name + "-wal")
+    if wal.exists():
+        digest.update(b"wal:" + wal.read_bytes())
+    return digest.hexdigest()
+
+
+def open_coordinator(demo: Demo):
+    from app.store import open_store
+
+    return open_store(demo.coordinator)
+
+
+def rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], bytes | None] | None = None,
+                add: list[tuple[zipfile.ZipInfo | str, bytes]] | None = None) -> Path:
+    """Copy a zip entry by entry; ``change(name, data)`` returns new bytes, or None to drop the entry."""
+    with zipfile.ZipFile(source) as src:
+        entries = [(info, src.read(info.filename)) for info in src.infolist()]
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are written on purpose in some tests
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+            for info, data in entries:
+                new = change(info.filename, data) if change else data
+                if new is not None:
+                    dst.writestr(info, new)
+            for info, data in add or []:
+                dst.writestr(info, data)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def resign_manifest(source: Path, target: Path, edit: Callable[[dict], None], signer_dir: Path,
+                    replace_cert: bool = False, change: Callable[[str, bytes], bytes | None] | None = None) -> Path:
+    """Edit the manifest and sign it again with the identity in ``signer_dir`` (a forger, or the assessor)."""
+    import json
+
+    from app.bundles.format import manifest_json
+    from app.identity import sign_bytes
+
+    unlocked = unlock_dir(signer_dir)
+    with zipfile.ZipFile(source) as src:
+        manifest = json.loads(src.read("manifest.json"))
+    edit(manifest)
+    if replace_cert:
+        manifest["assessor"]["certificate"] = unlocked.info.cert_pem
+        manifest["assessor"]["fingerprint"] = unlocked.fingerprint
+    raw = manifest_json(manifest)
+    signature = sign_bytes(unlocked, raw)
+
+    def apply(name: str, data: bytes) -> bytes | None:
+        if name == "manifest.json":
+            return raw
+        if name == "manifest.sig":
+            return signature
+        return change(name, data) if change else data
+
+    return rewrite_zip(source, target, apply)
+
+
+def file_sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def open_store_at(data_dir: Path):
+    from app.store import open_store
+
+    return open_store(data_dir)
+
+
+def current_versions(data_dir: Path) -> list[tuple[str, str, str]]:
+    """(record id, version id, region code) of every current version in a store, sorted by region."""
+    from sqlmodel import select
+
+    from app.models.tables import Assessment
+
+    store = open_store_at(data_dir)
+    try:
+        with store.transaction() as session:
+            rows = session.exec(select(Assessment).where(Assessment.is_current == True)).all()  # noqa: E712
+            return sorted(((a.record_id, a.version_id, a.region_code) for a in rows), key=lambda t: t[2])
+    finally:
+        store.close()
+
+
+def reopen_edit_finalize(data_dir: Path, version_id: str, choice: int = 0, reason: str = "salah ketik") -> str:
+    """The assessor reopens a version, changes one level (the ``choice``-th possible change), finalizes."""
+    from app import assessments
+    from app.catalogue import load_instrument
+
+    store = open_store_at(data_dir)
+    try:
+        actor = "penilai"
+        new = assessments.reopen(store, version_id, reason, actor)
+        with store.transaction() as session:
+            from app.assessments import get_version, marks_of
+
+            row = get_version(session, new)
+            instrument = load_instrument(session, row.instrument_hash)
+            marks = marks_of(session, new)
+        options = []
+        for indicator in instrument.indicators():
+            mark = marks.get(indicator.code)
+            for level in indicator.levels:
+                if mark is not None and level.level != mark.level and not level.requires_note \
+                        and not level.requires_evidence:
+                    options.append((indicator.code, level.level))
+        code, level = options[choice]
+        assessments.set_level(store, new, code, level, actor)
+        assessments.finalize(store, new, actor)
+        return new
+    finally:
+        store.close()
