@@ -160,7 +160,7 @@ def icc_oneway(groups: Sequence[Sequence[float]]) -> IccFigure:
     msb, msw = ss_between / (a - 1), ss_within / (total - a)
     k0 = (total - (sizes ** 2).sum() / total) / (a - 1)
     denominator = msb + (k0 - 1) * msw
-    value = None if denominator <= 0 else (msb - msw) / denominator
+    value = None if denominator <= 0 else float((msb - msw) / denominator)
     return IccFigure("ICC(1,1)", value, a, int(total), float(k0))
 
 

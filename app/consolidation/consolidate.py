@@ -64,6 +64,10 @@ class Consolidation:
         return next(c for c in self.cuts if c.size == size)
 
     @property
+    def shortlist_sizes(self) -> tuple[int, ...]:
+        return tuple(cut.size for cut in self.cuts)
+
+    @property
     def straddling_ties(self) -> tuple[ShortlistCut, ...]:
         return tuple(c for c in self.cuts if c.straddled)
 

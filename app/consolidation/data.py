@@ -111,6 +111,8 @@ class RoundData:
     not_applicable: np.ndarray
     region_rows: dict[str, slice]
     moderations: dict[tuple[str, str], ModerationInfo] = field(default_factory=dict)
+    # levels of the assessments that do not count (version id -> code -> level, None = N/A), for exports
+    excluded_levels: dict[str, dict[str, int | None]] = field(default_factory=dict)
 
     def region_levels(self, code: str) -> np.ndarray:
         return self.levels[self.region_rows.get(code, slice(0, 0))]
@@ -224,14 +226,24 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         for r in conn.execute(select(m.region_code, m.indicator_code, m.level, m.reason, m.actor, m.at,
                                      m.log_entry_id).where(m.round_id == round_id))
     }
+    excluded_levels = {r[0]: _parse_levels(r[8]) for r, why in zip(rows, excluded, strict=True) if why}
     levels.setflags(write=False)
     not_applicable.setflags(write=False)
     return RoundData(
         round=meta, instrument=instrument, regions=tuple(regions[code] for code in codes), assessors=assessors,
         panel={code: tuple(ids) for code, ids in panel.items()}, assessments=assessments,
         counted=counted, indicator_codes=indicator_codes, levels=levels, not_applicable=not_applicable,
-        region_rows=region_rows, moderations=moderations,
+        region_rows=region_rows, moderations=moderations, excluded_levels=excluded_levels,
     )
+
+
+def _parse_levels(text: str | None) -> dict[str, int | None]:
+    result: dict[str, int | None] = {}
+    for token in (text or "").split(","):
+        code, _, value = token.rpartition("=")
+        if code:
+            result[code] = None if value == "na" else int(value)
+    return result
 
 
 def _exclusions(rows: list, instrument_hash: str) -> list[str]:

@@ -1,0 +1,110 @@
+"""The ranking method in words (Bahasa Indonesia or English), for the XLSX method sheet and the PDF.
+
+Filled in with the round's own rule, dimensions, weights and shortlist sizes, so the text printed
+with a ranking describes exactly how that ranking was produced. ``docs/ranking-method.md`` is the
+long form.
+"""
+
+from __future__ import annotations
+
+from app.consolidation.consolidate import Consolidation
+from app.consolidation.panel_scores import SPREAD_FLAG
+from app.consolidation.rules import describe
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
+    """(heading, paragraph) pairs describing how this ranking was made."""
+    en = lang != "id"
+    dims = c.instrument.dimensions
+    dim_list = ", ".join(f"{d.code} {d.title.get(lang)} ({d.weight:g}%)" for d in dims)
+    breakers = ", ".join(f"{d.code} ({d.title.get(lang)})" for d in dims)
+    sizes = ", ".join(str(n) for n in c.shortlist_sizes) or "–"
+    if en:
+        return [
+            ("Round", f"{c.round.name} — {c.round.programme}. Instrument {c.instrument.id} version "
+                      f"{c.instrument.version} (content hash {c.instrument.content_hash[:12]}). "
+                      f"Produced {c.generated_at}."),
+            ("Which assessments count", "Per assessor and region, the version in force of the assessment, finalized "
+             "or signed, not in conflict between imported versions, scored under the round's instrument version. "
+             "Drafts, conflicting and duplicate assessments wait for the coordinator and do not count."),
+            ("Combining the panel", f"Aggregation rule: {describe(c.rule, 'en')}. Per region and indicator, the "
+             "levels of the counted assessments are combined; 'not applicable' and unscored indicators are left out."),
+            ("Moderation", "Where the coordinator has set a moderated level (with a logged reason), it replaces the "
+             "combined level of that indicator. The assessors' own levels are kept and exported."),
+            ("Scores", "A level is normalised to 0–100: (level − lowest) / (highest − lowest) × 100. A dimension "
+             "score is the weighted mean of its indicators that have a level, the weights renormalised over them; "
+             f"the panel score is the weighted mean of the dimension scores the same way. Dimensions: {dim_list}."),
+            ("Ranking", f"Highest panel score first. Scores are compared rounded to {c.score_decimals} decimals. "
+             f"Equal panel scores are separated by the dimension scores in this order: {breakers}; regions equal "
+             "on all of them are genuinely tied, share a rank and are listed by region code. Ranks are standard "
+             "competition ranks (1, 2, 2, 4). Regions without any counted assessment are not ranked."),
+            ("Shortlists", f"Sizes: {sizes}. A shortlist takes every region whose whole tie group fits within its "
+             "size. A group of genuinely tied regions that straddles a cut-off is flagged ('tie') and left to the "
+             "coordinator; no region of it is taken or dropped silently."),
+            ("Agreement", "Krippendorff's alpha (ordinal) on the assessors' original levels, per indicator (units: "
+             "regions), per dimension and for the round (units: region × indicator). ICC(1,1) (Shrout & Fleiss "
+             "1979, one-way random, single rater) of the assessors' totals over the regions, because each region "
+             "is seen by a different panel; ICC(2,1) per panel that scored three or more regions together. An "
+             f"indicator of a region is flagged when its assessors' levels differ by {SPREAD_FLAG} levels or more."),
+            ("Recomputing", "The scores CSV (or the Scores sheet) holds every assessor's level per indicator per "
+             "region, the moderated levels, the weights and the level ranges; with the rule above anyone can "
+             "recompute every panel score and the order. docs/ranking-method.md gives the method step by step."),
+        ]
+    return [
+        ("Putaran", f"{c.round.name} — {c.round.programme}. Instrumen {c.instrument.id} versi "
+                    f"{c.instrument.version} (hash isi {c.instrument.content_hash[:12]}). Dibuat {c.generated_at}."),
+        ("Penilaian yang dihitung", "Per asesor dan daerah, versi penilaian yang berlaku, sudah final atau "
+         "ditandatangani, tidak berkonflik antarversi impor, dan dinilai dengan versi instrumen putaran ini. Draf, "
+         "penilaian berkonflik dan ganda menunggu koordinator dan tidak dihitung."),
+        ("Penggabungan panel", f"Aturan agregasi: {describe(c.rule, 'id')}. Per daerah dan indikator, tingkat dari "
+         "penilaian yang dihitung digabungkan; indikator 'tidak berlaku' dan yang belum dinilai tidak diikutkan."),
+        ("Moderasi", "Bila koordinator menetapkan tingkat moderasi (dengan alasan yang tercatat), tingkat itu "
+         "menggantikan tingkat gabungan indikator tersebut. Tingkat asli dari para asesor tetap disimpan dan diekspor."),
+        ("Skor", "Tingkat dinormalkan ke 0–100: (tingkat − terendah) / (tertinggi − terendah) × 100. Skor dimensi "
+         "adalah rata-rata tertimbang indikatornya yang memiliki tingkat, bobotnya dinormalkan ulang; skor panel "
+         f"adalah rata-rata tertimbang skor dimensi dengan cara yang sama. Dimensi: {dim_list}."),
+        ("Peringkat", f"Skor panel tertinggi lebih dulu. Skor dibandingkan setelah dibulatkan ke {c.score_decimals} "
+         f"desimal. Skor panel yang sama dipisahkan oleh skor dimensi dengan urutan: {breakers}; daerah yang sama "
+         "pada semuanya benar-benar seri, berbagi peringkat dan diurutkan menurut kode daerah. Peringkat memakai "
+         "peringkat kompetisi standar (1, 2, 2, 4). Daerah tanpa penilaian yang dihitung tidak diberi peringkat."),
+        ("Daftar pendek", f"Ukuran: {sizes}. Daftar pendek mengambil setiap daerah yang seluruh kelompok serinya "
+         "muat dalam ukurannya. Kelompok daerah yang benar-benar seri dan melintasi batas ditandai ('seri') dan "
+         "diserahkan kepada koordinator; tidak ada yang diambil atau dibuang diam-diam."),
+        ("Kesepakatan", "Alfa Krippendorff (ordinal) atas tingkat asli para asesor, per indikator (unit: daerah), "
+         "per dimensi dan untuk putaran (unit: daerah × indikator). ICC(1,1) (Shrout & Fleiss 1979, acak satu "
+         "arah, penilai tunggal) atas total para asesor, karena setiap daerah dinilai panel yang berbeda; ICC(2,1) "
+         "per panel yang menilai tiga daerah atau lebih bersama. Indikator suatu daerah ditandai bila tingkat "
+         f"para asesornya berselisih {SPREAD_FLAG} tingkat atau lebih."),
+        ("Menghitung ulang", "CSV skor (atau lembar Scores) memuat tingkat setiap asesor per indikator per daerah, "
+         "tingkat moderasi, bobot dan rentang tingkat; dengan aturan di atas siapa pun dapat menghitung ulang skor "
+         "panel dan urutannya. docs/ranking-method.md menjelaskan metodenya langkah demi langkah."),
+    ]
+
+
+def agreement_rows(c: Consolidation, lang: str = "en") -> list[tuple[str, str, str]]:
+    """(figure, value, detail) rows of the agreement figures."""
+    en = lang != "id"
+    a = c.agreement
+    rows = [(("Krippendorff's alpha (ordinal), round" if en else "Alfa Krippendorff (ordinal), putaran"),
+             _fmt(a.round.alpha), f"{a.round.units} units, {a.round.values} levels" if en
+             else f"{a.round.units} unit, {a.round.values} tingkat")]
+    for figure in a.dimensions:
+        rows.append((f"alpha {figure.code}", _fmt(figure.alpha), f"{figure.units} units" if en else f"{figure.units} unit"))
+    rows.append(("ICC(1,1), assessors' totals" if en else "ICC(1,1), total asesor", _fmt(a.icc.value),
+                 (f"{a.icc.targets} regions, {a.icc.ratings} assessments, k0 = {a.icc.raters_per_target:.2f}" if en
+                  else f"{a.icc.targets} daerah, {a.icc.ratings} penilaian, k0 = {a.icc.raters_per_target:.2f}")))
+    for number, panel in enumerate(a.panels, start=1):
+        names = ", ".join(c.data.assessors[i].name for i in panel.assessor_ids)
+        rows.append((f"ICC(2,1) panel {number}", _fmt(panel.icc2_1),
+                     f"{panel.regions} {'regions' if en else 'daerah'}: {names}"))
+    rows.append(("Flagged indicator × region (spread ≥ 2)" if en else "Indikator × daerah ditandai (selisih ≥ 2)",
+                 str(a.flagged_cells), f"{a.flagged_regions} {'regions' if en else 'daerah'}"))
+    worst = sorted((f for f in a.indicators if f.alpha is not None), key=lambda f: f.alpha)[:5]
+    if worst:
+        rows.append(("Lowest indicator alphas" if en else "Alfa indikator terendah",
+                     ", ".join(f"{f.code} {f.alpha:.2f}" for f in worst), ""))
+    return rows
