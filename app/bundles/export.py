@@ -25,6 +25,7 @@ from app import __version__, settings
 from app.atomic import atomic_open
 from app.bundles.errors import BundleError, ExportFailed, NothingToExport
 from app.bundles.format import (
+    CERTIFICATE,
     ENCRYPTION_SCHEME,
     FORMAT,
     FORMAT_VERSION,
@@ -233,7 +234,7 @@ def _put_file(archive: zipfile.ZipFile, name: str, source: Path, expected_sha: s
     digest = hashlib.sha256()
     size = 0
     try:
-        with open(source, "rb") as handle, archive.open(_info(name, zipfile.ZIP_STORED), "w", force_zip64=True) as dest:
+        with open(source, "rb") as handle, archive.open(_info(name, zipfile.ZIP_STORED), "w") as dest:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
                 size += len(chunk)
@@ -288,6 +289,7 @@ def _write_plain(handle: IO[bytes], store: Store, plan: _Plan, header: dict[str,
         raw = manifest_json(manifest)
         archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), raw)
         archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), sign_bytes(unlocked, raw))
+        archive.writestr(_info(CERTIFICATE, zipfile.ZIP_STORED), header["assessor"]["certificate"].encode("ascii"))
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -315,6 +317,7 @@ def _write_encrypted(out: Path, inner: bytes, header: dict[str, Any], recipient:
     with atomic_open(out) as handle, zipfile.ZipFile(handle, "w") as archive:
         archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), raw)
         archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), sign_bytes(unlocked, raw))
+        archive.writestr(_info(CERTIFICATE, zipfile.ZIP_STORED), header["assessor"]["certificate"].encode("ascii"))
         archive.writestr(_info(PAYLOAD, zipfile.ZIP_STORED), payload)
 
 

@@ -16,6 +16,7 @@ SUFFIX = ".nilai"
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+CERTIFICATE = "certificate.pem"  # the signer's certificate, to check manifest.sig before parsing anything
 PAYLOAD = "payload.enc"
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -53,7 +54,7 @@ class Limits:
     max_entries: int = 200_000
     max_total_bytes: int = 8 << 30  # sum of uncompressed sizes
     max_manifest_bytes: int = 64 << 20
-    max_signature_bytes: int = 16 << 10
+    max_signature_bytes: int = 64 << 10  # manifest.sig, certificate.pem
     max_record_bytes: int = 32 << 20
     max_instrument_bytes: int = 8 << 20
     max_sheet_bytes: int = 64 << 20
@@ -65,7 +66,7 @@ class Limits:
     def entry_limit(self, name: str) -> int:
         if name == MANIFEST:
             return self.max_manifest_bytes
-        if name == SIGNATURE:
+        if name in (SIGNATURE, CERTIFICATE):
             return self.max_signature_bytes
         if name == PAYLOAD:
             return self.max_payload_bytes

@@ -42,7 +42,7 @@ from sqlmodel import Session, col, select
 from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError, ImportRefused
-from app.bundles.format import DEFAULT_LIMITS, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE, Limits
+from app.bundles.format import CERTIFICATE, DEFAULT_LIMITS, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE, Limits
 from app.bundles.manifest import ParsedRecord
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import VerifiedBundle, VerifyContext, verify_bundle
@@ -139,7 +139,7 @@ def _reject(result: R.BundleReport, kind: str, reason: str, fingerprint: str | N
 
 def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
     """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None."""
-    with zipcheck.open_zip(path, path.name, context.limits, allowed={MANIFEST, SIGNATURE, PAYLOAD},
+    with zipcheck.open_zip(path, path.name, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
                            patterns=PLAIN_NAMES) as archive:
         if MANIFEST not in archive.namelist():
             return None

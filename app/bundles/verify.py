@@ -3,10 +3,11 @@
 Order of the checks (each failure raises a specific :class:`~app.bundles.errors.BundleError`):
 
 1. zip sanity of the central directory (:mod:`app.bundles.zipcheck`);
-2. manifest.json: strict JSON, JSON Schema, format version;
-3. manifest.sig: a valid signature by the certificate the manifest carries, whose fingerprint and
-   NIP agree with the manifest;
-4. trust: that certificate is on the trust list (or given with --trust);
+2. manifest.sig: a valid signature over the exact bytes of manifest.json by certificate.pem
+   (checked before the manifest is even parsed);
+3. trust: that certificate is on the trust list (or given with --trust);
+4. manifest.json: strict JSON, format version, JSON Schema; the certificate and NIP it names are
+   the signer's;
 5. (encrypted bundles) the payload's hash, then decryption with this store's identity, then 1-4
    again for the inner bundle, which must be the same bundle by the same assessor;
 6. every file: listed exactly once, present, SHA-256 and size as signed, nothing extra;
@@ -41,6 +42,7 @@ from app.bundles.errors import (
     UntrustedCertificate,
 )
 from app.bundles.format import (
+    CERTIFICATE,
     DEFAULT_LIMITS,
     ENCRYPTION_SCHEME,
     FORMAT,
@@ -133,13 +135,43 @@ def _validator():
     return _VALIDATOR
 
 
-def read_manifest(archive: zipfile.ZipFile, label: str) -> tuple[dict[str, Any], bytes]:
+def check_signature(archive: zipfile.ZipFile, label: str) -> tuple[bytes, str, str]:
+    """Authenticate manifest.json before parsing it: (its bytes, certificate fingerprint, certificate PEM)."""
+    from cryptography.hazmat.primitives import serialization
+
+    from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
+
     names = set(archive.namelist())
     if MANIFEST not in names:
         raise ManifestInvalid(f"{label}: manifest.json is missing; this is not a Nilai bundle")
-    if SIGNATURE not in names:
-        raise SignatureInvalid(f"{label}: manifest.sig is missing; the bundle is not signed")
+    if SIGNATURE not in names or CERTIFICATE not in names:
+        raise SignatureInvalid(f"{label}: manifest.sig or certificate.pem is missing; the bundle is not signed")
     raw = zipcheck.read_entry(archive, MANIFEST, label)
+    signature = zipcheck.read_entry(archive, SIGNATURE, label)
+    try:
+        cert = load_certificate(zipcheck.read_entry(archive, CERTIFICATE, label))
+    except IdentityError as exc:
+        raise SignatureInvalid(f"{label}: certificate.pem is not a readable certificate") from exc
+    fingerprint = certificate_fingerprint(cert)
+    if not verify_bytes(cert, raw, signature):
+        raise SignatureInvalid(
+            f"{label}: the manifest signature is not valid for the certificate it names ({fingerprint[:16]}…): "
+            "the manifest was changed after signing, or signed with another key (forged)", fingerprint=fingerprint)
+    return raw, fingerprint, cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def check_trust(fingerprint: str, cert_pem: str, label: str, context: VerifyContext) -> None:
+    if fingerprint not in context.trusted:
+        from app.bundles.trust import cert_info
+
+        name = cert_info(cert_pem.encode("ascii")).name
+        raise UntrustedCertificate(f"{label}: {how_to_trust(fingerprint, name)}", fingerprint=fingerprint)
+
+
+def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
+    """Parse and check the (already authenticated) manifest; its assessor must be the signer."""
+    from app.identity import IdentityError, certificate_fingerprint, load_certificate
+
     try:
         data = strict_json_loads(raw, "manifest.json")
     except (ValueError, UnicodeDecodeError) as exc:
@@ -154,12 +186,25 @@ def read_manifest(archive: zipfile.ZipFile, label: str) -> tuple[dict[str, Any],
         raise UnsupportedFormat(
             f"{label}: bundle format version {version!r} " + ("is newer than this Nilai reads; install the newer Nilai"
                                                             if newer else f"is not supported (this Nilai reads {FORMAT_VERSION})"))
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = list(_validator().iter_errors(data))
     if errors:
         best = _best_error(errors)
         where = "/".join(str(p) for p in best.absolute_path) or "(top)"
         raise ManifestInvalid(f"{label}: manifest.json does not follow the bundle format at {where}: {best.message[:200]}")
-    return data, raw
+    assessor = data["assessor"]
+    try:
+        named = certificate_fingerprint(load_certificate(assessor["certificate"].encode("ascii")))
+    except (IdentityError, UnicodeEncodeError) as exc:
+        raise SignatureInvalid(f"{label}: the assessor certificate in the manifest cannot be read") from exc
+    if named != fingerprint or assessor["fingerprint"] != fingerprint:
+        raise SignatureInvalid(f"{label}: the manifest names another certificate than the one that signed it")
+    from cryptography.x509.oid import NameOID
+
+    cert = load_certificate(assessor["certificate"].encode("ascii"))
+    serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    if serials and assessor["nip"] and str(serials[0].value) != assessor["nip"]:
+        raise SignatureInvalid(f"{label}: the manifest names NIP {assessor['nip']}, its certificate NIP {serials[0].value}")
+    return data
 
 
 def _best_error(errors: list) -> Any:
@@ -168,47 +213,19 @@ def _best_error(errors: list) -> Any:
     return best_match(errors)
 
 
-def check_signature(archive: zipfile.ZipFile, label: str, manifest: dict[str, Any], raw: bytes) -> SignedManifest:
-    from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
-
-    signature = zipcheck.read_entry(archive, SIGNATURE, label)
-    assessor = manifest["assessor"]
-    try:
-        cert = load_certificate(assessor["certificate"].encode("ascii"))
-    except (IdentityError, UnicodeEncodeError) as exc:
-        raise SignatureInvalid(f"{label}: the assessor certificate in the manifest cannot be read") from exc
-    fingerprint = certificate_fingerprint(cert)
-    if fingerprint != assessor["fingerprint"]:
-        raise SignatureInvalid(f"{label}: the manifest's certificate fingerprint does not match its certificate")
-    if not verify_bytes(cert, raw, signature):
-        raise SignatureInvalid(
-            f"{label}: the manifest signature is not valid for the certificate it names ({fingerprint[:16]}…): "
-            "the manifest was changed after signing, or signed with another key (forged)", fingerprint=fingerprint)
-    from cryptography.x509.oid import NameOID
-
-    serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
-    if serials and assessor["nip"] and str(serials[0].value) != assessor["nip"]:
-        raise SignatureInvalid(f"{label}: the manifest names NIP {assessor['nip']}, its certificate NIP {serials[0].value}")
-    return SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint, assessor["certificate"])
-
-
-def check_trust(signed: SignedManifest, label: str, context: VerifyContext) -> None:
-    if signed.fingerprint not in context.trusted:
-        raise UntrustedCertificate(f"{label}: {how_to_trust(signed.fingerprint, signed.data['assessor']['name'])}",
-                                   fingerprint=signed.fingerprint)
-
-
 def open_signed(source: str | Path | io.BytesIO, label: str, context: VerifyContext,
                 allowed: set[str], patterns: tuple) -> tuple[zipfile.ZipFile, SignedManifest]:
+    """Zip sanity, then the signature over the manifest's bytes, then trust, then the manifest itself."""
     archive = zipcheck.open_zip(source, label, context.limits, allowed=allowed, patterns=patterns)
     try:
-        manifest, raw = read_manifest(archive, label)
-        signed = check_signature(archive, label, manifest, raw)
-        check_trust(signed, label, context)
+        raw, fingerprint, cert_pem = check_signature(archive, label)
+        check_trust(fingerprint, cert_pem, label, context)
+        manifest = read_manifest(raw, label, fingerprint)
     except BaseException:
         archive.close()
         raise
-    return archive, signed
+    return archive, SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint,
+                                   manifest["assessor"]["certificate"])
 
 
 # -- the whole bundle -------------------------------------------------------------------------
@@ -218,7 +235,7 @@ def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = 
     """Every check of the module docstring; the caller closes the result."""
     path = Path(path)
     label = label or path.name
-    archive, signed = open_signed(path, label, context, {MANIFEST, SIGNATURE, PAYLOAD}, PLAIN_NAMES)
+    archive, signed = open_signed(path, label, context, {MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD}, PLAIN_NAMES)
     outer_sha = None
     recipient = None
     try:
@@ -227,7 +244,8 @@ def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = 
             recipient = signed.data["encryption"]["recipient_fingerprint"]
             inner = _decrypt(archive, signed, label, context)
             archive.close()
-            archive, inner_signed = open_signed(io.BytesIO(inner), label, context, {MANIFEST, SIGNATURE}, PLAIN_NAMES)
+            archive, inner_signed = open_signed(io.BytesIO(inner), label, context, {MANIFEST, SIGNATURE, CERTIFICATE},
+                                                 PLAIN_NAMES)
             _same_bundle(signed, inner_signed, label)
             signed = inner_signed
         elif PAYLOAD in archive.namelist():
@@ -245,8 +263,9 @@ def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, conte
     if encryption["scheme"] != ENCRYPTION_SCHEME:
         raise EncryptedBundleError(f"{label}: unknown encryption scheme {encryption['scheme']!r}")
     payload = encryption["payload"]
-    if set(archive.namelist()) != {MANIFEST, SIGNATURE, PAYLOAD}:
-        raise TamperedFile(f"{label}: an encrypted bundle holds only manifest.json, manifest.sig and payload.enc")
+    if set(archive.namelist()) != {MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD}:
+        raise TamperedFile(f"{label}: an encrypted bundle holds only manifest.json, manifest.sig, certificate.pem "
+                           "and payload.enc")
     data = zipcheck.read_entry(archive, PAYLOAD, label)
     if len(data) != payload["size"] or hashlib.sha256(data).hexdigest() != payload["sha256"]:
         raise TamperedFile(f"{label}: payload.enc was changed after signing (its SHA-256 or size differs from the "
@@ -286,7 +305,7 @@ def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str
     if manifest["encrypted"]:
         raise ManifestInvalid(f"{label}: an encrypted manifest inside a plain bundle")
     listed = _listed_files(manifest, label)
-    present = set(archive.namelist()) - {MANIFEST, SIGNATURE}
+    present = set(archive.namelist()) - {MANIFEST, SIGNATURE, CERTIFICATE}
     missing = sorted(set(listed) - present)
     if missing:
         raise TamperedFile(f"{label}: {missing[0]} is listed in the signed manifest but missing from the bundle "

@@ -106,6 +106,8 @@ def resign_manifest(source: Path, target: Path, edit: Callable[[dict], None], si
             return raw
         if name == "manifest.sig":
             return signature
+        if name == "certificate.pem" and replace_cert:
+            return unlocked.info.cert_pem.encode("ascii")
         return change(name, data) if change else data
 
     return rewrite_zip(source, target, apply)
