@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -19,10 +20,6 @@ from app.ui.first_run_dialog import FirstRunDialog
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.ui_state import UiState
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 class _QuitAfterPaint(QObject):
@@ -53,6 +50,12 @@ class Shell(QObject):
         self.window = window
         return window
 
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
     def rebuild(self) -> None:
         old = self.window
         if old is None:
@@ -74,22 +77,38 @@ def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> Asses
     return settings.save_profile(store, name, nip, organisation)
 
 
-def run(args: argparse.Namespace) -> int:
+@dataclass
+class Started:
+    shell: Shell
+    store: Store
+    runner: TaskRunner
+
+    def stop(self) -> None:
+        self.shell.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.runner.shutdown()
+        self.store.close()
+
+
+def start(args: argparse.Namespace) -> Started | int:
+    """Everything up to a shown main window; an exit code when the program should not go on."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Nilai")
     app.setOrganizationName("Nilai")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nilai.svg")))
-    lang = i18n.install(i18n.choose_language(getattr(args, "lang", None), None))
+    i18n.install(i18n.choose_language(args.lang, None))
     try:
         store = open_store(args.data_dir, args.database_url)
     except StoreError as exc:
-        QMessageBox.critical(None, _tr("Nilai cannot open its data"), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot open its data"), str(exc))
         return 1
     runner = TaskRunner()
     try:
         lang = i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
         if settings.profile(store) is None and ask_profile(store, lang) is None:
+            runner.shutdown()
+            store.close()
             return 0
         shell = Shell(store, runner, args.lang)
         window = shell.build()
@@ -97,15 +116,26 @@ def run(args: argparse.Namespace) -> int:
             window.installEventFilter(_QuitAfterPaint(window))
         window.show()
         window.start()
+    except StoreError as exc:
+        runner.shutdown()
+        store.close()
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot continue"), str(exc))
+        return 1
+    return Started(shell, store, runner)
+
+
+def run(args: argparse.Namespace) -> int:
+    started = start(args)
+    if isinstance(started, int):
+        return started
+    try:
         script = os.environ.get("NILAI_UI_SCRIPT")
         if script:
             from app.ui.scripted import ScriptDriver
 
-            ScriptDriver(shell, script).start()
+            ScriptDriver(started.shell, script).start()
+        app = QApplication.instance()
+        assert app is not None
         return app.exec()
-    except StoreError as exc:
-        QMessageBox.critical(None, _tr("Nilai cannot continue"), str(exc))
-        return 1
     finally:
-        runner.shutdown()
-        store.close()
+        started.stop()

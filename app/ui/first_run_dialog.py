@@ -41,10 +41,12 @@ class FirstRunDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.form = QFormLayout()
-        self.form.addRow("", self.name)
-        self.form.addRow("", self.nip)
-        self.form.addRow("", self.organisation)
-        self.form.addRow("", self.language)
+        self.labels = []
+        for field in (self.name, self.nip, self.organisation, self.language):
+            label = QLabel(self)
+            label.setBuddy(field)
+            self.labels.append(label)
+            self.form.addRow(label, field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
@@ -64,11 +66,8 @@ class FirstRunDialog(QDialog):
                                    "and in the result bundles you send. You can change them later in "
                                    "Settings → Profile."))
         labels = (self.tr("&Name:"), self.tr("N&IP:"), self.tr("&Organisation:"), self.tr("Interface &language:"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            if isinstance(label, QLabel):
-                label.setText(text)
-                label.setBuddy(self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         self.name.setPlaceholderText(self.tr("Full name, with academic titles if you use them"))
         self.nip.setPlaceholderText(self.tr("Civil-servant number (18 digits), if you have one"))
         self.organisation.setPlaceholderText(self.tr("e.g. Kementerian Komunikasi dan Informatika"))

@@ -6,7 +6,15 @@ from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
 
 from app import assessments, settings
 from app.models.domain import AssessorInfo
@@ -22,6 +30,15 @@ from app.ui.tasks import TaskRunner
 from app.ui.ui_state import UiState
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop screen with its task bar
+
+
+def default_size(widget: QWidget) -> tuple[int, int]:
+    """DEFAULT_SIZE, or less on a screen too small for it."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    available = screen.availableGeometry()
+    return min(DEFAULT_SIZE[0], available.width() - 40), min(DEFAULT_SIZE[1], available.height() - 40)
 
 
 def actor_of(profile: AssessorInfo) -> str:
@@ -54,7 +71,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._set_interview_actions(False)
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*default_size(self))
         ui_state.restore_geometry(self, "main")
 
     # -- menus -------------------------------------------------------------------------------
