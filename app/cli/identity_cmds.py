@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     ident = commands.add_parser("identity", help="the assessor's signing identity: key pair and certificate")
     sub = ident.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("create", help="make a key pair and a self-signed certificate (ECDSA P-256, 5 years)",
+    p = sub.add_parser("create", allow_abbrev=False, help="make a key pair and a self-signed certificate (ECDSA P-256, 5 years)",
                        description="Make a key pair and a self-signed certificate for this laptop's assessor. "
                        "The private key is stored encrypted with the passphrase and never leaves this computer. "
                        "Name, NIP and organisation default to the saved profile; the profile is created from "
@@ -36,7 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(handler=identity_create)
 
-    p = sub.add_parser("import-p12", help="use a key and certificate from a PKCS#12 (.p12/.pfx) file",
+    p = sub.add_parser("import-p12", allow_abbrev=False, help="use a key and certificate from a PKCS#12 (.p12/.pfx) file",
                        description="Import the key, certificate and CA chain of a PKCS#12 file from your "
                        "organisation. --passphrase-file (or the prompt) gives the PKCS#12 file's passphrase. "
                        "The key is then stored on this computer encrypted with that same passphrase, unless "
@@ -48,16 +48,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(handler=identity_import_p12)
 
-    p = sub.add_parser("export-cert", help="write the certificate (never the key) for coordinators to trust")
+    p = sub.add_parser("export-cert", allow_abbrev=False, help="write the certificate (never the key) for coordinators to trust")
     p.add_argument("--out", type=Path, required=True, help="target file; .der/.cer give DER, anything else PEM")
     add_json(p)
     p.set_defaults(handler=identity_export_cert)
 
-    p = sub.add_parser("show", help="name, NIP, organisation, certificate fingerprint and validity")
+    p = sub.add_parser("show", allow_abbrev=False, help="name, NIP, organisation, certificate fingerprint and validity")
     add_json(p)
     p.set_defaults(handler=identity_show)
 
-    p = sub.add_parser("change-passphrase", help="re-encrypt the stored key under a new passphrase")
+    p = sub.add_parser("change-passphrase", allow_abbrev=False, help="re-encrypt the stored key under a new passphrase")
     p.add_argument("--passphrase-file", help="file holding the current passphrase (first line)")
     p.add_argument("--new-passphrase-file", help=NEW_PASSPHRASE_HELP)
     p.set_defaults(handler=identity_change_passphrase)

@@ -17,7 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     sub = sheets.add_subparsers(dest="sheets_command", metavar="ACTION", required=True)
 
     p = sub.add_parser(
-        "export", help="render and sign every finalized, unsigned assessment of this laptop's assessor",
+        "export", allow_abbrev=False, help="render and sign every finalized, unsigned assessment of this laptop's assessor",
         description="Render and sign (PAdES) the sheet of every finalized assessment of this laptop's assessor "
         "that is not signed yet, write each to DIR and keep a copy in the data directory; the assessments "
         "become 'signed'. The passphrase is asked once for the whole batch. Progress goes to stderr, the "
@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=sheets_export)
 
     p = sub.add_parser(
-        "verify", help="check signed sheets: signer, NIP, fingerprint, time, intact, whole file, trusted",
+        "verify", allow_abbrev=False, help="check signed sheets: signer, NIP, fingerprint, time, intact, whole file, trusted",
         description="Check the signature of each sheet. Exit status 0 when every file is intact and its "
         f"signature covers the whole file; {EXIT_INVALID} when any is not (changed, or bytes added after "
         f"signing); {EXIT_UNTRUSTED} when all are valid but --trust was given and a signer is not trusted.")
