@@ -6,7 +6,8 @@ stdout ("STEP n"), the end as "SCRIPT DONE", so a test can kill the program at a
 
 Steps (a JSON list of objects): {"wait": ms}, {"open": "<region code>"}, {"key": "Ctrl+Return"},
 {"type": "text"}, {"focus": "note" | "outline"}, {"screenshot": "file.png", "of": "window" | "modal"},
-{"attach": "path"}, {"print": "text"}, {"quit": true}.
+{"attach": "path"}, {"print": "text"}, {"report": true} (prints "STATE {json}" of the open
+interview), {"quit": true}.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ class ScriptDriver(QObject):
             (widget or self.window).grab().save(step["screenshot"])
         elif "print" in step:
             print(step["print"], flush=True)
+        elif "report" in step:
+            view = self.window.interview
+            marks = {code: [mark.level, mark.not_applicable] for code in view.outline.indicator_codes()
+                     if (mark := view.outline.mark(code)).is_scored}
+            print("STATE " + json.dumps({"version": view.version_id, "current": view.current_code, "marks": marks,
+                                         "note": view.panel.note.toPlainText()}), flush=True)
         elif step.get("quit"):
             self.window.close()
         else:

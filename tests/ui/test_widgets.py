@@ -1,0 +1,116 @@
+"""Smaller widgets on their own: the interview timer, the radar chart, the dialogs' rules."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models.domain import DelegateInfo
+from app.scoring import Mark
+from app.ui.delegation_editor import DelegationDialog
+from app.ui.find_indicator_dialog import FindIndicatorDialog
+from app.ui.interview_timer import InterviewTimer, clock_text
+from app.ui.radar_chart import RadarChart
+from app.ui.reopen_dialog import ReopenDialog
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_timer_counts_pauses_and_warns_once_when_time_is_up(qtbot, english) -> None:
+    clock = FakeClock()
+    timer = InterviewTimer(clock=clock)
+    qtbot.addWidget(timer)
+    timer.set_limit(30)
+    timer.start()
+    clock.now += 125
+    timer.refresh()
+    assert timer.time.text() == "02:05 / 30:00"
+    timer.pause()
+    clock.now += 600  # paused: not counted
+    timer.refresh()
+    assert timer.elapsed() == 125
+    assert timer.warning.isHidden()
+    timer.start()
+    with qtbot.waitSignal(timer.time_up):
+        clock.now += 30 * 60
+        timer.refresh()
+    assert not timer.warning.isHidden()
+    assert timer.warning.text() == "Time is up (+02:05)"
+    warned = []
+    timer.time_up.connect(lambda: warned.append(1))
+    clock.now += 60
+    timer.refresh()
+    assert warned == []  # one warning per interview, not one per second
+    timer.reset(40.0)
+    assert timer.elapsed() == 40.0 and not timer.running and timer.warning.isHidden()
+
+
+def test_clock_text() -> None:
+    assert clock_text(0) == "00:00"
+    assert clock_text(59.9) == "00:59"
+    assert clock_text(3725) == "1:02:05"
+
+
+@pytest.mark.parametrize("axes", [
+    [("STR", 80.0), ("INF", 55.5), ("SUP", None), ("KAP", 10.0), ("LAY", 100.0)],
+    [("A", 50.0), ("B", None)],
+    [("A", None)],
+    [],
+])
+def test_radar_chart_draws_any_number_of_dimensions(qtbot, axes) -> None:
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.resize(300, 260)
+    chart.set_values(axes)
+    image = chart.grab().toImage()
+    assert image.width() >= 300
+    assert chart.values() == axes
+    if axes:
+        assert axes[0][0] in chart.accessibleDescription()
+
+
+def test_find_indicator_filters_by_code_and_words(qtbot, small_instrument, english) -> None:
+    dialog = FindIndicatorDialog(small_instrument, "en", {"A-1": Mark(3)})
+    qtbot.addWidget(dialog)
+    assert dialog.proxy.rowCount() == 4
+    qtbot.keyClicks(dialog.search, "indicator b")
+    assert dialog.proxy.rowCount() == 1
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen_code == "B-1"
+
+
+def test_find_indicator_arrow_keys_move_through_hits(qtbot, small_instrument, english) -> None:
+    dialog = FindIndicatorDialog(small_instrument, "en", {})
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "a-")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen_code == "A-2"
+
+
+def test_delegation_dialog_keeps_filled_rows_only(qtbot, english) -> None:
+    dialog = DelegationDialog("Kota Tangerang", [DelegateInfo("Arief R. Wismansyah", "Wali Kota")])
+    qtbot.addWidget(dialog)
+    dialog.add_row()
+    dialog.add_row("", "Kepala Bappeda")
+    assert dialog.delegates() == [DelegateInfo("Arief R. Wismansyah", "Wali Kota"), DelegateInfo("", "Kepala Bappeda")]
+    dialog.table.setCurrentCell(0, 0)
+    dialog.remove_current()
+    assert dialog.delegates() == [DelegateInfo("", "Kepala Bappeda")]
+
+
+def test_reopen_dialog_will_not_accept_a_blank_reason(qtbot, english) -> None:
+    dialog = ReopenDialog("Kota Tangerang")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == 0 and not dialog.ok.isEnabled()
+    qtbot.keyClicks(dialog.reason, "Salah ketik tingkat")
+    assert dialog.ok.isEnabled()
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.reason_text() == "Salah ketik tingkat"
