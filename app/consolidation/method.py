@@ -85,19 +85,28 @@ def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
     ]
 
 
-def agreement_rows(c: Consolidation, lang: str = "en") -> list[tuple[str, str, str]]:
-    """(figure, value, detail) rows of the agreement figures."""
+def agreement_rows(c: Consolidation, lang: str = "en", compact: bool = False) -> list[tuple[str, str, str]]:
+    """(figure, value, detail) rows of the agreement figures; ``compact`` folds dimensions and panels into one row each."""
     en = lang != "id"
     a = c.agreement
     rows = [(("Krippendorff's alpha (ordinal), round" if en else "Alfa Krippendorff (ordinal), putaran"),
              _fmt(a.round.alpha), f"{a.round.units} units, {a.round.values} levels" if en
              else f"{a.round.units} unit, {a.round.values} tingkat")]
-    for figure in a.dimensions:
-        rows.append((f"alpha {figure.code}", _fmt(figure.alpha), f"{figure.units} units" if en else f"{figure.units} unit"))
+    if compact:
+        rows.append(("alpha by dimension" if en else "alfa per dimensi",
+                     ", ".join(f"{f.code} {_fmt(f.alpha)}" for f in a.dimensions), ""))
+    else:
+        for figure in a.dimensions:
+            rows.append((f"alpha {figure.code}", _fmt(figure.alpha),
+                         f"{figure.units} units" if en else f"{figure.units} unit"))
     rows.append(("ICC(1,1), assessors' totals" if en else "ICC(1,1), total asesor", _fmt(a.icc.value),
                  (f"{a.icc.targets} regions, {a.icc.ratings} assessments, k0 = {a.icc.raters_per_target:.2f}" if en
                   else f"{a.icc.targets} daerah, {a.icc.ratings} penilaian, k0 = {a.icc.raters_per_target:.2f}")))
-    for number, panel in enumerate(a.panels, start=1):
+    if compact and a.panels:
+        rows.append(("ICC(2,1) by panel" if en else "ICC(2,1) per panel",
+                     ", ".join(_fmt(p.icc2_1) for p in a.panels),
+                     ", ".join(f"{p.regions} {'regions' if en else 'daerah'}" for p in a.panels)))
+    for number, panel in enumerate(() if compact else a.panels, start=1):
         names = ", ".join(c.data.assessors[i].name for i in panel.assessor_ids)
         rows.append((f"ICC(2,1) panel {number}", _fmt(panel.icc2_1),
                      f"{panel.regions} {'regions' if en else 'daerah'}: {names}"))

@@ -1,0 +1,526 @@
+"""The ranking report as PDF (ReportLab, DejaVu Sans embedded), ready to be signed.
+
+A4 landscape: the round and a summary (with any tie straddling a cut-off in red), the method
+(aggregation rule, tie-breakers, agreement figures), two charts (panel scores in ranking order with
+the cut-off lines; the distribution of panel scores with the cut-off scores), then the ranking table
+with a labelled line at each cut-off. The last page carries an empty signature field
+(``app.signing.SIGNATURE_FIELD``) where :func:`app.signing.sign_pdf` puts the coordinator's
+signature; unsigned, the field stays empty.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from app.atomic import atomic_write
+from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation, RankedRegion
+from app.consolidation.method import agreement_rows, method_items
+from app.consolidation.ranking import TIE, YES
+from app.paths import resources_dir
+
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+MARGIN = 15 * mm
+WIDTH = PAGE_WIDTH - 2 * MARGIN
+INK, MUTED, ALERT = colors.HexColor("#1d2630"), colors.HexColor("#5c6773"), colors.HexColor("#b03a2e")
+ACCENT, TINT, LIGHT = colors.HexColor("#1f4e79"), colors.HexColor("#e8eef5"), colors.HexColor("#d3d9df")
+IN_ALL, IN_SOME, OUT = colors.HexColor("#1f4e79"), colors.HexColor("#7fa7cf"), colors.HexColor("#c9d1d9")
+AMBER, AMBER_TINT, GREEN_TINT = colors.HexColor("#d98c1f"), colors.HexColor("#fce4b6"), colors.HexColor("#ddefd9")
+SIGNATURE_FIELD = "NilaiSignature"  # app.signing signs into this field
+SIGNATURE_BOX = (80 * mm, 24 * mm)
+
+LABELS = {
+    "title": ("Peringkat dan daftar pendek", "Ranking and shortlist"),
+    "summary": ("Ringkasan", "Summary"),
+    "method": ("Metode", "Method"),
+    "agreement": ("Kesepakatan antarasesor", "Agreement between assessors"),
+    "charts": ("Grafik", "Charts"),
+    "table": ("Peringkat", "Ranking"),
+    "rank": ("Pkt", "Rank"),
+    "code": ("Kode", "Code"),
+    "region": ("Daerah", "Region"),
+    "province": ("Provinsi", "Province"),
+    "score": ("Skor panel", "Panel score"),
+    "assessors": ("Asesor", "Assessors"),
+    "flags": ("Selisih ≥2", "Spread ≥2"),
+    "moderated": ("Moderasi", "Moderated"),
+    "page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
+    "cut": ("Batas daftar pendek {size}", "Shortlist {size} cut-off"),
+    "cut_tie": ("seri melintasi batas: {n} daerah ({codes}) untuk {open} tempat — keputusan koordinator",
+                "tie across the cut-off: {n} regions ({codes}) for {open} place(s) — for the coordinator to decide"),
+    "bars": ("Skor panel menurut urutan peringkat, dengan batas daftar pendek",
+             "Panel scores in ranking order, with the shortlist cut-offs"),
+    "hist": ("Sebaran skor panel (interval 5 poin), dengan skor pada batas", "Distribution of panel scores "
+             "(5-point bins), with the score at each cut-off"),
+    "cuts": ("Batas daftar pendek: skor tempat terakhir, skor berikutnya, selisihnya",
+             "Shortlist cut-offs: score of the last place, of the next one, and the gap"),
+    "signature": ("Tanda tangan koordinator", "Coordinator's signature"),
+    "unranked": ("tanpa penilaian yang dihitung", "no counted assessment"),
+    "legend_rank": ("'2=': seri penuh (skor dan semua pemecah seri sama). Kolom daftar pendek: ✓ masuk, "
+                    "'seri' = seri melintasi batas.",
+                    "'2=': genuinely tied (score and every tie-breaker equal). Shortlist columns: ✓ in, "
+                    "'tie' = tie across the cut-off."),
+}
+
+
+def _l(key: str, lang: str, **kw: object) -> str:
+    text = LABELS[key][0 if lang == "id" else 1]
+    return text.format(**kw) if kw else text
+
+
+_font_lock = threading.Lock()
+
+
+def register_fonts() -> tuple[str, str]:
+    """DejaVu Sans regular and bold, registered once (app.sheets' registration when present)."""
+    with _font_lock:
+        names = set(pdfmetrics.getRegisteredFontNames())
+        if FONT in names and FONT_BOLD in names:
+            return FONT, FONT_BOLD
+        try:
+            from app.sheets import register_fonts as sheets_register_fonts
+        except ImportError:
+            sheets_register_fonts = None
+        if sheets_register_fonts is not None:
+            sheets_register_fonts()
+        names = set(pdfmetrics.getRegisteredFontNames())
+        folder = resources_dir() / "fonts"
+        for name, file_name in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+            if name not in names:
+                pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
+    return FONT, FONT_BOLD
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, textColor=color,
+                              alignment=TA_LEFT, **kw)
+
+    return {
+        "title": style("title", 17, FONT_BOLD, ACCENT, spaceAfter=2),
+        "subtitle": style("subtitle", 9.5, color=MUTED, spaceAfter=6),
+        "h2": style("h2", 12, FONT_BOLD, ACCENT, spaceBefore=8, spaceAfter=4),
+        "body": style("body", 8.5),
+        "small": style("small", 7.5, color=MUTED),
+        "cell": style("cell", 7.2),
+        "cell_bold": style("cell_bold", 7.2, FONT_BOLD),
+        "alert": style("alert", 8.5, FONT_BOLD, ALERT),
+        "cut": style("cut", 7.2, FONT_BOLD, ALERT),
+    }
+
+
+# -- page furniture ------------------------------------------------------------------------------
+
+@dataclass
+class _Context:
+    footer: str
+    lang: str
+    signature_page: int | None = None
+    signature_rect: tuple[float, float, float, float] | None = None
+    caption: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class _ReportCanvas(Canvas):
+    """Holds pages back so each footer can say "page X of Y" and the signature field lands on its page."""
+
+    def __init__(self, *args: object, context: _Context, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._context = context
+        self._held: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for page, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._footer(page, total)
+            if page == self._context.signature_page and self._context.signature_rect:
+                self._signature_field(self._context.signature_rect)
+            super().showPage()
+        super().save()
+
+    def _footer(self, page: int, total: int) -> None:
+        y = 9 * mm
+        self.saveState()
+        self.setStrokeColor(LIGHT)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
+        self.setFont(FONT, 7)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN, y, self._context.footer)
+        self.setFont(FONT_BOLD, 7)
+        self.drawRightString(PAGE_WIDTH - MARGIN, y, _l("page", self._context.lang, page=page, pages=total))
+        self.restoreState()
+
+    def _signature_field(self, rect: tuple[float, float, float, float]) -> None:
+        form = self.acroForm
+        sig = PDFDictionary({
+            "FT": PDFName("Sig"), "T": PDFString(SIGNATURE_FIELD), "TU": PDFString(self._context.caption),
+            "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "F": 4,
+            "Rect": PDFArray(list(rect)), "P": self._doc.thisPageRef(),
+        })
+        self._addAnnotation(sig)
+        form.fields.append(form.getRef(sig))
+
+
+class _SignatureSpot(Flowable):
+    """A captioned box at the end of the report; records where it landed for the signature field."""
+
+    def __init__(self, context: _Context, caption: str, detail: str) -> None:
+        super().__init__()
+        self.context, self.caption, self.detail = context, caption, detail
+        self.width, self.height = SIGNATURE_BOX[0], SIGNATURE_BOX[1] + 12
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setFont(FONT_BOLD, 8)
+        canv.setFillColor(INK)
+        canv.drawString(0, self.height - 8, self.caption)
+        canv.setFont(FONT, 7)
+        canv.setFillColor(MUTED)
+        canv.drawString(0, 1, self.detail)
+        canv.setStrokeColor(LIGHT)
+        canv.setDash(2, 2)
+        canv.rect(0, 10, SIGNATURE_BOX[0], SIGNATURE_BOX[1] - 10, stroke=1, fill=0)
+        x0, y0 = canv.absolutePosition(0, 10)
+        x1, y1 = canv.absolutePosition(SIGNATURE_BOX[0], SIGNATURE_BOX[1])
+        self.context.signature_page = canv.getPageNumber()
+        self.context.signature_rect = (x0, y0, x1, y1)
+
+
+# -- charts --------------------------------------------------------------------------------------
+
+def _bar_colour(region: RankedRegion) -> colors.Color:
+    marks = [mark for _, mark in region.shortlist]
+    if TIE in marks:
+        return AMBER
+    if marks and all(m == YES for m in marks):
+        return IN_ALL
+    if YES in marks:
+        return IN_SOME
+    return OUT
+
+
+def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: float = 56 * mm) -> Drawing:
+    ranked = [r for r in c.ranking if r.total is not None]
+    drawing = Drawing(width, height)
+    left, bottom, top = 24, 16, 10
+    plot_w, plot_h = width - left - 8, height - bottom - top
+    for value in (0, 25, 50, 75, 100):
+        y = bottom + plot_h * value / 100
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=LIGHT, strokeWidth=0.4))
+        drawing.add(String(left - 4, y - 2.5, f"{value}", fontName=FONT, fontSize=6.5, fillColor=MUTED,
+                           textAnchor="end"))
+    n = max(len(ranked), 1)
+    step = plot_w / n
+    for index, region in enumerate(ranked):
+        h = plot_h * max(0.0, min(region.total, 100.0)) / 100
+        drawing.add(Rect(left + index * step + step * 0.12, bottom, step * 0.76, h, fillColor=_bar_colour(region),
+                         strokeColor=None))
+    for number in range(0, n + 1, 10 if n > 40 else 5):
+        if number == 0:
+            continue
+        x = left + (number - 0.5) * step
+        drawing.add(String(x, bottom - 9, str(number), fontName=FONT, fontSize=6, fillColor=MUTED, textAnchor="middle"))
+    for cut in c.cuts:
+        if cut.size >= len(ranked):
+            continue
+        x = left + cut.size * step
+        drawing.add(Line(x, bottom, x, bottom + plot_h + 4, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
+        label = f"{cut.size}" + (" ⚠" if cut.straddled else "")
+        drawing.add(String(x + 2, bottom + plot_h + 1, label, fontName=FONT_BOLD, fontSize=7, fillColor=ALERT))
+    drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
+    return drawing
+
+
+def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, height: float = 58 * mm) -> Drawing:
+    totals = [r.total for r in c.ranking if r.total is not None]
+    bins = [0] * 20
+    for total in totals:
+        bins[min(int(total // 5), 19)] += 1
+    drawing = Drawing(width, height)
+    left, bottom, top = 22, 16, 10
+    plot_w, plot_h = width - left - 6, height - bottom - top
+    peak = max(bins + [1])
+    scale = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if peak / s <= 6)
+    ceiling = ((peak + scale - 1) // scale) * scale
+    for value in range(0, ceiling + 1, scale):
+        y = bottom + plot_h * value / ceiling
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=LIGHT, strokeWidth=0.4))
+        drawing.add(String(left - 4, y - 2.5, str(value), fontName=FONT, fontSize=6.5, fillColor=MUTED,
+                           textAnchor="end"))
+    step = plot_w / 20
+    for index, count in enumerate(bins):
+        if count:
+            drawing.add(Rect(left + index * step + 0.6, bottom, step - 1.2, plot_h * count / ceiling,
+                             fillColor=IN_SOME, strokeColor=None))
+    for value in range(0, 101, 20):
+        drawing.add(String(left + plot_w * value / 100, bottom - 9, str(value), fontName=FONT, fontSize=6,
+                           fillColor=MUTED, textAnchor="middle"))
+    ranked = [r for r in c.ranking if r.total is not None]
+    for index, cut in enumerate(c.cuts):
+        if cut.size >= len(ranked) or not ranked:
+            continue
+        score = ranked[cut.size - 1].total
+        x = left + plot_w * score / 100
+        drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
+        drawing.add(Rect(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, fillColor=colors.white, strokeColor=None))
+        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {score:.2f}", fontName=FONT_BOLD,
+                           fontSize=6.5, fillColor=ALERT))
+    drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
+    return drawing
+
+
+def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
+    items = [(IN_ALL, "in every shortlist" if lang != "id" else "masuk semua daftar pendek"),
+             (IN_SOME, "in the larger shortlist(s)" if lang != "id" else "masuk daftar pendek yang lebih besar"),
+             (AMBER, "tie across a cut-off" if lang != "id" else "seri melintasi batas"),
+             (OUT, "not shortlisted" if lang != "id" else "tidak masuk")]
+    cells, style = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]
+    for index, (colour, text) in enumerate(items):
+        swatch = Drawing(8, 8)
+        swatch.add(Rect(0, 0, 8, 8, fillColor=colour, strokeColor=None))
+        cells += [swatch, Paragraph(text, styles["small"])]
+        style.append(("RIGHTPADDING", (2 * index + 1, 0), (2 * index + 1, 0), 10))
+    return Table([cells], colWidths=[10, 58 * mm] * len(items), style=style, hAlign="LEFT")
+
+
+# -- tables ----------------------------------------------------------------------------------------
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> Table:
+    dims = [d.code for d in c.instrument.dimensions]
+    sizes = list(c.shortlist_sizes)
+    header = [_l("rank", lang), _l("code", lang), _l("region", lang), _l("province", lang), _l("score", lang),
+              *dims, _l("assessors", lang), _l("flags", lang), _l("moderated", lang), *(f"{'DP' if lang == 'id' else 'SL'} {s}" for s in sizes)]
+    fixed = {"rank": 12 * mm, "code": 12 * mm, "score": 17 * mm, "dim": 13 * mm, "assessors": 19 * mm,
+             "flags": 17 * mm, "moderated": 19 * mm, "sl": 12 * mm}
+    used = (fixed["rank"] + fixed["code"] + fixed["score"] + fixed["dim"] * len(dims) + fixed["assessors"]
+            + fixed["flags"] + fixed["moderated"] + fixed["sl"] * len(sizes))
+    rest = WIDTH - used
+    widths = [fixed["rank"], fixed["code"], rest * 0.56, rest * 0.44, fixed["score"], *([fixed["dim"]] * len(dims)),
+              fixed["assessors"], fixed["flags"], fixed["moderated"], *([fixed["sl"]] * len(sizes))]
+    ncols = len(header)
+    first_sl = ncols - len(sizes)
+    rows: list[list] = [[Paragraph(h, styles["cell_bold"]) for h in header]]
+    style: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.2),
+        ("BACKGROUND", (0, 0), (-1, 0), TINT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (4, 1), (4 + len(dims), -1), "RIGHT"),
+        ("ALIGN", (first_sl - 3, 1), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    cut_after: dict[int, list] = {}
+    ranked_count = sum(1 for r in c.ranking if r.total is not None)
+    for cut in c.cuts:
+        if cut.size < ranked_count:
+            cut_after.setdefault(cut.size, []).append(cut)
+    for region in c.ranking:
+        rank = "–" if region.rank is None else f"{region.rank}{'=' if region.tied_with else ''}"
+        marks = [("✓" if mark == YES else ("seri" if lang == "id" else "tie") if mark == TIE else "")
+                 for _, mark in region.shortlist]
+        name = region.region.name if region.total is not None else f"{region.region.name} ({_l('unranked', lang)})"
+        row = [rank, region.region.code, Paragraph(name, styles["cell"]), Paragraph(region.region.province_name,
+                                                                                     styles["cell"]),
+               _score(region.total), *(_score(d.score) for d in region.dimensions),
+               f"{region.assessors}/{region.expected}", str(len(region.flagged_indicators) or ""),
+               str(len(region.moderated_indicators) or ""), *marks]
+        rows.append(row)
+        index = len(rows) - 1
+        if index % 2 == 0:
+            style.append(("BACKGROUND", (0, index), (first_sl - 1, index), colors.HexColor("#f6f8fa")))
+        style.append(("FONT", (4, index), (4, index), FONT_BOLD, 7.2))
+        if region.flagged_indicators:
+            style.append(("TEXTCOLOR", (first_sl - 2, index), (first_sl - 2, index), ALERT))
+        if region.assessors < region.expected or region.in_conflict:
+            style.append(("TEXTCOLOR", (first_sl - 3, index), (first_sl - 3, index), ALERT))
+        for offset, (_, mark) in enumerate(region.shortlist):
+            column = first_sl + offset
+            if mark == YES:
+                style.append(("BACKGROUND", (column, index), (column, index), GREEN_TINT))
+            elif mark == TIE:
+                style.append(("BACKGROUND", (column, index), (column, index), AMBER_TINT))
+        for cut in cut_after.get(region.position, []):
+            text = _l("cut", lang, size=cut.size)
+            if cut.straddled:
+                text += " — " + _l("cut_tie", lang, n=len(cut.tied), codes=", ".join(cut.tied), open=cut.open_places)
+            rows.append([Paragraph(text, styles["cut"])] + [""] * (ncols - 1))
+            cut_row = len(rows) - 1
+            style += [("SPAN", (0, cut_row), (-1, cut_row)), ("LINEABOVE", (0, cut_row), (-1, cut_row), 1.4, ALERT),
+                      ("TOPPADDING", (0, cut_row), (-1, cut_row), 2.5)]
+    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+
+
+def _summary(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    en = lang != "id"
+    ranked = sum(1 for r in c.ranking if r.total is not None)
+    counted = len(c.data.counted)
+    complete = sum(1 for cov in c.coverage if cov.complete)
+    missing = sum(len(cov.missing) for cov in c.coverage)
+    conflicts = sum(len(cov.in_conflict) for cov in c.coverage)
+    moderated = len(c.data.moderations)
+    rows = [
+        ("Regions ranked" if en else "Daerah berperingkat", f"{ranked} / {len(c.ranking)}"),
+        ("Assessments counted" if en else "Penilaian yang dihitung", str(counted)),
+        ("Regions with complete panels" if en else "Daerah dengan panel lengkap", f"{complete} / {len(c.coverage)}"),
+        ("Missing assessments (panel members)" if en else "Penilaian belum masuk (anggota panel)", str(missing)),
+        ("Assessors in conflict" if en else "Asesor berkonflik", str(conflicts)),
+        ("Moderated indicators" if en else "Indikator dimoderasi", str(moderated)),
+        ("Aggregation rule" if en else "Aturan agregasi", c.rule.value),
+        ("Tie-breakers" if en else "Pemecah seri",
+         " → ".join(b if en or b != REGION_CODE_TIE_BREAKER else "kode daerah" for b in c.tie_breakers)),
+        ("Shortlists" if en else "Daftar pendek", ", ".join(str(s) for s in c.shortlist_sizes) or "–"),
+    ]
+    table = Table([[Paragraph(k, styles["body"]), Paragraph(v, styles["cell_bold"])] for k, v in rows],
+                  colWidths=[70 * mm, 60 * mm], hAlign="LEFT",
+                  style=[("FONT", (0, 0), (-1, -1), FONT, 8), ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
+                         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    out: list[Flowable] = [table]
+    for cut in c.straddling_ties:
+        out.append(Spacer(1, 4))
+        out.append(Paragraph(_l("cut", lang, size=cut.size) + ": " + _l(
+            "cut_tie", lang, n=len(cut.tied), codes=", ".join(cut.tied), open=cut.open_places), styles["alert"]))
+    return out
+
+
+def _cuts_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> Table:
+    en = lang != "id"
+    ranked = [r for r in c.ranking if r.total is not None]
+    header = ["Shortlist" if en else "Daftar pendek", "Last place" if en else "Tempat terakhir",
+              "Score" if en else "Skor", "Next" if en else "Berikutnya", "Gap" if en else "Selisih",
+              "Tie at cut-off" if en else "Seri di batas"]
+    rows = [[Paragraph(h, styles["cell_bold"]) for h in header]]
+    for cut in c.cuts:
+        if not ranked:
+            break
+        last = ranked[min(cut.size, len(ranked)) - 1]
+        after = ranked[cut.size] if cut.size < len(ranked) else None
+        gap = "" if after is None else f"{last.total - after.total:.2f}"
+        tie = (f"{len(cut.tied)} / {cut.open_places}" if cut.straddled else ("no" if en else "tidak"))
+        rows.append([str(cut.size), Paragraph(f"{last.region.code} {last.region.name}", styles["cell"]),
+                     _score(last.total), "–" if after is None else _score(after.total), gap, tie])
+    style = [("FONT", (0, 0), (-1, -1), FONT, 7.2), ("BACKGROUND", (0, 0), (-1, 0), TINT),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for index, cut in enumerate(c.cuts, start=1):
+        if cut.straddled and index < len(rows):
+            style.append(("TEXTCOLOR", (5, index), (5, index), ALERT))
+    return Table(rows, colWidths=[20 * mm, 50 * mm, 16 * mm, 18 * mm, 14 * mm, 22 * mm], hAlign="LEFT", style=style)
+
+
+def _agreement_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle], width: float) -> Table:
+    rows = [[Paragraph(a, styles["body"]), Paragraph(b, styles["cell_bold"]), Paragraph(d, styles["small"])]
+            for a, b, d in agreement_rows(c, lang, compact=True)]
+    return Table(rows, colWidths=[0.36 * width, 0.36 * width, 0.28 * width], hAlign="LEFT",
+                 style=[("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+
+
+def render_report(c: Consolidation, lang: str = "en", signer_note: str = "") -> bytes:
+    """The report as PDF bytes (unsigned, with an empty signature field on the last page)."""
+    import io
+
+    register_fonts()
+    styles = _styles()
+    context = _Context(footer=f"Nilai · {c.round.name} · {c.generated_at} · {c.rule.value}", lang=lang,
+                       caption=_l("signature", lang))
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN, bottomMargin=16 * mm, title=f"{_l('title', lang)} — {c.round.name}",
+                          author="Nilai", subject=c.round.programme, invariant=1)
+    frame = Frame(MARGIN, 16 * mm, WIDTH, PAGE_HEIGHT - MARGIN - 16 * mm, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    story: list[Flowable] = [
+        Paragraph(_l("title", lang), styles["title"]),
+        Paragraph(f"{c.round.name} — {c.round.programme} · {c.instrument.title.get(lang)} {c.instrument.version}",
+                  styles["subtitle"]),
+    ]
+    summary = [Paragraph(_l("summary", lang), styles["h2"]), *_summary(c, lang, styles)]
+    agreement = [Paragraph(_l("agreement", lang), styles["h2"]),
+                 _agreement_table(c, lang, styles, WIDTH - 135 * mm - 6)]
+    story.append(Table([[summary, agreement]], colWidths=[135 * mm, WIDTH - 135 * mm], hAlign="LEFT",
+                       style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (0, 0), 8)]))
+    story.append(KeepTogether([
+        Paragraph(_l("charts", lang), styles["h2"]),
+        Paragraph(_l("bars", lang), styles["small"]),
+        ranking_chart(c, lang),
+        _legend(lang, styles),
+    ]))
+    story.append(PageBreak())
+    story.append(Table([[[Paragraph(_l("hist", lang), styles["small"]), histogram_chart(c, lang)],
+                         [Paragraph(_l("cuts", lang), styles["small"]), Spacer(1, 4), _cuts_table(c, lang, styles)]]],
+                       colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT",
+                       style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(Paragraph(_l("method", lang), styles["h2"]))
+    for heading, text in method_items(c, lang):
+        story.append(Paragraph(f"<b>{_escape(heading)}.</b> {_escape(text)}", styles["body"]))
+        story.append(Spacer(1, 2.5))
+    story.append(PageBreak())
+    story.append(Paragraph(_l("table", lang), styles["h2"]))
+    story.append(Paragraph(_l("legend_rank", lang), styles["small"]))
+    story.append(Spacer(1, 3))
+    story.append(_ranking_table(c, lang, styles))
+    story.append(Spacer(1, 8))
+    story.append(CondPageBreak(SIGNATURE_BOX[1] + 20))
+    story.append(KeepTogether([_SignatureSpot(context, _l("signature", lang), signer_note or c.generated_at)]))
+    try:
+        doc.build(story, canvasmaker=lambda *a, **kw: _ReportCanvas(*a, context=context, **kw))
+    except LayoutError as exc:  # pragma: no cover - a cell too large for a page
+        raise ValueError(f"the ranking report could not be laid out: {exc}") from exc
+    return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_report(c: Consolidation, path: str | Path, lang: str = "en", sign=None) -> Path:
+    """Write the report atomically; ``sign`` (pdf bytes -> signed pdf bytes) signs it first."""
+    pdf = render_report(c, lang)
+    if sign is not None:
+        pdf = sign(pdf)
+    atomic_write(path, pdf)
+    return Path(path)
