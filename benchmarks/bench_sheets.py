@@ -1,0 +1,244 @@
+"""Signed evaluation sheets: Nilai's render+sign against plain ReportLab + plain pyHanko, and a batch.
+
+Run: ``.venv/bin/python -m benchmarks.bench_sheets [--n 15] [--batch 116] [--serial]``
+
+1. Per sheet, in the same run and interleaved (medians of N):
+
+   * ``nilai``: ``app.sheets.render_sheet`` then ``app.signing.sign_pdf`` — what the export does.
+   * ``baseline``: the same content (header, delegation, every indicator with level, descriptor
+     and note, summary table, radar chart, QR code) laid out with plain ReportLab platypus in
+     DejaVu Sans, then signed by stock pyHanko with the same key (``benchmarks.bench_signing``'s
+     ``stock_signer``/``stock_sign``, visible stamp in DejaVu through the stock
+     ``GlyphAccumulatorFactory``).
+
+2. A batch: one assessor's 2018 round (116 finalized assessments) through
+   ``app.sheet_export.export_sheets`` end to end — snapshot, render, sign, two atomic writes,
+   ``mark_signed`` — into a fresh folder. Target: under 10 s on a 2-core machine. ``--serial``
+   also times the same batch rendered in-process (no worker processes), for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import os
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `app` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import text  # noqa: E402
+
+from app import identity, settings, signing  # noqa: E402
+from app.demo import build_demo  # noqa: E402
+from app.models.domain import AssessmentSnapshot  # noqa: E402
+from app.models.tables import Assessor  # noqa: E402
+from app.paths import resources_dir  # noqa: E402
+from app.sheet_export import default_workers, export_sheets, link_identity, plan_export  # noqa: E402
+from app.sheets import qr_payload, render_sheet  # noqa: E402
+from app.snapshots import snapshot  # noqa: E402
+from app.store import Store, open_store  # noqa: E402
+from benchmarks.bench_signing import medians_ms, stock_sign, stock_signer  # noqa: E402
+
+PASSPHRASE = "benchmark passphrase"
+NAME, NIP, ORG = "Siti Nurhaliza", "198001012005012001", "Kementerian Komunikasi dan Informatika"
+TARGET_SECONDS = 10.0
+
+
+# --------------------------------------------------------------------------- the data
+
+
+def one_assessor_round(store: Store, regions: int = 116) -> None:
+    """The demo round, with one finalized assessment of every region given to a new profile assessor.
+
+    The demo spreads 116 regions over three panels; here one assessor holds them all (as if one
+    panel had interviewed every candidate), which is the largest batch an assessor signs.
+    """
+    build_demo(store, regions_count=regions, assessors_count=6)
+    with store.transaction() as session:
+        assessor = Assessor(name=NAME, nip=NIP, organisation=ORG)
+        session.add(assessor)
+        session.flush()
+        session.exec(text(  # type: ignore[call-overload]
+            "UPDATE assessment SET assessor_id = :me WHERE version_id IN (SELECT min(version_id) "
+            "FROM assessment WHERE status = 'final' AND is_current GROUP BY region_code)"
+        ).bindparams(me=assessor.id))
+        settings.put(session, settings.PROFILE, assessor.id)
+    info = identity.create_identity(store.data_dir, NAME, NIP, ORG, PASSPHRASE)
+    link_identity(store, info)
+
+
+# --------------------------------------------------------------------------- the baseline
+
+
+def plain_reportlab(snap: AssessmentSnapshot, lang: str = "id") -> bytes:
+    """The sheet's content in a straightforward ReportLab document (no custom flowables)."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.charts.spider import SpiderChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if "BaseDejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("BaseDejaVu", str(resources_dir() / "fonts" / "DejaVuSans.ttf")))
+    body = ParagraphStyle("b", fontName="BaseDejaVu", fontSize=8, leading=10)
+    head = ParagraphStyle("h", parent=body, fontSize=14, leading=18)
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("FONTNAME", (0, 0), (-1, -1), "BaseDejaVu"), ("FONTSIZE", (0, 0), (-1, -1), 8)])
+
+    def p(value: object) -> Paragraph:
+        return Paragraph(str(value).replace("&", "&amp;").replace("<", "&lt;"), body)
+
+    story: list = [Paragraph("Lembar Penilaian", head), p(snap.programme), p(snap.round_name),
+                   p(f"{snap.region.name} ({snap.region.code}), {snap.region.province_name}"),
+                   p(f"{snap.assessor.name} — NIP {snap.assessor.nip} — {snap.assessor.organisation}")]
+    if snap.slot:
+        story.append(p(f"{snap.slot.day} {snap.slot.start:%H:%M} {snap.slot.panel_name} {snap.slot.room}"))
+    story += [Spacer(1, 4 * mm), Table([[p(d.name), p(d.role)] for d in snap.delegation] or [[p("-"), p("-")]],
+                                       colWidths=[60 * mm, 100 * mm], style=grid)]
+    for dim in snap.instrument.dimensions:
+        rows = [[p("Kode"), p("Indikator"), p("Tingkat"), p("Deskriptor"), p("Catatan")]]
+        for ind in dim.indicators:
+            score = snap.score(ind.code)
+            level = ind.level(score.level) if score and score.level else None
+            rows.append([p(ind.code), p(ind.title.get(lang)), p(score.level if score else "-"),
+                         p(level.descriptor.get(lang) if level else ""), p(score.note if score else "")])
+        story += [Spacer(1, 4 * mm), p(dim.title.get(lang)),
+                  Table(rows, colWidths=[15 * mm, 45 * mm, 15 * mm, 50 * mm, 50 * mm], repeatRows=1, style=grid)]
+    values = [d.score or 0.0 for d in snap.summary.dimensions]
+    story.append(Table([[p(d.code), p(f"{d.score or 0:.1f}")] for d in snap.summary.dimensions]
+                       + [[p("Total"), p(f"{snap.summary.total or 0:.1f}")]], colWidths=[60 * mm, 30 * mm], style=grid))
+    chart = Drawing(200, 150)
+    spider = SpiderChart()
+    spider.x, spider.y, spider.width, spider.height = 30, 10, 140, 130
+    spider.data, spider.labels = [values], [d.code for d in snap.summary.dimensions]
+    chart.add(spider)
+    qr = Drawing(70, 70)
+    qr.add(QrCodeWidget(qr_payload(snap), barLevel="M", barWidth=70, barHeight=70))
+    story += [chart, qr]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def stock_style():
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    font = str(resources_dir() / "fonts" / signing.FONT_FILE)
+    return TextStampStyle(
+        stamp_text=f"{signing.APPEARANCE_HEADING}\n{NAME}\nNIP {NIP}\n%(ts)s",
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(font, font_size=8), font_size=8),
+    )
+
+
+# --------------------------------------------------------------------------- the measurements
+
+
+def per_sheet(store: Store, unlocked: identity.UnlockedIdentity, n: int) -> dict[str, float]:
+    plan = plan_export(store)
+    from sqlmodel import select
+
+    from app.models.tables import Assessment
+
+    with store.transaction() as session:
+        version_id = session.exec(select(Assessment.version_id).where(
+            Assessment.round_id == plan.round_id, Assessment.status == "final")).first()
+    snap = snapshot(store, version_id)
+    signer, style = stock_signer(unlocked), stock_style()
+    nilai_pdf, base_pdf = render_sheet(snap), plain_reportlab(snap)
+    return medians_ms({
+        "nilai": lambda: signing.sign_pdf(render_sheet(snap), unlocked, reason="Penilaian", location="Ruang 1"),
+        "baseline": lambda: stock_sign(plain_reportlab(snap), signer, style),
+        "nilai_render": lambda: render_sheet(snap),
+        "base_render": lambda: plain_reportlab(snap),
+        "nilai_sign": lambda: signing.sign_pdf(nilai_pdf, unlocked, reason="Penilaian", location="Ruang 1"),
+        "base_sign": lambda: stock_sign(base_pdf, signer, style),
+    }, n) | {"pages_nilai": _pages(nilai_pdf), "pages_base": _pages(base_pdf)}
+
+
+def _pages(pdf: bytes) -> float:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return float(len(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"]))
+
+
+def _cpu_seconds() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: this process only
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def batch(root: Path, regions: int, workers: int | None) -> tuple[float, float, int, str | None]:
+    """Wall seconds, CPU seconds (this process and its render processes), sheets signed, error."""
+    store = open_store(root / f"data-{workers}")
+    try:
+        one_assessor_round(store, regions)
+        unlocked = identity.unlock(store.data_dir, PASSPHRASE)
+        cpu, started = _cpu_seconds(), time.perf_counter()
+        result = export_sheets(store, root / f"out-{workers}", unlocked, workers=workers)
+        return time.perf_counter() - started, _cpu_seconds() - cpu, len(result.signed), result.error
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=15, help="timed runs per variant (median is printed)")
+    parser.add_argument("--batch", type=int, default=116, help="sheets in the end-to-end batch (default 116)")
+    parser.add_argument("--serial", action="store_true", help="also time the batch rendered in-process")
+    args = parser.parse_args(argv)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # stock font subsetting chatter
+    warnings.simplefilter("ignore", ResourceWarning)  # stock GlyphAccumulatorFactory leaks a handle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        store = open_store(root / "per-sheet")
+        try:
+            one_assessor_round(store, 8)
+            unlocked = identity.unlock(store.data_dir, PASSPHRASE)
+            t = per_sheet(store, unlocked, args.n)
+        finally:
+            store.close()
+        print(f"one sheet, render + sign, median of {args.n} (ECDSA P-256; "
+              f"Nilai {t['pages_nilai']:.0f} pages, baseline {t['pages_base']:.0f}):")
+        print(f"  nilai    render_sheet + sign_pdf      {t['nilai']:8.1f} ms   "
+              f"(render {t['nilai_render']:.1f}, sign {t['nilai_sign']:.1f})")
+        print(f"  baseline ReportLab + stock pyHanko    {t['baseline']:8.1f} ms   "
+              f"(render {t['base_render']:.1f}, sign {t['base_sign']:.1f})")
+        print(f"  nilai/baseline = {t['nilai'] / t['baseline']:.2f}   "
+              f"render {t['nilai_render'] / t['base_render']:.2f}, sign {t['nilai_sign'] / t['base_sign']:.2f}")
+
+        workers = default_workers(args.batch)
+        load = os.getloadavg()[0]
+        seconds, cpu, signed, error = batch(root, args.batch, None)
+        verdict = "OK" if seconds < TARGET_SECONDS and signed == args.batch else "OVER TARGET"
+        print(f"batch: {signed} of {args.batch} sheets via export_sheets in {seconds:.2f} s "
+              f"({1000 * seconds / max(1, signed):.0f} ms a sheet, {workers} render process(es), "
+              f"{os.cpu_count()} CPUs) — target < {TARGET_SECONDS:.0f} s: {verdict}")
+        print(f"  CPU time {cpu:.1f} s ({1000 * cpu / max(1, signed):.0f} ms a sheet); "
+              f"load average before the batch {load:.2f} (other work on the machine slows the wall time)")
+        if error:
+            print(f"  error: {error}")
+        if args.serial:
+            seconds1, cpu1, signed1, _ = batch(root, args.batch, 1)
+            print(f"batch, rendered in-process: {signed1} sheets in {seconds1:.2f} s, CPU {cpu1:.1f} s "
+                  f"(worker processes: x{seconds1 / seconds:.2f} faster)")
+
+
+if __name__ == "__main__":
+    main()
