@@ -51,7 +51,7 @@ class SummaryPanel(QWidget):
         self.scored.setText(self.tr("%1 of %2 indicators scored").replace("%1", str(summary.scored))
                             .replace("%2", str(summary.total_indicators)))
         missing = len(summary.missing_required)
-        self.missing.setText(self.tr("%1 required indicators still without a level").replace("%1", str(missing))
+        self.missing.setText(self.tr("%n required indicator(s) still without a level", "", missing)
                              if missing else self.tr("Every required indicator has a level."))
         axes = []
         for dim_summary in summary.dimensions:

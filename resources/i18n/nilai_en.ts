@@ -1,0 +1,928 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>Application</name>
+        <message>
+            <source>Nilai cannot open its data</source>
+            <translation>Nilai cannot open its data</translation>
+        </message>
+        <message>
+            <source>Nilai cannot continue</source>
+            <translation>Nilai cannot continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentSession</name>
+        <message>
+            <source>Reading the assessment</source>
+            <translation>Reading the assessment</translation>
+        </message>
+        <message>
+            <source>Attaching evidence</source>
+            <translation>Attaching evidence</translation>
+        </message>
+    </context>
+    <context>
+        <name>DelegationDialog</name>
+        <message>
+            <source>Delegation of %1</source>
+            <translation>Delegation of %1</translation>
+        </message>
+        <message>
+            <source>Names and roles of the people representing the region in this interview (for example the regent or mayor, the head of the communications office).</source>
+            <translation>Names and roles of the people representing the region in this interview (for example the regent or mayor, the head of the communications office).</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Add person</source>
+            <translation>Add person</translation>
+        </message>
+        <message>
+            <source>Add a row for another member of the delegation</source>
+            <translation>Add a row for another member of the delegation</translation>
+        </message>
+        <message>
+            <source>Remove person</source>
+            <translation>Remove person</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceList</name>
+        <message>
+            <source>Attached files; double-click to open. Drop files here to attach them.</source>
+            <translation>Attached files; double-click to open. Drop files here to attach them.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Detach the selected file from this indicator</source>
+            <translation>Detach the selected file from this indicator</translation>
+        </message>
+        <message>
+            <source>No evidence attached</source>
+            <translation>No evidence attached</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinalizeDialog</name>
+        <message>
+            <source>no level chosen</source>
+            <translation>no level chosen</translation>
+        </message>
+        <message>
+            <source>the chosen level needs a note</source>
+            <translation>the chosen level needs a note</translation>
+        </message>
+        <message>
+            <source>the chosen level needs evidence attached</source>
+            <translation>the chosen level needs evidence attached</translation>
+        </message>
+        <message>
+            <source>Finalize the assessment of %1</source>
+            <translation>Finalize the assessment of %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to complete before this assessment can be finalized. Choose one to go to its indicator.</source>
+            <translation>
+                <numerusform>%n thing to complete before this assessment can be finalized. Choose it to go to its indicator.</numerusform>
+                <numerusform>%n things to complete before this assessment can be finalized. Choose one to go to its indicator.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Go to indicator</source>
+            <translation>Go to indicator</translation>
+        </message>
+        <message>
+            <source>Everything required is complete. Weighted total: %1.
+
+A finalized assessment is read-only. To change it later you reopen it as a new version and give a reason.</source>
+            <translation>Everything required is complete. Weighted total: %1.
+
+A finalized assessment is read-only. To change it later you reopen it as a new version and give a reason.</translation>
+        </message>
+        <message>
+            <source>Finalize</source>
+            <translation>Finalize</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindIndicatorDialog</name>
+        <message>
+            <source>Find indicator</source>
+            <translation>Find indicator</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>N/A</translation>
+        </message>
+        <message>
+            <source>Code or words of the title</source>
+            <translation>Code or words of the title</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Welcome to Nilai</source>
+            <translation>Welcome to Nilai</translation>
+        </message>
+        <message>
+            <source>Assessor profile</source>
+            <translation>Assessor profile</translation>
+        </message>
+        <message>
+            <source>Your name, NIP and organisation appear on every evaluation sheet you sign and in the result bundles you send. You can change them later in Settings → Profile.</source>
+            <translation>Your name, NIP and organisation appear on every evaluation sheet you sign and in the result bundles you send. You can change them later in Settings → Profile.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>N&amp;IP:</source>
+            <translation>N&amp;IP:</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Organisation:</translation>
+        </message>
+        <message>
+            <source>Interface &amp;language:</source>
+            <translation>Interface &amp;language:</translation>
+        </message>
+        <message>
+            <source>Full name, with academic titles if you use them</source>
+            <translation>Full name, with academic titles if you use them</translation>
+        </message>
+        <message>
+            <source>Civil-servant number (18 digits), if you have one</source>
+            <translation>Civil-servant number (18 digits), if you have one</translation>
+        </message>
+        <message>
+            <source>e.g. Kementerian Komunikasi dan Informatika</source>
+            <translation>e.g. Kementerian Komunikasi dan Informatika</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorPanel</name>
+        <message>
+            <source>Interviewer guidance</source>
+            <translation>Interviewer guidance</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>What the delegation said or showed; saved as you type.</source>
+            <translation>What the delegation said or showed; saved as you type.</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>required</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>weight %1</translation>
+        </message>
+        <message>
+            <source>Evidence to ask for: %1</source>
+            <translation>Evidence to ask for: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewActions</name>
+        <message>
+            <source>Level %1</source>
+            <translation>Level %1</translation>
+        </message>
+        <message>
+            <source>Choose rubric level %1 for this indicator</source>
+            <translation>Choose rubric level %1 for this indicator</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <source>Mark this indicator as not applicable</source>
+            <translation>Mark this indicator as not applicable</translation>
+        </message>
+        <message>
+            <source>Clear level</source>
+            <translation>Clear level</translation>
+        </message>
+        <message>
+            <source>Remove the chosen level</source>
+            <translation>Remove the chosen level</translation>
+        </message>
+        <message>
+            <source>Next indicator</source>
+            <translation>Next indicator</translation>
+        </message>
+        <message>
+            <source>Go to the next indicator</source>
+            <translation>Go to the next indicator</translation>
+        </message>
+        <message>
+            <source>Previous indicator</source>
+            <translation>Previous indicator</translation>
+        </message>
+        <message>
+            <source>Go to the previous indicator</source>
+            <translation>Go to the previous indicator</translation>
+        </message>
+        <message>
+            <source>Next unscored indicator</source>
+            <translation>Next unscored indicator</translation>
+        </message>
+        <message>
+            <source>Jump to the next indicator without a level</source>
+            <translation>Jump to the next indicator without a level</translation>
+        </message>
+        <message>
+            <source>Find indicator…</source>
+            <translation>Find indicator…</translation>
+        </message>
+        <message>
+            <source>Find an indicator by code or title</source>
+            <translation>Find an indicator by code or title</translation>
+        </message>
+        <message>
+            <source>Write note</source>
+            <translation>Write note</translation>
+        </message>
+        <message>
+            <source>Put the cursor in the note of this indicator (Esc leaves it)</source>
+            <translation>Put the cursor in the note of this indicator (Esc leaves it)</translation>
+        </message>
+        <message>
+            <source>Attach evidence…</source>
+            <translation>Attach evidence…</translation>
+        </message>
+        <message>
+            <source>Attach files or photos as evidence for this indicator</source>
+            <translation>Attach files or photos as evidence for this indicator</translation>
+        </message>
+        <message>
+            <source>Start timer</source>
+            <translation>Start timer</translation>
+        </message>
+        <message>
+            <source>Start or pause the interview timer</source>
+            <translation>Start or pause the interview timer</translation>
+        </message>
+        <message>
+            <source>Delegation…</source>
+            <translation>Delegation…</translation>
+        </message>
+        <message>
+            <source>Edit the names and roles of the delegation</source>
+            <translation>Edit the names and roles of the delegation</translation>
+        </message>
+        <message>
+            <source>Finalize…</source>
+            <translation>Finalize…</translation>
+        </message>
+        <message>
+            <source>Check what is missing and finalize the assessment</source>
+            <translation>Check what is missing and finalize the assessment</translation>
+        </message>
+        <message>
+            <source>Reopen as new version…</source>
+            <translation>Reopen as new version…</translation>
+        </message>
+        <message>
+            <source>Make a new draft version of this finalized assessment, with a reason</source>
+            <translation>Make a new draft version of this finalized assessment, with a reason</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Undo the last change to this assessment</source>
+            <translation>Undo the last change to this assessment</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Redo the change last undone</source>
+            <translation>Redo the change last undone</translation>
+        </message>
+        <message>
+            <source>Back to schedule</source>
+            <translation>Back to schedule</translation>
+        </message>
+        <message>
+            <source>Close this interview and show the schedule</source>
+            <translation>Close this interview and show the schedule</translation>
+        </message>
+        <message>
+            <source>Pause timer</source>
+            <translation>Pause timer</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewHeader</name>
+        <message>
+            <source>code %1</source>
+            <translation>code %1</translation>
+        </message>
+        <message>
+            <source>reopened version</source>
+            <translation>reopened version</translation>
+        </message>
+        <message>
+            <source>Delegation: %1</source>
+            <translation>Delegation: %1</translation>
+        </message>
+        <message>
+            <source>Delegation: nobody recorded yet</source>
+            <translation>Delegation: nobody recorded yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewTimer</name>
+        <message>
+            <source>Time is up (+%1)</source>
+            <translation>Time is up (+%1)</translation>
+        </message>
+        <message>
+            <source>Interview time elapsed / slot length</source>
+            <translation>Interview time elapsed / slot length</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewView</name>
+        <message>
+            <source>Attach evidence</source>
+            <translation>Attach evidence</translation>
+        </message>
+        <message>
+            <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</source>
+            <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</source>
+            <translation>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</translation>
+        </message>
+        <message>
+            <source>Every indicator has a level or is marked not applicable.</source>
+            <translation>Every indicator has a level or is marked not applicable.</translation>
+        </message>
+        <message>
+            <source>Not finalized: %1</source>
+            <translation>Not finalized: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Close Nilai; every change is already saved</source>
+            <translation>Close Nilai; every change is already saved</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Interview</source>
+            <translation>&amp;Interview</translation>
+        </message>
+        <message>
+            <source>Choose &amp;level</source>
+            <translation>Choose &amp;level</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>&amp;Profile…</source>
+            <translation>&amp;Profile…</translation>
+        </message>
+        <message>
+            <source>Your name, NIP and organisation</source>
+            <translation>Your name, NIP and organisation</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>List every command and its keys</source>
+            <translation>List every command and its keys</translation>
+        </message>
+        <message>
+            <source>&amp;About Nilai</source>
+            <translation>&amp;About Nilai</translation>
+        </message>
+        <message>
+            <source>All changes saved · %1</source>
+            <translation>All changes saved · %1</translation>
+        </message>
+        <message>
+            <source>Last change not saved</source>
+            <translation>Last change not saved</translation>
+        </message>
+        <message>
+            <source>All changes saved</source>
+            <translation>All changes saved</translation>
+        </message>
+        <message>
+            <source>About Nilai</source>
+            <translation>About Nilai</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
+            <translation>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 indicators scored</source>
+            <translation>%1: %2 of %3 indicators scored</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>N/A</translation>
+        </message>
+        <message>
+            <source>%1 (optional)</source>
+            <translation>%1 (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>File &amp;name:</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>All Files (*)</source>
+            <translation>All Files (*)</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Forward</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Parent Directory</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Create New Folder</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>List View</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Detail View</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Recent Places</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>Directory:</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>Show &amp;hidden files</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Rename</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>&amp;New Folder</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Files</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Date Modified</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Computer</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Select All</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Yes</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;No</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Select All</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReopenDialog</name>
+        <message>
+            <source>Reopen as a new version</source>
+            <translation>Reopen as a new version</translation>
+        </message>
+        <message>
+            <source>The finalized assessment of %1 stays as it is; a new draft version is made from it. Say why it is reopened: the reason is kept in the assessment's history.</source>
+            <translation>The finalized assessment of %1 stays as it is; a new draft version is made from it. Say why it is reopened: the reason is kept in the assessment's history.</translation>
+        </message>
+        <message>
+            <source>Reason (required), e.g. the delegation sent the regulation afterwards</source>
+            <translation>Reason (required), e.g. the delegation sent the regulation afterwards</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricLevels</name>
+        <message>
+            <source>needs a note</source>
+            <translation>needs a note</translation>
+        </message>
+        <message>
+            <source>needs evidence</source>
+            <translation>needs evidence</translation>
+        </message>
+        <message>
+            <source>Level %1</source>
+            <translation>Level %1</translation>
+        </message>
+        <message>
+            <source>Choose level %1 (key %1)</source>
+            <translation>Choose level %1 (key %1)</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <source>This indicator does not apply to the region; it is left out of the score.</source>
+            <translation>This indicator does not apply to the region; it is left out of the score.</translation>
+        </message>
+        <message>
+            <source>Mark as not applicable (key N or 0)</source>
+            <translation>Mark as not applicable (key N or 0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>%1 of %2 indicators scored</source>
+            <translation>%1 of %2 indicators scored</translation>
+        </message>
+        <message>
+            <source>%1 of %2 finalized</source>
+            <translation>%1 of %2 finalized</translation>
+        </message>
+        <message>
+            <source>Today — %1</source>
+            <translation>Today — %1</translation>
+        </message>
+        <message>
+            <source>Next to do — %1</source>
+            <translation>Next to do — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleView</name>
+        <message>
+            <source>Search by region name, code or province</source>
+            <translation>Search by region name, code or province</translation>
+        </message>
+        <message>
+            <source>Search by region name, code or province (Ctrl+F)</source>
+            <translation>Search by region name, code or province (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Search the schedule</source>
+            <translation>Search the schedule</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>Work left (not finalized)</source>
+            <translation>Work left (not finalized)</translation>
+        </message>
+        <message>
+            <source>Show only interviews with this status</source>
+            <translation>Show only interviews with this status</translation>
+        </message>
+        <message>
+            <source>Open interview</source>
+            <translation>Open interview</translation>
+        </message>
+        <message>
+            <source>Open the selected interview (Enter)</source>
+            <translation>Open the selected interview (Enter)</translation>
+        </message>
+        <message>
+            <source>There is no interview schedule in this data directory yet.
+
+Import the round package from your coordinator, or try the program with a demo round: nilai demo</source>
+            <translation>There is no interview schedule in this data directory yet.
+
+Import the round package from your coordinator, or try the program with a demo round: nilai demo</translation>
+        </message>
+        <message>
+            <source>Loading the schedule</source>
+            <translation>Loading the schedule</translation>
+        </message>
+        <message>
+            <source>You are not on any panel of this round, so every interview is shown.</source>
+            <translation>You are not on any panel of this round, so every interview is shown.</translation>
+        </message>
+        <message>
+            <source>The schedule could not be loaded: %1</source>
+            <translation>The schedule could not be loaded: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Command</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Not started</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Finalized</source>
+            <translation>Finalized</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPanel</name>
+        <message>
+            <source>Weighted total (0–100)</source>
+            <translation>Weighted total (0–100)</translation>
+        </message>
+        <message>
+            <source>Weighted mean of the dimension subscores; indicators not scored yet or not applicable are left out.</source>
+            <translation>Weighted mean of the dimension subscores; indicators not scored yet or not applicable are left out.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 indicators scored</source>
+            <translation>%1 of %2 indicators scored</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n required indicator(s) still without a level</source>
+            <translation>
+                <numerusform>%n required indicator still without a level</numerusform>
+                <numerusform>%n required indicators still without a level</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every required indicator has a level.</source>
+            <translation>Every required indicator has a level.</translation>
+        </message>
+        <message>
+            <source>Weight %1% of the total</source>
+            <translation>Weight %1% of the total</translation>
+        </message>
+        <message>
+            <source>Indicators scored in this dimension</source>
+            <translation>Indicators scored in this dimension</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,926 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+    <context>
+        <name>Application</name>
+        <message>
+            <source>Nilai cannot open its data</source>
+            <translation>Nilai tidak dapat membuka datanya</translation>
+        </message>
+        <message>
+            <source>Nilai cannot continue</source>
+            <translation>Nilai tidak dapat melanjutkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentSession</name>
+        <message>
+            <source>Reading the assessment</source>
+            <translation>Membaca penilaian</translation>
+        </message>
+        <message>
+            <source>Attaching evidence</source>
+            <translation>Melampirkan bukti dukung</translation>
+        </message>
+    </context>
+    <context>
+        <name>DelegationDialog</name>
+        <message>
+            <source>Delegation of %1</source>
+            <translation>Delegasi %1</translation>
+        </message>
+        <message>
+            <source>Names and roles of the people representing the region in this interview (for example the regent or mayor, the head of the communications office).</source>
+            <translation>Nama dan jabatan orang-orang yang mewakili daerah dalam wawancara ini (misalnya bupati atau wali kota, kepala dinas komunikasi dan informatika).</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Add person</source>
+            <translation>Tambah orang</translation>
+        </message>
+        <message>
+            <source>Add a row for another member of the delegation</source>
+            <translation>Tambah baris untuk anggota delegasi lainnya</translation>
+        </message>
+        <message>
+            <source>Remove person</source>
+            <translation>Hapus orang</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceList</name>
+        <message>
+            <source>Attached files; double-click to open. Drop files here to attach them.</source>
+            <translation>Berkas terlampir; klik dua kali untuk membuka. Tarik berkas ke sini untuk melampirkannya.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Lepas</translation>
+        </message>
+        <message>
+            <source>Detach the selected file from this indicator</source>
+            <translation>Lepaskan berkas terpilih dari indikator ini</translation>
+        </message>
+        <message>
+            <source>No evidence attached</source>
+            <translation>Belum ada bukti dukung</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinalizeDialog</name>
+        <message>
+            <source>no level chosen</source>
+            <translation>belum ada tingkat yang dipilih</translation>
+        </message>
+        <message>
+            <source>the chosen level needs a note</source>
+            <translation>tingkat yang dipilih memerlukan catatan</translation>
+        </message>
+        <message>
+            <source>the chosen level needs evidence attached</source>
+            <translation>tingkat yang dipilih memerlukan bukti dukung</translation>
+        </message>
+        <message>
+            <source>Finalize the assessment of %1</source>
+            <translation>Finalisasi penilaian %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to complete before this assessment can be finalized. Choose one to go to its indicator.</source>
+            <translation>
+                <numerusform>%n hal perlu dilengkapi sebelum penilaian ini dapat difinalkan. Pilih salah satu untuk membuka indikatornya.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Go to indicator</source>
+            <translation>Buka indikator</translation>
+        </message>
+        <message>
+            <source>Everything required is complete. Weighted total: %1.
+
+A finalized assessment is read-only. To change it later you reopen it as a new version and give a reason.</source>
+            <translation>Semua yang wajib sudah lengkap. Total tertimbang: %1.
+
+Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kembali sebagai versi baru dengan menyebutkan alasannya.</translation>
+        </message>
+        <message>
+            <source>Finalize</source>
+            <translation>Finalkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindIndicatorDialog</name>
+        <message>
+            <source>Find indicator</source>
+            <translation>Cari indikator</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>T/B</translation>
+        </message>
+        <message>
+            <source>Code or words of the title</source>
+            <translation>Kode atau kata dari judul</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Welcome to Nilai</source>
+            <translation>Selamat datang di Nilai</translation>
+        </message>
+        <message>
+            <source>Assessor profile</source>
+            <translation>Profil penilai</translation>
+        </message>
+        <message>
+            <source>Your name, NIP and organisation appear on every evaluation sheet you sign and in the result bundles you send. You can change them later in Settings → Profile.</source>
+            <translation>Nama, NIP, dan instansi Anda tercantum pada setiap lembar penilaian yang Anda tanda tangani dan pada paket hasil yang Anda kirim. Anda dapat mengubahnya nanti di Pengaturan → Profil.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nama:</translation>
+        </message>
+        <message>
+            <source>N&amp;IP:</source>
+            <translation>N&amp;IP:</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Instansi:</translation>
+        </message>
+        <message>
+            <source>Interface &amp;language:</source>
+            <translation>&amp;Bahasa antarmuka:</translation>
+        </message>
+        <message>
+            <source>Full name, with academic titles if you use them</source>
+            <translation>Nama lengkap, dengan gelar jika Anda memakainya</translation>
+        </message>
+        <message>
+            <source>Civil-servant number (18 digits), if you have one</source>
+            <translation>Nomor Induk Pegawai (18 digit), jika ada</translation>
+        </message>
+        <message>
+            <source>e.g. Kementerian Komunikasi dan Informatika</source>
+            <translation>mis. Kementerian Komunikasi dan Informatika</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Mulai</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorPanel</name>
+        <message>
+            <source>Interviewer guidance</source>
+            <translation>Panduan pewawancara</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>What the delegation said or showed; saved as you type.</source>
+            <translation>Apa yang disampaikan atau ditunjukkan delegasi; tersimpan saat Anda mengetik.</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Bukti dukung</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>wajib</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>opsional</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>bobot %1</translation>
+        </message>
+        <message>
+            <source>Evidence to ask for: %1</source>
+            <translation>Bukti dukung yang diminta: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewActions</name>
+        <message>
+            <source>Level %1</source>
+            <translation>Tingkat %1</translation>
+        </message>
+        <message>
+            <source>Choose rubric level %1 for this indicator</source>
+            <translation>Pilih tingkat rubrik %1 untuk indikator ini</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Tidak berlaku</translation>
+        </message>
+        <message>
+            <source>Mark this indicator as not applicable</source>
+            <translation>Tandai indikator ini tidak berlaku</translation>
+        </message>
+        <message>
+            <source>Clear level</source>
+            <translation>Kosongkan tingkat</translation>
+        </message>
+        <message>
+            <source>Remove the chosen level</source>
+            <translation>Hapus tingkat yang dipilih</translation>
+        </message>
+        <message>
+            <source>Next indicator</source>
+            <translation>Indikator berikutnya</translation>
+        </message>
+        <message>
+            <source>Go to the next indicator</source>
+            <translation>Ke indikator berikutnya</translation>
+        </message>
+        <message>
+            <source>Previous indicator</source>
+            <translation>Indikator sebelumnya</translation>
+        </message>
+        <message>
+            <source>Go to the previous indicator</source>
+            <translation>Ke indikator sebelumnya</translation>
+        </message>
+        <message>
+            <source>Next unscored indicator</source>
+            <translation>Indikator berikutnya yang belum dinilai</translation>
+        </message>
+        <message>
+            <source>Jump to the next indicator without a level</source>
+            <translation>Lompat ke indikator berikutnya yang belum bertingkat</translation>
+        </message>
+        <message>
+            <source>Find indicator…</source>
+            <translation>Cari indikator…</translation>
+        </message>
+        <message>
+            <source>Find an indicator by code or title</source>
+            <translation>Cari indikator menurut kode atau judul</translation>
+        </message>
+        <message>
+            <source>Write note</source>
+            <translation>Tulis catatan</translation>
+        </message>
+        <message>
+            <source>Put the cursor in the note of this indicator (Esc leaves it)</source>
+            <translation>Pindahkan kursor ke catatan indikator ini (Esc untuk keluar)</translation>
+        </message>
+        <message>
+            <source>Attach evidence…</source>
+            <translation>Lampirkan bukti dukung…</translation>
+        </message>
+        <message>
+            <source>Attach files or photos as evidence for this indicator</source>
+            <translation>Lampirkan berkas atau foto sebagai bukti dukung untuk indikator ini</translation>
+        </message>
+        <message>
+            <source>Start timer</source>
+            <translation>Mulai pengatur waktu</translation>
+        </message>
+        <message>
+            <source>Start or pause the interview timer</source>
+            <translation>Mulai atau jeda pengatur waktu wawancara</translation>
+        </message>
+        <message>
+            <source>Delegation…</source>
+            <translation>Delegasi…</translation>
+        </message>
+        <message>
+            <source>Edit the names and roles of the delegation</source>
+            <translation>Ubah nama dan jabatan anggota delegasi</translation>
+        </message>
+        <message>
+            <source>Finalize…</source>
+            <translation>Finalisasi…</translation>
+        </message>
+        <message>
+            <source>Check what is missing and finalize the assessment</source>
+            <translation>Periksa apa yang belum lengkap lalu finalkan penilaian</translation>
+        </message>
+        <message>
+            <source>Reopen as new version…</source>
+            <translation>Buka kembali sebagai versi baru…</translation>
+        </message>
+        <message>
+            <source>Make a new draft version of this finalized assessment, with a reason</source>
+            <translation>Buat versi draf baru dari penilaian final ini, dengan alasan</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Undo the last change to this assessment</source>
+            <translation>Urungkan perubahan terakhir pada penilaian ini</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
+        </message>
+        <message>
+            <source>Redo the change last undone</source>
+            <translation>Ulangi perubahan yang terakhir diurungkan</translation>
+        </message>
+        <message>
+            <source>Back to schedule</source>
+            <translation>Kembali ke jadwal</translation>
+        </message>
+        <message>
+            <source>Close this interview and show the schedule</source>
+            <translation>Tutup wawancara ini dan tampilkan jadwal</translation>
+        </message>
+        <message>
+            <source>Pause timer</source>
+            <translation>Jeda pengatur waktu</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewHeader</name>
+        <message>
+            <source>code %1</source>
+            <translation>kode %1</translation>
+        </message>
+        <message>
+            <source>reopened version</source>
+            <translation>versi yang dibuka kembali</translation>
+        </message>
+        <message>
+            <source>Delegation: %1</source>
+            <translation>Delegasi: %1</translation>
+        </message>
+        <message>
+            <source>Delegation: nobody recorded yet</source>
+            <translation>Delegasi: belum ada yang dicatat</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewTimer</name>
+        <message>
+            <source>Time is up (+%1)</source>
+            <translation>Waktu habis (+%1)</translation>
+        </message>
+        <message>
+            <source>Interview time elapsed / slot length</source>
+            <translation>Waktu wawancara berjalan / durasi sesi</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewView</name>
+        <message>
+            <source>Attach evidence</source>
+            <translation>Lampirkan bukti dukung</translation>
+        </message>
+        <message>
+            <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</source>
+            <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</source>
+            <translation>Penilaian ini sudah final dan hanya dapat dibaca. Untuk mengubahnya, buka kembali sebagai versi baru (Wawancara → Buka kembali sebagai versi baru…, Ctrl+Shift+R).</translation>
+        </message>
+        <message>
+            <source>Every indicator has a level or is marked not applicable.</source>
+            <translation>Semua indikator sudah bertingkat atau ditandai tidak berlaku.</translation>
+        </message>
+        <message>
+            <source>Not finalized: %1</source>
+            <translation>Belum difinalkan: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Saving…</source>
+            <translation>Menyimpan…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Keluar</translation>
+        </message>
+        <message>
+            <source>Close Nilai; every change is already saved</source>
+            <translation>Tutup Nilai; semua perubahan sudah tersimpan</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Sunting</translation>
+        </message>
+        <message>
+            <source>&amp;Interview</source>
+            <translation>&amp;Wawancara</translation>
+        </message>
+        <message>
+            <source>Choose &amp;level</source>
+            <translation>Pilih &amp;tingkat</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Pengaturan</translation>
+        </message>
+        <message>
+            <source>&amp;Profile…</source>
+            <translation>&amp;Profil…</translation>
+        </message>
+        <message>
+            <source>Your name, NIP and organisation</source>
+            <translation>Nama, NIP, dan instansi Anda</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Bahasa</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Ban&amp;tuan</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Pintasan papan ketik</translation>
+        </message>
+        <message>
+            <source>List every command and its keys</source>
+            <translation>Daftar semua perintah beserta tombolnya</translation>
+        </message>
+        <message>
+            <source>&amp;About Nilai</source>
+            <translation>&amp;Tentang Nilai</translation>
+        </message>
+        <message>
+            <source>All changes saved · %1</source>
+            <translation>Semua perubahan tersimpan · %1</translation>
+        </message>
+        <message>
+            <source>Last change not saved</source>
+            <translation>Perubahan terakhir tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>All changes saved</source>
+            <translation>Semua perubahan tersimpan</translation>
+        </message>
+        <message>
+            <source>About Nilai</source>
+            <translation>Tentang Nilai</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
+            <translation>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Penilaian wawancara kesiapan program Gerakan Menuju 100 Smart City, tanpa internet. Setiap perubahan langsung tersimpan.&lt;/p&gt;&lt;p&gt;Direktori data: %2&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Tingkat</translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 indicators scored</source>
+            <translation>%1: %2 dari %3 indikator sudah dinilai</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>T/B</translation>
+        </message>
+        <message>
+            <source>%1 (optional)</source>
+            <translation>%1 (opsional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>&amp;Nama berkas:</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Buka</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>All Files (*)</source>
+            <translation>Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Mundur</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Maju</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Folder induk</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Buat folder baru</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>Tampilan daftar</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Tampilan rinci</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Tempat terakhir</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>Tampilkan berkas &amp;tersembunyi</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Ganti nama</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>Folder &amp;baru</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Berkas</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Tanggal diubah</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Komputer</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Urungkan</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>U&amp;langi</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Potong</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Salin</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Tempel</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Pilih semua</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Ya</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Tidak</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Terapkan</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Buang</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Bantuan</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Urungkan</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>U&amp;langi</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Potong</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Salin</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Tempel</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Pilih semua</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReopenDialog</name>
+        <message>
+            <source>Reopen as a new version</source>
+            <translation>Buka kembali sebagai versi baru</translation>
+        </message>
+        <message>
+            <source>The finalized assessment of %1 stays as it is; a new draft version is made from it. Say why it is reopened: the reason is kept in the assessment's history.</source>
+            <translation>Penilaian final untuk %1 tetap seperti adanya; versi draf baru dibuat darinya. Sebutkan alasan pembukaan kembali: alasan ini disimpan dalam riwayat penilaian.</translation>
+        </message>
+        <message>
+            <source>Reason (required), e.g. the delegation sent the regulation afterwards</source>
+            <translation>Alasan (wajib), mis. delegasi mengirim peraturan setelah wawancara</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Buka kembali</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricLevels</name>
+        <message>
+            <source>needs a note</source>
+            <translation>perlu catatan</translation>
+        </message>
+        <message>
+            <source>needs evidence</source>
+            <translation>perlu bukti dukung</translation>
+        </message>
+        <message>
+            <source>Level %1</source>
+            <translation>Tingkat %1</translation>
+        </message>
+        <message>
+            <source>Choose level %1 (key %1)</source>
+            <translation>Pilih tingkat %1 (tombol %1)</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Tidak berlaku</translation>
+        </message>
+        <message>
+            <source>This indicator does not apply to the region; it is left out of the score.</source>
+            <translation>Indikator ini tidak berlaku bagi daerah ini dan tidak dihitung dalam nilai.</translation>
+        </message>
+        <message>
+            <source>Mark as not applicable (key N or 0)</source>
+            <translation>Tandai tidak berlaku (tombol N atau 0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Kemajuan</translation>
+        </message>
+        <message>
+            <source>%1 of %2 indicators scored</source>
+            <translation>%1 dari %2 indikator sudah dinilai</translation>
+        </message>
+        <message>
+            <source>%1 of %2 finalized</source>
+            <translation>%1 dari %2 sudah final</translation>
+        </message>
+        <message>
+            <source>Today — %1</source>
+            <translation>Hari ini — %1</translation>
+        </message>
+        <message>
+            <source>Next to do — %1</source>
+            <translation>Berikutnya — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleView</name>
+        <message>
+            <source>Search by region name, code or province</source>
+            <translation>Cari nama daerah, kode, atau provinsi</translation>
+        </message>
+        <message>
+            <source>Search by region name, code or province (Ctrl+F)</source>
+            <translation>Cari nama daerah, kode, atau provinsi (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Search the schedule</source>
+            <translation>Cari di jadwal</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <source>Work left (not finalized)</source>
+            <translation>Belum selesai (belum final)</translation>
+        </message>
+        <message>
+            <source>Show only interviews with this status</source>
+            <translation>Tampilkan hanya wawancara dengan status ini</translation>
+        </message>
+        <message>
+            <source>Open interview</source>
+            <translation>Buka wawancara</translation>
+        </message>
+        <message>
+            <source>Open the selected interview (Enter)</source>
+            <translation>Buka wawancara yang dipilih (Enter)</translation>
+        </message>
+        <message>
+            <source>There is no interview schedule in this data directory yet.
+
+Import the round package from your coordinator, or try the program with a demo round: nilai demo</source>
+            <translation>Belum ada jadwal wawancara di direktori data ini.
+
+Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran contoh: nilai demo</translation>
+        </message>
+        <message>
+            <source>Loading the schedule</source>
+            <translation>Memuat jadwal</translation>
+        </message>
+        <message>
+            <source>You are not on any panel of this round, so every interview is shown.</source>
+            <translation>Anda tidak tercatat di panel mana pun pada putaran ini, jadi semua wawancara ditampilkan.</translation>
+        </message>
+        <message>
+            <source>The schedule could not be loaded: %1</source>
+            <translation>Jadwal tidak dapat dimuat: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Pintasan papan ketik</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Perintah</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tombol</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Not started</source>
+            <translation>Belum dimulai</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>Sedang berjalan</translation>
+        </message>
+        <message>
+            <source>Finalized</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Ditandatangani</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPanel</name>
+        <message>
+            <source>Weighted total (0–100)</source>
+            <translation>Total tertimbang (0–100)</translation>
+        </message>
+        <message>
+            <source>Weighted mean of the dimension subscores; indicators not scored yet or not applicable are left out.</source>
+            <translation>Rata-rata tertimbang nilai dimensi; indikator yang belum dinilai atau tidak berlaku tidak dihitung.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 indicators scored</source>
+            <translation>%1 dari %2 indikator sudah dinilai</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n required indicator(s) still without a level</source>
+            <translation>
+                <numerusform>%n indikator wajib belum bertingkat</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every required indicator has a level.</source>
+            <translation>Semua indikator wajib sudah bertingkat.</translation>
+        </message>
+        <message>
+            <source>Weight %1% of the total</source>
+            <translation>Bobot %1% dari total</translation>
+        </message>
+        <message>
+            <source>Indicators scored in this dimension</source>
+            <translation>Indikator yang sudah dinilai dalam dimensi ini</translation>
+        </message>
+    </context>
+</TS>
