@@ -35,7 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -91,6 +91,8 @@ def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callab
         instruments = {h: load_instrument(session, h) for h in hashes}
         rounds = {rid: h for rid, h in session.exec(select(Round.id, Round.instrument_hash))}
     trusted.update(extra_trust)
+    from app.bundles.manifest import datetime_time, sqlite_time
+
     if include_own_identity:
         from app.identity import IdentityError, load_identity
 
@@ -100,7 +102,7 @@ def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callab
         except IdentityError:
             pass
     return VerifyContext(trusted=trusted, known_instruments=instruments, round_instruments=rounds, unlock=unlock,
-                         limits=limits)
+                         limits=limits, time_value=sqlite_time if store.is_sqlite else datetime_time)
 
 
 def import_bundle(store: Store, path: Path, context: VerifyContext,
@@ -486,7 +488,7 @@ def _insert_version(bundle: VerifiedBundle, record: _Record, parsed: ParsedRecor
     writes.imported.append({"version_id": parsed.version_id, "record_id": parsed.record_id,
                             "bundle_id": bundle.bundle_id, "record_sha256": parsed.record_sha256,
                             "substance_sha256": parsed.substance_sha256,
-                            "ancestors_json": json.dumps(parsed.ancestors), "imported_at": writes.now})
+                            "ancestors_json": json.dumps(parsed.ancestors)})
     _merge_chain(bundle, record, parsed, None, writes)
 
 
@@ -536,9 +538,42 @@ def _copy_checked(bundle: VerifiedBundle, name: str, target: Path, sha: str) -> 
         partial.unlink(missing_ok=True)
 
 
+_FAST_TABLES: dict[str, Table] = {}
+
+
+def _bulk_table(model: Any, sqlite: bool) -> Table:
+    """The table for Core bulk inserts. On SQLite, a twin of the model's table whose time columns take
+    the stored text (``2018-03-05 01:00:00.000000``, as SQLAlchemy's DateTime writes it, UTC) and whose
+    flags take 0/1, so millions of values skip per-value type processing; other databases get the
+    model's own table and real datetimes."""
+    table: Table = model.__table__
+    if not sqlite:
+        return table
+    fast = _FAST_TABLES.get(table.name)
+    if fast is None:
+        columns = []
+        for column in table.columns:
+            kind = column.type
+            if isinstance(kind, DateTime) or isinstance(getattr(kind, "impl_instance", None), DateTime):
+                kind = String()
+            elif isinstance(kind, Boolean):
+                kind = Integer()
+            columns.append(Column(column.name, kind, primary_key=column.primary_key))
+        fast = _FAST_TABLES[table.name] = Table(table.name, MetaData(), *columns)
+    return fast
+
+
+def _now_value(now: datetime, sqlite: bool) -> Any:
+    from app.bundles.format import iso
+    from app.bundles.manifest import sqlite_time
+
+    return sqlite_time(iso(now) or "") if sqlite else now
+
+
 def _write(session: Session, bundle: VerifiedBundle, writes: _Writes, records: dict[str, _Record]) -> None:
     connection = session.connection()
-    a = Assessment.__table__
+    sqlite = connection.dialect.name == "sqlite"
+    a = _bulk_table(Assessment, sqlite)
     if writes.not_current:
         connection.execute(update(a).where(a.c.version_id == bindparam("b_version_id")).values(is_current=False),
                            [{"b_version_id": v} for v in writes.not_current])
@@ -552,15 +587,17 @@ def _write(session: Session, bundle: VerifiedBundle, writes: _Writes, records: d
     for chunk in _chunks(flagged):
         connection.execute(update(a).where(a.c.record_id.in_(chunk)).values(in_conflict=True))
     if writes.scores:
-        connection.execute(insert(Score.__table__), writes.scores)
+        connection.execute(insert(_bulk_table(Score, sqlite)), writes.scores)
     if writes.evidence:
-        connection.execute(insert(Evidence.__table__), writes.evidence)
+        connection.execute(insert(_bulk_table(Evidence, sqlite)), writes.evidence)
     if writes.entries:
-        connection.execute(insert(ChangeLogEntry.__table__), writes.entries)
+        connection.execute(insert(_bulk_table(ChangeLogEntry, sqlite)), writes.entries)
     if writes.imported:
-        connection.execute(insert(ImportedVersion.__table__), writes.imported)
+        for row in writes.imported:
+            row["imported_at"] = _now_value(writes.now, sqlite)
+        connection.execute(insert(_bulk_table(ImportedVersion, sqlite)), writes.imported)
     if writes.imported_updates:
-        iv = ImportedVersion.__table__
+        iv = _bulk_table(ImportedVersion, sqlite)
         connection.execute(update(iv).where(iv.c.version_id == bindparam("b_version_id"))
                            .values(record_sha256=bindparam("record_sha256")), writes.imported_updates)
     for obj in writes.orm:

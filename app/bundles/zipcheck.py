@@ -94,7 +94,7 @@ def check_directory(archive: zipfile.ZipFile, label: str, limits: Limits, allowe
             raise UnsafeBundle(f"{label}: refused, {name!r} is encrypted with zip encryption")
         if info.compress_type not in ALLOWED_METHODS:
             raise UnsafeBundle(f"{label}: refused, {name!r} uses an unsupported compression method")
-        if name not in allowed and not any(p.match(name) for p in patterns):
+        if name not in allowed and not any(p.fullmatch(name) for p in patterns):
             raise UnsafeBundle(f"{label}: refused, it contains an unexpected file {name!r}")
         limit = limits.entry_limit(name)
         if info.file_size > limit:

@@ -1,0 +1,268 @@
+"""Bundle import throughput against plain sqlite3.executemany of the same score rows.
+
+    python benchmarks/bench_import.py                      # 50,000 records x 40 scores in 500 bundles
+    python benchmarks/bench_import.py --records 5000        # a quick run
+    python benchmarks/bench_import.py --log full           # a change-log entry per score (see below)
+
+Steps: (1) generate signed bundles in the real format (one assessor identity, a 40-indicator
+instrument, one round); not timed. (2) In a fresh process, import them all into a fresh
+coordinator store with ``app.bundles.importer.import_bundles`` (every check: zip sanity,
+signature, trust, hashes, record format, change-log chains, instrument; one transaction per
+bundle), timing the whole call and recording the process's peak RSS. (3) In another fresh process,
+insert the same score rows with plain ``sqlite3.executemany`` into a table created with the
+store's own DDL, with the store's pragmas (WAL, synchronous=FULL), one commit per bundle - timing
+only the executemany and commit calls. The ratio is (2) / (3).
+
+``--log minimal`` (default) gives each record the change log of a version scored in one sitting
+and finalized: ``status draft``, ``delegation``, ``status final`` (3 entries); ``--log full`` adds
+one ``level`` entry per score (43 entries), as a record edited score by score has. Both are real
+chains that the importer verifies entry by entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PASSPHRASE = "benchmark passphrase"
+REGIONS = ("3325", "3671", "3674", "3603", "3279", "6371", "3304", "6372", "6303", "7472")
+
+
+def instrument_data() -> dict:
+    def text(s: str) -> dict:
+        return {"id": s, "en": s}
+
+    def indicator(code: str) -> dict:
+        return {"code": code, "title": text(f"Indikator {code}"), "question": text("?"), "guidance": text("-"),
+                "evidence_hint": text("-"), "weight": 10, "required": True,
+                "levels": [{"level": n, "label": text(f"L{n}"), "descriptor": text(f"{code} {n}")} for n in range(1, 6)]}
+
+    return {"id": "bench-40", "version": "1.0", "title": text("Bench"), "description": text("40 indicators"),
+            "source_note": text("benchmark"),
+            "dimensions": [{"code": f"D{d}", "title": text(f"D{d}"), "weight": 25,
+                            "indicators": [indicator(f"D{d}-{i:02d}") for i in range(10)]} for d in range(4)]}
+
+
+def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 7) -> dict:
+    from app.bundles.format import canonical_json, iso, manifest_json
+    from app.identity import create_identity, load_identity, sign_bytes, unlock
+    from app.instruments import instrument_to_dict, parse_instrument
+
+    rng = random.Random(seed)
+    instrument = parse_instrument(instrument_data(), source="bench")
+    definition = canonical_json(instrument_to_dict(instrument))
+    identity_dir = directory / "assessor"
+    create_identity(identity_dir, "Penilai Uji", "198001012005011001", "Bench", PASSPHRASE)
+    unlocked = unlock(identity_dir, PASSPHRASE)
+    info = load_identity(identity_dir)
+    round_id, assessor_id = str(uuid.uuid4()), str(uuid.uuid4())
+    codes = [ind.code for ind in instrument.indicators()]
+    per_bundle = max(1, records // bundles)
+    base = datetime(2018, 3, 5, 1, 0, tzinfo=UTC)
+
+    files = []
+    made = 0
+    for b in range(bundles):
+        count = per_bundle if b < bundles - 1 else records - made
+        if count <= 0:
+            break
+        path = directory / f"bundle-{b:04d}.nilai"
+        manifest_records = []
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            inst_path = f"instruments/{instrument.content_hash}.json"
+            z.writestr(inst_path, definition)
+            for _ in range(count):
+                at = base + timedelta(seconds=made)
+                doc = _record(rng, codes, round_id, assessor_id, instrument.content_hash, REGIONS[made % len(REGIONS)],
+                              iso(at), log)
+                record_id, version_id = doc["assessment"]["record_id"], doc["assessment"]["version_id"]
+                data = canonical_json(doc)
+                rpath = f"records/{version_id}.json"
+                z.writestr(rpath, data)
+                manifest_records.append({
+                    "record_id": record_id, "version_id": version_id, "previous_version_id": None, "status": "final",
+                    "signed": False, "round_id": round_id, "region_code": doc["assessment"]["region_code"],
+                    "instrument": {"id": instrument.id, "version": instrument.version, "content_hash": instrument.content_hash},
+                    "files": [{"kind": "record", "path": rpath, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}]})
+                made += 1
+            manifest = {"format": "nilai-bundle", "format_version": 1, "bundle_id": str(uuid.uuid4()),
+                        "created_at": iso(datetime.now(UTC)), "program": {"name": "nilai", "version": "bench"},
+                        "assessor": {"id": assessor_id, "name": info.name, "nip": info.nip,
+                                     "organisation": info.organisation, "fingerprint": info.fingerprint,
+                                     "certificate": info.cert_pem},
+                        "encrypted": False,
+                        "rounds": [{"id": round_id, "name": "Bench round", "programme": "Gerakan Menuju 100 Smart City",
+                                    "instrument_hash": instrument.content_hash, "starts_on": "2018-03-05",
+                                    "ends_on": "2018-03-07"}],
+                        "instruments": [{"id": instrument.id, "version": instrument.version,
+                                         "content_hash": instrument.content_hash, "path": inst_path,
+                                         "sha256": hashlib.sha256(definition).hexdigest(), "size": len(definition)}],
+                        "records": manifest_records}
+            raw = manifest_json(manifest)
+            z.writestr("manifest.json", raw)
+            z.writestr("manifest.sig", sign_bytes(unlocked, raw))
+            z.writestr("certificate.pem", info.cert_pem)
+        files.append(str(path))
+    (directory / "assessor.pem").write_text(info.cert_pem, encoding="ascii")
+    return {"files": files, "records": made, "cert": str(directory / "assessor.pem")}
+
+
+def _record(rng: random.Random, codes: list[str], round_id: str, assessor_id: str, instrument_hash: str,
+            region: str, at: str, log: str) -> dict:
+    """One record file: 40 scores and a real, hash-chained change log."""
+    from app import changelog
+
+    record_id, version_id = str(uuid.uuid4()), str(uuid.uuid4())
+    levels = {code: rng.randint(1, 5) for code in codes}
+    entries: list[dict] = []
+    prev = changelog.GENESIS
+
+    def add(field: str, old: str, new: str, code: str = "") -> None:
+        nonlocal prev
+        e = SimpleNamespace(id=str(uuid.uuid4()), chain_id=record_id, position=len(entries), version_id=version_id,
+                            indicator_code=code, field=field, old=old, new=new, reason="", kind="edit", undoes=None,
+                            actor="Penilai Uji <198001012005011001>", at=at, prev_hash=prev, entry_hash="")
+        e.entry_hash = changelog.entry_hash(e, prev)
+        prev = e.entry_hash
+        entries.append(dict(vars(e)))
+
+    add("status", "", "draft")
+    add("delegation", "[]", '[{"name": "Bupati", "role": "Bupati"}]')
+    if log == "full":
+        for code in codes:
+            add("level", "", str(levels[code]), code)
+    add("status", "draft", "final")
+    return {"format": "nilai-record", "format_version": 1, "assessment": {
+        "record_id": record_id, "version_id": version_id, "previous_version_id": None,
+        "round_id": round_id, "region_code": region, "assessor_id": assessor_id,
+        "slot_id": None, "instrument_hash": instrument_hash, "status": "final",
+        "delegation": [{"name": "Bupati", "role": "Bupati"}], "reopen_reason": "", "sheet_sha256": None,
+        "created_at": at, "updated_at": at, "finalized_at": at, "signed_at": None},
+        "scores": [{"indicator_code": code, "level": levels[code], "not_applicable": False,
+                    "note": "Catatan panel." if i % 4 == 0 else "", "updated_at": at}
+                   for i, code in enumerate(codes)],
+        "evidence": [], "change_log": entries}
+
+
+def run_import(directory: Path, files: list[str], cert: str) -> dict:
+    from app.bundles.importer import import_bundles
+    from app.bundles.trust import certs_from
+    from app.store import open_store
+
+    data_dir = directory / "coordinator"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    store = open_store(data_dir)
+    trust = certs_from([Path(cert)])
+    started = time.perf_counter()
+    report = import_bundles(store, files, extra_trust=trust)
+    seconds = time.perf_counter() - started
+    store.close()
+    rejected = [b.reason for b in report.rejected]
+    return {"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "totals": report.totals, "rejected": rejected[:3], "db": str(data_dir)}
+
+
+def run_baseline(directory: Path, files: list[str], ddl_from: str) -> dict:
+    source = sqlite3.connect(ddl_from)
+    ddl = source.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='score'").fetchone()[0]
+    source.close()
+    path = directory / "baseline.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute(ddl)
+    con.commit()
+    timed = 0.0
+    rows_total = 0
+    for file in files:
+        rows = []
+        with zipfile.ZipFile(file) as z:
+            for name in z.namelist():
+                if name.startswith("records/"):
+                    doc = json.loads(z.read(name))
+                    vid = doc["assessment"]["version_id"]
+                    rows.extend((vid, s["indicator_code"], s["level"], s["not_applicable"], s["note"],
+                                 s["updated_at"].replace("T", " ").replace("+00:00", "")) for s in doc["scores"])
+        started = time.perf_counter()
+        con.executemany("INSERT INTO score (version_id, indicator_code, level, not_applicable, note, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        con.commit()
+        timed += time.perf_counter() - started
+        rows_total += len(rows)
+    con.close()
+    return {"seconds": timed, "rows": rows_total}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=50_000)
+    parser.add_argument("--bundles", type=int, default=None, help="default: records / 100")
+    parser.add_argument("--log", choices=("minimal", "full"), default="minimal")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--_phase", choices=("import", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--_args", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._phase:
+        payload = json.loads(args._args)
+        directory = Path(payload["dir"])
+        if args._phase == "import":
+            result = run_import(directory, payload["files"], payload["cert"])
+        else:
+            result = run_baseline(directory, payload["files"], payload["ddl_from"])
+        print(json.dumps(result))
+        return 0
+
+    bundles = args.bundles or max(1, args.records // 100)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="nilai-bench-import-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        started = time.perf_counter()
+        generated = generate(work, args.records, bundles, args.log)
+        print(f"generated {generated['records']} records x 40 scores in {len(generated['files'])} bundles "
+              f"({args.log} change log) in {time.perf_counter() - started:.1f} s", flush=True)
+
+        def phase(name: str, payload: dict) -> dict:
+            out = subprocess.run([sys.executable, __file__, "--_phase", name, "--_args", json.dumps(payload)],
+                                 check=True, capture_output=True, text=True, cwd=ROOT)
+            return json.loads(out.stdout.strip().splitlines()[-1])
+
+        imported = phase("import", {"dir": str(work), "files": generated["files"], "cert": generated["cert"]})
+        if imported["rejected"]:
+            print("REJECTED:", imported["rejected"])
+            return 1
+        baseline = phase("baseline", {"dir": str(work), "files": generated["files"],
+                                      "ddl_from": str(Path(imported["db"]) / "nilai.sqlite3")})
+        ratio = imported["seconds"] / baseline["seconds"]
+        print(f"import   : {imported['seconds']:.2f} s for {generated['records']} records "
+              f"({generated['records'] / imported['seconds']:.0f} records/s), peak RSS {imported['peak_rss_mb']:.0f} MB, "
+              f"outcomes {imported['totals']}")
+        print(f"baseline : {baseline['seconds']:.2f} s (sqlite3.executemany of the same {baseline['rows']} score rows, "
+              "WAL, synchronous=FULL, one commit per bundle)")
+        print(f"ratio    : {ratio:.2f}x baseline")
+        return 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
