@@ -40,5 +40,9 @@ lock:
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks
 
+## Freeze the program (PyInstaller, one folder), pack the Linux archive, smoke-test it headless.
+dist: $(VENV)/.installed-test
+	$(PY) installer/build.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
