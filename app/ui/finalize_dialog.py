@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from app.assessments import Problem
 from app.models.domain import Instrument, Summary
+from app.ui.summary_panel import score_text
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -41,16 +43,23 @@ class FinalizeDialog(QDialog):
         self.setWindowTitle(self.tr("Finalize the assessment of %1").replace("%1", region_name))
         self.resize(620, 400)
         layout = QVBoxLayout(self)
+        title = QLabel(self.windowTitle(), self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        layout.addWidget(title)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.list = QListWidget(self)
         self.buttons = QDialogButtonBox(self)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if problems:
             self.heading.setText(self.tr("%n thing(s) to complete before this assessment can be finalized. "
                                          "Choose one to go to its indicator.", "", len(problems)))
             for problem in problems:
-                item = QListWidgetItem(problem_text(problem, instrument, lang))
+                item = QListWidgetItem(warning, problem_text(problem, instrument, lang))
                 item.setData(CodeRole, problem.indicator_code)
                 self.list.addItem(item)
             self.list.setCurrentRow(0)
@@ -61,7 +70,7 @@ class FinalizeDialog(QDialog):
             go.clicked.connect(lambda: self._go(self.list.currentItem()))
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         else:
-            total = "–" if summary is None or summary.total is None else f"{summary.total:.1f}"
+            total = score_text(summary.total if summary else None)
             self.heading.setText(self.tr("Everything required is complete. Weighted total: %1.\n\n"
                                          "A finalized assessment is read-only. To change it later you reopen it "
                                          "as a new version and give a reason.").replace("%1", total))

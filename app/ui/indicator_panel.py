@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -114,7 +114,7 @@ class IndicatorPanel(QSplitter):
         self.code = indicator.code
         required = self.tr("required") if indicator.required else self.tr("optional")
         self.where.setText(f"{dimension.title.get(lang)} · {indicator.code} · {required} · "
-                           + self.tr("weight %1").replace("%1", f"{indicator.weight:g}"))
+                           + self.tr("weight %1").replace("%1", QLocale().toString(float(indicator.weight), "g", 6)))
         self.title.setText(indicator.title.get(lang))
         self.question.setText(indicator.question.get(lang))
         guidance = indicator.guidance.get(lang)

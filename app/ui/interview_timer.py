@@ -55,7 +55,13 @@ class InterviewTimer(QWidget):
         self.refresh()
 
     def set_action(self, action: QAction) -> None:
-        self.button.setDefaultAction(action)
+        """The menu's start/pause command; the button shows it short and names its shortcut."""
+        self.button.clicked.connect(action.trigger)
+        self.button.setToolTip(action.toolTip())
+        self._show_running(self.running)
+
+    def _show_running(self, running: bool) -> None:
+        self.button.setText(self.tr("Pause") if running else self.tr("Start"))
 
     def set_limit(self, minutes: int) -> None:
         self._limit = max(1, minutes) * 60
@@ -69,6 +75,7 @@ class InterviewTimer(QWidget):
         else:
             self._tick.stop()
             self.refresh()
+            self._show_running(False)
             self.running_changed.emit(False)
 
     @property
@@ -86,6 +93,7 @@ class InterviewTimer(QWidget):
             self._started = self._clock()
             self._tick.start()
             self.refresh()
+            self._show_running(True)
             self.running_changed.emit(True)
 
     def pause(self) -> None:
@@ -94,6 +102,7 @@ class InterviewTimer(QWidget):
             self._started = None
             self._tick.stop()
             self.refresh()
+            self._show_running(False)
             self.running_changed.emit(False)
 
     def toggle(self) -> None:

@@ -5,7 +5,8 @@ Qt's shortcut handling, text is typed into the focused field). Each finished ste
 stdout ("STEP n"), the end as "SCRIPT DONE", so a test can kill the program at a known point.
 
 Steps (a JSON list of objects): {"wait": ms}, {"open": "<region code>"}, {"key": "Ctrl+Return"},
-{"type": "text"}, {"focus": "note" | "outline"}, {"screenshot": "file.png", "of": "window" | "modal"},
+{"type": "text"}, {"focus": "note" | "outline"},
+{"screenshot": "file.png", "of": "window" | "modal", "colors": 256},
 {"attach": "path"}, {"print": "text"}, {"report": true} (prints "STATE {json}" of the open
 interview), {"quit": true}.
 """
@@ -17,10 +18,25 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 STEP_GAP_MS = 150
+
+
+def palette_image(image: QImage, colours: int) -> QImage:
+    """The image with its most frequent colours (status accents always kept), nearest-colour mapped."""
+    import numpy as np
+
+    from app.ui import status as st
+
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height())
+    values, counts = np.unique(pixels, return_counts=True)
+    accents = [colour.rgb() for colour in (*st.ACCENTS.values(), st.WARNING)]
+    common = [int(v) for v in values[np.argsort(counts)[::-1]] if int(v) not in accents]
+    return image.convertToFormat(QImage.Format.Format_Indexed8, (accents + common)[:colours],
+                                 Qt.ImageConversionFlag.ThresholdDither)
 
 
 class ScriptDriver(QObject):
@@ -79,7 +95,10 @@ class ScriptDriver(QObject):
             view.session.add_evidence(view.current_code, [Path(step["attach"])])
         elif "screenshot" in step:
             widget = QApplication.activeModalWidget() if step.get("of") == "modal" else self.window
-            (widget or self.window).grab().save(step["screenshot"])
+            image = (widget or self.window).grab().toImage()
+            if step.get("colors"):  # a palette image keeps documentation screenshots small
+                image = palette_image(image, int(step["colors"]))
+            image.save(step["screenshot"])
         elif "print" in step:
             print(step["print"], flush=True)
         elif "report" in step:

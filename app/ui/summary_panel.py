@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -10,8 +10,9 @@ from app.models.domain import Instrument, Summary
 from app.ui.radar_chart import RadarChart
 
 
-def _score_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def score_text(value: float | None) -> str:
+    """A 0-100 score with one decimal, written the interface language's way (81,7 / 81.7)."""
+    return "–" if value is None else QLocale().toString(float(value), "f", 1)
 
 
 class SummaryPanel(QWidget):
@@ -45,7 +46,7 @@ class SummaryPanel(QWidget):
     def set_summary(self, instrument: Instrument, summary: Summary, lang: str) -> None:
         if instrument.content_hash != self._instrument_hash:
             self._build_rows(instrument, lang)
-        self.total.setText(_score_text(summary.total))
+        self.total.setText(score_text(summary.total))
         self.total.setToolTip(self.tr("Weighted mean of the dimension subscores; indicators not scored yet "
                                       "or not applicable are left out."))
         self.scored.setText(self.tr("%1 of %2 indicators scored").replace("%1", str(summary.scored))
@@ -56,7 +57,7 @@ class SummaryPanel(QWidget):
         axes = []
         for dim_summary in summary.dimensions:
             name, score, bar = self._rows[dim_summary.code]
-            score.setText(_score_text(dim_summary.score))
+            score.setText(score_text(dim_summary.score))
             bar.setRange(0, max(1, dim_summary.total))
             bar.setValue(dim_summary.scored)
             bar.setFormat(f"{dim_summary.scored}/{dim_summary.total}")
@@ -72,7 +73,7 @@ class SummaryPanel(QWidget):
         for row, dimension in enumerate(instrument.dimensions):
             name = QLabel(f"{dimension.code} · {dimension.title.get(lang)}", self)
             name.setWordWrap(True)
-            name.setToolTip(self.tr("Weight %1% of the total").replace("%1", f"{dimension.weight:g}"))
+            name.setToolTip(self.tr("Weight %1% of the total").replace("%1", QLocale().toString(float(dimension.weight), "g", 6)))
             score = QLabel("–", self)
             score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             score.setMinimumWidth(score.fontMetrics().horizontalAdvance("100.0") + 4)

@@ -74,6 +74,118 @@
         </message>
     </context>
     <context>
+        <name>ExportSheetsDialog</name>
+        <message>
+            <source>Export signed sheets</source>
+            <translation>Export signed sheets</translation>
+        </message>
+        <message>
+            <source>Every finalized assessment you have not signed yet is rendered as a PDF sheet, signed with your key and saved in the folder; a copy stays in Nilai.</source>
+            <translation>Every finalized assessment you have not signed yet is rendered as a PDF sheet, signed with your key and saved in the folder; a copy stays in Nilai.</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Output folder</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Choose…</translation>
+        </message>
+        <message>
+            <source>&amp;Round:</source>
+            <translation>&amp;Round:</translation>
+        </message>
+        <message>
+            <source>&amp;Day:</source>
+            <translation>&amp;Day:</translation>
+        </message>
+        <message>
+            <source>Sheet &amp;language:</source>
+            <translation>Sheet &amp;language:</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>&amp;Folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export</source>
+            <translation>&amp;Sign and export</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Open folder</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Signing sheets</source>
+            <translation>Signing sheets</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>All days</translation>
+        </message>
+        <message>
+            <source>There is no round in this data directory yet.</source>
+            <translation>There is no round in this data directory yet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) to sign</source>
+            <translation>
+                <numerusform>%n sheet to sign</numerusform>
+                <numerusform>%n sheets to sign</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 already signed · %2 not finalized yet</source>
+            <translation>%1 already signed · %2 not finalized yet</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign %n sheet(s).</source>
+            <translation>
+                <numerusform>Sign %n sheet.</numerusform>
+                <numerusform>Sign %n sheets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</source>
+            <translation>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</translation>
+        </message>
+        <message>
+            <source>Signing…</source>
+            <translation>Signing…</translation>
+        </message>
+        <message>
+            <source>[%1/%2] %3</source>
+            <translation>[%1/%2] %3</translation>
+        </message>
+        <message>
+            <source>Stopping after the sheet in hand…</source>
+            <translation>Stopping after the sheet in hand…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) signed and saved in %1.</source>
+            <translation>
+                <numerusform>%n sheet signed and saved in %1.</numerusform>
+                <numerusform>%n sheets signed and saved in %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped before the rest; sign them later.</source>
+            <translation>Stopped before the rest; sign them later.</translation>
+        </message>
+        <message>
+            <source>Nothing was signed: %1</source>
+            <translation>Nothing was signed: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FinalizeDialog</name>
         <message>
             <source>no level chosen</source>
@@ -183,6 +295,280 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Assessor identity</source>
+            <translation>Assessor identity</translation>
+        </message>
+        <message>
+            <source>&amp;Identity</source>
+            <translation>&amp;Identity</translation>
+        </message>
+        <message>
+            <source>&amp;Create new</source>
+            <translation>&amp;Create new</translation>
+        </message>
+        <message>
+            <source>I&amp;mport .p12</source>
+            <translation>I&amp;mport .p12</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>NIP:</source>
+            <translation>NIP:</translation>
+        </message>
+        <message>
+            <source>Organisation:</source>
+            <translation>Organisation:</translation>
+        </message>
+        <message>
+            <source>Certificate:</source>
+            <translation>Certificate:</translation>
+        </message>
+        <message>
+            <source>Valid:</source>
+            <translation>Valid:</translation>
+        </message>
+        <message>
+            <source>Fingerprint (SHA-256):</source>
+            <translation>Fingerprint (SHA-256):</translation>
+        </message>
+        <message>
+            <source>Drawn signature:</source>
+            <translation>Drawn signature:</translation>
+        </message>
+        <message>
+            <source>&amp;Export certificate…</source>
+            <translation>&amp;Export certificate…</translation>
+        </message>
+        <message>
+            <source>Save the certificate (never the key) for coordinators to trust</source>
+            <translation>Save the certificate (never the key) for coordinators to trust</translation>
+        </message>
+        <message>
+            <source>&amp;Draw signature…</source>
+            <translation>&amp;Draw signature…</translation>
+        </message>
+        <message>
+            <source>Draw your handwritten signature once; it appears on signed sheets</source>
+            <translation>Draw your handwritten signature once; it appears on signed sheets</translation>
+        </message>
+        <message>
+            <source>A new key pair and a self-signed certificate, valid for five years. The private key is stored encrypted with your passphrase and never leaves this computer.</source>
+            <translation>A new key pair and a self-signed certificate, valid for five years. The private key is stored encrypted with your passphrase and never leaves this computer.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Passphrase again</translation>
+        </message>
+        <message>
+            <source>Replace the current identity (sheets signed with it stay verifiable only with its old certificate)</source>
+            <translation>Replace the current identity (sheets signed with it stay verifiable only with its old certificate)</translation>
+        </message>
+        <message>
+            <source>C&amp;reate identity</source>
+            <translation>C&amp;reate identity</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>N&amp;IP:</source>
+            <translation>N&amp;IP:</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Organisation:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;phrase:</source>
+            <translation>Pass&amp;phrase:</translation>
+        </message>
+        <message>
+            <source>&amp;Again:</source>
+            <translation>&amp;Again:</translation>
+        </message>
+        <message>
+            <source>Use a key and certificate issued by your organisation (a PKCS#12 file, .p12 or .pfx). The key is stored encrypted with the file's passphrase, or with a new one you choose; the file itself is not kept.</source>
+            <translation>Use a key and certificate issued by your organisation (a PKCS#12 file, .p12 or .pfx). The key is stored encrypted with the file's passphrase, or with a new one you choose; the file itself is not kept.</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source>Passphrase of the file</source>
+            <translation>Passphrase of the file</translation>
+        </message>
+        <message>
+            <source>Use a different passphrase on this computer</source>
+            <translation>Use a different passphrase on this computer</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>New passphrase</translation>
+        </message>
+        <message>
+            <source>New passphrase again</source>
+            <translation>New passphrase again</translation>
+        </message>
+        <message>
+            <source>Replace the current identity</source>
+            <translation>Replace the current identity</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <source>File &amp;passphrase:</source>
+            <translation>File &amp;passphrase:</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase:</source>
+            <translation>&amp;New passphrase:</translation>
+        </message>
+        <message>
+            <source>A&amp;gain:</source>
+            <translation>A&amp;gain:</translation>
+        </message>
+        <message>
+            <source>Current passphrase</source>
+            <translation>Current passphrase</translation>
+        </message>
+        <message>
+            <source>C&amp;hange passphrase</source>
+            <translation>C&amp;hange passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;Current passphrase:</source>
+            <translation>&amp;Current passphrase:</translation>
+        </message>
+        <message>
+            <source>No signing identity on this computer yet. Create one from your profile (tab “Create new”) or import a .p12 file from your organisation.</source>
+            <translation>No signing identity on this computer yet. Create one from your profile (tab “Create new”) or import a .p12 file from your organisation.</translation>
+        </message>
+        <message>
+            <source>Sheets you sign carry this identity. Give coordinators your certificate so they can trust your signature.</source>
+            <translation>Sheets you sign carry this identity. Give coordinators your certificate so they can trust your signature.</translation>
+        </message>
+        <message>
+            <source>self-signed</source>
+            <translation>self-signed</translation>
+        </message>
+        <message>
+            <source>issued by %1</source>
+            <translation>issued by %1</translation>
+        </message>
+        <message>
+            <source>(expired)</source>
+            <translation>(expired)</translation>
+        </message>
+        <message>
+            <source>saved; shown on signed sheets</source>
+            <translation>saved; shown on signed sheets</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message numerus="yes">
+            <source>too short: at least %n characters</source>
+            <translation>
+                <numerusform>too short: at least %n character</numerusform>
+                <numerusform>too short: at least %n characters</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>weak: make it longer, e.g. a few words</source>
+            <translation>weak: make it longer, e.g. a few words</translation>
+        </message>
+        <message>
+            <source>fair</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <source>good</source>
+            <translation>good</translation>
+        </message>
+        <message>
+            <source>strong</source>
+            <translation>strong</translation>
+        </message>
+        <message>
+            <source>Strength: %1</source>
+            <translation>Strength: %1</translation>
+        </message>
+        <message>
+            <source>Identity created.</source>
+            <translation>Identity created.</translation>
+        </message>
+        <message>
+            <source>Identity created. Export your certificate and give it to the coordinator.</source>
+            <translation>Identity created. Export your certificate and give it to the coordinator.</translation>
+        </message>
+        <message>
+            <source>Choose a PKCS#12 file</source>
+            <translation>Choose a PKCS#12 file</translation>
+        </message>
+        <message>
+            <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+            <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>The file cannot be read: %1</source>
+            <translation>The file cannot be read: %1</translation>
+        </message>
+        <message>
+            <source>The passphrase of this file is not correct. Nothing was imported.</source>
+            <translation>The passphrase of this file is not correct. Nothing was imported.</translation>
+        </message>
+        <message>
+            <source>Identity imported.</source>
+            <translation>Identity imported.</translation>
+        </message>
+        <message>
+            <source>Export certificate</source>
+            <translation>Export certificate</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.cer *.der)</source>
+            <translation>Certificates (*.pem *.cer *.der)</translation>
+        </message>
+        <message>
+            <source>Certificate saved to %1. Fingerprint: %2</source>
+            <translation>Certificate saved to %1. Fingerprint: %2</translation>
+        </message>
+        <message>
+            <source>The current passphrase is not correct. Nothing was changed.</source>
+            <translation>The current passphrase is not correct. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Passphrase changed.</source>
+            <translation>Passphrase changed.</translation>
         </message>
     </context>
     <context>
@@ -377,6 +763,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>InterviewTimer</name>
         <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
             <source>Time is up (+%1)</source>
             <translation>Time is up (+%1)</translation>
         </message>
@@ -512,6 +906,48 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>%1 (optional)</source>
             <translation>%1 (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Unlock the signing key</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1's signing key (NIP %2).</source>
+            <translation>Passphrase of %1's signing key (NIP %2).</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again.</source>
+            <translation>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong passphrases. You can try again in %n second(s).</source>
+            <translation>
+                <numerusform>Too many wrong passphrases. You can try again in %n second.</numerusform>
+                <numerusform>Too many wrong passphrases. You can try again in %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>You can try again now.</translation>
         </message>
     </context>
     <context>
@@ -858,6 +1294,49 @@ Import the round package from your coordinator, or try the program with a demo r
         </message>
     </context>
     <context>
+        <name>SheetActions</name>
+        <message>
+            <source>Identitas penilai…</source>
+            <translation>Identitas penilai…</translation>
+        </message>
+        <message>
+            <source>Your signing key and certificate: create, import, export, passphrase</source>
+            <translation>Your signing key and certificate: create, import, export, passphrase</translation>
+        </message>
+        <message>
+            <source>Ekspor lembar bertanda tangan…</source>
+            <translation>Ekspor lembar bertanda tangan…</translation>
+        </message>
+        <message>
+            <source>Sign the sheets of finalized assessments and save them in a folder</source>
+            <translation>Sign the sheets of finalized assessments and save them in a folder</translation>
+        </message>
+        <message>
+            <source>Verifikasi lembar…</source>
+            <translation>Verifikasi lembar…</translation>
+        </message>
+        <message>
+            <source>Check the signatures of PDF sheets</source>
+            <translation>Check the signatures of PDF sheets</translation>
+        </message>
+        <message>
+            <source>&amp;Sheets</source>
+            <translation>&amp;Sheets</translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: create one first.</source>
+            <translation>There is no signing identity on this computer yet: create one first.</translation>
+        </message>
+        <message>
+            <source>Sign this assessment's sheet.</source>
+            <translation>Sign this assessment's sheet.</translation>
+        </message>
+        <message>
+            <source>Signing the sheet</source>
+            <translation>Signing the sheet</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -870,6 +1349,60 @@ Import the round package from your coordinator, or try the program with a demo r
         <message>
             <source>Keys</source>
             <translation>Keys</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureCanvas</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>Signature pad</translation>
+        </message>
+        <message>
+            <source>Sign above the line</source>
+            <translation>Sign above the line</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePadDialog</name>
+        <message>
+            <source>Handwritten signature</source>
+            <translation>Handwritten signature</translation>
+        </message>
+        <message>
+            <source>Draw your signature with the mouse, a pen or a finger. It is shown behind the text of the electronic signature on the sheets you sign from now on.</source>
+            <translation>Draw your signature with the mouse, a pen or a finger. It is shown behind the text of the electronic signature on the sheets you sign from now on.</translation>
+        </message>
+        <message>
+            <source>Saved signature:</source>
+            <translation>Saved signature:</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>C&amp;lear</translation>
+        </message>
+        <message>
+            <source>&amp;Remove saved signature</source>
+            <translation>&amp;Remove saved signature</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>The signature could not be saved: %1</source>
+            <translation>The signature could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>Saved. Sheets you sign from now on show this signature.</source>
+            <translation>Saved. Sheets you sign from now on show this signature.</translation>
+        </message>
+        <message>
+            <source>The saved signature was removed; sheets show the text only.</source>
+            <translation>The saved signature was removed; sheets show the text only.</translation>
         </message>
     </context>
     <context>
@@ -923,6 +1456,148 @@ Import the round package from your coordinator, or try the program with a demo r
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indicators scored in this dimension</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <source>Verify signed sheets</source>
+            <translation>Verify signed sheets</translation>
+        </message>
+        <message>
+            <source>Open signed PDF sheets, or drop them here. A sheet is valid when it is intact and its signature covers the whole file.</source>
+            <translation>Open signed PDF sheets, or drop them here. A sheet is valid when it is intact and its signature covers the whole file.</translation>
+        </message>
+        <message>
+            <source>&amp;Open PDFs…</source>
+            <translation>&amp;Open PDFs…</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this certificate</source>
+            <translation>&amp;Trust this certificate</translation>
+        </message>
+        <message>
+            <source>Trust the signer of the selected sheet on this computer</source>
+            <translation>Trust the signer of the selected sheet on this computer</translation>
+        </message>
+        <message>
+            <source>C&amp;lear list</source>
+            <translation>C&amp;lear list</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Verifying sheets</source>
+            <translation>Verifying sheets</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) checked</source>
+            <translation>
+                <numerusform>%n file checked</numerusform>
+                <numerusform>%n files checked</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 valid, %2 not valid, %3 from a trusted signer.</source>
+            <translation>%1 valid, %2 not valid, %3 from a trusted signer.</translation>
+        </message>
+        <message>
+            <source>The sheets could not be checked: %1</source>
+            <translation>The sheets could not be checked: %1</translation>
+        </message>
+        <message>
+            <source>Signer: %1</source>
+            <translation>Signer: %1</translation>
+        </message>
+        <message>
+            <source>Certificate fingerprint (SHA-256): %1</source>
+            <translation>Certificate fingerprint (SHA-256): %1</translation>
+        </message>
+        <message>
+            <source>Problem: %1</source>
+            <translation>Problem: %1</translation>
+        </message>
+        <message>
+            <source>Trust this certificate?</source>
+            <translation>Trust this certificate?</translation>
+        </message>
+        <message>
+            <source>Trust the certificate of %1 on this computer?
+
+Compare this fingerprint with the one the assessor gives you (in person or by phone):
+%2</source>
+            <translation>Trust the certificate of %1 on this computer?
+
+Compare this fingerprint with the one the assessor gives you (in person or by phone):
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyResultsModel</name>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>Signer</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>Signed at</translation>
+        </message>
+        <message>
+            <source>Intact</source>
+            <translation>Intact</translation>
+        </message>
+        <message>
+            <source>Whole file</source>
+            <translation>Whole file</translation>
+        </message>
+        <message>
+            <source>Trusted</source>
+            <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>valid</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Folder for the signed sheets</source>
+            <translation>Folder for the signed sheets</translation>
+        </message>
+        <message>
+            <source>Open signed sheets</source>
+            <translation>Open signed sheets</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf);;All files (*)</source>
+            <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
     </context>
 </TS>

@@ -74,6 +74,115 @@
         </message>
     </context>
     <context>
+        <name>ExportSheetsDialog</name>
+        <message>
+            <source>Export signed sheets</source>
+            <translation>Ekspor lembar bertanda tangan</translation>
+        </message>
+        <message>
+            <source>Every finalized assessment you have not signed yet is rendered as a PDF sheet, signed with your key and saved in the folder; a copy stays in Nilai.</source>
+            <translation>Setiap penilaian final yang belum Anda tanda tangani dibuat menjadi lembar PDF, ditandatangani dengan kunci Anda, dan disimpan di folder; salinannya tetap ada di Nilai.</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Folder tujuan</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Pilih…</translation>
+        </message>
+        <message>
+            <source>&amp;Round:</source>
+            <translation>&amp;Putaran:</translation>
+        </message>
+        <message>
+            <source>&amp;Day:</source>
+            <translation>&amp;Hari:</translation>
+        </message>
+        <message>
+            <source>Sheet &amp;language:</source>
+            <translation>&amp;Bahasa lembar:</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>&amp;Folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export</source>
+            <translation>&amp;Tanda tangani dan ekspor</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Buka folder</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Signing sheets</source>
+            <translation>Menandatangani lembar</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>Semua hari</translation>
+        </message>
+        <message>
+            <source>There is no round in this data directory yet.</source>
+            <translation>Belum ada putaran di direktori data ini.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) to sign</source>
+            <translation>
+                <numerusform>%n lembar untuk ditandatangani</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 already signed · %2 not finalized yet</source>
+            <translation>%1 sudah ditandatangani · %2 belum final</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign %n sheet(s).</source>
+            <translation>
+                <numerusform>Tanda tangani %n lembar.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</source>
+            <translation>Belum ada identitas penanda tangan di komputer ini: buat dulu (Identitas penilai).</translation>
+        </message>
+        <message>
+            <source>Signing…</source>
+            <translation>Menandatangani…</translation>
+        </message>
+        <message>
+            <source>[%1/%2] %3</source>
+            <translation>[%1/%2] %3</translation>
+        </message>
+        <message>
+            <source>Stopping after the sheet in hand…</source>
+            <translation>Berhenti setelah lembar yang sedang diproses…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s) signed and saved in %1.</source>
+            <translation>
+                <numerusform>%n lembar ditandatangani dan disimpan di %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped before the rest; sign them later.</source>
+            <translation>Dihentikan sebelum sisanya; tanda tangani nanti.</translation>
+        </message>
+        <message>
+            <source>Nothing was signed: %1</source>
+            <translation>Tidak ada yang ditandatangani: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FinalizeDialog</name>
         <message>
             <source>no level chosen</source>
@@ -182,6 +291,279 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Cancel</source>
             <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Assessor identity</source>
+            <translation>Identitas penilai</translation>
+        </message>
+        <message>
+            <source>&amp;Identity</source>
+            <translation>&amp;Identitas</translation>
+        </message>
+        <message>
+            <source>&amp;Create new</source>
+            <translation>&amp;Buat baru</translation>
+        </message>
+        <message>
+            <source>I&amp;mport .p12</source>
+            <translation>I&amp;mpor .p12</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Frasa sandi</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nama:</translation>
+        </message>
+        <message>
+            <source>NIP:</source>
+            <translation>NIP:</translation>
+        </message>
+        <message>
+            <source>Organisation:</source>
+            <translation>Instansi:</translation>
+        </message>
+        <message>
+            <source>Certificate:</source>
+            <translation>Sertifikat:</translation>
+        </message>
+        <message>
+            <source>Valid:</source>
+            <translation>Berlaku:</translation>
+        </message>
+        <message>
+            <source>Fingerprint (SHA-256):</source>
+            <translation>Sidik jari (SHA-256):</translation>
+        </message>
+        <message>
+            <source>Drawn signature:</source>
+            <translation>Tanda tangan tulisan tangan:</translation>
+        </message>
+        <message>
+            <source>&amp;Export certificate…</source>
+            <translation>&amp;Ekspor sertifikat…</translation>
+        </message>
+        <message>
+            <source>Save the certificate (never the key) for coordinators to trust</source>
+            <translation>Simpan sertifikat (bukan kuncinya) agar koordinator dapat memercayainya</translation>
+        </message>
+        <message>
+            <source>&amp;Draw signature…</source>
+            <translation>&amp;Gambar tanda tangan…</translation>
+        </message>
+        <message>
+            <source>Draw your handwritten signature once; it appears on signed sheets</source>
+            <translation>Gambar tanda tangan Anda sekali; tanda tangan itu tampil pada lembar yang ditandatangani</translation>
+        </message>
+        <message>
+            <source>A new key pair and a self-signed certificate, valid for five years. The private key is stored encrypted with your passphrase and never leaves this computer.</source>
+            <translation>Pasangan kunci baru dan sertifikat yang ditandatangani sendiri, berlaku lima tahun. Kunci privat disimpan terenkripsi dengan frasa sandi Anda dan tidak pernah keluar dari komputer ini.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Frasa sandi</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Ulangi frasa sandi</translation>
+        </message>
+        <message>
+            <source>Replace the current identity (sheets signed with it stay verifiable only with its old certificate)</source>
+            <translation>Ganti identitas saat ini (lembar yang sudah ditandatangani hanya dapat diverifikasi dengan sertifikat lamanya)</translation>
+        </message>
+        <message>
+            <source>C&amp;reate identity</source>
+            <translation>&amp;Buat identitas</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nama:</translation>
+        </message>
+        <message>
+            <source>N&amp;IP:</source>
+            <translation>N&amp;IP:</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Instansi:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;phrase:</source>
+            <translation>&amp;Frasa sandi:</translation>
+        </message>
+        <message>
+            <source>&amp;Again:</source>
+            <translation>&amp;Ulangi:</translation>
+        </message>
+        <message>
+            <source>Use a key and certificate issued by your organisation (a PKCS#12 file, .p12 or .pfx). The key is stored encrypted with the file's passphrase, or with a new one you choose; the file itself is not kept.</source>
+            <translation>Gunakan kunci dan sertifikat yang diterbitkan instansi Anda (berkas PKCS#12, .p12 atau .pfx). Kunci disimpan terenkripsi dengan frasa sandi berkas itu atau frasa sandi baru pilihan Anda; berkasnya sendiri tidak disimpan.</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Telusuri…</translation>
+        </message>
+        <message>
+            <source>Passphrase of the file</source>
+            <translation>Frasa sandi berkas</translation>
+        </message>
+        <message>
+            <source>Use a different passphrase on this computer</source>
+            <translation>Gunakan frasa sandi lain di komputer ini</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>Frasa sandi baru</translation>
+        </message>
+        <message>
+            <source>New passphrase again</source>
+            <translation>Ulangi frasa sandi baru</translation>
+        </message>
+        <message>
+            <source>Replace the current identity</source>
+            <translation>Ganti identitas saat ini</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Impor</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Berkas:</translation>
+        </message>
+        <message>
+            <source>File &amp;passphrase:</source>
+            <translation>Frasa sandi &amp;berkas:</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase:</source>
+            <translation>Frasa sandi &amp;baru:</translation>
+        </message>
+        <message>
+            <source>A&amp;gain:</source>
+            <translation>&amp;Ulangi:</translation>
+        </message>
+        <message>
+            <source>Current passphrase</source>
+            <translation>Frasa sandi saat ini</translation>
+        </message>
+        <message>
+            <source>C&amp;hange passphrase</source>
+            <translation>&amp;Ganti frasa sandi</translation>
+        </message>
+        <message>
+            <source>&amp;Current passphrase:</source>
+            <translation>Frasa sandi &amp;saat ini:</translation>
+        </message>
+        <message>
+            <source>No signing identity on this computer yet. Create one from your profile (tab “Create new”) or import a .p12 file from your organisation.</source>
+            <translation>Belum ada identitas penanda tangan di komputer ini. Buat dari profil Anda (tab “Buat baru”) atau impor berkas .p12 dari instansi Anda.</translation>
+        </message>
+        <message>
+            <source>Sheets you sign carry this identity. Give coordinators your certificate so they can trust your signature.</source>
+            <translation>Lembar yang Anda tanda tangani membawa identitas ini. Berikan sertifikat Anda kepada koordinator agar mereka dapat memercayai tanda tangan Anda.</translation>
+        </message>
+        <message>
+            <source>self-signed</source>
+            <translation>ditandatangani sendiri</translation>
+        </message>
+        <message>
+            <source>issued by %1</source>
+            <translation>diterbitkan oleh %1</translation>
+        </message>
+        <message>
+            <source>(expired)</source>
+            <translation>(kedaluwarsa)</translation>
+        </message>
+        <message>
+            <source>saved; shown on signed sheets</source>
+            <translation>tersimpan; tampil pada lembar yang ditandatangani</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message numerus="yes">
+            <source>too short: at least %n characters</source>
+            <translation>
+                <numerusform>terlalu pendek: minimal %n karakter</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>weak: make it longer, e.g. a few words</source>
+            <translation>lemah: buat lebih panjang, mis. beberapa kata</translation>
+        </message>
+        <message>
+            <source>fair</source>
+            <translation>cukup</translation>
+        </message>
+        <message>
+            <source>good</source>
+            <translation>baik</translation>
+        </message>
+        <message>
+            <source>strong</source>
+            <translation>kuat</translation>
+        </message>
+        <message>
+            <source>Strength: %1</source>
+            <translation>Kekuatan: %1</translation>
+        </message>
+        <message>
+            <source>Identity created.</source>
+            <translation>Identitas dibuat.</translation>
+        </message>
+        <message>
+            <source>Identity created. Export your certificate and give it to the coordinator.</source>
+            <translation>Identitas dibuat. Ekspor sertifikat Anda dan berikan kepada koordinator.</translation>
+        </message>
+        <message>
+            <source>Choose a PKCS#12 file</source>
+            <translation>Pilih berkas PKCS#12</translation>
+        </message>
+        <message>
+            <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+            <translation>Berkas PKCS#12 (*.p12 *.pfx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>The file cannot be read: %1</source>
+            <translation>Berkas tidak dapat dibaca: %1</translation>
+        </message>
+        <message>
+            <source>The passphrase of this file is not correct. Nothing was imported.</source>
+            <translation>Frasa sandi berkas ini salah. Tidak ada yang diimpor.</translation>
+        </message>
+        <message>
+            <source>Identity imported.</source>
+            <translation>Identitas diimpor.</translation>
+        </message>
+        <message>
+            <source>Export certificate</source>
+            <translation>Ekspor sertifikat</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.cer *.der)</source>
+            <translation>Sertifikat (*.pem *.cer *.der)</translation>
+        </message>
+        <message>
+            <source>Certificate saved to %1. Fingerprint: %2</source>
+            <translation>Sertifikat disimpan di %1. Sidik jari: %2</translation>
+        </message>
+        <message>
+            <source>The current passphrase is not correct. Nothing was changed.</source>
+            <translation>Frasa sandi saat ini salah. Tidak ada yang diubah.</translation>
+        </message>
+        <message>
+            <source>Passphrase changed.</source>
+            <translation>Frasa sandi diganti.</translation>
         </message>
     </context>
     <context>
@@ -376,6 +758,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>InterviewTimer</name>
         <message>
+            <source>Pause</source>
+            <translation>Jeda</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Mulai</translation>
+        </message>
+        <message>
             <source>Time is up (+%1)</source>
             <translation>Waktu habis (+%1)</translation>
         </message>
@@ -511,6 +901,47 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>%1 (optional)</source>
             <translation>%1 (opsional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Buka kunci penanda tangan</translation>
+        </message>
+        <message>
+            <source>Passphrase of %1's signing key (NIP %2).</source>
+            <translation>Frasa sandi kunci penanda tangan milik %1 (NIP %2).</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Frasa sandi</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Masalah</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again.</source>
+            <translation>Frasa sandi itu salah. Periksa Caps Lock dan tata letak papan ketik, lalu coba lagi.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong passphrases. You can try again in %n second(s).</source>
+            <translation>
+                <numerusform>Terlalu banyak frasa sandi salah. Anda dapat mencoba lagi dalam %n detik.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Anda dapat mencoba lagi sekarang.</translation>
         </message>
     </context>
     <context>
@@ -857,6 +1288,49 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
         </message>
     </context>
     <context>
+        <name>SheetActions</name>
+        <message>
+            <source>Identitas penilai…</source>
+            <translation>Identitas penilai…</translation>
+        </message>
+        <message>
+            <source>Your signing key and certificate: create, import, export, passphrase</source>
+            <translation>Kunci dan sertifikat penanda tangan Anda: buat, impor, ekspor, frasa sandi</translation>
+        </message>
+        <message>
+            <source>Ekspor lembar bertanda tangan…</source>
+            <translation>Ekspor lembar bertanda tangan…</translation>
+        </message>
+        <message>
+            <source>Sign the sheets of finalized assessments and save them in a folder</source>
+            <translation>Tanda tangani lembar penilaian yang sudah final dan simpan di folder</translation>
+        </message>
+        <message>
+            <source>Verifikasi lembar…</source>
+            <translation>Verifikasi lembar…</translation>
+        </message>
+        <message>
+            <source>Check the signatures of PDF sheets</source>
+            <translation>Periksa tanda tangan pada lembar PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Sheets</source>
+            <translation>&amp;Lembar</translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: create one first.</source>
+            <translation>Belum ada identitas penanda tangan di komputer ini: buat dulu.</translation>
+        </message>
+        <message>
+            <source>Sign this assessment's sheet.</source>
+            <translation>Tanda tangani lembar penilaian ini.</translation>
+        </message>
+        <message>
+            <source>Signing the sheet</source>
+            <translation>Menandatangani lembar</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -869,6 +1343,60 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
         <message>
             <source>Keys</source>
             <translation>Tombol</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureCanvas</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>Bidang tanda tangan</translation>
+        </message>
+        <message>
+            <source>Sign above the line</source>
+            <translation>Tanda tangani di atas garis</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePadDialog</name>
+        <message>
+            <source>Handwritten signature</source>
+            <translation>Tanda tangan tulisan tangan</translation>
+        </message>
+        <message>
+            <source>Draw your signature with the mouse, a pen or a finger. It is shown behind the text of the electronic signature on the sheets you sign from now on.</source>
+            <translation>Gambar tanda tangan Anda dengan tetikus, pena, atau jari. Tanda tangan ini tampil di balik teks tanda tangan elektronik pada lembar yang Anda tanda tangani mulai sekarang.</translation>
+        </message>
+        <message>
+            <source>Saved signature:</source>
+            <translation>Tanda tangan tersimpan:</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>&amp;Bersihkan</translation>
+        </message>
+        <message>
+            <source>&amp;Remove saved signature</source>
+            <translation>&amp;Hapus tanda tangan tersimpan</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>The signature could not be saved: %1</source>
+            <translation>Tanda tangan tidak dapat disimpan: %1</translation>
+        </message>
+        <message>
+            <source>Saved. Sheets you sign from now on show this signature.</source>
+            <translation>Tersimpan. Lembar yang Anda tanda tangani mulai sekarang menampilkan tanda tangan ini.</translation>
+        </message>
+        <message>
+            <source>The saved signature was removed; sheets show the text only.</source>
+            <translation>Tanda tangan tersimpan dihapus; lembar hanya menampilkan teks.</translation>
         </message>
     </context>
     <context>
@@ -921,6 +1449,147 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indikator yang sudah dinilai dalam dimensi ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <source>Verify signed sheets</source>
+            <translation>Verifikasi lembar bertanda tangan</translation>
+        </message>
+        <message>
+            <source>Open signed PDF sheets, or drop them here. A sheet is valid when it is intact and its signature covers the whole file.</source>
+            <translation>Buka lembar PDF bertanda tangan, atau tarik ke sini. Lembar sah bila utuh dan tanda tangannya mencakup seluruh berkas.</translation>
+        </message>
+        <message>
+            <source>&amp;Open PDFs…</source>
+            <translation>&amp;Buka PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this certificate</source>
+            <translation>&amp;Percayai sertifikat ini</translation>
+        </message>
+        <message>
+            <source>Trust the signer of the selected sheet on this computer</source>
+            <translation>Percayai penanda tangan lembar terpilih di komputer ini</translation>
+        </message>
+        <message>
+            <source>C&amp;lear list</source>
+            <translation>&amp;Kosongkan daftar</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Memeriksa…</translation>
+        </message>
+        <message>
+            <source>Verifying sheets</source>
+            <translation>Memverifikasi lembar</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) checked</source>
+            <translation>
+                <numerusform>%n berkas diperiksa</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 valid, %2 not valid, %3 from a trusted signer.</source>
+            <translation>%1 sah, %2 tidak sah, %3 dari penanda tangan tepercaya.</translation>
+        </message>
+        <message>
+            <source>The sheets could not be checked: %1</source>
+            <translation>Lembar tidak dapat diperiksa: %1</translation>
+        </message>
+        <message>
+            <source>Signer: %1</source>
+            <translation>Penanda tangan: %1</translation>
+        </message>
+        <message>
+            <source>Certificate fingerprint (SHA-256): %1</source>
+            <translation>Sidik jari sertifikat (SHA-256): %1</translation>
+        </message>
+        <message>
+            <source>Problem: %1</source>
+            <translation>Masalah: %1</translation>
+        </message>
+        <message>
+            <source>Trust this certificate?</source>
+            <translation>Percayai sertifikat ini?</translation>
+        </message>
+        <message>
+            <source>Trust the certificate of %1 on this computer?
+
+Compare this fingerprint with the one the assessor gives you (in person or by phone):
+%2</source>
+            <translation>Percayai sertifikat %1 di komputer ini?
+
+Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat telepon):
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyResultsModel</name>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Sidik jari</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>Waktu tanda tangan</translation>
+        </message>
+        <message>
+            <source>Intact</source>
+            <translation>Utuh</translation>
+        </message>
+        <message>
+            <source>Whole file</source>
+            <translation>Seluruh berkas</translation>
+        </message>
+        <message>
+            <source>Trusted</source>
+            <translation>Tepercaya</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>tidak</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>sah</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Folder for the signed sheets</source>
+            <translation>Folder untuk lembar bertanda tangan</translation>
+        </message>
+        <message>
+            <source>Open signed sheets</source>
+            <translation>Buka lembar bertanda tangan</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf);;All files (*)</source>
+            <translation>Berkas PDF (*.pdf);;Semua berkas (*)</translation>
         </message>
     </context>
 </TS>
