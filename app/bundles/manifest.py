@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from app.bundles.errors import RecordInvalid
 from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, iso
-from app.bundles.schema import DATETIME, EVIDENCE_PATH, RECORD_PATH, SHA256, SHEET_PATH, UUID
+from app.bundles.schema import DATETIME, SHA256, UUID
 from app.changelog import verify_entries
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 
@@ -371,41 +371,6 @@ def _canonical_or_fail(value: Any, part: str, fail: Callable[[str, str], RecordI
         return canonical_time(value)
     except ValueError as exc:
         raise fail(part, f"is not a valid time ({value!r:.40})") from exc
-
-
-_MANIFEST_RECORD = frozenset(("record_id", "version_id", "previous_version_id", "status", "signed", "round_id",
-                              "region_code", "instrument", "files"))
-_MANIFEST_INSTRUMENT = frozenset(("id", "version", "content_hash"))
-_MANIFEST_FILE = frozenset(("path", "kind", "sha256", "size"))
-_FILE_PATHS = (re.compile(RECORD_PATH.strip("^$")), re.compile(SHEET_PATH.strip("^$")),
-               re.compile(EVIDENCE_PATH.strip("^$")))
-_FILE_KINDS = frozenset(("record", "sheet", "evidence"))
-
-
-def manifest_record_problem(entry: Any) -> str | None:
-    """What is wrong with one entry of the manifest's ``records`` (the schema's rules, inline), or None."""
-    if type(entry) is not dict or entry.keys() != _MANIFEST_RECORD:
-        return "not exactly the keys of a record entry"
-    if not (_is_uuid(entry["record_id"]) and _is_uuid(entry["version_id"]) and _is_uuid(entry["round_id"])
-            and _is_uuid(entry["previous_version_id"], nullable=True)):
-        return "an id is not valid"
-    if entry["status"] not in ("final", "signed") or type(entry["status"]) is not str or type(entry["signed"]) is not bool:
-        return "status must be final or signed, signed true or false"
-    if type(entry["region_code"]) is not str or not _REGION_RE.fullmatch(entry["region_code"]):
-        return "region_code is not a four-digit BPS code"
-    instrument = entry["instrument"]
-    if type(instrument) is not dict or instrument.keys() != _MANIFEST_INSTRUMENT or not _is_text(instrument["id"], 100) \
-            or not _is_text(instrument["version"], 40) or not _is_sha(instrument["content_hash"]):
-        return "instrument must be an id, a version and a content hash"
-    files = entry["files"]
-    if type(files) is not list or not 1 <= len(files) <= 10000:
-        return "files must be a list of 1 to 10000 files"
-    for f in files:
-        if type(f) is not dict or f.keys() != _MANIFEST_FILE or type(f["path"]) is not str \
-                or not any(p.fullmatch(f["path"]) for p in _FILE_PATHS) or f["kind"] not in _FILE_KINDS \
-                or type(f["kind"]) is not str or not _is_sha(f["sha256"]) or type(f["size"]) is not int or f["size"] < 0:
-            return "a file entry is not valid"
-    return None
 
 
 def _no_constant(name: str) -> Any:

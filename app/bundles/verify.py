@@ -58,7 +58,8 @@ from app.bundles.format import (
     sheet_path,
     strict_json_loads,
 )
-from app.bundles.manifest import ParsedRecord, datetime_time, manifest_record_problem, parse_record
+from app.bundles.manifest import ParsedRecord, datetime_time, parse_record
+from app.bundles.manifest_check import manifest_problem
 from app.bundles.schema import manifest_validator
 from app.bundles.trust import CertInfo, how_to_trust
 from app.models.domain import Instrument
@@ -188,20 +189,14 @@ def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
         raise UnsupportedFormat(
             f"{label}: bundle format version {version!r} " + ("is newer than this Nilai reads; install the newer Nilai"
                                                             if newer else f"is not supported (this Nilai reads {FORMAT_VERSION})"))
-    # jsonschema checks everything but the long list of records once; the records run through the
-    # equivalent inline checks (jsonschema takes ~0.5 ms per record entry).
-    records = data.get("records")
-    head = dict(data, records=records[:1]) if type(records) is list else data
-    errors = list(_validator().iter_errors(head))
-    if not errors and type(records) is list:
-        for i, entry in enumerate(records[1:], start=1):
-            problem = manifest_record_problem(entry)
-            if problem:
-                raise ManifestInvalid(f"{label}: manifest.json does not follow the bundle format at records/{i}: {problem}")
-    if errors:
-        best = _best_error(errors)
-        where = "/".join(str(p) for p in best.absolute_path) or "(top)"
-        raise ManifestInvalid(f"{label}: manifest.json does not follow the bundle format at {where}: {best.message[:200]}")
+    problem = manifest_problem(data)
+    if problem:
+        errors = list(_validator().iter_errors(data))
+        if errors:
+            best = _best_error(errors)
+            where = "/".join(str(p) for p in best.absolute_path) or "(top)"
+            problem = f"{where}: {best.message[:200]}"
+        raise ManifestInvalid(f"{label}: manifest.json does not follow the bundle format at {problem}")
     assessor = data["assessor"]
     try:
         named = certificate_fingerprint(load_certificate(assessor["certificate"].encode("ascii")))
@@ -366,7 +361,8 @@ def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str
         instrument = (instruments[parsed.instrument_hash][1] if parsed.instrument_hash in instruments
                       else context.known_instruments[parsed.instrument_hash])
         if instrument.content_hash not in indicator_maps:
-            indicator_maps[instrument.content_hash] = {ind.code: ind for ind in instrument.indicators()}
+            indicator_maps[instrument.content_hash] = {ind.code: frozenset(lv.level for lv in ind.levels)
+                                                       for ind in instrument.indicators()}
         _check_scores(parsed, instrument, indicator_maps[instrument.content_hash], label)
     return VerifiedBundle(label=label, manifest=manifest, manifest_sha256=signed.sha256, outer_sha256=outer_sha,
                           fingerprint=signed.fingerprint, certificate_pem=cert_pem, recipient_fingerprint=recipient,
@@ -497,15 +493,17 @@ def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerpri
                            f"({(result.fingerprint or '?')[:16]}…) than the bundle (swapped sheet)")
 
 
-def _check_scores(parsed: ParsedRecord, instrument: Instrument, indicators: dict[str, Any], label: str) -> None:
+def _check_scores(parsed: ParsedRecord, instrument: Instrument, levels_of: dict[str, frozenset[int]],
+                  label: str) -> None:
+    """Every score names an indicator of the instrument and one of its rubric levels."""
     for row in parsed.score_rows:
-        indicator = indicators.get(row["indicator_code"])
-        if indicator is None:
+        levels = levels_of.get(row["indicator_code"])
+        if levels is None:
             raise RecordInvalid(f"{label}: {parsed.path}: indicator {row['indicator_code']} is not part of instrument "
                                 f"{instrument.id} {instrument.version}")
-        if row["level"] is not None and indicator.level(row["level"]) is None:
+        if row["level"] is not None and row["level"] not in levels:
             raise RecordInvalid(f"{label}: {parsed.path}: level {row['level']} is not a rubric level of "
                                 f"{row['indicator_code']}")
     for row in parsed.evidence_rows:
-        if row["indicator_code"] not in indicators:
+        if row["indicator_code"] not in levels_of:
             raise RecordInvalid(f"{label}: {parsed.path}: evidence cites unknown indicator {row['indicator_code']}")
