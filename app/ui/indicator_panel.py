@@ -132,6 +132,12 @@ class IndicatorPanel(QSplitter):
         self.scroll.verticalScrollBar().setValue(0)
         self.update_score(score, read_only)
 
+    def reveal_chosen(self) -> None:
+        """Scroll so the chosen rubric level is in sight (a digit key may choose one below the fold)."""
+        card = self.levels.chosen_card()
+        if card is not None:
+            self.scroll.ensureWidgetVisible(card, 0, 8)
+
     def update_score(self, score: ScoreInfo | None, read_only: bool) -> None:
         """The stored state of the shown indicator changed (an edit, undo or redo)."""
         self.levels.set_mark(Mark(score.level, score.not_applicable) if score else Mark())

@@ -60,7 +60,7 @@ class InterviewHeader(QFrame):
         parts = [region.province_name, self.tr("code %1").replace("%1", region.code)]
         if snap.slot is not None:
             day = QLocale().toString(QDate(snap.slot.day.year, snap.slot.day.month, snap.slot.day.day),
-                                     QLocale.FormatType.LongFormat)
+                                     "dddd, d MMMM yyyy")
             parts.append(f"{day}, {snap.slot.start:%H:%M} ({snap.slot.minutes} {self.tr('min')})")
             parts.append(" · ".join(part for part in (snap.slot.panel_name, snap.slot.room) if part))
         if snap.previous_version_id:

@@ -303,6 +303,7 @@ class InterviewView(QWidget):
             return
         self.flush()
         self.panel.levels.set_mark(Mark(value))
+        self.panel.reveal_chosen()
         self.session.set_level(self.current_code, value)
 
     def mark_not_applicable(self) -> None:
@@ -310,6 +311,7 @@ class InterviewView(QWidget):
             return
         self.flush()
         self.panel.levels.set_mark(Mark(None, True))
+        self.panel.reveal_chosen()
         self.session.set_not_applicable(self.current_code)
 
     def _note_committed(self, code: str, text: str) -> None:

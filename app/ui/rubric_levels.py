@@ -130,6 +130,10 @@ class RubricLevels(QWidget):
             card.setEnabled(not read_only)
             card.setCursor(Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.PointingHandCursor)
 
+    def chosen_card(self) -> LevelCard | None:
+        cards = [*self._cards.values(), *([self._na_card] if self._na_card else [])]
+        return next((card for card in cards if card.chosen), None)
+
     def chosen(self) -> Mark:
         if self._na_card is not None and self._na_card.chosen:
             return Mark(None, True)

@@ -171,3 +171,54 @@ def test_a_finalized_assessment_opens_read_only(qtbot, store, runner, ui_state, 
     assert window.interview.read_only
     assert window.interview.banner.text().startswith("This assessment is finalized")
     assert not window.actions.levels[0].isEnabled() and window.actions.reopen.isEnabled()
+
+
+def test_switching_language_rebuilds_the_window_in_that_language_and_keeps_the_interview(
+        qtbot, store, scoring_round, data_dir, english) -> None:
+    from app.ui.application import Started, start
+
+    version = version_of(store, scoring_round)
+    settings.write(store, settings.LAST_OPEN, version)
+    started = start(args_for(data_dir, lang=None))
+    assert isinstance(started, Started)
+    try:
+        window = started.shell.window
+        qtbot.waitUntil(lambda: window.interview.current_code is not None)
+        window.interview.go_to("A-2")
+        window.set_language("id")
+        rebuilt = started.shell.window
+        assert rebuilt is not window
+        assert rebuilt.menuBar().actions()[0].text() == "&Berkas"
+        qtbot.waitUntil(lambda: rebuilt.interview.current_code is not None)
+        assert rebuilt.interview.version_id == version and rebuilt.interview.current_code == "A-2"
+        assert rebuilt.interview.summary.scored.text().endswith("indikator sudah dinilai")
+    finally:
+        started.stop()
+
+
+def test_the_first_run_dialog_switches_language_as_it_is_chosen(qtbot, english) -> None:
+    from app.ui.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog("en")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Welcome to Nilai"
+    assert not dialog.buttons.buttons()[0].isEnabled()  # a name is required
+    dialog.language.setCurrentIndex(dialog.language.findData("id"))
+    assert dialog.windowTitle() == "Selamat datang di Nilai"
+    assert dialog.labels[0].text() == "&Nama:"
+    assert dialog.chosen_language() == "id"
+
+
+def test_a_change_the_store_refuses_is_reported_and_not_shown_as_saved(qtbot, interview, store, scoring_round,
+                                                                       monkeypatch) -> None:
+    from app import assessments as core
+    from app.store import DiskFull
+
+    def disk_full(*_args, **_kwargs):
+        raise DiskFull("The disk holding the Nilai database is full; nothing of the last change was written.")
+
+    monkeypatch.setattr(core, "set_level", disk_full)
+    qtbot.keyClick(interview.interview.tree, "4")
+    assert interview.saved_label.text() == "Last change not saved"
+    assert "disk" in interview.saved_label.toolTip()
+    assert interview.interview.panel.levels.chosen() == Mark()  # the view shows what the store holds
