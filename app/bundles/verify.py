@@ -263,7 +263,7 @@ def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = 
 
 
 def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, context: VerifyContext) -> bytes:
-    from app.identity import IdentityError, decrypt_with
+    from app.identity import IdentityError, NoIdentity, decrypt_with
 
     encryption = signed.data["encryption"]
     if encryption["scheme"] != ENCRYPTION_SCHEME:
@@ -283,6 +283,10 @@ def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, conte
             "holding that identity and give its passphrase (--passphrase-file)")
     try:
         unlocked = context.unlock()
+    except NoIdentity as exc:
+        raise EncryptedBundleError(
+            f"{label}: the bundle is encrypted for the certificate {recipient[:16]}…, and this data directory has no "
+            "identity to open it; import it in the data directory holding that identity") from exc
     except IdentityError as exc:
         raise EncryptedBundleError(f"{label}: the bundle is encrypted and this identity cannot be opened: {exc}") from exc
     if unlocked.fingerprint != recipient:

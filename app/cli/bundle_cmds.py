@@ -127,10 +127,21 @@ def _unlocker(args: argparse.Namespace, store):
     cache: dict[str, object] = {}
 
     def unlock():
-        if "identity" not in cache:
-            from app.identity import unlock as unlock_identity
+        from app.identity import IdentityError, load_identity
+        from app.identity import unlock as unlock_identity
 
-            cache["identity"] = unlock_identity(store.data_dir, read_passphrase(args, "Passphrase of this identity: "))
+        if "identity" not in cache:
+            try:
+                load_identity(store.data_dir)  # NoIdentity before asking for a passphrase
+                try:
+                    passphrase = read_passphrase(args, "Passphrase of this identity: ")
+                except UserError as exc:
+                    raise IdentityError(str(exc)) from exc
+                cache["identity"] = unlock_identity(store.data_dir, passphrase)
+            except IdentityError as exc:
+                cache["identity"] = exc
+        if isinstance(cache["identity"], Exception):
+            raise cache["identity"]
         return cache["identity"]
 
     return unlock
