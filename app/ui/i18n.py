@@ -56,6 +56,15 @@ def install(lang: str) -> str:
     return lang
 
 
+def uninstall() -> None:
+    """Remove our translators (the program's strings show as written in the code)."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+
+
 def current_language() -> str:
     return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
 

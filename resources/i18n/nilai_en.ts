@@ -24,6 +24,21 @@
         </message>
     </context>
     <context>
+        <name>CoordinatorServices</name>
+        <message>
+            <source>Import result bundles</source>
+            <translation>Import result bundles</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai);;All files (*)</source>
+            <translation>Nilai result bundles (*.nilai);;All files (*)</translation>
+        </message>
+        <message>
+            <source>coordinator</source>
+            <translation>coordinator</translation>
+        </message>
+    </context>
+    <context>
         <name>DelegationDialog</name>
         <message>
             <source>Delegation of %1</source>
@@ -1557,6 +1572,10 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
             <translation>Fingerprint</translation>
         </message>
         <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
             <source>Signed at</source>
             <translation>Signed at</translation>
         </message>
@@ -1583,6 +1602,10 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>valid</source>
             <translation>valid</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>not valid</translation>
         </message>
     </context>
     <context>

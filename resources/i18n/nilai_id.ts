@@ -24,6 +24,21 @@
         </message>
     </context>
     <context>
+        <name>CoordinatorServices</name>
+        <message>
+            <source>Import result bundles</source>
+            <translation>Impor paket hasil</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai);;All files (*)</source>
+            <translation>Paket hasil Nilai (*.nilai);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>coordinator</source>
+            <translation>koordinator</translation>
+        </message>
+    </context>
+    <context>
         <name>DelegationDialog</name>
         <message>
             <source>Delegation of %1</source>
@@ -1549,6 +1564,10 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
             <translation>Sidik jari</translation>
         </message>
         <message>
+            <source>Result</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
             <source>Signed at</source>
             <translation>Waktu tanda tangan</translation>
         </message>
@@ -1575,6 +1594,10 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>valid</source>
             <translation>sah</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>tidak sah</translation>
         </message>
     </context>
     <context>

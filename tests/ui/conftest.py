@@ -34,12 +34,16 @@ def ui_state(data_dir: Path):
 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
-    """Tests read English source strings; a test that switches language gets English back."""
+    """English as the program shows it; afterwards the translators and locale are as they were."""
+    from PySide6.QtCore import QLocale
+
     from app.ui import i18n
 
+    locale = QLocale()
     i18n.install("en")
     yield
-    i18n.install("en")
+    i18n.uninstall()
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
