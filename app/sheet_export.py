@@ -33,6 +33,7 @@ import contextlib
 import datetime as dt
 import errno
 import hashlib
+import logging
 import multiprocessing
 import os
 import re
@@ -82,6 +83,8 @@ __all__ = [
     "trust_certificate",
     "verify_files",
 ]
+
+log = logging.getLogger(__name__)
 
 SHEETS_DIR = "sheets"
 TRUSTED_DIR = "trusted"
@@ -447,7 +450,10 @@ class _Renderer:
 
     def submit(self, snap: AssessmentSnapshot) -> Future:
         if self.pool is not None:
-            return self.pool.submit(render_sheet, snap, self.lang)
+            try:
+                return self.pool.submit(render_sheet, snap, self.lang)
+            except BrokenProcessPool:
+                self._fall_back()
         future: Future = Future()
         future.set_running_or_notify_cancel()
         try:
@@ -455,6 +461,25 @@ class _Renderer:
         except Exception as exc:
             future.set_exception(exc)
         return future
+
+    def result(self, snap: AssessmentSnapshot, future: Future) -> bytes:
+        """The rendered sheet; if the worker processes broke, render it (and the rest) in-process.
+
+        Worker processes can fail to start where the main module cannot be imported again
+        (an unguarded script, a frozen build without ``freeze_support``); rendering is pure, so
+        rendering again here is safe.
+        """
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._fall_back()
+            return render_sheet(snap, self.lang)
+
+    def _fall_back(self) -> None:
+        if self.pool is not None:
+            log.warning("sheet-rendering processes stopped; rendering in this process instead")
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
     def close(self) -> None:
         if self.pool is not None:
@@ -540,7 +565,7 @@ def export_sheets(
                 result.cancelled = True
                 break
             current, future = queue.popleft()
-            pdf = future.result()
+            pdf = renderer.result(current, future)
             fill()  # keep the workers busy while this one is signed and written
             sheet = _sign_and_keep(
                 store, current, pdf, unlocked, lang=lang, actor=actor, out_dir=out, signature_image=image
@@ -559,12 +584,7 @@ def export_sheets(
 
 
 def _failure_message(exc: Exception, snap: AssessmentSnapshot | None, done: int) -> str:
-    if isinstance(exc, OSError):
-        what = _describe_os_error(exc)
-    elif isinstance(exc, BrokenProcessPool):
-        what = "a sheet-rendering process stopped unexpectedly (out of memory?)"
-    else:
-        what = str(exc).strip() or type(exc).__name__
+    what = _describe_os_error(exc) if isinstance(exc, OSError) else (str(exc).strip() or type(exc).__name__)
     where = f"{snap.region.name} ({snap.region.code})" if snap else "the next sheet"
     kept = f"the {done} sheet(s) signed before it are kept" if done else "nothing was signed"
     return f"Signing stopped at {where}: {what}. No file of it was left behind; {kept}."

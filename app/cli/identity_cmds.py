@@ -7,8 +7,10 @@ A passphrase is never an argument: it is asked for (twice when it is new), or re
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
@@ -76,6 +78,24 @@ def _read_new_passphrase(path: str | None, what: str = "New passphrase: ") -> st
     return first
 
 
+@contextlib.contextmanager
+def _keeping_signature(data_dir: Path) -> Iterator[bool]:
+    """Carry the drawn signature (identity/signature.png) over to a new identity folder.
+
+    Yields whether the identity folder may be replaced without --replace: it may when it holds
+    no identity (only a drawn signature, say).
+    """
+    from app import identity
+    from app.atomic import atomic_write
+    from app.sheet_export import signature_image_path
+
+    path = signature_image_path(data_dir)
+    kept = path.read_bytes() if path.is_file() else None
+    yield not identity.has_identity(data_dir)
+    if kept is not None and not path.exists():
+        atomic_write(path, kept)
+
+
 def _info_data(info) -> dict:
     return {
         "name": info.name, "nip": info.nip, "organisation": info.organisation, "source": info.source,
@@ -114,7 +134,9 @@ def identity_create(args: argparse.Namespace) -> int:
             raise UserError("an identity already exists in this data directory; --replace makes a new one "
                             "(sheets signed with the old one stay verifiable only with its certificate)")
         passphrase = _read_new_passphrase(args.passphrase_file)
-        info = identity.create_identity(store.data_dir, name, nip, org, passphrase, replace=args.replace)
+        with _keeping_signature(store.data_dir) as replace:
+            info = identity.create_identity(store.data_dir, name, nip, org, passphrase,
+                                            replace=args.replace or replace)
         link_identity(store, info)
     finally:
         store.close()
@@ -137,7 +159,9 @@ def identity_import_p12(args: argparse.Namespace) -> int:
             raise UserError("an identity already exists in this data directory; --replace imports over it")
         p12_passphrase = read_passphrase(args, prompt="PKCS#12 passphrase: ")
         new = _read_new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
-        info = identity.import_pkcs12(store.data_dir, data, p12_passphrase, new, replace=args.replace)
+        with _keeping_signature(store.data_dir) as replace:
+            info = identity.import_pkcs12(store.data_dir, data, p12_passphrase, new,
+                                          replace=args.replace or replace)
         link_identity(store, info)
     finally:
         store.close()
