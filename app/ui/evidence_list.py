@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from app.models.domain import EvidenceInfo
@@ -31,6 +31,7 @@ class EvidenceList(QWidget):
         self.list.itemActivated.connect(self._open)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.list.setToolTip(self.tr("Attached files; double-click to open. Drop files here to attach them."))
+        self.list.installEventFilter(self)
         self.setAcceptDrops(True)
         self.attach_button = QToolButton(self)
         self.attach_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -83,6 +84,17 @@ class EvidenceList(QWidget):
         stored = item.data(Qt.ItemDataRole.UserRole + 2)
         if stored:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir / stored)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Delete in the list detaches the selected file (not the window's "clear level").
+        if watched is self.list and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self._remove()
+                return True
+        return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if not self._read_only and event.mimeData().hasUrls():

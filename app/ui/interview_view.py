@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTreeView,
@@ -89,7 +90,7 @@ class InterviewView(QWidget):
         self.tree.setModel(self.outline)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(COL_TITLE, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.tree.header().resizeSection(COL_MARK, 48)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.panel = IndicatorPanel(store.data_dir, self)

@@ -166,6 +166,12 @@ class MainWindow(QMainWindow):
         self.schedule.reload()
         last = settings.read(self.store, settings.LAST_OPEN)
         if last:
+            try:
+                with self.store.transaction() as session:
+                    assessments.get_version(session, last)
+            except assessments.AssessmentError:  # gone (e.g. a restored backup): stay on the schedule
+                settings.write(self.store, settings.LAST_OPEN, None)
+                return
             self.open_version(last)
 
     def open_slot(self, round_id: str, entry: ScheduleEntry) -> None:

@@ -140,6 +140,13 @@ def test_evidence_is_copied_hashed_and_removable(qtbot, interview, store, scorin
     assert snapshot(store, version).score("A-1").evidence == ()
     press(qtbot, interview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(snapshot(store, version).score("A-1").evidence) == 1
+    # Delete in the evidence list detaches the file; elsewhere it clears the level.
+    press(qtbot, interview, Qt.Key.Key_3)
+    view.panel.evidence.list.setFocus()
+    view.panel.evidence.list.setCurrentRow(0)
+    qtbot.keyClick(view.panel.evidence.list, Qt.Key.Key_Delete)
+    assert snapshot(store, version).score("A-1").evidence == ()
+    assert stored_marks(store, version)["A-1"] == Mark(3)
 
 
 def test_delegation_is_edited_and_stored(qtbot, interview, store, scoring_round) -> None:

@@ -102,6 +102,16 @@ def test_after_a_crash_the_open_assessment_comes_back_as_stored(qtbot, interview
     assert restarted.interview.panel.levels.chosen() == Mark(2)
 
 
+def test_a_vanished_last_assessment_leaves_the_schedule_open(qtbot, store, runner, ui_state, scoring_round,
+                                                              english) -> None:
+    settings.write(store, settings.LAST_OPEN, "no-such-version")
+    window = MainWindow(store, runner, scoring_round[1], "en", ui_state)
+    qtbot.addWidget(window)
+    window.start()
+    assert window.pages.currentWidget() is window.schedule
+    assert settings.read(store, settings.LAST_OPEN) is None
+
+
 def test_back_to_the_schedule_shows_progress_and_forgets_the_open_assessment(qtbot, interview, store) -> None:
     view = interview.interview
     qtbot.keyClick(view.tree, "4")
