@@ -258,3 +258,19 @@ def test_export_by_day_and_language(with_identity, tmp_path, capsys):
     code, _, err = run(capsys, "--data-dir", str(with_identity), "sheets", "export", "--out", str(out),
                        "--day", "5-3-2018", "--passphrase-file", secret(tmp_path, PASS))
     assert code == 1 and "YYYY-MM-DD" in err
+
+
+def test_a_drawn_signature_alone_is_no_identity_and_survives_a_new_one(demo_dir, tmp_path, capsys):
+    from app.sheet_export import signature_image_path
+
+    picture = signature_image_path(demo_dir)
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(b"\x89PNG drawn earlier")
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "identity", "create",
+                       "--passphrase-file", secret(tmp_path, PASS))
+    assert code == 0, err
+    assert identity.has_identity(demo_dir) and picture.read_bytes() == b"\x89PNG drawn earlier"
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "identity", "create", "--replace",
+                       "--passphrase-file", secret(tmp_path, PASS))
+    assert code == 0, err
+    assert picture.read_bytes() == b"\x89PNG drawn earlier"

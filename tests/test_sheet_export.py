@@ -336,3 +336,34 @@ def test_link_identity_creates_the_profile_and_keeps_the_fingerprint(store):
 def test_sheet_dates_follow_the_slot(demo, unlocked, tmp_path):
     result = export_sheets(demo, tmp_path / "out", unlocked, day=dt.date(2018, 3, 6))
     assert result.signed and all(s.file.name.startswith("2018-03-06_") for s in result.signed)
+
+
+def test_render_processes_that_cannot_start_fall_back_to_this_process(demo, tmp_path):
+    """A main module that cannot be imported again (a frozen build without freeze_support, a
+    script that breaks when re-run) kills the worker processes: the batch still signs everything."""
+    import os
+    import sys
+
+    script = tmp_path / "export_script.py"
+    script.write_text(
+        "import sys\n"
+        "if __name__ == '__mp_main__':\n"
+        "    raise RuntimeError('this main module cannot be imported again')\n"
+        "from app import identity\n"
+        "from app.identity import UnlockThrottle\n"
+        "from app.sheet_export import export_sheets\n"
+        "from app.store import open_store\n"
+        "store = open_store(sys.argv[1])\n"
+        "unlocked = identity.unlock(store.data_dir, sys.argv[3], throttle=UnlockThrottle())\n"
+        "result = export_sheets(store, sys.argv[2], unlocked, workers=2)\n"
+        "print(len(result.signed), result.error)\n",
+        encoding="utf-8",
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, str(script), str(demo.data_dir), str(tmp_path / "out"), PASS],
+                          capture_output=True, text=True, timeout=300, env=env, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["4", "None"], done.stdout + done.stderr
+    assert "rendering in this process instead" in done.stderr
+    assert sorted(row.status for row in mine(demo)) == ["signed"] * 4
