@@ -207,10 +207,8 @@ class ScheduleView(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         first = index.siblingAtColumn(0)
-        if first.data(KindRole) == "slot":
+        if first.data(KindRole) == "slot":  # group rows expand and collapse as trees do
             self.open_requested.emit(first.data(RoundIdRole), first.data(EntryRole))
-        else:
-            self.tree.setExpanded(first, not self.tree.isExpanded(first))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.open_button.setEnabled(current.isValid() and current.siblingAtColumn(0).data(KindRole) == "slot")
