@@ -62,7 +62,11 @@ def step_store(ctx: Context) -> str:
     from app.store import open_store
 
     ctx.store = open_store(ctx.data_dir)
-    return f"schema {migrations.current_revision(ctx.store)} at {ctx.store.sqlite_path}"
+    current, head = migrations.current_revision(ctx.store), migrations.alembic_head_revision()
+    if current != head or migrations.head_revision() != head:
+        raise SelftestError(f"the store is at schema {current}, Alembic's head is {head}, "
+                            f"the migration files say {migrations.head_revision()}")
+    return f"schema {current} at {ctx.store.sqlite_path}"
 
 
 def step_instruments(ctx: Context) -> str:

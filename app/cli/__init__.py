@@ -57,6 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_desktop(args: argparse.Namespace) -> int:
+    # The database layer before Qt: once PySide6 is imported, its __feature__ import hook reads the
+    # source of every module imported after it (inspect.getsource), ~70 ms of CPU for SQLAlchemy,
+    # pydantic and SQLModel alone (benchmarks/bench_startup.py).
+    import app.models.tables  # noqa: F401
+    import app.store  # noqa: F401
+
     try:
         from app.ui.application import run
     except ImportError as exc:  # a build without the desktop client, or Qt libraries missing

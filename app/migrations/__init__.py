@@ -7,40 +7,101 @@ and is refused rather than opened.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from app.store import Store
 
 HERE = Path(__file__).resolve().parent
+VERSIONS = HERE / "versions"
+
+# Alembic costs ~130 ms to import and its script directory more to read; a store that is already
+# at the newest schema (every start but the first after an update) needs neither. The head is read
+# from the migration files themselves, the stored revision with one query.
+
+
+def __getattr__(name: str) -> Any:
+    # Alembic's names as attributes of this module, imported on first use.
+    if name == "command":
+        from alembic import command
+
+        return command
+    if name == "Config":
+        from alembic.config import Config
+
+        return Config
+    if name == "MigrationContext":
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext
+    if name == "ScriptDirectory":
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(HERE))
     return config
 
 
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from versions/*.py without importing them (or Alembic)."""
+    graph: dict[str, str | None] = {}
+    for path in sorted(VERSIONS.glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8"), filename=str(path)).body:
+            target, value = None, None
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign):
+                target, value = node.target, node.value
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and value is not None:
+                values[target.id] = ast.literal_eval(value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            assert down is None or isinstance(down, str), f"{path.name}: merge revisions are not used here"
+            graph[values["revision"]] = down
+    return graph
+
+
 def head_revision() -> str:
+    graph = _revision_graph()
+    heads = sorted(set(graph) - {down for down in graph.values() if down})
+    assert len(heads) == 1, f"migration history must be linear, heads: {heads}"
+    return heads[0]
+
+
+def alembic_head_revision() -> str:
+    """The head as Alembic itself sees it (imports Alembic); must equal :func:`head_revision`."""
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert len(heads) == 1, f"migration history must be linear, heads: {heads}"
     return heads[0]
 
 
 def current_revision(store: Store) -> str | None:
+    from sqlalchemy import inspect, text
+
     with store.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    assert len(rows) <= 1, f"the store has several schema heads: {rows}"
+    return rows[0] if rows else None
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def upgrade(store: Store) -> str | None:
@@ -60,6 +121,8 @@ def upgrade(store: Store) -> str | None:
     if current is not None or _has_tables(store):
         path = backup_copy(store, f"before-migration-{head}")
         backup = str(path) if path else None
+    from alembic import command
+
     config = alembic_config()
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn

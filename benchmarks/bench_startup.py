@@ -1,0 +1,202 @@
+"""Start-up: from process start to the main window drawn once, against a bare PySide6 program.
+
+Run: ``.venv/bin/python -m benchmarks.bench_startup [--n 7] [--regions 116] [--importtime]``
+
+Each variant is a fresh process that quits right after the first paint of its main window
+(``nilai --quit-after-paint``); the time is wall-clock from spawning the process to its exit, so
+interpreter start and shutdown count for both. Variants run interleaved (one of each per round,
+the order rotating), after one warm-up round, and the median of N rounds is printed with its ratio
+to the baseline:
+
+* ``bare``: Python + PySide6 showing an empty 1280×720 QMainWindow, quitting after the first paint
+  — the least any PySide6 program can do. The same source interpreter is the baseline for both
+  Nilai variants.
+* ``nilai source``: ``python -m app --quit-after-paint`` on a data directory holding the demo round
+  (116 regions, this laptop's assessor with a full schedule) — what an assessor opens each morning.
+* ``nilai frozen``: ``dist/nilai/nilai --quit-after-paint`` on the same data, when that folder exists.
+
+Under ``QT_QPA_PLATFORM=offscreen``, and again on a real X server (Xvfb, started here) when the
+``Xvfb`` binary exists. Target: Nilai at most 1.5× the bare program.
+
+``--importtime`` also runs Nilai once with ``python -X importtime`` and prints the heaviest
+imports (cumulative ms), and which heavy libraries start-up imported although the first window
+does not need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 1.5
+
+BARE = """
+import sys
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class QuitAfterPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QCoreApplication.quit)
+            watched.removeEventFilter(self)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 720)
+window.installEventFilter(QuitAfterPaint(window))
+window.show()
+sys.exit(app.exec())
+"""
+
+# Libraries the first window does not need; each should be imported only when its feature is used.
+HEAVY = ("reportlab", "pyhanko", "pyhanko_certvalidator", "cryptography", "numpy", "krippendorff", "openpyxl",
+         "alembic", "sqlalchemy.dialects.postgresql", "psycopg", "jsonschema", "yaml", "lxml", "PIL", "qrcode",
+         "fontTools", "uharfbuzz", "aiohttp", "pydantic", "sqlmodel", "sqlalchemy")
+
+
+def variants(data_dir: Path, frozen: Path | None) -> dict[str, list[str]]:
+    found = {
+        "bare": [sys.executable, "-c", BARE],
+        "nilai source": [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--quit-after-paint"],
+    }
+    if frozen is not None:
+        found["nilai frozen"] = [str(frozen / "nilai"), "--data-dir", str(data_dir), "--quit-after-paint"]
+    return found
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:3])}… exited {done.returncode}: {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def measure(commands: dict[str, list[str]], env: dict[str, str], n: int) -> dict[str, list[float]]:
+    names = list(commands)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for name in names:  # warm-up: disk cache, font cache, .pyc files
+        run_once(commands[name], env)
+    for round_ in range(n):
+        order = names[round_ % len(names):] + names[:round_ % len(names)]
+        for name in order:
+            times[name].append(run_once(commands[name], env))
+    return times
+
+
+def report(title: str, times: dict[str, list[float]]) -> dict[str, float]:
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    base = medians["bare"]
+    print(f"{title}: start to first paint and exit, median of {len(times['bare'])} (interleaved)")
+    ratios = {}
+    for name, median in medians.items():
+        spread = f"[{min(times[name]):.3f}–{max(times[name]):.3f}]"
+        if name == "bare":
+            print(f"  {name:14} {median:7.3f} s  {spread}  baseline")
+            continue
+        ratios[name] = median / base
+        verdict = "ok" if ratios[name] <= TARGET_RATIO else f"over the {TARGET_RATIO}× target"
+        print(f"  {name:14} {median:7.3f} s  {spread}  {ratios[name]:5.2f}× bare  {verdict}")
+    return ratios
+
+
+@contextlib.contextmanager
+def xvfb() -> Iterator[str | None]:
+    """A private X server for the duration; yields its DISPLAY, or None without Xvfb."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        yield None
+        return
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen([binary, "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        yield f":{number}" if number else None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def make_data(directory: Path, regions: int) -> None:
+    done = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(directory), "demo", "--regions", str(regions)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"nilai demo failed: {done.stderr.strip()}")
+
+
+def importtime(data_dir: Path, env: dict[str, str], top: int = 25) -> None:
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(data_dir),
+                           "--quit-after-paint"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    rows = []  # (cumulative µs, depth, module)
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            rows.append((int(match.group(2)), len(match.group(3)) // 2, match.group(4)))
+    total = sum(c for c, depth, _ in rows if depth == 0)
+    print(f"python -X importtime, nilai source start-up: {total / 1000:.0f} ms of imports in all")
+    print("  heaviest top-level imports (cumulative ms):")
+    for cumulative, _depth, module in sorted((r for r in rows if r[1] == 0), reverse=True)[:top]:
+        print(f"    {cumulative / 1000:7.1f}  {module}")
+    loaded = {module: cumulative for cumulative, _depth, module in rows}
+    print("  heavy libraries imported at start-up (cumulative ms where first imported):")
+    for name in HEAVY:
+        if name in loaded:
+            print(f"    {loaded[name] / 1000:7.1f}  {name}")
+    missing = [name for name in HEAVY if name not in loaded]
+    print(f"  not imported: {', '.join(missing) or '-'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=7, help="rounds (default 7)")
+    parser.add_argument("--regions", type=int, default=116, help="regions in the demo round (default 116)")
+    parser.add_argument("--frozen", type=Path, default=ROOT / "dist" / "nilai", help="built folder (default dist/nilai)")
+    parser.add_argument("--no-xvfb", action="store_true", help="only offscreen")
+    parser.add_argument("--importtime", action="store_true", help="also print the start-up's import profile")
+    args = parser.parse_args(argv)
+    frozen = args.frozen if (args.frozen / "nilai").is_file() else None
+    if frozen is None:
+        print(f"(no frozen build at {args.frozen}: make dist to include it)")
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("NILAI_", "QT_"))}
+    with tempfile.TemporaryDirectory(prefix="nilai-bench-startup-") as tmp:
+        data = Path(tmp) / "data"
+        base_env |= {"NILAI_LOG_DIR": str(Path(tmp) / "logs"), "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
+        make_data(data, args.regions)
+        commands = variants(data, frozen)
+        report("offscreen", measure(commands, base_env | {"QT_QPA_PLATFORM": "offscreen"}, args.n))
+        if not args.no_xvfb:
+            with xvfb() as display:
+                if display is None:
+                    print("(no Xvfb: install xvfb to measure on a real X server too)")
+                else:
+                    print()
+                    env = base_env | {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+                    report(f"Xvfb {display}", measure(commands, env, args.n))
+        if args.importtime:
+            print()
+            importtime(data, base_env | {"QT_QPA_PLATFORM": "offscreen"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
