@@ -39,6 +39,60 @@
         </message>
     </context>
     <context>
+        <name>CoordinatorSession</name>
+        <message>
+            <source>Consolidating</source>
+            <translation>Consolidating</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderation cleared</source>
+            <translation>%1 %2: moderation cleared</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderated to level %3</source>
+            <translation>%1 %2: moderated to level %3</translation>
+        </message>
+        <message>
+            <source>Nothing changed</source>
+            <translation>Nothing changed</translation>
+        </message>
+        <message>
+            <source>Moderating</source>
+            <translation>Moderating</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>Counted assessments / assessors seated on the region's panel</source>
+            <translation>Counted assessments / assessors seated on the region's panel</translation>
+        </message>
+        <message>
+            <source>%1: %2 (on the panel)</source>
+            <translation>%1: %2 (on the panel)</translation>
+        </message>
+        <message>
+            <source>%1: %2 (not on the panel)</source>
+            <translation>%1: %2 (not on the panel)</translation>
+        </message>
+        <message>
+            <source>Incomplete: %1 missing, %2 in conflict</source>
+            <translation>Incomplete: %1 missing, %2 in conflict</translation>
+        </message>
+    </context>
+    <context>
         <name>DelegationDialog</name>
         <message>
             <source>Delegation of %1</source>
@@ -89,7 +143,82 @@
         </message>
     </context>
     <context>
+        <name>ExportController</name>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
+            <translation>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</translation>
+        </message>
+        <message>
+            <source>There is no ranking to export yet.</source>
+            <translation>There is no ranking to export yet.</translation>
+        </message>
+        <message>
+            <source>Export the ranking as CSV</source>
+            <translation>Export the ranking as CSV</translation>
+        </message>
+        <message>
+            <source>Export the ranking as XLSX</source>
+            <translation>Export the ranking as XLSX</translation>
+        </message>
+        <message>
+            <source>Export the ranking report (PDF)</source>
+            <translation>Export the ranking report (PDF)</translation>
+        </message>
+        <message>
+            <source>Sign the ranking report.</source>
+            <translation>Sign the ranking report.</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>Writing %1…</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Exporting</translation>
+        </message>
+        <message>
+            <source>Written: %1</source>
+            <translation>Written: %1</translation>
+        </message>
+        <message>
+            <source>Export the round package for assessors</source>
+            <translation>Export the round package for assessors</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*.nilairound)</source>
+            <translation>Nilai round packages (*.nilairound)</translation>
+        </message>
+        <message>
+            <source>Sign the round package.</source>
+            <translation>Sign the round package.</translation>
+        </message>
+        <message>
+            <source>Exporting the round package</source>
+            <translation>Exporting the round package</translation>
+        </message>
+        <message>
+            <source>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</source>
+            <translation>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportSheetsDialog</name>
+        <message>
+            <source>Folder for the signed sheets</source>
+            <translation>Folder for the signed sheets</translation>
+        </message>
         <message>
             <source>Export signed sheets</source>
             <translation>Export signed sheets</translation>
@@ -1165,6 +1294,196 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RankingModel</name>
+        <message>
+            <source>tie</source>
+            <translation>tie</translation>
+        </message>
+        <message>
+            <source>straddles cut-off %1</source>
+            <translation>straddles cut-off %1</translation>
+        </message>
+        <message>
+            <source>tie-break</source>
+            <translation>tie-break</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>Panel score</source>
+            <translation>Panel score</translation>
+        </message>
+        <message>
+            <source>Assessors</source>
+            <translation>Assessors</translation>
+        </message>
+        <message>
+            <source>Spread ≥2</source>
+            <translation>Spread ≥2</translation>
+        </message>
+        <message>
+            <source>Moderated</source>
+            <translation>Moderated</translation>
+        </message>
+        <message>
+            <source>Top %1</source>
+            <translation>Top %1</translation>
+        </message>
+        <message>
+            <source>Ties</source>
+            <translation>Ties</translation>
+        </message>
+        <message>
+            <source>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</source>
+            <translation>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</translation>
+        </message>
+        <message>
+            <source>Panel score 0–100 under the chosen aggregation rule</source>
+            <translation>Panel score 0–100 under the chosen aggregation rule</translation>
+        </message>
+        <message>
+            <source>Counted assessments (of the assessors seated on the panel)</source>
+            <translation>Counted assessments (of the assessors seated on the panel)</translation>
+        </message>
+        <message>
+            <source>Indicators where assessors differ by two levels or more</source>
+            <translation>Indicators where assessors differ by two levels or more</translation>
+        </message>
+        <message>
+            <source>Indicators with a moderated level</source>
+            <translation>Indicators with a moderated level</translation>
+        </message>
+        <message>
+            <source>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</source>
+            <translation>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</translation>
+        </message>
+        <message>
+            <source>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</source>
+            <translation>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</translation>
+        </message>
+        <message>
+            <source>Genuinely tied with %1 (same score and every tie-breaker)</source>
+            <translation>Genuinely tied with %1 (same score and every tie-breaker)</translation>
+        </message>
+        <message>
+            <source>%1 missing, %2 in conflict</source>
+            <translation>%1 missing, %2 in conflict</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingTab</name>
+        <message>
+            <source>Aggregation rule</source>
+            <translation>Aggregation rule</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Trimmed mean</source>
+            <translation>Trimmed mean</translation>
+        </message>
+        <message>
+            <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
+            <translation>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</translation>
+        </message>
+        <message>
+            <source>Filter by region, code or province</source>
+            <translation>Filter by region, code or province</translation>
+        </message>
+        <message>
+            <source>Filter the ranking</source>
+            <translation>Filter the ranking</translation>
+        </message>
+        <message>
+            <source>Recomputing…</source>
+            <translation>Recomputing…</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <source>PDF report…</source>
+            <translation>PDF report…</translation>
+        </message>
+        <message>
+            <source>Sign the PDF</source>
+            <translation>Sign the PDF</translation>
+        </message>
+        <message>
+            <source>Sign the report with this data directory's key (asks the passphrase)</source>
+            <translation>Sign the report with this data directory's key (asks the passphrase)</translation>
+        </message>
+        <message>
+            <source>The ranking, and every level behind it in a second CSV</source>
+            <translation>The ranking, and every level behind it in a second CSV</translation>
+        </message>
+        <message>
+            <source>Ranking, Scores and Method sheets</source>
+            <translation>Ranking, Scores and Method sheets</translation>
+        </message>
+        <message>
+            <source>The ranking report: method, agreement, charts, table</source>
+            <translation>The ranking report: method, agreement, charts, table</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translation>&amp;Rule:</translation>
+        </message>
+        <message>
+            <source>Export:</source>
+            <translation>Export:</translation>
+        </message>
+        <message>
+            <source>Agreement between assessors</source>
+            <translation>Agreement between assessors</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Ranking</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
+            <translation>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
+            <translation>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 regions</source>
+            <translation>Top %1: %2 regions</translation>
+        </message>
+        <message>
+            <source>%1 of %2 regions ranked</source>
+            <translation>%1 of %2 regions ranked</translation>
+        </message>
+    </context>
+    <context>
         <name>ReopenDialog</name>
         <message>
             <source>Reopen as a new version</source>
@@ -1476,6 +1795,14 @@ Import the round package from your coordinator, or try the program with a demo r
     <context>
         <name>VerifyDialog</name>
         <message>
+            <source>Open signed sheets</source>
+            <translation>Open signed sheets</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf);;All files (*)</source>
+            <translation>PDF files (*.pdf);;All files (*)</translation>
+        </message>
+        <message>
             <source>Verify signed sheets</source>
             <translation>Verify signed sheets</translation>
         </message>
@@ -1606,21 +1933,6 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>not valid</source>
             <translation>not valid</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Folder for the signed sheets</source>
-            <translation>Folder for the signed sheets</translation>
-        </message>
-        <message>
-            <source>Open signed sheets</source>
-            <translation>Open signed sheets</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf);;All files (*)</source>
-            <translation>PDF files (*.pdf);;All files (*)</translation>
         </message>
     </context>
 </TS>
