@@ -57,7 +57,7 @@ def pick_pdfs_dialog(parent: QWidget) -> list[str]:
 def _grouped(fingerprint: str | None) -> str:
     if not fingerprint:
         return "–"
-    return " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4)).upper() + " …"
+    return " ".join(fingerprint[i:i + 4] for i in range(0, 12, 4)).upper() + " …"
 
 
 class VerifyResultsModel(QAbstractTableModel):
@@ -199,7 +199,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
         layout.addLayout(buttons)
-        self.resize(980, 440)
+        self.resize(1100, 460)
         self._selection_changed()
 
     # -- files in ------------------------------------------------------------------------------
