@@ -29,6 +29,11 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self._first_run = profile is None
         self._switch_language = switch_language
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.name = QLineEdit(profile.name if profile else "", self)
@@ -53,6 +58,7 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._validate)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
@@ -62,6 +68,7 @@ class FirstRunDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Nilai") if self._first_run else self.tr("Assessor profile"))
+        self.heading.setText(self.windowTitle())
         self.intro.setText(self.tr("Your name, NIP and organisation appear on every evaluation sheet you sign "
                                    "and in the result bundles you send. You can change them later in "
                                    "Settings → Profile."))
