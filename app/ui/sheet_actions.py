@@ -4,8 +4,9 @@ The main window hooks them in with one call::
 
     install_sheet_actions(window, window.menuBar(), SheetServices(store, runner, lang))
 
-which adds a "Sheets" menu (or, given a menu, appends to it): Identitas penilai… (Ctrl+Shift+I),
-Ekspor lembar bertanda tangan… (Ctrl+Shift+X), Verifikasi lembar… (Ctrl+Shift+K). The shortcuts
+which adds a "Sheets" menu (or, given a menu, appends to it): Assessor identity… / Identitas
+penilai… (Ctrl+Shift+I), Export signed sheets… / Ekspor lembar bertanda tangan… (Ctrl+Shift+X),
+Verify sheets… / Verifikasi lembar… (Ctrl+Shift+K). The shortcuts
 avoid those of the interview (Ctrl+E, Ctrl+D, Ctrl+T, Ctrl+J, Ctrl+Shift+E/F/R/S/Z).
 :func:`sign_assessment` is the per-assessment action: ask the passphrase, sign one finalized
 assessment on the task runner, report by callback.
@@ -71,11 +72,11 @@ class SheetActions(QObject):
     def __init__(self, window: QWidget, services: SheetServices) -> None:
         super().__init__(window)
         self.window, self.services = window, services
-        self.identity = self._make(self.tr("Identitas penilai…"), "Ctrl+Shift+I",
+        self.identity = self._make(self.tr("Assessor identity…"), "Ctrl+Shift+I",
                                    self.tr("Your signing key and certificate: create, import, export, passphrase"))
-        self.export = self._make(self.tr("Ekspor lembar bertanda tangan…"), "Ctrl+Shift+X",
+        self.export = self._make(self.tr("Export signed sheets…"), "Ctrl+Shift+X",
                                  self.tr("Sign the sheets of finalized assessments and save them in a folder"))
-        self.verify = self._make(self.tr("Verifikasi lembar…"), "Ctrl+Shift+K",
+        self.verify = self._make(self.tr("Verify sheets…"), "Ctrl+Shift+K",
                                  self.tr("Check the signatures of PDF sheets"))
         self.identity.triggered.connect(lambda: self.open_identity().exec())
         self.export.triggered.connect(lambda: self.open_export().exec())
