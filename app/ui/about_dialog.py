@@ -149,7 +149,9 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(places)
-        layout.addWidget(QLabel(f"<b>{html.escape(self.tr('Licences'))}</b>", self))
+        licences = QLabel(self.tr("Licences"), self)
+        licences.setStyleSheet("font-weight: bold")
+        layout.addWidget(licences)
         layout.addWidget(self.credits, 1)
         layout.addWidget(buttons)
 
@@ -161,10 +163,10 @@ class AboutDialog(QDialog):
                 for c in credits)
 
         fonts = QUrl.fromLocalFile(str(resources_dir() / "fonts" / "LICENSE-DejaVu.txt")).toString()
+        free = html.escape(self.tr("Nilai is free software under the MIT licence."))
+        data = html.escape(self.tr("Data shipped with Nilai"))
+        read_fonts = html.escape(self.tr("Read the DejaVu font licence"))
+        libraries = html.escape(self.tr("Libraries"))
         table = "<table width='100%' cellspacing='0' cellpadding='3'>"
-        return (
-            f"<p>{html.escape(self.tr('Nilai is free software under the MIT licence.'))}</p>"
-            f"<h4>{html.escape(self.tr('Data shipped with Nilai'))}</h4>{table}{rows(DATA_CREDITS)}</table>"
-            f"<p><a href='{fonts}'>{html.escape(self.tr('Read the DejaVu font licence'))}</a></p>"
-            f"<h4>{html.escape(self.tr('Libraries'))}</h4>{table}{rows(LIBRARY_CREDITS)}</table>"
-        )
+        return (f"<p>{free}</p><h4>{data}</h4>{table}{rows(DATA_CREDITS)}</table>"
+                f"<p><a href='{fonts}'>{read_fonts}</a></p><h4>{libraries}</h4>{table}{rows(LIBRARY_CREDITS)}</table>")
