@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>regencies, cities and provinces</source>
+            <translation>regencies, cities and provinces</translation>
+        </message>
+        <message>
+            <source>evaluation sheets and signature appearances</source>
+            <translation>evaluation sheets and signature appearances</translation>
+        </message>
+        <message>
+            <source>the language</source>
+            <translation>the language</translation>
+        </message>
+        <message>
+            <source>the desktop window; Qt's libraries are separate files in the program folder and may be replaced</source>
+            <translation>the desktop window; Qt's libraries are separate files in the program folder and may be replaced</translation>
+        </message>
+        <message>
+            <source>evaluation sheet PDFs</source>
+            <translation>evaluation sheet PDFs</translation>
+        </message>
+        <message>
+            <source>PDF signatures (PAdES)</source>
+            <translation>PDF signatures (PAdES)</translation>
+        </message>
+        <message>
+            <source>certificate checks</source>
+            <translation>certificate checks</translation>
+        </message>
+        <message>
+            <source>keys, certificates, bundle encryption</source>
+            <translation>keys, certificates, bundle encryption</translation>
+        </message>
+        <message>
+            <source>certificate structures</source>
+            <translation>certificate structures</translation>
+        </message>
+        <message>
+            <source>the database</source>
+            <translation>the database</translation>
+        </message>
+        <message>
+            <source>database tables</source>
+            <translation>database tables</translation>
+        </message>
+        <message>
+            <source>data validation</source>
+            <translation>data validation</translation>
+        </message>
+        <message>
+            <source>database schema updates</source>
+            <translation>database schema updates</translation>
+        </message>
+        <message>
+            <source>where data is kept</source>
+            <translation>where data is kept</translation>
+        </message>
+        <message>
+            <source>instrument files</source>
+            <translation>instrument files</translation>
+        </message>
+        <message>
+            <source>instrument and bundle validation</source>
+            <translation>instrument and bundle validation</translation>
+        </message>
+        <message>
+            <source>QR codes on sheets</source>
+            <translation>QR codes on sheets</translation>
+        </message>
+        <message>
+            <source>images</source>
+            <translation>images</translation>
+        </message>
+        <message>
+            <source>embedded fonts</source>
+            <translation>embedded fonts</translation>
+        </message>
+        <message>
+            <source>text shaping in signatures</source>
+            <translation>text shaping in signatures</translation>
+        </message>
+        <message>
+            <source>PDF metadata</source>
+            <translation>PDF metadata</translation>
+        </message>
+        <message>
+            <source>consolidation statistics</source>
+            <translation>consolidation statistics</translation>
+        </message>
+        <message>
+            <source>agreement between assessors (Krippendorff's alpha)</source>
+            <translation>agreement between assessors (Krippendorff's alpha)</translation>
+        </message>
+        <message>
+            <source>Excel exports</source>
+            <translation>Excel exports</translation>
+        </message>
+        <message>
+            <source>required by pyHanko (Nilai never goes online)</source>
+            <translation>required by pyHanko (Nilai never goes online)</translation>
+        </message>
+        <message>
+            <source>About Nilai</source>
+            <translation>About Nilai</translation>
+        </message>
+        <message>
+            <source>Scoring of regional readiness interviews, offline: every change is saved as you make it, evaluation sheets are signed, results travel as signed bundles.</source>
+            <translation>Scoring of regional readiness interviews, offline: every change is saved as you make it, evaluation sheets are signed, results travel as signed bundles.</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Data folder:</translation>
+        </message>
+        <message>
+            <source>Log file:</source>
+            <translation>Log file:</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Program:</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
+            <source>Nilai is free software under the MIT licence.</source>
+            <translation>Nilai is free software under the MIT licence.</translation>
+        </message>
+        <message>
+            <source>Data shipped with Nilai</source>
+            <translation>Data shipped with Nilai</translation>
+        </message>
+        <message>
+            <source>Read the DejaVu font licence</source>
+            <translation>Read the DejaVu font licence</translation>
+        </message>
+        <message>
+            <source>Libraries</source>
+            <translation>Libraries</translation>
+        </message>
+    </context>
+    <context>
         <name>Application</name>
         <message>
             <source>Nilai cannot open its data</source>
@@ -21,75 +168,6 @@
         <message>
             <source>Attaching evidence</source>
             <translation>Attaching evidence</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoordinatorServices</name>
-        <message>
-            <source>Import result bundles</source>
-            <translation>Import result bundles</translation>
-        </message>
-        <message>
-            <source>Nilai result bundles (*.nilai);;All files (*)</source>
-            <translation>Nilai result bundles (*.nilai);;All files (*)</translation>
-        </message>
-        <message>
-            <source>coordinator</source>
-            <translation>coordinator</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoordinatorSession</name>
-        <message>
-            <source>Consolidating</source>
-            <translation>Consolidating</translation>
-        </message>
-        <message>
-            <source>%1 %2: moderation cleared</source>
-            <translation>%1 %2: moderation cleared</translation>
-        </message>
-        <message>
-            <source>%1 %2: moderated to level %3</source>
-            <translation>%1 %2: moderated to level %3</translation>
-        </message>
-        <message>
-            <source>Nothing changed</source>
-            <translation>Nothing changed</translation>
-        </message>
-        <message>
-            <source>Moderating</source>
-            <translation>Moderating</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoverageModel</name>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Province</source>
-            <translation>Province</translation>
-        </message>
-        <message>
-            <source>Counted</source>
-            <translation>Counted</translation>
-        </message>
-        <message>
-            <source>Counted assessments / assessors seated on the region's panel</source>
-            <translation>Counted assessments / assessors seated on the region's panel</translation>
-        </message>
-        <message>
-            <source>%1: %2 (on the panel)</source>
-            <translation>%1: %2 (on the panel)</translation>
-        </message>
-        <message>
-            <source>%1: %2 (not on the panel)</source>
-            <translation>%1: %2 (not on the panel)</translation>
-        </message>
-        <message>
-            <source>Incomplete: %1 missing, %2 in conflict</source>
-            <translation>Incomplete: %1 missing, %2 in conflict</translation>
         </message>
     </context>
     <context>
@@ -140,77 +218,6 @@
         <message>
             <source>No evidence attached</source>
             <translation>No evidence attached</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportController</name>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>PDF documents (*.pdf)</source>
-            <translation>PDF documents (*.pdf)</translation>
-        </message>
-        <message>
-            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
-            <translation>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</translation>
-        </message>
-        <message>
-            <source>There is no ranking to export yet.</source>
-            <translation>There is no ranking to export yet.</translation>
-        </message>
-        <message>
-            <source>Export the ranking as CSV</source>
-            <translation>Export the ranking as CSV</translation>
-        </message>
-        <message>
-            <source>Export the ranking as XLSX</source>
-            <translation>Export the ranking as XLSX</translation>
-        </message>
-        <message>
-            <source>Export the ranking report (PDF)</source>
-            <translation>Export the ranking report (PDF)</translation>
-        </message>
-        <message>
-            <source>Sign the ranking report.</source>
-            <translation>Sign the ranking report.</translation>
-        </message>
-        <message>
-            <source>Writing %1…</source>
-            <translation>Writing %1…</translation>
-        </message>
-        <message>
-            <source>Exporting</source>
-            <translation>Exporting</translation>
-        </message>
-        <message>
-            <source>Written: %1</source>
-            <translation>Written: %1</translation>
-        </message>
-        <message>
-            <source>Export the round package for assessors</source>
-            <translation>Export the round package for assessors</translation>
-        </message>
-        <message>
-            <source>Nilai round packages (*.nilairound)</source>
-            <translation>Nilai round packages (*.nilairound)</translation>
-        </message>
-        <message>
-            <source>Sign the round package.</source>
-            <translation>Sign the round package.</translation>
-        </message>
-        <message>
-            <source>Exporting the round package</source>
-            <translation>Exporting the round package</translation>
-        </message>
-        <message>
-            <source>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</source>
-            <translation>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</translation>
         </message>
     </context>
     <context>
@@ -439,6 +446,53 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpActions</name>
+        <message>
+            <source>&amp;About Nilai</source>
+            <translation>&amp;About Nilai</translation>
+        </message>
+        <message>
+            <source>Version, where your data is kept, and licences</source>
+            <translation>Version, where your data is kept, and licences</translation>
+        </message>
+        <message>
+            <source>Open &amp;data folder</source>
+            <translation>Open &amp;data folder</translation>
+        </message>
+        <message>
+            <source>Show the folder with your assessments, identity and backups</source>
+            <translation>Show the folder with your assessments, identity and backups</translation>
+        </message>
+        <message>
+            <source>Open &amp;log file</source>
+            <translation>Open &amp;log file</translation>
+        </message>
+        <message>
+            <source>Show the program's log, for a report to your coordinator</source>
+            <translation>Show the program's log, for a report to your coordinator</translation>
+        </message>
+        <message>
+            <source>No log file yet</source>
+            <translation>No log file yet</translation>
+        </message>
+        <message>
+            <source>Nilai has not written anything to its log yet. It will be here:
+%1</source>
+            <translation>Nilai has not written anything to its log yet. It will be here:
+%1</translation>
+        </message>
+        <message>
+            <source>Cannot open it here</source>
+            <translation>Cannot open it here</translation>
+        </message>
+        <message>
+            <source>This computer has no program to open it. It is here:
+%1</source>
+            <translation>This computer has no program to open it. It is here:
+%1</translation>
         </message>
     </context>
     <context>
@@ -1294,196 +1348,6 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
-        <name>RankingModel</name>
-        <message>
-            <source>tie</source>
-            <translation>tie</translation>
-        </message>
-        <message>
-            <source>straddles cut-off %1</source>
-            <translation>straddles cut-off %1</translation>
-        </message>
-        <message>
-            <source>tie-break</source>
-            <translation>tie-break</translation>
-        </message>
-        <message>
-            <source>Rank</source>
-            <translation>Rank</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Province</source>
-            <translation>Province</translation>
-        </message>
-        <message>
-            <source>Panel score</source>
-            <translation>Panel score</translation>
-        </message>
-        <message>
-            <source>Assessors</source>
-            <translation>Assessors</translation>
-        </message>
-        <message>
-            <source>Spread ≥2</source>
-            <translation>Spread ≥2</translation>
-        </message>
-        <message>
-            <source>Moderated</source>
-            <translation>Moderated</translation>
-        </message>
-        <message>
-            <source>Top %1</source>
-            <translation>Top %1</translation>
-        </message>
-        <message>
-            <source>Ties</source>
-            <translation>Ties</translation>
-        </message>
-        <message>
-            <source>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</source>
-            <translation>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</translation>
-        </message>
-        <message>
-            <source>Panel score 0–100 under the chosen aggregation rule</source>
-            <translation>Panel score 0–100 under the chosen aggregation rule</translation>
-        </message>
-        <message>
-            <source>Counted assessments (of the assessors seated on the panel)</source>
-            <translation>Counted assessments (of the assessors seated on the panel)</translation>
-        </message>
-        <message>
-            <source>Indicators where assessors differ by two levels or more</source>
-            <translation>Indicators where assessors differ by two levels or more</translation>
-        </message>
-        <message>
-            <source>Indicators with a moderated level</source>
-            <translation>Indicators with a moderated level</translation>
-        </message>
-        <message>
-            <source>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</source>
-            <translation>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</translation>
-        </message>
-        <message>
-            <source>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</source>
-            <translation>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</translation>
-        </message>
-        <message>
-            <source>Genuinely tied with %1 (same score and every tie-breaker)</source>
-            <translation>Genuinely tied with %1 (same score and every tie-breaker)</translation>
-        </message>
-        <message>
-            <source>%1 missing, %2 in conflict</source>
-            <translation>%1 missing, %2 in conflict</translation>
-        </message>
-    </context>
-    <context>
-        <name>RankingTab</name>
-        <message>
-            <source>Aggregation rule</source>
-            <translation>Aggregation rule</translation>
-        </message>
-        <message>
-            <source>Mean</source>
-            <translation>Mean</translation>
-        </message>
-        <message>
-            <source>Median</source>
-            <translation>Median</translation>
-        </message>
-        <message>
-            <source>Trimmed mean</source>
-            <translation>Trimmed mean</translation>
-        </message>
-        <message>
-            <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
-            <translation>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</translation>
-        </message>
-        <message>
-            <source>Filter by region, code or province</source>
-            <translation>Filter by region, code or province</translation>
-        </message>
-        <message>
-            <source>Filter the ranking</source>
-            <translation>Filter the ranking</translation>
-        </message>
-        <message>
-            <source>Recomputing…</source>
-            <translation>Recomputing…</translation>
-        </message>
-        <message>
-            <source>CSV…</source>
-            <translation>CSV…</translation>
-        </message>
-        <message>
-            <source>XLSX…</source>
-            <translation>XLSX…</translation>
-        </message>
-        <message>
-            <source>PDF report…</source>
-            <translation>PDF report…</translation>
-        </message>
-        <message>
-            <source>Sign the PDF</source>
-            <translation>Sign the PDF</translation>
-        </message>
-        <message>
-            <source>Sign the report with this data directory's key (asks the passphrase)</source>
-            <translation>Sign the report with this data directory's key (asks the passphrase)</translation>
-        </message>
-        <message>
-            <source>The ranking, and every level behind it in a second CSV</source>
-            <translation>The ranking, and every level behind it in a second CSV</translation>
-        </message>
-        <message>
-            <source>Ranking, Scores and Method sheets</source>
-            <translation>Ranking, Scores and Method sheets</translation>
-        </message>
-        <message>
-            <source>The ranking report: method, agreement, charts, table</source>
-            <translation>The ranking report: method, agreement, charts, table</translation>
-        </message>
-        <message>
-            <source>&amp;Rule:</source>
-            <translation>&amp;Rule:</translation>
-        </message>
-        <message>
-            <source>Export:</source>
-            <translation>Export:</translation>
-        </message>
-        <message>
-            <source>Agreement between assessors</source>
-            <translation>Agreement between assessors</translation>
-        </message>
-        <message>
-            <source>Ranking</source>
-            <translation>Ranking</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
-            <translation>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</translation>
-        </message>
-        <message>
-            <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
-            <translation>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</translation>
-        </message>
-        <message>
-            <source>Top %1: %2 regions</source>
-            <translation>Top %1: %2 regions</translation>
-        </message>
-        <message>
-            <source>%1 of %2 regions ranked</source>
-            <translation>%1 of %2 regions ranked</translation>
-        </message>
-    </context>
-    <context>
         <name>ReopenDialog</name>
         <message>
             <source>Reopen as a new version</source>
@@ -1630,24 +1494,24 @@ Import the round package from your coordinator, or try the program with a demo r
     <context>
         <name>SheetActions</name>
         <message>
-            <source>Identitas penilai…</source>
-            <translation>Identitas penilai…</translation>
+            <source>Assessor identity…</source>
+            <translation>Assessor identity…</translation>
         </message>
         <message>
             <source>Your signing key and certificate: create, import, export, passphrase</source>
             <translation>Your signing key and certificate: create, import, export, passphrase</translation>
         </message>
         <message>
-            <source>Ekspor lembar bertanda tangan…</source>
-            <translation>Ekspor lembar bertanda tangan…</translation>
+            <source>Export signed sheets…</source>
+            <translation>Export signed sheets…</translation>
         </message>
         <message>
             <source>Sign the sheets of finalized assessments and save them in a folder</source>
             <translation>Sign the sheets of finalized assessments and save them in a folder</translation>
         </message>
         <message>
-            <source>Verifikasi lembar…</source>
-            <translation>Verifikasi lembar…</translation>
+            <source>Verify sheets…</source>
+            <translation>Verify sheets…</translation>
         </message>
         <message>
             <source>Check the signatures of PDF sheets</source>

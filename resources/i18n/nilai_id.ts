@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>regencies, cities and provinces</source>
+            <translation>kabupaten, kota, dan provinsi</translation>
+        </message>
+        <message>
+            <source>evaluation sheets and signature appearances</source>
+            <translation>lembar penilaian dan tampilan tanda tangan</translation>
+        </message>
+        <message>
+            <source>the language</source>
+            <translation>bahasa pemrograman</translation>
+        </message>
+        <message>
+            <source>the desktop window; Qt's libraries are separate files in the program folder and may be replaced</source>
+            <translation>jendela desktop; pustaka Qt berupa berkas terpisah di folder program dan boleh diganti</translation>
+        </message>
+        <message>
+            <source>evaluation sheet PDFs</source>
+            <translation>PDF lembar penilaian</translation>
+        </message>
+        <message>
+            <source>PDF signatures (PAdES)</source>
+            <translation>tanda tangan PDF (PAdES)</translation>
+        </message>
+        <message>
+            <source>certificate checks</source>
+            <translation>pemeriksaan sertifikat</translation>
+        </message>
+        <message>
+            <source>keys, certificates, bundle encryption</source>
+            <translation>kunci, sertifikat, enkripsi paket</translation>
+        </message>
+        <message>
+            <source>certificate structures</source>
+            <translation>struktur sertifikat</translation>
+        </message>
+        <message>
+            <source>the database</source>
+            <translation>basis data</translation>
+        </message>
+        <message>
+            <source>database tables</source>
+            <translation>tabel basis data</translation>
+        </message>
+        <message>
+            <source>data validation</source>
+            <translation>validasi data</translation>
+        </message>
+        <message>
+            <source>database schema updates</source>
+            <translation>pembaruan skema basis data</translation>
+        </message>
+        <message>
+            <source>where data is kept</source>
+            <translation>lokasi penyimpanan data</translation>
+        </message>
+        <message>
+            <source>instrument files</source>
+            <translation>berkas instrumen</translation>
+        </message>
+        <message>
+            <source>instrument and bundle validation</source>
+            <translation>validasi instrumen dan paket</translation>
+        </message>
+        <message>
+            <source>QR codes on sheets</source>
+            <translation>kode QR pada lembar</translation>
+        </message>
+        <message>
+            <source>images</source>
+            <translation>gambar</translation>
+        </message>
+        <message>
+            <source>embedded fonts</source>
+            <translation>fon tertanam</translation>
+        </message>
+        <message>
+            <source>text shaping in signatures</source>
+            <translation>pembentukan teks pada tanda tangan</translation>
+        </message>
+        <message>
+            <source>PDF metadata</source>
+            <translation>metadata PDF</translation>
+        </message>
+        <message>
+            <source>consolidation statistics</source>
+            <translation>statistik konsolidasi</translation>
+        </message>
+        <message>
+            <source>agreement between assessors (Krippendorff's alpha)</source>
+            <translation>kesepakatan antarpenilai (alfa Krippendorff)</translation>
+        </message>
+        <message>
+            <source>Excel exports</source>
+            <translation>ekspor Excel</translation>
+        </message>
+        <message>
+            <source>required by pyHanko (Nilai never goes online)</source>
+            <translation>diperlukan pyHanko (Nilai tidak pernah terhubung ke internet)</translation>
+        </message>
+        <message>
+            <source>About Nilai</source>
+            <translation>Tentang Nilai</translation>
+        </message>
+        <message>
+            <source>Scoring of regional readiness interviews, offline: every change is saved as you make it, evaluation sheets are signed, results travel as signed bundles.</source>
+            <translation>Penilaian wawancara kesiapan daerah tanpa internet: setiap perubahan langsung tersimpan, lembar penilaian ditandatangani, hasil dikirim sebagai paket bertanda tangan.</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Folder data:</translation>
+        </message>
+        <message>
+            <source>Log file:</source>
+            <translation>Berkas log:</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Program:</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Lisensi</translation>
+        </message>
+        <message>
+            <source>Nilai is free software under the MIT licence.</source>
+            <translation>Nilai adalah perangkat lunak bebas dengan lisensi MIT.</translation>
+        </message>
+        <message>
+            <source>Data shipped with Nilai</source>
+            <translation>Data yang disertakan bersama Nilai</translation>
+        </message>
+        <message>
+            <source>Read the DejaVu font licence</source>
+            <translation>Baca lisensi fon DejaVu</translation>
+        </message>
+        <message>
+            <source>Libraries</source>
+            <translation>Pustaka</translation>
+        </message>
+    </context>
+    <context>
         <name>Application</name>
         <message>
             <source>Nilai cannot open its data</source>
@@ -21,75 +168,6 @@
         <message>
             <source>Attaching evidence</source>
             <translation>Melampirkan bukti dukung</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoordinatorServices</name>
-        <message>
-            <source>Import result bundles</source>
-            <translation>Impor paket hasil</translation>
-        </message>
-        <message>
-            <source>Nilai result bundles (*.nilai);;All files (*)</source>
-            <translation>Paket hasil Nilai (*.nilai);;Semua berkas (*)</translation>
-        </message>
-        <message>
-            <source>coordinator</source>
-            <translation>koordinator</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoordinatorSession</name>
-        <message>
-            <source>Consolidating</source>
-            <translation>Mengonsolidasikan</translation>
-        </message>
-        <message>
-            <source>%1 %2: moderation cleared</source>
-            <translation>%1 %2: moderasi dihapus</translation>
-        </message>
-        <message>
-            <source>%1 %2: moderated to level %3</source>
-            <translation>%1 %2: dimoderasi ke tingkat %3</translation>
-        </message>
-        <message>
-            <source>Nothing changed</source>
-            <translation>Tidak ada yang berubah</translation>
-        </message>
-        <message>
-            <source>Moderating</source>
-            <translation>Memoderasi</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoverageModel</name>
-        <message>
-            <source>Region</source>
-            <translation>Daerah</translation>
-        </message>
-        <message>
-            <source>Province</source>
-            <translation>Provinsi</translation>
-        </message>
-        <message>
-            <source>Counted</source>
-            <translation>Dihitung</translation>
-        </message>
-        <message>
-            <source>Counted assessments / assessors seated on the region's panel</source>
-            <translation>Penilaian yang dihitung / penilai di panel daerah ini</translation>
-        </message>
-        <message>
-            <source>%1: %2 (on the panel)</source>
-            <translation>%1: %2 (anggota panel)</translation>
-        </message>
-        <message>
-            <source>%1: %2 (not on the panel)</source>
-            <translation>%1: %2 (bukan anggota panel)</translation>
-        </message>
-        <message>
-            <source>Incomplete: %1 missing, %2 in conflict</source>
-            <translation>Belum lengkap: %1 belum ada, %2 bertentangan</translation>
         </message>
     </context>
     <context>
@@ -140,77 +218,6 @@
         <message>
             <source>No evidence attached</source>
             <translation>Belum ada bukti dukung</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportController</name>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>Berkas CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Buku kerja Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>PDF documents (*.pdf)</source>
-            <translation>Dokumen PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
-            <translation>Direktori data ini belum memiliki identitas penanda tangan: buat atau impor dulu (Lembar → Identitas penanda tangan), lalu coba lagi.</translation>
-        </message>
-        <message>
-            <source>There is no ranking to export yet.</source>
-            <translation>Belum ada peringkat untuk diekspor.</translation>
-        </message>
-        <message>
-            <source>Export the ranking as CSV</source>
-            <translation>Ekspor peringkat sebagai CSV</translation>
-        </message>
-        <message>
-            <source>Export the ranking as XLSX</source>
-            <translation>Ekspor peringkat sebagai XLSX</translation>
-        </message>
-        <message>
-            <source>Export the ranking report (PDF)</source>
-            <translation>Ekspor laporan peringkat (PDF)</translation>
-        </message>
-        <message>
-            <source>Sign the ranking report.</source>
-            <translation>Tanda tangani laporan peringkat.</translation>
-        </message>
-        <message>
-            <source>Writing %1…</source>
-            <translation>Menulis %1…</translation>
-        </message>
-        <message>
-            <source>Exporting</source>
-            <translation>Mengekspor</translation>
-        </message>
-        <message>
-            <source>Written: %1</source>
-            <translation>Tertulis: %1</translation>
-        </message>
-        <message>
-            <source>Export the round package for assessors</source>
-            <translation>Ekspor paket putaran untuk penilai</translation>
-        </message>
-        <message>
-            <source>Nilai round packages (*.nilairound)</source>
-            <translation>Paket putaran Nilai (*.nilairound)</translation>
-        </message>
-        <message>
-            <source>Sign the round package.</source>
-            <translation>Tanda tangani paket putaran.</translation>
-        </message>
-        <message>
-            <source>Exporting the round package</source>
-            <translation>Mengekspor paket putaran</translation>
-        </message>
-        <message>
-            <source>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</source>
-            <translation>Paket putaran versi %1 tertulis: %2 (%3 kandidat, %4 sesi, %5 penilai)</translation>
         </message>
     </context>
     <context>
@@ -435,6 +442,53 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Cancel</source>
             <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpActions</name>
+        <message>
+            <source>&amp;About Nilai</source>
+            <translation>&amp;Tentang Nilai</translation>
+        </message>
+        <message>
+            <source>Version, where your data is kept, and licences</source>
+            <translation>Versi, lokasi data Anda, dan lisensi</translation>
+        </message>
+        <message>
+            <source>Open &amp;data folder</source>
+            <translation>Buka folder &amp;data</translation>
+        </message>
+        <message>
+            <source>Show the folder with your assessments, identity and backups</source>
+            <translation>Tampilkan folder berisi penilaian, identitas, dan cadangan Anda</translation>
+        </message>
+        <message>
+            <source>Open &amp;log file</source>
+            <translation>Buka berkas &amp;log</translation>
+        </message>
+        <message>
+            <source>Show the program's log, for a report to your coordinator</source>
+            <translation>Tampilkan log program, untuk laporan kepada koordinator Anda</translation>
+        </message>
+        <message>
+            <source>No log file yet</source>
+            <translation>Belum ada berkas log</translation>
+        </message>
+        <message>
+            <source>Nilai has not written anything to its log yet. It will be here:
+%1</source>
+            <translation>Nilai belum menulis apa pun ke log-nya. Lokasinya nanti:
+%1</translation>
+        </message>
+        <message>
+            <source>Cannot open it here</source>
+            <translation>Tidak dapat dibuka di sini</translation>
+        </message>
+        <message>
+            <source>This computer has no program to open it. It is here:
+%1</source>
+            <translation>Komputer ini tidak punya program untuk membukanya. Lokasinya:
+%1</translation>
         </message>
     </context>
     <context>
@@ -1288,196 +1342,6 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
-        <name>RankingModel</name>
-        <message>
-            <source>tie</source>
-            <translation>seri</translation>
-        </message>
-        <message>
-            <source>straddles cut-off %1</source>
-            <translation>melintasi batas %1</translation>
-        </message>
-        <message>
-            <source>tie-break</source>
-            <translation>penentu seri</translation>
-        </message>
-        <message>
-            <source>Rank</source>
-            <translation>Peringkat</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Kode</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Daerah</translation>
-        </message>
-        <message>
-            <source>Province</source>
-            <translation>Provinsi</translation>
-        </message>
-        <message>
-            <source>Panel score</source>
-            <translation>Nilai panel</translation>
-        </message>
-        <message>
-            <source>Assessors</source>
-            <translation>Penilai</translation>
-        </message>
-        <message>
-            <source>Spread ≥2</source>
-            <translation>Selisih ≥2</translation>
-        </message>
-        <message>
-            <source>Moderated</source>
-            <translation>Dimoderasi</translation>
-        </message>
-        <message>
-            <source>Top %1</source>
-            <translation>%1 teratas</translation>
-        </message>
-        <message>
-            <source>Ties</source>
-            <translation>Seri</translation>
-        </message>
-        <message>
-            <source>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</source>
-            <translation>Peringkat kompetisi standar (1, 2, 2, 4); daerah tanpa nilai panel tidak diperingkat</translation>
-        </message>
-        <message>
-            <source>Panel score 0–100 under the chosen aggregation rule</source>
-            <translation>Nilai panel 0–100 menurut aturan agregasi yang dipilih</translation>
-        </message>
-        <message>
-            <source>Counted assessments (of the assessors seated on the panel)</source>
-            <translation>Penilaian yang dihitung (dari penilai anggota panel)</translation>
-        </message>
-        <message>
-            <source>Indicators where assessors differ by two levels or more</source>
-            <translation>Indikator dengan selisih antarpenilai dua tingkat atau lebih</translation>
-        </message>
-        <message>
-            <source>Indicators with a moderated level</source>
-            <translation>Indikator dengan tingkat hasil moderasi</translation>
-        </message>
-        <message>
-            <source>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</source>
-            <translation>Masuk daftar pendek %1: ✓ ya, seri: ada nilai seri yang melintasi batas</translation>
-        </message>
-        <message>
-            <source>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</source>
-            <translation>Daerah dengan nilai panel sama: dipisahkan oleh penentu seri, benar-benar seri (=), atau melintasi batas (diputuskan koordinator)</translation>
-        </message>
-        <message>
-            <source>Genuinely tied with %1 (same score and every tie-breaker)</source>
-            <translation>Benar-benar seri dengan %1 (nilai dan semua penentu seri sama)</translation>
-        </message>
-        <message>
-            <source>%1 missing, %2 in conflict</source>
-            <translation>%1 belum ada, %2 bertentangan</translation>
-        </message>
-    </context>
-    <context>
-        <name>RankingTab</name>
-        <message>
-            <source>Aggregation rule</source>
-            <translation>Aturan agregasi</translation>
-        </message>
-        <message>
-            <source>Mean</source>
-            <translation>Rata-rata</translation>
-        </message>
-        <message>
-            <source>Median</source>
-            <translation>Median</translation>
-        </message>
-        <message>
-            <source>Trimmed mean</source>
-            <translation>Rata-rata terpangkas</translation>
-        </message>
-        <message>
-            <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
-            <translation>Cara menggabungkan tingkat dari para penilai untuk satu indikator; peringkat dihitung ulang di latar belakang</translation>
-        </message>
-        <message>
-            <source>Filter by region, code or province</source>
-            <translation>Saring menurut daerah, kode, atau provinsi</translation>
-        </message>
-        <message>
-            <source>Filter the ranking</source>
-            <translation>Saring peringkat</translation>
-        </message>
-        <message>
-            <source>Recomputing…</source>
-            <translation>Menghitung ulang…</translation>
-        </message>
-        <message>
-            <source>CSV…</source>
-            <translation>CSV…</translation>
-        </message>
-        <message>
-            <source>XLSX…</source>
-            <translation>XLSX…</translation>
-        </message>
-        <message>
-            <source>PDF report…</source>
-            <translation>Laporan PDF…</translation>
-        </message>
-        <message>
-            <source>Sign the PDF</source>
-            <translation>Tanda tangani PDF</translation>
-        </message>
-        <message>
-            <source>Sign the report with this data directory's key (asks the passphrase)</source>
-            <translation>Tanda tangani laporan dengan kunci direktori data ini (meminta frasa sandi)</translation>
-        </message>
-        <message>
-            <source>The ranking, and every level behind it in a second CSV</source>
-            <translation>Peringkat, beserta semua tingkat di baliknya dalam CSV kedua</translation>
-        </message>
-        <message>
-            <source>Ranking, Scores and Method sheets</source>
-            <translation>Lembar Peringkat, Nilai, dan Metode</translation>
-        </message>
-        <message>
-            <source>The ranking report: method, agreement, charts, table</source>
-            <translation>Laporan peringkat: metode, kesepakatan, grafik, tabel</translation>
-        </message>
-        <message>
-            <source>&amp;Rule:</source>
-            <translation>&amp;Aturan:</translation>
-        </message>
-        <message>
-            <source>Export:</source>
-            <translation>Ekspor:</translation>
-        </message>
-        <message>
-            <source>Agreement between assessors</source>
-            <translation>Kesepakatan antarpenilai</translation>
-        </message>
-        <message>
-            <source>Ranking</source>
-            <translation>Peringkat</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
-            <translation>&lt;b&gt;Kesepakatan&lt;/b&gt; — α Krippendorff (ordinal): putaran &lt;b&gt;%1&lt;/b&gt;; per dimensi: %2 · ICC(1,1) total penilai: &lt;b&gt;%3&lt;/b&gt; · %4 indikator dengan selisih 2 tingkat atau lebih, di %5 daerah · aturan: %6</translation>
-        </message>
-        <message>
-            <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
-            <translation>%1 teratas: %2 pasti; %3 daerah seri (%4) melintasi batas untuk %5 tempat — diputuskan koordinator</translation>
-        </message>
-        <message>
-            <source>Top %1: %2 regions</source>
-            <translation>%1 teratas: %2 daerah</translation>
-        </message>
-        <message>
-            <source>%1 of %2 regions ranked</source>
-            <translation>%1 dari %2 daerah diperingkat</translation>
-        </message>
-    </context>
-    <context>
         <name>ReopenDialog</name>
         <message>
             <source>Reopen as a new version</source>
@@ -1624,7 +1488,7 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
     <context>
         <name>SheetActions</name>
         <message>
-            <source>Identitas penilai…</source>
+            <source>Assessor identity…</source>
             <translation>Identitas penilai…</translation>
         </message>
         <message>
@@ -1632,7 +1496,7 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
             <translation>Kunci dan sertifikat penanda tangan Anda: buat, impor, ekspor, frasa sandi</translation>
         </message>
         <message>
-            <source>Ekspor lembar bertanda tangan…</source>
+            <source>Export signed sheets…</source>
             <translation>Ekspor lembar bertanda tangan…</translation>
         </message>
         <message>
@@ -1640,7 +1504,7 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
             <translation>Tanda tangani lembar penilaian yang sudah final dan simpan di folder</translation>
         </message>
         <message>
-            <source>Verifikasi lembar…</source>
+            <source>Verify sheets…</source>
             <translation>Verifikasi lembar…</translation>
         </message>
         <message>
