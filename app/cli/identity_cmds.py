@@ -28,10 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                        "The private key is stored encrypted with the passphrase and never leaves this computer. "
                        "Name, NIP and organisation default to the saved profile; the profile is created from "
                        "them when there is none yet.")
-    p.add_argument("--name", help="the assessor's full name (default: the profile's)")
-    p.add_argument("--nip", help="civil-servant number, digits only; may be empty (default: the profile's)")
-    p.add_argument("--org", help="organisation (default: the profile's)")
-    p.add_argument("--passphrase-file", help="file holding the new passphrase (first line); without it you are "
+    p.add_argument("--name", metavar="N", help="the assessor's full name (default: the profile's)")
+    p.add_argument("--nip", metavar="X", help="civil-servant number, digits only; may be empty (default: the profile's)")
+    p.add_argument("--org", metavar="O", help="organisation (default: the profile's)")
+    p.add_argument("--passphrase-file", metavar="F", help="file holding the new passphrase (first line); without it you are "
                    "asked twice. At least 8 characters.")
     p.add_argument("--replace", action="store_true", help="replace an existing identity (sheets signed with it "
                    "stay verifiable only against its old certificate)")
@@ -43,15 +43,15 @@ def register(commands: argparse._SubParsersAction) -> None:
                        "organisation. --passphrase-file (or the prompt) gives the PKCS#12 file's passphrase. "
                        "The key is then stored on this computer encrypted with that same passphrase, unless "
                        "--new-passphrase-file gives another one (the .p12 file itself is not kept).")
-    p.add_argument("file", type=Path, help="the .p12 or .pfx file")
-    p.add_argument("--passphrase-file", help="file holding the PKCS#12 passphrase (first line)")
-    p.add_argument("--new-passphrase-file", help="file holding a different passphrase for the stored key")
+    p.add_argument("file", type=Path, metavar="FILE", help="the .p12 or .pfx file")
+    p.add_argument("--passphrase-file", metavar="F", help="file holding the PKCS#12 passphrase (first line)")
+    p.add_argument("--new-passphrase-file", metavar="F", help="file holding a different passphrase for the stored key")
     p.add_argument("--replace", action="store_true", help="replace an existing identity")
     add_json(p)
     p.set_defaults(handler=identity_import_p12)
 
     p = sub.add_parser("export-cert", allow_abbrev=False, help="write the certificate (never the key) for coordinators to trust")
-    p.add_argument("--out", type=Path, required=True, help="target file; .der/.cer give DER, anything else PEM")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="target file; .der/.cer give DER, anything else PEM")
     add_json(p)
     p.set_defaults(handler=identity_export_cert)
 
@@ -60,8 +60,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=identity_show)
 
     p = sub.add_parser("change-passphrase", allow_abbrev=False, help="re-encrypt the stored key under a new passphrase")
-    p.add_argument("--passphrase-file", help="file holding the current passphrase (first line)")
-    p.add_argument("--new-passphrase-file", help=NEW_PASSPHRASE_HELP)
+    p.add_argument("--passphrase-file", metavar="F", help="file holding the current passphrase (first line)")
+    p.add_argument("--new-passphrase-file", metavar="F", help=NEW_PASSPHRASE_HELP)
     p.set_defaults(handler=identity_change_passphrase)
 
 

@@ -23,12 +23,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "become 'signed'. The passphrase is asked once for the whole batch. Progress goes to stderr, the "
         "summary to stdout. If one sheet fails (e.g. the disk is full) the batch stops there: sheets signed "
         "before it stay signed and nothing of the failing one is left behind (exit status 1).")
-    p.add_argument("--out", type=Path, required=True, help="folder for the signed PDFs (created if missing)")
-    p.add_argument("--round", dest="round_ref", help="round id, id prefix or name (default: the only round)")
-    p.add_argument("--day", help="only the interviews of this day, YYYY-MM-DD")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the signed PDFs (created if missing)")
+    p.add_argument("--round", dest="round_ref", metavar="R", help="round id, id prefix or name (default: the only round)")
+    p.add_argument("--day", metavar="YYYY-MM-DD", help="only the interviews of this day, YYYY-MM-DD")
     p.add_argument("--lang", dest="sheet_lang", choices=("id", "en"),
                    help="language of the sheets (default: the interface language given to nilai, else id)")
-    p.add_argument("--passphrase-file", help="file holding the identity's passphrase (first line)")
+    p.add_argument("--passphrase-file", metavar="F", help="file holding the identity's passphrase (first line)")
     add_json(p)
     p.set_defaults(handler=sheets_export)
 
