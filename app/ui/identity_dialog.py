@@ -75,6 +75,7 @@ class IdentityDialog(QDialog):
         super().__init__(parent)
         self.store, self.data_dir, self.throttle = store, Path(store.data_dir), throttle
         self.pick_open, self.pick_save = pick_open, pick_save
+        self._exists = False  # an identity is installed (as of the last refresh)
         self.setWindowTitle(self.tr("Assessor identity"))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._current_tab(), self.tr("&Identity"))
@@ -249,7 +250,7 @@ class IdentityDialog(QDialog):
 
     def refresh(self) -> None:
         info = self.current()
-        exists = info is not None
+        exists = self._exists = info is not None
         for value in self.detail_values.values():
             value.setVisible(exists)
             label = self.details.labelForField(value)
@@ -293,7 +294,7 @@ class IdentityDialog(QDialog):
         text, style = self._strength_text(self.new_passphrase.text())
         self.strength.setText(text)
         self.strength.setStyleSheet(style)
-        exists = self.current() is not None
+        exists = self._exists
         self.create_button.setEnabled(
             bool(self.name.text().strip()) and passphrase_strength(self.new_passphrase.text()) > 0
             and self.new_passphrase.text() == self.new_again.text() and (not exists or self.create_replace.isChecked()))
@@ -303,7 +304,7 @@ class IdentityDialog(QDialog):
             passphrase_strength(self.p12_new.text()) > 0 and self.p12_new.text() == self.p12_new_again.text())
         self.p12_new.setEnabled(self.p12_use_new.isChecked())
         self.p12_new_again.setEnabled(self.p12_use_new.isChecked())
-        exists = self.current() is not None
+        exists = self._exists
         self.import_button.setEnabled(bool(self.p12_path.text().strip()) and new_ok
                                       and (not exists or self.p12_replace.isChecked()))
 
