@@ -116,7 +116,7 @@ def _take_variant(session: Session, variant: VersionVariant, assessment: Assessm
         if key not in ("version_id", "record_id"):
             setattr(assessment, key, value)
     assessment.sheet_path = variant.sheet_path
-    imported = session.get(ImportedVersion, version_id)
+    imported = session.get(ImportedVersion, (assessment.record_id, version_id))
     if imported is not None:
         imported.record_sha256 = parsed.record_sha256
         imported.substance_sha256 = parsed.substance_sha256

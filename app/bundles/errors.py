@@ -77,6 +77,10 @@ class EncryptedBundleError(BundleError):
     kind = "encrypted"
 
 
+class NeedsIdentity(EncryptedBundleError):
+    """An encrypted bundle checked where no identity can be unlocked (a helper process): check it here."""
+
+
 class ImportRefused(BundleError):
     """A verified bundle that still cannot be merged (assessor mismatch, unknown region ...)."""
 

@@ -295,7 +295,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         if not (_is_uuid(e["id"]) and type(position) is int and position >= 0
                 and _is_uuid(e["version_id"], nullable=True) and _is_text(e["indicator_code"], 40)
                 and _is_text(e["field"], 40) and type(e["old"]) is str and type(e["new"]) is str
-                and type(e["reason"]) is str and e["kind"] in _KINDS and type(e["kind"]) is str
+                and type(e["reason"]) is str and type(e["kind"]) is str and e["kind"] in _KINDS
                 and _is_uuid(e["undoes"], nullable=True) and _is_text(e["actor"], 200) and _is_text(e["at"], 40)
                 and _is_sha(e["prev_hash"]) and _is_sha(e["entry_hash"])):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")

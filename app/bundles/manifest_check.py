@@ -126,7 +126,7 @@ def manifest_record_problem(entry: Any) -> str | None:
         return "files must be a list of 1 to 10000 files"
     for f in files:
         if type(f) is not dict or f.keys() != _MANIFEST_FILE or type(f["path"]) is not str \
-                or not any(p.fullmatch(f["path"]) for p in _FILE_PATHS) or f["kind"] not in _FILE_KINDS \
-                or type(f["kind"]) is not str or not _is_sha(f["sha256"]) or type(f["size"]) is not int or f["size"] < 0:
+                or not any(p.fullmatch(f["path"]) for p in _FILE_PATHS) or type(f["kind"]) is not str \
+                or f["kind"] not in _FILE_KINDS or not _is_sha(f["sha256"]) or type(f["size"]) is not int or f["size"] < 0:
             return "a file entry is not valid"
     return None

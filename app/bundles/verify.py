@@ -25,7 +25,7 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from app.bundles.errors import (
     EncryptedBundleError,
     InstrumentMismatch,
     ManifestInvalid,
+    NeedsIdentity,
     RecordInvalid,
     SignatureInvalid,
     TamperedFile,
@@ -101,7 +102,7 @@ class VerifiedBundle:
     instruments: dict[str, tuple[dict[str, Any], Instrument]]  # carried: hash -> (definition, parsed)
     sheets: dict[str, str]  # version id -> path in the zip
     evidence: dict[str, str]  # sha256 -> path in the zip
-    archive: zipfile.ZipFile
+    archive: zipfile.ZipFile | None  # None once detached (sent from a helper process)
 
     @property
     def bundle_id(self) -> str:
@@ -116,7 +117,18 @@ class VerifiedBundle:
         return self.outer_sha256 is not None
 
     def close(self) -> None:
-        self.archive.close()
+        if self.archive is not None:
+            self.archive.close()
+
+    def detached(self) -> VerifiedBundle:
+        """The checked content without the open zip (to pass to another process)."""
+        return replace(self, archive=None)
+
+    def reattach(self, path: str | Path, context: VerifyContext) -> VerifiedBundle:
+        """Open the (plain) bundle again to copy its files; every copied file is re-hashed against the manifest."""
+        archive = zipcheck.open_zip(path, self.label, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE},
+                                    patterns=PLAIN_NAMES)
+        return replace(self, archive=archive)
 
     def __enter__(self) -> VerifiedBundle:
         return self
@@ -278,7 +290,7 @@ def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, conte
                            "signed manifest)")
     recipient = encryption["recipient_fingerprint"]
     if context.unlock is None:
-        raise EncryptedBundleError(
+        raise NeedsIdentity(
             f"{label}: the bundle is encrypted for the certificate {recipient[:16]}…; open it in the data directory "
             "holding that identity and give its passphrase (--passphrase-file)")
     try:

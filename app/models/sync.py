@@ -76,8 +76,9 @@ class ImportedVersion(SQLModel, table=True):
     """What a bundle said about one version it brought in: digests and ancestry (from its change log)."""
 
     __tablename__ = "imported_version"
+    # Keyed record first: lookups are by record, and one index is cheaper to keep than two on bulk imports.
+    record_id: str = Field(primary_key=True, max_length=36)
     version_id: str = Field(primary_key=True, max_length=36)
-    record_id: str = Field(max_length=36, index=True)
     bundle_id: str = Field(max_length=36)
     record_sha256: str = Field(max_length=64)  # the record file as it arrived
     substance_sha256: str = Field(max_length=64)  # scores, notes, evidence, delegation, ids (not status)

@@ -73,17 +73,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_bundle_receipt_outer_sha256'), ['outer_sha256'], unique=False)
 
     op.create_table('imported_version',
-    sa.Column('version_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('record_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+    sa.Column('version_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('bundle_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('record_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('substance_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('ancestors_json', sa.Text(), nullable=False),
     sa.Column('imported_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('version_id')
+    sa.PrimaryKeyConstraint('record_id', 'version_id')
     )
-    with op.batch_alter_table('imported_version', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_imported_version_record_id'), ['record_id'], unique=False)
 
     op.create_table('record_conflict',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -143,9 +141,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_record_conflict_open')
 
     op.drop_table('record_conflict')
-    with op.batch_alter_table('imported_version', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_imported_version_record_id'))
-
     op.drop_table('imported_version')
     with op.batch_alter_table('bundle_receipt', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bundle_receipt_outer_sha256'))
