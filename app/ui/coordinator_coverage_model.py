@@ -21,9 +21,11 @@ from app.ui.coordinator_table_base import KeyedFilterProxy, KeyedTableModel
 REGION, PROVINCE, COUNTED = range(3)
 FIXED = 3  # assessor columns follow, one per assessor (sorted by name)
 
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the state word, "" when the assessor is not involved
-REGION_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
-COMPLETE_ROLE = Qt.ItemDataRole.UserRole + 3  # every panel assessor counted, no conflict
+STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the state word, "" when the assessor is not involved
+REGION_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+COMPLETE_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # every panel assessor counted, no conflict
+_DISPLAY, _DECORATION, _TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole),
+                                   int(Qt.ItemDataRole.ToolTipRole))
 
 COLOURS = {
     "signed": QColor(52, 120, 220), "final": QColor(46, 160, 90), "draft": QColor(224, 150, 30),
@@ -106,9 +108,11 @@ class CoverageModel(KeyedTableModel):
         self._cells: list[dict[str, str]] = []  # per row: assessor id -> state
         self._on_panel: list[set[str]] = []
         self._search: list[str] = []
+        self._texts: dict[str, str] = {}
 
     def set_consolidation(self, c: Consolidation | None) -> None:
         self.beginResetModel()
+        self._texts = {state: state_text(state) for state in STATE_ORDER}
         self._rows = list(c.coverage) if c else []
         assessors = c.data.assessors if c else {}
         involved = {a.assessor_id for row in self._rows for a in row.assessors}
@@ -159,10 +163,16 @@ class CoverageModel(KeyedTableModel):
                 return f"{name} — NIP {nip or '–'}"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The hot path of painting: int roles, texts translated once per reset.
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row, column = self._order[index.row()], index.column()
+        if column >= FIXED and role in (_DISPLAY, _DECORATION, STATE_ROLE):
+            state = self._cells[row].get(self._assessors[column - FIXED][0], "")
+            if role == _DISPLAY:
+                return self._texts.get(state, "")
+            return state if role == STATE_ROLE else (state_icon(state) if state else None)
         cov = self._rows[row]
         if role == REGION_CODE_ROLE:
             return cov.region.code
@@ -171,26 +181,20 @@ class CoverageModel(KeyedTableModel):
         if column >= FIXED:
             assessor_id = self._assessors[column - FIXED][0]
             state = self._cells[row].get(assessor_id, "")
-            if role == STATE_ROLE:
-                return state
-            if role == Qt.ItemDataRole.DisplayRole:
-                return state_text(state) if state else ""
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(state) if state else None
-            if role == Qt.ItemDataRole.ToolTipRole and state:
+            if role == _TOOLTIP and state:
                 on_panel = assessor_id in self._on_panel[row]
                 return (self.tr("%1: %2 (on the panel)") if on_panel else self.tr("%1: %2 (not on the panel)")) \
                     .replace("%1", self._assessors[column - FIXED][1]).replace("%2", state_text(state))
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == REGION:
                 return f"{cov.region.code}  {cov.region.name}"
             if column == PROVINCE:
                 return cov.region.province_name
             return f"{cov.counted}/{cov.expected}"
-        if role == Qt.ItemDataRole.DecorationRole and column == COUNTED and not cov.complete:
+        if role == _DECORATION and column == COUNTED and not cov.complete:
             return state_icon("conflict" if cov.in_conflict else "missing")
-        if role == Qt.ItemDataRole.ToolTipRole and column == COUNTED and not cov.complete:
+        if role == _TOOLTIP and column == COUNTED and not cov.complete:
             return self.tr("Incomplete: %1 missing, %2 in conflict").replace("%1", str(len(cov.missing))).replace(
                 "%2", str(len(cov.in_conflict)))
         return None

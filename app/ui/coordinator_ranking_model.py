@@ -30,14 +30,17 @@ FIXED = 5
 DIMENSION, ASSESSORS, SPREAD, MODERATED, SHORTLIST, TIES = "dimension", "assessors", "spread", "moderated", \
     "shortlist", "ties"
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts (None-safe)
-REGION_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
-POSITION_ROLE = Qt.ItemDataRole.UserRole + 3  # place in the consolidation's order (1-based)
-RANKED_ROLE = Qt.ItemDataRole.UserRole + 4  # the RankedRegion
-SHORTLIST_ROLE = Qt.ItemDataRole.UserRole + 5  # {size: "yes" | "no" | "tie"}
-STRADDLES_ROLE = Qt.ItemDataRole.UserRole + 6  # shortlist sizes whose cut-off this region's tie straddles
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a value that sorts (None-safe)
+REGION_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+POSITION_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # place in the consolidation's order (1-based)
+RANKED_ROLE = int(Qt.ItemDataRole.UserRole) + 4  # the RankedRegion
+SHORTLIST_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # {size: "yes" | "no" | "tie"}
+STRADDLES_ROLE = int(Qt.ItemDataRole.UserRole) + 6  # shortlist sizes whose cut-off this region's tie straddles
 
 WARNING = QColor(214, 69, 65)
+_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _USER = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                                                  int(Qt.ItemDataRole.TextAlignmentRole),
+                                                  int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.UserRole))
 MISSING = float("-inf")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +62,8 @@ class RankingModel(KeyedTableModel):
         self._columns: list[tuple[str, Any]] = []  # (kind, key) of each column after the fixed ones
         self._display: list[list[str]] = []
         self._search: list[str] = []
+        self._align: list[int | None] = []
+        self._warn: set[tuple[int, int]] = set()
 
     # -- contents -------------------------------------------------------------------------------
 
@@ -80,6 +85,7 @@ class RankingModel(KeyedTableModel):
             self._display.append(self._texts(r, locale))
             self._keys.append(self._sort_keys(r))
             self._search.append(" ".join((r.region.code, r.region.name, r.region.province_name)).casefold())
+        self._styles()
         self._reset_order()
         self.endResetModel()
 
@@ -206,13 +212,37 @@ class RankingModel(KeyedTableModel):
     def _numeric(kind: str) -> bool:
         return kind in ("rank", "score", DIMENSION, ASSESSORS, SPREAD, MODERATED)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._order):
+    def _styles(self) -> None:
+        """Alignment per column and the cells drawn in the warning colour, computed once per reset."""
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        centre = int(Qt.AlignmentFlag.AlignCenter)
+        self._align = [right if self._numeric(kind) else centre if kind == SHORTLIST else None
+                       for kind, _ in (self.column_kind(c) for c in range(self.columnCount()))]
+        self._warn = set()
+        for source, r in enumerate(self._rows):
+            for column in range(FIXED, self.columnCount()):
+                kind, key = self.column_kind(column)
+                if (kind == TIES and any(m == TIE for _, m in r.shortlist)) or \
+                        (kind == SHORTLIST and r.on_shortlist(key) == TIE) or (kind == SPREAD and r.flagged_indicators):
+                    self._warn.add((source, column))
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The hot path of painting: plain int roles and precomputed lists, no enum look-ups.
+        if not index.isValid():
             return None
-        source = self._order[index.row()]
+        row = index.row()
+        if row >= len(self._order):
+            return None
+        source = self._order[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display[source][column]
+        if role == _ALIGN:
+            return self._align[column]
+        if role == _FOREGROUND:
+            return WARNING if (source, column) in self._warn else None
+        if role < _USER:
+            return self._tooltip(self._rows[source], column) if role == _TOOLTIP else None
         if role == SORT_ROLE:
             return self._keys[source][column]
         r = self._rows[source]
@@ -226,32 +256,22 @@ class RankingModel(KeyedTableModel):
             return dict(r.shortlist)
         if role == STRADDLES_ROLE:
             return [size for size, mark in r.shortlist if mark == TIE]
-        kind, key = self.column_kind(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._numeric(kind):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if kind == SHORTLIST:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if (kind == TIES and any(m == TIE for _, m in r.shortlist)) or (kind == SHORTLIST and
-                                                                           r.on_shortlist(key) == TIE):
-                return WARNING
-            if kind == SPREAD and r.flagged_indicators:
-                return WARNING
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if kind == SPREAD and r.flagged_indicators:
-                return ", ".join(r.flagged_indicators)
-            if kind == MODERATED and r.moderated_indicators:
-                return ", ".join(r.moderated_indicators)
-            if kind == TIES and r.tied_with:
-                return self.tr("Genuinely tied with %1 (same score and every tie-breaker)").replace(
-                    "%1", ", ".join(r.tied_with))
-            if kind == ASSESSORS and (r.missing or r.in_conflict):
-                return self.tr("%1 missing, %2 in conflict").replace("%1", str(r.missing)).replace(
-                    "%2", str(r.in_conflict))
-            return None
+        return None
+
+    def _tooltip(self, r: RankedRegion, column: int) -> str | None:
+        kind, _key = self.column_kind(column)
+        if kind == SPREAD and r.flagged_indicators:
+            return ", ".join(r.flagged_indicators)
+        if kind == MODERATED and r.moderated_indicators:
+            return ", ".join(r.moderated_indicators)
+        if kind == TIES and r.tied_with:
+            return self.tr("Genuinely tied with %1 (same score and every tie-breaker)").replace(
+                "%1", ", ".join(r.tied_with))
+        if kind == ASSESSORS and (r.missing or r.in_conflict):
+            return self.tr("%1 missing, %2 in conflict").replace("%1", str(r.missing)).replace(
+                "%2", str(r.in_conflict))
+        if kind == "region":
+            return f"{r.region.name} ({r.region.code}), {r.region.province_name}"
         return None
 
     def sorted_by_rank(self) -> bool:

@@ -12,16 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.consolidation import AggregationRule, Consolidation
 from app.ui.charts_palette import cut_colour
-from app.ui.coordinator_cutoff_delegate import CutoffDelegate
 from app.ui.coordinator_exports import ExportController
 from app.ui.coordinator_ranking_model import REGION_CODE_ROLE, RankingFilterProxy, RankingModel
+from app.ui.coordinator_ranking_view import RankingTableView
 from app.ui.coordinator_session import CoordinatorSession
 
 
@@ -86,10 +85,8 @@ class RankingTab(QWidget):
         self.proxy = RankingFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_text)
-        self.table = QTableView(self)
+        self.table = RankingTableView(self)
         self.table.setModel(self.proxy)
-        self.delegate = CutoffDelegate(self.table)
-        self.table.setItemDelegate(self.delegate)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -112,7 +109,7 @@ class RankingTab(QWidget):
         session.computing.connect(self.busy.setVisible)
 
     def _sorted(self, _section: int, _order: Qt.SortOrder) -> None:
-        self.delegate.enabled = self.proxy.sorted_by_rank()
+        self.table.cuts_shown = self.proxy.sorted_by_rank()
         self.table.viewport().update()
 
     def _activated(self, index: QModelIndex) -> None:
@@ -127,8 +124,8 @@ class RankingTab(QWidget):
     def show_consolidation(self, c: Consolidation) -> None:
         selected = self.selected_region()
         self.model.set_consolidation(c)
-        self.delegate.sizes = c.shortlist_sizes
-        self.delegate.enabled = self.proxy.sorted_by_rank()
+        self.table.sizes = c.shortlist_sizes
+        self.table.cuts_shown = self.proxy.sorted_by_rank()
         index = self.rule.findData(c.rule.value)
         if index >= 0:
             self.rule.setCurrentIndex(index)
