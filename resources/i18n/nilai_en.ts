@@ -171,6 +171,320 @@
         </message>
     </context>
     <context>
+        <name>ChartsTab</name>
+        <message>
+            <source>Region on the radar</source>
+            <translation>Region on the radar</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>Re&amp;gion:</translation>
+        </message>
+        <message>
+            <source>Rank %1</source>
+            <translation>Rank %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Resolve a conflict</source>
+            <translation>Resolve a conflict</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Competing versions of one assessment arrived. Choose the one that is in force; the others stay in the history.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Competing versions of one assessment arrived. Choose the one that is in force; the others stay in the history.</translation>
+        </message>
+        <message>
+            <source>&amp;Reason (required, kept in the change log):</source>
+            <translation>&amp;Reason (required, kept in the change log):</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Use the chosen version</source>
+            <translation>Use the chosen version</translation>
+        </message>
+        <message>
+            <source>version %1</source>
+            <translation>version %1</translation>
+        </message>
+        <message>
+            <source>other content of version %1</source>
+            <translation>other content of version %1</translation>
+        </message>
+        <message>
+            <source>%1 — %2, %3, total %4</source>
+            <translation>%1 — %2, %3, total %4</translation>
+        </message>
+        <message>
+            <source> (in force now)</source>
+            <translation> (in force now)</translation>
+        </message>
+        <message>
+            <source>Levels that differ between the versions</source>
+            <translation>Levels that differ between the versions</translation>
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation>n/a</translation>
+        </message>
+        <message>
+            <source>Indicators where the versions differ</source>
+            <translation>Indicators where the versions differ</translation>
+        </message>
+        <message>
+            <source>The versions give the same levels</source>
+            <translation>The versions give the same levels</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Assessor</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Detected</source>
+            <translation>Detected</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>two versions from one parent</source>
+            <translation>two versions from one parent</translation>
+        </message>
+        <message>
+            <source>same version, different content</source>
+            <translation>same version, different content</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorActions</name>
+        <message>
+            <source>&amp;Coordinator view…</source>
+            <translation>&amp;Coordinator view…</translation>
+        </message>
+        <message>
+            <source>Import bundles, see coverage and agreement, moderate, rank and export</source>
+            <translation>Import bundles, see coverage and agreement, moderate, rank and export</translation>
+        </message>
+        <message>
+            <source>&amp;Import result bundles…</source>
+            <translation>&amp;Import result bundles…</translation>
+        </message>
+        <message>
+            <source>Take in the assessors' signed result bundles</source>
+            <translation>Take in the assessors' signed result bundles</translation>
+        </message>
+        <message>
+            <source>Export ranking as &amp;CSV…</source>
+            <translation>Export ranking as &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>The ranking and every level behind it, as two CSV files</source>
+            <translation>The ranking and every level behind it, as two CSV files</translation>
+        </message>
+        <message>
+            <source>Export ranking as &amp;XLSX…</source>
+            <translation>Export ranking as &amp;XLSX…</translation>
+        </message>
+        <message>
+            <source>Ranking, Scores and Method sheets</source>
+            <translation>Ranking, Scores and Method sheets</translation>
+        </message>
+        <message>
+            <source>Export ranking &amp;report (PDF)…</source>
+            <translation>Export ranking &amp;report (PDF)…</translation>
+        </message>
+        <message>
+            <source>Method, agreement, charts and the ranking table</source>
+            <translation>Method, agreement, charts and the ranking table</translation>
+        </message>
+        <message>
+            <source>Export &amp;signed ranking report (PDF)…</source>
+            <translation>Export &amp;signed ranking report (PDF)…</translation>
+        </message>
+        <message>
+            <source>The report, signed with this data directory's key</source>
+            <translation>The report, signed with this data directory's key</translation>
+        </message>
+        <message>
+            <source>Export round &amp;package for assessors…</source>
+            <translation>Export round &amp;package for assessors…</translation>
+        </message>
+        <message>
+            <source>The round, instrument, panels and schedule, signed</source>
+            <translation>The round, instrument, panels and schedule, signed</translation>
+        </message>
+        <message>
+            <source>&amp;Coordinator</source>
+            <translation>&amp;Coordinator</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorServices</name>
+        <message>
+            <source>Import result bundles</source>
+            <translation>Import result bundles</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai);;All files (*)</source>
+            <translation>Nilai result bundles (*.nilai);;All files (*)</translation>
+        </message>
+        <message>
+            <source>coordinator</source>
+            <translation>coordinator</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorSession</name>
+        <message>
+            <source>Consolidating</source>
+            <translation>Consolidating</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderation cleared</source>
+            <translation>%1 %2: moderation cleared</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderated to level %3</source>
+            <translation>%1 %2: moderated to level %3</translation>
+        </message>
+        <message>
+            <source>Nothing changed</source>
+            <translation>Nothing changed</translation>
+        </message>
+        <message>
+            <source>Moderating</source>
+            <translation>Moderating</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorView</name>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ro&amp;und:</source>
+            <translation>Ro&amp;und:</translation>
+        </message>
+        <message>
+            <source>Consolidating…</source>
+            <translation>Consolidating…</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>Co&amp;verage</source>
+            <translation>Co&amp;verage</translation>
+        </message>
+        <message>
+            <source>R&amp;anking</source>
+            <translation>R&amp;anking</translation>
+        </message>
+        <message>
+            <source>Region &amp;detail</source>
+            <translation>Region &amp;detail</translation>
+        </message>
+        <message>
+            <source>C&amp;harts</source>
+            <translation>C&amp;harts</translation>
+        </message>
+        <message>
+            <source>There is no round here yet: import the assessors' bundles to bring one in.</source>
+            <translation>There is no round here yet: import the assessors' bundles to bring one in.</translation>
+        </message>
+        <message>
+            <source>&amp;Import (%1 conflicts)</source>
+            <translation>&amp;Import (%1 conflicts)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorWindow</name>
+        <message>
+            <source>Coordinator — Nilai</source>
+            <translation>Coordinator — Nilai</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>Counted assessments / assessors seated on the region's panel</source>
+            <translation>Counted assessments / assessors seated on the region's panel</translation>
+        </message>
+        <message>
+            <source>%1: %2 (on the panel)</source>
+            <translation>%1: %2 (on the panel)</translation>
+        </message>
+        <message>
+            <source>%1: %2 (not on the panel)</source>
+            <translation>%1: %2 (not on the panel)</translation>
+        </message>
+        <message>
+            <source>Incomplete: %1 missing, %2 in conflict</source>
+            <translation>Incomplete: %1 missing, %2 in conflict</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageTab</name>
+        <message>
+            <source>Filter by region, code or province</source>
+            <translation>Filter by region, code or province</translation>
+        </message>
+        <message>
+            <source>Filter the coverage</source>
+            <translation>Filter the coverage</translation>
+        </message>
+        <message>
+            <source>&amp;Incomplete only</source>
+            <translation>&amp;Incomplete only</translation>
+        </message>
+        <message>
+            <source>Regions where a panel assessor is missing, still in draft, or in conflict</source>
+            <translation>Regions where a panel assessor is missing, still in draft, or in conflict</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <source>%1 regions · %2 complete · %3 incomplete · %4 shown</source>
+            <translation>%1 regions · %2 complete · %3 incomplete · %4 shown</translation>
+        </message>
+    </context>
+    <context>
         <name>DelegationDialog</name>
         <message>
             <source>Delegation of %1</source>
@@ -218,6 +532,77 @@
         <message>
             <source>No evidence attached</source>
             <translation>No evidence attached</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
+            <translation>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</translation>
+        </message>
+        <message>
+            <source>There is no ranking to export yet.</source>
+            <translation>There is no ranking to export yet.</translation>
+        </message>
+        <message>
+            <source>Export the ranking as CSV</source>
+            <translation>Export the ranking as CSV</translation>
+        </message>
+        <message>
+            <source>Export the ranking as XLSX</source>
+            <translation>Export the ranking as XLSX</translation>
+        </message>
+        <message>
+            <source>Export the ranking report (PDF)</source>
+            <translation>Export the ranking report (PDF)</translation>
+        </message>
+        <message>
+            <source>Sign the ranking report.</source>
+            <translation>Sign the ranking report.</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>Writing %1…</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Exporting</translation>
+        </message>
+        <message>
+            <source>Written: %1</source>
+            <translation>Written: %1</translation>
+        </message>
+        <message>
+            <source>Export the round package for assessors</source>
+            <translation>Export the round package for assessors</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*.nilairound)</source>
+            <translation>Nilai round packages (*.nilairound)</translation>
+        </message>
+        <message>
+            <source>Sign the round package.</source>
+            <translation>Sign the round package.</translation>
+        </message>
+        <message>
+            <source>Exporting the round package</source>
+            <translation>Exporting the round package</translation>
+        </message>
+        <message>
+            <source>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</source>
+            <translation>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</translation>
         </message>
     </context>
     <context>
@@ -770,6 +1155,148 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>ImportReportModel</name>
+        <message>
+            <source>imported</source>
+            <translation>imported</translation>
+        </message>
+        <message>
+            <source>already present</source>
+            <translation>already present</translation>
+        </message>
+        <message>
+            <source>fast-forwarded</source>
+            <translation>fast-forwarded</translation>
+        </message>
+        <message>
+            <source>already superseded</source>
+            <translation>already superseded</translation>
+        </message>
+        <message>
+            <source>updated (now signed)</source>
+            <translation>updated (now signed)</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>conflict</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>rejected</translation>
+        </message>
+        <message>
+            <source>already imported</source>
+            <translation>already imported</translation>
+        </message>
+        <message>
+            <source>certificate rejected</source>
+            <translation>certificate rejected</translation>
+        </message>
+        <message>
+            <source>Bundle / region</source>
+            <translation>Bundle / region</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Assessor / record</source>
+            <translation>Assessor / record</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>record %1 · version %2</source>
+            <translation>record %1 · version %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportTab</name>
+        <message>
+            <source>Drop result bundles (.nilai) or a folder of them here</source>
+            <translation>Drop result bundles (.nilai) or a folder of them here</translation>
+        </message>
+        <message>
+            <source>&amp;Choose bundles…</source>
+            <translation>&amp;Choose bundles…</translation>
+        </message>
+        <message>
+            <source>Export &amp;round package for assessors…</source>
+            <translation>Export &amp;round package for assessors…</translation>
+        </message>
+        <message>
+            <source>The round, its instrument, panels and schedule, signed with your key</source>
+            <translation>The round, its instrument, panels and schedule, signed with your key</translation>
+        </message>
+        <message>
+            <source>Import report</source>
+            <translation>Import report</translation>
+        </message>
+        <message>
+            <source>Unknown assessor certificates</source>
+            <translation>Unknown assessor certificates</translation>
+        </message>
+        <message>
+            <source>&amp;Trust and import</source>
+            <translation>&amp;Trust and import</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject</source>
+            <translation>Re&amp;ject</translation>
+        </message>
+        <message>
+            <source>These bundles are signed correctly, by certificates this computer does not trust yet. Check each fingerprint with the assessor (by phone or in person) before trusting it.</source>
+            <translation>These bundles are signed correctly, by certificates this computer does not trust yet. Check each fingerprint with the assessor (by phone or in person) before trusting it.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Re&amp;solve…</source>
+            <translation>Re&amp;solve…</translation>
+        </message>
+        <message>
+            <source>Competing versions of one assessment: none of them counts until you choose one.</source>
+            <translation>Competing versions of one assessment: none of them counts until you choose one.</translation>
+        </message>
+        <message>
+            <source>Some bundles are encrypted for you: unlock your key to open them.</source>
+            <translation>Some bundles are encrypted for you: unlock your key to open them.</translation>
+        </message>
+        <message>
+            <source>No bundle files among the dropped items</source>
+            <translation>No bundle files among the dropped items</translation>
+        </message>
+        <message>
+            <source>Importing bundles</source>
+            <translation>Importing bundles</translation>
+        </message>
+        <message>
+            <source>%1 bundle(s) read: %2 taken in, %3 rejected</source>
+            <translation>%1 bundle(s) read: %2 taken in, %3 rejected</translation>
+        </message>
+        <message>
+            <source>Certificate of %1 not trusted; its bundles stay out</source>
+            <translation>Certificate of %1 not trusted; its bundles stay out</translation>
+        </message>
+        <message>
+            <source>Reading conflicts</source>
+            <translation>Reading conflicts</translation>
+        </message>
+        <message>
+            <source>%1: version %2 is now in force</source>
+            <translation>%1: version %2 is now in force</translation>
+        </message>
+        <message>
+            <source>Resolving the conflict</source>
+            <translation>Resolving the conflict</translation>
+        </message>
+    </context>
+    <context>
         <name>IndicatorPanel</name>
         <message>
             <source>Interviewer guidance</source>
@@ -1084,6 +1611,92 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>ModerationHistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>cleared</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModerationPanel</name>
+        <message>
+            <source>Choose an indicator to moderate</source>
+            <translation>Choose an indicator to moderate</translation>
+        </message>
+        <message>
+            <source>Moderated level</source>
+            <translation>Moderated level</translation>
+        </message>
+        <message>
+            <source>Why (required; kept in the change log)</source>
+            <translation>Why (required; kept in the change log)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>&amp;Set level</source>
+            <translation>&amp;Set level</translation>
+        </message>
+        <message>
+            <source>&amp;Clear moderation</source>
+            <translation>&amp;Clear moderation</translation>
+        </message>
+        <message>
+            <source>&amp;Level:</source>
+            <translation>&amp;Level:</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <source>Moderation history</source>
+            <translation>Moderation history</translation>
+        </message>
+        <message>
+            <source>History of this region's moderations</source>
+            <translation>History of this region's moderations</translation>
+        </message>
+        <message>
+            <source>Moderate %1</source>
+            <translation>Moderate %1</translation>
+        </message>
+        <message>
+            <source>Moderated to %1: %2</source>
+            <translation>Moderated to %1: %2</translation>
+        </message>
+        <message>
+            <source>Not moderated: the panel's combined level is in force.</source>
+            <translation>Not moderated: the panel's combined level is in force.</translation>
+        </message>
+        <message>
+            <source>Give a reason: it is kept in the change log with your name.</source>
+            <translation>Give a reason: it is kept in the change log with your name.</translation>
+        </message>
+    </context>
+    <context>
         <name>OutlineModel</name>
         <message>
             <source>Indicator</source>
@@ -1348,6 +1961,344 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RankingBarChart</name>
+        <message>
+            <source>%1 regions ranked; shortlist cut-offs at %2</source>
+            <translation>%1 regions ranked; shortlist cut-offs at %2</translation>
+        </message>
+        <message>
+            <source>Panel scores in ranking order</source>
+            <translation>Panel scores in ranking order</translation>
+        </message>
+        <message>
+            <source>on every shortlist</source>
+            <translation>on every shortlist</translation>
+        </message>
+        <message>
+            <source>on the larger</source>
+            <translation>on the larger</translation>
+        </message>
+        <message>
+            <source>tie at a cut-off</source>
+            <translation>tie at a cut-off</translation>
+        </message>
+        <message>
+            <source>not shortlisted</source>
+            <translation>not shortlisted</translation>
+        </message>
+        <message>
+            <source>No region has a panel score yet</source>
+            <translation>No region has a panel score yet</translation>
+        </message>
+        <message>
+            <source>place in the ranking</source>
+            <translation>place in the ranking</translation>
+        </message>
+        <message>
+            <source>top %1</source>
+            <translation>top %1</translation>
+        </message>
+        <message>
+            <source>%1. %2 — %3</source>
+            <translation>%1. %2 — %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingModel</name>
+        <message>
+            <source>tie</source>
+            <translation>tie</translation>
+        </message>
+        <message>
+            <source>straddles cut-off %1</source>
+            <translation>straddles cut-off %1</translation>
+        </message>
+        <message>
+            <source>tie-break</source>
+            <translation>tie-break</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>Panel score</source>
+            <translation>Panel score</translation>
+        </message>
+        <message>
+            <source>Assessors</source>
+            <translation>Assessors</translation>
+        </message>
+        <message>
+            <source>Spread ≥2</source>
+            <translation>Spread ≥2</translation>
+        </message>
+        <message>
+            <source>Moderated</source>
+            <translation>Moderated</translation>
+        </message>
+        <message>
+            <source>Top %1</source>
+            <translation>Top %1</translation>
+        </message>
+        <message>
+            <source>Ties</source>
+            <translation>Ties</translation>
+        </message>
+        <message>
+            <source>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</source>
+            <translation>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</translation>
+        </message>
+        <message>
+            <source>Panel score 0–100 under the chosen aggregation rule</source>
+            <translation>Panel score 0–100 under the chosen aggregation rule</translation>
+        </message>
+        <message>
+            <source>Counted assessments (of the assessors seated on the panel)</source>
+            <translation>Counted assessments (of the assessors seated on the panel)</translation>
+        </message>
+        <message>
+            <source>Indicators where assessors differ by two levels or more</source>
+            <translation>Indicators where assessors differ by two levels or more</translation>
+        </message>
+        <message>
+            <source>Indicators with a moderated level</source>
+            <translation>Indicators with a moderated level</translation>
+        </message>
+        <message>
+            <source>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</source>
+            <translation>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</translation>
+        </message>
+        <message>
+            <source>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</source>
+            <translation>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</translation>
+        </message>
+        <message>
+            <source>Genuinely tied with %1 (same score and every tie-breaker)</source>
+            <translation>Genuinely tied with %1 (same score and every tie-breaker)</translation>
+        </message>
+        <message>
+            <source>%1 missing, %2 in conflict</source>
+            <translation>%1 missing, %2 in conflict</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingTab</name>
+        <message>
+            <source>Aggregation rule</source>
+            <translation>Aggregation rule</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Trimmed mean</source>
+            <translation>Trimmed mean</translation>
+        </message>
+        <message>
+            <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
+            <translation>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</translation>
+        </message>
+        <message>
+            <source>Filter by region, code or province</source>
+            <translation>Filter by region, code or province</translation>
+        </message>
+        <message>
+            <source>Filter the ranking</source>
+            <translation>Filter the ranking</translation>
+        </message>
+        <message>
+            <source>Recomputing…</source>
+            <translation>Recomputing…</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <source>PDF report…</source>
+            <translation>PDF report…</translation>
+        </message>
+        <message>
+            <source>Sign the PDF</source>
+            <translation>Sign the PDF</translation>
+        </message>
+        <message>
+            <source>Sign the report with this data directory's key (asks the passphrase)</source>
+            <translation>Sign the report with this data directory's key (asks the passphrase)</translation>
+        </message>
+        <message>
+            <source>The ranking, and every level behind it in a second CSV</source>
+            <translation>The ranking, and every level behind it in a second CSV</translation>
+        </message>
+        <message>
+            <source>Ranking, Scores and Method sheets</source>
+            <translation>Ranking, Scores and Method sheets</translation>
+        </message>
+        <message>
+            <source>The ranking report: method, agreement, charts, table</source>
+            <translation>The ranking report: method, agreement, charts, table</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translation>&amp;Rule:</translation>
+        </message>
+        <message>
+            <source>Export:</source>
+            <translation>Export:</translation>
+        </message>
+        <message>
+            <source>Agreement between assessors</source>
+            <translation>Agreement between assessors</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Ranking</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
+            <translation>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
+            <translation>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 regions</source>
+            <translation>Top %1: %2 regions</translation>
+        </message>
+        <message>
+            <source>%1 of %2 regions ranked</source>
+            <translation>%1 of %2 regions ranked</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDetailModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Combined</source>
+            <translation>Combined</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>Spread</translation>
+        </message>
+        <message>
+            <source>The assessors' levels combined with the round's rule</source>
+            <translation>The assessors' levels combined with the round's rule</translation>
+        </message>
+        <message>
+            <source>The moderated level where the coordinator set one, else the combined level</source>
+            <translation>The moderated level where the coordinator set one, else the combined level</translation>
+        </message>
+        <message>
+            <source>Highest minus lowest level; flagged from 2 levels</source>
+            <translation>Highest minus lowest level; flagged from 2 levels</translation>
+        </message>
+        <message>
+            <source>%1 (moderated)</source>
+            <translation>%1 (moderated)</translation>
+        </message>
+        <message>
+            <source>Moderated: %1</source>
+            <translation>Moderated: %1</translation>
+        </message>
+        <message>
+            <source>The assessors differ by %1 levels</source>
+            <translation>The assessors differ by %1 levels</translation>
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation>n/a</translation>
+        </message>
+        <message>
+            <source>Evidence: %1</source>
+            <translation>Evidence: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDetailTab</name>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>Re&amp;gion:</translation>
+        </message>
+        <message>
+            <source>Levels per indicator</source>
+            <translation>Levels per indicator</translation>
+        </message>
+        <message>
+            <source>Notes and evidence</source>
+            <translation>Notes and evidence</translation>
+        </message>
+        <message>
+            <source>Loading the region</source>
+            <translation>Loading the region</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>not applicable</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionRadarChart</name>
+        <message>
+            <source>Dimensions of %1 against the round median</source>
+            <translation>Dimensions of %1 against the round median</translation>
+        </message>
+        <message>
+            <source>Dimensions against the round median</source>
+            <translation>Dimensions against the round median</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>region</translation>
+        </message>
+        <message>
+            <source>round median</source>
+            <translation>round median</translation>
+        </message>
+        <message>
+            <source>Choose a region with a panel score</source>
+            <translation>Choose a region with a panel score</translation>
+        </message>
+    </context>
+    <context>
         <name>ReopenDialog</name>
         <message>
             <source>Reopen as a new version</source>
@@ -1489,6 +2440,25 @@ Import the round package from your coordinator, or try the program with a demo r
         <message>
             <source>The schedule could not be loaded: %1</source>
             <translation>The schedule could not be loaded: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreHistogram</name>
+        <message>
+            <source>Distribution of panel scores</source>
+            <translation>Distribution of panel scores</translation>
+        </message>
+        <message>
+            <source>top %1 from %2</source>
+            <translation>top %1 from %2</translation>
+        </message>
+        <message>
+            <source>No region has a panel score yet</source>
+            <translation>No region has a panel score yet</translation>
+        </message>
+        <message>
+            <source>panel score (regions per 5 points)</source>
+            <translation>panel score (regions per 5 points)</translation>
         </message>
     </context>
     <context>
@@ -1654,6 +2624,29 @@ Import the round package from your coordinator, or try the program with a demo r
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indicators scored in this dimension</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnknownCertificatesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint</source>
+            <translation>SHA-256 fingerprint</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Bundle</translation>
         </message>
     </context>
     <context>

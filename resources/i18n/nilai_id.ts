@@ -171,6 +171,320 @@
         </message>
     </context>
     <context>
+        <name>ChartsTab</name>
+        <message>
+            <source>Region on the radar</source>
+            <translation>Daerah pada radar</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>&amp;Daerah:</translation>
+        </message>
+        <message>
+            <source>Rank %1</source>
+            <translation>Peringkat %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Resolve a conflict</source>
+            <translation>Selesaikan konflik</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Competing versions of one assessment arrived. Choose the one that is in force; the others stay in the history.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Ada beberapa versi yang bersaing untuk satu penilaian. Pilih versi yang berlaku; versi lainnya tetap tersimpan dalam riwayat.</translation>
+        </message>
+        <message>
+            <source>&amp;Reason (required, kept in the change log):</source>
+            <translation>&amp;Alasan (wajib, disimpan dalam catatan perubahan):</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Use the chosen version</source>
+            <translation>Gunakan versi yang dipilih</translation>
+        </message>
+        <message>
+            <source>version %1</source>
+            <translation>versi %1</translation>
+        </message>
+        <message>
+            <source>other content of version %1</source>
+            <translation>isi lain dari versi %1</translation>
+        </message>
+        <message>
+            <source>%1 — %2, %3, total %4</source>
+            <translation>%1 — %2, %3, total %4</translation>
+        </message>
+        <message>
+            <source> (in force now)</source>
+            <translation> (berlaku sekarang)</translation>
+        </message>
+        <message>
+            <source>Levels that differ between the versions</source>
+            <translation>Tingkat yang berbeda antarversi</translation>
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation>t/b</translation>
+        </message>
+        <message>
+            <source>Indicators where the versions differ</source>
+            <translation>Indikator yang berbeda antarversi</translation>
+        </message>
+        <message>
+            <source>The versions give the same levels</source>
+            <translation>Semua versi memberikan tingkat yang sama</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Detected</source>
+            <translation>Terdeteksi</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versi</translation>
+        </message>
+        <message>
+            <source>two versions from one parent</source>
+            <translation>dua versi dari satu induk</translation>
+        </message>
+        <message>
+            <source>same version, different content</source>
+            <translation>versi sama, isi berbeda</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorActions</name>
+        <message>
+            <source>&amp;Coordinator view…</source>
+            <translation>Tampilan &amp;koordinator…</translation>
+        </message>
+        <message>
+            <source>Import bundles, see coverage and agreement, moderate, rank and export</source>
+            <translation>Impor paket, lihat cakupan dan kesepakatan, moderasi, peringkat, dan ekspor</translation>
+        </message>
+        <message>
+            <source>&amp;Import result bundles…</source>
+            <translation>&amp;Impor paket hasil…</translation>
+        </message>
+        <message>
+            <source>Take in the assessors' signed result bundles</source>
+            <translation>Terima paket hasil bertanda tangan dari para penilai</translation>
+        </message>
+        <message>
+            <source>Export ranking as &amp;CSV…</source>
+            <translation>Ekspor peringkat sebagai &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>The ranking and every level behind it, as two CSV files</source>
+            <translation>Peringkat beserta semua tingkat di baliknya, sebagai dua berkas CSV</translation>
+        </message>
+        <message>
+            <source>Export ranking as &amp;XLSX…</source>
+            <translation>Ekspor peringkat sebagai &amp;XLSX…</translation>
+        </message>
+        <message>
+            <source>Ranking, Scores and Method sheets</source>
+            <translation>Lembar Peringkat, Nilai, dan Metode</translation>
+        </message>
+        <message>
+            <source>Export ranking &amp;report (PDF)…</source>
+            <translation>Ekspor &amp;laporan peringkat (PDF)…</translation>
+        </message>
+        <message>
+            <source>Method, agreement, charts and the ranking table</source>
+            <translation>Metode, kesepakatan, grafik, dan tabel peringkat</translation>
+        </message>
+        <message>
+            <source>Export &amp;signed ranking report (PDF)…</source>
+            <translation>Ekspor laporan peringkat &amp;bertanda tangan (PDF)…</translation>
+        </message>
+        <message>
+            <source>The report, signed with this data directory's key</source>
+            <translation>Laporan, ditandatangani dengan kunci direktori data ini</translation>
+        </message>
+        <message>
+            <source>Export round &amp;package for assessors…</source>
+            <translation>Ekspor &amp;paket putaran untuk penilai…</translation>
+        </message>
+        <message>
+            <source>The round, instrument, panels and schedule, signed</source>
+            <translation>Putaran, instrumen, panel, dan jadwal, bertanda tangan</translation>
+        </message>
+        <message>
+            <source>&amp;Coordinator</source>
+            <translation>&amp;Koordinator</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorServices</name>
+        <message>
+            <source>Import result bundles</source>
+            <translation>Impor paket hasil</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai);;All files (*)</source>
+            <translation>Paket hasil Nilai (*.nilai);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>coordinator</source>
+            <translation>koordinator</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorSession</name>
+        <message>
+            <source>Consolidating</source>
+            <translation>Mengonsolidasikan</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderation cleared</source>
+            <translation>%1 %2: moderasi dihapus</translation>
+        </message>
+        <message>
+            <source>%1 %2: moderated to level %3</source>
+            <translation>%1 %2: dimoderasi ke tingkat %3</translation>
+        </message>
+        <message>
+            <source>Nothing changed</source>
+            <translation>Tidak ada yang berubah</translation>
+        </message>
+        <message>
+            <source>Moderating</source>
+            <translation>Memoderasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorView</name>
+        <message>
+            <source>Round</source>
+            <translation>Putaran</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ro&amp;und:</source>
+            <translation>&amp;Putaran:</translation>
+        </message>
+        <message>
+            <source>Consolidating…</source>
+            <translation>Mengonsolidasikan…</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Impor</translation>
+        </message>
+        <message>
+            <source>Co&amp;verage</source>
+            <translation>&amp;Cakupan</translation>
+        </message>
+        <message>
+            <source>R&amp;anking</source>
+            <translation>P&amp;eringkat</translation>
+        </message>
+        <message>
+            <source>Region &amp;detail</source>
+            <translation>&amp;Rincian daerah</translation>
+        </message>
+        <message>
+            <source>C&amp;harts</source>
+            <translation>&amp;Grafik</translation>
+        </message>
+        <message>
+            <source>There is no round here yet: import the assessors' bundles to bring one in.</source>
+            <translation>Belum ada putaran di sini: impor paket dari para penilai untuk memasukkannya.</translation>
+        </message>
+        <message>
+            <source>&amp;Import (%1 conflicts)</source>
+            <translation>&amp;Impor (%1 konflik)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordinatorWindow</name>
+        <message>
+            <source>Coordinator — Nilai</source>
+            <translation>Koordinator — Nilai</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Dihitung</translation>
+        </message>
+        <message>
+            <source>Counted assessments / assessors seated on the region's panel</source>
+            <translation>Penilaian yang dihitung / penilai di panel daerah ini</translation>
+        </message>
+        <message>
+            <source>%1: %2 (on the panel)</source>
+            <translation>%1: %2 (anggota panel)</translation>
+        </message>
+        <message>
+            <source>%1: %2 (not on the panel)</source>
+            <translation>%1: %2 (bukan anggota panel)</translation>
+        </message>
+        <message>
+            <source>Incomplete: %1 missing, %2 in conflict</source>
+            <translation>Belum lengkap: %1 belum ada, %2 bertentangan</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageTab</name>
+        <message>
+            <source>Filter by region, code or province</source>
+            <translation>Saring menurut daerah, kode, atau provinsi</translation>
+        </message>
+        <message>
+            <source>Filter the coverage</source>
+            <translation>Saring cakupan</translation>
+        </message>
+        <message>
+            <source>&amp;Incomplete only</source>
+            <translation>Hanya yang &amp;belum lengkap</translation>
+        </message>
+        <message>
+            <source>Regions where a panel assessor is missing, still in draft, or in conflict</source>
+            <translation>Daerah yang penilai panelnya belum ada, masih draf, atau berkonflik</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>Cakupan</translation>
+        </message>
+        <message>
+            <source>%1 regions · %2 complete · %3 incomplete · %4 shown</source>
+            <translation>%1 daerah · %2 lengkap · %3 belum lengkap · %4 ditampilkan</translation>
+        </message>
+    </context>
+    <context>
         <name>DelegationDialog</name>
         <message>
             <source>Delegation of %1</source>
@@ -218,6 +532,77 @@
         <message>
             <source>No evidence attached</source>
             <translation>Belum ada bukti dukung</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Berkas CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Dokumen PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
+            <translation>Direktori data ini belum memiliki identitas penanda tangan: buat atau impor dulu (Lembar → Identitas penanda tangan), lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>There is no ranking to export yet.</source>
+            <translation>Belum ada peringkat untuk diekspor.</translation>
+        </message>
+        <message>
+            <source>Export the ranking as CSV</source>
+            <translation>Ekspor peringkat sebagai CSV</translation>
+        </message>
+        <message>
+            <source>Export the ranking as XLSX</source>
+            <translation>Ekspor peringkat sebagai XLSX</translation>
+        </message>
+        <message>
+            <source>Export the ranking report (PDF)</source>
+            <translation>Ekspor laporan peringkat (PDF)</translation>
+        </message>
+        <message>
+            <source>Sign the ranking report.</source>
+            <translation>Tanda tangani laporan peringkat.</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>Menulis %1…</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Mengekspor</translation>
+        </message>
+        <message>
+            <source>Written: %1</source>
+            <translation>Tertulis: %1</translation>
+        </message>
+        <message>
+            <source>Export the round package for assessors</source>
+            <translation>Ekspor paket putaran untuk penilai</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*.nilairound)</source>
+            <translation>Paket putaran Nilai (*.nilairound)</translation>
+        </message>
+        <message>
+            <source>Sign the round package.</source>
+            <translation>Tanda tangani paket putaran.</translation>
+        </message>
+        <message>
+            <source>Exporting the round package</source>
+            <translation>Mengekspor paket putaran</translation>
+        </message>
+        <message>
+            <source>Round package version %1 written: %2 (%3 candidates, %4 slots, %5 assessors)</source>
+            <translation>Paket putaran versi %1 tertulis: %2 (%3 kandidat, %4 sesi, %5 penilai)</translation>
         </message>
     </context>
     <context>
@@ -765,6 +1150,148 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>ImportReportModel</name>
+        <message>
+            <source>imported</source>
+            <translation>diimpor</translation>
+        </message>
+        <message>
+            <source>already present</source>
+            <translation>sudah ada</translation>
+        </message>
+        <message>
+            <source>fast-forwarded</source>
+            <translation>dimajukan</translation>
+        </message>
+        <message>
+            <source>already superseded</source>
+            <translation>sudah digantikan</translation>
+        </message>
+        <message>
+            <source>updated (now signed)</source>
+            <translation>diperbarui (kini bertanda tangan)</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>konflik</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>ditolak</translation>
+        </message>
+        <message>
+            <source>already imported</source>
+            <translation>sudah diimpor</translation>
+        </message>
+        <message>
+            <source>certificate rejected</source>
+            <translation>sertifikat ditolak</translation>
+        </message>
+        <message>
+            <source>Bundle / region</source>
+            <translation>Paket / daerah</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Assessor / record</source>
+            <translation>Penilai / rekaman</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Rincian</translation>
+        </message>
+        <message>
+            <source>record %1 · version %2</source>
+            <translation>rekaman %1 · versi %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportTab</name>
+        <message>
+            <source>Drop result bundles (.nilai) or a folder of them here</source>
+            <translation>Tarik paket hasil (.nilai) atau foldernya ke sini</translation>
+        </message>
+        <message>
+            <source>&amp;Choose bundles…</source>
+            <translation>&amp;Pilih paket…</translation>
+        </message>
+        <message>
+            <source>Export &amp;round package for assessors…</source>
+            <translation>Ekspor paket &amp;putaran untuk penilai…</translation>
+        </message>
+        <message>
+            <source>The round, its instrument, panels and schedule, signed with your key</source>
+            <translation>Putaran beserta instrumen, panel, dan jadwalnya, ditandatangani dengan kunci Anda</translation>
+        </message>
+        <message>
+            <source>Import report</source>
+            <translation>Laporan impor</translation>
+        </message>
+        <message>
+            <source>Unknown assessor certificates</source>
+            <translation>Sertifikat penilai yang belum dikenal</translation>
+        </message>
+        <message>
+            <source>&amp;Trust and import</source>
+            <translation>&amp;Percayai dan impor</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject</source>
+            <translation>&amp;Tolak</translation>
+        </message>
+        <message>
+            <source>These bundles are signed correctly, by certificates this computer does not trust yet. Check each fingerprint with the assessor (by phone or in person) before trusting it.</source>
+            <translation>Paket-paket ini ditandatangani dengan benar, tetapi oleh sertifikat yang belum dipercayai komputer ini. Cocokkan setiap sidik jari dengan penilainya (lewat telepon atau langsung) sebelum memercayainya.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflik</translation>
+        </message>
+        <message>
+            <source>Re&amp;solve…</source>
+            <translation>&amp;Selesaikan…</translation>
+        </message>
+        <message>
+            <source>Competing versions of one assessment: none of them counts until you choose one.</source>
+            <translation>Versi yang bersaing untuk satu penilaian: tidak ada yang dihitung sampai Anda memilih salah satunya.</translation>
+        </message>
+        <message>
+            <source>Some bundles are encrypted for you: unlock your key to open them.</source>
+            <translation>Beberapa paket dienkripsi untuk Anda: buka kunci Anda untuk membukanya.</translation>
+        </message>
+        <message>
+            <source>No bundle files among the dropped items</source>
+            <translation>Tidak ada berkas paket di antara yang ditarik</translation>
+        </message>
+        <message>
+            <source>Importing bundles</source>
+            <translation>Mengimpor paket</translation>
+        </message>
+        <message>
+            <source>%1 bundle(s) read: %2 taken in, %3 rejected</source>
+            <translation>%1 paket dibaca: %2 diterima, %3 ditolak</translation>
+        </message>
+        <message>
+            <source>Certificate of %1 not trusted; its bundles stay out</source>
+            <translation>Sertifikat %1 tidak dipercayai; paketnya tidak dimasukkan</translation>
+        </message>
+        <message>
+            <source>Reading conflicts</source>
+            <translation>Membaca konflik</translation>
+        </message>
+        <message>
+            <source>%1: version %2 is now in force</source>
+            <translation>%1: versi %2 kini berlaku</translation>
+        </message>
+        <message>
+            <source>Resolving the conflict</source>
+            <translation>Menyelesaikan konflik</translation>
+        </message>
+    </context>
+    <context>
         <name>IndicatorPanel</name>
         <message>
             <source>Interviewer guidance</source>
@@ -1079,6 +1606,92 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>ModerationHistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Perubahan</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Oleh</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>dihapus</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModerationPanel</name>
+        <message>
+            <source>Choose an indicator to moderate</source>
+            <translation>Pilih indikator untuk dimoderasi</translation>
+        </message>
+        <message>
+            <source>Moderated level</source>
+            <translation>Tingkat hasil moderasi</translation>
+        </message>
+        <message>
+            <source>Why (required; kept in the change log)</source>
+            <translation>Alasan (wajib; disimpan dalam catatan perubahan)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>&amp;Set level</source>
+            <translation>&amp;Tetapkan tingkat</translation>
+        </message>
+        <message>
+            <source>&amp;Clear moderation</source>
+            <translation>&amp;Hapus moderasi</translation>
+        </message>
+        <message>
+            <source>&amp;Level:</source>
+            <translation>&amp;Tingkat:</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Alasan:</translation>
+        </message>
+        <message>
+            <source>Moderation history</source>
+            <translation>Riwayat moderasi</translation>
+        </message>
+        <message>
+            <source>History of this region's moderations</source>
+            <translation>Riwayat moderasi daerah ini</translation>
+        </message>
+        <message>
+            <source>Moderate %1</source>
+            <translation>Moderasi %1</translation>
+        </message>
+        <message>
+            <source>Moderated to %1: %2</source>
+            <translation>Dimoderasi menjadi %1: %2</translation>
+        </message>
+        <message>
+            <source>Not moderated: the panel's combined level is in force.</source>
+            <translation>Tidak dimoderasi: tingkat gabungan panel yang berlaku.</translation>
+        </message>
+        <message>
+            <source>Give a reason: it is kept in the change log with your name.</source>
+            <translation>Sebutkan alasan: alasan disimpan dalam catatan perubahan beserta nama Anda.</translation>
+        </message>
+    </context>
+    <context>
         <name>OutlineModel</name>
         <message>
             <source>Indicator</source>
@@ -1342,6 +1955,344 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RankingBarChart</name>
+        <message>
+            <source>%1 regions ranked; shortlist cut-offs at %2</source>
+            <translation>%1 daerah diperingkat; batas daftar pendek pada %2</translation>
+        </message>
+        <message>
+            <source>Panel scores in ranking order</source>
+            <translation>Nilai panel menurut urutan peringkat</translation>
+        </message>
+        <message>
+            <source>on every shortlist</source>
+            <translation>masuk semua daftar pendek</translation>
+        </message>
+        <message>
+            <source>on the larger</source>
+            <translation>masuk daftar yang lebih besar</translation>
+        </message>
+        <message>
+            <source>tie at a cut-off</source>
+            <translation>seri di batas</translation>
+        </message>
+        <message>
+            <source>not shortlisted</source>
+            <translation>tidak masuk daftar pendek</translation>
+        </message>
+        <message>
+            <source>No region has a panel score yet</source>
+            <translation>Belum ada daerah yang memiliki nilai panel</translation>
+        </message>
+        <message>
+            <source>place in the ranking</source>
+            <translation>posisi dalam peringkat</translation>
+        </message>
+        <message>
+            <source>top %1</source>
+            <translation>%1 teratas</translation>
+        </message>
+        <message>
+            <source>%1. %2 — %3</source>
+            <translation>%1. %2 — %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingModel</name>
+        <message>
+            <source>tie</source>
+            <translation>seri</translation>
+        </message>
+        <message>
+            <source>straddles cut-off %1</source>
+            <translation>melintasi batas %1</translation>
+        </message>
+        <message>
+            <source>tie-break</source>
+            <translation>penentu seri</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Peringkat</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>Panel score</source>
+            <translation>Nilai panel</translation>
+        </message>
+        <message>
+            <source>Assessors</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Spread ≥2</source>
+            <translation>Selisih ≥2</translation>
+        </message>
+        <message>
+            <source>Moderated</source>
+            <translation>Dimoderasi</translation>
+        </message>
+        <message>
+            <source>Top %1</source>
+            <translation>%1 teratas</translation>
+        </message>
+        <message>
+            <source>Ties</source>
+            <translation>Seri</translation>
+        </message>
+        <message>
+            <source>Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked</source>
+            <translation>Peringkat kompetisi standar (1, 2, 2, 4); daerah tanpa nilai panel tidak diperingkat</translation>
+        </message>
+        <message>
+            <source>Panel score 0–100 under the chosen aggregation rule</source>
+            <translation>Nilai panel 0–100 menurut aturan agregasi yang dipilih</translation>
+        </message>
+        <message>
+            <source>Counted assessments (of the assessors seated on the panel)</source>
+            <translation>Penilaian yang dihitung (dari penilai anggota panel)</translation>
+        </message>
+        <message>
+            <source>Indicators where assessors differ by two levels or more</source>
+            <translation>Indikator dengan selisih antarpenilai dua tingkat atau lebih</translation>
+        </message>
+        <message>
+            <source>Indicators with a moderated level</source>
+            <translation>Indikator dengan tingkat hasil moderasi</translation>
+        </message>
+        <message>
+            <source>On the shortlist of %1: ✓ yes, tie: a tie straddles the cut-off</source>
+            <translation>Masuk daftar pendek %1: ✓ ya, seri: ada nilai seri yang melintasi batas</translation>
+        </message>
+        <message>
+            <source>Regions with the same panel score: separated by tie-breakers, genuinely tied (=), or straddling a cut-off (for the coordinator to decide)</source>
+            <translation>Daerah dengan nilai panel sama: dipisahkan oleh penentu seri, benar-benar seri (=), atau melintasi batas (diputuskan koordinator)</translation>
+        </message>
+        <message>
+            <source>Genuinely tied with %1 (same score and every tie-breaker)</source>
+            <translation>Benar-benar seri dengan %1 (nilai dan semua penentu seri sama)</translation>
+        </message>
+        <message>
+            <source>%1 missing, %2 in conflict</source>
+            <translation>%1 belum ada, %2 bertentangan</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingTab</name>
+        <message>
+            <source>Aggregation rule</source>
+            <translation>Aturan agregasi</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Rata-rata</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Trimmed mean</source>
+            <translation>Rata-rata terpangkas</translation>
+        </message>
+        <message>
+            <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
+            <translation>Cara menggabungkan tingkat dari para penilai untuk satu indikator; peringkat dihitung ulang di latar belakang</translation>
+        </message>
+        <message>
+            <source>Filter by region, code or province</source>
+            <translation>Saring menurut daerah, kode, atau provinsi</translation>
+        </message>
+        <message>
+            <source>Filter the ranking</source>
+            <translation>Saring peringkat</translation>
+        </message>
+        <message>
+            <source>Recomputing…</source>
+            <translation>Menghitung ulang…</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <source>PDF report…</source>
+            <translation>Laporan PDF…</translation>
+        </message>
+        <message>
+            <source>Sign the PDF</source>
+            <translation>Tanda tangani PDF</translation>
+        </message>
+        <message>
+            <source>Sign the report with this data directory's key (asks the passphrase)</source>
+            <translation>Tanda tangani laporan dengan kunci direktori data ini (meminta frasa sandi)</translation>
+        </message>
+        <message>
+            <source>The ranking, and every level behind it in a second CSV</source>
+            <translation>Peringkat, beserta semua tingkat di baliknya dalam CSV kedua</translation>
+        </message>
+        <message>
+            <source>Ranking, Scores and Method sheets</source>
+            <translation>Lembar Peringkat, Nilai, dan Metode</translation>
+        </message>
+        <message>
+            <source>The ranking report: method, agreement, charts, table</source>
+            <translation>Laporan peringkat: metode, kesepakatan, grafik, tabel</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translation>&amp;Aturan:</translation>
+        </message>
+        <message>
+            <source>Export:</source>
+            <translation>Ekspor:</translation>
+        </message>
+        <message>
+            <source>Agreement between assessors</source>
+            <translation>Kesepakatan antarpenilai</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Peringkat</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
+            <translation>&lt;b&gt;Kesepakatan&lt;/b&gt; — α Krippendorff (ordinal): putaran &lt;b&gt;%1&lt;/b&gt;; per dimensi: %2 · ICC(1,1) total penilai: &lt;b&gt;%3&lt;/b&gt; · %4 indikator dengan selisih 2 tingkat atau lebih, di %5 daerah · aturan: %6</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
+            <translation>%1 teratas: %2 pasti; %3 daerah seri (%4) melintasi batas untuk %5 tempat — diputuskan koordinator</translation>
+        </message>
+        <message>
+            <source>Top %1: %2 regions</source>
+            <translation>%1 teratas: %2 daerah</translation>
+        </message>
+        <message>
+            <source>%1 of %2 regions ranked</source>
+            <translation>%1 dari %2 daerah diperingkat</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDetailModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Combined</source>
+            <translation>Gabungan</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>Berlaku</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>Selisih</translation>
+        </message>
+        <message>
+            <source>The assessors' levels combined with the round's rule</source>
+            <translation>Tingkat para penilai yang digabungkan dengan aturan putaran</translation>
+        </message>
+        <message>
+            <source>The moderated level where the coordinator set one, else the combined level</source>
+            <translation>Tingkat hasil moderasi bila koordinator menetapkannya, selain itu tingkat gabungan</translation>
+        </message>
+        <message>
+            <source>Highest minus lowest level; flagged from 2 levels</source>
+            <translation>Tingkat tertinggi dikurangi terendah; ditandai mulai 2 tingkat</translation>
+        </message>
+        <message>
+            <source>%1 (moderated)</source>
+            <translation>%1 (dimoderasi)</translation>
+        </message>
+        <message>
+            <source>Moderated: %1</source>
+            <translation>Dimoderasi: %1</translation>
+        </message>
+        <message>
+            <source>The assessors differ by %1 levels</source>
+            <translation>Para penilai berbeda %1 tingkat</translation>
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation>t/b</translation>
+        </message>
+        <message>
+            <source>Evidence: %1</source>
+            <translation>Bukti dukung: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionDetailTab</name>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>&amp;Daerah:</translation>
+        </message>
+        <message>
+            <source>Levels per indicator</source>
+            <translation>Tingkat per indikator</translation>
+        </message>
+        <message>
+            <source>Notes and evidence</source>
+            <translation>Catatan dan bukti dukung</translation>
+        </message>
+        <message>
+            <source>Loading the region</source>
+            <translation>Memuat daerah</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · peringkat &lt;b&gt;%4&lt;/b&gt; · nilai panel &lt;b&gt;%5&lt;/b&gt; · %6 penilai · %7 ditandai · %8 dimoderasi</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>tidak berlaku</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionRadarChart</name>
+        <message>
+            <source>Dimensions of %1 against the round median</source>
+            <translation>Dimensi %1 dibandingkan median putaran</translation>
+        </message>
+        <message>
+            <source>Dimensions against the round median</source>
+            <translation>Dimensi dibandingkan median putaran</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>daerah</translation>
+        </message>
+        <message>
+            <source>round median</source>
+            <translation>median putaran</translation>
+        </message>
+        <message>
+            <source>Choose a region with a panel score</source>
+            <translation>Pilih daerah yang memiliki nilai panel</translation>
+        </message>
+    </context>
+    <context>
         <name>ReopenDialog</name>
         <message>
             <source>Reopen as a new version</source>
@@ -1483,6 +2434,25 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
         <message>
             <source>The schedule could not be loaded: %1</source>
             <translation>Jadwal tidak dapat dimuat: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreHistogram</name>
+        <message>
+            <source>Distribution of panel scores</source>
+            <translation>Sebaran nilai panel</translation>
+        </message>
+        <message>
+            <source>top %1 from %2</source>
+            <translation>%1 teratas mulai %2</translation>
+        </message>
+        <message>
+            <source>No region has a panel score yet</source>
+            <translation>Belum ada daerah yang memiliki nilai panel</translation>
+        </message>
+        <message>
+            <source>panel score (regions per 5 points)</source>
+            <translation>nilai panel (jumlah daerah per 5 poin)</translation>
         </message>
     </context>
     <context>
@@ -1647,6 +2617,29 @@ Impor paket putaran dari koordinator Anda, atau coba program ini dengan putaran 
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indikator yang sudah dinilai dalam dimensi ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnknownCertificatesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint</source>
+            <translation>Sidik jari SHA-256</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Paket</translation>
         </message>
     </context>
     <context>
