@@ -16,12 +16,13 @@ cancel=None) -> ExportResult``
     The same for one assessment (the UI's per-assessment action); the sheet is kept in the data
     directory only.
 ``verify_files(paths, trusted_certs=None) -> list[(Path, SheetVerification)]``
-    Check signed sheets; never raises for a bad file.
+    Check signed sheets; never raises for a bad file. It lives in :mod:`app.sheet_files` with the
+    file names, the trusted-certificate folder and the drawn signature, and is re-exported here.
 
 Rendering is pure-Python ReportLab work (about 0.1 s a sheet here), so a batch renders in a small
 pool of worker *processes* (started with ``spawn``: safe from a GUI's worker thread) while this
-process signs, writes and records, in order. The private key never leaves this process. Batches
-of fewer than :data:`POOL_THRESHOLD` sheets, and frozen builds, render in-process.
+process signs, writes and records, in order (:mod:`app.sheet_render_pool`). The private key never
+leaves this process.
 
 Sheets are named for people: ``<date>_<HHMM>_<BPS code>_<region-slug>_v<version>.pdf``, e.g.
 ``2018-03-05_0800_3325_kabupaten-batang_v1a2b3c4d.pdf`` (date and time of the interview slot).
@@ -34,16 +35,11 @@ import datetime as dt
 import errno
 import hashlib
 import logging
-import multiprocessing
 import os
-import re
-import sys
 import time
-import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,17 +50,24 @@ from app import settings
 from app.assessments import mark_signed
 from app.atomic import atomic_write
 from app.identity import (
-    IDENTITY_DIR,
     IdentityInfo,
     UnlockedIdentity,
-    certificate_fingerprint,
-    load_certificate,
 )
 from app.models.domain import AssessmentSnapshot, AssessmentStatus, AssessorInfo
 from app.models.tables import Assessment, Assessor, InterviewSlot
 from app.rounds import resolve_round
+from app.sheet_files import (
+    load_trusted,
+    read_signature_image,
+    sheet_file_name,
+    signature_image_path,
+    stored_path,
+    trust_certificate,
+    verify_files,
+)
+from app.sheet_render_pool import SheetRenderer, default_workers
 from app.sheets import render_sheet
-from app.signing import SheetVerification, sign_pdf, verify_pdf
+from app.signing import sign_pdf
 from app.snapshots import snapshot_in
 from app.store import Store
 
@@ -85,12 +88,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-SHEETS_DIR = "sheets"
-TRUSTED_DIR = "trusted"
-SIGNATURE_IMAGE = "signature.png"
-POOL_THRESHOLD = 6  # fewer sheets than this: starting worker processes costs more than it saves
-MAX_WORKERS = 4
 
 REASONS = {
     "id": "Penilaian {programme}",
@@ -219,19 +216,6 @@ def _profile(session: Session) -> AssessorInfo:
     return AssessorInfo(row.id, row.name, row.nip, row.organisation)
 
 
-def signature_image_path(data_dir: str | os.PathLike[str]) -> Path:
-    """Where the drawn signature is kept (PNG); laid behind the signature text when present."""
-    return Path(data_dir) / IDENTITY_DIR / SIGNATURE_IMAGE
-
-
-def _signature_image(data_dir: Path) -> bytes | None:
-    path = signature_image_path(data_dir)
-    try:
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
-        return None
-
-
 # --------------------------------------------------------------------------- choosing the assessments
 
 
@@ -300,27 +284,6 @@ def plan_export(store: Store, round_id: str | None = None, day: dt.date | str | 
 
 
 # --------------------------------------------------------------------------- names and text
-
-
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "wilayah"
-
-
-def sheet_file_name(snap: AssessmentSnapshot) -> str:
-    """``<date>_<HHMM>_<BPS code>_<region-slug>_v<short version>.pdf`` (slot time, else finalized)."""
-    if snap.slot is not None:
-        when = dt.datetime.combine(snap.slot.day, snap.slot.start)
-    else:
-        moment = snap.finalized_at or snap.updated_at
-        if moment.tzinfo is not None:
-            moment = moment.astimezone()
-        when = moment
-    return f"{when:%Y-%m-%d}_{when:%H%M}_{snap.region.code}_{_slug(snap.region.name)}_v{snap.version_id[:8]}.pdf"
-
-
-def stored_path(snap: AssessmentSnapshot) -> str:
-    return f"{SHEETS_DIR}/{snap.record_id}/{snap.version_id}.pdf"
 
 
 def _location(snap: AssessmentSnapshot) -> str:
@@ -428,7 +391,7 @@ def sign_one(
             raise SheetExportError("Only a finalized, current assessment can be signed; finalize it first.")
         snap = snapshot_in(session, version_id)
     _check_signer(profile, unlocked)
-    image = signature_image if signature_image is not None else _signature_image(store.data_dir)
+    image = signature_image if signature_image is not None else read_signature_image(store.data_dir)
     pdf = render_sheet(snap, _lang(lang))
     return _sign_and_keep(
         store, snap, pdf, unlocked, lang=lang, actor=_actor(profile), out_dir=None, signature_image=image
@@ -436,63 +399,6 @@ def sign_one(
 
 
 # --------------------------------------------------------------------------- many sheets
-
-
-class _Renderer:
-    """Renders sheets ahead of the signer: in worker processes for a batch, else in-process."""
-
-    def __init__(self, workers: int, lang: str) -> None:
-        self.lang = lang
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-        if workers > 1:
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
-    def submit(self, snap: AssessmentSnapshot) -> Future:
-        if self.pool is not None:
-            try:
-                return self.pool.submit(render_sheet, snap, self.lang)
-            except BrokenProcessPool:
-                self._fall_back()
-        future: Future = Future()
-        future.set_running_or_notify_cancel()
-        try:
-            future.set_result(render_sheet(snap, self.lang))
-        except Exception as exc:
-            future.set_exception(exc)
-        return future
-
-    def result(self, snap: AssessmentSnapshot, future: Future) -> bytes:
-        """The rendered sheet; if the worker processes broke, render it (and the rest) in-process.
-
-        Worker processes can fail to start where the main module cannot be imported again
-        (an unguarded script, a frozen build without ``freeze_support``); rendering is pure, so
-        rendering again here is safe.
-        """
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            self._fall_back()
-            return render_sheet(snap, self.lang)
-
-    def _fall_back(self) -> None:
-        if self.pool is not None:
-            log.warning("sheet-rendering processes stopped; rendering in this process instead")
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def default_workers(count: int) -> int:
-    """Worker processes for ``count`` sheets: none for small batches and frozen builds."""
-    if count < POOL_THRESHOLD or getattr(sys, "frozen", False):
-        # A frozen build can start worker processes only if its entry point calls
-        # multiprocessing.freeze_support(); render in-process there.
-        return 1
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1, count))
 
 
 def export_sheets(
@@ -541,9 +447,9 @@ def export_sheets(
     if not pending:
         result.seconds = time.perf_counter() - started
         return result
-    image = signature_image if signature_image is not None else _signature_image(store.data_dir)
+    image = signature_image if signature_image is not None else read_signature_image(store.data_dir)
     actor = _actor(profile)
-    renderer = _Renderer(workers if workers is not None else default_workers(len(pending)), lang)
+    renderer = SheetRenderer(workers if workers is not None else default_workers(len(pending)), lang)
     ahead = 2 * renderer.workers if renderer.pool else 1
     queue: deque[tuple[AssessmentSnapshot, Future]] = deque()
     todo = iter(pending)
@@ -589,73 +495,4 @@ def _failure_message(exc: Exception, snap: AssessmentSnapshot | None, done: int)
     kept = f"the {done} sheet(s) signed before it are kept" if done else "nothing was signed"
     return f"Signing stopped at {where}: {what}. No file of it was left behind; {kept}."
 
-
-# --------------------------------------------------------------------------- verifying
-
-
-def _as_certificates(trusted_certs: Iterable[Any] | None) -> list[Any] | None:
-    if trusted_certs is None:
-        return None
-    certs: list[Any] = []
-    for cert in trusted_certs:
-        # a file name or PEM text is read here; certificate objects and PEM/DER bytes pass as they are
-        certs.append(load_certificate(cert) if isinstance(cert, str | os.PathLike) else cert)
-    return certs
-
-
-def verify_files(
-    paths: Sequence[str | os.PathLike[str]], trusted_certs: Iterable[Any] | None = None
-) -> list[tuple[Path, SheetVerification]]:
-    """Verify each signed sheet; ``trusted_certs`` are certificates (objects, PEM/DER bytes or files).
-
-    With ``trusted_certs=None`` trust is not judged (every result has ``trusted=False``).
-    An unreadable file gives a result with the reason in ``problems``.
-    """
-    certs = _as_certificates(trusted_certs)
-    results: list[tuple[Path, SheetVerification]] = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            results.append((path, SheetVerification(problems=[f"could not read the file: {exc.strerror or exc}"])))
-            continue
-        results.append((path, verify_pdf(data, trusted=certs)))
-    return results
-
-
-def trusted_dir(data_dir: str | os.PathLike[str]) -> Path:
-    return Path(data_dir) / TRUSTED_DIR
-
-
-def load_trusted(data_dir: str | os.PathLike[str]) -> list[Any]:
-    """The certificates kept under ``<data_dir>/trusted/`` (``*.pem``, ``*.crt``, ``*.cer``, ``*.der``)."""
-    directory = trusted_dir(data_dir)
-    if not directory.is_dir():
-        return []
-    certs = []
-    for path in sorted(directory.iterdir()):
-        if path.suffix.lower() in {".pem", ".crt", ".cer", ".der"} and path.is_file():
-            with contextlib.suppress(Exception):
-                certs.append(load_certificate(path))
-    return certs
-
-
-def trust_certificate(data_dir: str | os.PathLike[str], certificate: Any) -> Path:
-    """Keep ``certificate`` (PEM text/bytes, DER bytes or a ``cryptography`` certificate) as trusted.
-
-    Stored as ``<data_dir>/trusted/<sha256 fingerprint>.pem``; trusting it again changes nothing.
-    """
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
-
-    cert = certificate if isinstance(certificate, x509.Certificate) else load_certificate(
-        certificate.encode("ascii") if isinstance(certificate, str) else certificate
-    )
-    directory = trusted_dir(data_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / f"{certificate_fingerprint(cert)}.pem"
-    if not target.exists():
-        atomic_write(target, cert.public_bytes(serialization.Encoding.PEM))
-    return target
 

@@ -39,7 +39,8 @@ from app.demo import build_demo  # noqa: E402
 from app.models.domain import AssessmentSnapshot  # noqa: E402
 from app.models.tables import Assessor  # noqa: E402
 from app.paths import resources_dir  # noqa: E402
-from app.sheet_export import default_workers, export_sheets, link_identity, plan_export  # noqa: E402
+from app.sheet_export import export_sheets, link_identity, plan_export  # noqa: E402
+from app.sheet_render_pool import default_workers  # noqa: E402
 from app.sheets import qr_payload, render_sheet  # noqa: E402
 from app.snapshots import snapshot  # noqa: E402
 from app.store import Store, open_store  # noqa: E402
