@@ -201,12 +201,25 @@ def test_export_verify_end_to_end(with_identity, tmp_path):
     assert nilai("sheets", "verify", str(fake_update)).returncode == 1
     mixed = nilai("sheets", "verify", str(sheets[2]), str(appended))
     assert mixed.returncode == 1, "one bad file fails the run"
-    if shutil.which("pdfsig"):
-        for sheet in sheets:
-            report = subprocess.run(["pdfsig", str(sheet)], capture_output=True, text=True).stdout
-            assert "Signature is Valid." in report, report
-        report = subprocess.run(["pdfsig", str(changed)], capture_output=True, text=True).stdout
-        assert "Signature is Valid." not in report, report
+
+
+@needs_pdfsig
+def test_pdfsig_agrees_with_the_exported_sheets(with_identity, tmp_path, capsys):
+    out = tmp_path / "usb"
+    assert run(capsys, "--data-dir", str(with_identity), "sheets", "export", "--out", str(out),
+               "--passphrase-file", secret(tmp_path, PASS))[0] == 0
+    sheets = sorted(out.glob("*.pdf"))
+    assert len(sheets) == 4
+    for sheet in sheets:
+        report = subprocess.run(["pdfsig", str(sheet)], capture_output=True, text=True, timeout=60).stdout
+        assert "Signature is Valid." in report and "Total document signed" in report, report
+    changed = tmp_path / "changed.pdf"
+    blob = bytearray(sheets[0].read_bytes())
+    blob[blob.index(b"ReportLab") + 3] ^= 0x20
+    changed.write_bytes(bytes(blob))
+    report = subprocess.run(["pdfsig", str(changed)], capture_output=True, text=True, timeout=60).stdout
+    assert "Signature Validation:" in report and "Signature is Valid." not in report, report
+    assert run(capsys, "sheets", "verify", str(changed))[0] == 1
 
 
 def test_verify_with_someone_elses_certificate_is_untrusted(with_identity, tmp_path, capsys):

@@ -301,10 +301,20 @@ def test_changed_byte_and_appended_bytes(demo, unlocked, tmp_path):
     assert results[appended].intact and not results[appended].covers_whole_file
     assert "bytes were added after signing" in results[appended].problems
     assert results[tmp_path / "missing.pdf"].problems[0].startswith("could not read the file")
-    if shutil.which("pdfsig"):
-        report = pdfsig(changed)
-        assert "Signature is Valid." not in report, report
-        assert "Total document signed" not in pdfsig(appended)
+
+
+@needs_pdfsig
+def test_pdfsig_rejects_a_changed_byte_and_sees_appended_bytes(demo, unlocked, tmp_path):
+    sheet = export_sheets(demo, tmp_path / "out", unlocked).signed[0]
+    data = sheet.file.read_bytes()
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(flip_in_signed_range(data))
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(data + b"\n% added later\n")
+    report = pdfsig(changed)
+    assert "Signature Validation:" in report and "Signature is Valid." not in report, report
+    report = pdfsig(appended)
+    assert "Signature is Valid." in report and "Total document signed" not in report, report
 
 
 def test_trust_by_exported_certificate_and_trusted_folder(demo, unlocked, tmp_path):
