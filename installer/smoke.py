@@ -94,7 +94,7 @@ def run_one(exe: Path, argv: tuple[str, ...], home: Path) -> SmokeResult:
 
 
 def smoke(folder: Path, runs: tuple[tuple[str, ...], ...] = RUNS) -> list[SmokeResult]:
-    exe = executable(folder)
+    exe = executable(folder.resolve())
     if not exe.is_file():
         raise FileNotFoundError(f"no executable {exe}: build first (make dist)")
     with tempfile.TemporaryDirectory(prefix="nilai-smoke-") as tmp:
