@@ -142,6 +142,8 @@ class ImportTab(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 1)
+        split.setChildrenCollapsible(False)
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(drop)
         layout.addWidget(split, 1)
@@ -169,7 +171,11 @@ class ImportTab(QWidget):
         self.trust_button.setEnabled(has_unknown)
         self.reject_button.setEnabled(has_unknown)
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
-        self.unknown_box.setVisible(self.unknown_model.rowCount() > 0)
+        show = self.unknown_model.rowCount() > 0
+        if show != self.unknown_box.isVisibleTo(self):
+            self.unknown_box.setVisible(show)
+            total = sum(self.split.sizes()) or 600
+            self.split.setSizes([total // 2, total // 4, total // 4] if show else [total * 3 // 4, 0, total // 4])
 
     # -- importing ------------------------------------------------------------------------------
 
