@@ -246,7 +246,8 @@ def region_detail(store: Store, c: Consolidation, region_code: str, lang: str = 
     from app.snapshots import snapshot
 
     data = c.data
-    refs = data.counted[data.region_rows.get(region_code, slice(0, 0))]
+    refs = sorted(data.counted[data.region_rows.get(region_code, slice(0, 0))],
+                  key=lambda ref: (data.assessors[ref.assessor_id].name.casefold(), ref.assessor_id))
     snaps = [snapshot(store, ref.version_id) for ref in refs]
     panel = c.panel(region_code)
     ranked = next((r for r in c.ranking if r.region.code == region_code), None)
