@@ -143,7 +143,20 @@ def test_frozen_folder_carries_data_and_leaves_out_what_nilai_does_not_use(folde
     assert shipped == sorted(p.name for p in (ROOT / "app" / "migrations" / "versions").glob("*.py"))
     names = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
     for unwanted in ("psycopg", "psycopg_binary", "pytest", "_pytest", "hypothesis", "tkinter", "PySide6/Qt/translations",
+                     "setuptools", "pkg_resources",
                      "PySide6/QtWebEngineCore", "PySide6/QtQml", "PySide6/QtNetwork", "PySide6/QtSql"):
         assert not any(n == unwanted or n.startswith(unwanted + ".") or n.startswith(unwanted + "/") for n in names), unwanted
     assert not [n for n in names if "/tests/" in f"/{n}/" and not n.startswith("resources/")]
     assert not [n for n in names if "libQt6Quick" in n or "libQt6WebEngine" in n or "libQt6Qml" in n]
+
+
+@needs_build
+def test_frozen_folder_carries_the_metadata_help_about_reads(folder: Path) -> None:
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    shipped = {norm(p.name.split("-", 1)[0]) for p in (folder / "_internal").glob("*.dist-info")}
+    tree = ast.parse((INSTALLER / "nilai.spec").read_text(encoding="utf-8"))
+    (wanted,) = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "ABOUT_DISTRIBUTIONS" for t in node.targets)]
+    assert {norm(d) for d in wanted} <= shipped
