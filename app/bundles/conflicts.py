@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from app import changelog
 from app.bundles.errors import ConflictError
 from app.bundles.format import canonical_json
-from app.bundles.manifest import chain_of, parse_record, record_document
+from app.bundles.manifest import SCORE_COLUMNS, chain_of, parse_record, record_document
 from app.models.sync import ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, Evidence, Score, utcnow
 from app.store import Store
@@ -109,7 +109,8 @@ def _take_variant(session: Session, variant: VersionVariant, assessment: Assessm
     connection.execute(delete(Score.__table__).where(Score.__table__.c.version_id == version_id))
     connection.execute(delete(Evidence.__table__).where(Evidence.__table__.c.version_id == version_id))
     if parsed.score_rows:
-        connection.execute(insert(Score.__table__), parsed.score_rows)
+        connection.execute(insert(Score.__table__), [dict(zip(SCORE_COLUMNS, row, strict=True))
+                                                     for row in parsed.score_rows])
     if parsed.evidence_rows:
         connection.execute(insert(Evidence.__table__), parsed.evidence_rows)
     for key, value in parsed.assessment_row.items():

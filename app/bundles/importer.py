@@ -44,7 +44,7 @@ from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import CERTIFICATE, DEFAULT_LIMITS, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE, Limits
-from app.bundles.manifest import ParsedRecord
+from app.bundles.manifest import SCORE_COLUMNS, ParsedRecord
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import VerifiedBundle, VerifyContext, verify_bundle
 from app.models.sync import BranchChangeLog, BundleReceipt, ImportedVersion, RecordConflict, VersionVariant
@@ -221,7 +221,7 @@ class _Record:
 @dataclass
 class _Writes:
     assessments: list[dict[str, Any]] = field(default_factory=list)
-    scores: list[dict[str, Any]] = field(default_factory=list)
+    scores: list[tuple[Any, ...]] = field(default_factory=list)  # SCORE_COLUMNS order
     evidence: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     imported: list[dict[str, Any]] = field(default_factory=list)
@@ -610,7 +610,26 @@ def _now_value(now: datetime, sqlite: bool) -> Any:
     return sqlite_time(iso(now) or "") if sqlite else now
 
 
-_COMPILED: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = {}
+_COMPILED: dict[tuple[Any, ...], tuple[str, Any]] = {}
+
+
+def _insert_tuples(connection: Any, model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]], sqlite: bool,
+                   bulk: str) -> None:
+    """Like :func:`_insert`, for rows already built as tuples in ``columns`` order (the score rows)."""
+    if not rows:
+        return
+    table = _bulk_table(model, sqlite)
+    if not (sqlite and bulk == "tuples"):
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    key = (table.name, columns, "tuples")
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        statement = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+        if tuple(statement.positiontup or ()) != columns:  # pragma: no cover - columns out of table order
+            raise RuntimeError(f"cannot bulk insert into {table.name} positionally")
+        compiled = _COMPILED[key] = (str(statement), None)
+    connection.exec_driver_sql(compiled[0], rows)
 
 
 def _insert(connection: Any, model: Any, rows: list[dict[str, Any]], sqlite: bool, bulk: str) -> None:
@@ -660,7 +679,7 @@ def _write(session: Session, bundle: VerifiedBundle, writes: _Writes, records: d
     flagged = sorted(r.record_id for r in records.values() if r.flag_all)
     for chunk in _chunks(flagged):
         connection.execute(update(a).where(a.c.record_id.in_(chunk)).values(in_conflict=True))
-    _insert(connection, Score, writes.scores, sqlite, bulk)
+    _insert_tuples(connection, Score, SCORE_COLUMNS, writes.scores, sqlite, bulk)
     _insert(connection, Evidence, writes.evidence, sqlite, bulk)
     _insert(connection, ChangeLogEntry, writes.entries, sqlite, bulk)
     now = _now_value(writes.now, sqlite)

@@ -27,6 +27,7 @@ from app.bundles.schema import DATETIME, SHA256, UUID
 from app.changelog import verify_entries
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 
+SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
                 "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
 
@@ -138,7 +139,7 @@ class ParsedRecord:
     instrument_hash: str
     sheet_sha256: str | None
     assessment_row: dict[str, Any]
-    score_rows: list[dict[str, Any]]
+    score_rows: list[tuple[Any, ...]]  # in SCORE_COLUMNS order
     evidence_rows: list[dict[str, Any]]
     entries: list[dict[str, Any]]
     ancestors: list[str]  # oldest first, from the change log
@@ -259,8 +260,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
             raise fail(f"scores[{i}].updated_at", f"is not a valid time ({t!r:.40})") from exc
         codes.add(code)
         remember([code, level, na, note, t])
-        append({"version_id": version_id, "indicator_code": code, "level": level, "not_applicable": na,
-                "note": note, "updated_at": time_value(t)})
+        append((version_id, code, level, na, note, time_value(t)))
 
     evidence = doc["evidence"]
     if type(evidence) is not list or len(evidence) > 10000:

@@ -512,14 +512,13 @@ def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerpri
 def _check_scores(parsed: ParsedRecord, instrument: Instrument, levels_of: dict[str, frozenset[int]],
                   label: str) -> None:
     """Every score names an indicator of the instrument and one of its rubric levels."""
-    for row in parsed.score_rows:
-        levels = levels_of.get(row["indicator_code"])
+    for _version, code, level, *_rest in parsed.score_rows:
+        levels = levels_of.get(code)
         if levels is None:
-            raise RecordInvalid(f"{label}: {parsed.path}: indicator {row['indicator_code']} is not part of instrument "
+            raise RecordInvalid(f"{label}: {parsed.path}: indicator {code} is not part of instrument "
                                 f"{instrument.id} {instrument.version}")
-        if row["level"] is not None and row["level"] not in levels:
-            raise RecordInvalid(f"{label}: {parsed.path}: level {row['level']} is not a rubric level of "
-                                f"{row['indicator_code']}")
+        if level is not None and level not in levels:
+            raise RecordInvalid(f"{label}: {parsed.path}: level {level} is not a rubric level of {code}")
     for row in parsed.evidence_rows:
         if row["indicator_code"] not in levels_of:
             raise RecordInvalid(f"{label}: {parsed.path}: evidence cites unknown indicator {row['indicator_code']}")

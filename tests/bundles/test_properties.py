@@ -21,6 +21,7 @@ from app.bundles.format import canonical_json
 from app.bundles.manifest import parse_record
 from app.bundles.manifest_check import manifest_problem
 from app.bundles.schema import MANIFEST_SCHEMA, RECORD_SCHEMA
+from tests.bundles.helpers import export
 
 AT = "2018-03-05T01:00:00.000000+00:00"
 SHA = "ab" * 32
@@ -173,8 +174,6 @@ def sample_bundle(demo_template, tmp_path_factory) -> tuple[Path, object]:
     from app.bundles.trust import certs_from
     from app.bundles.verify import VerifyContext
 
-    from tests.bundles.helpers import export
-
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(demo_template.root, root / "demo")
     demo = SimpleNamespace(assessors=[root / "demo" / "assessors" / p.name for p in demo_template.assessors],
@@ -200,10 +199,9 @@ def test_a_damaged_bundle_is_refused_with_a_bundle_error(sample_bundle, tmp_path
     target = tmp_path_factory.mktemp("damaged") / "damaged.nilai"
     target.write_bytes(bytes(data))
     try:
-        with verify_bundle(target, context) as verified:
-            # Only bytes nobody reads can change unnoticed (zip timestamps, unused header fields).
-            with zipfile.ZipFile(bundle) as original:
-                for record in verified.records:
-                    assert original.read(record.path) == verified.archive.read(record.path)
+        # Only bytes nobody reads can change unnoticed (zip timestamps, unused header fields).
+        with verify_bundle(target, context) as verified, zipfile.ZipFile(bundle) as original:
+            for record in verified.records:
+                assert original.read(record.path) == verified.archive.read(record.path)
     except BundleError:
         pass
