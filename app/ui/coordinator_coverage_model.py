@@ -37,13 +37,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def state_text(state: str) -> str:
-    t = QCoreApplication.translate
-    return {
-        "signed": t("CoverageModel", "Signed"), "final": t("CoverageModel", "Final"),
-        "draft": t("CoverageModel", "Draft"), "conflict": t("CoverageModel", "Conflict"),
-        "duplicate": t("CoverageModel", "Duplicate"), "instrument": t("CoverageModel", "Other instrument"),
-        "missing": t("CoverageModel", "Missing"),
-    }.get(state, state)
+    texts = {
+        "signed": QCoreApplication.translate("CoverageModel", "Signed"),
+        "final": QCoreApplication.translate("CoverageModel", "Final"),
+        "draft": QCoreApplication.translate("CoverageModel", "Draft"),
+        "conflict": QCoreApplication.translate("CoverageModel", "Conflict"),
+        "duplicate": QCoreApplication.translate("CoverageModel", "Duplicate"),
+        "instrument": QCoreApplication.translate("CoverageModel", "Other instrument"),
+        "missing": QCoreApplication.translate("CoverageModel", "Missing"),
+    }
+    return texts.get(state, state)
 
 
 _icons: dict[str, QIcon] = {}

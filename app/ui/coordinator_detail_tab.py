@@ -174,14 +174,13 @@ class RegionDetailTab(QWidget):
         locale = QLocale()
         head = "".join(f"<th align='left'>{html.escape(a.name)}</th>" for a in detail.assessors)
         cells = []
+        no_note, no_evidence, level_word = self.tr("no note"), self.tr("no evidence"), self.tr("Level")
         for cell in indicator.levels:
             level = self.tr("not applicable") if cell.not_applicable else level_text(cell.level, locale)
-            note = html.escape(cell.note).replace("\n", "<br>") if cell.note.strip() else \
-                f"<i>{self.tr('no note')}</i>"
-            evidence = "<br>".join("⧉ " + html.escape(name) for name in cell.evidence) or \
-                f"<i>{self.tr('no evidence')}</i>"
+            note = html.escape(cell.note).replace("\n", "<br>") if cell.note.strip() else f"<i>{no_note}</i>"
+            evidence = "<br>".join("⧉ " + html.escape(name) for name in cell.evidence) or f"<i>{no_evidence}</i>"
             cells.append(f"<td valign='top' width='{100 // max(1, len(detail.assessors))}%'>"
-                         f"<b>{self.tr('Level')} {level}</b><br>{note}<br><small>{evidence}</small></td>")
+                         f"<b>{level_word} {level}</b><br>{note}<br><small>{evidence}</small></td>")
         return (f"<p><b>{html.escape(indicator.code)}</b> {html.escape(indicator.title)}</p>"
                 f"<table width='100%' cellspacing='0' cellpadding='4'><tr>{head}</tr><tr>{''.join(cells)}</tr></table>")
 

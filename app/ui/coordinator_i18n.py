@@ -1,12 +1,13 @@
-"""Bahasa Indonesia for the coordinator view, until its strings join the main catalogue.
+"""Bahasa Indonesia for coordinator strings that have not reached the main catalogue yet.
 
-The coordinator's strings are translated in ``resources/i18n/coordinator_id.txt``, one
-``source<TAB>translation`` line each (``\\n`` for a line break, ``#`` starts a comment). A
-:class:`CoordinatorTranslator` installed next to the main catalogue answers for the coordinator's
-own contexts only (:data:`CONTEXTS`), and only while the interface language is Indonesian; every
-other string falls through to ``nilai_id.qm``. :func:`merge_into_ts` copies the translations into
-``nilai_id.ts`` once ``pyside6-lupdate`` has added the coordinator's entries there, so the file can
-retire without losing a word.
+The coordinator's strings live in ``nilai_id.ts`` like everyone's. A string added since the
+catalogue was last updated is translated in ``resources/i18n/coordinator_id.txt``, one
+``source<TAB>translation`` line each (``\\n`` for a line break, ``#`` starts a comment).
+:class:`CoordinatorTranslator` answers for the coordinator's own contexts only (:data:`CONTEXTS`),
+only while the interface language is Indonesian, and only as a fallback: it is installed *behind*
+the main catalogue, so a translation there always wins. :func:`merge_into_ts` copies the file's
+translations into a ``.ts`` file once ``pyside6-lupdate`` has added the entries, so the file can
+shrink back to nothing without losing a word.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ CONTEXTS = frozenset({
     "ExportController", "RankingTab", "RankingModel", "CoverageTab", "CoverageModel", "RegionDetailTab",
     "RegionDetailModel", "ModerationHistoryModel", "ModerationPanel", "ChartsTab", "RankingBarChart",
     "RegionRadarChart", "ScoreHistogram", "ImportTab", "ImportReportModel", "UnknownCertificatesModel",
-    "ConflictsModel", "ConflictDialog",
+    "ConflictsModel", "ConflictDialog", "RankingTableView",
 })
 FILE_NAME = "coordinator_id.txt"
 
@@ -68,13 +69,20 @@ _installed: CoordinatorTranslator | None = None
 
 
 def install() -> None:
-    """Install the coordinator's translator once per application (it follows the interface language)."""
+    """Install the fallback translator once per application, behind the main catalogue.
+
+    Qt asks the most recently installed translator first; so after installing this one the main
+    catalogue (ours and Qt's) is installed again for the language in use, which puts it in front.
+    """
     global _installed
     app = QCoreApplication.instance()
     if app is None or (_installed is not None and _installed.parent() is app):
         return
     _installed = CoordinatorTranslator(read_catalogue(), app)
+    if _installed.isEmpty():
+        return
     app.installTranslator(_installed)
+    i18n.install(i18n.current_language())
 
 
 def merge_into_ts(ts_path: Path, table: dict[str, str] | None = None) -> int:
