@@ -456,6 +456,34 @@
             <source>Incomplete: %1 missing, %2 in conflict</source>
             <translation>Incomplete: %1 missing, %2 in conflict</translation>
         </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>Conflict</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <source>Other instrument</source>
+            <translation>Other instrument</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Missing</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTab</name>
@@ -2194,6 +2222,13 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RankingTableView</name>
+        <message>
+            <source>top %1</source>
+            <translation>top %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionDetailModel</name>
         <message>
             <source>Indicator</source>
@@ -2273,6 +2308,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>not applicable</source>
             <translation>not applicable</translation>
+        </message>
+        <message>
+            <source>no note</source>
+            <translation>no note</translation>
+        </message>
+        <message>
+            <source>no evidence</source>
+            <translation>no evidence</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
         </message>
     </context>
     <context>

@@ -456,6 +456,34 @@
             <source>Incomplete: %1 missing, %2 in conflict</source>
             <translation>Belum lengkap: %1 belum ada, %2 bertentangan</translation>
         </message>
+        <message>
+            <source>Signed</source>
+            <translation>Ditandatangani</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>Konflik</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Ganda</translation>
+        </message>
+        <message>
+            <source>Other instrument</source>
+            <translation>Instrumen lain</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Belum ada</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTab</name>
@@ -2188,6 +2216,13 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RankingTableView</name>
+        <message>
+            <source>top %1</source>
+            <translation>%1 teratas</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionDetailModel</name>
         <message>
             <source>Indicator</source>
@@ -2267,6 +2302,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>not applicable</source>
             <translation>tidak berlaku</translation>
+        </message>
+        <message>
+            <source>no note</source>
+            <translation>tanpa catatan</translation>
+        </message>
+        <message>
+            <source>no evidence</source>
+            <translation>tanpa bukti dukung</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Tingkat</translation>
         </message>
     </context>
     <context>
