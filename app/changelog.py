@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import Session, col, func, select
 
@@ -31,7 +31,7 @@ def entry_hash(entry: ChangeLogEntry, prev_hash: str) -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def last_entry(session: Session, chain_id: str) -> ChangeLogEntry | None:

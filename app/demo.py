@@ -17,7 +17,7 @@ import random
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlmodel import Session
@@ -136,7 +136,7 @@ def _write_assessment(session: Session, *, rng: random.Random, round_: Round, in
                           indicator_code=indicator.code)
     if finalize:
         assessment.status = "final"
-        assessment.finalized_at = datetime.now(timezone.utc)
+        assessment.finalized_at = datetime.now(UTC)
         writer.append(field="status", old="draft", new="final", actor=actor, version_id=assessment.version_id)
     session.add(assessment)
     return assessment

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from fs_limits import fill, remount_read_only, small_filesystem
 
 from app import assessments as A
 from app import settings
@@ -13,7 +14,6 @@ from app.atomic import atomic_write
 from app.integrity import check
 from app.rounds import create_round
 from app.store import DiskFull, ReadOnlyStore, StoreError, open_store
-from fs_limits import fill, remount_read_only, small_filesystem
 
 ME = "Siti <1980>"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pg_support import POSTGRES_URL, SKIP_REASON, postgres_database
 from sqlalchemy import text
 
 from app import assessments as A
@@ -13,7 +14,6 @@ from app.migrations import current_revision, head_revision
 from app.rounds import create_round
 from app.snapshots import snapshot
 from app.store import NewerSchema, open_store
-from pg_support import POSTGRES_URL, SKIP_REASON, postgres_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=SKIP_REASON)]
 

@@ -3,9 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import app.models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-import app.models.sync  # noqa: F401  (bundle receipts, trust list, conflicts)
 import app.models.moderation  # noqa: F401  (consolidation: moderated levels)
+import app.models.sync  # noqa: F401  (bundle receipts, trust list, conflicts)
+import app.models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 connection = config.attributes.get("connection")

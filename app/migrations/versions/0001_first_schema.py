@@ -1,13 +1,12 @@
 """first schema
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-23 04:45:35.040764
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -16,7 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('assessor',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -239,11 +238,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['version_id'], ['assessment.version_id'], ),
     sa.PrimaryKeyConstraint('version_id', 'indicator_code')
     )
-    
+
 
 
 def downgrade() -> None:
-    
+
     op.drop_table('score')
     op.drop_table('panel_assessor')
     with op.batch_alter_table('interview_slot', schema=None) as batch_op:
@@ -291,4 +290,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_assessor_cert_fingerprint'))
 
     op.drop_table('assessor')
-    
+

@@ -4,10 +4,9 @@ Revision ID: 0002_moderation
 Revises: 0001
 Create Date: 2026-11-23 06:00:00
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0002_moderation'
 down_revision = '0001'

@@ -4,10 +4,9 @@ Revision ID: 0003_bundles
 Revises: 0002_moderation
 Create Date: 2026-11-23 04:54:58.296864
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0003_bundles'
 down_revision = '0002_moderation'
