@@ -35,6 +35,7 @@ class ScoreHistogram(ChartWidget):
         self._bins: list[int] = []
         self._cuts: list[tuple[int, float]] = []
         self._marker: float | None = None
+        self._marker_label = ""
 
     def set_consolidation(self, c: Consolidation | None) -> None:
         totals = [r.total for r in c.ranking if r.total is not None] if c else []
@@ -44,9 +45,9 @@ class ScoreHistogram(ChartWidget):
                                                 for i, n in enumerate(self._bins) if n))
         self.update()
 
-    def set_marker(self, score: float | None) -> None:
-        """A region's own score, marked on the axis."""
-        self._marker = score
+    def set_marker(self, score: float | None, label: str = "") -> None:
+        """A region's own score, marked on the axis (``label`` names it in the legend)."""
+        self._marker, self._marker_label = score, label
         self.update()
 
     def bins(self) -> list[int]:
@@ -59,6 +60,8 @@ class ScoreHistogram(ChartWidget):
         metrics = painter.fontMetrics()
         legend = [(cut_colour(i), self.tr("top %1 from %2").replace("%1", str(size)).replace("%2", f"{score:.1f}"))
                   for i, (size, score) in enumerate(self._cuts)]
+        if self._marker is not None and self._marker_label:
+            legend.append((self.text_colour(), f"▲ {self._marker_label} {self._marker:.1f}"))
         if legend:
             self.draw_legend(painter, legend, 8, top, line=True)
         plot = QRectF(40, top + metrics.height() * 2 + 4, self.width() - 52,

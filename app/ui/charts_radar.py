@@ -48,7 +48,7 @@ class RegionRadarChart(ChartWidget):
     def axes(self) -> list[tuple[str, float | None, float | None]]:
         return list(self._axes)
 
-    def _point(self, centre: QPointF, radius: float, axis: int, value: float) -> QPointF:
+    def _point(self, centre: QPointF, radius: float, axis: float, value: float) -> QPointF:
         angle = -math.pi / 2 + 2 * math.pi * axis / max(1, len(self._axes))
         return QPointF(centre.x() + math.cos(angle) * radius * value / 100,
                        centre.y() + math.sin(angle) * radius * value / 100)
@@ -77,8 +77,8 @@ class RegionRadarChart(ChartWidget):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(QPolygonF([self._point(centre, radius, i, ring) for i in range(count)]))
-            painter.setPen(self.muted_colour())
-            painter.drawText(self._point(centre, radius, 0, ring) + QPointF(4, metrics.ascent() / 2), str(ring))
+            painter.setPen(self.muted_colour())  # ring values between the first two axes, clear of their labels
+            painter.drawText(self._point(centre, radius, 0.5, ring) + QPointF(3, 0), str(ring))
         for i, (label, value, _median) in enumerate(self._axes):
             painter.setPen(QPen(self.grid_colour(), 1))
             painter.drawLine(centre, self._point(centre, radius, i, 100))

@@ -3,7 +3,6 @@ the distribution of panel scores."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.consolidation import Consolidation
@@ -66,6 +65,5 @@ class ChartsTab(QWidget):
         self.radar.set_region(c, code)
         self.bars.set_highlight(code)
         ranked = next((r for r in c.ranking if r.region.code == code), None) if c and code else None
-        self.histogram.set_marker(ranked.total if ranked else None)
+        self.histogram.set_marker(ranked.total if ranked else None, ranked.region.name if ranked else "")
         self.radar.setToolTip("" if ranked is None else self.tr("Rank %1").replace("%1", str(ranked.rank)))
-        self.bars.setFocusPolicy(Qt.FocusPolicy.NoFocus)

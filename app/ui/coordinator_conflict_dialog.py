@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -44,7 +45,8 @@ class ConflictDialog(QDialog):
             layout.addWidget(button)
         self.group.buttonToggled.connect(lambda *_: self._update())
         self.differences = self._difference_table()
-        layout.addWidget(self.differences, 1)
+        layout.addWidget(QLabel(self.tr("Levels where the versions differ:"), self))
+        layout.addWidget(self.differences)
         reason_label = QLabel(self.tr("&Reason (required, kept in the change log):"), self)
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(self.tr("Reason"))
@@ -59,7 +61,7 @@ class ConflictDialog(QDialog):
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         layout.addWidget(self.box)
-        self.resize(640, 480)
+        self.resize(640, self.sizeHint().height())
         self._update()
 
     def _describe(self, choice: VersionChoice) -> str:
@@ -88,6 +90,11 @@ class ConflictDialog(QDialog):
                 table.setItem(row, column, item)
         table.setToolTip(self.tr("Indicators where the versions differ") if differing
                          else self.tr("The versions give the same levels"))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        rows = max(1, min(len(differing), 8))
+        table.setFixedHeight(table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+                             + 2 * table.frameWidth() + 2)
         return table
 
     def choose(self, choice_id: str) -> bool:

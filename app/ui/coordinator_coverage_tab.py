@@ -94,12 +94,11 @@ class CoverageTab(QWidget):
         metrics = self.fontMetrics()
         for column in range(self.model.columnCount()):
             widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 28
-            if column < FIXED:
-                for row in range(min(self.model.rowCount(), 300)):
-                    widest = max(widest, metrics.horizontalAdvance(self.model.index(row, column).data() or "") + 40)
-            else:
-                widest = max(widest, metrics.horizontalAdvance(state_text("instrument")) + 40)
-            header.resizeSection(column, min(widest, 300))
+            cells = max((metrics.horizontalAdvance(self.model.index(row, column).data() or "") + 40
+                         for row in range(min(self.model.rowCount(), 600))), default=0)
+            if column >= FIXED:  # a long name is elided in the header (full name and NIP in its tooltip)
+                widest = min(widest, 130)
+            header.resizeSection(column, min(max(widest, cells), 280))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._update_summary()
 

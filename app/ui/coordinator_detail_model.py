@@ -178,7 +178,7 @@ class RegionDetailModel(QAbstractTableModel):
         return None
 
 
-WHEN, INDICATOR_COLUMN, CHANGE, REASON, WHO = range(5)
+WHEN, INDICATOR_COLUMN, CHANGE, WHO, REASON = range(5)  # the reason last: it takes the room left
 
 
 def local_time(iso: str) -> str:
@@ -209,7 +209,7 @@ class ModerationHistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return (self.tr("When"), self.tr("Indicator"), self.tr("Change"), self.tr("Reason"), self.tr("Who"))[section]
+            return (self.tr("When"), self.tr("Indicator"), self.tr("Change"), self.tr("Who"), self.tr("Reason"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -229,6 +229,6 @@ class ModerationHistoryModel(QAbstractTableModel):
             old = "–" if e.old_level is None else str(e.old_level)
             new = self.tr("cleared") if e.new_level is None else str(e.new_level)
             return f"{old} → {new}"
-        if column == REASON:
-            return e.reason
-        return e.actor
+        if column == WHO:  # "Name <NIP>": the name here, all of it in the tooltip
+            return e.actor if role == Qt.ItemDataRole.ToolTipRole else e.actor.split(" <")[0]
+        return e.reason

@@ -15,6 +15,14 @@ from app.ui.coordinator_jobs import ConflictView, ImportOutcome, UnknownCertific
 
 Index = QModelIndex | QPersistentModelIndex
 
+
+def region_label(code: str) -> str:
+    """"3325 Kabupaten Batang" (the code alone for a region the catalogue does not know)."""
+    from app import regions
+
+    found = regions.by_code().get(code)
+    return f"{code} {found.name}" if found else code
+
 # -- the import report ------------------------------------------------------------------------------
 
 ITEM, OUTCOME, WHO, DETAIL = range(4)
@@ -111,7 +119,7 @@ class ImportReportModel(QAbstractItemModel):
             return "record"
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             if column == ITEM:
-                return record.region_code
+                return region_label(record.region_code)
             if column == OUTCOME:
                 return self.outcome_text(record.outcome)
             if column == WHO:
@@ -141,6 +149,9 @@ class ImportReportModel(QAbstractItemModel):
             if column == WHO:
                 return bundle.assessor or (bundle.fingerprint[:16] + "…" if bundle.fingerprint else "")
             if outcome in (R.BUNDLE_REJECTED, CERT_REJECTED):
+                if bundle.error_kind == "untrusted" and role == Qt.ItemDataRole.DisplayRole:
+                    return (self.tr("Not trusted: the assessor's certificate is listed below") if outcome == R.BUNDLE_REJECTED
+                            else self.tr("You rejected the assessor's certificate; nothing was imported"))
                 return bundle.reason
             counts = ", ".join(f"{n} {self.outcome_text(name)}" for name, n in bundle.counts.items())
             notes = " · ".join(bundle.notes)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.coordinator_detail_model import ModerationHistoryModel
+from app.ui.coordinator_detail_model import REASON, ModerationHistoryModel
 from app.ui.coordinator_jobs import IndicatorDetail, RegionDetail
 
 
@@ -70,8 +70,10 @@ class ModerationPanel(QWidget):
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setWordWrap(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)  # full text in its tooltip
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.history.setAccessibleName(self.tr("Moderation history"))
 
         layout = QVBoxLayout(self)

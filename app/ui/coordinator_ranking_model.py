@@ -145,8 +145,8 @@ class RankingModel(KeyedTableModel):
         straddles = [size for size, mark in r.shortlist if mark == TIE]
         if straddles:
             return self.tr("straddles cut-off %1").replace("%1", ", ".join(str(s) for s in straddles))
-        if r.tied_with:
-            return "= " + ", ".join(r.tied_with)
+        if r.tied_with:  # the whole list is in the tooltip
+            return "= " + r.tied_with[0] + (f" +{len(r.tied_with) - 1}" if len(r.tied_with) > 1 else "")
         return self.tr("tie-break") if r.score_tied else ""
 
     def _sort_keys(self, r: RankedRegion) -> list[Any]:
@@ -223,7 +223,8 @@ class RankingModel(KeyedTableModel):
             for column in range(FIXED, self.columnCount()):
                 kind, key = self.column_kind(column)
                 if (kind == TIES and any(m == TIE for _, m in r.shortlist)) or \
-                        (kind == SHORTLIST and r.on_shortlist(key) == TIE) or (kind == SPREAD and r.flagged_indicators):
+                        (kind == SHORTLIST and r.on_shortlist(key) == TIE) or (kind == SPREAD and r.flagged_indicators) \
+                        or (kind == ASSESSORS and (r.missing or r.in_conflict)):
                     self._warn.add((source, column))
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:

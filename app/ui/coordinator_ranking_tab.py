@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.consolidation import AggregationRule, Consolidation
 from app.ui.charts_palette import cut_colour
 from app.ui.coordinator_exports import ExportController
-from app.ui.coordinator_ranking_model import REGION_CODE_ROLE, RankingFilterProxy, RankingModel
+from app.ui.coordinator_ranking_model import REGION, REGION_CODE_ROLE, RankingFilterProxy, RankingModel
 from app.ui.coordinator_ranking_view import RankingTableView
 from app.ui.coordinator_session import CoordinatorSession
 
@@ -151,13 +151,14 @@ class RankingTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
         for column in range(self.model.columnCount()):
-            widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 28
+            widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 36
             for row in range(min(self.model.rowCount(), 300)):  # enough rows to see the longest names
                 text = self.model.index(row, column).data()
                 if text:
                     widest = max(widest, metrics.horizontalAdvance(text) + 16)
-            header.resizeSection(column, min(widest, 260))
-        header.setStretchLastSection(True)
+            header.resizeSection(column, min(widest, 240))
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Stretch)  # takes the room left, no scrolling
 
     def _agreement_html(self, c: Consolidation) -> str:
         locale = QLocale()

@@ -92,7 +92,6 @@ class CoordinatorView(QWidget):
         self.round.clear()
         for choice in rounds:
             self.round.addItem(choice.name, choice.id)
-        self.round.setEnabled(len(rounds) > 1)
         self.import_tab.refresh_conflicts()
         if not rounds:
             self.show_message(self.tr("There is no round here yet: import the assessors' bundles to bring one in."))
@@ -109,7 +108,7 @@ class CoordinatorView(QWidget):
         self.busy.setVisible(on)
 
     def _conflicts_changed(self, count: int) -> None:
-        title = self.tr("&Import") if not count else self.tr("&Import (%1 conflicts)").replace("%1", str(count))
+        title = self.tr("&Import") if not count else self.tr("&Import · conflicts: %1").replace("%1", str(count))
         self.tabs.setTabText(self.tabs.indexOf(self.import_tab), title)
 
     def show_message(self, text: str) -> None:

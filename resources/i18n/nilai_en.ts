@@ -239,6 +239,10 @@
             <source>The versions give the same levels</source>
             <translation>The versions give the same levels</translation>
         </message>
+        <message>
+            <source>Levels where the versions differ:</source>
+            <translation>Levels where the versions differ:</translation>
+        </message>
     </context>
     <context>
         <name>ConflictsModel</name>
@@ -415,8 +419,8 @@
             <translation>There is no round here yet: import the assessors' bundles to bring one in.</translation>
         </message>
         <message>
-            <source>&amp;Import (%1 conflicts)</source>
-            <translation>&amp;Import (%1 conflicts)</translation>
+            <source>&amp;Import · conflicts: %1</source>
+            <translation>&amp;Import · conflicts: %1</translation>
         </message>
     </context>
     <context>
@@ -1239,6 +1243,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>record %1 · version %2</source>
             <translation>record %1 · version %2</translation>
+        </message>
+        <message>
+            <source>Not trusted: the assessor's certificate is listed below</source>
+            <translation>Not trusted: the assessor's certificate is listed below</translation>
+        </message>
+        <message>
+            <source>You rejected the assessor's certificate; nothing was imported</source>
+            <translation>You rejected the assessor's certificate; nothing was imported</translation>
         </message>
     </context>
     <context>

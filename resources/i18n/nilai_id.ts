@@ -239,6 +239,10 @@
             <source>The versions give the same levels</source>
             <translation>Semua versi memberikan tingkat yang sama</translation>
         </message>
+        <message>
+            <source>Levels where the versions differ:</source>
+            <translation>Tingkat yang berbeda antarversi:</translation>
+        </message>
     </context>
     <context>
         <name>ConflictsModel</name>
@@ -415,8 +419,8 @@
             <translation>Belum ada putaran di sini: impor paket dari para penilai untuk memasukkannya.</translation>
         </message>
         <message>
-            <source>&amp;Import (%1 conflicts)</source>
-            <translation>&amp;Impor (%1 konflik)</translation>
+            <source>&amp;Import · conflicts: %1</source>
+            <translation>&amp;Impor · konflik: %1</translation>
         </message>
     </context>
     <context>
@@ -1234,6 +1238,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>record %1 · version %2</source>
             <translation>rekaman %1 · versi %2</translation>
+        </message>
+        <message>
+            <source>Not trusted: the assessor's certificate is listed below</source>
+            <translation>Belum dipercayai: sertifikat penilainya tercantum di bawah</translation>
+        </message>
+        <message>
+            <source>You rejected the assessor's certificate; nothing was imported</source>
+            <translation>Anda menolak sertifikat penilai ini; tidak ada yang diimpor</translation>
         </message>
     </context>
     <context>

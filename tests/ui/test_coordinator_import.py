@@ -119,7 +119,8 @@ def test_an_unknown_certificate_is_shown_then_trusted_and_its_bundle_imports(qtb
     view.picked[:] = bundles.first[:2]
     qtbot.mouseClick(tab.choose_button, Qt.MouseButton.LeftButton)
     assert outcomes(view) == {"assessor0.nilai": "rejected", "assessor1.nilai": "rejected"}
-    assert "not trusted" in tab.report_model.index(0, 3).data()
+    assert tab.report_model.index(0, 3).data() == "Not trusted: the assessor's certificate is listed below"
+    assert "is not trusted here" in tab.report_model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert tab.unknown_box.isVisibleTo(view)
     unknown = {u.info.fingerprint: u for u in tab.unknown_model.items()}
     for directory in bundles.assessors[:2]:
@@ -187,7 +188,7 @@ def test_a_conflict_is_resolved_with_a_mandatory_reason(qtbot, coordinator, bund
     view.import_tab.import_paths([*bundles.first, bundles.branch_a, bundles.branch_b])
     assert outcomes(view)["assessor1-a.nilai"] == "imported"
     assert [outcome for _, outcome in record_rows(view, "assessor1-b.nilai")] == ["conflict"]
-    assert "(1 conflicts)" in view.tabs.tabText(0)
+    assert view.tabs.tabText(0) == "&Import · conflicts: 1"
     tab = view.import_tab
     assert tab.conflicts_model.rowCount() == 1
     conflict = tab.conflicts_model.conflict(0)

@@ -312,7 +312,9 @@ def test_import_report_tree_model(qapp, qtmodeltester, tmp_path: Path) -> None:
     assert model.index(1, im.OUTCOME, top).data() == "conflict"
     assert model.index(1, im.OUTCOME, top).data(im.OUTCOME_ROLE) == R.CONFLICT
     assert model.parent(model.index(1, 0, top)) == top
-    assert model.index(1, im.DETAIL).data() == "not trusted"
+    assert model.index(1, im.DETAIL).data() == "Not trusted: the assessor's certificate is listed below"
+    assert model.index(1, im.DETAIL).data(Qt.ItemDataRole.ToolTipRole) == "not trusted"
+    assert model.index(0, 0, top).data() == "3325 Kabupaten Batang"
     assert model.index(0, im.DETAIL).data() == "1 imported, 1 conflict"
     model.mark_certificate_rejected(tmp_path / "b.nilai")
     assert model.index(1, im.OUTCOME).data() == "certificate rejected"
