@@ -78,6 +78,7 @@ class VerifyContext:
     check_sheet_signatures: bool = True
     time_value: Callable[[str], Any] = datetime_time  # how record times become column values
     checked_instrument_files: dict[str, tuple[dict[str, Any], Instrument]] = field(default_factory=dict)  # by sha256
+    settled: set[tuple[str, ...]] = field(default_factory=set)  # facts the importer committed during this batch
 
 
 @dataclass

@@ -182,12 +182,12 @@ def test_a_bundle_for_a_round_with_another_instrument_is_rejected(demo: Demo, tm
 
 
 def test_a_failure_while_writing_leaves_the_store_as_it_was(demo: Demo, tmp_path: Path, monkeypatch) -> None:
-    from app.bundles import importer
+    from app.bundles import bulk
     from app.store import DiskFull
 
     bundle = export(demo, 0, tmp_path / "a.nilai")
     before = db_digest(demo.coordinator)
-    real = importer._insert
+    real = bulk.insert_rows
     calls = []
 
     def failing(connection, model, rows, sqlite, bulk):
@@ -196,7 +196,7 @@ def test_a_failure_while_writing_leaves_the_store_as_it_was(demo: Demo, tmp_path
             raise DiskFull("The disk is full; nothing of the last change was written.")
         return real(connection, model, rows, sqlite, bulk)
 
-    monkeypatch.setattr(importer, "_insert", failing)
+    monkeypatch.setattr(bulk, "insert_rows", failing)
     with pytest.raises(DiskFull):
         _import(demo, bundle)
     assert "Assessment" in calls  # rows were already inserted when it failed
