@@ -151,11 +151,11 @@ class RankingTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
         for column in range(self.model.columnCount()):
-            widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 36
+            widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 20
             for row in range(min(self.model.rowCount(), 300)):  # enough rows to see the longest names
                 text = self.model.index(row, column).data()
                 if text:
-                    widest = max(widest, metrics.horizontalAdvance(text) + 16)
+                    widest = max(widest, metrics.horizontalAdvance(text) + 12)
             header.resizeSection(column, min(widest, 240))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Stretch)  # takes the room left, no scrolling
