@@ -244,7 +244,8 @@ class ImportTab(QWidget):
                                   .replace("%3", str(rejected)))
         self.imported.emit(outcome)
         self.refresh_conflicts()
-        self.session.recompute()
+        if len(bundles) > rejected or self.session.consolidation is not None:
+            self.session.recompute()  # (nothing taken in and no round yet: nothing to rank)
 
     # -- certificates ---------------------------------------------------------------------------
 

@@ -223,3 +223,31 @@ def test_a_conflict_is_resolved_with_a_mandatory_reason(qtbot, coordinator, bund
     states = {a.state for region in view.session.consolidation.coverage for a in region.assessors}
     assert "conflict" not in states
     assert "is now in force" in view.status.text()
+
+
+def test_a_new_coordinator_store_gets_its_round_from_the_first_bundles(qtbot, runner, english, tmp_path,
+                                                                       bundles) -> None:
+    from app.bundles.trust import trust_certificate
+    from app.store import open_store
+    from app.ui.coordinator_window import CoordinatorView
+
+    data = tmp_path / "empty"
+    data.mkdir()
+    store = open_store(data)
+    try:
+        view = CoordinatorView(store, runner, data, "en", actor=ACTOR)
+        qtbot.addWidget(view)
+        view.start()
+        assert view.tabs.currentWidget() is view.import_tab
+        assert "no round here yet" in view.status.text()
+        assert view.session.consolidation is None
+        view.import_tab.import_paths([bundles.first[0]])  # not trusted: nothing taken in, nothing to rank
+        assert view.session.consolidation is None and "1 rejected" in view.status.text()
+        for cert in sorted(bundles.certs.iterdir()):
+            trust_certificate(store, cert)
+        view.import_tab.import_paths(bundles.first)
+        assert view.session.consolidation is not None
+        assert view.round.count() == 1 and view.round.currentText() == view.session.consolidation.round.name
+        assert view.ranking_tab.model.rowCount() == 4
+    finally:
+        store.close()
