@@ -198,6 +198,22 @@ def test_sort_and_filter_514_regions(qapp, c514) -> None:
         expected = sum(1 for r in c514.ranking if needle in
                        f"{r.region.code} {r.region.name} {r.region.province_name}".casefold())
         assert proxy.rowCount() == expected
+
+    from app.ui import coordinator_coverage_model as cm
+
+    coverage = cm.CoverageModel()
+    coverage.set_consolidation(c514)
+    coverage_proxy = cm.CoverageFilterProxy()
+    coverage_proxy.setSourceModel(coverage)
+    view.setModel(coverage_proxy)
+    view.show()
+    qapp.processEvents()
+    timed("coverage: sort by 1st assessor", lambda: view.sortByColumn(cm.FIXED, Qt.SortOrder.AscendingOrder),
+          undo=lambda: view.sortByColumn(cm.REGION, Qt.SortOrder.AscendingOrder))
+    assert [coverage.index(r, cm.FIXED).data(cm.STATE_ROLE) for r in range(3)] == ["final"] * 3
+    timed("coverage: incomplete only", lambda: coverage_proxy.set_incomplete_only(True),
+          undo=lambda: coverage_proxy.set_incomplete_only(False))
+    assert coverage_proxy.rowCount() == 0
     view.close()
     print("\ncoordinator ranking table, 514 regions (median of 5): model/proxy work + repaint of the visible rows")
     for label, (work, paint) in timings.items():
