@@ -227,6 +227,7 @@ class IndicatorDetail:
     spread: int | None
     flagged: bool
     moderation_reason: str
+    level_labels: tuple[tuple[int, str], ...] = ()  # the rubric's (level, label) in the interface language
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,8 @@ def region_detail(store: Store, c: Consolidation, region_code: str, lang: str = 
             indicators.append(IndicatorDetail(
                 ind.code, dim.code, ind.title.id if lang == "id" else ind.title.en, ind.min_level, ind.max_level,
                 tuple(per), p.combined, p.moderated, p.used, p.spread, p.flagged,
-                moderation.reason if moderation else ""))
+                moderation.reason if moderation else "",
+                tuple((lvl.level, lvl.label.id if lang == "id" else lvl.label.en) for lvl in ind.levels)))
     history = tuple(e for e in moderation_history(store, c.round.id) if e.region_code == region_code)
     return RegionDetail(c.round.id, panel.region, tuple(data.assessors[ref.assessor_id] for ref in refs),
                         tuple(ref.status for ref in refs), tuple(indicators), panel.total,

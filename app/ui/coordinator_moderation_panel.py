@@ -103,8 +103,9 @@ class ModerationPanel(QWidget):
             self.current.clear()
         else:
             self.title.setText(self.tr("Moderate %1").replace("%1", f"{indicator.code} {indicator.title}"))
+            labels = dict(indicator.level_labels)
             for level in range(indicator.min_level, indicator.max_level + 1):
-                self.level.addItem(str(level), level)
+                self.level.addItem(f"{level} — {labels[level]}" if labels.get(level) else str(level), level)
             start = indicator.moderated if indicator.moderated is not None else (
                 round(indicator.combined) if indicator.combined is not None else indicator.min_level)
             self.level.setCurrentIndex(max(0, self.level.findData(start)))

@@ -135,6 +135,7 @@ def test_moderating_a_level_needs_a_reason_is_logged_and_recomputes_the_ranking(
     detail.select_indicator("S1")
     panel = detail.moderation
     assert panel.indicator.code == "S1"
+    assert panel.level.itemText(0) == "1 — L1"  # the rubric's labels beside the levels
     assert not panel.set_button.isEnabled()
     panel.level.setCurrentIndex(panel.level.findData(1))
     panel.reason.setFocus()
