@@ -147,14 +147,14 @@ def write(session: Session, bundle: VerifiedBundle, writes: Writes, records: dic
         connection.exec_driver_sql("PRAGMA cache_size = -65536")
         connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 10000")
     a = bulk_table(Assessment, sqlite)
-    if writes.not_current:
-        connection.execute(update(a).where(a.c.version_id == bindparam("b_version_id")).values(is_current=False),
-                           [{"b_version_id": v} for v in writes.not_current])
     if writes.signed_updates:
         connection.execute(update(a).where(a.c.version_id == bindparam("b_version_id")).values(
             status=bindparam("status"), sheet_sha256=bindparam("sheet_sha256"), sheet_path=bindparam("sheet_path"),
             signed_at=bindparam("signed_at")), writes.signed_updates)
     insert_rows(connection, Assessment, writes.assessments, sqlite, bulk)
+    if writes.not_current:
+        connection.execute(update(a).where(a.c.version_id == bindparam("b_version_id")).values(is_current=False),
+                           [{"b_version_id": v} for v in writes.not_current])
     flagged = sorted(r.record_id for r in records.values() if r.flag_all)
     for chunk in chunks(flagged):
         connection.execute(update(a).where(a.c.record_id.in_(chunk)).values(in_conflict=True))

@@ -72,7 +72,8 @@ class Writes:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     imported: list[dict[str, Any]] = field(default_factory=list)
-    not_current: list[str] = field(default_factory=list)
+    not_current: list[str] = field(default_factory=list)  # versions already in the store
+    pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # version id -> its row, inserted with the bundle
     signed_updates: list[dict[str, Any]] = field(default_factory=list)
     imported_updates: list[dict[str, Any]] = field(default_factory=list)
     conflicted_records: set[str] = field(default_factory=set)
@@ -142,7 +143,10 @@ def decide(session: Session, bundle: VerifiedBundle, record: RecordState, parsed
         if skipped:
             detail += f" ({skipped} version(s) in between not received yet)"
         current.is_current = False
-        writes.not_current.append(current.version_id)
+        if current.version_id in writes.pending:  # arrived earlier in this same bundle
+            writes.pending[current.version_id]["is_current"] = False
+        else:
+            writes.not_current.append(current.version_id)
     else:
         outcome, is_current = R.CONFLICT, False
         continued = next((c for c in record.open_conflicts if c.incoming_version_id in parsed.ancestors), None)
@@ -247,6 +251,7 @@ def _insert_version(bundle: VerifiedBundle, record: RecordState, parsed: ParsedR
         row["sheet_path"] = _sheet_target(parsed)
         writes.sheets_to_copy[bundle.sheets[parsed.version_id]] = (row["sheet_path"], parsed.sheet_sha256 or "")
     writes.assessments.append(row)
+    writes.pending[parsed.version_id] = row
     writes.scores.extend(parsed.score_rows)
     writes.evidence.extend(parsed.evidence_rows)
     writes.evidence_to_copy.update(parsed.evidence_shas)
