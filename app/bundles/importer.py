@@ -57,8 +57,8 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: di
                    workers: int | None = None) -> R.ImportReport:
     """Import every bundle; one bad bundle is rejected with its reason and the others still import.
 
-    ``workers``: helper processes that check bundles ahead (None: one on a multi-core machine for
-    batches of eight bundles or more, or ``NILAI_IMPORT_WORKERS``); 0 checks everything here."""
+    ``workers``: helper processes that check bundles ahead (:mod:`app.bundles.pipeline`; None: as
+    ``NILAI_IMPORT_WORKERS`` says, off by default); 0 checks everything here."""
     from app.bundles import pipeline
 
     report = R.ImportReport()
