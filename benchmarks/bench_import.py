@@ -286,7 +286,7 @@ def main() -> int:
               f"({generated['records'] / imported['seconds']:.0f} records/s, CPU {imported['cpu']:.1f} s), "
               f"peak RSS {imported['peak_rss_mb']:.0f} MB (helper process {imported['helper_peak_rss_mb']:.0f} MB), "
               f"bulk={args.bulk}, "
-              f"workers={'auto' if args.workers is None else args.workers}, outcomes {imported['totals']}")
+              f"workers={'default' if args.workers is None else args.workers}, outcomes {imported['totals']}")
         print(f"baseline : {base:.2f} s (before {before['seconds']:.2f} s, after {after['seconds']:.2f} s; CPU "
               f"{base_cpu:.1f} s): sqlite3.executemany of the same {before['rows']} score rows, WAL, "
               "synchronous=FULL, one commit per bundle")
