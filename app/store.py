@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
 from app.paths import DATABASE_FILE, resolve_data_dir
@@ -129,7 +129,18 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:  # e.g. the assessor build ships no PostgreSQL driver
+        raise StoreError(
+            f"This Nilai cannot reach that database: its driver is not installed ({exc.name or exc}). "
+            "Run Nilai from source with the postgres extra (pip install 'nilai[postgres]') for a shared store."
+        ) from exc
+    except NoSuchModuleError as exc:
+        raise StoreError(f"This Nilai does not know that kind of database ({url.split(':')[0]}); "
+                         "use sqlite or postgresql+psycopg.") from exc
+    except ArgumentError as exc:
+        raise StoreError(f"The database URL is not valid: {exc}. Example: postgresql+psycopg://user@host/nilai") from exc
 
 
 def database_url(data_dir: Path, explicit_url: str | None = None) -> str:

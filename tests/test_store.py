@@ -124,3 +124,12 @@ def test_read_only_data_directory(tmp_path: Path) -> None:
                 session.add(Setting(key="k", value="v"))
     finally:
         os.chmod(tmp_path / DATABASE_FILE, 0o644)
+
+
+def test_unusable_database_url_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="not valid"):
+        open_store(tmp_path, "not a url at all")
+    with pytest.raises(StoreError, match="does not know that kind of database"):
+        open_store(tmp_path, "mysql+nosuchdriver://u@h/db")
+    with pytest.raises(StoreError, match="driver is not installed"):
+        open_store(tmp_path, "mysql+mysqldb://u@h/db")  # a dialect whose driver is not installed
