@@ -235,10 +235,11 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         raise fail("scores", "must be a list of at most 10000 scores")
     score_rows = []
     append = score_rows.append
-    substance: list[list[Any]] = []
+    substance: list[tuple[Any, ...]] = []
     remember = substance.append
     codes: set[str] = set()
     dt_match, from_iso = _dt, datetime.fromisoformat
+    stored_text = time_value is sqlite_time  # inlined below: this loop runs for every score of every record
     for i, s in enumerate(scores):
         if type(s) is not dict or s.keys() != _SCORE:
             raise fail(f"scores[{i}]", "does not have exactly the keys of a score")
@@ -259,8 +260,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         except ValueError as exc:
             raise fail(f"scores[{i}].updated_at", f"is not a valid time ({t!r:.40})") from exc
         codes.add(code)
-        remember([code, level, na, note, t])
-        append((version_id, code, level, na, note, time_value(t)))
+        remember((code, level, na, note, t))
+        append((version_id, code, level, na, note, t[:10] + " " + t[11:26] if stored_text else time_value(t)))
 
     evidence = doc["evidence"]
     if type(evidence) is not list or len(evidence) > 10000:
@@ -357,7 +358,7 @@ def _head(a: dict[str, Any], times: dict[str, str | None]) -> list[Any]:
     return head
 
 
-def _digest(head: list[Any], scores: list[list[Any]], evidence: list[list[Any]]) -> str:
+def _digest(head: list[Any], scores: list[Any], evidence: list[list[Any]]) -> str:
     scores.sort()
     evidence.sort()
     payload = json.dumps([head, scores, evidence], ensure_ascii=False, separators=(",", ":"))

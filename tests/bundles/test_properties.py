@@ -205,3 +205,18 @@ def test_a_damaged_bundle_is_refused_with_a_bundle_error(sample_bundle, tmp_path
                 assert original.read(record.path) == verified.archive.read(record.path)
     except BundleError:
         pass
+
+
+def test_substance_digest_is_the_same_from_a_file_and_from_a_document() -> None:
+    from app.bundles.manifest import sqlite_time, substance_digest
+
+    record = _record()
+    raw = canonical_json(record)
+    expected = substance_digest(record)
+    assert parse_record(raw, "records/x.json", "0" * 64, "test").substance_sha256 == expected
+    assert parse_record(raw, "records/x.json", "0" * 64, "test", sqlite_time).substance_sha256 == expected
+    signed = copy.deepcopy(record)
+    signed["assessment"].update(status="signed", sheet_sha256=SHA, signed_at=AT)
+    assert substance_digest(signed) == expected  # signing is not a change of substance
+    signed["scores"][0]["note"] = "lain"
+    assert substance_digest(signed) != expected
