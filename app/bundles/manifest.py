@@ -96,6 +96,7 @@ _UUID_RE = re.compile(UUID.rstrip("$").lstrip("^"))
 _SHA_RE = re.compile(SHA256.rstrip("$").lstrip("^"))
 _DT_RE = re.compile(DATETIME.rstrip("$").lstrip("^"))
 _REGION_RE = re.compile(r"[0-9]{4}")
+_UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")  # evidence file names are shown and offered as names to save under
 _uuid = _UUID_RE.fullmatch
 _sha = _SHA_RE.fullmatch
 _dt = _DT_RE.fullmatch
@@ -274,6 +275,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
                 or not _is_text(e["indicator_code"], 40, 1) or not _is_text(e["file_name"], 255, 1) \
                 or type(e["size"]) is not int or e["size"] < 0:
             raise fail(f"evidence[{i}]", "is not a valid evidence entry")
+        if _UNSAFE_NAME.search(e["file_name"]) or e["file_name"] in (".", ".."):
+            raise fail(f"evidence[{i}].file_name", "must be a plain file name (no folders, no control characters)")
         shas.add(e["sha256"])
         added = _canonical_or_fail(e["added_at"], f"evidence[{i}].added_at", fail)
         evidence_items.append([e["id"], e["indicator_code"], e["file_name"], e["sha256"], e["size"], added])

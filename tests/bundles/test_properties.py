@@ -220,3 +220,11 @@ def test_substance_digest_is_the_same_from_a_file_and_from_a_document() -> None:
     assert substance_digest(signed) == expected  # signing is not a change of substance
     signed["scores"][0]["note"] = "lain"
     assert substance_digest(signed) != expected
+
+
+@pytest.mark.parametrize("name", ["../../.bashrc", "/etc/passwd", "a\\b.pdf", "..", "nama\nbaru.pdf"])
+def test_evidence_file_names_are_plain_names(name: str) -> None:
+    record = _record()
+    record["evidence"][0]["file_name"] = name
+    with pytest.raises(RecordInvalid, match="plain file name"):
+        parse_record(canonical_json(record), "records/x.json", "0" * 64, "test")
