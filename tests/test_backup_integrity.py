@@ -112,3 +112,23 @@ def test_settings_roundtrip(store) -> None:
     settings.write(store, "x", None)
     with store.transaction() as session:
         assert session.get(Setting, "x") is None
+
+
+def test_check_finds_a_signed_sheet_changed_after_signing(store, scoring_round) -> None:
+    import hashlib
+
+    round_id, me = scoring_round
+    version = A.start_assessment(store, round_id=round_id, region_code="3325", assessor_id=me.id)
+    for code in ("A-1", "A-2", "B-1"):
+        A.set_level(store, version, code, 3, ME)
+    A.finalize(store, version, ME)
+    sheet = store.data_dir / "sheets" / "lembar.pdf"
+    sheet.parent.mkdir()
+    sheet.write_bytes(b"%PDF-1.7 signed sheet")
+    A.mark_signed(store, version, hashlib.sha256(sheet.read_bytes()).hexdigest(), "sheets/lembar.pdf", ME)
+    assert check(store).ok
+    sheet.write_bytes(b"%PDF-1.7 signed sheet, edited")
+    report = check(store)
+    assert [f.area for f in report.findings] == ["sheets"] and "changed after signing" in report.findings[0].message
+    sheet.unlink()
+    assert "is missing" in check(store).findings[0].message
