@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # System libraries Nilai needs on Debian/Ubuntu: Qt (offscreen and under Xvfb), poppler (pdfsig,
-# pdftoppm: independent PDF checks in the tests), PostgreSQL (the shared coordinator store tests).
+# pdftoppm: independent PDF checks in the tests; zbarimg reads the printed QR code), PostgreSQL (the shared coordinator store tests).
 # Installs what is missing when run as root with apt; otherwise says exactly what to install.
 set -euo pipefail
 packages=(
   libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth
-  poppler-utils qpdf fonts-dejavu-core postgresql
+  poppler-utils qpdf zbar-tools fonts-dejavu-core postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -140,6 +140,18 @@ def test_qr_payload_identifies_record_version_and_instrument() -> None:
     assert (drawing.width, drawing.height) == (30 * mm, 30 * mm)
 
 
+@pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+                    reason="zbarimg (zbar-tools) and pdftoppm are needed to read the printed QR code")
+def test_printed_qr_code_reads_back_to_the_record(tmp_path: Path) -> None:
+    snap = build_snapshot()
+    path = _write(tmp_path, render_sheet(snap, generated_at=GENERATED))
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(tmp_path / "page")], check=True)
+    last = sorted(tmp_path.glob("page-*.png"))[-1]
+    read = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(last)],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(read.stdout.strip()) == json.loads(qr_payload(snap))
+
+
 def test_table_headers_repeat_on_the_second_page(tmp_path: Path) -> None:
     # Notes of 3,000 characters make the first dimension run from page 1 onto page 2.
     path = _write(tmp_path, render_sheet(build_snapshot(long_notes=True, note_length=3000), generated_at=GENERATED))
