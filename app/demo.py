@@ -83,6 +83,9 @@ def _pick_regions(rng: random.Random, count: int) -> list[str]:
     return chosen
 
 
+SLOTS_PER_DAY = 16  # 30-minute interviews 08:00-12:00 and 13:00-17:00
+
+
 def _slot_times(per_day: int) -> list[time]:
     """30-minute slots from 08:00 with a lunch break 12:00-13:00."""
     times, minute = [], 8 * 60
@@ -154,7 +157,8 @@ def build_demo(store: Store, *, regions_count: int = 116, assessors_count: int =
     codes = _pick_regions(rng, regions_count)
     assessors_count = max(1, assessors_count)
     panel_count = max(1, assessors_count // 2)
-    days = 3 if len(codes) >= 3 * panel_count else 1
+    # Three days as in 2018, more if the panels cannot fit the interviews between 08:00 and 17:00.
+    days = max(3 if len(codes) >= 3 * panel_count else 1, math.ceil(len(codes) / (panel_count * SLOTS_PER_DAY)))
     per_panel_day = math.ceil(len(codes) / (days * panel_count))
     times = _slot_times(per_panel_day)
     used_names: set[str] = set()

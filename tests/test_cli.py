@@ -131,3 +131,14 @@ def test_help_documents_commands(argv: list[str], capsys) -> None:
         main(argv)
     assert done.value.code == 0
     assert "usage: nilai" in capsys.readouterr().out
+
+
+def test_demo_with_one_panel_spreads_over_more_days(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "demo", "--assessors", "1", "--json")
+    assert code == 0 and json.loads(out)["slots"] == 116
+    conn = sqlite3.connect(tmp_path / "d" / "nilai.sqlite3")
+    try:
+        first, last, days = conn.execute("SELECT min(start), max(start), count(DISTINCT day) FROM interview_slot").fetchone()
+    finally:
+        conn.close()
+    assert first.startswith("08:00") and last <= "16:30" and days == 8  # 116 interviews, 16 a day
