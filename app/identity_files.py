@@ -62,7 +62,7 @@ def install_identity(data_dir: Path, files: dict[str, tuple[bytes, int]], replac
     data_dir.mkdir(parents=True, exist_ok=True)
     recover(data_dir)
     target = data_dir / IDENTITY_DIR
-    if target.exists() and not replace:
+    if (target / CERT_FILE).is_file() and not replace:
         raise IdentityError(
             "An identity already exists on this computer. Replacing it makes sheets signed with it "
             "unverifiable against the new certificate; confirm the replacement to continue."
@@ -73,6 +73,11 @@ def install_identity(data_dir: Path, files: dict[str, tuple[bytes, int]], replac
     staging.mkdir(mode=0o700)
     for name, (data, mode) in files.items():
         atomic_write(staging / name, data, mode=mode)
+    # What else lives beside the key (the drawn signature) belongs to the assessor, not to the key.
+    if target.is_dir():
+        for kept in target.iterdir():
+            if kept.is_file() and kept.name not in files and kept.name not in (KEY_FILE, CERT_FILE, CHAIN_FILE, PROFILE_FILE):
+                shutil.copy2(kept, staging / kept.name)
     previous = data_dir / _PREVIOUS_DIR
     if target.exists():
         if previous.exists():

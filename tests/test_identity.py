@@ -509,3 +509,12 @@ def test_encrypt_for_rejects_signature_only_keys():
     )
     with pytest.raises(IdentityError, match="EC \\(P-256\\) or RSA"):
         identity.encrypt_for(cert, b"x")
+
+
+def test_a_drawn_signature_alone_is_no_identity_and_survives_replacement(tmp_path):
+    (tmp_path / "identity").mkdir()
+    (tmp_path / "identity" / "signature.png").write_bytes(b"\x89PNG drawn")
+    assert not identity.has_identity(tmp_path)
+    identity.create_identity(tmp_path, "Siti", "198001012005012001", "Kominfo", PASS)
+    identity.create_identity(tmp_path, "Siti", "198001012005012001", "Kominfo", PASS, replace=True)
+    assert (tmp_path / "identity" / "signature.png").read_bytes() == b"\x89PNG drawn"
