@@ -142,3 +142,11 @@ def test_demo_with_one_panel_spreads_over_more_days(tmp_path: Path, capsys) -> N
     finally:
         conn.close()
     assert first.startswith("08:00") and last <= "16:30" and days == 8  # 116 interviews, 16 a day
+
+
+def test_no_abbreviated_options_so_a_secret_is_never_taken_for_a_file(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--data-dir", str(tmp_path), "demo", "--passphrase", "rahasia"])
+    assert done.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["--data", str(tmp_path), "round", "list"])

@@ -33,8 +33,19 @@ def _optional_modules() -> list:
     return extra_cmds.modules()
 
 
+class NilaiParser(argparse.ArgumentParser):
+    """No abbreviated options anywhere: `--passphrase SECRET` must never pass for `--passphrase-file`.
+
+    Subcommand parsers are made with the parent's class, so the rule reaches every command.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
 def _global_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = NilaiParser(
         prog="nilai",
         description="Nilai: score regional readiness interviews offline, sign evaluation sheets, "
         "exchange result bundles, consolidate and rank.",
@@ -72,6 +83,9 @@ def _only_global_options(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen build renders sheets in worker processes too
     argv = list(sys.argv[1:] if argv is None else argv)
     if _only_global_options(argv):
         args = _global_parser().parse_args(argv)
