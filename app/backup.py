@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app import settings
 from app.paths import DATABASE_FILE
-from app.store import Store, StoreError, backup_copy
+from app.store import Store, StoreError, backup_copy, sqlite_copy
 
 DEFAULT_KEEP = 20
 _ROLLING = re.compile(r"^nilai-\d{8}-\d{6}-\d{6}-(startup|finalized|manual)\.sqlite3$")
@@ -99,8 +99,8 @@ def restore(data_dir: Path, backup: Path) -> Path:
     partial = database.with_name(database.name + ".restoring")
     try:
         if database.exists():
-            _sqlite_copy(database, aside)
-        _sqlite_copy(backup, partial)
+            sqlite_copy(database, aside)
+        sqlite_copy(backup, partial)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
         partial.replace(database)
@@ -108,15 +108,3 @@ def restore(data_dir: Path, backup: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise StoreError(f"Could not restore {backup.name}: {exc}. The current database is unchanged.") from exc
     return aside
-
-
-def _sqlite_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()

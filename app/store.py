@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -194,15 +193,7 @@ def backup_copy(store: Store, reason: str) -> Path | None:
     target = backups / f"nilai-{stamp}-{reason}.sqlite3"
     partial = target.with_suffix(".part")
     try:
-        source = sqlite3.connect(path)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        sqlite_copy(path, partial)
         partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -211,5 +202,14 @@ def backup_copy(store: Store, reason: str) -> Path | None:
     return target
 
 
-def copy_database_file(source: Path, target: Path) -> None:
-    shutil.copy2(source, target)
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database with the online backup API, even while it is open."""
+    src = sqlite3.connect(source)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()

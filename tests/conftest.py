@@ -89,3 +89,16 @@ def scoring_round(store, small_instrument):
                                              (assessor.id,))])
         round_id = round_.id
     return round_id, assessor
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database on the test server (skip without NILAI_TEST_POSTGRES_URL)."""
+    from pg_support import POSTGRES_URL, SKIP_REASON, postgres_database
+
+    if not POSTGRES_URL:
+        pytest.skip(SKIP_REASON)
+    databases = postgres_database()
+    yield next(databases)
+    for _ in databases:
+        pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pg_support import POSTGRES_URL, SKIP_REASON, postgres_database
+from pg_support import POSTGRES_URL, SKIP_REASON
 from sqlalchemy import text
 
 from app import assessments as A
@@ -16,14 +16,6 @@ from app.snapshots import snapshot
 from app.store import NewerSchema, open_store
 
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=SKIP_REASON)]
-
-
-@pytest.fixture
-def pg_url():
-    databases = postgres_database()
-    yield next(databases)
-    for _ in databases:
-        pass
 
 
 def test_migrations_and_scoring_on_postgres(pg_url: str, tmp_path: Path, small_instrument) -> None:

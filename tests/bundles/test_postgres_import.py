@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pg_support import POSTGRES_URL, SKIP_REASON, postgres_database
+from pg_support import POSTGRES_URL, SKIP_REASON
 from sqlmodel import select
 
 from tests.bundles.helpers import Demo, current_versions, export, reopen_edit_finalize
 
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=SKIP_REASON)]
-
-
-@pytest.fixture
-def pg_url():
-    databases = postgres_database()
-    yield next(databases)
-    for _ in databases:
-        pass
 
 
 def test_bundles_import_into_postgres(demo: Demo, pg_url: str, tmp_path: Path) -> None:
