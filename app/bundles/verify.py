@@ -153,6 +153,7 @@ def _validator():
 
 def check_signature(archive: zipfile.ZipFile, label: str) -> tuple[bytes, str, str]:
     """Authenticate manifest.json before parsing it: (its bytes, certificate fingerprint, certificate PEM)."""
+    from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
 
     from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
@@ -169,6 +170,11 @@ def check_signature(archive: zipfile.ZipFile, label: str) -> tuple[bytes, str, s
     except IdentityError as exc:
         raise SignatureInvalid(f"{label}: certificate.pem is not a readable certificate") from exc
     fingerprint = certificate_fingerprint(cert)
+    try:
+        cert.public_key()
+    except (UnsupportedAlgorithm, ValueError) as exc:  # e.g. a damaged key algorithm identifier
+        raise SignatureInvalid(f"{label}: certificate.pem holds a key this Nilai cannot use ({fingerprint[:16]}…); "
+                               "the bundle cannot be authenticated", fingerprint=fingerprint) from exc
     if not verify_bytes(cert, raw, signature):
         raise SignatureInvalid(
             f"{label}: the manifest signature is not valid for the certificate it names ({fingerprint[:16]}…): "

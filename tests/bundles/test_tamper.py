@@ -222,6 +222,24 @@ def _signature_byte(rich: Rich, target: Path) -> Path:
     return rewrite_zip(rich.bundle, target, lambda n, d: _flip(d, 0.9) if n == "manifest.sig" else d)
 
 
+def _unusable_key(rich: Rich, target: Path) -> Path:
+    """certificate.pem still parses, but its key algorithm (id-ecPublicKey) is damaged into an unknown one."""
+    import base64
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "certificate.pem":
+            return data
+        body = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))
+        der = base64.b64decode(body)
+        ec_public_key = bytes.fromhex("06072a8648ce3d0201")
+        assert ec_public_key in der
+        der = der.replace(ec_public_key, ec_public_key[:-1] + b"\x00", 1)
+        lines = [base64.b64encode(der)[i:i + 64] for i in range(0, len(base64.b64encode(der)), 64)]
+        return b"-----BEGIN CERTIFICATE-----\n" + b"\n".join(lines) + b"\n-----END CERTIFICATE-----\n"
+
+    return rewrite_zip(rich.bundle, target, change)
+
+
 CASES = {
     "record byte": (_flip_in("records/"), "tampered", "was changed after signing"),
     "evidence byte": (_flip_in("evidence/"), "tampered", "was changed after signing"),
@@ -229,6 +247,7 @@ CASES = {
     "instrument byte": (_flip_in("instruments/"), "tampered", "was changed after signing"),
     "manifest byte": (_flip_in("manifest.json"), "signature", "manifest signature is not valid"),
     "signature byte": (_signature_byte, "signature", "manifest signature is not valid"),
+    "certificate with an unusable key": (_unusable_key, "signature", "holds a key this Nilai cannot use"),
     "swapped sheet": (_swap_sheets, "tampered", "was changed after signing"),
     "swapped sheet, re-signed": (_swap_sheets_resigned, "tampered", "swapped sheet"),
     "forged manifest (another key)": (_forged_other_key, "signature", "signed with another key (forged)"),
