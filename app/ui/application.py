@@ -1,25 +1,35 @@
-"""Starting the desktop program: translations, the store, the first-run profile, the main window."""
+"""Starting the desktop program: translations, the store, the first run, the main window, the data check.
+
+First run (no profile yet): the profile and language, then the welcome (signing key; demo round,
+the coordinator's round package, or later). Every start, once the window is shown: the quick
+integrity check and the rolling start-up backup on the task runner (see :mod:`app.ui.data_care`).
+The :class:`Shell` owns the store and the window; it builds the window again when the language or
+the profile changes, and replaces store and window when a backup is restored.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from concurrent.futures import Executor
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import settings
+from app import backup, settings
 from app.models.domain import AssessorInfo
 from app.paths import resources_dir
 from app.store import Store, StoreError, open_store
-from app.ui import i18n
+from app.ui import data_care, i18n
 from app.ui.first_run_dialog import FirstRunDialog
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.ui_state import UiState
+from app.ui.welcome_dialog import WelcomeDialog
 
 
 class _QuitAfterPaint(QObject):
@@ -33,13 +43,17 @@ class _QuitAfterPaint(QObject):
 
 
 class Shell(QObject):
-    """Owns the main window and builds it again when the language or the profile changes."""
+    """Owns the store and the main window; builds the window again when the language or the profile
+    changes, and replaces both when a backup is restored."""
 
-    def __init__(self, store: Store, runner: TaskRunner, lang_override: str | None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, lang_override: str | None,
+                 database_url: str | None = None) -> None:
         super().__init__()
         self.store, self.runner, self.lang_override = store, runner, lang_override
+        self.database_url = database_url
         self.ui_state = UiState(store.data_dir)
         self.window: MainWindow | None = None
+        self.restoring = False
 
     def build(self) -> MainWindow:
         lang = i18n.install(i18n.choose_language(self.lang_override, settings.read(self.store, settings.LANGUAGE)))
@@ -47,6 +61,7 @@ class Shell(QObject):
         assert profile is not None
         window = MainWindow(self.store, self.runner, profile, lang, self.ui_state)
         window.restart_requested.connect(self.rebuild)
+        window.restore_requested.connect(self.restore)
         self.window = window
         return window
 
@@ -57,15 +72,94 @@ class Shell(QObject):
             self.window = None
 
     def rebuild(self) -> None:
+        self.lang_override = None  # the assessor chose a language in the menu
+        self._replace_window()
+
+    def _replace_window(self) -> MainWindow | None:
         old = self.window
         if old is None:
-            return
+            return None
         old.close()
-        self.lang_override = None  # the assessor chose a language in the menu
         window = self.build()
         window.show()
         window.start()
         old.deleteLater()
+        return window
+
+    # -- the data at start-up ----------------------------------------------------------------------
+
+    def check_at_start(self) -> None:
+        """Quick check, then the rolling backup, off the GUI thread; the window does not wait."""
+        label = QCoreApplication.translate("Application", "Checking the data")
+        self.runner.run(data_care.startup_care, self.store, label=label, on_done=self._checked,
+                        on_error=self._check_failed)
+
+    def _checked(self, care: data_care.StartupCare) -> None:
+        if self.window is not None and not self.restoring:
+            self.window.startup_checked(care)
+
+    def _check_failed(self, error: BaseException) -> None:
+        if not isinstance(error, StoreError | OSError):
+            raise error
+        if self.window is not None:
+            self.window.warn(QCoreApplication.translate("Application", "Data not checked"), str(error))
+
+    # -- restoring a backup ------------------------------------------------------------------------
+
+    def restore(self, path: Path) -> None:
+        """Close the store, restore ``path`` (the current database is set aside), open it, new window."""
+        window = self.window
+        if window is None or self.restoring:
+            return
+        self.restoring = True
+        window.interview.close_assessment()
+        window.setEnabled(False)
+        window.statusBar().showMessage(QCoreApplication.translate("Application", "Restoring the backup…"))
+        self.runner.run(_restore, self.store, Path(path), self.database_url,
+                        label=QCoreApplication.translate("Application", "Restoring the backup"),
+                        on_done=self._restored, on_error=self._restore_failed)
+
+    def _restored(self, outcome: Restored) -> None:
+        self.store = outcome.store
+        self.restoring = False
+        window = self._replace_window()
+        if window is None:
+            return
+        if outcome.error is not None:
+            title = QCoreApplication.translate("Application", "Restore a backup")
+            data_care.show_error(window, title, str(outcome.error))
+            return
+        text = QCoreApplication.translate("Application", "The backup is restored. The data as it was before is "
+                                          "kept in %1.").replace("%1", str(outcome.set_aside))
+        window.statusBar().showMessage(text, 30000)
+        data_care.show_all_well(window, text)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        """The store could not be opened again: nothing more can be done here."""
+        self.restoring = False
+        if not isinstance(error, StoreError | OSError):
+            raise error
+        QMessageBox.critical(self.window, QCoreApplication.translate("Application", "Nilai cannot continue"),
+                             str(error))
+        QCoreApplication.exit(1)
+
+
+@dataclass(frozen=True)
+class Restored:
+    store: Store  # open again (on the restored database, or the unchanged one if the restore failed)
+    set_aside: Path | None
+    error: StoreError | None
+
+
+def _restore(store: Store, path: Path, database_url: str | None) -> Restored:
+    data_dir = store.data_dir
+    store.close()
+    set_aside, error = None, None
+    try:
+        set_aside = backup.restore(data_dir, path)
+    except StoreError as exc:
+        error = exc
+    return Restored(open_store(data_dir, database_url), set_aside, error)
 
 
 def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> AssessorInfo | None:
@@ -77,21 +171,36 @@ def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> Asses
     return settings.save_profile(store, name, nip, organisation)
 
 
+def welcome(store: Store, runner: TaskRunner, profile: AssessorInfo, parent: QWidget | None = None) -> str:
+    """The first-run welcome (signing key; demo, round package or later); what happened, for the status bar."""
+    dialog = WelcomeDialog(store, runner, profile, parent)
+    dialog.exec()
+    outcome = dialog.outcome
+    dialog.deleteLater()
+    return outcome
+
+
 @dataclass
 class Started:
     shell: Shell
-    store: Store
     runner: TaskRunner
+
+    @property
+    def store(self) -> Store:
+        return self.shell.store  # a restored backup brings a new one
 
     def stop(self) -> None:
         self.shell.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.runner.shutdown()
-        self.store.close()
+        self.shell.store.close()
 
 
-def start(args: argparse.Namespace) -> Started | int:
-    """Everything up to a shown main window; an exit code when the program should not go on."""
+def start(args: argparse.Namespace, executor: Executor | None = None) -> Started | int:
+    """Everything up to a shown main window; an exit code when the program should not go on.
+
+    ``executor`` runs the background work (default: one worker thread; tests pass an inline one).
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Nilai")
@@ -101,27 +210,36 @@ def start(args: argparse.Namespace) -> Started | int:
     try:
         store = open_store(args.data_dir, args.database_url)
     except StoreError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot open its data"), str(exc))
+        title = QCoreApplication.translate("Application", "Nilai cannot open its data")
+        QMessageBox.critical(None, title, str(exc))
         return 1
-    runner = TaskRunner()
+    runner = TaskRunner(executor)
     try:
         lang = i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
-        if settings.profile(store) is None and ask_profile(store, lang) is None:
-            runner.shutdown()
-            store.close()
-            return 0
-        shell = Shell(store, runner, args.lang)
+        outcome = ""
+        if settings.profile(store) is None:
+            profile = ask_profile(store, lang)
+            if profile is None:
+                runner.shutdown()
+                store.close()
+                return 0
+            i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
+            outcome = welcome(store, runner, profile)
+        shell = Shell(store, runner, args.lang, args.database_url)
         window = shell.build()
         if args.quit_after_paint:
             window.installEventFilter(_QuitAfterPaint(window))
         window.show()
         window.start()
+        shell.check_at_start()
+        if outcome:
+            window.announce(outcome)
     except StoreError as exc:
         runner.shutdown()
         store.close()
         QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot continue"), str(exc))
         return 1
-    return Started(shell, store, runner)
+    return Started(shell, runner)
 
 
 def run(args: argparse.Namespace) -> int:

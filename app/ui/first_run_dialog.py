@@ -61,10 +61,11 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(520, 280)
         self.retranslate()
         self._validate()
+        self.resize(520, self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Nilai") if self._first_run else self.tr("Assessor profile"))

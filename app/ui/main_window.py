@@ -1,31 +1,36 @@
-"""The main window: the schedule and the open interview, menus, and a status bar saying work is saved."""
+"""The main window: the schedule and the open interview, menus, and a status bar saying work is saved.
+
+Menus are assembled in :mod:`app.ui.main_menus`; this window carries out the commands that
+concern it (open a round package, export a result bundle, sign the open assessment's sheet, check
+the data) and hands a chosen backup to the program (``restore_requested``), which replaces the store
+and the window.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
-from app import assessments, settings
-from app.models.domain import AssessorInfo
+from app import assessments, backup, integrity, settings
+from app.models.domain import AssessmentStatus, AssessorInfo
+from app.round_package import PackageImport
 from app.schedule import ScheduleEntry
+from app.sheet_export import SignedSheet
 from app.store import Store, StoreError
-from app.ui import i18n
+from app.ui import data_care, round_import
 from app.ui import status as st
-from app.ui.interview_actions import InterviewActions, describe
+from app.ui.bundle_export_dialog import BundleExportDialog
+from app.ui.interview_actions import InterviewActions
 from app.ui.interview_view import InterviewView, PickFiles, pick_files_dialog
+from app.ui.main_menus import build_menus
+from app.ui.restore_dialog import RestoreDialog
+from app.ui.round_import import PickRoundPackage, pick_round_package_dialog
 from app.ui.schedule_view import ScheduleView
-from app.ui.shortcuts_dialog import ShortcutsDialog
+from app.ui.sheet_actions import sign_assessment
 from app.ui.tasks import TaskRunner
 from app.ui.ui_state import UiState
 
@@ -47,11 +52,15 @@ def actor_of(profile: AssessorInfo) -> str:
 
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # language or profile changed: build the window again
+    restore_requested = Signal(object)  # the Path of the backup the assessor confirmed
 
     def __init__(self, store: Store, runner: TaskRunner, profile: AssessorInfo, lang: str, ui_state: UiState,
-                 parent: QWidget | None = None, pick_files: PickFiles = pick_files_dialog) -> None:
+                 parent: QWidget | None = None, pick_files: PickFiles = pick_files_dialog,
+                 pick_round_package: PickRoundPackage = pick_round_package_dialog) -> None:
         super().__init__(parent)
         self.store, self.runner, self.profile, self.lang, self.ui_state = store, runner, profile, lang, ui_state
+        self.pick_round_package = pick_round_package
+        self._watched_session: object = None
         self.setWindowTitle("Nilai")
         self.actions = InterviewActions(self)
         self.schedule = ScheduleView(store, runner, profile.id, self)
@@ -68,68 +77,28 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.schedule)
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
-        self._build_menus()
+        self.menus = build_menus(self)
+        self.data_check = data_care.DataCheck(store, runner, self)
         self._build_status_bar()
         self._set_interview_actions(False)
         self.resize(*default_size(self))
         ui_state.restore_geometry(self, "main")
 
-    # -- menus -------------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        a.back.triggered.connect(self.back_to_schedule)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(a.back)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit) if not QKeySequence(
-            QKeySequence.StandardKey.Quit).isEmpty() else QKeySequence("Ctrl+Q"))
-        describe(quit_action, self.tr("Close Nilai; every change is already saved"))
-        quit_action.triggered.connect(self.close)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addActions([a.undo, a.redo])
-        menu = self.menuBar().addMenu(self.tr("&Interview"))
-        levels = menu.addMenu(self.tr("Choose &level"))
-        levels.addActions(a.levels)
-        menu.addActions([a.not_applicable, a.clear_level])
-        menu.addSeparator()
-        menu.addActions([a.next, a.previous, a.next_unscored, a.find])
-        menu.addSeparator()
-        menu.addActions([a.edit_note, a.attach_evidence, a.delegation, a.timer])
-        menu.addSeparator()
-        menu.addActions([a.finalize, a.reopen])
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        profile = settings_menu.addAction(self.tr("&Profile…"))
-        describe(profile, self.tr("Your name, NIP and organisation"))
-        profile.triggered.connect(self.edit_profile)
-        language_menu = settings_menu.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        for code in i18n.LANGUAGES:
-            action = language_menu.addAction(i18n.LANGUAGE_NAMES[code])
-            action.setCheckable(True)
-            action.setChecked(code == self.lang)
-            action.setData(code)
-            group.addAction(action)
-        group.triggered.connect(lambda action: self.set_language(action.data()))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        describe(keys, self.tr("List every command and its keys"))
-        keys.triggered.connect(lambda: ShortcutsDialog([*a.all(), quit_action], self).exec())
-        about = help_menu.addAction(self.tr("&About Nilai"))
-        about.triggered.connect(self._about)
-
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel(self)
+        self.care_label = QLabel(self)  # a lasting warning: the start-up backup could not be taken
+        self.care_label.hide()
         self.busy = QProgressBar(self)
         self.busy.setMaximumWidth(160)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
         self.busy.hide()
+        self.statusBar().addPermanentWidget(self.care_label)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.runner.busy_changed.connect(self._busy_changed)
+        self._announcement = ""
+        self.runner.busy_changed.connect(self._announce_when_idle)
         self.runner.progress.connect(self._progress)
 
     def _busy_changed(self, busy: bool) -> None:
@@ -158,6 +127,27 @@ class MainWindow(QMainWindow):
         self._set_saved_text(self.tr("Last change not saved"), warning=True)
         self.saved_label.setToolTip(message)
         self.statusBar().showMessage(message, 15000)
+
+    def announce(self, text: str) -> None:
+        """A status-bar message shown once the background work of the start is done (so it is seen)."""
+        self._announcement = text
+        if not self.runner.busy:
+            self._announce_when_idle(False)
+
+    def _announce_when_idle(self, busy: bool) -> None:
+        if not busy and self._announcement:
+            self.statusBar().showMessage(self._announcement, 20000)
+            self._announcement = ""
+
+    def warn(self, short: str, message: str) -> None:
+        """A warning that stays in the status bar (its full text as tooltip), e.g. a backup not taken."""
+        palette = self.care_label.palette()
+        palette.setColor(self.care_label.foregroundRole(), st.WARNING)
+        self.care_label.setPalette(palette)
+        self.care_label.setText(short)
+        self.care_label.setToolTip(message)
+        self.care_label.show()
+        self.statusBar().showMessage(message, 30000)
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -194,10 +184,20 @@ class MainWindow(QMainWindow):
         self._set_saved_text(self.tr("All changes saved"))
 
     def _interview_opened(self, _version_id: str) -> None:
-        snap = self.interview.session.snapshot if self.interview.session else None
+        session = self.interview.session
+        if session is not None and session is not self._watched_session:
+            session.state_changed.connect(lambda _state: self._update_sign_action())
+            self._watched_session = session
+        snap = session.snapshot if session else None
         if snap is not None:
             self.setWindowTitle(f"{snap.region.name} — Nilai")
+        self._update_sign_action()
         self.interview.tree.setFocus()
+
+    def _update_sign_action(self) -> None:
+        snap = self.interview.session.snapshot if self.interview.session else None
+        self.menus.sign_sheet.setEnabled(snap is not None and snap.status == AssessmentStatus.FINAL
+                                         and self.pages.currentWidget() is self.interview)
 
     def back_to_schedule(self) -> None:
         self.interview.close_assessment()
@@ -215,6 +215,79 @@ class MainWindow(QMainWindow):
         else:
             for action in self.actions.all():
                 action.setEnabled(False)
+        self._update_sign_action()
+
+    # -- sheets, round packages, bundles --------------------------------------------------------
+
+    def sign_sheet(self) -> None:
+        """Sign the open assessment's sheet (it must be finalized): passphrase, then the task runner."""
+        version = self.interview.version_id
+        if version is None or not self.menus.sign_sheet.isEnabled():
+            return
+        self.interview.flush()
+        sign_assessment(self, self.menus.sheet_actions.services, version, on_done=self._sheet_signed,
+                        on_error=self._sign_failed)
+
+    def _sheet_signed(self, sheet: SignedSheet) -> None:
+        if self.interview.session is not None:
+            self.interview.session.refresh()
+        self.schedule.reload()
+        self.statusBar().showMessage(self.tr("Sheet of %1 signed and kept in Nilai (%2).").replace(
+            "%1", sheet.region_name).replace("%2", sheet.stored_path), 15000)
+
+    def _sign_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("The sheet was not signed: %1").replace("%1", str(error)), 20000)
+        data_care.show_error(self, self.tr("Sign this sheet"), str(error))
+
+    def open_round_package(self) -> None:
+        path = self.pick_round_package(self)
+        if path is not None:
+            round_import.run_import(self.store, self.runner, Path(path), self._round_imported,
+                                    lambda text: round_import.show_refused(self, text))
+
+    def _round_imported(self, result: PackageImport) -> None:
+        heading, body = round_import.import_summary(result)
+        self.statusBar().showMessage(heading, 15000)
+        round_import.show_imported(self, heading, body)
+        profile = settings.profile(self.store)
+        if profile is not None and profile != self.profile:  # the package matched this laptop to its seat
+            self.restart_requested.emit()
+        else:
+            self.schedule.reload()
+
+    def open_bundle_export(self) -> BundleExportDialog:
+        services = self.menus.sheet_actions.services
+
+        def ask(parent: QWidget, data_dir: Path, purpose: str):
+            return services.unlock(parent, purpose)  # the sheets' passphrase prompt (replaceable in tests)
+
+        dialog = BundleExportDialog(self.store, self.runner, self, throttle=services.throttle, ask_passphrase=ask,
+                                    open_folder=services.open_folder)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
+
+    # -- looking after the data --------------------------------------------------------------------
+
+    def check_data(self) -> None:
+        self.data_check.run(self.choose_backup)
+
+    def startup_checked(self, care: data_care.StartupCare) -> None:
+        """The start-up check's outcome: problems in a dialog, a backup not taken in the status bar."""
+        if care.backup_error:
+            self.warn(self.tr("No start-up backup"), self.tr("The start-up backup could not be taken: %1").replace(
+                "%1", care.backup_error))
+        if not care.report.ok:
+            self.show_problems(care.report)
+
+    def show_problems(self, report: integrity.Report) -> None:
+        if data_care.show_problems(self, report, backup.list_backups(self.store.data_dir)):
+            self.choose_backup()
+
+    def choose_backup(self) -> None:
+        dialog = RestoreDialog(self.store.data_dir, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_requested.emit(dialog.chosen.path)
+        dialog.deleteLater()
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -234,16 +307,13 @@ class MainWindow(QMainWindow):
             settings.write(self.store, settings.LANGUAGE, dialog.chosen_language())
             self.restart_requested.emit()
 
-    def _about(self) -> None:
-        from app import __version__
-
-        QMessageBox.about(self, self.tr("About Nilai"), self.tr(
-            "<b>Nilai %1</b><p>Scoring of readiness interviews for the Gerakan Menuju 100 Smart City "
-            "programme, offline. Every change is saved as you make it.</p><p>Data directory: %2</p>")
-            .replace("%1", __version__).replace("%2", str(self.store.data_dir)))
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.interview.close_assessment()  # commits a note typed a moment ago
+        coordinator = self.menus.coordinator_actions.coordinator
+        if coordinator is not None:  # its own top-level window: it goes with this one
+            coordinator.hide()
+            coordinator.deleteLater()
+            self.menus.coordinator_actions.coordinator = None
         self.ui_state.save_geometry(self, "main")
         self.ui_state.sync()
         super().closeEvent(event)

@@ -158,6 +158,30 @@
             <source>Nilai cannot continue</source>
             <translation>Nilai cannot continue</translation>
         </message>
+        <message>
+            <source>Checking the data</source>
+            <translation>Checking the data</translation>
+        </message>
+        <message>
+            <source>Data not checked</source>
+            <translation>Data not checked</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <source>Restoring the backup</source>
+            <translation>Restoring the backup</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>The backup is restored. The data as it was before is kept in %1.</source>
+            <translation>The backup is restored. The data as it was before is kept in %1.</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -168,6 +192,169 @@
         <message>
             <source>Attaching evidence</source>
             <translation>Attaching evidence</translation>
+        </message>
+    </context>
+    <context>
+        <name>BundleExportDialog</name>
+        <message>
+            <source>Save the result bundle</source>
+            <translation>Save the result bundle</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai)</source>
+            <translation>Nilai result bundles (*.nilai)</translation>
+        </message>
+        <message>
+            <source>Export result bundle</source>
+            <translation>Export result bundle</translation>
+        </message>
+        <message>
+            <source>A signed bundle of your finalized and signed assessments, for your coordinator (on a USB stick or by mail). Drafts never leave this computer.</source>
+            <translation>A signed bundle of your finalized and signed assessments, for your coordinator (on a USB stick or by mail). Drafts never leave this computer.</translation>
+        </message>
+        <message>
+            <source>&amp;Round:</source>
+            <translation>&amp;Round:</translation>
+        </message>
+        <message>
+            <source>&amp;Only what is new since the last export</source>
+            <translation>&amp;Only what is new since the last export</translation>
+        </message>
+        <message>
+            <source>&amp;Encrypt for my coordinator</source>
+            <translation>&amp;Encrypt for my coordinator</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Assessments in the bundle</source>
+            <translation>Assessments in the bundle</translation>
+        </message>
+        <message>
+            <source>Bundle file</source>
+            <translation>Bundle file</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Choose…</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export</source>
+            <translation>&amp;Sign and export</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Open folder</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>All rounds</source>
+            <translation>All rounds</translation>
+        </message>
+        <message>
+            <source>v%1</source>
+            <translation>v%1</translation>
+        </message>
+        <message>
+            <source>exported before</source>
+            <translation>exported before</translation>
+        </message>
+        <message numerus="yes">
+            <source>Last export: %1, %n assessment(s), %2</source>
+            <translation>
+                <numerusform>Last export: %1, %n assessment, %2</numerusform>
+                <numerusform>Last export: %1, %n assessments, %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing has been exported from this computer yet.</source>
+            <translation>Nothing has been exported from this computer yet.</translation>
+        </message>
+        <message>
+            <source>Only %1 (certificate %2…) can open it; your name and the signature stay readable.</source>
+            <translation>Only %1 (certificate %2…) can open it; your name and the signature stay readable.</translation>
+        </message>
+        <message>
+            <source>Not available: the round did not come in a round package from your coordinator, so there is no certificate to encrypt for.</source>
+            <translation>Not available: the round did not come in a round package from your coordinator, so there is no certificate to encrypt for.</translation>
+        </message>
+        <message>
+            <source>There is no assessor profile here yet (Settings → Profile).</source>
+            <translation>There is no assessor profile here yet (Settings → Profile).</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every finalized assessment is in an earlier bundle. Untick “Only what is new since the last export” to export them all again.</source>
+            <translation>Nothing new to export: every finalized assessment is in an earlier bundle. Untick “Only what is new since the last export” to export them all again.</translation>
+        </message>
+        <message>
+            <source>You have no finalized assessment to export yet.</source>
+            <translation>You have no finalized assessment to export yet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessment(s) will be in the bundle</source>
+            <translation>
+                <numerusform>%n assessment will be in the bundle</numerusform>
+                <numerusform>%n assessments will be in the bundle</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 with a signed sheet, %2 finalized without one.</source>
+            <translation>%1 with a signed sheet, %2 finalized without one.</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Choose another place for the bundle.</source>
+            <translation>The folder %1 does not exist. Choose another place for the bundle.</translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</source>
+            <translation>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign a result bundle of %n assessment(s).</source>
+            <translation>
+                <numerusform>Sign a result bundle of %n assessment.</numerusform>
+                <numerusform>Sign a result bundle of %n assessments.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Signing and writing the bundle…</source>
+            <translation>Signing and writing the bundle…</translation>
+        </message>
+        <message>
+            <source>Exporting the result bundle</source>
+            <translation>Exporting the result bundle</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessment(s) written to %1</source>
+            <translation>
+                <numerusform>%n assessment written to %1</numerusform>
+                <numerusform>%n assessments written to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Encrypted for your coordinator.</source>
+            <translation>Encrypted for your coordinator.</translation>
+        </message>
+        <message>
+            <source>No bundle was written: %1</source>
+            <translation>No bundle was written: %1</translation>
         </message>
     </context>
     <context>
@@ -514,6 +701,65 @@
         <message>
             <source>%1 regions · %2 complete · %3 incomplete · %4 shown</source>
             <translation>%1 regions · %2 complete · %3 incomplete · %4 shown</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataCare</name>
+        <message>
+            <source>Nilai found problems in its data (%1).</source>
+            <translation>Nilai found problems in its data (%1).</translation>
+        </message>
+        <message>
+            <source>… and %1 more.</source>
+            <translation>… and %1 more.</translation>
+        </message>
+        <message>
+            <source>What to do:</source>
+            <translation>What to do:</translation>
+        </message>
+        <message>
+            <source>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
+            <translation>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) before changing anything, and ask your coordinator for help.</source>
+            <translation>There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) before changing anything, and ask your coordinator for help.</translation>
+        </message>
+        <message>
+            <source>Problems in the data</source>
+            <translation>Problems in the data</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Restore a backup…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>No problems found. Checked the database, %1 change-log entries, %2 evidence files and %3 signed sheets.</source>
+            <translation>No problems found. Checked the database, %1 change-log entries, %2 evidence files and %3 signed sheets.</translation>
+        </message>
+        <message>
+            <source>Data checked</source>
+            <translation>Data checked</translation>
+        </message>
+        <message>
+            <source>Checking every record, change-log entry, evidence file and signed sheet…</source>
+            <translation>Checking every record, change-log entry, evidence file and signed sheet…</translation>
+        </message>
+        <message>
+            <source>Check data</source>
+            <translation>Check data</translation>
+        </message>
+        <message>
+            <source>Checking the data</source>
+            <translation>Checking the data</translation>
+        </message>
+        <message>
+            <source>The check could not run: %1</source>
+            <translation>The check could not run: %1</translation>
         </message>
     </context>
     <context>
@@ -1626,10 +1872,6 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>List every command and its keys</translation>
         </message>
         <message>
-            <source>&amp;About Nilai</source>
-            <translation>&amp;About Nilai</translation>
-        </message>
-        <message>
             <source>All changes saved · %1</source>
             <translation>All changes saved · %1</translation>
         </message>
@@ -1642,12 +1884,68 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>All changes saved</translation>
         </message>
         <message>
-            <source>About Nilai</source>
-            <translation>About Nilai</translation>
+            <source>&amp;Open round package…</source>
+            <translation>&amp;Open round package…</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
-            <translation>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</translation>
+            <source>Take in the round, instrument and interview schedule your coordinator sent</source>
+            <translation>Take in the round, instrument and interview schedule your coordinator sent</translation>
+        </message>
+        <message>
+            <source>&amp;Export result bundle…</source>
+            <translation>&amp;Export result bundle…</translation>
+        </message>
+        <message>
+            <source>Write a signed bundle of your finalized assessments for your coordinator</source>
+            <translation>Write a signed bundle of your finalized assessments for your coordinator</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>&amp;Restore a backup…</translation>
+        </message>
+        <message>
+            <source>Go back to a copy of the data taken at a start or after finalizing</source>
+            <translation>Go back to a copy of the data taken at a start or after finalizing</translation>
+        </message>
+        <message>
+            <source>Si&amp;gn this sheet…</source>
+            <translation>Si&amp;gn this sheet…</translation>
+        </message>
+        <message>
+            <source>Sign the evaluation sheet of this finalized assessment with your key</source>
+            <translation>Sign the evaluation sheet of this finalized assessment with your key</translation>
+        </message>
+        <message>
+            <source>&amp;Sheets</source>
+            <translation>&amp;Sheets</translation>
+        </message>
+        <message>
+            <source>&amp;Check data now</source>
+            <translation>&amp;Check data now</translation>
+        </message>
+        <message>
+            <source>Check the database, the change log, evidence files and signed sheets for damage</source>
+            <translation>Check the database, the change log, evidence files and signed sheets for damage</translation>
+        </message>
+        <message>
+            <source>Sheet of %1 signed and kept in Nilai (%2).</source>
+            <translation>Sheet of %1 signed and kept in Nilai (%2).</translation>
+        </message>
+        <message>
+            <source>The sheet was not signed: %1</source>
+            <translation>The sheet was not signed: %1</translation>
+        </message>
+        <message>
+            <source>Sign this sheet</source>
+            <translation>Sign this sheet</translation>
+        </message>
+        <message>
+            <source>No start-up backup</source>
+            <translation>No start-up backup</translation>
+        </message>
+        <message>
+            <source>The start-up backup could not be taken: %1</source>
+            <translation>The start-up backup could not be taken: %1</translation>
         </message>
     </context>
     <context>
@@ -2377,6 +2675,128 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>at start-up</source>
+            <translation>at start-up</translation>
+        </message>
+        <message>
+            <source>after finalizing</source>
+            <translation>after finalizing</translation>
+        </message>
+        <message>
+            <source>by hand</source>
+            <translation>by hand</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>before a restore</translation>
+        </message>
+        <message>
+            <source>before a program update</source>
+            <translation>before a program update</translation>
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation>Restore this backup?</translation>
+        </message>
+        <message>
+            <source>Nilai will close the data, put the backup from %1 in its place and open it again. Changes made since then will be gone; the database as it is now is kept in the backups folder, so restoring that copy brings them back.</source>
+            <translation>Nilai will close the data, put the backup from %1 in its place and open it again. Changes made since then will be gone; the database as it is now is kept in the backups folder, so restoring that copy brings them back.</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Nilai keeps a copy of the data at every start and after every finalized assessment. Choose the copy to go back to.</source>
+            <translation>Nilai keeps a copy of the data at every start and after every finalized assessment. Choose the copy to go back to.</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>Taken</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>There is no backup in this data directory yet.</source>
+            <translation>There is no backup in this data directory yet.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Restore…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundImport</name>
+        <message>
+            <source>Open the round package from your coordinator</source>
+            <translation>Open the round package from your coordinator</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*%1);;All files (*)</source>
+            <translation>Nilai round packages (*%1);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Round “%1” is already up to date.</source>
+            <translation>Round “%1” is already up to date.</translation>
+        </message>
+        <message>
+            <source>This package (version %1) brings nothing new; nothing was changed.</source>
+            <translation>This package (version %1) brings nothing new; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Round “%1” is ready.</source>
+            <translation>Round “%1” is ready.</translation>
+        </message>
+        <message>
+            <source>Round “%1” was updated.</source>
+            <translation>Round “%1” was updated.</translation>
+        </message>
+        <message>
+            <source>Package version %1: %2 interview slots, %3 of them on your panels.</source>
+            <translation>Package version %1: %2 interview slots, %3 of them on your panels.</translation>
+        </message>
+        <message>
+            <source>Slots added: %1 · moved or changed: %2 · removed: %3.</source>
+            <translation>Slots added: %1 · moved or changed: %2 · removed: %3.</translation>
+        </message>
+        <message>
+            <source>Scores already entered are never touched by a round package.</source>
+            <translation>Scores already entered are never touched by a round package.</translation>
+        </message>
+        <message>
+            <source>Signed by the coordinator certificate %1…</source>
+            <translation>Signed by the coordinator certificate %1…</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Round package</source>
+            <translation>Round package</translation>
+        </message>
+        <message>
+            <source>The round package was not taken in.</source>
+            <translation>The round package was not taken in.</translation>
+        </message>
+        <message>
+            <source>Taking in the round package</source>
+            <translation>Taking in the round package</translation>
+        </message>
+    </context>
+    <context>
         <name>RubricLevels</name>
         <message>
             <source>needs a note</source>
@@ -2849,6 +3269,93 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>not valid</source>
             <translation>not valid</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Nilai</source>
+            <translation>Welcome to Nilai</translation>
+        </message>
+        <message>
+            <source>Welcome, %1</source>
+            <translation>Welcome, %1</translation>
+        </message>
+        <message>
+            <source>Two things before the first interview. Both can wait: the menus offer them any time.</source>
+            <translation>Two things before the first interview. Both can wait: the menus offer them any time.</translation>
+        </message>
+        <message>
+            <source>1. Your signing key</source>
+            <translation>1. Your signing key</translation>
+        </message>
+        <message>
+            <source>2. Your round</source>
+            <translation>2. Your round</translation>
+        </message>
+        <message>
+            <source>Load the demo round</source>
+            <translation>Load the demo round</translation>
+        </message>
+        <message>
+            <source>The 2018 second stage: 116 regencies and cities, three panels, six simulated assessors. Try everything without real data.</source>
+            <translation>The 2018 second stage: 116 regencies and cities, three panels, six simulated assessors. Try everything without real data.</translation>
+        </message>
+        <message>
+            <source>Import a round file from my coordinator…</source>
+            <translation>Import a round file from my coordinator…</translation>
+        </message>
+        <message>
+            <source>The round package your coordinator sent (.nilairound): the instrument and your interview schedule.</source>
+            <translation>The round package your coordinator sent (.nilairound): the instrument and your interview schedule.</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <source>Start with an empty schedule. File → Open round package… takes the round in any time.</source>
+            <translation>Start with an empty schedule. File → Open round package… takes the round in any time.</translation>
+        </message>
+        <message>
+            <source>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</source>
+            <translation>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</translation>
+        </message>
+        <message>
+            <source>&amp;Create signing key…</source>
+            <translation>&amp;Create signing key…</translation>
+        </message>
+        <message>
+            <source>Your signing key is ready (certificate %1…).</source>
+            <translation>Your signing key is ready (certificate %1…).</translation>
+        </message>
+        <message>
+            <source>&amp;Show signing key…</source>
+            <translation>&amp;Show signing key…</translation>
+        </message>
+        <message>
+            <source>Building the demo round…</source>
+            <translation>Building the demo round…</translation>
+        </message>
+        <message>
+            <source>Building the demo round</source>
+            <translation>Building the demo round</translation>
+        </message>
+        <message>
+            <source>Demo round loaded: %1 regions, %2 interview slots, %3 assessments of the simulated assessors.</source>
+            <translation>Demo round loaded: %1 regions, %2 interview slots, %3 assessments of the simulated assessors.</translation>
+        </message>
+        <message>
+            <source>The demo round could not be built: %1</source>
+            <translation>The demo round could not be built: %1</translation>
+        </message>
+        <message>
+            <source>Taking in %1…</source>
+            <translation>Taking in %1…</translation>
+        </message>
+        <message>
+            <source>The round package was not taken in.</source>
+            <translation>The round package was not taken in.</translation>
         </message>
     </context>
 </TS>

@@ -158,6 +158,30 @@
             <source>Nilai cannot continue</source>
             <translation>Nilai tidak dapat melanjutkan</translation>
         </message>
+        <message>
+            <source>Checking the data</source>
+            <translation>Memeriksa data</translation>
+        </message>
+        <message>
+            <source>Data not checked</source>
+            <translation>Data belum diperiksa</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Memulihkan cadangan…</translation>
+        </message>
+        <message>
+            <source>Restoring the backup</source>
+            <translation>Memulihkan cadangan</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Pulihkan cadangan</translation>
+        </message>
+        <message>
+            <source>The backup is restored. The data as it was before is kept in %1.</source>
+            <translation>Cadangan sudah dipulihkan. Data sebelum pemulihan disimpan di %1.</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -168,6 +192,165 @@
         <message>
             <source>Attaching evidence</source>
             <translation>Melampirkan bukti dukung</translation>
+        </message>
+    </context>
+    <context>
+        <name>BundleExportDialog</name>
+        <message>
+            <source>Save the result bundle</source>
+            <translation>Simpan paket hasil</translation>
+        </message>
+        <message>
+            <source>Nilai result bundles (*.nilai)</source>
+            <translation>Paket hasil Nilai (*.nilai)</translation>
+        </message>
+        <message>
+            <source>Export result bundle</source>
+            <translation>Ekspor paket hasil</translation>
+        </message>
+        <message>
+            <source>A signed bundle of your finalized and signed assessments, for your coordinator (on a USB stick or by mail). Drafts never leave this computer.</source>
+            <translation>Paket bertanda tangan berisi penilaian Anda yang sudah final dan ditandatangani, untuk koordinator Anda (lewat flashdisk atau surel). Draf tidak pernah keluar dari komputer ini.</translation>
+        </message>
+        <message>
+            <source>&amp;Round:</source>
+            <translation>&amp;Putaran:</translation>
+        </message>
+        <message>
+            <source>&amp;Only what is new since the last export</source>
+            <translation>&amp;Hanya yang baru sejak ekspor terakhir</translation>
+        </message>
+        <message>
+            <source>&amp;Encrypt for my coordinator</source>
+            <translation>&amp;Enkripsi untuk koordinator saya</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versi</translation>
+        </message>
+        <message>
+            <source>Assessments in the bundle</source>
+            <translation>Penilaian dalam paket</translation>
+        </message>
+        <message>
+            <source>Bundle file</source>
+            <translation>Berkas paket</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Pilih…</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Berkas:</translation>
+        </message>
+        <message>
+            <source>&amp;Sign and export</source>
+            <translation>&amp;Tanda tangani dan ekspor</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Buka folder</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>All rounds</source>
+            <translation>Semua putaran</translation>
+        </message>
+        <message>
+            <source>v%1</source>
+            <translation>v%1</translation>
+        </message>
+        <message>
+            <source>exported before</source>
+            <translation>sudah pernah diekspor</translation>
+        </message>
+        <message numerus="yes">
+            <source>Last export: %1, %n assessment(s), %2</source>
+            <translation>
+                <numerusform>Ekspor terakhir: %1, %n penilaian, %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing has been exported from this computer yet.</source>
+            <translation>Belum ada yang diekspor dari komputer ini.</translation>
+        </message>
+        <message>
+            <source>Only %1 (certificate %2…) can open it; your name and the signature stay readable.</source>
+            <translation>Hanya %1 (sertifikat %2…) yang dapat membukanya; nama Anda dan tanda tangannya tetap terbaca.</translation>
+        </message>
+        <message>
+            <source>Not available: the round did not come in a round package from your coordinator, so there is no certificate to encrypt for.</source>
+            <translation>Tidak tersedia: putaran ini tidak datang dalam paket putaran dari koordinator Anda, jadi tidak ada sertifikat tujuan enkripsi.</translation>
+        </message>
+        <message>
+            <source>There is no assessor profile here yet (Settings → Profile).</source>
+            <translation>Belum ada profil penilai di sini (Pengaturan → Profil).</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every finalized assessment is in an earlier bundle. Untick “Only what is new since the last export” to export them all again.</source>
+            <translation>Tidak ada yang baru untuk diekspor: setiap penilaian final sudah masuk paket sebelumnya. Hapus centang “Hanya yang baru sejak ekspor terakhir” untuk mengekspor semuanya lagi.</translation>
+        </message>
+        <message>
+            <source>You have no finalized assessment to export yet.</source>
+            <translation>Anda belum memiliki penilaian final untuk diekspor.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessment(s) will be in the bundle</source>
+            <translation>
+                <numerusform>%n penilaian akan masuk ke paket</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 with a signed sheet, %2 finalized without one.</source>
+            <translation>%1 dengan lembar bertanda tangan, %2 final tanpa lembar bertanda tangan.</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Choose another place for the bundle.</source>
+            <translation>Folder %1 tidak ada. Pilih tempat lain untuk paket ini.</translation>
+        </message>
+        <message>
+            <source>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</source>
+            <translation>Belum ada identitas penanda tangan di komputer ini, padahal paket harus ditandatangani. Buat dulu (Lembar → Identitas penilai…).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign a result bundle of %n assessment(s).</source>
+            <translation>
+                <numerusform>Tanda tangani paket hasil berisi %n penilaian.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Signing and writing the bundle…</source>
+            <translation>Menandatangani dan menulis paket…</translation>
+        </message>
+        <message>
+            <source>Exporting the result bundle</source>
+            <translation>Mengekspor paket hasil</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessment(s) written to %1</source>
+            <translation>
+                <numerusform>%n penilaian ditulis ke %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Encrypted for your coordinator.</source>
+            <translation>Dienkripsi untuk koordinator Anda.</translation>
+        </message>
+        <message>
+            <source>No bundle was written: %1</source>
+            <translation>Tidak ada paket yang ditulis: %1</translation>
         </message>
     </context>
     <context>
@@ -514,6 +697,65 @@
         <message>
             <source>%1 regions · %2 complete · %3 incomplete · %4 shown</source>
             <translation>%1 daerah · %2 lengkap · %3 belum lengkap · %4 ditampilkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataCare</name>
+        <message>
+            <source>Nilai found problems in its data (%1).</source>
+            <translation>Nilai menemukan masalah pada datanya (%1).</translation>
+        </message>
+        <message>
+            <source>… and %1 more.</source>
+            <translation>… dan %1 lainnya.</translation>
+        </message>
+        <message>
+            <source>What to do:</source>
+            <translation>Yang perlu dilakukan:</translation>
+        </message>
+        <message>
+            <source>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
+            <translation>Pulihkan cadangan terbaru, dari %1, melalui Berkas → Pulihkan cadangan…; basis data yang sekarang disisihkan lebih dulu, jadi tidak ada yang hilang bila mencoba.</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) before changing anything, and ask your coordinator for help.</source>
+            <translation>Belum ada cadangan. Salin folder data ke tempat yang aman (Bantuan → Buka folder data) sebelum mengubah apa pun, lalu minta bantuan koordinator Anda.</translation>
+        </message>
+        <message>
+            <source>Problems in the data</source>
+            <translation>Masalah pada data</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Pulihkan cadangan…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>No problems found. Checked the database, %1 change-log entries, %2 evidence files and %3 signed sheets.</source>
+            <translation>Tidak ada masalah. Yang diperiksa: basis data, %1 entri catatan perubahan, %2 berkas bukti, dan %3 lembar bertanda tangan.</translation>
+        </message>
+        <message>
+            <source>Data checked</source>
+            <translation>Data sudah diperiksa</translation>
+        </message>
+        <message>
+            <source>Checking every record, change-log entry, evidence file and signed sheet…</source>
+            <translation>Memeriksa setiap rekaman, entri catatan perubahan, berkas bukti, dan lembar bertanda tangan…</translation>
+        </message>
+        <message>
+            <source>Check data</source>
+            <translation>Periksa data</translation>
+        </message>
+        <message>
+            <source>Checking the data</source>
+            <translation>Memeriksa data</translation>
+        </message>
+        <message>
+            <source>The check could not run: %1</source>
+            <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
         </message>
     </context>
     <context>
@@ -1621,10 +1863,6 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Daftar semua perintah beserta tombolnya</translation>
         </message>
         <message>
-            <source>&amp;About Nilai</source>
-            <translation>&amp;Tentang Nilai</translation>
-        </message>
-        <message>
             <source>All changes saved · %1</source>
             <translation>Semua perubahan tersimpan · %1</translation>
         </message>
@@ -1637,12 +1875,68 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Semua perubahan tersimpan</translation>
         </message>
         <message>
-            <source>About Nilai</source>
-            <translation>Tentang Nilai</translation>
+            <source>&amp;Open round package…</source>
+            <translation>&amp;Buka paket putaran…</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Scoring of readiness interviews for the Gerakan Menuju 100 Smart City programme, offline. Every change is saved as you make it.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
-            <translation>&lt;b&gt;Nilai %1&lt;/b&gt;&lt;p&gt;Penilaian wawancara kesiapan program Gerakan Menuju 100 Smart City, tanpa internet. Setiap perubahan langsung tersimpan.&lt;/p&gt;&lt;p&gt;Direktori data: %2&lt;/p&gt;</translation>
+            <source>Take in the round, instrument and interview schedule your coordinator sent</source>
+            <translation>Masukkan putaran, instrumen, dan jadwal wawancara yang dikirim koordinator Anda</translation>
+        </message>
+        <message>
+            <source>&amp;Export result bundle…</source>
+            <translation>&amp;Ekspor paket hasil…</translation>
+        </message>
+        <message>
+            <source>Write a signed bundle of your finalized assessments for your coordinator</source>
+            <translation>Tulis paket bertanda tangan berisi penilaian final Anda untuk koordinator</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>&amp;Pulihkan cadangan…</translation>
+        </message>
+        <message>
+            <source>Go back to a copy of the data taken at a start or after finalizing</source>
+            <translation>Kembali ke salinan data yang dibuat saat program dimulai atau setelah finalisasi</translation>
+        </message>
+        <message>
+            <source>Si&amp;gn this sheet…</source>
+            <translation>Tanda tan&amp;gani lembar ini…</translation>
+        </message>
+        <message>
+            <source>Sign the evaluation sheet of this finalized assessment with your key</source>
+            <translation>Tanda tangani lembar penilaian final ini dengan kunci Anda</translation>
+        </message>
+        <message>
+            <source>&amp;Sheets</source>
+            <translation>&amp;Lembar</translation>
+        </message>
+        <message>
+            <source>&amp;Check data now</source>
+            <translation>Pe&amp;riksa data sekarang</translation>
+        </message>
+        <message>
+            <source>Check the database, the change log, evidence files and signed sheets for damage</source>
+            <translation>Periksa kerusakan pada basis data, catatan perubahan, berkas bukti, dan lembar bertanda tangan</translation>
+        </message>
+        <message>
+            <source>Sheet of %1 signed and kept in Nilai (%2).</source>
+            <translation>Lembar %1 sudah ditandatangani dan disimpan di Nilai (%2).</translation>
+        </message>
+        <message>
+            <source>The sheet was not signed: %1</source>
+            <translation>Lembar tidak ditandatangani: %1</translation>
+        </message>
+        <message>
+            <source>Sign this sheet</source>
+            <translation>Tanda tangani lembar ini</translation>
+        </message>
+        <message>
+            <source>No start-up backup</source>
+            <translation>Tanpa cadangan awal</translation>
+        </message>
+        <message>
+            <source>The start-up backup could not be taken: %1</source>
+            <translation>Cadangan saat program dimulai tidak dapat dibuat: %1</translation>
         </message>
     </context>
     <context>
@@ -2371,6 +2665,128 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>at start-up</source>
+            <translation>saat program dimulai</translation>
+        </message>
+        <message>
+            <source>after finalizing</source>
+            <translation>setelah finalisasi</translation>
+        </message>
+        <message>
+            <source>by hand</source>
+            <translation>secara manual</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>sebelum pemulihan</translation>
+        </message>
+        <message>
+            <source>before a program update</source>
+            <translation>sebelum pembaruan program</translation>
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation>Pulihkan cadangan ini?</translation>
+        </message>
+        <message>
+            <source>Nilai will close the data, put the backup from %1 in its place and open it again. Changes made since then will be gone; the database as it is now is kept in the backups folder, so restoring that copy brings them back.</source>
+            <translation>Nilai akan menutup data, menggantinya dengan cadangan dari %1, lalu membukanya lagi. Perubahan sejak saat itu akan hilang; basis data yang sekarang disimpan di folder cadangan, jadi memulihkan salinan itu akan mengembalikannya.</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Pulihkan cadangan</translation>
+        </message>
+        <message>
+            <source>Nilai keeps a copy of the data at every start and after every finalized assessment. Choose the copy to go back to.</source>
+            <translation>Nilai menyimpan salinan data setiap kali program dimulai dan setiap kali penilaian difinalkan. Pilih salinan yang ingin dipulihkan.</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>Dibuat</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>There is no backup in this data directory yet.</source>
+            <translation>Belum ada cadangan di direktori data ini.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Pulihkan…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundImport</name>
+        <message>
+            <source>Open the round package from your coordinator</source>
+            <translation>Buka paket putaran dari koordinator Anda</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*%1);;All files (*)</source>
+            <translation>Paket putaran Nilai (*%1);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Round “%1” is already up to date.</source>
+            <translation>Putaran “%1” sudah mutakhir.</translation>
+        </message>
+        <message>
+            <source>This package (version %1) brings nothing new; nothing was changed.</source>
+            <translation>Paket ini (versi %1) tidak membawa hal baru; tidak ada yang diubah.</translation>
+        </message>
+        <message>
+            <source>Round “%1” is ready.</source>
+            <translation>Putaran “%1” siap.</translation>
+        </message>
+        <message>
+            <source>Round “%1” was updated.</source>
+            <translation>Putaran “%1” diperbarui.</translation>
+        </message>
+        <message>
+            <source>Package version %1: %2 interview slots, %3 of them on your panels.</source>
+            <translation>Paket versi %1: %2 sesi wawancara, %3 di antaranya di panel Anda.</translation>
+        </message>
+        <message>
+            <source>Slots added: %1 · moved or changed: %2 · removed: %3.</source>
+            <translation>Sesi ditambahkan: %1 · dipindah atau diubah: %2 · dihapus: %3.</translation>
+        </message>
+        <message>
+            <source>Scores already entered are never touched by a round package.</source>
+            <translation>Nilai yang sudah dimasukkan tidak pernah diubah oleh paket putaran.</translation>
+        </message>
+        <message>
+            <source>Signed by the coordinator certificate %1…</source>
+            <translation>Ditandatangani dengan sertifikat koordinator %1…</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Tidak ada yang diubah.</translation>
+        </message>
+        <message>
+            <source>Round package</source>
+            <translation>Paket putaran</translation>
+        </message>
+        <message>
+            <source>The round package was not taken in.</source>
+            <translation>Paket putaran tidak dimasukkan.</translation>
+        </message>
+        <message>
+            <source>Taking in the round package</source>
+            <translation>Memasukkan paket putaran</translation>
+        </message>
+    </context>
+    <context>
         <name>RubricLevels</name>
         <message>
             <source>needs a note</source>
@@ -2841,6 +3257,93 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>not valid</source>
             <translation>tidak sah</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Nilai</source>
+            <translation>Selamat datang di Nilai</translation>
+        </message>
+        <message>
+            <source>Welcome, %1</source>
+            <translation>Selamat datang, %1</translation>
+        </message>
+        <message>
+            <source>Two things before the first interview. Both can wait: the menus offer them any time.</source>
+            <translation>Dua hal sebelum wawancara pertama. Keduanya boleh ditunda: menu menyediakannya kapan saja.</translation>
+        </message>
+        <message>
+            <source>1. Your signing key</source>
+            <translation>1. Kunci penanda tangan Anda</translation>
+        </message>
+        <message>
+            <source>2. Your round</source>
+            <translation>2. Putaran Anda</translation>
+        </message>
+        <message>
+            <source>Load the demo round</source>
+            <translation>Muat putaran contoh</translation>
+        </message>
+        <message>
+            <source>The 2018 second stage: 116 regencies and cities, three panels, six simulated assessors. Try everything without real data.</source>
+            <translation>Tahap II tahun 2018: 116 kabupaten dan kota, tiga panel, enam penilai simulasi. Coba semua fitur tanpa data sungguhan.</translation>
+        </message>
+        <message>
+            <source>Import a round file from my coordinator…</source>
+            <translation>Impor berkas putaran dari koordinator saya…</translation>
+        </message>
+        <message>
+            <source>The round package your coordinator sent (.nilairound): the instrument and your interview schedule.</source>
+            <translation>Paket putaran yang dikirim koordinator Anda (.nilairound): instrumen dan jadwal wawancara Anda.</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Nanti saja</translation>
+        </message>
+        <message>
+            <source>Start with an empty schedule. File → Open round package… takes the round in any time.</source>
+            <translation>Mulai dengan jadwal kosong. Putaran dapat dimasukkan kapan saja melalui Berkas → Buka paket putaran….</translation>
+        </message>
+        <message>
+            <source>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</source>
+            <translation>Anda menandatangani lembar penilaian dan paket hasil dengan kunci milik Anda sendiri. Kunci dibuat di komputer ini dan dilindungi frasa sandi pilihan Anda. Ini juga boleh ditunda: Lembar → Identitas penilai.</translation>
+        </message>
+        <message>
+            <source>&amp;Create signing key…</source>
+            <translation>&amp;Buat kunci penanda tangan…</translation>
+        </message>
+        <message>
+            <source>Your signing key is ready (certificate %1…).</source>
+            <translation>Kunci penanda tangan Anda sudah siap (sertifikat %1…).</translation>
+        </message>
+        <message>
+            <source>&amp;Show signing key…</source>
+            <translation>&amp;Lihat kunci penanda tangan…</translation>
+        </message>
+        <message>
+            <source>Building the demo round…</source>
+            <translation>Membuat putaran contoh…</translation>
+        </message>
+        <message>
+            <source>Building the demo round</source>
+            <translation>Membuat putaran contoh</translation>
+        </message>
+        <message>
+            <source>Demo round loaded: %1 regions, %2 interview slots, %3 assessments of the simulated assessors.</source>
+            <translation>Putaran contoh dimuat: %1 daerah, %2 sesi wawancara, %3 penilaian dari para penilai simulasi.</translation>
+        </message>
+        <message>
+            <source>The demo round could not be built: %1</source>
+            <translation>Putaran contoh tidak dapat dibuat: %1</translation>
+        </message>
+        <message>
+            <source>Taking in %1…</source>
+            <translation>Memasukkan %1…</translation>
+        </message>
+        <message>
+            <source>The round package was not taken in.</source>
+            <translation>Paket putaran tidak dimasukkan.</translation>
         </message>
     </context>
 </TS>
