@@ -179,8 +179,9 @@ class BundleExportDialog(QDialog):
             item.setIcon(1, st.status_icon(status))
             item.setToolTip(2, version.version_id)
             self.list.addTopLevelItem(item)
-        self.list.resizeColumnToContents(1)
-        self.list.resizeColumnToContents(2)
+        for column in (1, 2):  # room between the columns, so "Finalized" and "v1" do not run together
+            width = max(self.list.sizeHintForColumn(column), self.list.header().sectionSizeHint(column))
+            self.list.setColumnWidth(column, width + 24)
         if found.last_export is not None:
             when = QLocale().toString(found.last_export.created_at, QLocale.FormatType.ShortFormat)
             self.last_export.setText(self.tr("Last export: %1, %n assessment(s), %2", "", found.last_export.records)

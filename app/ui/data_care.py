@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app import backup, integrity
@@ -45,8 +45,8 @@ def when(info: backup.BackupInfo) -> str:
     return QLocale().toString(info.taken_at, QLocale.FormatType.ShortFormat)
 
 
-def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) -> tuple[str, str]:
-    """The heading and the body of the problem message: every finding, then the way out."""
+def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) -> tuple[str, str, str]:
+    """Heading, body (the findings, then the way out) and details (the core's way out, with the file)."""
     count = len(report.findings)
     heading = QCoreApplication.translate("DataCare", "Nilai found problems in its data (%1).").replace("%1", str(count))
     lines = [f"• {finding}" for finding in report.findings[:12]]
@@ -61,17 +61,17 @@ def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) ->
         body += QCoreApplication.translate(
             "DataCare", "There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) "
             "before changing anything, and ask your coordinator for help.")
-    if report.way_out:
-        body += "\n\n" + report.way_out
-    return heading, body
+    details = "\n".join([report.way_out, "", *(str(finding) for finding in report.findings)]).strip()
+    return heading, body, details
 
 
 def show_problems(parent: QWidget | None, report: integrity.Report, backups: list[backup.BackupInfo]) -> bool:
     """Say what is wrong and the way out; True when the assessor chose to restore a backup now."""
-    heading, body = problems_text(report, backups)
+    heading, body, details = problems_text(report, backups)
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DataCare", "Problems in the data"),
                       heading, QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText(body)
+    box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     restore = None
     if backups:
@@ -136,6 +136,9 @@ class DataCheck(QObject):
 
     def _done(self, report: integrity.Report) -> None:
         self._finish()
+        QTimer.singleShot(0, self, lambda: self._show(report))  # once the task is over (the busy bar gone)
+
+    def _show(self, report: integrity.Report) -> None:
         if report.ok:
             show_all_well(self.window, checked_text(report))
         elif show_problems(self.window, report, backup.list_backups(self.store.data_dir)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
@@ -276,8 +276,8 @@ class MainWindow(QMainWindow):
         if care.backup_error:
             self.warn(self.tr("No start-up backup"), self.tr("The start-up backup could not be taken: %1").replace(
                 "%1", care.backup_error))
-        if not care.report.ok:
-            self.show_problems(care.report)
+        if not care.report.ok:  # once the task is over (the busy bar gone)
+            QTimer.singleShot(0, self, lambda: self.show_problems(care.report))
 
     def show_problems(self, report: integrity.Report) -> None:
         if data_care.show_problems(self, report, backup.list_backups(self.store.data_dir)):

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.backup import BackupInfo, list_backups
 
+SHORT = "d MMM yyyy   HH:mm:ss"  # several backups can fall in one minute
+LONG = "dddd d MMMM yyyy, HH:mm:ss"
+
 
 def reason_text(reason: str) -> str:
     texts = {
@@ -37,7 +40,7 @@ def reason_text(reason: str) -> str:
 
 
 def confirm_restore(parent: QWidget | None, info: BackupInfo) -> bool:
-    when = QLocale().toString(info.taken_at, QLocale.FormatType.LongFormat)
+    when = QLocale().toString(info.taken_at, LONG)
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("RestoreDialog", "Restore this backup?"),
         QCoreApplication.translate(
@@ -61,16 +64,19 @@ class RestoreDialog(QDialog):
         self.backups = list_backups(Path(data_dir))
         self.list = QTreeWidget(self)
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Taken"), self.tr("When"), self.tr("Size")])
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.setHeaderLabels([self.tr("Date"), self.tr("Taken"), self.tr("Size")])
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         locale = QLocale()
         for info in self.backups:
-            item = QTreeWidgetItem([locale.toString(info.taken_at, QLocale.FormatType.LongFormat),
+            item = QTreeWidgetItem([locale.toString(info.taken_at, SHORT),
                                     reason_text(info.reason), locale.formattedDataSize(info.size)])
             item.setToolTip(0, str(info.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
-        self.list.resizeColumnToContents(1)
         self.empty = QLabel(self.tr("There is no backup in this data directory yet."), self)
         self.empty.setVisible(not self.backups)
         self.list.setVisible(bool(self.backups))

@@ -2225,6 +2225,17 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Show Details...</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Hide Details...</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -2717,10 +2728,6 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Taken</translation>
         </message>
         <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
             <source>Size</source>
             <translation>Size</translation>
         </message>
@@ -2735,6 +2742,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>&amp;Restore…</source>
             <translation>&amp;Restore…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
         </message>
     </context>
     <context>

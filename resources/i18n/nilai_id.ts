@@ -2215,6 +2215,17 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Tampilkan rincian…</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Sembunyikan rincian…</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -2707,10 +2718,6 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Dibuat</translation>
         </message>
         <message>
-            <source>When</source>
-            <translation>Waktu</translation>
-        </message>
-        <message>
             <source>Size</source>
             <translation>Ukuran</translation>
         </message>
@@ -2725,6 +2732,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>&amp;Restore…</source>
             <translation>&amp;Pulihkan…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
         </message>
     </context>
     <context>
@@ -3303,7 +3314,7 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         </message>
         <message>
             <source>Start with an empty schedule. File → Open round package… takes the round in any time.</source>
-            <translation>Mulai dengan jadwal kosong. Putaran dapat dimasukkan kapan saja melalui Berkas → Buka paket putaran….</translation>
+            <translation>Mulai dengan jadwal kosong; putaran dapat dimasukkan kapan saja lewat Berkas → Buka paket putaran…</translation>
         </message>
         <message>
             <source>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</source>

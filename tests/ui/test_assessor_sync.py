@@ -283,3 +283,27 @@ def test_file_menu_opens_the_export_dialog_with_the_sheets_passphrase_prompt(qtb
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert asked == [laptop.data_dir] and (tmp_path / "hasil.nilai").is_file()
     dialog.close()
+
+
+def test_the_welcome_takes_the_round_package_in(qtbot, exchange, runner, tmp_path, english) -> None:
+    from app.ui.welcome_dialog import WelcomeDialog
+
+    store = open_store(tmp_path / "laptop")
+    try:
+        profile = settings.save_profile(store, "Dewi Lestari", "197803142005012002", "ITB")
+        bad = tmp_path / "not-a-package.nilairound"
+        bad.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+        picked = [bad, exchange.package]
+        dialog = WelcomeDialog(store, runner, profile, pick_round_package=lambda _parent: picked.pop(0))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.import_button.click()
+        assert dialog.isVisible() and dialog.message.text().startswith("The round package was not taken in.")
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert dialog.outcome.startswith("Round “Gerakan Menuju 100 Smart City 2018 — Tahap II” is ready.")
+        with store.transaction() as session:
+            assert len(session.exec(select(InterviewSlot)).all()) == 4
+    finally:
+        store.close()

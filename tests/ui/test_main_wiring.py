@@ -152,12 +152,12 @@ def test_a_damaged_store_shows_the_problem_and_the_way_out(qtbot, closed_store, 
     monkeypatch.setattr(data_care, "show_problems", capture)
     started = start(args_for(closed_store), executor=InlineExecutor())
     try:
-        assert len(shown) == 1
-        heading, body = shown[0]
+        qtbot.waitUntil(lambda: len(shown) == 1)
+        heading, body, details = shown[0]
         assert heading == "Nilai found problems in its data (1)."
         assert "foreign keys: row" in body and "score points to a missing assessment" in body
         assert "Restore the newest backup, from" in body and "File → Restore a backup…" in body
-        assert str(good) in body  # the core's way out names the file
+        assert str(good) in details  # the core's way out names the file
         # The damaged database was not backed up over the good copy.
         assert [b.reason for b in backup.list_backups(closed_store)] == ["manual"]
         assert started.shell.window.isVisible()
@@ -187,6 +187,7 @@ def test_check_data_now_runs_the_full_check(qtbot, main_window, store, monkeypat
     said = []
     monkeypatch.setattr(data_care, "show_all_well", lambda parent, text: said.append(text))
     main_window.menus.check_data.trigger()
+    qtbot.waitUntil(lambda: said != [])
     assert said and said[0].startswith("No problems found.") and "change-log entries" in said[0]
     assert main_window.data_check.progress is None and not main_window.data_check.running
 
