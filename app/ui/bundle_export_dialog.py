@@ -196,6 +196,9 @@ class BundleExportDialog(QDialog):
             self.encrypt_note.setText(self.tr("Only %1 (certificate %2…) can open it; your name and the signature "
                                               "stay readable.").replace("%1", coordinator.name or "–")
                                       .replace("%2", coordinator.fingerprint[:16].upper()))
+        elif round_id is None and any(r.coordinator for r in found.rounds):
+            self.encrypt_note.setText(self.tr("The rounds come from different coordinators: choose one round to "
+                                              "encrypt the bundle for its coordinator."))
         else:
             self.encrypt_note.setText(self.tr("Not available: the round did not come in a round package from your "
                                               "coordinator, so there is no certificate to encrypt for."))

@@ -356,6 +356,10 @@
             <source>No bundle was written: %1</source>
             <translation>No bundle was written: %1</translation>
         </message>
+        <message>
+            <source>The rounds come from different coordinators: choose one round to encrypt the bundle for its coordinator.</source>
+            <translation>The rounds come from different coordinators: choose one round to encrypt the bundle for its coordinator.</translation>
+        </message>
     </context>
     <context>
         <name>ChartsTab</name>

@@ -352,6 +352,10 @@
             <source>No bundle was written: %1</source>
             <translation>Tidak ada paket yang ditulis: %1</translation>
         </message>
+        <message>
+            <source>The rounds come from different coordinators: choose one round to encrypt the bundle for its coordinator.</source>
+            <translation>Putaran-putaran ini berasal dari koordinator yang berbeda: pilih satu putaran untuk mengenkripsi paket bagi koordinatornya.</translation>
+        </message>
     </context>
     <context>
         <name>ChartsTab</name>
