@@ -48,12 +48,19 @@ def _sha256(path: Path) -> str:
 
 
 def _way_out(store: Store) -> str:
-    backups = list_backups(store.data_dir)
-    if not backups:
-        return "No backup exists yet: copy the data directory somewhere safe before changing anything."
-    newest = backups[0]
-    return (f"Restore the newest backup: nilai restore {newest.path} (taken {newest.taken_at:%Y-%m-%d %H:%M}); "
-            "the current database is set aside first, so nothing is lost by trying.")
+    """The newest backup that is itself a sound database (a backup of damage is no way out)."""
+    from app.backup import check_backup_file
+    from app.store import StoreError
+
+    for backup in list_backups(store.data_dir):
+        try:
+            check_backup_file(backup.path)
+        except StoreError:
+            continue
+        return (f"Restore the newest sound backup: nilai restore {backup.path} "
+                f"(taken {backup.taken_at:%Y-%m-%d %H:%M}); the current database is set aside first, "
+                "so nothing is lost by trying.")
+    return "No sound backup exists: copy the data directory somewhere safe before changing anything."
 
 
 def _sqlite_checks(store: Store, full: bool, findings: list[Finding]) -> None:

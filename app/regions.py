@@ -17,6 +17,8 @@ _KEEP_UPPER = {"DKI", "DI"}
 
 def title_case(name: str) -> str:
     """"KABUPATEN TOLI-TOLI" -> "Kabupaten Toli-Toli", "DKI JAKARTA" -> "DKI Jakarta"."""
+    # BPS spells one city out letter by letter ("KOTA B A T A M"): join such runs into one word.
+    name = re.sub(r"\b[A-Z](?: [A-Z]\b){2,}", lambda m: m.group(0).replace(" ", ""), name)
     words = []
     for word in name.split():
         if word in _KEEP_UPPER:

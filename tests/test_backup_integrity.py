@@ -132,3 +132,15 @@ def test_check_finds_a_signed_sheet_changed_after_signing(store, scoring_round) 
     assert [f.area for f in report.findings] == ["sheets"] and "changed after signing" in report.findings[0].message
     sheet.unlink()
     assert "is missing" in check(store).findings[0].message
+
+
+def test_way_out_skips_a_damaged_backup(store, scoring_round) -> None:
+    good = take_backup(store, "manual")
+    damaged = take_backup(store, "manual")
+    damaged.write_bytes(b"not a database any more" * 100)
+    with store.engine.begin() as conn:
+        conn.execute(text("PRAGMA foreign_keys = OFF"))
+        conn.execute(text("INSERT INTO score (version_id, indicator_code, level, not_applicable, note, updated_at) "
+                          "VALUES ('ghost', 'A-1', 3, 0, '', '2018-03-05 08:00:00')"))
+    report = check(store)
+    assert not report.ok and str(good) in report.way_out and str(damaged) not in report.way_out

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from app import regions
 
 
@@ -17,6 +19,8 @@ def test_names_in_title_case() -> None:
     assert regions.region("3674").province_name == "Banten"
     assert regions.provinces()["31"] == "DKI Jakarta"
     assert regions.title_case("KABUPATEN TOLI-TOLI") == "Kabupaten Toli-Toli"
+    assert regions.region("2171").name == "Kota Batam"  # BPS writes "KOTA B A T A M"
+    assert not [r.name for r in regions.regions() if re.search(r"\b\w \w \w\b", r.name)]
 
 
 def test_search_copes_with_near_duplicates() -> None:
