@@ -120,8 +120,8 @@ class ScheduleView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.empty = QLabel(self.tr("There is no interview schedule in this data directory yet.\n\n"
-                                    "Import the round package from your coordinator, or try the program "
-                                    "with a demo round: nilai demo"), self)
+                                    "Import the round package from your coordinator (File → Open round "
+                                    "package…), or try the program with a demo round (nilai demo)."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
