@@ -73,12 +73,12 @@ def load_instrument(session: Session, content_hash: str) -> Instrument:
     cached = _instrument_cache.get(content_hash)
     if cached is not None:
         return cached
-    from app.instruments import parse_instrument
+    from app.instruments import rebuild_instrument
 
     row = session.get(InstrumentRow, content_hash)
     if row is None:
         raise LookupError(f"instrument version {content_hash[:12]} is not in this store")
-    instrument = parse_instrument(json.loads(row.definition_json), source=f"store:{content_hash[:12]}")
+    instrument = rebuild_instrument(json.loads(row.definition_json), content_hash, source=f"store:{content_hash[:12]}")
     if instrument.content_hash != content_hash:
         raise ValueError(f"stored instrument {content_hash[:12]} no longer matches its hash")
     _instrument_cache[content_hash] = instrument

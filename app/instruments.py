@@ -82,6 +82,22 @@ def parse_instrument(data: Mapping[str, Any], source: str = "<data>") -> Instrum
     return _build(data, source, None, [])
 
 
+def rebuild_instrument(definition: Mapping[str, Any], content_hash: str, source: str = "<store>") -> Instrument:
+    """An instrument stored earlier, trusted by its hash instead of validated again.
+
+    It was validated when it was stored; if the normalised content still has ``content_hash`` it
+    is that same definition, so the schema (and importing jsonschema, ~0.1 s at start-up) can be
+    skipped. Anything else goes through the full validation and its error messages.
+    """
+    try:
+        normalised = _normalise(definition)
+        if _hash_normalised(normalised) == content_hash:
+            return _to_instrument(normalised, content_hash)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    return parse_instrument(definition, source)
+
+
 def instrument_to_dict(instrument: Instrument) -> dict[str, Any]:
     """The normalised, JSON-ready definition; ``parse_instrument`` of it gives back ``instrument``."""
     return {

@@ -652,3 +652,14 @@ def test_builtin_instruments_ignore_non_yaml_files(resources: Path) -> None:
     (resources / "notes.txt").write_text("not an instrument", encoding="utf-8")
     assert builtin_instruments() == []
     assert inst_mod.instruments_dir() == resources
+
+
+def test_rebuild_trusts_the_hash_and_falls_back_to_validation() -> None:
+    from app.instruments import InstrumentError, builtin_instruments, instrument_to_dict, rebuild_instrument
+
+    inst = builtin_instruments()[0]
+    definition = instrument_to_dict(inst)
+    assert rebuild_instrument(definition, inst.content_hash) == inst
+    definition["dimensions"][0]["weight"] = 99.0  # no longer what the hash names, and invalid
+    with pytest.raises(InstrumentError, match="weights"):
+        rebuild_instrument(definition, inst.content_hash)
