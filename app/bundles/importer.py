@@ -26,8 +26,13 @@ certificate; an assessor known with another certificate or another NIP is refuse
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,10 +48,16 @@ from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import CERTIFICATE, DEFAULT_LIMITS, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE, Limits
 from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
-from app.bundles.verify import VerifiedBundle, VerifyContext, verify_bundle
+from app.bundles.verify import VerifiedBundle, VerifyContext, open_bundle, verify_bundle, verify_opened
 from app.models.sync import BundleReceipt
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round
 from app.store import Store
+
+# While a bundle commits, the next ones are checked; at most this many bundles and records are held
+# checked ahead (a long commit - SQLite moving its write-ahead log into the database - is covered by
+# checking more, without holding much in memory). One bundle is always checked ahead.
+AHEAD_BUNDLES = 4
+AHEAD_RECORDS = 2000
 
 # -- public API -------------------------------------------------------------------------------
 
@@ -57,26 +68,99 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: di
                    workers: int | None = None) -> R.ImportReport:
     """Import every bundle; one bad bundle is rejected with its reason and the others still import.
 
+    Each bundle is checked completely, then merged and committed in its own transaction, in order.
+    While a bundle's commit runs (in a helper thread: the database driver works without Python's
+    lock, so it overlaps), the next bundles are opened and checked here - nothing of them is written
+    before that commit has ended, and they are only checked ahead when the bundle being committed adds
+    nothing the checks depend on (a round, an instrument, a trusted certificate). Their receipts are
+    looked up when their turn comes. A failed commit fails as it did before.
+
     ``workers``: helper processes that check bundles ahead (:mod:`app.bundles.pipeline`; None: as
     ``NILAI_IMPORT_WORKERS`` says, off by default); 0 checks everything here."""
     from app.bundles import pipeline
 
     report = R.ImportReport()
     paths = [Path(p) for p in paths]
-    context = build_context(store, extra_trust or {}, unlock, limits)
-    ahead = pipeline.VerifyAhead(context, paths) if pipeline.wanted(len(paths), workers) else None
-    try:
-        for index, path in enumerate(paths):
-            bundle_report = import_bundle(store, path, context, extra_trust or {}, bulk=bulk,
-                                          checked=(lambda i=index: ahead.get(i)) if ahead else None,
-                                          skip=(lambda i=index: ahead.skip(i)) if ahead else None)
-            report.bundles.append(bundle_report)
-            if progress is not None:
-                progress(bundle_report)
-    finally:
-        if ahead is not None:
+    extra_trust = extra_trust or {}
+    context = build_context(store, extra_trust, unlock, limits)
+
+    def done(bundle_report: R.BundleReport) -> None:
+        report.bundles.append(bundle_report)
+        if progress is not None:
+            progress(bundle_report)
+
+    if pipeline.wanted(len(paths), workers):
+        ahead = pipeline.VerifyAhead(context, paths)
+        try:
+            for index, path in enumerate(paths):
+                done(import_bundle(store, path, context, extra_trust, bulk=bulk,
+                                   checked=lambda i=index: ahead.get(i), skip=lambda i=index: ahead.skip(i)))
+        finally:
             ahead.close()
+        return report
+
+    checkpoints = _WalCheckpoints(store) if store.is_sqlite else None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-import-commit") as committer:
+        ahead: deque[_Checked] = deque()  # the next bundles, checked while a commit ran
+        following = 0  # index of the first bundle neither taken in nor checked ahead
+        try:
+            while ahead or following < len(paths):
+                if ahead:
+                    checked = ahead.popleft()
+                else:
+                    checked, following = _check(store, paths[following], context), following + 1
+                result, pending = _take_in(store, checked, context, extra_trust, bulk)
+                if pending is not None:
+                    commit = committer.submit(pending.commit)
+                    if pending.changes_context:  # what was checked ahead did not know what this bundle adds
+                        following -= len(ahead)
+                        while ahead:
+                            ahead.pop().close()
+                    else:
+                        while following < len(paths) and (not ahead or (
+                                not commit.done() and len(ahead) < AHEAD_BUNDLES
+                                and sum(c.records for c in ahead) < AHEAD_RECORDS)):
+                            ahead.append(_check(store, paths[following], context, ahead=True))
+                            following += 1
+                    _committed(pending, result, commit.result)
+                    if checkpoints is not None:
+                        checkpoints.start()
+                done(result)
+        finally:
+            while ahead:
+                ahead.pop().close()
+            if checkpoints is not None:
+                checkpoints.close()
     return report
+
+
+class _WalCheckpoints:
+    """SQLite: committed pages are moved from the write-ahead log into the database file by a passive
+    checkpoint on a connection of its own, in a helper thread, while the import goes on; a commit then
+    rarely has a large checkpoint of its own to do (it still checkpoints what is left, as always).
+    A checkpoint changes nothing a reader sees; one that cannot run now simply runs later."""
+
+    def __init__(self, store: Store) -> None:
+        self.connection = store.engine.raw_connection()  # the store's own connection settings
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-import-checkpoint")
+        self.running: Future | None = None
+
+    def start(self) -> None:
+        if self.running is None or self.running.done():
+            self.running = self.executor.submit(self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error:
+            pass  # like SQLite's own automatic checkpoints: the pages stay in the log until a later one
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+        self.connection.close()
 
 
 def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callable[[], Any] | None,
@@ -110,6 +194,12 @@ def import_bundle(store: Store, path: Path, context: VerifyContext,
     """Check one bundle completely, then merge it in one transaction; never raises for a bad bundle.
 
     ``checked`` gives what a helper process found (see :mod:`app.bundles.pipeline`)."""
+    extra_trust = extra_trust or {}
+    if checked is None:
+        result, pending = _take_in(store, _check(store, path, context), context, extra_trust, bulk)
+        if pending is not None:
+            _committed(pending, result, pending.commit)
+        return result
     started = time.perf_counter()
     result = R.BundleReport(file=path.name, outcome=R.BUNDLE_REJECTED)
     try:
@@ -117,27 +207,141 @@ def import_bundle(store: Store, path: Path, context: VerifyContext,
         if known is not None:
             if skip is not None:
                 skip()
-            result.outcome, result.bundle_id = R.BUNDLE_KNOWN, known.bundle_id
-            result.fingerprint = known.assessor_fingerprint
+            _known(result, known)
             return result
-        found = checked() if checked is not None else None
+        found = checked()
         if isinstance(found, BundleError):
             raise found
         opened = found.reattach(path, context) if found is not None else verify_bundle(path, context)
         with opened as bundle:
-            result.bundle_id = bundle.bundle_id
-            result.assessor = f"{bundle.assessor['name']} ({bundle.assessor['nip'] or 'no NIP'})"
-            result.fingerprint = bundle.fingerprint
-            result.encrypted = bundle.encrypted
-            _merge(store, bundle, path, result, context, extra_trust or {}, bulk)
+            _describe(result, bundle)
+            pending = _merge(store, bundle, path, result, context, extra_trust, bulk)
+        if pending is not None:
+            _committed(pending, result, pending.commit)
     except BundleError as exc:
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
-        _reject(result, "refused", f"{path.name}: its records collide with different data already in this store "
-                                   f"(duplicate id: {str(exc.orig)[:120]}); nothing of it was written", None)
+        _reject_collision(result, path, exc)
     finally:
         result.seconds = round(time.perf_counter() - started, 4)
     return result
+
+
+# -- one bundle, in steps ---------------------------------------------------------------------
+
+
+@dataclass
+class _Checked:
+    """A bundle opened and checked, nothing written: its receipt if it is known here, else the checked
+    bundle or why it is rejected; ``failure``: anything else that went wrong, raised in its turn.
+
+    A bundle checked ahead (while another one commits) has not been looked up in the receipts yet
+    (``receipt_due``): that waits for the commit, and a known bundle's check results are then ignored,
+    exactly as if it had not been checked."""
+
+    path: Path
+    seconds: float = 0.0
+    manifest_sha256: str | None = None
+    receipt_due: bool = False
+    receipt: BundleReceipt | None = None
+    bundle: VerifiedBundle | None = None
+    error: BundleError | None = None
+    failure: Exception | None = None
+
+    @property
+    def records(self) -> int:
+        return len(self.bundle.records) if self.bundle is not None else 0
+
+    def close(self) -> None:
+        if self.bundle is not None:
+            self.bundle.close()
+            self.bundle = None
+
+
+def _check(store: Store, path: Path, context: VerifyContext, ahead: bool = False) -> _Checked:
+    """Zip sanity, the receipt (a bundle seen before is not checked again), then every check; writes nothing.
+
+    ``ahead``: the store is busy committing another bundle; the receipt is looked up later, by :func:`_take_in`."""
+    started = time.perf_counter()
+    checked = _Checked(path)
+    try:
+        opened = open_bundle(path, context)
+        try:
+            checked.manifest_sha256 = sha = opened.manifest_sha256
+            if sha is not None and ahead:
+                checked.receipt_due = True
+            elif sha is not None:
+                checked.receipt = _receipt(store, sha)
+        except BaseException:
+            opened.close()
+            raise
+        if checked.receipt is not None:
+            opened.close()
+        else:
+            checked.bundle = verify_opened(opened, context)
+    except BundleError as exc:
+        checked.error = exc
+    except Exception as exc:  # noqa: BLE001 - not swallowed: raised when this bundle's turn comes
+        checked.failure = exc
+    checked.seconds = time.perf_counter() - started
+    return checked
+
+
+def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trust: dict[str, CertInfo],
+             bulk: str) -> tuple[R.BundleReport, _Pending | None]:
+    """Merge a checked bundle in a transaction left open: (its report, the commit still to make, or None)."""
+    started = time.perf_counter()
+    path = checked.path
+    result = R.BundleReport(file=path.name, outcome=R.BUNDLE_REJECTED)
+    pending = None
+    try:
+        if checked.receipt_due:
+            assert checked.manifest_sha256 is not None
+            checked.receipt, checked.receipt_due = _receipt(store, checked.manifest_sha256), False
+        if checked.receipt is not None:
+            _known(result, checked.receipt)
+            return result, None
+        if checked.failure is not None:
+            raise checked.failure
+        if checked.error is not None:
+            raise checked.error
+        bundle = checked.bundle
+        assert bundle is not None
+        _describe(result, bundle)
+        pending = _merge(store, bundle, path, result, context, extra_trust, bulk)
+    except BundleError as exc:
+        _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
+    except IntegrityError as exc:
+        _reject_collision(result, path, exc)
+    finally:
+        checked.close()  # evidence and sheets were copied in the merge
+        result.seconds = round(checked.seconds + time.perf_counter() - started, 4)
+    return result, pending
+
+
+def _committed(pending: _Pending, result: R.BundleReport, commit: Callable[[], Any]) -> None:
+    """Wait for (or make) the commit of a merged bundle; a bundle whose commit is refused is rejected whole."""
+    started = time.perf_counter()
+    try:
+        commit()
+    except IntegrityError as exc:
+        _reject_collision(result, Path(result.file), exc)
+    else:
+        pending.apply()
+    finally:
+        result.seconds = round(result.seconds + time.perf_counter() - started, 4)
+
+
+def _known(result: R.BundleReport, receipt: BundleReceipt) -> None:
+    result.outcome, result.bundle_id = R.BUNDLE_KNOWN, receipt.bundle_id
+    result.fingerprint = receipt.assessor_fingerprint
+
+
+def _describe(result: R.BundleReport, bundle: VerifiedBundle) -> None:
+    result.bundle_id = bundle.bundle_id
+    result.assessor = f"{bundle.assessor['name']} ({bundle.assessor['nip'] or 'no NIP'})"
+    result.fingerprint = bundle.fingerprint
+    result.encrypted = bundle.encrypted
 
 
 def _reject(result: R.BundleReport, kind: str, reason: str, fingerprint: str | None) -> None:
@@ -148,13 +352,13 @@ def _reject(result: R.BundleReport, kind: str, reason: str, fingerprint: str | N
                       for r in result.records] if result.records else []
 
 
-def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
-    """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None."""
-    with zipcheck.open_zip(path, path.name, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
-                           patterns=PLAIN_NAMES) as archive:
-        if MANIFEST not in archive.namelist():
-            return None
-        sha = hashlib.sha256(zipcheck.read_entry(archive, MANIFEST, path.name)).hexdigest()
+def _reject_collision(result: R.BundleReport, path: Path, exc: IntegrityError) -> None:
+    _reject(result, "refused", f"{path.name}: its records collide with different data already in this store "
+                               f"(duplicate id: {str(exc.orig)[:120]}); nothing of it was written", None)
+
+
+def _receipt(store: Store, sha: str) -> BundleReceipt | None:
+    """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
     with store.transaction() as session:
         receipt = session.get(BundleReceipt, sha)
         if receipt is None:
@@ -162,61 +366,108 @@ def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleRe
         return receipt
 
 
+def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
+    """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None."""
+    with zipcheck.open_zip(path, path.name, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
+                           patterns=PLAIN_NAMES) as archive:
+        if MANIFEST not in archive.namelist():
+            return None
+        sha = hashlib.sha256(zipcheck.read_entry(archive, MANIFEST, path.name)).hexdigest()
+    return _receipt(store, sha)
+
+
 # -- the merge --------------------------------------------------------------------------------
 
 
+@dataclass
+class _Pending:
+    """A merged bundle whose transaction is still open: ``commit`` ends it (in any one thread, once),
+    ``apply`` then tells the rest of the batch what it added."""
+
+    transaction: Any  # the entered store.transaction() context manager
+    apply: Callable[[], None]
+    changes_context: bool  # whether ``apply`` changes anything the checks of the next bundles use
+
+    def commit(self) -> None:
+        self.transaction.__exit__(None, None, None)  # commits; a failure rolls back and is raised (translated)
+
+
 def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleReport, context: VerifyContext,
-           extra_trust: dict[str, CertInfo], bulk: str = "tuples") -> None:
-    with store.transaction() as session:
-        if session.get(BundleReceipt, bundle.manifest_sha256) is not None:
-            result.outcome = R.BUNDLE_KNOWN
-            return
-        other = session.exec(select(BundleReceipt).where(BundleReceipt.bundle_id == bundle.bundle_id)).first()
-        if other is not None:
-            result.notes.append("a different bundle with the same bundle id was imported before; "
-                                "its records are merged version by version")
-        settled: set[tuple[str, ...]] = set()  # facts to remember for the batch once this commits
-        assessor_id = _ensure_assessor(session, bundle, context.settled, settled)
-        _ensure_instruments(session, bundle, context, result)
-        _ensure_rounds(session, bundle, context, result, settled)
-        records = load_records(session, [p.record_id for p in bundle.records])
-        for record in records.values():
-            if record.assessor_id is not None and record.assessor_id != assessor_id:
-                raise ImportRefused(f"{bundle.label}: record {record.record_id[:8]} belongs to another assessor here; "
-                                    "a bundle can only carry its own assessor's records")
-        writes = Writes()
-        ordered = sorted(bundle.records, key=lambda p: (p.record_id, len(p.ancestors)))
-        for parsed in ordered:
-            record = records.setdefault(parsed.record_id, RecordState(parsed.record_id, assessor_id))
-            outcome, detail = decide(session, bundle, record, parsed, writes)
-            result.records.append(R.RecordOutcome(parsed.record_id, parsed.version_id, outcome, detail,
-                                                  parsed.region_code))
-        copy_files(store, bundle, writes)
-        write_rows(session, bundle, writes, records, bulk)
-        counts = result.counts
-        session.add(BundleReceipt(
-            manifest_sha256=bundle.manifest_sha256, outer_sha256=bundle.outer_sha256, bundle_id=bundle.bundle_id,
-            assessor_id=assessor_id, assessor_fingerprint=bundle.fingerprint,
-            bundle_created_at=bundle.manifest["created_at"], file_name=str(path)[:400], records=len(bundle.records),
-            imported=counts.get(R.IMPORTED, 0), already_present=counts.get(R.ALREADY_PRESENT, 0),
-            fast_forwarded=counts.get(R.FAST_FORWARDED, 0), superseded=counts.get(R.SUPERSEDED, 0),
-            updated=counts.get(R.UPDATED, 0), conflicts=counts.get(R.CONFLICT, 0)))
-        if bundle.fingerprint in extra_trust and ("trusted", bundle.fingerprint) not in context.settled:
-            info = extra_trust[bundle.fingerprint]
-            if remember(session, info):
-                result.notes.append(f"certificate {bundle.fingerprint[:16]}… of {info.name or 'the assessor'} "
-                                    f"is now on the trust list ({info.source})")
-            settled.add(("trusted", bundle.fingerprint))
-        session.flush()
-        result.outcome = R.BUNDLE_IMPORTED
-    context.settled |= settled
-    # Later bundles of the same batch see what this one added.
-    for h, (_definition, instrument) in bundle.instruments.items():
-        context.known_instruments.setdefault(h, instrument)
-    for r in bundle.manifest["rounds"]:
-        context.round_instruments.setdefault(r["id"], r["instrument_hash"])
-    if bundle.fingerprint in extra_trust:
-        context.trusted.setdefault(bundle.fingerprint, extra_trust[bundle.fingerprint])
+           extra_trust: dict[str, CertInfo], bulk: str = "tuples") -> _Pending | None:
+    """Everything of the bundle written in one transaction, left open for :meth:`_Pending.commit`
+    (None: nothing to write, already committed)."""
+    transaction = store.transaction()
+    session = transaction.__enter__()
+    try:
+        settled = _merge_rows(session, store, bundle, path, result, context, extra_trust, bulk)
+    except BaseException:
+        transaction.__exit__(*sys.exc_info())  # rolls back (and raises a database error translated for the user)
+        raise
+    if settled is None:
+        transaction.__exit__(None, None, None)
+        return None
+
+    def apply() -> None:
+        context.settled |= settled
+        # Later bundles of the same batch see what this one added.
+        for h, (_definition, instrument) in bundle.instruments.items():
+            context.known_instruments.setdefault(h, instrument)
+        for r in bundle.manifest["rounds"]:
+            context.round_instruments.setdefault(r["id"], r["instrument_hash"])
+        if bundle.fingerprint in extra_trust:
+            context.trusted.setdefault(bundle.fingerprint, extra_trust[bundle.fingerprint])
+
+    changes = (any(h not in context.known_instruments for h in bundle.instruments)
+               or any(r["id"] not in context.round_instruments for r in bundle.manifest["rounds"])
+               or (bundle.fingerprint in extra_trust and bundle.fingerprint not in context.trusted))
+    return _Pending(transaction, apply, changes)
+
+
+def _merge_rows(session: Session, store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleReport,
+                context: VerifyContext, extra_trust: dict[str, CertInfo], bulk: str) -> set[tuple[str, ...]] | None:
+    """The bundle's rows and files; the facts to remember for the batch once this commits (None: known)."""
+    if session.get(BundleReceipt, bundle.manifest_sha256) is not None:
+        result.outcome = R.BUNDLE_KNOWN
+        return None
+    other = session.exec(select(BundleReceipt).where(BundleReceipt.bundle_id == bundle.bundle_id)).first()
+    if other is not None:
+        result.notes.append("a different bundle with the same bundle id was imported before; "
+                            "its records are merged version by version")
+    settled: set[tuple[str, ...]] = set()  # facts to remember for the batch once this commits
+    assessor_id = _ensure_assessor(session, bundle, context.settled, settled)
+    _ensure_instruments(session, bundle, context, result)
+    _ensure_rounds(session, bundle, context, result, settled)
+    records = load_records(session, [p.record_id for p in bundle.records])
+    for record in records.values():
+        if record.assessor_id is not None and record.assessor_id != assessor_id:
+            raise ImportRefused(f"{bundle.label}: record {record.record_id[:8]} belongs to another assessor here; "
+                                "a bundle can only carry its own assessor's records")
+    writes = Writes()
+    ordered = sorted(bundle.records, key=lambda p: (p.record_id, len(p.ancestors)))
+    for parsed in ordered:
+        record = records.setdefault(parsed.record_id, RecordState(parsed.record_id, assessor_id))
+        outcome, detail = decide(session, bundle, record, parsed, writes)
+        result.records.append(R.RecordOutcome(parsed.record_id, parsed.version_id, outcome, detail,
+                                              parsed.region_code))
+    copy_files(store, bundle, writes)
+    write_rows(session, bundle, writes, records, bulk)
+    counts = result.counts
+    session.add(BundleReceipt(
+        manifest_sha256=bundle.manifest_sha256, outer_sha256=bundle.outer_sha256, bundle_id=bundle.bundle_id,
+        assessor_id=assessor_id, assessor_fingerprint=bundle.fingerprint,
+        bundle_created_at=bundle.manifest["created_at"], file_name=str(path)[:400], records=len(bundle.records),
+        imported=counts.get(R.IMPORTED, 0), already_present=counts.get(R.ALREADY_PRESENT, 0),
+        fast_forwarded=counts.get(R.FAST_FORWARDED, 0), superseded=counts.get(R.SUPERSEDED, 0),
+        updated=counts.get(R.UPDATED, 0), conflicts=counts.get(R.CONFLICT, 0)))
+    if bundle.fingerprint in extra_trust and ("trusted", bundle.fingerprint) not in context.settled:
+        info = extra_trust[bundle.fingerprint]
+        if remember(session, info):
+            result.notes.append(f"certificate {bundle.fingerprint[:16]}… of {info.name or 'the assessor'} "
+                                f"is now on the trust list ({info.source})")
+        settled.add(("trusted", bundle.fingerprint))
+    session.flush()
+    result.outcome = R.BUNDLE_IMPORTED
+    return settled
 
 
 def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[str, ...]],

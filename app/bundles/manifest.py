@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from app.bundles.errors import RecordInvalid
 from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, iso
 from app.bundles.schema import DATETIME, SHA256, UUID
-from app.changelog import verify_entries
+from app.changelog import GENESIS, verify_entries
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
@@ -172,6 +172,58 @@ def _is_sha(value: Any, nullable: bool = False) -> bool:
     return (nullable and value is None) or (type(value) is str and _sha(value) is not None)
 
 
+# Encoders and the decoder built once (json.dumps/json.loads with options build a new one per call).
+_DECODER = json.JSONDecoder(parse_constant=lambda name: _no_constant(name))
+# check_circular=False: the values are plain JSON just parsed, or tuples of them (no cycles); the text
+# is the same as json.dumps gives.
+_DELEGATION_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # json.dumps(v, ensure_ascii=False)
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_ANCESTORS_JSON = json.JSONEncoder(check_circular=False).encode  # = json.dumps(value)
+
+
+def ancestors_json(ancestors: list[str]) -> str:
+    return _ANCESTORS_JSON(ancestors)
+
+
+def _loads(data: bytes) -> Any:
+    """Exactly ``json.loads(data, parse_constant=_no_constant)``, without building a decoder per call."""
+    return _DECODER.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
+
+
+# The text app.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
+# ensure_ascii=False), built directly: the keys in sorted order, each value encoded as json.dumps
+# would (str through the same C string encoder, ints by repr, None as null). Only used on entries
+# whose value types were checked first; a property test holds it equal to entry_hash.
+_ENTRY_TEXT = ('{"actor":%s,"at":%s,"chain_id":%s,"field":%s,"id":%s,"indicator_code":%s,"kind":%s,"new":%s,'
+               '"old":%s,"position":%d,"reason":%s,"undoes":%s,"version_id":%s}')
+_encode_text = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for str
+_sha256 = hashlib.sha256
+
+
+def entry_hash_of(e: dict[str, Any], prev_hash: str) -> str:
+    """``app.changelog.entry_hash`` of a checked change-log entry given as a dict (see _ENTRY_TEXT)."""
+    enc = _encode_text
+    undoes, version = e["undoes"], e["version_id"]
+    text = _ENTRY_TEXT % (enc(e["actor"]), enc(e["at"]), enc(e["chain_id"]), enc(e["field"]), enc(e["id"]),
+                          enc(e["indicator_code"]), enc(e["kind"]), enc(e["new"]), enc(e["old"]), e["position"],
+                          enc(e["reason"]), "null" if undoes is None else enc(undoes),
+                          "null" if version is None else enc(version))
+    return _sha256((prev_hash + text).encode("utf-8")).hexdigest()
+
+
+def _chain_intact(entries: list[dict[str, Any]]) -> bool:
+    """True when ``verify_entries`` would find no problem (positions, links, every entry's hash)."""
+    prev = GENESIS
+    try:
+        for expected, e in enumerate(entries):
+            if e["position"] != expected or e["prev_hash"] != prev or entry_hash_of(e, prev) != e["entry_hash"]:
+                return False
+            prev = e["entry_hash"]
+    except UnicodeEncodeError:  # a lone surrogate: let verify_entries say what it says
+        return False
+    return True
+
+
 def parse_record(data: bytes, path: str, record_sha256: str, label: str,
                  time_value: Callable[[str], Any] = datetime_time) -> ParsedRecord:
     """Check a record file against the format and its own change log; rows for the store."""
@@ -181,7 +233,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         return RecordInvalid(f"{where}: {part}: {message}")
 
     try:
-        doc = json.loads(data, parse_constant=_no_constant)
+        doc = _loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise fail("file", f"is not valid JSON ({exc})") from exc
     if type(doc) is not dict or doc.keys() != _TOP:
@@ -226,7 +278,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         "version_id": version_id, "record_id": record_id, "previous_version_id": previous,
         "round_id": a["round_id"], "region_code": a["region_code"], "assessor_id": a["assessor_id"],
         "slot_id": a["slot_id"], "instrument_hash": a["instrument_hash"], "status": status,
-        "delegation_json": json.dumps(delegation, ensure_ascii=False), "reopen_reason": a["reopen_reason"],
+        "delegation_json": _DELEGATION_JSON(delegation), "reopen_reason": a["reopen_reason"],
         "sheet_sha256": sheet_sha,
         **{key: None if value is None else time_value(value) for key, value in times.items()},
     }
@@ -239,10 +291,13 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     substance: list[tuple[Any, ...]] = []
     remember = substance.append
     codes: set[str] = set()
+    add_code = codes.add
     dt_match, from_iso = _dt, datetime.fromisoformat
     stored_text = time_value is sqlite_time  # inlined below: this loop runs for every score of every record
+    seen_times: dict[str, tuple[str, Any]] = {}  # updated_at text -> (canonical text, column value), checked
+    score_keys = _SCORE
     for i, s in enumerate(scores):
-        if type(s) is not dict or s.keys() != _SCORE:
+        if type(s) is not dict or s.keys() != score_keys:
             raise fail(f"scores[{i}]", "does not have exactly the keys of a score")
         code, level, na, note, t = s["indicator_code"], s["level"], s["not_applicable"], s["note"], s["updated_at"]
         if type(code) is not str or not 0 < len(code) <= 40 or code in codes:
@@ -250,19 +305,24 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         if (level is not None and type(level) is not int) or type(na) is not bool or type(note) is not str \
                 or len(note) > 100000:
             raise fail(f"scores[{i}]", "level must be a whole number or null, not_applicable true or false, note text")
-        # The time, inline (the common case: canonical UTC text already).
-        try:
-            if type(t) is not str or dt_match(t) is None:
-                raise ValueError(t)
-            if len(t) == 32 and t[26:] == "+00:00":
-                from_iso(t)
-            else:
-                t = canonical_time(t)
-        except ValueError as exc:
-            raise fail(f"scores[{i}].updated_at", f"is not a valid time ({t!r:.40})") from exc
-        codes.add(code)
-        remember((code, level, na, note, t))
-        append((version_id, code, level, na, note, t[:10] + " " + t[11:26] if stored_text else time_value(t)))
+        # The time, inline (the common case: canonical UTC text already, often the same for many scores).
+        known = seen_times.get(t) if type(t) is str else None
+        if known is None:
+            try:
+                if type(t) is not str or dt_match(t) is None:
+                    raise ValueError(t)
+                if len(t) == 32 and t[26:] == "+00:00":
+                    from_iso(t)
+                    canonical = t
+                else:
+                    canonical = canonical_time(t)
+            except ValueError as exc:
+                raise fail(f"scores[{i}].updated_at", f"is not a valid time ({t!r:.40})") from exc
+            known = seen_times[t] = (canonical, canonical[:10] + " " + canonical[11:26] if stored_text
+                                     else time_value(canonical))
+        add_code(code)
+        remember((code, level, na, note, known[0]))
+        append((version_id, code, level, na, note, known[1]))
 
     evidence = doc["evidence"]
     if type(evidence) is not list or len(evidence) > 10000:
@@ -290,22 +350,33 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     entries = doc["change_log"]
     if type(entries) is not list or not 1 <= len(entries) <= 1000000:
         raise fail("change_log", "must be a non-empty list")
+    uuid_match, sha_match, kinds, entry_keys = _uuid, _sha, _KINDS, _ENTRY
     for i, e in enumerate(entries):
-        if type(e) is not dict or e.keys() != _ENTRY:
+        if type(e) is not dict or e.keys() != entry_keys:
             raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry")
         if e["chain_id"] != record_id:
             raise fail(f"change_log[{i}].chain_id", "belongs to another record")
-        position = e["position"]
-        if not (_is_uuid(e["id"]) and type(position) is int and position >= 0
-                and _is_uuid(e["version_id"], nullable=True) and _is_text(e["indicator_code"], 40)
-                and _is_text(e["field"], 40) and type(e["old"]) is str and type(e["new"]) is str
-                and type(e["reason"]) is str and type(e["kind"]) is str and e["kind"] in _KINDS
-                and _is_uuid(e["undoes"], nullable=True) and _is_text(e["actor"], 200) and _is_text(e["at"], 40)
-                and _is_sha(e["prev_hash"]) and _is_sha(e["entry_hash"])):
+        # The same tests as _is_uuid/_is_text/_is_sha, written out (a record may carry thousands of entries).
+        position, entry_version, undoes, indicator, field_, actor, at, prev_hash, entry_hash_ = (
+            e["position"], e["version_id"], e["undoes"], e["indicator_code"], e["field"], e["actor"], e["at"],
+            e["prev_hash"], e["entry_hash"])
+        entry_id = e["id"]
+        if not (type(entry_id) is str and uuid_match(entry_id) is not None
+                and type(position) is int and position >= 0
+                and (entry_version is None or (type(entry_version) is str and uuid_match(entry_version) is not None))
+                and type(indicator) is str and len(indicator) <= 40
+                and type(field_) is str and len(field_) <= 40
+                and type(e["old"]) is str and type(e["new"]) is str
+                and type(e["reason"]) is str and type(e["kind"]) is str and e["kind"] in kinds
+                and (undoes is None or (type(undoes) is str and uuid_match(undoes) is not None))
+                and type(actor) is str and len(actor) <= 200 and type(at) is str and len(at) <= 40
+                and type(prev_hash) is str and sha_match(prev_hash) is not None
+                and type(entry_hash_) is str and sha_match(entry_hash_) is not None):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")
-    problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
-    if problems:
-        raise fail("change_log", f"the hash chain is broken: {problems[0]}")
+    if not _chain_intact(entries):
+        problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
+        if problems:
+            raise fail("change_log", f"the hash chain is broken: {problems[0]}")
     ancestors = _ancestry(fail, entries, version_id, previous, status)
     return ParsedRecord(
         path=path, record_sha256=record_sha256,
@@ -364,7 +435,7 @@ def _head(a: dict[str, Any], times: dict[str, str | None]) -> list[Any]:
 def _digest(head: list[Any], scores: list[Any], evidence: list[list[Any]]) -> str:
     scores.sort()
     evidence.sort()
-    payload = json.dumps([head, scores, evidence], ensure_ascii=False, separators=(",", ":"))
+    payload = _COMPACT_JSON([head, scores, evidence])  # = json.dumps(..., ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

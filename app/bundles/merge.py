@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
-from app.bundles.manifest import ParsedRecord
+from app.bundles.manifest import ParsedRecord, ancestors_json
 from app.bundles.verify import VerifiedBundle
 from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, ChangeLogEntry, utcnow
@@ -258,7 +258,7 @@ def _insert_version(bundle: VerifiedBundle, record: RecordState, parsed: ParsedR
     writes.imported.append({"version_id": parsed.version_id, "record_id": parsed.record_id,
                             "bundle_id": bundle.bundle_id, "record_sha256": parsed.record_sha256,
                             "substance_sha256": parsed.substance_sha256,
-                            "ancestors_json": json.dumps(parsed.ancestors)})
+                            "ancestors_json": ancestors_json(parsed.ancestors)})
     _merge_chain(bundle, record, parsed, None, writes)
 
 

@@ -26,6 +26,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -151,8 +152,10 @@ def _validator():
     return _VALIDATOR
 
 
-def check_signature(archive: zipfile.ZipFile, label: str) -> tuple[bytes, str, str]:
-    """Authenticate manifest.json before parsing it: (its bytes, certificate fingerprint, certificate PEM)."""
+def check_signature(archive: zipfile.ZipFile, label: str, raw: bytes | None = None) -> tuple[bytes, str, str]:
+    """Authenticate manifest.json before parsing it: (its bytes, certificate fingerprint, certificate PEM).
+
+    ``raw``: manifest.json as already read from this archive (it is not read twice)."""
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
 
@@ -163,7 +166,8 @@ def check_signature(archive: zipfile.ZipFile, label: str) -> tuple[bytes, str, s
         raise ManifestInvalid(f"{label}: manifest.json is missing; this is not a Nilai bundle")
     if SIGNATURE not in names or CERTIFICATE not in names:
         raise SignatureInvalid(f"{label}: manifest.sig or certificate.pem is missing; the bundle is not signed")
-    raw = zipcheck.read_entry(archive, MANIFEST, label)
+    if raw is None:
+        raw = zipcheck.read_entry(archive, MANIFEST, label)
     signature = zipcheck.read_entry(archive, SIGNATURE, label)
     try:
         cert = load_certificate(zipcheck.read_entry(archive, CERTIFICATE, label))
@@ -243,24 +247,72 @@ def open_signed(source: str | Path | io.BytesIO, label: str, context: VerifyCont
     """Zip sanity, then the signature over the manifest's bytes, then trust, then the manifest itself."""
     archive = zipcheck.open_zip(source, label, context.limits, allowed=allowed, patterns=patterns)
     try:
-        raw, fingerprint, cert_pem = check_signature(archive, label)
-        check_trust(fingerprint, cert_pem, label, context)
-        manifest = read_manifest(raw, label, fingerprint)
+        return archive, _signed_manifest(archive, label, context)
     except BaseException:
         archive.close()
         raise
-    return archive, SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint,
-                                   manifest["assessor"]["certificate"])
+
+
+def _signed_manifest(archive: zipfile.ZipFile, label: str, context: VerifyContext,
+                     raw: bytes | None = None) -> SignedManifest:
+    raw, fingerprint, cert_pem = check_signature(archive, label, raw)
+    check_trust(fingerprint, cert_pem, label, context)
+    manifest = read_manifest(raw, label, fingerprint)
+    return SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint,
+                          manifest["assessor"]["certificate"])
 
 
 # -- the whole bundle -------------------------------------------------------------------------
 
 
-def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = None) -> VerifiedBundle:
-    """Every check of the module docstring; the caller closes the result."""
+@dataclass
+class OpenedBundle:
+    """A bundle file whose zip directory passed the sanity checks, and its manifest.json bytes (not yet
+    authenticated; None when missing). :func:`verify_opened` checks the rest from the same open zip."""
+
+    label: str
+    archive: zipfile.ZipFile
+    manifest_raw: bytes | None
+
+    @property
+    def manifest_sha256(self) -> str | None:
+        return None if self.manifest_raw is None else hashlib.sha256(self.manifest_raw).hexdigest()
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def open_bundle(path: str | Path, context: VerifyContext, label: str | None = None,
+                read_manifest: bool = True) -> OpenedBundle:
+    """Zip sanity (central directory), then manifest.json read once (if there is one and ``read_manifest``);
+    the caller closes the result."""
     path = Path(path)
     label = label or path.name
-    archive, signed = open_signed(path, label, context, {MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD}, PLAIN_NAMES)
+    archive = zipcheck.open_zip(path, label, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
+                                patterns=PLAIN_NAMES)
+    try:
+        raw = zipcheck.read_entry(archive, MANIFEST, label) if read_manifest and MANIFEST in archive.namelist() \
+            else None
+    except BaseException:
+        archive.close()
+        raise
+    return OpenedBundle(label, archive, raw)
+
+
+def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = None) -> VerifiedBundle:
+    """Every check of the module docstring; the caller closes the result."""
+    return verify_opened(open_bundle(path, context, label, read_manifest=False), context)
+
+
+def verify_opened(opened: OpenedBundle, context: VerifyContext) -> VerifiedBundle:
+    """The checks after zip sanity (signature, trust, manifest, every file, ...) on an opened bundle, which
+    this takes over: the result keeps its zip open, and it is closed if a check fails."""
+    label, archive = opened.label, opened.archive
+    try:
+        signed = _signed_manifest(archive, label, context, opened.manifest_raw)
+    except BaseException:
+        archive.close()
+        raise
     outer_sha = None
     recipient = None
     try:
@@ -368,7 +420,7 @@ def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str
     if context.check_sheet_signatures:
         for version_id, path in sheets.items():
             _check_sheet(archive, path, version_id, signed.fingerprint, cert_pem, label)
-    indicator_maps: dict[str, dict[str, Any]] = {}
+    indicator_maps: dict[str, tuple[dict[str, frozenset[int]], frozenset[tuple[str, int | None]]]] = {}
     for parsed in records:
         known = parsed.instrument_hash in context.known_instruments
         if not known and parsed.instrument_hash not in instruments:
@@ -383,10 +435,13 @@ def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str
                 "the definitions differ, so the scores cannot be compared; ask the assessor which round package they used")
         instrument = (instruments[parsed.instrument_hash][1] if parsed.instrument_hash in instruments
                       else context.known_instruments[parsed.instrument_hash])
-        if instrument.content_hash not in indicator_maps:
-            indicator_maps[instrument.content_hash] = {ind.code: frozenset(lv.level for lv in ind.levels)
-                                                       for ind in instrument.indicators()}
-        _check_scores(parsed, instrument, indicator_maps[instrument.content_hash], label)
+        maps = indicator_maps.get(instrument.content_hash)
+        if maps is None:
+            levels_of = {ind.code: frozenset(lv.level for lv in ind.levels) for ind in instrument.indicators()}
+            allowed = frozenset([(code, None) for code in levels_of]
+                                + [(code, level) for code, levels in levels_of.items() for level in levels])
+            maps = indicator_maps[instrument.content_hash] = (levels_of, allowed)
+        _check_scores(parsed, instrument, maps[0], label, maps[1])
     return VerifiedBundle(label=label, manifest=manifest, manifest_sha256=signed.sha256, outer_sha256=outer_sha,
                           fingerprint=signed.fingerprint, certificate_pem=cert_pem, recipient_fingerprint=recipient,
                           records=records, instruments=instruments, sheets=sheets, evidence=evidence, archive=archive)
@@ -516,9 +571,18 @@ def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerpri
                            f"({(result.fingerprint or '?')[:16]}…) than the bundle (swapped sheet)")
 
 
+_CODE_AND_LEVEL = itemgetter(1, 2)  # of a score row (SCORE_COLUMNS order)
+
+
 def _check_scores(parsed: ParsedRecord, instrument: Instrument, levels_of: dict[str, frozenset[int]],
-                  label: str) -> None:
-    """Every score names an indicator of the instrument and one of its rubric levels."""
+                  label: str, allowed: frozenset[tuple[str, int | None]] | None = None) -> None:
+    """Every score names an indicator of the instrument and one of its rubric levels.
+
+    ``allowed``: every (indicator code, level) the instrument has, and (code, None) for each code; when
+    all the rows' pairs are among them there is nothing to report (the loop below says what is wrong)."""
+    if allowed is not None and allowed.issuperset(map(_CODE_AND_LEVEL, parsed.score_rows)) \
+            and all(row["indicator_code"] in levels_of for row in parsed.evidence_rows):
+        return
     for _version, code, level, *_rest in parsed.score_rows:
         levels = levels_of.get(code)
         if levels is None:

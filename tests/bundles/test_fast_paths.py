@@ -1,0 +1,242 @@
+"""The importer's fast paths give exactly what the straightforward code gives.
+
+* the record reader against the reader as it was before (tests/bundles/reference_reader.py): the same
+  records accepted with the same rows and digests, the same records refused with the same message;
+* a change-log entry's hash built directly against app.changelog.entry_hash;
+* a batch import that checks bundles ahead while a commit runs: a bundle that adds what the checks
+  depend on is not checked ahead of, a known bundle is not checked again, a bundle whose commit fails
+  is rejected whole and the next one still imports.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.bundles.errors import RecordInvalid
+from app.bundles.format import canonical_json
+from app.bundles.manifest import entry_hash_of, parse_record, sqlite_time
+from tests.bundles import reference_reader
+from tests.bundles.helpers import Demo, db_digest, export, open_store_at
+from tests.bundles.test_properties import _mutate, _record
+
+
+def _outcome(reader, raw: bytes, time_value) -> tuple[str, object]:
+    try:
+        return "ok", reader(raw, "records/x.json", "0" * 64, "test", time_value)
+    except RecordInvalid as exc:
+        return "refused", str(exc)
+
+
+def _same(raw: bytes) -> None:
+    for time_value in (sqlite_time, reference_reader.datetime_time):
+        fast = _outcome(parse_record, raw, time_value)
+        reference = _outcome(reference_reader.parse_record, raw, time_value)
+        assert fast == reference
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_record_reader_agrees_with_the_reference(data: st.DataObject) -> None:
+    doc = _mutate(_record(), data)
+    _same(json.dumps(doc).encode())
+
+
+TEXT = st.text(max_size=12) | st.sampled_from(["", "\"", "\\", "\u2028", "\x00\x1f", "é", "日本", "\U0001f600",
+                                                 "</script>", "a\"b\\c\nd"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_edited_change_logs_are_judged_like_the_reference(data: st.DataObject) -> None:
+    """Entries edited after hashing (any text, positions, links) are refused with the same first problem."""
+    doc = _record()
+    entries = doc["change_log"]
+    for _ in range(data.draw(st.integers(1, 3))):
+        entry = entries[data.draw(st.integers(0, len(entries) - 1))]
+        key = data.draw(st.sampled_from(["actor", "at", "field", "old", "new", "reason", "indicator_code", "position",
+                                         "prev_hash", "entry_hash", "undoes", "version_id", "kind"]))
+        if key == "position":
+            entry[key] = data.draw(st.integers(0, 5))
+        elif key in ("prev_hash", "entry_hash"):
+            entry[key] = data.draw(st.sampled_from([e["entry_hash"] for e in entries] + ["0" * 64, "f" * 64]))
+        elif key in ("undoes", "version_id"):
+            entry[key] = data.draw(st.sampled_from([None, str(uuid.UUID(int=2)), str(uuid.UUID(int=77))]))
+        elif key == "kind":
+            entry[key] = data.draw(st.sampled_from(["edit", "undo", "redo"]))
+        else:
+            entry[key] = data.draw(TEXT)
+    _same(canonical_json(doc))
+
+
+def test_the_unmutated_record_reads_the_same() -> None:
+    raw = canonical_json(_record())
+    _same(raw)
+    assert _outcome(parse_record, raw, sqlite_time)[0] == "ok"
+
+
+def test_many_scores_and_times_read_the_same() -> None:
+    """Scores at many different times (the reader remembers times it has checked) and in other zones."""
+    doc = _record()
+    doc["scores"] = [{"indicator_code": f"A-{i}", "level": i % 5 or None, "not_applicable": i % 5 == 0,
+                      "note": "n" * (i % 3), "updated_at": f"2018-03-0{1 + i % 7}T0{i % 10}:00:00{'.5' if i % 2 else ''}"
+                      + ("+07:00" if i % 3 else "Z")} for i in range(60)]
+    doc["scores"][7]["updated_at"] = doc["scores"][3]["updated_at"]
+    _same(canonical_json(doc))
+    bad = copy.deepcopy(doc)
+    bad["scores"][40]["updated_at"] = "2018-02-30T00:00:00Z"  # well formed, but no such day
+    _same(canonical_json(bad))
+    bad["scores"][20]["updated_at"] = bad["scores"][40]["updated_at"]  # the first bad one is named
+    _same(canonical_json(bad))
+
+
+ENTRY_VALUES = st.fixed_dictionaries({
+    "id": st.uuids().map(str), "chain_id": TEXT, "position": st.integers(0, 10**12),
+    "version_id": st.none() | st.uuids().map(str), "indicator_code": TEXT, "field": TEXT, "old": TEXT, "new": TEXT,
+    "reason": TEXT, "kind": st.sampled_from(["edit", "undo", "redo"]), "undoes": st.none() | st.uuids().map(str),
+    "actor": TEXT, "at": TEXT, "prev_hash": st.just("0" * 64), "entry_hash": st.just(""),
+})
+
+
+@settings(max_examples=500, deadline=None)
+@given(ENTRY_VALUES, st.sampled_from(["0" * 64, "ab" * 32]))
+def test_entry_hash_of_is_entry_hash(entry: dict, prev: str) -> None:
+    from app.changelog import entry_hash
+
+    assert entry_hash_of(entry, prev) == entry_hash(SimpleNamespace(**entry), prev)
+
+
+# -- batches: checking ahead while a commit runs ----------------------------------------------
+
+
+def _coordinator(demo: Demo, tmp_path: Path) -> Path:
+    coordinator = tmp_path / "coordinator"
+    shutil.copytree(demo.coordinator, coordinator)
+    return coordinator
+
+
+def _trust(demo: Demo) -> dict:
+    from app.bundles.trust import certs_from
+
+    return certs_from(directory=demo.certs)
+
+
+def test_a_batch_with_a_bundle_twice_imports_it_once(demo: Demo, tmp_path: Path) -> None:
+    from app.bundles.importer import import_bundles
+
+    one, two = export(demo, 0, tmp_path / "a.nilai"), export(demo, 1, tmp_path / "b.nilai")
+    store = open_store_at(_coordinator(demo, tmp_path))
+    try:
+        report = import_bundles(store, [one, one, two, one, two], extra_trust=_trust(demo), workers=0)
+    finally:
+        store.close()
+    assert [b.outcome for b in report.bundles] == ["imported", "already_imported", "imported", "already_imported",
+                                                    "already_imported"]
+
+
+def test_known_bundles_are_not_checked_again(demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.bundles import importer
+
+    bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
+    store = open_store_at(_coordinator(demo, tmp_path))
+    try:
+        first = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
+        assert [b.outcome for b in first.bundles] == ["imported"] * 3
+        checked = []
+        real = importer.verify_opened
+        monkeypatch.setattr(importer, "verify_opened", lambda opened, context: checked.append(opened.label)
+                            or real(opened, context))
+        again = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
+    finally:
+        store.close()
+    assert [b.outcome for b in again.bundles] == ["already_imported"] * 3
+    assert checked == []
+
+
+def test_nothing_is_checked_ahead_of_a_bundle_that_adds_a_round(demo: Demo, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an empty store: the first bundle brings the round and instrument that the checks of the next
+    bundles use, so they are checked only once it has committed; after that, bundles are checked ahead."""
+    from app.bundles import importer
+    from app.store import open_store
+
+    bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in (0, 1, 2)]
+    calls: list[tuple[str, bool]] = []
+    real = importer._check
+    monkeypatch.setattr(importer, "_check", lambda store, path, context, ahead=False: calls.append((path.name, ahead))
+                        or real(store, path, context, ahead))
+    store = open_store(tmp_path / "empty")
+    try:
+        report = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
+    finally:
+        store.close()
+    assert [b.outcome for b in report.bundles] == ["imported"] * 3
+    assert calls == [("0.nilai", False), ("1.nilai", False), ("2.nilai", True)]
+
+
+def test_a_bundle_whose_commit_fails_is_rejected_whole_and_the_next_one_imports(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import func, select
+
+    from app.bundles import importer
+    from app.models.sync import BundleReceipt
+    from app.models.tables import Assessment
+
+    bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
+    coordinator = _coordinator(demo, tmp_path)
+    store = open_store_at(coordinator)
+    commits = []
+    real = importer._Pending.commit
+
+    def commit(self) -> None:
+        commits.append(self)
+        if len(commits) == 2:  # the second bundle's commit is refused by the database
+            self.transaction.__exit__(IntegrityError, IntegrityError("COMMIT", {}, Exception("constraint")), None)
+            raise IntegrityError("COMMIT", {}, Exception("constraint failed at commit"))
+        real(self)
+
+    monkeypatch.setattr(importer._Pending, "commit", commit)
+    try:
+        report = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
+        with store.transaction() as session:
+            receipts = session.exec(select(func.count()).select_from(BundleReceipt)).one()
+            rejected = report.bundles[1]
+            versions = {r.version_id for r in rejected.records}
+            kept = session.exec(select(func.count()).select_from(Assessment)
+                                .where(Assessment.version_id.in_(versions))).one()  # type: ignore[attr-defined]
+    finally:
+        store.close()
+    assert [b.outcome for b in report.bundles] == ["imported", "rejected", "imported"]
+    assert rejected.error_kind == "refused" and "constraint failed at commit" in rejected.reason
+    assert all(r.outcome == "rejected" for r in rejected.records)
+    assert kept == 0
+    assert receipts == 2
+
+
+def test_a_rejected_batch_leaves_the_database_unchanged(demo: Demo, tmp_path: Path) -> None:
+    """Checking ahead and the checkpoint helper write nothing for bundles that are all rejected."""
+    from app.bundles.importer import import_bundles
+
+    bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
+    for path in bundles:
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 1
+        path.write_bytes(bytes(data))
+    coordinator = _coordinator(demo, tmp_path)
+    before = db_digest(coordinator)
+    store = open_store_at(coordinator)
+    try:
+        report = import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
+    finally:
+        store.close()
+    assert [b.outcome for b in report.bundles] == ["rejected"] * 3
+    assert db_digest(coordinator) == before
