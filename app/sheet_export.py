@@ -66,8 +66,6 @@ from app.sheet_files import (
     verify_files,
 )
 from app.sheet_render_pool import SheetRenderer, default_workers
-from app.sheets import render_sheet
-from app.signing import sign_pdf
 from app.snapshots import snapshot_in
 from app.store import Store
 
@@ -331,6 +329,8 @@ def _sign_and_keep(
 ) -> SignedSheet:
     """Sign one rendered sheet, write its copies, record it; on failure leave nothing behind."""
     lang = _lang(lang)
+    from app.signing import sign_pdf  # pyHanko loads with the first signature, not at start-up
+
     signed = sign_pdf(
         pdf,
         unlocked,
@@ -392,6 +392,8 @@ def sign_one(
         snap = snapshot_in(session, version_id)
     _check_signer(profile, unlocked)
     image = signature_image if signature_image is not None else read_signature_image(store.data_dir)
+    from app.sheets import render_sheet
+
     pdf = render_sheet(snap, _lang(lang))
     return _sign_and_keep(
         store, snap, pdf, unlocked, lang=lang, actor=_actor(profile), out_dir=None, signature_image=image

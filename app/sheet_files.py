@@ -19,12 +19,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.atomic import atomic_write
 from app.identity import IDENTITY_DIR, certificate_fingerprint, load_certificate
 from app.models.domain import AssessmentSnapshot
-from app.signing import SheetVerification, verify_pdf
+
+if TYPE_CHECKING:
+    from app.signing import SheetVerification
 
 SHEETS_DIR = "sheets"
 TRUSTED_DIR = "trusted"
@@ -83,6 +85,8 @@ def verify_files(
     With ``trusted_certs=None`` trust is not judged (every result has ``trusted=False``).
     An unreadable file gives a result with the reason in ``problems``.
     """
+    from app.signing import SheetVerification, verify_pdf  # pyHanko only when a sheet is checked
+
     certs = _as_certificates(trusted_certs)
     results: list[tuple[Path, SheetVerification]] = []
     for raw in paths:

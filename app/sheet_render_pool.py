@@ -17,7 +17,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from app.models.domain import AssessmentSnapshot
-from app.sheets import render_sheet
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +37,16 @@ class SheetRenderer:
     def submit(self, snap: AssessmentSnapshot) -> Future:
         if self.pool is not None:
             try:
+                from app.sheets import render_sheet  # ReportLab loads with the first sheet, not at start-up
+
                 return self.pool.submit(render_sheet, snap, self.lang)
             except BrokenProcessPool:
                 self._fall_back()
         future: Future = Future()
         future.set_running_or_notify_cancel()
         try:
+            from app.sheets import render_sheet
+
             future.set_result(render_sheet(snap, self.lang))
         except Exception as exc:
             future.set_exception(exc)
@@ -60,6 +63,8 @@ class SheetRenderer:
             return future.result()
         except BrokenProcessPool:
             self._fall_back()
+            from app.sheets import render_sheet
+
             return render_sheet(snap, self.lang)
 
     def _fall_back(self) -> None:

@@ -11,13 +11,17 @@ Ctrl+1 … Ctrl+5 switch tabs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QWidget
 
 from app.ui import coordinator_i18n
 from app.ui.coordinator_services import CoordinatorServices
-from app.ui.coordinator_window import CoordinatorView
+
+if TYPE_CHECKING:
+    from app.ui.coordinator_window import CoordinatorView
 
 DEFAULT_SIZE = (1280, 720)
 
@@ -28,6 +32,9 @@ class CoordinatorWindow(QMainWindow):
     def __init__(self, services: CoordinatorServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Coordinator — Nilai"))
+        # Consolidation pulls in numpy and krippendorff: load it when the coordinator opens it.
+        from app.ui.coordinator_window import CoordinatorView
+
         self.view = CoordinatorView(services.store, services.runner, services.data_dir, services.lang, self,
                                     services=services)
         self.setCentralWidget(self.view)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMenu
 
 from app.ui import i18n
 from app.ui.coordinator_actions import CoordinatorActions
+from app.ui.coordinator_actions import install as install_coordinator
 from app.ui.coordinator_services import CoordinatorServices
-from app.ui.coordinator_window import install_coordinator_actions
 from app.ui.help_actions import HelpActions, HelpServices, install_help_actions
 from app.ui.interview_actions import describe
 from app.ui.sheet_actions import SheetActions, SheetServices, install_sheet_actions
@@ -111,7 +111,7 @@ def build_menus(window: MainWindow) -> Menus:
     sheets.addSeparator()
     sheets.addAction(sign_sheet)
 
-    coordinator_actions = install_coordinator_actions(
+    coordinator_actions = install_coordinator(
         window, bar, CoordinatorServices(window.store, window.runner, window.store.data_dir, window.lang))
 
     # Settings

@@ -11,7 +11,7 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from app import identity
 from app.sheet_export import load_trusted, trust_certificate, verify_files
-from app.signing import SheetVerification
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # pyHanko loads when a sheet is checked, not when the menu is built
+    from app.signing import SheetVerification
 
 PickPdfs = Callable[[QWidget], list[str]]
 GOOD, BAD = QColor("#1e7b34"), QColor("#b03a2e")
