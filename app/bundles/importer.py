@@ -37,6 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -50,7 +51,7 @@ from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import VerifiedBundle, VerifyContext, open_bundle, verify_bundle, verify_opened
 from app.models.sync import BundleReceipt
-from app.models.tables import Assessor, Candidate, InstrumentRow, Round
+from app.models.tables import Assessor, Candidate, InstrumentRow, Round, utcnow
 from app.store import Store
 
 # While a bundle commits, the next ones are checked; at most this many bundles and records are held
@@ -58,6 +59,9 @@ from app.store import Store
 # checking more, without holding much in memory). One bundle is always checked ahead.
 AHEAD_BUNDLES = 4
 AHEAD_RECORDS = 2000
+# SQLite: a passive checkpoint in a helper thread after every few commits (see _WalCheckpoints); after
+# every commit costs more work in all (pages written to the database again and again) for no gain.
+CHECKPOINT_EVERY = 4
 
 # -- public API -------------------------------------------------------------------------------
 
@@ -141,13 +145,22 @@ class _WalCheckpoints:
     A checkpoint changes nothing a reader sees; one that cannot run now simply runs later."""
 
     def __init__(self, store: Store) -> None:
-        self.connection = store.engine.raw_connection()  # the store's own connection settings
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-import-checkpoint")
+        self.store = store
+        self.connection: Any = None
+        self.executor: ThreadPoolExecutor | None = None
         self.running: Future | None = None
+        self.commits = 0
 
     def start(self) -> None:
-        if self.running is None or self.running.done():
-            self.running = self.executor.submit(self._checkpoint)
+        """After a commit: every CHECKPOINT_EVERY commits, a checkpoint (unless the last one still runs)."""
+        self.commits += 1
+        if self.commits < CHECKPOINT_EVERY or (self.running is not None and not self.running.done()):
+            return
+        if self.executor is None:
+            self.connection = self.store.engine.raw_connection()  # the store's own connection settings
+            self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-import-checkpoint")
+        self.commits = 0
+        self.running = self.executor.submit(self._checkpoint)
 
     def _checkpoint(self) -> None:
         cursor = self.connection.cursor()
@@ -159,8 +172,9 @@ class _WalCheckpoints:
             cursor.close()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True)
-        self.connection.close()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
+            self.connection.close()
 
 
 def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callable[[], Any] | None,
@@ -236,8 +250,9 @@ class _Checked:
     bundle or why it is rejected; ``failure``: anything else that went wrong, raised in its turn.
 
     A bundle checked ahead (while another one commits) has not been looked up in the receipts yet
-    (``receipt_due``): that waits for the commit, and a known bundle's check results are then ignored,
-    exactly as if it had not been checked."""
+    (``receipt_due``): that waits for the commit (for a bundle that passed its checks, it is the first
+    thing its merge transaction does), and a known bundle's check results are then ignored, exactly as
+    if it had not been checked."""
 
     path: Path
     seconds: float = 0.0
@@ -295,7 +310,7 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
     result = R.BundleReport(file=path.name, outcome=R.BUNDLE_REJECTED)
     pending = None
     try:
-        if checked.receipt_due:
+        if checked.receipt_due and checked.bundle is None:  # (a checked bundle's receipt is looked up in its merge)
             assert checked.manifest_sha256 is not None
             checked.receipt, checked.receipt_due = _receipt(store, checked.manifest_sha256), False
         if checked.receipt is not None:
@@ -308,7 +323,8 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
         bundle = checked.bundle
         assert bundle is not None
         _describe(result, bundle)
-        pending = _merge(store, bundle, path, result, context, extra_trust, bulk)
+        pending = _merge(store, bundle, path, result, context, extra_trust, bulk,
+                         checked.manifest_sha256 if checked.receipt_due else None)
     except BundleError as exc:
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
@@ -360,10 +376,20 @@ def _reject_collision(result: R.BundleReport, path: Path, exc: IntegrityError) -
 def _receipt(store: Store, sha: str) -> BundleReceipt | None:
     """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
     with store.transaction() as session:
-        receipt = session.get(BundleReceipt, sha)
-        if receipt is None:
-            receipt = session.exec(select(BundleReceipt).where(BundleReceipt.outer_sha256 == sha)).first()
-        return receipt
+        return _receipt_in(session, sha)
+
+
+_RECEIPTS = BundleReceipt.__table__.c
+
+
+def _receipt_in(session: Session, sha: str) -> BundleReceipt | None:
+    """Looked up with two small queries first (most bundles are new), the receipt loaded only when found."""
+    connection = session.connection()
+    key = connection.execute(select(_RECEIPTS.manifest_sha256).where(_RECEIPTS.manifest_sha256 == sha)).scalar()
+    if key is None:
+        key = connection.execute(select(_RECEIPTS.manifest_sha256).where(_RECEIPTS.outer_sha256 == sha)
+                                 .limit(1)).scalar()
+    return None if key is None else session.get(BundleReceipt, key)
 
 
 def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
@@ -393,13 +419,14 @@ class _Pending:
 
 
 def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleReport, context: VerifyContext,
-           extra_trust: dict[str, CertInfo], bulk: str = "tuples") -> _Pending | None:
+           extra_trust: dict[str, CertInfo], bulk: str = "tuples", receipt_sha: str | None = None) -> _Pending | None:
     """Everything of the bundle written in one transaction, left open for :meth:`_Pending.commit`
-    (None: nothing to write, already committed)."""
+    (None: nothing to write, already committed). ``receipt_sha``: the bundle was checked ahead, and the
+    receipt of its manifest.json (as :func:`_receipt` finds it) is looked up first, in this transaction."""
     transaction = store.transaction()
     session = transaction.__enter__()
     try:
-        settled = _merge_rows(session, store, bundle, path, result, context, extra_trust, bulk)
+        settled = _merge_rows(session, store, bundle, path, result, context, extra_trust, bulk, receipt_sha)
     except BaseException:
         transaction.__exit__(*sys.exc_info())  # rolls back (and raises a database error translated for the user)
         raise
@@ -424,12 +451,21 @@ def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleRep
 
 
 def _merge_rows(session: Session, store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleReport,
-                context: VerifyContext, extra_trust: dict[str, CertInfo], bulk: str) -> set[tuple[str, ...]] | None:
+                context: VerifyContext, extra_trust: dict[str, CertInfo], bulk: str,
+                receipt_sha: str | None = None) -> set[tuple[str, ...]] | None:
     """The bundle's rows and files; the facts to remember for the batch once this commits (None: known)."""
-    if session.get(BundleReceipt, bundle.manifest_sha256) is not None:
+    if receipt_sha is not None:
+        receipt = _receipt_in(session, receipt_sha)
+        if receipt is not None:
+            _known(result, receipt)
+            return None
+    connection = session.connection()
+    if connection.execute(select(_RECEIPTS.manifest_sha256)
+                          .where(_RECEIPTS.manifest_sha256 == bundle.manifest_sha256)).first() is not None:
         result.outcome = R.BUNDLE_KNOWN
         return None
-    other = session.exec(select(BundleReceipt).where(BundleReceipt.bundle_id == bundle.bundle_id)).first()
+    other = connection.execute(select(_RECEIPTS.manifest_sha256).where(_RECEIPTS.bundle_id == bundle.bundle_id)
+                               .limit(1)).first()
     if other is not None:
         result.notes.append("a different bundle with the same bundle id was imported before; "
                             "its records are merged version by version")
@@ -452,13 +488,14 @@ def _merge_rows(session: Session, store: Store, bundle: VerifiedBundle, path: Pa
     copy_files(store, bundle, writes)
     write_rows(session, bundle, writes, records, bulk)
     counts = result.counts
-    session.add(BundleReceipt(
+    connection.execute(insert(BundleReceipt.__table__), [dict(  # Core: the row as the model would write it
         manifest_sha256=bundle.manifest_sha256, outer_sha256=bundle.outer_sha256, bundle_id=bundle.bundle_id,
         assessor_id=assessor_id, assessor_fingerprint=bundle.fingerprint,
-        bundle_created_at=bundle.manifest["created_at"], file_name=str(path)[:400], records=len(bundle.records),
-        imported=counts.get(R.IMPORTED, 0), already_present=counts.get(R.ALREADY_PRESENT, 0),
-        fast_forwarded=counts.get(R.FAST_FORWARDED, 0), superseded=counts.get(R.SUPERSEDED, 0),
-        updated=counts.get(R.UPDATED, 0), conflicts=counts.get(R.CONFLICT, 0)))
+        bundle_created_at=bundle.manifest["created_at"], imported_at=utcnow(), file_name=str(path)[:400],
+        records=len(bundle.records), imported=counts.get(R.IMPORTED, 0),
+        already_present=counts.get(R.ALREADY_PRESENT, 0), fast_forwarded=counts.get(R.FAST_FORWARDED, 0),
+        superseded=counts.get(R.SUPERSEDED, 0), updated=counts.get(R.UPDATED, 0),
+        conflicts=counts.get(R.CONFLICT, 0))])
     if bundle.fingerprint in extra_trust and ("trusted", bundle.fingerprint) not in context.settled:
         info = extra_trust[bundle.fingerprint]
         if remember(session, info):
