@@ -240,3 +240,87 @@ def test_a_rejected_batch_leaves_the_database_unchanged(demo: Demo, tmp_path: Pa
         store.close()
     assert [b.outcome for b in report.bundles] == ["rejected"] * 3
     assert db_digest(coordinator) == before
+
+
+# Columns an import fills with the moment or a fresh random id (not from the bundles): not compared.
+_VOLATILE = {
+    "imported_version": {"imported_at"}, "bundle_receipt": {"imported_at"},
+    "record_conflict": {"id", "variant_id", "detected_at"}, "branch_change_log": {"id", "variant_id"},
+    "version_variant": {"id", "received_at"}, "round": {"created_at"}, "candidate": {"id"},
+    "assessor": {"created_at"}, "trusted_certificate": {"trusted_at"},
+}
+
+
+def _rows(data_dir: Path) -> dict[str, list[tuple]]:
+    """Every row of the tables an import writes (all columns but those in _VOLATILE)."""
+    import sqlite3
+
+    from tests.bundles.helpers import db_file
+
+    connection = sqlite3.connect(db_file(data_dir))
+    try:
+        found = {}
+        for table in ("assessment", "score", "evidence", "change_log", "imported_version", "bundle_receipt",
+                      "record_conflict", "branch_change_log", "version_variant", "round", "candidate", "assessor",
+                      "trusted_certificate"):
+            columns = [c[1] for c in connection.execute(f"PRAGMA table_info({table})")
+                       if c[1] not in _VOLATILE.get(table, set())]
+            found[table] = sorted(connection.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(),
+                                  key=repr)
+        return found
+    finally:
+        connection.close()
+
+
+def test_a_batch_imports_exactly_like_one_bundle_at_a_time(demo: Demo, tmp_path: Path) -> None:
+    """Checking ahead while commits run changes nothing: a batch of good, damaged, forged, repeated,
+    newer and conflicting bundles gives the same outcomes and the same rows as importing each alone."""
+    import random
+
+    from app.bundles.importer import import_bundles
+    from app.bundles.trust import cert_info
+    from app.identity import create_identity, load_identity
+    from tests.bundles.helpers import PASSPHRASE
+    from tests.bundles.hostile import OPERATORS, Ctx
+    from tests.bundles.test_end_to_end import _make_bundles
+
+    b = _make_bundles(demo, tmp_path)
+    outsider = tmp_path / "outsider"
+    outsider.mkdir()
+    create_identity(outsider, "Penyusup", "199001012020011001", "Tidak Dikenal", PASSPHRASE)
+    other = load_identity(demo.assessors[1]).cert_pem.encode("ascii")
+    mutants = []
+    for n, (name, seed) in enumerate([("flip entry bytes", 3), ("re-signed broken manifest", 5),
+                                      ("drop entry", 7), ("forged signature", 11), ("truncate file", 13)]):
+        ctx = Ctx(b["first"][n % 3], tmp_path / f"mutant-{n}.nilai", demo.assessors[n % 3], outsider, other)
+        mutants.append(OPERATORS[name](ctx, random.Random(seed)))
+    batch = [b["first"][0], mutants[0], b["edited"], b["first"][1], mutants[1], b["first"][0], b["branch_b"],
+             mutants[2], b["first"][2], mutants[3], b["branch_a"], mutants[4], b["edited"]]
+    trust = {info.fingerprint: cert_info(info.cert_pem.encode("ascii"), info.name)
+             for info in (load_identity(d) for d in demo.assessors)}
+
+    def outcomes(report) -> list[tuple]:
+        return [(r.file, r.outcome, r.error_kind, r.reason, sorted((x.version_id, x.outcome) for x in r.records))
+                for r in report.bundles]
+
+    together, alone = tmp_path / "together", tmp_path / "alone"
+    for target in (together, alone):
+        shutil.copytree(demo.coordinator, target)
+    store = open_store_at(together)
+    try:
+        batch_report = outcomes(import_bundles(store, batch, extra_trust=trust, workers=0))
+    finally:
+        store.close()
+    single_report = []
+    for path in batch:
+        store = open_store_at(alone)
+        try:
+            single_report += outcomes(import_bundles(store, [path], extra_trust=trust, workers=0))
+        finally:
+            store.close()
+    assert batch_report == single_report
+    assert {o[1] for o in batch_report} == {"imported", "already_imported", "rejected"}
+    assert any(outcome == "conflict" for o in batch_report for _v, outcome in o[4])
+    rows = _rows(together)
+    assert rows == _rows(alone)
+    assert rows["record_conflict"] and rows["score"] and rows["change_log"]
