@@ -95,10 +95,17 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: di
 
     if pipeline.wanted(len(paths), workers):
         ahead = pipeline.VerifyAhead(context, paths)
+        generation = context.generation  # what the helper process knows
+
+        def found(index: int) -> Any:
+            result = ahead.get(index)
+            # Checked by the helper before an earlier bundle of this batch added what the checks use: check here.
+            return result if context.generation == generation else None
+
         try:
             for index, path in enumerate(paths):
                 done(import_bundle(store, path, context, extra_trust, bulk=bulk,
-                                   checked=lambda i=index: ahead.get(i), skip=lambda i=index: ahead.skip(i)))
+                                   checked=lambda i=index: found(i), skip=lambda i=index: ahead.skip(i)))
         finally:
             ahead.close()
         return report
@@ -434,7 +441,13 @@ def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleRep
         transaction.__exit__(None, None, None)
         return None
 
+    changes = (any(h not in context.known_instruments for h in bundle.instruments)
+               or any(r["id"] not in context.round_instruments for r in bundle.manifest["rounds"])
+               or (bundle.fingerprint in extra_trust and bundle.fingerprint not in context.trusted))
+
     def apply() -> None:
+        if changes:
+            context.generation += 1
         context.settled |= settled
         # Later bundles of the same batch see what this one added.
         for h, (_definition, instrument) in bundle.instruments.items():
@@ -444,9 +457,6 @@ def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleRep
         if bundle.fingerprint in extra_trust:
             context.trusted.setdefault(bundle.fingerprint, extra_trust[bundle.fingerprint])
 
-    changes = (any(h not in context.known_instruments for h in bundle.instruments)
-               or any(r["id"] not in context.round_instruments for r in bundle.manifest["rounds"])
-               or (bundle.fingerprint in extra_trust and bundle.fingerprint not in context.trusted))
     return _Pending(transaction, apply, changes)
 
 

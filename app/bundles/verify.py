@@ -80,6 +80,7 @@ class VerifyContext:
     time_value: Callable[[str], Any] = datetime_time  # how record times become column values
     checked_instrument_files: dict[str, tuple[dict[str, Any], Instrument]] = field(default_factory=dict)  # by sha256
     settled: set[tuple[str, ...]] = field(default_factory=set)  # facts the importer committed during this batch
+    generation: int = 0  # raised whenever the importer adds a trusted certificate, an instrument or a round
 
 
 @dataclass

@@ -324,3 +324,24 @@ def test_a_batch_imports_exactly_like_one_bundle_at_a_time(demo: Demo, tmp_path:
     rows = _rows(together)
     assert rows == _rows(alone)
     assert rows["record_conflict"] and rows["score"] and rows["change_log"]
+
+
+def test_the_helper_process_checks_are_not_used_once_the_batch_added_a_round(demo: Demo, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper process knows the store as it was when the batch began: after a bundle added a round
+    and its instrument, the next bundles are checked here, against what the store knows now."""
+    from app.bundles import importer
+    from app.store import open_store
+
+    bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
+    here: list[str] = []
+    real = importer.verify_bundle
+    monkeypatch.setattr(importer, "verify_bundle", lambda path, context: here.append(Path(path).name)
+                        or real(path, context))
+    store = open_store(tmp_path / "empty")
+    try:
+        report = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=1)
+    finally:
+        store.close()
+    assert [b.outcome for b in report.bundles] == ["imported"] * 3
+    assert here == ["1.nilai", "2.nilai"]
