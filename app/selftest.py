@@ -58,8 +58,7 @@ Step = tuple[str, Callable[[Context], str]]
 
 
 def step_store(ctx: Context) -> str:
-    from app import migrations
-    from app.store import open_store
+    from app.store import migrations, open_store
 
     ctx.store = open_store(ctx.data_dir)
     current, head = migrations.current_revision(ctx.store), migrations.alembic_head_revision()
@@ -80,7 +79,7 @@ def step_instruments(ctx: Context) -> str:
 
 
 def step_demo(ctx: Context) -> str:
-    from app.demo import build_demo
+    from app.rounds.demo import build_demo
 
     result = build_demo(ctx.store, regions_count=2, assessors_count=2)
     if result.assessments < 1:
@@ -89,7 +88,8 @@ def step_demo(ctx: Context) -> str:
 
 
 def step_identity(ctx: Context) -> str:
-    from app import identity, settings
+    from app import identity
+    from app.store import settings
 
     profile = settings.profile(ctx.store)
     if profile is None:
@@ -103,11 +103,11 @@ def step_identity(ctx: Context) -> str:
 def step_sheet(ctx: Context) -> str:
     from sqlmodel import select
 
-    from app import settings
+    from app.assessments.snapshots import snapshot
     from app.models.tables import Assessment
-    from app.sheets import render_sheet
-    from app.signing import sign_pdf
-    from app.snapshots import snapshot
+    from app.sheets.render import render_sheet
+    from app.sheets.signing import sign_pdf
+    from app.store import settings
 
     profile = settings.profile(ctx.store)
     assert profile is not None
@@ -124,8 +124,8 @@ def step_sheet(ctx: Context) -> str:
 
 def step_verify(ctx: Context) -> str:
     from app import assessments
-    from app.atomic import atomic_write
-    from app.signing import verify_pdf
+    from app.base.atomic import atomic_write
+    from app.sheets.signing import verify_pdf
 
     result = verify_pdf(ctx.signed_pdf, trusted=[ctx.unlocked.certificate])
     if not (result.valid and result.trusted):
@@ -250,7 +250,7 @@ def run_steps(ctx: Context, steps: list[Step], out: TextIO) -> list[StepResult]:
 
 def check_data_dir(path: Path) -> None:
     """Refuse a data directory that holds someone's work: the selftest writes a demo and an identity."""
-    from app.paths import DATABASE_FILE
+    from app.base.paths import DATABASE_FILE
 
     if (path / DATABASE_FILE).exists() or (path / "identity").exists():
         raise SelftestError(f"{path} already holds Nilai data; the selftest needs an empty or new directory")

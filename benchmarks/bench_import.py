@@ -128,7 +128,7 @@ def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 
 def _record(rng: random.Random, codes: list[str], round_id: str, assessor_id: str, instrument_hash: str,
             region: str, at: str, log: str) -> dict:
     """One record file: 40 scores and a real, hash-chained change log."""
-    from app import changelog
+    from app.store import changelog
 
     record_id, version_id = str(uuid.uuid4()), str(uuid.uuid4())
     levels = {code: rng.randint(1, 5) for code in codes}

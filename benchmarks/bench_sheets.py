@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m benchmarks.bench_sheets [--n 15] [--batch 116] [--ser
 
 1. Per sheet, in the same run and interleaved (medians of N):
 
-   * ``nilai``: ``app.sheets.render_sheet`` then ``app.signing.sign_pdf`` — what the export does.
+   * ``nilai``: ``app.sheets.render.render_sheet`` then ``app.sheets.signing.sign_pdf`` — what the export does.
    * ``baseline``: the same content (header, delegation, every indicator with level, descriptor
      and note, summary table, radar chart, QR code) laid out with plain ReportLab platypus in
      DejaVu Sans, then signed by stock pyHanko with the same key (``benchmarks.bench_signing``'s
@@ -12,7 +12,7 @@ Run: ``.venv/bin/python -m benchmarks.bench_sheets [--n 15] [--batch 116] [--ser
      ``GlyphAccumulatorFactory``).
 
 2. A batch: one assessor's 2018 round (116 finalized assessments) through
-   ``app.sheet_export.export_sheets`` end to end — snapshot, render, sign, two atomic writes,
+   ``app.sheets.export.export_sheets`` end to end — snapshot, render, sign, two atomic writes,
    ``mark_signed`` — into a fresh folder. Target: under 10 s on a 2-core machine. ``--serial``
    also times the same batch rendered in-process (no worker processes), for comparison.
 """
@@ -34,16 +34,17 @@ if __package__ in (None, ""):  # run as a script: make `app` and `benchmarks` im
 
 from sqlalchemy import text  # noqa: E402
 
-from app import identity, settings, signing  # noqa: E402
-from app.demo import build_demo  # noqa: E402
+from app import identity  # noqa: E402
+from app.assessments.snapshots import snapshot  # noqa: E402
+from app.base.paths import resources_dir  # noqa: E402
 from app.models.domain import AssessmentSnapshot  # noqa: E402
 from app.models.tables import Assessor  # noqa: E402
-from app.paths import resources_dir  # noqa: E402
-from app.sheet_export import export_sheets, link_identity, plan_export  # noqa: E402
-from app.sheet_render_pool import default_workers  # noqa: E402
-from app.sheets import qr_payload, render_sheet  # noqa: E402
-from app.snapshots import snapshot  # noqa: E402
-from app.store import Store, open_store  # noqa: E402
+from app.rounds.demo import build_demo  # noqa: E402
+from app.sheets import signing  # noqa: E402
+from app.sheets.export import export_sheets, link_identity, plan_export  # noqa: E402
+from app.sheets.render import qr_payload, render_sheet  # noqa: E402
+from app.sheets.render_pool import default_workers  # noqa: E402
+from app.store import Store, open_store, settings  # noqa: E402
 from benchmarks.bench_signing import medians_ms, stock_sign, stock_signer  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"

@@ -1,4 +1,4 @@
-"""Signing and verifying a sheet: app.signing against plain pyHanko with the same key and PDF.
+"""Signing and verifying a sheet: app.sheets.signing against plain pyHanko with the same key and PDF.
 
 Run: ``.venv/bin/python -m benchmarks.bench_signing [--n 30] [--pages 3]``
 
@@ -42,8 +42,9 @@ from pyhanko.stamp import TextStampStyle  # noqa: E402
 from pyhanko_certvalidator import ValidationContext  # noqa: E402
 from pyhanko_certvalidator.registry import SimpleCertificateStore  # noqa: E402
 
-from app import identity, signing  # noqa: E402
-from app.paths import resources_dir  # noqa: E402
+from app import identity  # noqa: E402
+from app.base.paths import resources_dir  # noqa: E402
+from app.sheets import signing
 
 PASSPHRASE = "benchmark passphrase"
 
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
     verify_ours, verify_base = t["verify"], t["stock_verify"]
 
     print(f"signing a {args.pages}-page PDF ({len(pdf)} bytes), median of {args.n}, ECDSA P-256:")
-    print(f"  app.signing.sign_pdf           {ours:8.1f} ms")
+    print(f"  app.sheets.signing.sign_pdf           {ours:8.1f} ms")
     print(
         f"  pyhanko-stock-font (baseline)  {base_font:8.1f} ms   sign_pdf/baseline = {ours / base_font:.2f}"
     )
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
         f"  pyhanko-courier                {base_courier:8.1f} ms   sign_pdf/courier  = {ours / base_courier:.2f}"
     )
     print("verifying it (trusted signer):")
-    print(f"  app.signing.verify_pdf         {verify_ours:8.1f} ms")
+    print(f"  app.sheets.signing.verify_pdf         {verify_ours:8.1f} ms")
     print(
         f"  pyhanko validate (baseline)    {verify_base:8.1f} ms   verify_pdf/baseline = {verify_ours / verify_base:.2f}"
     )

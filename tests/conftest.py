@@ -78,8 +78,8 @@ def scoring_round(store, small_instrument):
     """A round with three candidates, one slot, and this laptop's assessor; returns (round id, assessor)."""
     from datetime import date, time
 
-    from app import settings
     from app.rounds import SlotPlan, add_slots, create_round
+    from app.store import settings
 
     assessor = settings.save_profile(store, "Siti Rahmawati", "198001012005012001", "Kominfo")
     with store.transaction() as session:

@@ -64,10 +64,9 @@ def drive(data_dir: str, version_id: str, start: int, codes: list[str]) -> None:
 def prepare(data_dir: Path) -> tuple[str, list[str]]:
     sys.path.insert(0, str(ROOT))
     from app import assessments as A
-    from app import settings
     from app.instruments import find_instrument
     from app.rounds import create_round
-    from app.store import open_store
+    from app.store import open_store, settings
 
     store = open_store(data_dir)
     try:
@@ -85,8 +84,8 @@ def stored_state(data_dir: Path, version_id: str) -> tuple[dict[tuple[str, str],
     from sqlmodel import select
 
     from app.assessments import encode_mark
+    from app.assessments.scoring import Mark
     from app.models.tables import ChangeLogEntry, Score
-    from app.scoring import Mark
     from app.store import open_store
 
     store = open_store(data_dir)
@@ -101,7 +100,7 @@ def stored_state(data_dir: Path, version_id: str) -> tuple[dict[tuple[str, str],
                     state[(row.indicator_code, "note")] = row.note
             edits = len(session.exec(select(ChangeLogEntry).where(ChangeLogEntry.version_id == version_id,
                                                                   ChangeLogEntry.field.in_(("level", "note")))).all())
-        from app.integrity import check
+        from app.store.integrity import check
 
         report = check(store, full=True)
         if not report.ok:

@@ -3,7 +3,7 @@
 The instrument is a smart-city readiness instrument in the spirit of the 2018 round of *Gerakan
 Menuju 100 Smart City*: structure, infrastructure and superstructure, plus the local ecosystem;
 twelve indicators with five bilingual rubric levels each. Scores are summarised by the real
-scoring rules (``app.scoring.summarize``).
+scoring rules (``app.assessments.scoring.summarize``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, replace
 from datetime import date, datetime, time, timedelta, timezone
 
+from app.assessments.scoring import Mark, summarize
 from app.models.domain import (
     AssessmentSnapshot,
     AssessmentStatus,
@@ -28,7 +29,6 @@ from app.models.domain import (
     SlotInfo,
     Text,
 )
-from app.scoring import Mark, summarize
 
 WIB = timezone(timedelta(hours=7), "WIB")
 UNICODE_NOTE = "Kepala Dinas Komunikasi dan Informatika — Bpk. Ñoman Śaputra"

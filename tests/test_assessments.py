@@ -8,9 +8,9 @@ import pytest
 from sqlmodel import select
 
 from app import assessments as A
-from app import changelog
+from app.assessments.snapshots import snapshot
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
-from app.snapshots import snapshot
+from app.store import changelog
 
 ME = "Siti Rahmawati <198001012005012001>"
 

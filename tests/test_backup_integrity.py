@@ -8,12 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from app import assessments as A
-from app import settings
-from app.backup import list_backups, restore, take_backup
-from app.integrity import check
+from app.base.paths import DATABASE_FILE
 from app.models.tables import Setting
-from app.paths import DATABASE_FILE
-from app.store import StoreError, open_store
+from app.store import StoreError, open_store, settings
+from app.store.backup import list_backups, restore, take_backup
+from app.store.integrity import check
 
 ME = "Siti <1980>"
 

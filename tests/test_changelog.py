@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app import changelog
+from app.store import changelog
 
 
 def _write_three(store) -> None:

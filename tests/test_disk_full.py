@@ -9,11 +9,10 @@ import pytest
 from fs_limits import fill, remount_read_only, small_filesystem
 
 from app import assessments as A
-from app import settings
-from app.atomic import atomic_write
-from app.integrity import check
+from app.base.atomic import atomic_write
 from app.rounds import create_round
-from app.store import DiskFull, ReadOnlyStore, StoreError, open_store
+from app.store import DiskFull, ReadOnlyStore, StoreError, open_store, settings
+from app.store.integrity import check
 
 ME = "Siti <1980>"
 

@@ -137,7 +137,7 @@ def test_frozen_folder_carries_data_and_leaves_out_what_nilai_does_not_use(folde
     internal = folder / "_internal"
     for relative in ("resources/instruments/smart-city-readiness-2018.yaml", "resources/regions/regencies-2018.csv",
                      "resources/fonts/DejaVuSans.ttf", "resources/fonts/LICENSE-DejaVu.txt",
-                     "resources/icons/nilai.svg", "app/migrations/env.py", "app/migrations/script.py.mako"):
+                     "resources/icons/nilai.svg", "app/store/migrations/env.py", "app/store/migrations/script.py.mako"):
         assert (internal / relative).is_file(), relative
     shipped = sorted(p.name for p in (internal / "app" / "migrations" / "versions").glob("*.py"))
     assert shipped == sorted(p.name for p in (ROOT / "app" / "migrations" / "versions").glob("*.py"))

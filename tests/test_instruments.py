@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-import app.paths
+import app.base.paths
 from app import instruments as inst_mod
 from app.instruments import (
     InstrumentError,
@@ -625,7 +625,7 @@ def test_find_instrument_in_a_given_pool_reports_ambiguity() -> None:
 def resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "instruments").mkdir()
     (tmp_path / "instruments" / "schema.json").write_bytes((RESOURCES / "schema.json").read_bytes())
-    monkeypatch.setattr(app.paths, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(app.base.paths, "resources_dir", lambda: tmp_path)
     return tmp_path / "instruments"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from app import logs
+from app.base import logs
 
 
 def test_log_file_rotates(tmp_path: Path, monkeypatch) -> None:

@@ -9,11 +9,10 @@ from pg_support import POSTGRES_URL, SKIP_REASON
 from sqlalchemy import text
 
 from app import assessments as A
-from app import changelog, settings
-from app.migrations import current_revision, head_revision
+from app.assessments.snapshots import snapshot
 from app.rounds import create_round
-from app.snapshots import snapshot
-from app.store import NewerSchema, open_store
+from app.store import NewerSchema, changelog, open_store, settings
+from app.store.migrations import current_revision, head_revision
 
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=SKIP_REASON)]
 

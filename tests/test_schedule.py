@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from app import assessments as A
 from app.models.tables import Assessor, Candidate, InterviewSlot, PanelAssessor
-from app.schedule import ScheduleError, import_schedule, schedule_for
+from app.rounds.schedule import ScheduleError, import_schedule, schedule_for
 
 GOOD = """date,start,minutes,panel,room,region,assessors
 2018-03-05,09:00,30,Panel A,Ruang 1,3372,198001012005012001;Budi Hidayat

@@ -1,10 +1,10 @@
-"""Scoring rules against hand-computed cases (see app/scoring.py for the rules)."""
+"""Scoring rules against hand-computed cases (see app/assessments/scoring.py for the rules)."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.scoring import Mark, normalise, summarize
+from app.assessments.scoring import Mark, normalise, summarize
 
 
 def test_levels_normalise_to_0_100(small_instrument) -> None:

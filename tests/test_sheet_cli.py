@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from app import identity, settings
+from app import identity
 from app.cli import main
 from app.models.tables import Assessment, Assessor
-from app.store import open_store
+from app.store import open_store, settings
 
 PASS = "kata sandi penilai"
 FIXTURES = Path(__file__).parent / "data" / "identity"
@@ -274,7 +274,7 @@ def test_export_by_day_and_language(with_identity, tmp_path, capsys):
 
 
 def test_a_drawn_signature_alone_is_no_identity_and_survives_a_new_one(demo_dir, tmp_path, capsys):
-    from app.sheet_export import signature_image_path
+    from app.sheets.export import signature_image_path
 
     picture = signature_image_path(demo_dir)
     picture.parent.mkdir(parents=True)

@@ -14,12 +14,12 @@ import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlmodel import select
 
-from app import identity, settings
+from app import identity
 from app.assessments import reopen
-from app.demo import build_demo
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
-from app.sheet_export import (
+from app.rounds.demo import build_demo
+from app.sheets.export import (
     SheetExportError,
     export_sheets,
     link_identity,
@@ -30,7 +30,8 @@ from app.sheet_export import (
     trust_certificate,
     verify_files,
 )
-from app.signing import verify_pdf
+from app.sheets.signing import verify_pdf
+from app.store import settings
 
 PASS = "kata sandi penilai"
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
@@ -161,7 +162,7 @@ def test_cancel_keeps_what_was_signed(demo, unlocked, tmp_path):
 
 
 def test_a_failing_sheet_stops_cleanly(demo, unlocked, tmp_path, monkeypatch):
-    from app import sheet_export
+    from app.sheets import export as sheet_export
 
     real = sheet_export.mark_signed
     calls: list[str] = []
@@ -361,7 +362,7 @@ def test_render_processes_that_cannot_start_fall_back_to_this_process(demo, tmp_
         "    raise RuntimeError('this main module cannot be imported again')\n"
         "from app import identity\n"
         "from app.identity import UnlockThrottle\n"
-        "from app.sheet_export import export_sheets\n"
+        "from app.sheets.export import export_sheets\n"
         "from app.store import open_store\n"
         "store = open_store(sys.argv[1])\n"
         "unlocked = identity.unlock(store.data_dir, sys.argv[3], throttle=UnlockThrottle())\n"

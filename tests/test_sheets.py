@@ -16,9 +16,9 @@ from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.lib.units import mm
 
 from app.models.domain import AssessmentStatus, EvidenceInfo
-from app.sheet_charts import qr_drawing, radar_chart
-from app.sheet_text import FONT, register_fonts, split_text
-from app.sheets import SIGNATURE_FIELD, SIGNATURE_SIZE, qr_payload, render_sheet
+from app.sheets.charts import qr_drawing, radar_chart
+from app.sheets.render import SIGNATURE_FIELD, SIGNATURE_SIZE, qr_payload, render_sheet
+from app.sheets.text import FONT, register_fonts, split_text
 from tests.sheet_fixtures import UNICODE_NOTE, build_snapshot, long_note
 
 GENERATED = datetime(2018, 3, 5, 10, 2, tzinfo=timezone(timedelta(hours=7)))

@@ -22,9 +22,10 @@ from pyhanko.sign import fields
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from app import identity, signing
+from app import identity
 from app.identity import UnlockThrottle
-from app.signing import SIGNATURE_FIELD, SignPdfError, sign_pdf, verify_pdf
+from app.sheets import signing
+from app.sheets.signing import SIGNATURE_FIELD, SignPdfError, sign_pdf, verify_pdf
 
 FIXTURES = Path(__file__).parent / "data" / "identity"
 P12_PASSPHRASE = "fixture-p12-pass"

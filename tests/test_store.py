@@ -9,10 +9,18 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from app import migrations
+from app.base.paths import DATABASE_FILE
 from app.models.tables import Assessor, Setting
-from app.paths import DATABASE_FILE
-from app.store import CorruptStore, DiskFull, NewerSchema, ReadOnlyStore, StoreError, _translate, open_store
+from app.store import (
+    CorruptStore,
+    DiskFull,
+    NewerSchema,
+    ReadOnlyStore,
+    StoreError,
+    _translate,
+    migrations,
+    open_store,
+)
 
 
 def test_new_store_is_at_head_with_pragmas(store) -> None:

@@ -16,13 +16,12 @@ from datetime import datetime
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from app import changelog
 from app.bundles.errors import ConflictError
 from app.bundles.format import canonical_json
 from app.bundles.manifest import SCORE_COLUMNS, chain_of, parse_record, record_document
 from app.models.sync import ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, Evidence, Score, utcnow
-from app.store import Store
+from app.store import Store, changelog
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import IO, Any
 
 from sqlmodel import Session, col, select
 
-from app import __version__, settings
-from app.atomic import atomic_open
+from app import __version__
+from app.base.atomic import atomic_open
 from app.bundles.errors import BundleError, ExportFailed, NothingToExport
 from app.bundles.format import (
     CERTIFICATE,
@@ -43,7 +43,7 @@ from app.bundles.format import (
 from app.bundles.manifest import chain_of, record_document
 from app.models.sync import BundleExport, ExportedVersion
 from app.models.tables import Assessment, Assessor, Evidence, Round
-from app.store import Store
+from app.store import Store, settings
 
 _FILE_MODE = 0o100644 << 16  # a regular file, rw-r--r--
 
@@ -187,8 +187,8 @@ def _select(session: Session, round_ref: str | None, everything: bool) -> tuple[
 
 
 def _plan(session: Session, store: Store, versions: list[Assessment]) -> _Plan:
-    from app.catalogue import load_instrument
     from app.instruments import instrument_to_dict
+    from app.instruments.catalogue import load_instrument
 
     chains: dict[str, list] = {}
     items = []

@@ -187,7 +187,7 @@ class _WalCheckpoints:
 def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callable[[], Any] | None,
                   limits: Limits = DEFAULT_LIMITS, include_own_identity: bool = False) -> VerifyContext:
     """Everything the checks need from the store, read once (nothing written)."""
-    from app.catalogue import load_instrument
+    from app.instruments.catalogue import load_instrument
 
     with store.transaction() as session:
         trusted = trusted_in(session)
@@ -550,7 +550,7 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
 
 
 def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport) -> None:
-    from app.catalogue import store_instrument
+    from app.instruments.catalogue import store_instrument
 
     needed = {p.instrument_hash for p in bundle.records}
     for content_hash in sorted(needed):
@@ -563,7 +563,7 @@ def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: Verif
 
 def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport,
                    settled: set[tuple[str, ...]]) -> None:
-    from app.catalogue import ensure_regions
+    from app.instruments.catalogue import ensure_regions
 
     used = {(p.round_id, p.region_code) for p in bundle.records}
     facts = {("round", p.round_id, p.instrument_hash, p.region_code) for p in bundle.records}

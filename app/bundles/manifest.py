@@ -24,8 +24,8 @@ from sqlmodel import Session, col, select
 from app.bundles.errors import RecordInvalid
 from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, iso
 from app.bundles.schema import DATETIME, SHA256, UUID
-from app.changelog import GENESIS, verify_entries
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
+from app.store.changelog import GENESIS, verify_entries
 
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
@@ -190,7 +190,7 @@ def _loads(data: bytes) -> Any:
     return _DECODER.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
 
 
-# The text app.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
+# The text app.store.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
 # ensure_ascii=False), built directly: the keys in sorted order, each value encoded as json.dumps
 # would (str through the same C string encoder, ints by repr, None as null). Only used on entries
 # whose value types were checked first; a property test holds it equal to entry_hash.
@@ -201,7 +201,7 @@ _sha256 = hashlib.sha256
 
 
 def entry_hash_of(e: dict[str, Any], prev_hash: str) -> str:
-    """``app.changelog.entry_hash`` of a checked change-log entry given as a dict (see _ENTRY_TEXT)."""
+    """``app.store.changelog.entry_hash`` of a checked change-log entry given as a dict (see _ENTRY_TEXT)."""
     enc = _encode_text
     undoes, version = e["undoes"], e["version_id"]
     text = _ENTRY_TEXT % (enc(e["actor"]), enc(e["at"]), enc(e["chain_id"]), enc(e["field"]), enc(e["id"]),

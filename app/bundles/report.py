@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.atomic import atomic_write
+from app.base.atomic import atomic_write
 
 # Record outcomes
 IMPORTED = "imported"  # a new record, or a version with no relatives here yet

@@ -561,7 +561,7 @@ def _check_record(archive: zipfile.ZipFile, entry: dict[str, Any], listed: dict[
 
 def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerprint: str, cert_pem: str,
                  label: str) -> None:
-    from app.signing import verify_pdf
+    from app.sheets.signing import verify_pdf
 
     result = verify_pdf(zipcheck.read_entry(archive, path, label), trusted=[cert_pem.encode("ascii")])
     if not result.valid:

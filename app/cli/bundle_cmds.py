@@ -244,8 +244,8 @@ def bundle_conflicts(args: argparse.Namespace) -> int:
 
 
 def bundle_resolve(args: argparse.Namespace) -> int:
-    from app import settings
     from app.bundles.conflicts import resolve_conflict
+    from app.store import settings
 
     store = open_store_for(args)
     try:
@@ -262,8 +262,8 @@ def bundle_resolve(args: argparse.Namespace) -> int:
 
 
 def round_export(args: argparse.Namespace) -> int:
+    from app.bundles.round_package import export_round_package
     from app.identity import IdentityError, unlock
-    from app.round_package import export_round_package
 
     store = open_store_for(args)
     try:
@@ -281,7 +281,7 @@ def round_export(args: argparse.Namespace) -> int:
 
 
 def round_import(args: argparse.Namespace) -> int:
-    from app.round_package import import_round_package
+    from app.bundles.round_package import import_round_package
 
     store = open_store_for(args)
     try:

@@ -22,7 +22,7 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     # Every module's user-facing error class; bugs (anything else) still show a traceback.
     from app.assessments import AssessmentError
     from app.rounds import RoundError
-    from app.schedule import ScheduleError
+    from app.rounds.schedule import ScheduleError
     from app.store import StoreError
 
     types: list[type[BaseException]] = [UserError, StoreError, RoundError, ScheduleError, AssessmentError,
@@ -31,7 +31,7 @@ def user_error_types() -> tuple[type[BaseException], ...]:
 
     types.append(InstrumentError)
     for module, name in (("app.identity", "IdentityError"), ("app.bundles.errors", "BundleError"),
-                         ("app.round_package", "PackageError")):
+                         ("app.bundles.round_package", "PackageError")):
         with contextlib.suppress(ImportError, AttributeError):
             types.append(getattr(__import__(module, fromlist=[name]), name))
     return tuple(types)

@@ -86,8 +86,8 @@ def _keeping_signature(data_dir: Path) -> Iterator[bool]:
     no identity (only a drawn signature, say).
     """
     from app import identity
-    from app.atomic import atomic_write
-    from app.sheet_export import signature_image_path
+    from app.base.atomic import atomic_write
+    from app.sheets.export import signature_image_path
 
     path = signature_image_path(data_dir)
     kept = path.read_bytes() if path.is_file() else None
@@ -119,8 +119,9 @@ def _info_lines(info) -> list[str]:
 
 
 def identity_create(args: argparse.Namespace) -> int:
-    from app import identity, settings
-    from app.sheet_export import link_identity
+    from app import identity
+    from app.sheets.export import link_identity
+    from app.store import settings
 
     store = open_store_for(args)
     try:
@@ -147,7 +148,7 @@ def identity_create(args: argparse.Namespace) -> int:
 
 def identity_import_p12(args: argparse.Namespace) -> int:
     from app import identity
-    from app.sheet_export import link_identity
+    from app.sheets.export import link_identity
 
     try:
         data = args.file.read_bytes()

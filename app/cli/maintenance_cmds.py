@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from app.backup import list_backups, take_backup
+    from app.store.backup import list_backups, take_backup
 
     store = open_store_for(args)
     try:
@@ -45,8 +45,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.backup import restore
-    from app.paths import resolve_data_dir
+    from app.base.paths import resolve_data_dir
+    from app.store.backup import restore
 
     data_dir = resolve_data_dir(args.data_dir)
     aside = restore(data_dir, args.file)
@@ -58,7 +58,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from app.integrity import check
+    from app.store.integrity import check
 
     store = open_store_for(args)
     try:

@@ -82,7 +82,8 @@ def _signer(args: argparse.Namespace, store):
     if not (args.sign or args.passphrase_file):
         return None
     try:
-        from app import identity, signing
+        from app import identity
+        from app.sheets import signing
     except ImportError as exc:  # a build without the signing part
         raise UserError(f"signing is not available in this build ({exc}); export without --sign") from exc
     info = identity.load_identity(store.data_dir)
@@ -100,9 +101,9 @@ def _signer(args: argparse.Namespace, store):
 
 
 def ranking(args: argparse.Namespace) -> int:
-    from app import settings
     from app.consolidation import ConsolidationError, RuleError, consolidate
     from app.consolidation.exports_csv import scores_path_for, write_ranking_csv, write_scores_csv
+    from app.store import settings
 
     fmt = _format(args)
     out: Path = args.out
@@ -161,7 +162,7 @@ def ranking(args: argparse.Namespace) -> int:
 
 
 def _actor(args: argparse.Namespace, store) -> str:
-    from app import settings
+    from app.store import settings
 
     if args.actor and args.actor.strip():
         return args.actor.strip()

@@ -38,8 +38,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.demo import build_demo
     from app.rounds import list_rounds
+    from app.rounds.demo import build_demo
 
     if args.regions < 1 or args.assessors < 1:
         raise UserError("--regions and --assessors must be at least 1")
@@ -82,7 +82,7 @@ def round_list(args: argparse.Namespace) -> int:
 
 def round_import_schedule(args: argparse.Namespace) -> int:
     from app.instruments import find_instrument
-    from app.schedule import import_schedule
+    from app.rounds.schedule import import_schedule
 
     store = open_store_for(args)
     try:

@@ -50,8 +50,8 @@ def _progress(done: int, total: int, label: str) -> None:
 
 def sheets_export(args: argparse.Namespace) -> int:
     from app import identity
-    from app.sheet_export import SheetExportError, export_sheets, plan_export
-    from app.signing import SignPdfError
+    from app.sheets.export import SheetExportError, export_sheets, plan_export
+    from app.sheets.signing import SignPdfError
 
     lang = args.sheet_lang or getattr(args, "lang", None) or "id"
     store = open_store_for(args)
@@ -97,7 +97,7 @@ def _yes(value: bool) -> str:
 
 
 def sheets_verify(args: argparse.Namespace) -> int:
-    from app.sheet_export import verify_files
+    from app.sheets.export import verify_files
 
     trusted = None
     if args.trust:

@@ -5,7 +5,7 @@ The method is written out for officials in ``docs/ranking-method.md``. One conce
 - :mod:`.data` reads a round (SQLAlchemy Core, one query over assessment x score);
 - :mod:`.coverage` who scored which region, what is missing or in conflict;
 - :mod:`.rules` mean / median / trimmed mean of a panel's levels;
-- :mod:`.panel_scores` per-region panel scores (through :mod:`app.scoring`) and level spreads;
+- :mod:`.panel_scores` per-region panel scores (through :mod:`app.assessments.scoring`) and level spreads;
 - :mod:`.agreement` Krippendorff's alpha (ordinal) and ICCs;
 - :mod:`.moderation` coordinator's moderated levels, logged in the change log;
 - :mod:`.ranking` competition ranking, tie-breakers, shortlist cut-offs and straddling ties;

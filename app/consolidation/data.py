@@ -27,7 +27,7 @@ from sqlalchemy import String, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from app import catalogue
+from app.instruments import catalogue
 from app.models.domain import AssessorInfo, Instrument, RegionInfo
 from app.models.moderation import Moderation
 from app.models.tables import (

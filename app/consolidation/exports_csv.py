@@ -22,7 +22,7 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.atomic import atomic_write
+from app.base.atomic import atomic_write
 from app.consolidation.consolidate import Consolidation
 from app.consolidation.ranking import SCORE_DECIMALS
 

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.atomic import atomic_write
+from app.base.atomic import atomic_write
 from app.consolidation.consolidate import Consolidation
 from app.consolidation.exports_csv import SCORE_COLUMNS, ranking_header, ranking_rows, score_rows
 from app.consolidation.method import agreement_rows, method_items

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from app import changelog
-from app.catalogue import load_instrument
 from app.consolidation.data import ConsolidationError, ModerationInfo
+from app.instruments.catalogue import load_instrument
 from app.models.moderation import Moderation
 from app.models.tables import Candidate, ChangeLogEntry, Round
-from app.store import Store
+from app.store import Store, changelog
 
 FIELD = "moderation"
 

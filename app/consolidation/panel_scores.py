@@ -5,10 +5,10 @@ For each region and indicator:
 1. the levels of the counted assessments (see :mod:`app.consolidation.data`), "not applicable"
    and unscored left out, are combined with the round's rule (:mod:`app.consolidation.rules`);
 2. a coordinator's moderated level, where there is one, replaces that combined level;
-3. the level in force is normalised to 0-100 with :func:`app.scoring.normalise`;
-4. dimension scores and the total are :func:`app.scoring.weighted_mean` of those, with the
+3. the level in force is normalised to 0-100 with :func:`app.assessments.scoring.normalise`;
+4. dimension scores and the total are :func:`app.assessments.scoring.weighted_mean` of those, with the
    weights of indicators (dimensions) that have no level renormalised away, exactly as an
-   individual assessment is scored (:mod:`app.scoring`).
+   individual assessment is scored (:mod:`app.assessments.scoring`).
 
 Alongside, the spread (highest minus lowest level) of each indicator's original levels, flagged
 when the assessors differ by :data:`SPREAD_FLAG` levels or more.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app import scoring
+from app.assessments import scoring
 from app.consolidation.data import RoundData
 from app.consolidation.rules import AggregationRule, combine_columns
 from app.models.domain import RegionInfo
@@ -140,11 +140,11 @@ def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, .
 
 
 def assessment_totals(data: RoundData) -> np.ndarray:
-    """Each counted assessment's own total (0-100; NaN if it has no level), by :mod:`app.scoring`'s rules.
+    """Each counted assessment's own total (0-100; NaN if it has no level), by :mod:`app.assessments.scoring`'s rules.
 
     Vectorised over all assessments for speed; ``tests/consolidation`` checks it equals
-    :func:`app.scoring.summarize` on every assessment. Levels are normalised through
-    :func:`app.scoring.normalise` (one lookup table per indicator and level).
+    :func:`app.assessments.scoring.summarize` on every assessment. Levels are normalised through
+    :func:`app.assessments.scoring.normalise` (one lookup table per indicator and level).
     """
     instrument = data.instrument
     indicators = instrument.indicators()

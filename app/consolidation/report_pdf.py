@@ -4,7 +4,7 @@ A4 landscape: the round and a summary (with any tie straddling a cut-off in red)
 (aggregation rule, tie-breakers, agreement figures), two charts (panel scores in ranking order with
 the cut-off lines; the distribution of panel scores with the cut-off scores), then the ranking table
 with a labelled line at each cut-off. The last page carries an empty signature field
-(``app.signing.SIGNATURE_FIELD``) where :func:`app.signing.sign_pdf` puts the coordinator's
+(``app.sheets.signing.SIGNATURE_FIELD``) where :func:`app.sheets.signing.sign_pdf` puts the coordinator's
 signature; unsigned, the field stays empty.
 """
 
@@ -39,11 +39,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from app.atomic import atomic_write
+from app.base.atomic import atomic_write
+from app.base.paths import resources_dir
 from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation, RankedRegion
 from app.consolidation.method import agreement_rows, method_items
 from app.consolidation.ranking import TIE, YES
-from app.paths import resources_dir
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -53,7 +53,7 @@ INK, MUTED, ALERT = colors.HexColor("#1d2630"), colors.HexColor("#5c6773"), colo
 ACCENT, TINT, LIGHT = colors.HexColor("#1f4e79"), colors.HexColor("#e8eef5"), colors.HexColor("#d3d9df")
 IN_ALL, IN_SOME, OUT = colors.HexColor("#1f4e79"), colors.HexColor("#7fa7cf"), colors.HexColor("#c9d1d9")
 AMBER, AMBER_TINT, GREEN_TINT = colors.HexColor("#d98c1f"), colors.HexColor("#fce4b6"), colors.HexColor("#ddefd9")
-SIGNATURE_FIELD = "NilaiSignature"  # app.signing signs into this field
+SIGNATURE_FIELD = "NilaiSignature"  # app.sheets.signing signs into this field
 SIGNATURE_BOX = (80 * mm, 24 * mm)
 
 LABELS = {
@@ -99,13 +99,13 @@ _font_lock = threading.Lock()
 
 
 def register_fonts() -> tuple[str, str]:
-    """DejaVu Sans regular and bold, registered once (app.sheets' registration when present)."""
+    """DejaVu Sans regular and bold, registered once (app.sheets.render' registration when present)."""
     with _font_lock:
         names = set(pdfmetrics.getRegisteredFontNames())
         if FONT in names and FONT_BOLD in names:
             return FONT, FONT_BOLD
         try:
-            from app.sheets import register_fonts as sheets_register_fonts
+            from app.sheets.render import register_fonts as sheets_register_fonts
         except ImportError:
             sheets_register_fonts = None
         if sheets_register_fonts is not None:

@@ -2,7 +2,7 @@
 
 First run (no profile yet): the profile and language, then the welcome (signing key; demo round,
 the coordinator's round package, or later). Every start, once the window is shown: the quick
-integrity check and the rolling start-up backup on the task runner (see :mod:`app.ui.data_care`).
+integrity check and the rolling start-up backup on the task runner (see :mod:`app.ui.mainwindow.data_care`).
 The :class:`Shell` owns the store and the window; it builds the window again when the language or
 the profile changes, and replaces store and window when a backup is restored.
 """
@@ -20,16 +20,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import backup, settings
+from app.base.paths import resources_dir
 from app.models.domain import AssessorInfo
-from app.paths import resources_dir
-from app.store import Store, StoreError, open_store
-from app.ui import data_care, i18n
-from app.ui.first_run_dialog import FirstRunDialog
-from app.ui.main_window import MainWindow
+from app.store import Store, StoreError, backup, open_store, settings
+from app.ui import i18n
+from app.ui.mainwindow import data_care
+from app.ui.mainwindow.first_run_dialog import FirstRunDialog
+from app.ui.mainwindow.welcome_dialog import WelcomeDialog
+from app.ui.mainwindow.window import MainWindow
+from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
-from app.ui.ui_state import UiState
-from app.ui.welcome_dialog import WelcomeDialog
 
 
 class _QuitAfterPaint(QObject):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import resources_dir
+from app.base.paths import resources_dir
 
 LANGUAGES = ("id", "en")
 # Each language is named in itself, so anyone can find their own in the menu.

@@ -28,7 +28,7 @@ def palette_image(image: QImage, colours: int) -> QImage:
     """The image with its most frequent colours (status accents always kept), nearest-colour mapped."""
     import numpy as np
 
-    from app.ui import status as st
+    from app.ui.widgets import status as st
 
     image = image.convertToFormat(QImage.Format.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height())

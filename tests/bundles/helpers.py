@@ -44,7 +44,7 @@ def export(demo: Demo, index: int, out: Path, *extra: str | Path) -> Path:
 
 
 def db_file(data_dir: Path) -> Path:
-    from app.paths import DATABASE_FILE
+    from app.base.paths import DATABASE_FILE
 
     return data_dir / DATABASE_FILE
 
@@ -141,7 +141,7 @@ def current_versions(data_dir: Path) -> list[tuple[str, str, str]]:
 def reopen_edit_finalize(data_dir: Path, version_id: str, choice: int = 0, reason: str = "salah ketik") -> str:
     """The assessor reopens a version, changes one level (the ``choice``-th possible change), finalizes."""
     from app import assessments
-    from app.catalogue import load_instrument
+    from app.instruments.catalogue import load_instrument
 
     store = open_store_at(data_dir)
     try:

@@ -31,7 +31,7 @@ from app.bundles.manifest import (
     datetime_time,
     sqlite_time,
 )
-from app.changelog import verify_entries
+from app.store.changelog import verify_entries
 
 
 def _is_text(value: Any, max_length: int, min_length: int = 0) -> bool:

@@ -63,7 +63,7 @@ def _state(data_dir: Path) -> dict:
 
 
 def test_any_order_twice_with_an_edit_and_a_conflict(demo: Demo, tmp_path: Path) -> None:
-    from app.changelog import verify_chain
+    from app.store.changelog import verify_chain
 
     b = _make_bundles(demo, tmp_path)
     # The edited bundle carries only the new version: --since-last is the default.
@@ -140,7 +140,7 @@ def test_any_order_twice_with_an_edit_and_a_conflict(demo: Demo, tmp_path: Path)
 def test_resolving_the_conflict_writes_the_reason_to_the_change_log(demo: Demo, tmp_path: Path) -> None:
     from app.bundles.conflicts import open_conflicts, resolution_chain, resolve_conflict
     from app.bundles.errors import ConflictError
-    from app.changelog import chain_entries, verify_chain
+    from app.store.changelog import chain_entries, verify_chain
 
     b = _make_bundles(demo, tmp_path)
     assert run_cli("--data-dir", demo.coordinator, "bundle", "import", *b["first"], b["edited"], b["branch_a"],

@@ -2,7 +2,7 @@
 
 * the record reader against the reader as it was before (tests/bundles/reference_reader.py): the same
   records accepted with the same rows and digests, the same records refused with the same message;
-* a change-log entry's hash built directly against app.changelog.entry_hash;
+* a change-log entry's hash built directly against app.store.changelog.entry_hash;
 * a batch import that checks bundles ahead while a commit runs: a bundle that adds what the checks
   depend on is not checked ahead of, a known bundle is not checked again, a bundle whose commit fails
   is rejected whole and the next one still imports.
@@ -109,7 +109,7 @@ ENTRY_VALUES = st.fixed_dictionaries({
 @settings(max_examples=500, deadline=None)
 @given(ENTRY_VALUES, st.sampled_from(["0" * 64, "ab" * 32]))
 def test_entry_hash_of_is_entry_hash(entry: dict, prev: str) -> None:
-    from app.changelog import entry_hash
+    from app.store.changelog import entry_hash
 
     assert entry_hash_of(entry, prev) == entry_hash(SimpleNamespace(**entry), prev)
 

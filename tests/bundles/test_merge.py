@@ -160,8 +160,8 @@ def test_an_empty_store_learns_round_assessor_and_instrument_from_bundles(demo: 
 
 
 def test_a_bundle_for_a_round_with_another_instrument_is_rejected(demo: Demo, tmp_path: Path) -> None:
-    from app.catalogue import store_instrument
     from app.instruments import builtin_instruments
+    from app.instruments.catalogue import store_instrument
     from app.models.tables import Round
 
     store = open_store_at(demo.coordinator)

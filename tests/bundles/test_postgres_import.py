@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=
 def test_bundles_import_into_postgres(demo: Demo, pg_url: str, tmp_path: Path) -> None:
     from app.bundles.importer import import_bundles
     from app.bundles.trust import certs_from
-    from app.changelog import verify_chain
     from app.models.tables import Assessment
     from app.store import open_store
+    from app.store.changelog import verify_chain
 
     bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
     _, v1, _ = current_versions(demo.assessors[0])[0]

@@ -28,7 +28,7 @@ SHA = "ab" * 32
 
 
 def _record() -> dict:
-    from app import changelog
+    from app.store import changelog
 
     record_id, version_id = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
     entries: list[dict] = []

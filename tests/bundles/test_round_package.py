@@ -53,8 +53,8 @@ def _slots(data_dir: Path) -> dict[str, tuple]:
 
 
 def test_a_new_laptop_finds_its_interviews_waiting(demo: Demo, tmp_path: Path, capsys) -> None:
-    from app import settings
     from app.models.tables import Assessor
+    from app.store import settings
 
     _coordinator_identity(demo)
     package = _export(demo, tmp_path / "ronde.nilairound")
@@ -116,8 +116,8 @@ def test_newer_package_updates_the_schedule_and_never_the_scores(demo: Demo, tmp
 
 
 def test_a_different_instrument_is_refused_once_scores_exist(demo: Demo, tmp_path: Path, capsys) -> None:
-    from app.catalogue import store_instrument
     from app.instruments import builtin_instruments
+    from app.instruments.catalogue import store_instrument
     from app.models.tables import Round
 
     _coordinator_identity(demo)

@@ -38,7 +38,7 @@ class Rich:
 
 @pytest.fixture(scope="module")
 def rich(demo_template: Demo, tmp_path_factory: pytest.TempPathFactory) -> Rich:
-    sheet_export = pytest.importorskip("app.sheet_export")
+    sheet_export = pytest.importorskip("app.sheets.export")
     from app import assessments
     from app.identity import create_identity
     from tests.bundles.helpers import PASSPHRASE

@@ -75,7 +75,7 @@ def test_moderation_commands(round_dir: Path, capsys) -> None:
 
 def test_signed_pdf(round_dir: Path, tmp_path: Path, capsys) -> None:
     identity = pytest.importorskip("app.identity")
-    signing = pytest.importorskip("app.signing")
+    signing = pytest.importorskip("app.sheets.signing")
     identity.create_identity(round_dir, "Rina Koordinator", "197001011995032001", "Kominfo", "rahasia koordinator")
     passfile = tmp_path / "pass"
     passfile.write_text("rahasia koordinator\n", encoding="utf-8")

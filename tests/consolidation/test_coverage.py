@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.catalogue import store_instrument
 from app.consolidation import consolidate
+from app.instruments.catalogue import store_instrument
 from tests.consolidation.builders import RoundBuilder, instrument_from, three_dimensions
 
 

@@ -195,7 +195,7 @@ def test_scores_csv_has_every_level_and_the_moderation(any_store, tmp_path: Path
 
 def test_demo_round_recomputes(tmp_path: Path) -> None:
     """The realistic demo round (116 regions, 2018 instrument) recomputes to the same order."""
-    from app.demo import build_demo
+    from app.rounds.demo import build_demo
     from app.store import open_store
 
     store = open_store(tmp_path / "demo")

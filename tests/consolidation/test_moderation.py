@@ -7,7 +7,6 @@ import json
 import pytest
 from sqlmodel import select
 
-from app.changelog import verify_chain
 from app.consolidation import (
     ModerationError,
     clear_moderation,
@@ -18,6 +17,7 @@ from app.consolidation import (
 )
 from app.consolidation.moderation import chain_id
 from app.models.tables import ChangeLogEntry
+from app.store.changelog import verify_chain
 from tests.consolidation.test_panel_scores import build
 
 COORDINATOR = "Rina Koordinator <197001011995032001>"

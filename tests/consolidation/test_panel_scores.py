@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app import scoring
+from app.assessments import scoring
 from app.consolidation import consolidate
 from app.consolidation.data import load_round_data
 from app.consolidation.panel_scores import assessment_totals

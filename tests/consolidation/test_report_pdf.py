@@ -59,7 +59,7 @@ def test_empty_signature_field_on_the_last_page(store) -> None:
 
 def test_signed_report_verifies(store, tmp_path: Path) -> None:
     identity = pytest.importorskip("app.identity")
-    signing = pytest.importorskip("app.signing")
+    signing = pytest.importorskip("app.sheets.signing")
     build_round(store)
     identity.create_identity(store.data_dir, "Rina Koordinator", "197001011995032001", "Kominfo", "rahasia koordinator")
     unlocked = identity.unlock(store.data_dir, "rahasia koordinator")

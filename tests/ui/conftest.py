@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app import assessments, settings
+from app import assessments
+from app.assessments.scoring import Mark
 from app.models.domain import AssessorInfo
-from app.scoring import Mark
+from app.store import settings
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def runner(qapp):
 
 @pytest.fixture
 def ui_state(data_dir: Path):
-    from app.ui.ui_state import UiState
+    from app.ui.state import UiState
 
     return UiState(data_dir)
 
@@ -54,7 +55,7 @@ def picked_files() -> list[Path]:
 
 @pytest.fixture
 def main_window(qtbot, store, runner, ui_state, scoring_round, english, picked_files):
-    from app.ui.main_window import MainWindow
+    from app.ui.mainwindow.window import MainWindow
 
     _round_id, assessor = scoring_round
     window = MainWindow(store, runner, assessor, "en", ui_state, pick_files=lambda _parent: list(picked_files))
@@ -92,7 +93,7 @@ def stored_marks(store, version_id: str) -> dict[str, Mark]:
 
 
 def stored_note(store, version_id: str, code: str) -> str:
-    from app.snapshots import snapshot
+    from app.assessments.snapshots import snapshot
 
     score = snapshot(store, version_id).score(code)
     return score.note if score else ""

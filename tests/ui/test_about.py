@@ -12,10 +12,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from app import __version__
-from app.paths import resources_dir
-from app.ui import help_actions
-from app.ui.about_dialog import DATA_CREDITS, LIBRARY_CREDITS, AboutDialog
-from app.ui.help_actions import HelpServices, install_help_actions
+from app.base.paths import resources_dir
+from app.ui.help import actions as help_actions
+from app.ui.help.about_dialog import DATA_CREDITS, LIBRARY_CREDITS, AboutDialog
+from app.ui.help.actions import HelpServices, install_help_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,7 +110,7 @@ def test_when_nothing_can_open_it_the_path_is_shown(qtbot, english, tmp_path: Pa
 
 
 def test_services_without_log_or_opener_use_the_program_defaults(qtbot, english, tmp_path: Path, monkeypatch) -> None:
-    from app import logs
+    from app.base import logs
 
     monkeypatch.setenv("NILAI_LOG_DIR", str(tmp_path / "logdir"))
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from app import identity, settings
+from app import identity
 from app.identity import UnlockThrottle
-from app.store import open_store
+from app.store import open_store, settings
 from app.ui import i18n
 from tests.ui.test_coordinator_screenshots import save
 
@@ -37,9 +37,9 @@ def language(qapp, request):
 
 @pytest.fixture(scope="module")
 def assessor_dir(tmp_path_factory) -> Path:
-    from app.demo import build_demo
-    from app.round_package import export_round_package, import_round_package
-    from app.sheet_export import link_identity, sign_one
+    from app.bundles.round_package import export_round_package, import_round_package
+    from app.rounds.demo import build_demo
+    from app.sheets.export import link_identity, sign_one
 
     root = tmp_path_factory.mktemp("assessor-shots")
     coordinator = open_store(root / "coordinator")
@@ -74,7 +74,7 @@ def assessor_dir(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_welcome(qtbot, runner, tmp_path, language, lang) -> None:
-    from app.ui.welcome_dialog import WelcomeDialog
+    from app.ui.mainwindow.welcome_dialog import WelcomeDialog
 
     language(lang)
     store = open_store(tmp_path / "data")
@@ -92,7 +92,7 @@ def test_welcome(qtbot, runner, tmp_path, language, lang) -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_bundle_export(qtbot, runner, tmp_path, assessor_dir, language, lang) -> None:
-    from app.ui.bundle_export_dialog import BundleExportDialog
+    from app.ui.bundles.export_dialog import BundleExportDialog
 
     language(lang)
     data = tmp_path / "laptop"

@@ -11,13 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from app import identity, settings
-from app.demo import build_demo
+from app import identity
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, InterviewSlot, Round
-from app.store import open_store
-from app.ui import bundle_export_dialog, round_import
-from app.ui.bundle_export_dialog import BundleExportDialog
+from app.rounds.demo import build_demo
+from app.store import open_store, settings
+from app.ui.bundles import export_dialog as bundle_export_dialog
+from app.ui.bundles.export_dialog import BundleExportDialog
+from app.ui.schedule import round_import
 
 PASS = "kata sandi rahasia 2018"
 
@@ -31,7 +32,7 @@ class Exchange:
 
 @pytest.fixture(scope="module")
 def exchange_template(tmp_path_factory) -> Exchange:
-    from app.round_package import export_round_package
+    from app.bundles.round_package import export_round_package
 
     root = tmp_path_factory.mktemp("exchange")
     coordinator = root / "coordinator"
@@ -63,8 +64,8 @@ def laptop(exchange: Exchange):
 
 
 def window_on(qtbot, store, runner, package: Path | None):
-    from app.ui.main_window import MainWindow
-    from app.ui.ui_state import UiState
+    from app.ui.mainwindow.window import MainWindow
+    from app.ui.state import UiState
 
     window = MainWindow(store, runner, settings.profile(store), "en", UiState(store.data_dir),
                         pick_round_package=lambda _parent: package)
@@ -109,9 +110,9 @@ def test_a_new_laptop_takes_the_round_package_in_from_the_file_menu(qtbot, excha
 
 def test_a_package_with_another_instrument_is_refused_with_the_reason(qtbot, exchange, laptop, runner, tmp_path,
                                                                        english, monkeypatch) -> None:
-    from app.catalogue import store_instrument
+    from app.bundles.round_package import export_round_package
     from app.instruments import builtin_instruments
-    from app.round_package import export_round_package
+    from app.instruments.catalogue import store_instrument
 
     coordinator = open_store(exchange.coordinator)
     try:
@@ -207,8 +208,8 @@ def test_the_export_dialog_writes_a_bundle_that_verifies(qtbot, laptop, runner, 
 
 
 def test_the_preview_is_what_the_export_takes(laptop, tmp_path) -> None:
-    from app.bundle_preview import preview
     from app.bundles.export import export_bundle
+    from app.bundles.preview import preview
 
     unlocked = identity.unlock(laptop.data_dir, PASS, throttle=UnlockThrottle())
     planned = preview(laptop)
@@ -220,7 +221,7 @@ def test_the_preview_is_what_the_export_takes(laptop, tmp_path) -> None:
 
 def test_the_bundle_is_encrypted_for_the_coordinator_of_the_round_package(qtbot, exchange, laptop, runner, tmp_path,
                                                                          english) -> None:
-    from app.round_package import import_round_package
+    from app.bundles.round_package import import_round_package
 
     import_round_package(laptop, exchange.package)
     dialog = export_dialog(qtbot, laptop, runner, tmp_path, [])
@@ -286,7 +287,7 @@ def test_file_menu_opens_the_export_dialog_with_the_sheets_passphrase_prompt(qtb
 
 
 def test_the_welcome_takes_the_round_package_in(qtbot, exchange, runner, tmp_path, english) -> None:
-    from app.ui.welcome_dialog import WelcomeDialog
+    from app.ui.mainwindow.welcome_dialog import WelcomeDialog
 
     store = open_store(tmp_path / "laptop")
     try:

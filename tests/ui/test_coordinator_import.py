@@ -71,7 +71,7 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> BundleSet:
 @pytest.fixture
 def coordinator(qtbot, runner, english, tmp_path: Path, bundles: BundleSet):
     from app.store import open_store
-    from app.ui.coordinator_window import CoordinatorView
+    from app.ui.coordinator.view import CoordinatorView
 
     data = tmp_path / "coordinator"
     shutil.copytree(bundles.coordinator, data)
@@ -101,7 +101,7 @@ def outcomes(view) -> dict[str, str]:
 
 def record_rows(view, file_name: str) -> list[tuple[str, str]]:
     """(region, outcome word) of each record row under one bundle row, as the tree shows them."""
-    from app.ui.coordinator_import_models import OUTCOME, OUTCOME_ROLE
+    from app.ui.coordinator.import_models import OUTCOME, OUTCOME_ROLE
 
     model = view.import_tab.report_model
     row = next(i for i, (p, _, _) in enumerate(model.bundle_rows()) if p.name == file_name)
@@ -179,8 +179,8 @@ def test_bundles_dropped_on_the_tab_are_imported_with_a_report_per_record(qtbot,
 
 def test_a_conflict_is_resolved_with_a_mandatory_reason(qtbot, coordinator, bundles) -> None:
     from app.bundles.conflicts import open_conflicts, resolution_chain
-    from app.changelog import chain_entries, verify_chain
     from app.models.tables import Assessment
+    from app.store.changelog import chain_entries, verify_chain
 
     view = coordinator
     store = view.services.store
@@ -229,7 +229,7 @@ def test_a_new_coordinator_store_gets_its_round_from_the_first_bundles(qtbot, ru
                                                                        bundles) -> None:
     from app.bundles.trust import trust_certificate
     from app.store import open_store
-    from app.ui.coordinator_window import CoordinatorView
+    from app.ui.coordinator.view import CoordinatorView
 
     data = tmp_path / "empty"
     data.mkdir()

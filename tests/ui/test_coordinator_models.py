@@ -72,7 +72,7 @@ def column_texts(model, column: int, role=Qt.ItemDataRole.DisplayRole) -> list:
 # -- ranking --------------------------------------------------------------------------------------
 
 def test_ranking_model_passes_the_model_tester_and_follows_the_consolidation(qapp, qtmodeltester, c40) -> None:
-    from app.ui import coordinator_ranking_model as rm
+    from app.ui.coordinator import ranking_model as rm
 
     model = rm.RankingModel()
     qtmodeltester.check(model)
@@ -102,7 +102,7 @@ def test_ranking_model_passes_the_model_tester_and_follows_the_consolidation(qap
 def test_sorting_the_ranking_keeps_persistent_indexes_and_unscored_regions_last(qapp, qtmodeltester, c40) -> None:
     from PySide6.QtCore import QPersistentModelIndex
 
-    from app.ui import coordinator_ranking_model as rm
+    from app.ui.coordinator import ranking_model as rm
 
     model = rm.RankingModel()
     model.set_consolidation(c40)
@@ -122,7 +122,7 @@ def test_sorting_the_ranking_keeps_persistent_indexes_and_unscored_regions_last(
 
 
 def test_the_ranking_filter_matches_name_code_or_province(qapp, qtmodeltester, c40) -> None:
-    from app.ui import coordinator_ranking_model as rm
+    from app.ui.coordinator import ranking_model as rm
 
     model = rm.RankingModel()
     model.set_consolidation(c40)
@@ -148,8 +148,8 @@ def test_sort_and_filter_514_regions(qapp, c514) -> None:
     Each operation is timed twice: the model/proxy work alone, and then the repaint of the visible
     rows of the real ranking view (with its cut-off lines) that follows it.
     """
-    from app.ui import coordinator_ranking_model as rm
-    from app.ui.coordinator_ranking_view import RankingTableView
+    from app.ui.coordinator import ranking_model as rm
+    from app.ui.coordinator.ranking_view import RankingTableView
 
     model = rm.RankingModel()
     started = time.perf_counter()
@@ -199,7 +199,7 @@ def test_sort_and_filter_514_regions(qapp, c514) -> None:
                        f"{r.region.code} {r.region.name} {r.region.province_name}".casefold())
         assert proxy.rowCount() == expected
 
-    from app.ui import coordinator_coverage_model as cm
+    from app.ui.coordinator import coverage_model as cm
 
     coverage = cm.CoverageModel()
     coverage.set_consolidation(c514)
@@ -223,7 +223,7 @@ def test_sort_and_filter_514_regions(qapp, c514) -> None:
 # -- coverage -------------------------------------------------------------------------------------
 
 def test_coverage_model_and_its_filters(qapp, qtmodeltester, c40) -> None:
-    from app.ui import coordinator_coverage_model as cm
+    from app.ui.coordinator import coverage_model as cm
 
     model = cm.CoverageModel()
     qtmodeltester.check(model)
@@ -255,7 +255,7 @@ def test_coverage_model_and_its_filters(qapp, qtmodeltester, c40) -> None:
 
 def test_state_icons_exist_for_every_state(qapp) -> None:
     from app.consolidation.coverage import STATE_ORDER
-    from app.ui.coordinator_coverage_model import state_icon, state_text
+    from app.ui.coordinator.coverage_model import state_icon, state_text
 
     for state in STATE_ORDER:
         assert not state_icon(state).isNull()
@@ -265,8 +265,8 @@ def test_state_icons_exist_for_every_state(qapp) -> None:
 # -- region detail --------------------------------------------------------------------------------
 
 def test_region_detail_model(qapp, qtmodeltester, c40) -> None:
-    from app.ui import coordinator_detail_model as dm
-    from app.ui.coordinator_jobs import AssessorLevel, IndicatorDetail, RegionDetail
+    from app.ui.coordinator import detail_model as dm
+    from app.ui.coordinator.jobs import AssessorLevel, IndicatorDetail, RegionDetail
 
     panel = c40.panels[0]
     indicators = tuple(
@@ -295,7 +295,7 @@ def test_region_detail_model(qapp, qtmodeltester, c40) -> None:
 
 def test_moderation_history_model(qapp, qtmodeltester) -> None:
     from app.consolidation import ModerationEvent
-    from app.ui import coordinator_detail_model as dm
+    from app.ui.coordinator import detail_model as dm
 
     model = dm.ModerationHistoryModel()
     qtmodeltester.check(model)
@@ -310,8 +310,8 @@ def test_moderation_history_model(qapp, qtmodeltester) -> None:
 # -- import ---------------------------------------------------------------------------------------
 
 def test_import_report_tree_model(qapp, qtmodeltester, tmp_path: Path) -> None:
-    from app.ui import coordinator_import_models as im
-    from app.ui.coordinator_jobs import ImportOutcome
+    from app.ui.coordinator import import_models as im
+    from app.ui.coordinator.jobs import ImportOutcome
 
     model = im.ImportReportModel()
     qtmodeltester.check(model)
@@ -344,8 +344,8 @@ def test_import_report_tree_model(qapp, qtmodeltester, tmp_path: Path) -> None:
 def test_unknown_certificates_and_conflicts_models(qapp, qtmodeltester, tmp_path: Path) -> None:
     from datetime import datetime
 
-    from app.ui import coordinator_import_models as im
-    from app.ui.coordinator_jobs import ConflictView, UnknownCertificate, VersionChoice
+    from app.ui.coordinator import import_models as im
+    from app.ui.coordinator.jobs import ConflictView, UnknownCertificate, VersionChoice
 
     unknown = im.UnknownCertificatesModel()
     qtmodeltester.check(unknown)

@@ -40,7 +40,7 @@ def saved() -> list[Path]:
 @pytest.fixture
 def view(qtbot, store, data_dir, runner, english, crafted, saved):
     from app.identity import unlock
-    from app.ui.coordinator_window import CoordinatorView
+    from app.ui.coordinator.view import CoordinatorView
 
     def pick_save(_parent, _title, suggested, _filter):
         return saved.pop(0) if saved else None
@@ -194,7 +194,7 @@ def test_coverage_shows_states_and_filters_incomplete_regions(qtbot, view, craft
 
 
 def test_charts_follow_the_consolidation_in_light_and_dark_palettes(qtbot, view) -> None:
-    from app.ui.charts_palette import IN_ALL
+    from app.ui.charts.palette import IN_ALL
 
     charts = view.charts_tab
     assert [r.region.code for r in charts.bars.bars()] == ["3671", "3325", "6303"]
@@ -243,9 +243,9 @@ def test_exports_are_written_off_the_gui_thread_and_said_where(qtbot, view, data
 
 
 def test_signed_report_and_round_package(qtbot, view, data_dir, saved, tmp_path) -> None:
+    from app.bundles.round_package import read_package
     from app.identity import create_identity
-    from app.round_package import read_package
-    from app.signing import verify_pdf
+    from app.sheets.signing import verify_pdf
 
     create_identity(data_dir, "Koordinator Uji", "197501012000031001", "Kominfo", PASSPHRASE)
     tab = view.ranking_tab

@@ -44,8 +44,8 @@ def save(widget: QWidget, name: str) -> Path:
 
 
 def window_for(store, runner, data_dir: Path, lang: str, **overrides):
-    from app.ui.coordinator_actions import CoordinatorWindow
-    from app.ui.coordinator_services import CoordinatorServices
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.coordinator.window import CoordinatorWindow
 
     window = CoordinatorWindow(CoordinatorServices(store, runner, data_dir, lang, actor="Dewi Lestari <197803142005012002>",
                                                    **overrides))

@@ -28,8 +28,8 @@ def small_round(store) -> RoundBuilder:
 
 def test_the_coordinator_menu_opens_one_window_with_shortcuts(qtbot, store, data_dir, runner, english,
                                                               small_round) -> None:
-    from app.ui.coordinator_services import CoordinatorServices
-    from app.ui.coordinator_window import install_coordinator_actions
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.coordinator.view import install_coordinator_actions
 
     main = QMainWindow()
     qtbot.addWidget(main)
@@ -55,7 +55,7 @@ def test_the_coordinator_menu_opens_one_window_with_shortcuts(qtbot, store, data
 
 def test_work_runs_on_a_background_thread_and_comes_back_by_signal(qtbot, store, data_dir, english,
                                                                   small_round) -> None:
-    from app.ui.coordinator_window import CoordinatorView
+    from app.ui.coordinator.view import CoordinatorView
     from app.ui.tasks import TaskRunner
 
     runner = TaskRunner()  # the program's own: one worker thread
@@ -83,7 +83,7 @@ def test_work_runs_on_a_background_thread_and_comes_back_by_signal(qtbot, store,
 
 def test_the_view_speaks_indonesian(qtbot, store, data_dir, runner, english, small_round) -> None:
     from app.ui import i18n
-    from app.ui.coordinator_window import CoordinatorView
+    from app.ui.coordinator.view import CoordinatorView
 
     i18n.install("id")
     view = CoordinatorView(store, runner, data_dir, "id", actor="Koordinator")
@@ -101,7 +101,7 @@ def test_the_view_speaks_indonesian(qtbot, store, data_dir, runner, english, sma
 
 def test_every_coordinator_string_has_an_indonesian_translation(tmp_path: Path) -> None:
     """In the main catalogue, or (until it is merged there) in resources/i18n/coordinator_id.txt."""
-    from app.ui.coordinator_i18n import CONTEXTS, read_catalogue
+    from app.ui.coordinator.i18n import CONTEXTS, read_catalogue
 
     lupdate = shutil.which("pyside6-lupdate", path=str(ROOT / ".venv" / "bin"))
     if lupdate is None:
@@ -127,7 +127,7 @@ def test_every_coordinator_string_has_an_indonesian_translation(tmp_path: Path) 
 
 
 def test_merge_into_ts_fills_only_the_coordinator_entries(tmp_path: Path) -> None:
-    from app.ui.coordinator_i18n import merge_into_ts
+    from app.ui.coordinator.i18n import merge_into_ts
 
     ts = tmp_path / "x.ts"
     ts.write_text('<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="id_ID">'

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from app import assessments, changelog, settings
-from app.demo import build_demo
-from app.schedule import schedule_for
-from app.scoring import Mark
-from app.snapshots import snapshot
-from app.store import open_store
+from app import assessments
+from app.assessments.scoring import Mark
+from app.assessments.snapshots import snapshot
+from app.rounds.demo import build_demo
+from app.rounds.schedule import schedule_for
+from app.store import changelog, open_store, settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

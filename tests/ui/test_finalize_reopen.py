@@ -7,10 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app import assessments, settings
+from app import assessments
+from app.assessments.scoring import Mark
+from app.assessments.snapshots import snapshot
 from app.models.domain import AssessmentStatus
-from app.scoring import Mark
-from app.snapshots import snapshot
+from app.store import settings
 from tests.ui.conftest import stored_marks, version_of
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import settings
-from app.scoring import Mark
-from app.snapshots import snapshot
+from app.assessments.scoring import Mark
+from app.assessments.snapshots import snapshot
+from app.store import settings
 from tests.ui.conftest import stored_marks, stored_note, version_of
 
 

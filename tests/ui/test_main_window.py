@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import assessments, settings
-from app.scoring import Mark
-from app.ui.main_window import DEFAULT_SIZE, MainWindow
+from app import assessments
+from app.assessments.scoring import Mark
+from app.store import settings
+from app.ui.mainwindow.window import DEFAULT_SIZE, MainWindow
 from tests.ui.conftest import version_of
 
 
@@ -216,7 +217,7 @@ def test_switching_language_rebuilds_the_window_in_that_language_and_keeps_the_i
 
 
 def test_the_first_run_dialog_switches_language_as_it_is_chosen(qtbot, english) -> None:
-    from app.ui.first_run_dialog import FirstRunDialog
+    from app.ui.mainwindow.first_run_dialog import FirstRunDialog
 
     dialog = FirstRunDialog("en")
     qtbot.addWidget(dialog)

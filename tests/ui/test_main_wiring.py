@@ -11,11 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
-from app import assessments, backup, identity, settings
+from app import assessments, identity
+from app.base.paths import DATABASE_FILE
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, InterviewSlot
-from app.paths import DATABASE_FILE
-from app.ui import data_care
+from app.store import backup, settings
+from app.ui.mainwindow import data_care
 from app.ui.tasks import InlineExecutor
 from tests.ui.test_main_window import args_for
 
@@ -64,7 +65,7 @@ def test_the_menus_hold_the_wired_entries(qtbot, main_window) -> None:
 
 
 def test_about_comes_from_the_help_hook(qtbot, main_window) -> None:
-    from app.ui.about_dialog import AboutDialog
+    from app.ui.help.about_dialog import AboutDialog
 
     dialog = main_window.menus.help_actions.show_about()
     assert isinstance(dialog, AboutDialog) and dialog.isVisible()
@@ -74,8 +75,8 @@ def test_about_comes_from_the_help_hook(qtbot, main_window) -> None:
 
 def test_sign_this_sheet_is_offered_for_a_finalized_assessment_and_signs_it(qtbot, store, runner, ui_state,
                                                                             scoring_round, english) -> None:
-    from app.sheet_export import link_identity
-    from app.ui.main_window import MainWindow
+    from app.sheets.export import link_identity
+    from app.ui.mainwindow.window import MainWindow
 
     version = finalized_version(store, scoring_round)
     assessor = scoring_round[1]
@@ -196,8 +197,8 @@ def test_check_data_now_runs_the_full_check(qtbot, main_window, store, monkeypat
 
 
 def test_restoring_a_backup_replaces_store_and_window(qtbot, store, scoring_round, english, monkeypatch) -> None:
-    from app.ui import restore_dialog
     from app.ui.application import start
+    from app.ui.mainwindow import restore_dialog
 
     round_id, assessor = scoring_round
     manual = backup.take_backup(store, "manual")
@@ -286,7 +287,7 @@ def test_first_run_welcome_loads_the_demo_round_and_keeps_the_profile(qtbot, dat
 
 
 def test_welcome_offers_the_signing_key_and_can_wait(qtbot, store, runner, english) -> None:
-    from app.ui.welcome_dialog import WelcomeDialog
+    from app.ui.mainwindow.welcome_dialog import WelcomeDialog
 
     profile = settings.save_profile(store, "Dewi Lestari", "197803142005012002", "ITB")
     made = []

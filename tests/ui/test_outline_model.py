@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.scoring import Mark
-from app.ui.outline_model import (
+from app.assessments.scoring import Mark
+from app.ui.interview.outline_model import (
     COL_MARK,
     COL_TITLE,
     CodeRole,

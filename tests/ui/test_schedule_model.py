@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.models.domain import RegionInfo
 from app.rounds import RoundInfo
-from app.schedule import ScheduleEntry
-from app.ui.schedule_filter import ScheduleFilter
-from app.ui.schedule_model import (
+from app.rounds.schedule import ScheduleEntry
+from app.ui.schedule.filter import ScheduleFilter
+from app.ui.schedule.model import (
     COL_CODE,
     COL_PROGRESS,
     COL_REGION,

@@ -12,11 +12,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 from sqlmodel import select
 
-from app import identity, settings
-from app.demo import build_demo
+from app import identity
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
-from app.sheet_export import export_sheets, link_identity, signature_image_path
+from app.rounds.demo import build_demo
+from app.sheets.export import export_sheets, link_identity, signature_image_path
+from app.store import settings
 
 PASS = "kata sandi penilai"
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "identity"
@@ -59,7 +60,7 @@ def type_and_ok(qtbot, dialog, text: str) -> None:
 
 
 def test_wrong_passphrase_is_said_inline_then_the_right_one_unlocks(qtbot, demo, throttle, english):
-    from app.ui.passphrase_dialog import PassphraseDialog
+    from app.ui.identity.passphrase_dialog import PassphraseDialog
 
     dialog = PassphraseDialog(demo.data_dir, throttle=throttle)
     qtbot.addWidget(dialog)
@@ -75,7 +76,7 @@ def test_wrong_passphrase_is_said_inline_then_the_right_one_unlocks(qtbot, demo,
 
 
 def test_too_many_wrong_passphrases_wait_without_trying(qtbot, demo, english):
-    from app.ui.passphrase_dialog import PassphraseDialog
+    from app.ui.identity.passphrase_dialog import PassphraseDialog
 
     now = [1000.0]
     throttle = UnlockThrottle(max_failures=3, window=60, clock=lambda: now[0])
@@ -108,7 +109,7 @@ def draw(qtbot, canvas, points: list[tuple[int, int]]) -> None:
 
 
 def test_draw_clear_and_save_a_signature(qtbot, data_dir, english):
-    from app.ui.signature_pad import SignaturePadDialog
+    from app.ui.identity.signature_pad import SignaturePadDialog
 
     pad = SignaturePadDialog(data_dir)
     qtbot.addWidget(pad)
@@ -140,8 +141,8 @@ def test_draw_clear_and_save_a_signature(qtbot, data_dir, english):
 
 
 def test_export_dialog_signs_the_finalized_assessments(qtbot, demo, runner, throttle, tmp_path, english):
-    from app.ui.export_sheets_dialog import ExportSheetsDialog
-    from app.ui.passphrase_dialog import PassphraseDialog
+    from app.ui.identity.passphrase_dialog import PassphraseDialog
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
 
     opened: list[Path] = []
     usb = tmp_path / "usb"
@@ -172,7 +173,7 @@ def test_export_dialog_signs_the_finalized_assessments(qtbot, demo, runner, thro
 
 
 def test_export_dialog_cancelled_passphrase_signs_nothing(qtbot, demo, runner, tmp_path, english):
-    from app.ui.export_sheets_dialog import ExportSheetsDialog
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
 
     dialog = ExportSheetsDialog(demo, runner, ask_passphrase=lambda parent, data_dir: None,
                                 default_folder=tmp_path / "usb")
@@ -182,7 +183,7 @@ def test_export_dialog_cancelled_passphrase_signs_nothing(qtbot, demo, runner, t
 
 
 def test_export_dialog_without_identity(qtbot, store, runner, tmp_path, english):
-    from app.ui.export_sheets_dialog import ExportSheetsDialog
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
 
     build_demo(store, regions_count=4, assessors_count=2)
     asked: list[bool] = []
@@ -203,7 +204,7 @@ def signed_sheets(demo, tmp_path) -> list[Path]:
 
 
 def test_verify_dialog_open_and_drop(qtbot, demo, runner, signed_sheets, tmp_path, english, qtmodeltester):
-    from app.ui.verify_dialog import VerifyDialog, VerifyResultsModel
+    from app.ui.sheets.verify_dialog import VerifyDialog, VerifyResultsModel
 
     coordinator = tmp_path / "coordinator"  # no identity, nothing trusted yet
     dialog = VerifyDialog(coordinator, runner, pick_pdfs=lambda parent: [str(signed_sheets[0])])
@@ -246,7 +247,7 @@ def test_verify_dialog_open_and_drop(qtbot, demo, runner, signed_sheets, tmp_pat
 
 
 def test_verify_dialog_trusts_this_computers_own_identity(qtbot, demo, runner, signed_sheets, english):
-    from app.ui.verify_dialog import VerifyDialog, VerifyResultsModel
+    from app.ui.sheets.verify_dialog import VerifyDialog, VerifyResultsModel
 
     dialog = VerifyDialog(demo.data_dir, runner)
     qtbot.addWidget(dialog)
@@ -259,7 +260,7 @@ def test_verify_dialog_trusts_this_computers_own_identity(qtbot, demo, runner, s
 
 
 def test_identity_dialog_creates_from_the_profile(qtbot, store, english, tmp_path):
-    from app.ui.identity_dialog import IdentityDialog
+    from app.ui.identity.identity_dialog import IdentityDialog
 
     settings.save_profile(store, "Ni Made Ayu", "198502022010012002", "Kominfo")
     saved: list[str] = []
@@ -293,7 +294,7 @@ def test_identity_dialog_creates_from_the_profile(qtbot, store, english, tmp_pat
 
 
 def test_identity_dialog_imports_a_p12_and_changes_the_passphrase(qtbot, store, english, throttle, tmp_path):
-    from app.ui.identity_dialog import IdentityDialog
+    from app.ui.identity.identity_dialog import IdentityDialog
 
     p12 = tmp_path / "leaf.p12"
     shutil.copy(FIXTURES / "leaf-ec.p12", p12)
@@ -331,7 +332,7 @@ def test_identity_dialog_imports_a_p12_and_changes_the_passphrase(qtbot, store, 
 
 
 def test_install_sheet_actions_and_sign_one_assessment(qtbot, demo, runner, english):
-    from app.ui.sheet_actions import SheetServices, install_sheet_actions, sign_assessment
+    from app.ui.sheets.actions import SheetServices, install_sheet_actions, sign_assessment
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -66,9 +66,9 @@ def test_compiled_catalogue_matches_its_source(qapp, lang: str) -> None:
 def ui_sources() -> list[str]:
     """The UI modules under version control (a clean checkout: all of them; a shared working tree:
     not a colleague's module still being written), or every module when git is not at hand."""
-    every = sorted(str(p) for p in (ROOT / "app" / "ui").glob("*.py"))
+    every = sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py"))
     try:
-        listed = subprocess.run(["git", "ls-files", "app/ui/*.py"], cwd=ROOT, capture_output=True, text=True,
+        listed = subprocess.run(["git", "ls-files", "app/ui/**.py"], cwd=ROOT, capture_output=True, text=True,
                                 check=True).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return every

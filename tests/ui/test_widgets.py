@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.assessments.scoring import Mark
 from app.models.domain import DelegateInfo
-from app.scoring import Mark
-from app.ui.delegation_editor import DelegationDialog
-from app.ui.find_indicator_dialog import FindIndicatorDialog
-from app.ui.interview_timer import InterviewTimer, clock_text
-from app.ui.radar_chart import RadarChart
-from app.ui.reopen_dialog import ReopenDialog
+from app.ui.charts.summary_radar import RadarChart
+from app.ui.interview.delegation_editor import DelegationDialog
+from app.ui.interview.find_indicator_dialog import FindIndicatorDialog
+from app.ui.interview.reopen_dialog import ReopenDialog
+from app.ui.interview.timer import InterviewTimer, clock_text
 
 
 class FakeClock:

@@ -1,0 +1,44 @@
+"""Where Nilai keeps its data: platformdirs by default, --data-dir or NILAI_DATA_DIR to override."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Nilai"
+APP_AUTHOR = "Nilai"
+DATABASE_FILE = "nilai.sqlite3"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory, created if missing: explicit argument, then NILAI_DATA_DIR, then the platform's."""
+    if explicit:
+        path = Path(explicit)
+    elif os.environ.get("NILAI_DATA_DIR"):
+        path = Path(os.environ["NILAI_DATA_DIR"])
+    else:
+        path = default_data_dir()
+    path = path.expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def resources_dir() -> Path:
+    """The shipped resources: beside the package from source, inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -1,0 +1,215 @@
+"""The one way into the database: open (with migrations), transactions, and user-facing errors.
+
+SQLite on an assessor's laptop (WAL, foreign keys, synchronous=FULL because laptops lose power),
+or PostgreSQL for a shared coordinator store; the same models and migrations serve both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlmodel import Session, create_engine
+
+from app.base.paths import DATABASE_FILE, resolve_data_dir
+
+
+class StoreError(Exception):
+    """A problem the user can act on; the message says what happened and what to do."""
+
+
+class DiskFull(StoreError):
+    pass
+
+
+class ReadOnlyStore(StoreError):
+    pass
+
+
+class StoreLocked(StoreError):
+    pass
+
+
+class CorruptStore(StoreError):
+    pass
+
+
+class NewerSchema(StoreError):
+    pass
+
+
+def _translate(exc: BaseException, where: str) -> StoreError | None:
+    """Map driver errors a user can act on to clear messages; anything else is a bug."""
+    orig = getattr(exc, "orig", exc)
+    message = str(orig).lower()
+    code = getattr(orig, "errno", None) or getattr(orig, "sqlite_errorcode", None)
+    if "database or disk is full" in message or code in (errno.ENOSPC, sqlite3.SQLITE_FULL):
+        return DiskFull(
+            f"The disk holding {where} is full; nothing of the last change was written. "
+            "Free some space (for example move photos off this computer) and try again."
+        )
+    if ("readonly" in message or "read-only" in message or "unable to open database file" in message
+            or code in (errno.EROFS, errno.EACCES)):
+        return ReadOnlyStore(
+            f"{where} cannot be written (read-only location, no permission, or a missing folder). "
+            "Nothing was changed. Choose a writable data directory with --data-dir."
+        )
+    if "database is locked" in message or "database table is locked" in message:
+        return StoreLocked(
+            f"{where} is in use by another Nilai window or program. Close it and try again."
+        )
+    if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+        return CorruptStore(
+            f"{where} is damaged and cannot be read. Restore the latest backup "
+            "(nilai restore FILE, backups are in the data directory's backups folder)."
+        )
+    return None
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+class Store:
+    """A database and its engine. Open one with :func:`open_store`."""
+
+    def __init__(self, engine: Engine, data_dir: Path, label: str) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self.label = label  # how messages name the database
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits as a whole on success and rolls back on any error."""
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DBAPIError, OSError) as exc:
+            session.rollback()
+            user_error = _translate(exc, self.label)
+            if user_error is not None:
+                raise user_error from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:  # e.g. the assessor build ships no PostgreSQL driver
+        raise StoreError(
+            f"This Nilai cannot reach that database: its driver is not installed ({exc.name or exc}). "
+            "Run Nilai from source with the postgres extra (pip install 'nilai[postgres]') for a shared store."
+        ) from exc
+    except NoSuchModuleError as exc:
+        raise StoreError(f"This Nilai does not know that kind of database ({url.split(':')[0]}); "
+                         "use sqlite or postgresql+psycopg.") from exc
+    except ArgumentError as exc:
+        raise StoreError(f"The database URL is not valid: {exc}. Example: postgresql+psycopg://user@host/nilai") from exc
+
+
+def database_url(data_dir: Path, explicit_url: str | None = None) -> str:
+    if explicit_url:
+        return explicit_url
+    return f"sqlite:///{data_dir / DATABASE_FILE}"
+
+
+def open_store(data_dir: str | Path | None = None, database_url_: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store, bring its schema up to date, refuse one that is newer."""
+    from app.store import migrations  # Alembic is only needed when a store is opened
+
+    directory = resolve_data_dir(data_dir)
+    url = database_url(directory, database_url_)
+    label = f"the Nilai database ({directory / DATABASE_FILE})" if url.startswith("sqlite") else "the Nilai database server"
+    engine = make_engine(url)
+    store = Store(engine, directory, label)
+    try:
+        if store.is_sqlite:
+            _check_readable(store)
+        if migrate:
+            migrations.upgrade(store)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        user_error = _translate(exc, label)
+        if user_error is not None:
+            raise user_error from exc
+        raise
+    return store
+
+
+def _check_readable(store: Store) -> None:
+    path = store.sqlite_path
+    if path is None or not path.exists():
+        return
+    with store.engine.connect() as conn:
+        conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+
+
+def backup_copy(store: Store, reason: str) -> Path | None:
+    """Copy the SQLite database aside (online backup API, consistent even while open)."""
+    path = store.sqlite_path
+    if path is None or not path.exists():
+        return None
+    backups = store.data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"nilai-{stamp}-{reason}.sqlite3"
+    partial = target.with_suffix(".part")
+    try:
+        sqlite_copy(path, partial)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        user_error = _translate(exc, f"the backup folder ({backups})")
+        raise (user_error or StoreError(f"Could not back up the database: {exc}")) from exc
+    return target
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database with the online backup API, even while it is open."""
+    src = sqlite3.connect(source)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()

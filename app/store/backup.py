@@ -1,0 +1,109 @@
+"""Rolling backups of the SQLite store (online backup API) and restoring one.
+
+A backup is taken at start-up and after each finalized assessment; the newest N are kept
+(setting ``backup.keep``, default 20). Restoring first sets the current file aside, so a restore
+can itself be undone.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.base.paths import DATABASE_FILE
+from app.store import Store, StoreError, backup_copy, settings, sqlite_copy
+
+DEFAULT_KEEP = 20
+_ROLLING = re.compile(r"^nilai-\d{8}-\d{6}-\d{6}-(startup|finalized|manual)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """Every backup in the data directory, newest first."""
+    found = []
+    for path in backups_dir(data_dir).glob("nilai-*.sqlite3"):
+        parts = path.stem.split("-")
+        try:
+            taken = datetime.strptime("-".join(parts[1:4]), "%Y%m%d-%H%M%S-%f")
+        except ValueError:
+            continue
+        found.append(BackupInfo(path, taken, "-".join(parts[4:]), path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def take_backup(store: Store, reason: str = "manual") -> Path | None:
+    """A consistent copy of the live database; older rolling copies beyond the limit are removed."""
+    path = backup_copy(store, reason)
+    if path is not None:
+        prune(store)
+    return path
+
+
+def prune(store: Store) -> list[Path]:
+    keep = int(settings.read(store, settings.BACKUPS_KEEP, str(DEFAULT_KEEP)) or DEFAULT_KEEP)
+    rolling = [b for b in list_backups(store.data_dir) if _ROLLING.match(b.path.name)]
+    removed = []
+    for old in rolling[max(1, keep):]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse to restore anything that is not a sound Nilai database."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            has_version = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a readable Nilai database ({exc}); nothing was restored.") from exc
+    if result != "ok":
+        raise StoreError(f"{path} fails the SQLite integrity check ({result}); nothing was restored.")
+    if not has_version:
+        raise StoreError(f"{path} is not a Nilai database (no schema version); nothing was restored.")
+
+
+def restore(data_dir: Path, backup: Path) -> Path:
+    """Replace the store with a backup; returns where the current database was set aside.
+
+    The store must be closed. The restored file is copied with the backup API into a temporary
+    file beside the database and renamed into place, so a failure leaves the current one intact.
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StoreError(f"{backup} does not exist; see the backups folder of {data_dir}.")
+    check_backup_file(backup)
+    database = data_dir / DATABASE_FILE
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    aside = backups_dir(data_dir) / f"nilai-{stamp}-before-restore.sqlite3"
+    aside.parent.mkdir(exist_ok=True)
+    partial = database.with_name(database.name + ".restoring")
+    try:
+        if database.exists():
+            sqlite_copy(database, aside)
+        sqlite_copy(backup, partial)
+        for suffix in ("-wal", "-shm"):
+            Path(str(database) + suffix).unlink(missing_ok=True)
+        partial.replace(database)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Could not restore {backup.name}: {exc}. The current database is unchanged.") from exc
+    return aside

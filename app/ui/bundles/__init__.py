@@ -1,0 +1,1 @@
+"""Result bundles in the desktop: choosing what goes in and exporting it."""

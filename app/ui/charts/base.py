@@ -1,0 +1,105 @@
+"""What the coordinator's QPainter charts share: palette-aware background, axes and text.
+
+Every colour of text, grid and frame comes from the widget's palette (so a dark theme gets light
+text on a dark ground); data colours come from :mod:`app.ui.charts.palette`. ``render_image``
+paints a chart into an image of any size (for tests and screenshots) without showing it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class ChartWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 180)
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(480, 300)
+
+    # -- colours from the palette -----------------------------------------------------------------
+
+    def text_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.WindowText)
+
+    def muted_colour(self) -> QColor:
+        colour = QColor(self.text_colour())
+        colour.setAlpha(150)
+        return colour
+
+    def grid_colour(self) -> QColor:
+        colour = QColor(self.text_colour())
+        colour.setAlpha(45)
+        return colour
+
+    def background(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Base)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def begin(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.background())
+
+    def draw_title(self, painter: QPainter, text: str) -> float:
+        """The chart's title at the top left; returns the height it took."""
+        font = painter.font()
+        font.setBold(True)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(self.text_colour())
+        height = painter.fontMetrics().height() + 6
+        painter.drawText(QRectF(8, 4, self.width() - 16, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         text)
+        painter.restore()
+        return height + 4
+
+    def draw_value_axis(self, painter: QPainter, plot: QRectF, top: float = 100.0, step: float = 25.0,
+                        label_width: float = 28.0) -> None:
+        """Horizontal grid lines and labels 0..top on the left of ``plot``."""
+        painter.save()
+        metrics = painter.fontMetrics()
+        value = 0.0
+        while value <= top + 1e-9:
+            y = plot.bottom() - plot.height() * value / top
+            painter.setPen(QPen(self.grid_colour(), 1))
+            painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
+            painter.setPen(self.muted_colour())
+            painter.drawText(QRectF(plot.left() - label_width - 4, y - metrics.height() / 2, label_width,
+                                    metrics.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{value:g}")
+            value += step
+        painter.restore()
+
+    def draw_legend(self, painter: QPainter, items: list[tuple[QColor, str]], x: float, y: float,
+                    line: bool = False) -> None:
+        """Swatches with labels in a row starting at (x, y), right-aligned if they would overflow."""
+        painter.save()
+        metrics = painter.fontMetrics()
+        widths = [16 + 4 + metrics.horizontalAdvance(text) + 14 for _, text in items]
+        x = min(x, self.width() - 8 - sum(widths))
+        for (colour, text), width in zip(items, widths, strict=True):
+            if line:
+                painter.setPen(QPen(colour, 3))
+                painter.drawLine(QLineF(x, y + metrics.height() / 2, x + 16, y + metrics.height() / 2))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRect(QRectF(x, y + 2, 16, metrics.height() - 4))
+            painter.setPen(self.text_colour())
+            painter.drawText(QRectF(x + 20, y, width, metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x += width
+        painter.restore()
+
+    def render_image(self, size: QSize) -> QImage:
+        self.resize(size)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.background())
+        self.render(image)
+        return image

@@ -1,0 +1,101 @@
+"""How the panel scores are distributed: bins of 5 points, with the score at each shortlist cut-off."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from app.consolidation import Consolidation
+from app.ui.charts.base import ChartWidget
+from app.ui.charts.palette import IN_ALL, cut_colour
+
+BIN = 5.0
+
+
+def histogram(totals: list[float], width: float = BIN) -> list[int]:
+    """Counts per bin [0, 5), [5, 10) ... [95, 100] (100 goes in the last bin)."""
+    bins = [0] * int(math.ceil(100 / width))
+    for value in totals:
+        bins[min(len(bins) - 1, max(0, int(value // width)))] += 1
+    return bins
+
+
+def cut_scores(c: Consolidation) -> list[tuple[int, float]]:
+    """The panel score of the last region within each shortlist (size, score)."""
+    ranked = [r for r in c.ranking if r.total is not None]
+    return [(size, ranked[size - 1].total) for size in c.shortlist_sizes if 0 < size <= len(ranked)]
+
+
+class ScoreHistogram(ChartWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bins: list[int] = []
+        self._cuts: list[tuple[int, float]] = []
+        self._marker: float | None = None
+        self._marker_label = ""
+
+    def set_consolidation(self, c: Consolidation | None) -> None:
+        totals = [r.total for r in c.ranking if r.total is not None] if c else []
+        self._bins = histogram(totals) if totals else []
+        self._cuts = cut_scores(c) if c else []
+        self.setAccessibleDescription(", ".join(f"{i * BIN:g}–{(i + 1) * BIN:g}: {n}"
+                                                for i, n in enumerate(self._bins) if n))
+        self.update()
+
+    def set_marker(self, score: float | None, label: str = "") -> None:
+        """A region's own score, marked on the axis (``label`` names it in the legend)."""
+        self._marker, self._marker_label = score, label
+        self.update()
+
+    def bins(self) -> list[int]:
+        return list(self._bins)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        self.begin(painter)
+        top = self.draw_title(painter, self.tr("Distribution of panel scores"))
+        metrics = painter.fontMetrics()
+        legend = [(cut_colour(i), self.tr("top %1 from %2").replace("%1", str(size)).replace("%2", f"{score:.1f}"))
+                  for i, (size, score) in enumerate(self._cuts)]
+        if self._marker is not None and self._marker_label:
+            legend.append((self.text_colour(), f"▲ {self._marker_label} {self._marker:.1f}"))
+        if legend:
+            self.draw_legend(painter, legend, 8, top, line=True)
+        plot = QRectF(40, top + metrics.height() * 2 + 4, self.width() - 52,
+                      self.height() - top - metrics.height() * 4 - 8)
+        if plot.width() < 20 or plot.height() < 20:
+            return
+        if not self._bins:
+            painter.setPen(self.muted_colour())
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No region has a panel score yet"))
+            return
+        highest = max(self._bins)
+        step = max(1, math.ceil(highest / 5))
+        ceiling = step * math.ceil(highest / step)
+        self.draw_value_axis(painter, plot, top=float(ceiling), step=float(step))
+        width = plot.width() / len(self._bins)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(IN_ALL)
+        for i, count in enumerate(self._bins):
+            height = plot.height() * count / ceiling
+            painter.drawRect(QRectF(plot.left() + i * width + 1, plot.bottom() - height, width - 2, height))
+        painter.setPen(self.muted_colour())
+        for value in range(0, 101, 20):
+            x = plot.left() + plot.width() * value / 100
+            painter.drawText(QRectF(x - 20, plot.bottom() + 2, 40, metrics.height()), Qt.AlignmentFlag.AlignCenter,
+                             str(value))
+        painter.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + 2, plot.width(), metrics.height()),
+                         Qt.AlignmentFlag.AlignCenter, self.tr("panel score (regions per 5 points)"))
+        for i, (_size, score) in enumerate(self._cuts):
+            x = plot.left() + plot.width() * score / 100
+            painter.setPen(QPen(cut_colour(i), 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
+        if self._marker is not None:
+            x = plot.left() + plot.width() * self._marker / 100
+            painter.setPen(QPen(self.text_colour(), 2))
+            painter.drawLine(QLineF(x, plot.bottom() - 6, x, plot.bottom() + 2))
+            painter.drawPolygon([QPointF(x - 5, plot.bottom() + 2), QPointF(x + 5, plot.bottom() + 2),
+                                 QPointF(x, plot.bottom() - 6)])

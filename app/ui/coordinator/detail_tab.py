@@ -1,0 +1,192 @@
+"""Region detail: each assessor's level per indicator side by side, their notes and evidence, the
+panel's combined level and spread, and the moderation controls with the region's history."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.consolidation import Consolidation
+from app.ui.coordinator import jobs
+from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
+from app.ui.coordinator.jobs import RegionDetail
+from app.ui.coordinator.moderation_panel import ModerationPanel
+from app.ui.coordinator.ranking_model import score_text
+from app.ui.coordinator.session import CoordinatorSession, error_text
+
+
+class RegionDetailTab(QWidget):
+    loaded = Signal(str)  # region code whose detail is on screen
+
+    def __init__(self, session: CoordinatorSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.region_code: str | None = None
+        self._generation = 0
+        self.region = QComboBox(self)
+        self.region.setEditable(True)
+        self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region.setAccessibleName(self.tr("Region"))
+        self.region.setMinimumContentsLength(36)
+        completer = QCompleter(self.region.model(), self.region)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.region.setCompleter(completer)
+        self.region.activated.connect(lambda i: self.show_region(self.region.itemData(i)))
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        top = QHBoxLayout()
+        region_label = QLabel(self.tr("Re&gion:"), self)
+        region_label.setBuddy(self.region)
+        top.addWidget(region_label)
+        top.addWidget(self.region)
+        top.addWidget(self.heading, 1)
+
+        self.model = RegionDetailModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setAccessibleName(self.tr("Levels per indicator"))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.notes = QTextBrowser(self)
+        self.notes.setOpenLinks(False)
+        self.notes.setAccessibleName(self.tr("Notes and evidence"))
+        self.moderation = ModerationPanel(self)
+        self.moderation.requested.connect(self._moderate)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.table)
+        left.addWidget(self.notes)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.moderation)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 520])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.splitter = split
+        session.consolidated.connect(self._consolidated)
+
+    # -- region choice --------------------------------------------------------------------------
+
+    def _consolidated(self, c: Consolidation) -> None:
+        current = self.region_code
+        self.region.blockSignals(True)
+        self.region.clear()
+        locale = QLocale()
+        for r in c.ranking:
+            rank = "–" if r.rank is None else locale.toString(r.rank)
+            self.region.addItem(f"{rank}. {r.region.name} ({r.region.code})", r.region.code)
+        self.region.blockSignals(False)
+        code = current or (c.ranking[0].region.code if c.ranking else None)
+        if code:
+            self.show_region(code)
+
+    def show_region(self, code: str | None) -> None:
+        """Load the region's detail (off the GUI thread) and show it."""
+        c = self.session.consolidation
+        if not code or c is None:
+            return
+        self.region_code = code
+        index = self.region.findData(code)
+        if index >= 0:
+            self.region.setCurrentIndex(index)
+        self._generation += 1
+        generation = self._generation
+        self.session.runner.run(jobs.region_detail, self.session.store, c, code, self.session.services.lang,
+                                label=self.tr("Loading the region"),
+                                on_done=lambda detail: self._loaded(generation, detail),
+                                on_error=lambda exc: self.session.failed.emit(error_text(exc)))
+
+    def _loaded(self, generation: int, detail: RegionDetail) -> None:
+        if generation != self._generation:
+            return
+        selected = self.current_indicator()
+        self.model.set_detail(detail)
+        self.moderation.show_detail(detail)
+        self.heading.setText(self._heading_html(detail))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Stretch)
+        row = self.model.row_of(selected) if selected else -1
+        self.table.selectRow(max(0, row))
+        if row < 0:
+            self._selection_changed()
+        self.loaded.emit(detail.region.code)
+
+    def _heading_html(self, d: RegionDetail) -> str:
+        locale = QLocale()
+        rank = "–" if d.rank is None else locale.toString(d.rank)
+        flagged = sum(1 for i in d.indicators if i.flagged)
+        moderated = sum(1 for i in d.indicators if i.moderated is not None)
+        return (self.tr("<b>%1</b> (%2), %3 · rank <b>%4</b> · panel score <b>%5</b> · %6 assessor(s) · "
+                        "%7 flagged · %8 moderated")
+                .replace("%1", html.escape(d.region.name)).replace("%2", d.region.code)
+                .replace("%3", html.escape(d.region.province_name)).replace("%4", rank)
+                .replace("%5", score_text(locale, d.total)).replace("%6", str(len(d.assessors)))
+                .replace("%7", str(flagged)).replace("%8", str(moderated)))
+
+    # -- indicator ------------------------------------------------------------------------------
+
+    def current_indicator(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.indicator(rows[0].row()).code if rows else None
+
+    def select_indicator(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        indicator = self.model.indicator(rows[0].row()) if rows else None
+        self.moderation.show_indicator(indicator)
+        self.notes.setHtml(self._notes_html(indicator) if indicator else "")
+
+    def _notes_html(self, indicator: jobs.IndicatorDetail) -> str:
+        detail = self.model.detail()
+        if detail is None:
+            return ""
+        locale = QLocale()
+        head = "".join(f"<th align='left'>{html.escape(a.name)}</th>" for a in detail.assessors)
+        cells = []
+        no_note, no_evidence, level_word = self.tr("no note"), self.tr("no evidence"), self.tr("Level")
+        for cell in indicator.levels:
+            level = self.tr("not applicable") if cell.not_applicable else level_text(cell.level, locale)
+            note = html.escape(cell.note).replace("\n", "<br>") if cell.note.strip() else f"<i>{no_note}</i>"
+            evidence = "<br>".join("⧉ " + html.escape(name) for name in cell.evidence) or f"<i>{no_evidence}</i>"
+            cells.append(f"<td valign='top' width='{100 // max(1, len(detail.assessors))}%'>"
+                         f"<b>{level_word} {level}</b><br>{note}<br><small>{evidence}</small></td>")
+        return (f"<p><b>{html.escape(indicator.code)}</b> {html.escape(indicator.title)}</p>"
+                f"<table width='100%' cellspacing='0' cellpadding='4'><tr>{head}</tr><tr>{''.join(cells)}</tr></table>")
+
+    def _moderate(self, indicator_code: str, level: object, reason: str) -> None:
+        if self.region_code is None:
+            return
+        self.session.moderate(self.region_code, indicator_code, level if isinstance(level, int) else None, reason,
+                              on_done=lambda _changed: self.moderation.done())

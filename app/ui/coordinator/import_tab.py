@@ -1,0 +1,310 @@
+"""The import tab: take in result bundles (dropped or chosen), read what happened to each bundle and
+record, decide on unknown assessor certificates, resolve conflicts, and hand out the round package.
+
+Imports run on the task runner with progress. A bundle signed by a certificate this store does not
+trust is rejected by the import; its certificate (fingerprint, name, NIP) is then listed for the
+coordinator to trust — after which its bundles are imported again — or to reject.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bundles.format import PAYLOAD, SUFFIX
+from app.identity import has_identity
+from app.ui.coordinator import jobs
+from app.ui.coordinator.conflict_dialog import ConflictDialog
+from app.ui.coordinator.exports import ExportController
+from app.ui.coordinator.import_models import (
+    ConflictsModel,
+    ImportReportModel,
+    UnknownCertificatesModel,
+)
+from app.ui.coordinator.session import CoordinatorSession, error_text
+
+
+def bundle_paths(paths: list[Path]) -> list[Path]:
+    """The .nilai files among dropped files and folders (a folder: the bundles directly in it)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix == SUFFIX and p.is_file())
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+def is_encrypted(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return PAYLOAD in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+class ImportTab(QWidget):
+    imported = Signal(object)  # ImportOutcome
+    conflicts_changed = Signal(int)
+
+    def __init__(self, session: CoordinatorSession, exports: ExportController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.exports = session, exports
+        self.services = session.services
+        self.setAcceptDrops(True)
+        self.dialog: ConflictDialog | None = None
+
+        drop = QFrame(self)
+        drop.setFrameShape(QFrame.Shape.StyledPanel)
+        drop.setFrameShadow(QFrame.Shadow.Sunken)
+        self.drop_label = QLabel(self.tr("Drop result bundles (.nilai) or a folder of them here"), drop)
+        self.choose_button = QPushButton(self.tr("&Choose bundles…"), drop)
+        self.choose_button.clicked.connect(self.choose_files)
+        self.package_button = QPushButton(self.tr("Export &round package for assessors…"), drop)
+        self.package_button.setToolTip(self.tr("The round, its instrument, panels and schedule, signed with your key"))
+        self.package_button.clicked.connect(self.exports.export_round_package)
+        self.progress = QProgressBar(drop)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        row = QHBoxLayout(drop)
+        row.addWidget(self.drop_label, 1)
+        row.addWidget(self.progress)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.package_button)
+
+        self.report_model = ImportReportModel(self)
+        self.report = QTreeView(self)
+        self.report.setModel(self.report_model)
+        self.report.setAlternatingRowColors(True)
+        self.report.setUniformRowHeights(True)
+        self.report.setAccessibleName(self.tr("Import report"))
+        self.report.header().setStretchLastSection(True)
+
+        self.unknown_model = UnknownCertificatesModel(self)
+        self.unknown = QTableView(self)
+        self.unknown.setModel(self.unknown_model)
+        self.unknown.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unknown.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.unknown.verticalHeader().hide()
+        self.unknown.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.unknown.horizontalHeader().setStretchLastSection(True)
+        self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
+        self.trust_button = QPushButton(self.tr("&Trust and import"), self)
+        self.reject_button = QPushButton(self.tr("Re&ject"), self)
+        self.trust_button.clicked.connect(self.trust_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.unknown.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.unknown_box = self._box(
+            self.tr("Unknown assessor certificates"),
+            self.tr("These bundles are signed correctly, by certificates this computer does not trust yet. Check "
+                    "each fingerprint with the assessor (by phone or in person) before trusting it."),
+            self.unknown, [self.trust_button, self.reject_button])
+
+        self.conflicts_model = ConflictsModel(self)
+        self.conflicts = QTableView(self)
+        self.conflicts.setModel(self.conflicts_model)
+        self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflicts.verticalHeader().hide()
+        self.conflicts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts.setAccessibleName(self.tr("Conflicts"))
+        self.conflicts.doubleClicked.connect(lambda _index: self.resolve_selected())
+        self.resolve_button = QPushButton(self.tr("Re&solve…"), self)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.conflicts.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.conflicts_box = self._box(
+            self.tr("Conflicts"),
+            self.tr("Competing versions of one assessment: none of them counts until you choose one."),
+            self.conflicts, [self.resolve_button])
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.report)
+        split.addWidget(self.unknown_box)
+        split.addWidget(self.conflicts_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 1)
+        split.setChildrenCollapsible(False)
+        self.split = split
+        layout = QVBoxLayout(self)
+        layout.addWidget(drop)
+        layout.addWidget(split, 1)
+        self._update_buttons()
+
+    def _box(self, title: str, text: str, view: QWidget, buttons: list[QPushButton]) -> QWidget:
+        box = QWidget(self)
+        heading = QLabel(f"<b>{title}</b> — {text}", box)
+        heading.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(view, 1)
+        column = QVBoxLayout()
+        for button in buttons:
+            column.addWidget(button)
+        column.addStretch(1)
+        row.addLayout(column)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(row)
+        return box
+
+    def _update_buttons(self) -> None:
+        has_unknown = bool(self.unknown.selectionModel().selectedRows())
+        self.trust_button.setEnabled(has_unknown)
+        self.reject_button.setEnabled(has_unknown)
+        self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
+        show = self.unknown_model.rowCount() > 0
+        if show != self.unknown_box.isVisibleTo(self):
+            self.unknown_box.setVisible(show)
+            total = sum(self.split.sizes()) or 600
+            self.split.setSizes([total // 2, total // 4, total // 4] if show else [total * 3 // 4, 0, total // 4])
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def choose_files(self) -> None:
+        paths = self.services.pick_bundles(self)
+        if paths:
+            self.import_paths(paths)
+
+    def _unlock_for(self, paths: list[Path]):
+        """A callable giving the unlocked identity, when some bundle is encrypted (asked here, once)."""
+        if not any(is_encrypted(p) for p in paths) or not has_identity(self.services.data_dir):
+            return None
+        unlocked = self.services.unlock(self, self.tr("Some bundles are encrypted for you: unlock your key to "
+                                                      "open them."))
+        return (lambda: unlocked) if unlocked is not None else None
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        files = bundle_paths([Path(p) for p in paths])
+        if not files:
+            self.session.message.emit(self.tr("No bundle files among the dropped items"))
+            return False
+        self._run(jobs.import_files, files, self._unlock_for(files))
+        return True
+
+    def _run(self, fn, *args) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.choose_button.setEnabled(False)
+        task = self.services.runner.run(fn, self.services.store, *args, label=self.tr("Importing bundles"),
+                                        with_progress=True, on_done=self._imported, on_error=self._failed)
+        if not task.done:
+            task.progressed.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.choose_button.setEnabled(True)
+        self.session.failed.emit(error_text(exc))
+
+    def _imported(self, outcome: jobs.ImportOutcome) -> None:
+        self.progress.hide()
+        self.choose_button.setEnabled(True)
+        self.report_model.add(outcome)
+        self.report.expandAll()
+        for column in range(3):
+            self.report.resizeColumnToContents(column)
+        self.unknown_model.add(outcome.unknown)
+        self._update_buttons()
+        bundles = outcome.report.bundles
+        rejected = len(outcome.report.rejected)
+        self.session.message.emit(self.tr("%1 bundle(s) read: %2 taken in, %3 rejected")
+                                  .replace("%1", str(len(bundles))).replace("%2", str(len(bundles) - rejected))
+                                  .replace("%3", str(rejected)))
+        self.imported.emit(outcome)
+        self.refresh_conflicts()
+        if len(bundles) > rejected or self.session.consolidation is not None:
+            self.session.recompute()  # (nothing taken in and no round yet: nothing to rank)
+
+    # -- certificates ---------------------------------------------------------------------------
+
+    def _selected_unknown(self) -> jobs.UnknownCertificate | None:
+        rows = self.unknown.selectionModel().selectedRows()
+        return self.unknown_model.items()[rows[0].row()] if rows else None
+
+    def trust_selected(self) -> bool:
+        item = self._selected_unknown()
+        if item is None:
+            return False
+        items = self.unknown_model.remove_fingerprint(item.info.fingerprint)
+        self._update_buttons()
+        paths = [i.path for i in items]
+        self._run(jobs.trust_and_import, item.info, paths, self._unlock_for(paths))
+        return True
+
+    def reject_selected(self) -> bool:
+        item = self._selected_unknown()
+        if item is None:
+            return False
+        for gone in self.unknown_model.remove_fingerprint(item.info.fingerprint):
+            self.report_model.mark_certificate_rejected(gone.path)
+        self._update_buttons()
+        self.session.message.emit(self.tr("Certificate of %1 not trusted; its bundles stay out")
+                                  .replace("%1", item.info.name))
+        return True
+
+    # -- conflicts ------------------------------------------------------------------------------
+
+    def refresh_conflicts(self) -> None:
+        self.services.runner.run(jobs.open_conflict_views, self.services.store, label=self.tr("Reading conflicts"),
+                                 on_done=self._show_conflicts,
+                                 on_error=lambda exc: self.session.failed.emit(error_text(exc)))
+
+    def _show_conflicts(self, conflicts: list[jobs.ConflictView]) -> None:
+        self.conflicts_model.set_conflicts(conflicts)
+        self._update_buttons()
+        self.conflicts_changed.emit(len(conflicts))
+
+    def resolve_selected(self) -> ConflictDialog | None:
+        rows = self.conflicts.selectionModel().selectedRows()
+        if not rows:
+            return None
+        conflict = self.conflicts_model.conflict(rows[0].row())
+        dialog = ConflictDialog(conflict, self)
+        dialog.accepted.connect(lambda: self.resolve(conflict, dialog.chosen() or "", dialog.reason_text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def resolve(self, conflict: jobs.ConflictView, chosen_id: str, reason: str) -> None:
+        def done(version_id: str) -> None:
+            self.session.message.emit(self.tr("%1: version %2 is now in force").replace("%1", conflict.region)
+                                      .replace("%2", version_id[:8]))
+            self.refresh_conflicts()
+            self.session.recompute()
+
+        self.services.runner.run(jobs.resolve, self.services.store, conflict.record_id, chosen_id, reason,
+                                 self.services.who(), label=self.tr("Resolving the conflict"), on_done=done,
+                                 on_error=lambda exc: self.session.failed.emit(error_text(exc)))

@@ -1,0 +1,193 @@
+"""The ranking tab: rule selector, agreement figures, the ranking table with cut-off lines, exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.consolidation import AggregationRule, Consolidation
+from app.ui.charts.palette import cut_colour
+from app.ui.coordinator.exports import ExportController
+from app.ui.coordinator.ranking_model import REGION, REGION_CODE_ROLE, RankingFilterProxy, RankingModel
+from app.ui.coordinator.ranking_view import RankingTableView
+from app.ui.coordinator.session import CoordinatorSession
+
+
+def alpha_text(locale: QLocale, value: float | None) -> str:
+    return "–" if value is None else locale.toString(value, "f", 2)
+
+
+class RankingTab(QWidget):
+    region_activated = Signal(str)  # region code (double-click / Enter)
+
+    def __init__(self, session: CoordinatorSession, exports: ExportController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.exports = session, exports
+        self.rule = QComboBox(self)
+        self.rule.setAccessibleName(self.tr("Aggregation rule"))
+        for rule, text in ((AggregationRule.MEAN, self.tr("Mean")), (AggregationRule.MEDIAN, self.tr("Median")),
+                           (AggregationRule.TRIMMED_MEAN, self.tr("Trimmed mean"))):
+            self.rule.addItem(text, rule.value)
+        self.rule.setToolTip(self.tr("How the assessors' levels of one indicator are combined; the ranking is "
+                                     "recomputed in the background"))
+        self.rule.activated.connect(lambda _i: self.session.set_rule(self.rule.currentData()))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Filter by region, code or province"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter the ranking"))
+        self.busy = QLabel(self.tr("Recomputing…"), self)
+        self.busy.hide()
+        self.csv_button = QPushButton(self.tr("CSV…"), self)
+        self.xlsx_button = QPushButton(self.tr("XLSX…"), self)
+        self.pdf_button = QPushButton(self.tr("PDF report…"), self)
+        self.sign = QCheckBox(self.tr("Sign the PDF"), self)
+        self.sign.setToolTip(self.tr("Sign the report with this data directory's key (asks the passphrase)"))
+        for button, tip in ((self.csv_button, self.tr("The ranking, and every level behind it in a second CSV")),
+                            (self.xlsx_button, self.tr("Ranking, Scores and Method sheets")),
+                            (self.pdf_button, self.tr("The ranking report: method, agreement, charts, table"))):
+            button.setToolTip(tip)
+        self.csv_button.clicked.connect(lambda: self.exports.export("csv"))
+        self.xlsx_button.clicked.connect(lambda: self.exports.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.exports.export("pdf", sign=self.sign.isChecked()))
+
+        top = QHBoxLayout()
+        rule_label = QLabel(self.tr("&Rule:"), self)
+        rule_label.setBuddy(self.rule)
+        top.addWidget(rule_label)
+        top.addWidget(self.rule)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.busy)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("Export:"), self))
+        for widget in (self.csv_button, self.xlsx_button, self.pdf_button, self.sign):
+            top.addWidget(widget)
+
+        self.agreement = QLabel(self)
+        self.agreement.setWordWrap(True)
+        self.agreement.setTextFormat(Qt.TextFormat.RichText)
+        self.agreement.setAccessibleName(self.tr("Agreement between assessors"))
+        self.cuts = QLabel(self)
+        self.cuts.setWordWrap(True)
+        self.cuts.setTextFormat(Qt.TextFormat.RichText)
+
+        self.model = RankingModel(self)
+        self.proxy = RankingFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.table = RankingTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.table.setAccessibleName(self.tr("Ranking"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.agreement)
+        layout.addWidget(self.cuts)
+        layout.addWidget(self.table, 1)
+        session.consolidated.connect(self.show_consolidation)
+        session.computing.connect(self.busy.setVisible)
+
+    def _sorted(self, _section: int, _order: Qt.SortOrder) -> None:
+        self.table.cuts_shown = self.proxy.sorted_by_rank()
+        self.table.viewport().update()
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.data(REGION_CODE_ROLE)
+        if code:
+            self.region_activated.emit(code)
+
+    def selected_region(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(REGION_CODE_ROLE) if rows else None
+
+    def show_consolidation(self, c: Consolidation) -> None:
+        selected = self.selected_region()
+        self.model.set_consolidation(c)
+        self.table.sizes = c.shortlist_sizes
+        self.table.cuts_shown = self.proxy.sorted_by_rank()
+        index = self.rule.findData(c.rule.value)
+        if index >= 0:
+            self.rule.setCurrentIndex(index)
+        self._fit_columns()
+        self.agreement.setText(self._agreement_html(c))
+        self.cuts.setText(self._cuts_html(c))
+        if selected:
+            self.select_region(selected)
+
+    def select_region(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        for column in range(self.model.columnCount()):
+            widest = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 20
+            for row in range(min(self.model.rowCount(), 300)):  # enough rows to see the longest names
+                text = self.model.index(row, column).data()
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(text) + 12)
+            header.resizeSection(column, min(widest, 240))
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Stretch)  # takes the room left, no scrolling
+
+    def _agreement_html(self, c: Consolidation) -> str:
+        locale = QLocale()
+        a = c.agreement
+        dims = " · ".join(f"{d.code} {alpha_text(locale, d.alpha)}" for d in a.dimensions)
+        icc = alpha_text(locale, a.icc.value)
+        text = (self.tr("<b>Agreement</b> — Krippendorff's α (ordinal): round <b>%1</b>; by dimension: %2 · "
+                        "ICC(1,1) of the assessors' totals: <b>%3</b> · %4 indicator(s) with a spread of 2 levels "
+                        "or more, in %5 region(s) · rule: %6")
+                .replace("%1", alpha_text(locale, a.round.alpha)).replace("%2", dims).replace("%3", icc)
+                .replace("%4", locale.toString(a.flagged_cells)).replace("%5", locale.toString(a.flagged_regions))
+                .replace("%6", self.rule.currentText()))
+        return text
+
+    def _cuts_html(self, c: Consolidation) -> str:
+        parts = []
+        for i, cut in enumerate(c.cuts):
+            colour = cut_colour(i).name()
+            line = f"<span style='color:{colour}; font-weight:bold'>━━</span> "
+            if cut.straddled:
+                text = (self.tr("Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 "
+                                "place(s) — for the coordinator to decide")
+                        .replace("%1", str(cut.size)).replace("%2", str(len(cut.selected)))
+                        .replace("%3", str(len(cut.tied))).replace("%4", ", ".join(cut.tied))
+                        .replace("%5", str(cut.open_places)))
+                parts.append(f"{line}<span style='color:#d64541'>{text}</span>")
+            else:
+                parts.append(line + self.tr("Top %1: %2 regions").replace("%1", str(cut.size))
+                             .replace("%2", str(len(cut.selected))))
+        ranked = sum(1 for r in c.ranking if r.rank is not None)
+        parts.append(self.tr("%1 of %2 regions ranked").replace("%1", str(ranked)).replace("%2", str(len(c.ranking))))
+        return " &nbsp; ".join(parts)

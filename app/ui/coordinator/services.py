@@ -1,0 +1,62 @@
+"""What the coordinator view needs from outside: the store, the task runner, pickers and prompts.
+
+Everything a test wants to replace (file pickers, the passphrase prompt, who the coordinator is)
+is a field here, so widgets are built from their services and driven by ``qtbot`` alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.identity import UnlockedIdentity, UnlockThrottle
+from app.store import Store, settings
+from app.ui.tasks import TaskRunner
+
+PickBundles = Callable[[QWidget], list[Path]]
+PickSave = Callable[[QWidget, str, str, str], Path | None]  # parent, title, suggested name, filter
+AskPassphrase = Callable[[QWidget, Path, str], UnlockedIdentity | None]  # parent, data dir, purpose
+
+
+def pick_bundles_dialog(parent: QWidget) -> list[Path]:
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, QCoreApplication.translate("CoordinatorServices", "Import result bundles"), "",
+        QCoreApplication.translate("CoordinatorServices", "Nilai result bundles (*.nilai);;All files (*)"))
+    return [Path(f) for f in files]
+
+
+def pick_save_dialog(parent: QWidget, title: str, suggested: str, name_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    return Path(path) if path else None
+
+
+@dataclass
+class CoordinatorServices:
+    store: Store
+    runner: TaskRunner
+    data_dir: Path
+    lang: str = "id"
+    actor: str = ""  # who moderates and resolves: "Name <NIP>"; default: the data directory's profile
+    throttle: UnlockThrottle | None = None
+    pick_bundles: PickBundles = pick_bundles_dialog
+    pick_save: PickSave = pick_save_dialog
+    ask_passphrase: AskPassphrase | None = None  # default: the shared PassphraseDialog
+
+    def who(self) -> str:
+        if self.actor.strip():
+            return self.actor.strip()
+        profile = settings.profile(self.store)
+        if profile is None:
+            return QCoreApplication.translate("CoordinatorServices", "coordinator")
+        return f"{profile.name} <{profile.nip}>" if profile.nip else profile.name
+
+    def unlock(self, parent: QWidget, purpose: str) -> UnlockedIdentity | None:
+        if self.ask_passphrase is not None:
+            return self.ask_passphrase(parent, Path(self.data_dir), purpose)
+        from app.ui.identity.passphrase_dialog import PassphraseDialog
+
+        return PassphraseDialog.ask(Path(self.data_dir), parent, purpose=purpose, throttle=self.throttle)

@@ -1,0 +1,113 @@
+"""The coordinator view's shared state: which round, which rule, and the latest consolidation.
+
+Every tab reads the same :class:`~app.consolidation.Consolidation`. Recomputing (a new rule, a
+moderation, an import) runs on the task runner; a result that arrives after a newer request was
+made is dropped, so the last request always wins. Writes (moderation) go through the runner too,
+and are followed by a recomputation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.consolidation import Consolidation
+from app.ui.coordinator import jobs
+from app.ui.coordinator.services import CoordinatorServices
+
+
+def error_text(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text or type(exc).__name__
+
+
+class CoordinatorSession(QObject):
+    consolidated = Signal(object)  # Consolidation
+    computing = Signal(bool)
+    failed = Signal(str)
+    message = Signal(str)  # a short notice for the status line
+    moderated = Signal(str)  # region code whose moderation changed
+
+    def __init__(self, services: CoordinatorServices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.round_id: str | None = None
+        self.rule: str | None = None  # None: the round's own rule
+        self.consolidation: Consolidation | None = None
+        self._generation = 0
+        self._pending = 0
+
+    @property
+    def runner(self):
+        return self.services.runner
+
+    @property
+    def store(self):
+        return self.services.store
+
+    def rounds(self) -> list[jobs.RoundChoice]:
+        return jobs.round_choices(self.store)
+
+    def set_round(self, round_id: str | None) -> None:
+        self.round_id = round_id
+        self.recompute()
+
+    def set_rule(self, rule: str | None) -> None:
+        if rule != self.rule:
+            self.rule = rule
+            self.recompute()
+
+    def recompute(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._pending += 1
+        self.computing.emit(True)
+        self.runner.run(jobs.consolidate_round, self.store, self.round_id, self.rule,
+                        label=self.tr("Consolidating"),
+                        on_done=lambda result: self._done(generation, result),
+                        on_error=lambda exc: self._error(generation, exc))
+
+    def _settle(self) -> None:
+        self._pending = max(0, self._pending - 1)
+        if not self._pending:
+            self.computing.emit(False)
+
+    def _done(self, generation: int, result: Consolidation) -> None:
+        self._settle()
+        if generation != self._generation:
+            return  # a newer request is under way
+        self.consolidation = result
+        if self.round_id is None:
+            self.round_id = result.round.id
+        self.consolidated.emit(result)
+
+    def _error(self, generation: int, exc: BaseException) -> None:
+        self._settle()
+        if generation == self._generation:
+            self.failed.emit(error_text(exc))
+
+    def moderate(self, region_code: str, indicator_code: str, level: int | None, reason: str,
+                 on_done: Callable[[Any], None] | None = None) -> None:
+        """Set (a level) or clear (None) a moderation with its reason, then recompute the ranking."""
+        c = self.consolidation
+        if c is None:
+            return
+        actor = self.services.who()
+
+        def done(changed: bool) -> None:
+            if level is None:
+                text = self.tr("%1 %2: moderation cleared").replace("%1", region_code).replace("%2", indicator_code)
+            else:
+                text = (self.tr("%1 %2: moderated to level %3").replace("%1", region_code)
+                        .replace("%2", indicator_code).replace("%3", str(level)))
+            self.message.emit(text if changed else self.tr("Nothing changed"))
+            self.moderated.emit(region_code)
+            if on_done is not None:
+                on_done(changed)
+            self.recompute()
+
+        self.runner.run(jobs.moderate, self.store, c.round.id, region_code, indicator_code, level, reason, actor,
+                        label=self.tr("Moderating"), on_done=done,
+                        on_error=lambda exc: self.failed.emit(error_text(exc)))

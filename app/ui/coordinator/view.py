@@ -1,0 +1,131 @@
+"""The coordinator's view: import, coverage, ranking, region detail and charts of one round.
+
+:class:`CoordinatorView` is a plain widget built from its services (store, task runner, data
+directory; pickers and the passphrase prompt replaceable), so it can be the central widget of a
+main window or stand alone. :func:`install_coordinator_actions` adds the "Koordinator" menu to a
+window and opens the view in a window of its own (see :mod:`app.ui.coordinator.window`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.store import Store
+from app.ui.coordinator import i18n as coordinator_i18n
+from app.ui.coordinator.charts_tab import ChartsTab
+from app.ui.coordinator.coverage_tab import CoverageTab
+from app.ui.coordinator.detail_tab import RegionDetailTab
+from app.ui.coordinator.exports import ExportController
+from app.ui.coordinator.import_tab import ImportTab
+from app.ui.coordinator.ranking_tab import RankingTab
+from app.ui.coordinator.services import CoordinatorServices
+from app.ui.coordinator.session import CoordinatorSession
+from app.ui.tasks import TaskRunner
+
+ERROR_STYLE = "color: #d64541;"
+
+
+class CoordinatorView(QWidget):
+    def __init__(self, store: Store, task_runner: TaskRunner, data_dir: str | Path, lang: str = "id",
+                 parent: QWidget | None = None, *, services: CoordinatorServices | None = None, **overrides) -> None:
+        coordinator_i18n.install()
+        super().__init__(parent)
+        self.services = services or CoordinatorServices(store, task_runner, Path(data_dir), lang, **overrides)
+        self.session = CoordinatorSession(self.services, self)
+        self.exports = ExportController(self.services, self.session, self)
+
+        self.round = QComboBox(self)
+        self.round.setAccessibleName(self.tr("Round"))
+        self.round.setMinimumContentsLength(30)
+        self.round.activated.connect(lambda _i: self.session.set_round(self.round.currentData()))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName(self.tr("Status"))
+        top = QHBoxLayout()
+        round_label = QLabel(self.tr("Ro&und:"), self)
+        round_label.setBuddy(self.round)
+        top.addWidget(round_label)
+        top.addWidget(self.round)
+        top.addWidget(self.status, 1)
+        self.busy = QLabel(self.tr("Consolidating…"), self)
+        self.busy.hide()
+        top.addWidget(self.busy)
+
+        self.tabs = QTabWidget(self)
+        self.import_tab = ImportTab(self.session, self.exports, self)
+        self.coverage_tab = CoverageTab(self.session, self)
+        self.ranking_tab = RankingTab(self.session, self.exports, self)
+        self.detail_tab = RegionDetailTab(self.session, self)
+        self.charts_tab = ChartsTab(self.session, self)
+        for widget, title in ((self.import_tab, self.tr("&Import")), (self.coverage_tab, self.tr("Co&verage")),
+                              (self.ranking_tab, self.tr("R&anking")), (self.detail_tab, self.tr("Region &detail")),
+                              (self.charts_tab, self.tr("C&harts"))):
+            self.tabs.addTab(widget, title)
+        for number in range(1, self.tabs.count() + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda i=number - 1: self.tabs.setCurrentIndex(i))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.ranking_tab.region_activated.connect(self.open_region)
+        self.coverage_tab.region_activated.connect(self.open_region)
+        self.detail_tab.loaded.connect(self.charts_tab.show_region)
+        self.session.message.connect(self.show_message)
+        self.session.failed.connect(self.show_error)
+        self.session.computing.connect(self._computing)
+        self.session.consolidated.connect(self._consolidated)
+        self.exports.message.connect(self.show_message)
+        self.exports.failed.connect(self.show_error)
+        self.import_tab.conflicts_changed.connect(self._conflicts_changed)
+
+    def start(self) -> None:
+        """Read the rounds and compute the first ranking (in the background)."""
+        rounds = self.session.rounds()
+        self.round.clear()
+        for choice in rounds:
+            self.round.addItem(choice.name, choice.id)
+        self.import_tab.refresh_conflicts()
+        if not rounds:
+            self.show_message(self.tr("There is no round here yet: import the assessors' bundles to bring one in."))
+            self.tabs.setCurrentWidget(self.import_tab)
+            return
+        self.session.set_round(self.round.currentData())
+
+    def _consolidated(self, c) -> None:
+        if self.round.findData(c.round.id) < 0:  # the first import brought the round in
+            self.round.addItem(c.round.name, c.round.id)
+        self.round.setCurrentIndex(self.round.findData(c.round.id))
+
+    def _computing(self, on: bool) -> None:
+        self.busy.setVisible(on)
+
+    def _conflicts_changed(self, count: int) -> None:
+        title = self.tr("&Import") if not count else self.tr("&Import · conflicts: %1").replace("%1", str(count))
+        self.tabs.setTabText(self.tabs.indexOf(self.import_tab), title)
+
+    def show_message(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(text)
+
+    def open_region(self, code: str) -> None:
+        self.detail_tab.show_region(code)
+        self.tabs.setCurrentWidget(self.detail_tab)
+
+
+def install_coordinator_actions(window, menu, services: CoordinatorServices):
+    """Add the "Koordinator" menu (or entries at the end of ``menu``) to ``window``; see coordinator_actions."""
+    from app.ui.coordinator.window import install
+
+    return install(window, menu, services)

@@ -1,0 +1,1 @@
+"""Help: the About dialog, keyboard shortcuts and the Help menu's actions."""

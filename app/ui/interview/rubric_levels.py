@@ -1,0 +1,140 @@
+"""Every rubric level of an indicator with its descriptor; the chosen one stands out.
+
+Levels are chosen with the digit keys (window shortcuts, see interview_actions) or by clicking a
+card; "not applicable" with N or 0. The cards take no keyboard focus of their own so the digit
+keys keep working wherever the assessor is, except while typing a note.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.assessments.scoring import Mark
+from app.models.domain import Indicator
+
+
+class LevelCard(QFrame):
+    clicked = Signal()
+
+    def __init__(self, key: str, title: str, descriptor: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen = False
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.key_label = QLabel(key, self)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setFixedWidth(self.fontMetrics().horizontalAdvance("MM") + 8)
+        font = self.key_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.key_label.setFont(font)
+        self.title_label = QLabel(f"<b>{html.escape(title)}</b>" + (f" — <i>{html.escape(hint)}</i>" if hint else ""), self)
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self.descriptor_label = QLabel(descriptor, self)
+        self.descriptor_label.setWordWrap(True)
+        self.descriptor_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.descriptor_label.setVisible(bool(descriptor))
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title_label)
+        text.addWidget(self.descriptor_label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 10, 6)
+        row.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self.setAccessibleName(f"{key}: {title}")
+        self.setAccessibleDescription(descriptor)
+
+    def set_chosen(self, chosen: bool) -> None:
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        if self.chosen:
+            highlight = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+            fill = QColor(highlight)
+            fill.setAlpha(48)
+            painter.setBrush(fill)
+            painter.setPen(QPen(highlight, 2.5))
+        else:
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.end()
+
+
+class RubricLevels(QWidget):
+    level_chosen = Signal(int)
+    not_applicable_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards: dict[int, LevelCard] = {}
+        self._na_card: LevelCard | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+
+    def set_indicator(self, indicator: Indicator, lang: str, mark: Mark, read_only: bool) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._cards.clear()
+        for level in indicator.levels:
+            hints = []
+            if level.requires_note:
+                hints.append(self.tr("needs a note"))
+            if level.requires_evidence:
+                hints.append(self.tr("needs evidence"))
+            title = self.tr("Level %1").replace("%1", str(level.level))
+            label = level.label.get(lang)
+            if label and label != title:
+                title = f"{title}: {label}"
+            card = LevelCard(str(level.level), title, level.descriptor.get(lang), ", ".join(hints), self)
+            card.setToolTip(self.tr("Choose level %1 (key %1)").replace("%1", str(level.level)))
+            card.clicked.connect(lambda value=level.level: self.level_chosen.emit(value))
+            self._cards[level.level] = card
+            self._layout.addWidget(card)
+        self._na_card = LevelCard("N", self.tr("Not applicable"),
+                                  self.tr("This indicator does not apply to the region; it is left out of the score."),
+                                  "", self)
+        self._na_card.setToolTip(self.tr("Mark as not applicable (key N or 0)"))
+        self._na_card.clicked.connect(self.not_applicable_chosen.emit)
+        self._layout.addWidget(self._na_card)
+        self.set_mark(mark)
+        self.set_read_only(read_only)
+
+    def set_mark(self, mark: Mark) -> None:
+        for value, card in self._cards.items():
+            card.set_chosen(not mark.not_applicable and mark.level == value)
+        if self._na_card is not None:
+            self._na_card.set_chosen(mark.not_applicable)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for card in [*self._cards.values(), *([self._na_card] if self._na_card else [])]:
+            card.setEnabled(not read_only)
+            card.setCursor(Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.PointingHandCursor)
+
+    def chosen_card(self) -> LevelCard | None:
+        cards = [*self._cards.values(), *([self._na_card] if self._na_card else [])]
+        return next((card for card in cards if card.chosen), None)
+
+    def chosen(self) -> Mark:
+        if self._na_card is not None and self._na_card.chosen:
+            return Mark(None, True)
+        return Mark(next((value for value, card in self._cards.items() if card.chosen), None))

@@ -1,0 +1,153 @@
+"""The main window's menus, assembled in one place: File, Edit, Interview, Sheets, Coordinator,
+Settings, Help.
+
+The Sheets, Coordinator and Help entries come from their install hooks (``sheet_actions``,
+``coordinator_window``, ``help_actions``); the window's own commands (open a round package,
+export a result bundle, restore a backup, check the data, sign the open assessment's sheet) are
+made here and call the window's methods. Strings are in the "MainWindow" translation context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from app.ui import i18n
+from app.ui.coordinator.services import CoordinatorServices
+from app.ui.coordinator.window import CoordinatorActions
+from app.ui.coordinator.window import install as install_coordinator
+from app.ui.help.actions import HelpActions, HelpServices, install_help_actions
+from app.ui.help.shortcuts_dialog import ShortcutsDialog
+from app.ui.interview.actions import describe
+from app.ui.sheets.actions import SheetActions, SheetServices, install_sheet_actions
+
+if TYPE_CHECKING:
+    from app.ui.mainwindow.window import MainWindow
+
+
+@dataclass
+class Menus:
+    file: QMenu
+    interview: QMenu
+    sheets: QMenu
+    help: QMenu
+    open_round: QAction
+    export_bundle: QAction
+    restore: QAction
+    quit: QAction
+    sign_sheet: QAction
+    check_data: QAction
+    keys: QAction
+    sheet_actions: SheetActions
+    coordinator_actions: CoordinatorActions
+    help_actions: HelpActions
+
+    def own_actions(self) -> list[QAction]:
+        """The window's own commands, for the keyboard-shortcut list."""
+        return [self.open_round, self.export_bundle, self.sign_sheet, self.quit]
+
+
+def _action(window: MainWindow, text: str, tip: str, keys: QKeySequence | str | None = None) -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcut(QKeySequence(keys))
+    describe(action, tip)
+    window.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
+
+
+def build_menus(window: MainWindow) -> Menus:
+    a = window.actions
+    bar = window.menuBar()
+
+    # File
+    open_round = _action(window, QCoreApplication.translate("MainWindow", "&Open round package…"),
+                         QCoreApplication.translate("MainWindow", "Take in the round, instrument and interview "
+                                                    "schedule your coordinator sent"), QKeySequence.StandardKey.Open)
+    export_bundle = _action(window, QCoreApplication.translate("MainWindow", "&Export result bundle…"),
+                            QCoreApplication.translate("MainWindow", "Write a signed bundle of your finalized "
+                                                       "assessments for your coordinator"), "Ctrl+Shift+U")
+    restore = _action(window, QCoreApplication.translate("MainWindow", "&Restore a backup…"),
+                      QCoreApplication.translate("MainWindow", "Go back to a copy of the data taken at a start or "
+                                                 "after finalizing"))
+    restore.setEnabled(window.store.is_sqlite)
+    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
+    quit_action = _action(window, QCoreApplication.translate("MainWindow", "&Quit"),
+                          QCoreApplication.translate("MainWindow", "Close Nilai; every change is already saved"),
+                          quit_keys if not quit_keys.isEmpty() else "Ctrl+Q")
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    file_menu.addActions([open_round, export_bundle])
+    file_menu.addSeparator()
+    file_menu.addAction(a.back)
+    file_menu.addSeparator()
+    file_menu.addAction(restore)
+    file_menu.addSeparator()
+    file_menu.addAction(quit_action)
+
+    # Edit, Interview
+    edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    edit_menu.addActions([a.undo, a.redo])
+    interview = bar.addMenu(QCoreApplication.translate("MainWindow", "&Interview"))
+    levels = interview.addMenu(QCoreApplication.translate("MainWindow", "Choose &level"))
+    levels.addActions(a.levels)
+    interview.addActions([a.not_applicable, a.clear_level])
+    interview.addSeparator()
+    interview.addActions([a.next, a.previous, a.next_unscored, a.find])
+    interview.addSeparator()
+    interview.addActions([a.edit_note, a.attach_evidence, a.delegation, a.timer])
+    interview.addSeparator()
+    sign_sheet = _action(window, QCoreApplication.translate("MainWindow", "Si&gn this sheet…"),
+                         QCoreApplication.translate("MainWindow", "Sign the evaluation sheet of this finalized "
+                                                    "assessment with your key"), "Ctrl+Shift+G")
+    interview.addActions([a.finalize, a.reopen, sign_sheet])
+
+    # Sheets: identity, export signed sheets, verify; then this assessment's sheet
+    sheets = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sheets"))
+    sheet_actions = install_sheet_actions(window, sheets, SheetServices(window.store, window.runner, window.lang))
+    sheets.addSeparator()
+    sheets.addAction(sign_sheet)
+
+    coordinator_actions = install_coordinator(
+        window, bar, CoordinatorServices(window.store, window.runner, window.store.data_dir, window.lang))
+
+    # Settings
+    settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Settings"))
+    profile = settings_menu.addAction(QCoreApplication.translate("MainWindow", "&Profile…"))
+    describe(profile, QCoreApplication.translate("MainWindow", "Your name, NIP and organisation"))
+    profile.triggered.connect(window.edit_profile)
+    language_menu = settings_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+    group = QActionGroup(window)
+    for code in i18n.LANGUAGES:
+        action = language_menu.addAction(i18n.LANGUAGE_NAMES[code])
+        action.setCheckable(True)
+        action.setChecked(code == window.lang)
+        action.setData(code)
+        group.addAction(action)
+    group.triggered.connect(lambda action: window.set_language(action.data()))
+
+    # Help: shortcuts, check data; then data folder, log file, About (help_actions)
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    keys = help_menu.addAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"))
+    keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    describe(keys, QCoreApplication.translate("MainWindow", "List every command and its keys"))
+    check_data = help_menu.addAction(QCoreApplication.translate("MainWindow", "&Check data now"))
+    describe(check_data, QCoreApplication.translate("MainWindow", "Check the database, the change log, evidence "
+                                                    "files and signed sheets for damage"))
+    help_actions = install_help_actions(window, help_menu, HelpServices(window.store.data_dir))
+
+    menus = Menus(file_menu, interview, sheets, help_menu, open_round, export_bundle, restore, quit_action,
+                  sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions)
+    a.back.triggered.connect(window.back_to_schedule)
+    open_round.triggered.connect(window.open_round_package)
+    export_bundle.triggered.connect(lambda: window.open_bundle_export().exec())
+    restore.triggered.connect(window.choose_backup)
+    quit_action.triggered.connect(window.close)
+    sign_sheet.triggered.connect(window.sign_sheet)
+    check_data.triggered.connect(window.check_data)
+    keys.triggered.connect(lambda: ShortcutsDialog(
+        [*a.all(), *menus.own_actions(), *sheet_actions.all(), *coordinator_actions.all()], window).exec())
+    return menus

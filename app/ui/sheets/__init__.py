@@ -1,0 +1,1 @@
+"""Signed evaluation sheets in the desktop: export, sign and verify."""

@@ -1,0 +1,155 @@
+"""Menu entries for identity, signed sheets and verification, and the per-assessment "sign" action.
+
+The main window hooks them in with one call::
+
+    install_sheet_actions(window, window.menuBar(), SheetServices(store, runner, lang))
+
+which adds a "Sheets" menu (or, given a menu, appends to it): Assessor identity… / Identitas
+penilai… (Ctrl+Shift+I), Export signed sheets… / Ekspor lembar bertanda tangan… (Ctrl+Shift+X),
+Verify sheets… / Verifikasi lembar… (Ctrl+Shift+K). The shortcuts
+avoid those of the interview (Ctrl+E, Ctrl+D, Ctrl+T, Ctrl+J, Ctrl+Shift+E/F/R/S/Z).
+:func:`sign_assessment` is the per-assessment action: ask the passphrase, sign one finalized
+assessment on the task runner, report by callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from app.identity import UnlockedIdentity, UnlockThrottle, has_identity
+from app.sheets.export import SignedSheet, sign_one
+from app.store import Store
+from app.ui.identity.identity_dialog import (
+    IdentityDialog,
+    PickOpen,
+    PickSave,
+    pick_open_dialog,
+    pick_save_dialog,
+)
+from app.ui.identity.passphrase_dialog import PassphraseDialog
+from app.ui.interview.actions import describe
+from app.ui.sheets.export_dialog import (
+    ExportSheetsDialog,
+    OpenFolder,
+    PickFolder,
+    open_folder_externally,
+    pick_folder_dialog,
+)
+from app.ui.sheets.verify_dialog import PickPdfs, VerifyDialog, pick_pdfs_dialog
+from app.ui.tasks import Task, TaskRunner
+
+AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
+
+
+@dataclass
+class SheetServices:
+    """What the sheet dialogs need; pickers and the passphrase prompt are replaceable for tests."""
+
+    store: Store
+    runner: TaskRunner
+    lang: str = "id"
+    throttle: UnlockThrottle | None = None
+    ask_passphrase: AskPassphrase | None = None  # default: PassphraseDialog
+    pick_folder: PickFolder = pick_folder_dialog
+    open_folder: OpenFolder = open_folder_externally
+    pick_pdfs: PickPdfs = pick_pdfs_dialog
+    pick_open: PickOpen = pick_open_dialog
+    pick_save: PickSave = pick_save_dialog
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.store.data_dir)
+
+    def unlock(self, parent: QWidget, purpose: str = "") -> UnlockedIdentity | None:
+        if self.ask_passphrase is not None:
+            return self.ask_passphrase(parent, self.data_dir)
+        return PassphraseDialog.ask(self.data_dir, parent, purpose=purpose, throttle=self.throttle)
+
+
+class SheetActions(QObject):
+    """The three actions; ``open_*`` methods show the dialogs (and return them, for tests)."""
+
+    def __init__(self, window: QWidget, services: SheetServices) -> None:
+        super().__init__(window)
+        self.window, self.services = window, services
+        self.identity = self._make(self.tr("Assessor identity…"), "Ctrl+Shift+I",
+                                   self.tr("Your signing key and certificate: create, import, export, passphrase"))
+        self.export = self._make(self.tr("Export signed sheets…"), "Ctrl+Shift+X",
+                                 self.tr("Sign the sheets of finalized assessments and save them in a folder"))
+        self.verify = self._make(self.tr("Verify sheets…"), "Ctrl+Shift+K",
+                                 self.tr("Check the signatures of PDF sheets"))
+        self.identity.triggered.connect(lambda: self.open_identity().exec())
+        self.export.triggered.connect(lambda: self.open_export().exec())
+        self.verify.triggered.connect(lambda: self.open_verify().exec())
+
+    def _make(self, text: str, keys: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        describe(action, tip)
+        return action
+
+    def all(self) -> list[QAction]:
+        return [self.identity, self.export, self.verify]
+
+    def open_identity(self) -> IdentityDialog:
+        s = self.services
+        dialog = IdentityDialog(s.store, self.window, throttle=s.throttle, pick_open=s.pick_open,
+                                pick_save=s.pick_save)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
+
+    def open_export(self) -> ExportSheetsDialog:
+        s = self.services
+        dialog = ExportSheetsDialog(s.store, s.runner, s.lang, self.window, throttle=s.throttle,
+                                    ask_passphrase=s.ask_passphrase, pick_folder=s.pick_folder,
+                                    open_folder=s.open_folder)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
+
+    def open_verify(self) -> VerifyDialog:
+        s = self.services
+        dialog = VerifyDialog(s.data_dir, s.runner, self.window, pick_pdfs=s.pick_pdfs)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
+
+
+def install_sheet_actions(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu,
+                          services: SheetServices) -> SheetActions:
+    """Add the entries to a new "Sheets" menu of the menu bar, or to the end of the given menu."""
+    actions = SheetActions(window, services)
+    if isinstance(menu_bar_or_menu, QMenuBar):
+        menu = menu_bar_or_menu.addMenu(QCoreApplication.translate("SheetActions", "&Sheets"))
+    else:
+        menu = menu_bar_or_menu
+        if not menu.isEmpty():
+            menu.addSeparator()
+    menu.addActions(actions.all())
+    window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden
+    return actions
+
+
+def sign_assessment(parent: QWidget, services: SheetServices, version_id: str, *,
+                    on_done: Callable[[SignedSheet], None] | None = None,
+                    on_error: Callable[[BaseException], None] | None = None) -> Task | None:
+    """Ask the passphrase and sign one finalized assessment on the task runner.
+
+    Returns the running task, or None when there is no identity yet or the assessor cancelled
+    (``on_error`` is told about a missing identity).
+    """
+    if not has_identity(services.data_dir):
+        if on_error is not None:
+            on_error(LookupError(QCoreApplication.translate(
+                "SheetActions", "There is no signing identity on this computer yet: create one first.")))
+        return None
+    unlocked = services.unlock(parent, QCoreApplication.translate("SheetActions", "Sign this assessment's sheet."))
+    if unlocked is None:
+        return None
+    return services.runner.run(sign_one, services.store, version_id, unlocked, services.lang,
+                               label=QCoreApplication.translate("SheetActions", "Signing the sheet"),
+                               on_done=on_done, on_error=on_error)

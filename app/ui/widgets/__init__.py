@@ -1,0 +1,1 @@
+"""Widgets and item-model helpers shared by several features."""
