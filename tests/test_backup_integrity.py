@@ -93,8 +93,53 @@ def test_check_finds_tampered_log_and_evidence(store, scoring_round, tmp_path: P
     (store.data_dir / info.stored_path).write_bytes(b"another photo")
     report = check(store)
     areas = sorted({f.area for f in report.findings})
-    assert areas == ["change log", "evidence"]
+    assert areas == ["change log", "evidence", "scores"]  # the edited entry no longer replays to the score
     assert "nilai restore" in report.way_out and "manual" in report.way_out
+
+
+def _scored_and_reopened(store, scoring_round, tmp_path: Path) -> tuple[str, str]:
+    """A version with levels, a note, evidence, undo and redo, finalized and reopened into a second one."""
+    round_id, me = scoring_round
+    first = A.start_assessment(store, round_id=round_id, region_code="3325", assessor_id=me.id)
+    for code, level in (("A-1", 3), ("A-2", 2), ("B-1", 4)):
+        A.set_level(store, first, code, level, ME)
+    A.set_note(store, first, "A-1", "Perda sudah ada", ME)
+    A.set_level(store, first, "A-2", 1, ME)
+    A.undo(store, first, ME)
+    A.undo(store, first, ME)
+    A.redo(store, first, ME)
+    photo = tmp_path / "bukti.jpg"
+    photo.write_bytes(b"photo")
+    A.add_evidence(store, first, "B-1", photo, ME)
+    A.finalize(store, first, ME)
+    second = A.reopen(store, first, "salah ketik", ME)
+    A.set_not_applicable(store, second, "A-2", ME)
+    return first, second
+
+
+def test_every_version_replays_to_its_scores(store, scoring_round, tmp_path: Path) -> None:
+    _scored_and_reopened(store, scoring_round, tmp_path)
+    report = check(store)
+    assert report.ok, report.findings
+    assert report.checked["versions replayed"] == 2
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ("UPDATE score SET level = 1 WHERE indicator_code = 'B-1' AND version_id = :v", "indicator B-1 has level 1"),
+    ("UPDATE score SET note = 'lain' WHERE indicator_code = 'A-1' AND version_id = :v", "note of indicator A-1"),
+    ("DELETE FROM evidence WHERE version_id = :v", "evidence of indicator(s) B-1"),
+    ("UPDATE assessment SET delegation_json = '[{\"name\": \"X\", \"role\": \"Y\"}]' WHERE version_id = :v",
+     "delegation"),
+])
+def test_check_finds_a_score_changed_without_a_log_entry(store, scoring_round, tmp_path: Path,
+                                                         change: str, words: str) -> None:
+    first, second = _scored_and_reopened(store, scoring_round, tmp_path)
+    with store.engine.begin() as conn:
+        conn.execute(text(change), {"v": first})
+    report = check(store)
+    assert [f.area for f in report.findings] == ["scores"], report.findings
+    assert words in report.findings[0].message and first[:8] in report.findings[0].message
+    assert "changed without a change-log entry" in report.findings[0].message
 
 
 def test_check_reports_missing_foreign_rows(store) -> None:

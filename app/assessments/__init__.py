@@ -19,9 +19,9 @@ from app.assessments.scoring import Mark, summarize
 from app.instruments.catalogue import load_instrument
 from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score, utcnow
-from app.store import Store, changelog
+from app.store import Store, changelog, replay
 
-NOT_APPLICABLE = "NA"
+NOT_APPLICABLE = replay.NOT_APPLICABLE
 UNDOABLE_FIELDS = ("level", "note", "evidence")
 
 

@@ -25,6 +25,7 @@ from app.bundles.errors import RecordInvalid
 from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, iso
 from app.bundles.schema import DATETIME, SHA256, UUID
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
+from app.store import replay
 from app.store.changelog import GENESIS, verify_entries
 
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
@@ -378,6 +379,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         if problems:
             raise fail("change_log", f"the hash chain is broken: {problems[0]}")
     ancestors = _ancestry(fail, entries, version_id, previous, status)
+    _agrees_with_log(fail, entries, version_id, substance, evidence_items, row["delegation_json"])
     return ParsedRecord(
         path=path, record_sha256=record_sha256,
         substance_sha256=_digest(_head(a, times), substance, evidence_items),
@@ -386,6 +388,22 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         instrument_hash=a["instrument_hash"], sheet_sha256=sheet_sha, assessment_row=row, score_rows=score_rows,
         evidence_rows=evidence_rows, entries=entries, ancestors=ancestors, evidence_shas=shas,
     )
+
+
+def _agrees_with_log(fail: Callable[[str, str], RecordInvalid], entries: list[dict[str, Any]], version_id: str,
+                     substance: list[tuple[Any, ...]], evidence_items: list[list[Any]], delegation_json: str) -> None:
+    """The version's scores, notes, evidence and delegation are what its change log replays to."""
+    logged = replay.replay(entries).get(version_id)
+    if logged is None:
+        raise fail("change_log", "has no entries for this version")
+    found = replay.differences(
+        logged,
+        levels={code: replay.level_text(level, na) for code, level, na, _note, _t in substance},
+        notes={code: note for code, _level, _na, note, _t in substance},
+        evidence=[(item[1], item[3]) for item in evidence_items],
+        delegation_json=delegation_json)
+    if found:
+        raise fail("scores", f"{found[0]}: changed without a change-log entry")
 
 
 def _ancestry(fail: Callable[[str, str], RecordInvalid], entries: list[dict[str, Any]], version_id: str,

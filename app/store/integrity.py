@@ -6,21 +6,27 @@ Every finding names the problem precisely and the way out; a check never raises 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
-from app.models.tables import Assessment, Evidence
-from app.store import Store, changelog
+from app.models.sync import BranchChangeLog
+from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
+from app.store import Store, changelog, replay
 from app.store.backup import list_backups
+
+_REPLAY_BATCH = 500  # records whose chains and rows are read together
 
 
 @dataclass(frozen=True)
 class Finding:
-    area: str  # database | foreign keys | change log | evidence | sheets
+    area: str  # database | foreign keys | change log | scores | evidence | sheets
     message: str
 
     def __str__(self) -> str:
@@ -72,6 +78,56 @@ def _sqlite_checks(store: Store, full: bool, findings: list[Finding]) -> None:
             findings.append(Finding("foreign keys", f"row {rowid} of {table} points to a missing {parent}"))
 
 
+def _replay_versions(session: Session, findings: list[Finding]) -> int:
+    """Every version's scores, notes, evidence and delegation against its replayed change log.
+
+    A version whose content came in on a forked chain (a conflict) is held against that fork too:
+    it passes when any of its chains replays to its rows.
+    """
+    record_ids = list(session.exec(select(Assessment.record_id).distinct().order_by(Assessment.record_id)))
+    replayed = 0
+    for start in range(0, len(record_ids), _REPLAY_BATCH):
+        batch = record_ids[start:start + _REPLAY_BATCH]
+        chains: dict[str, list[ChangeLogEntry]] = defaultdict(list)
+        for entry in session.exec(select(ChangeLogEntry).where(col(ChangeLogEntry.chain_id).in_(batch))
+                                  .order_by(col(ChangeLogEntry.chain_id), col(ChangeLogEntry.position))):
+            chains[entry.chain_id].append(entry)
+        forks: dict[str, list[BranchChangeLog]] = defaultdict(list)
+        for fork in session.exec(select(BranchChangeLog).where(col(BranchChangeLog.record_id).in_(batch))):
+            forks[fork.version_id].append(fork)
+        versions = list(session.exec(select(Assessment).where(col(Assessment.record_id).in_(batch))))
+        ids = [v.version_id for v in versions]
+        levels: dict[str, dict[str, str]] = defaultdict(dict)
+        notes: dict[str, dict[str, str]] = defaultdict(dict)
+        for score in session.exec(select(Score).where(col(Score.version_id).in_(ids))):
+            levels[score.version_id][score.indicator_code] = replay.level_text(score.level, score.not_applicable)
+            notes[score.version_id][score.indicator_code] = score.note
+        evidence: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for ev in session.exec(select(Evidence).where(col(Evidence.version_id).in_(ids))):
+            evidence[ev.version_id].append((ev.indicator_code, ev.sha256))
+        for version in versions:
+            main = chains.get(version.record_id, [])
+            candidates: list[list[Any]] = [list(main)]
+            for fork in forks.get(version.version_id, []):
+                candidates.append([*main[:fork.from_position], *json.loads(fork.entries_json)])
+            found: list[str] = ["it has no entries in the change log"]
+            for chain in candidates:
+                logged = replay.replay(chain).get(version.version_id)
+                if logged is None:
+                    continue
+                found = replay.differences(logged, levels=levels[version.version_id],
+                                           notes=notes[version.version_id], evidence=evidence[version.version_id],
+                                           delegation_json=version.delegation_json)
+                if not found:
+                    break
+            if found:
+                findings.append(Finding("scores", f"version {version.version_id[:8]} of record "
+                                                  f"{version.record_id[:8]}: {found[0]} (changed without a "
+                                                  "change-log entry)"))
+            replayed += 1
+    return replayed
+
+
 def check(store: Store, full: bool = True) -> Report:
     findings: list[Finding] = []
     checked: dict[str, int] = {}
@@ -83,6 +139,7 @@ def check(store: Store, full: bool = True) -> Report:
                 problems = changelog.verify_chain(session)
                 findings += [Finding("change log", str(p)) for p in problems]
                 checked["change log entries"] = changelog.count_entries(session)
+                checked["versions replayed"] = _replay_versions(session, findings)
                 evidence = session.exec(select(Evidence.stored_path, Evidence.sha256).distinct()).all()
                 sheets = session.exec(select(Assessment.version_id, Assessment.sheet_path, Assessment.sheet_sha256)
                                       .where(Assessment.sheet_path.is_not(None))).all()

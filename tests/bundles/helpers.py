@@ -166,3 +166,30 @@ def reopen_edit_finalize(data_dir: Path, version_id: str, choice: int = 0, reaso
         return new
     finally:
         store.close()
+
+
+def edit_with_history(record: dict, indicator_code: str, *, level: int | None = None, note: str | None = None) -> None:
+    """Change a record's score the way Nilai would have (another history of the same version): the edits
+    enter the change log before the version was finalized, and the chain from there is hashed anew."""
+    import uuid
+
+    from app.bundles.manifest import entry_hash_of
+
+    score = next(s for s in record["scores"] if s["indicator_code"] == indicator_code)
+    version_id = record["assessment"]["version_id"]
+    log = record["change_log"]
+    at = next(i for i in range(len(log) - 1, -1, -1) if log[i]["field"] == "status" and log[i]["new"] == "final")
+    added = []
+    for field, old, new in (("level", score["level"], level), ("note", score["note"], note)):
+        if new is None:
+            continue
+        added.append({**log[at], "id": str(uuid.uuid4()), "field": field, "indicator_code": indicator_code,
+                      "old": "" if old is None else str(old), "new": str(new), "reason": "", "kind": "edit",
+                      "undoes": None, "version_id": version_id})
+        score[field] = new
+    log[at:at] = added
+    for position in range(at, len(log)):
+        entry = log[position]
+        entry["position"] = position
+        entry["prev_hash"] = log[position - 1]["entry_hash"]
+        entry["entry_hash"] = entry_hash_of(entry, entry["prev_hash"])

@@ -1,5 +1,6 @@
 """The record reader as it was before the fast paths (commit 59ff123, app/bundles/manifest.py), kept
-verbatim as the reference the fast reader is compared with (tests/bundles/test_fast_paths.py)."""
+verbatim as the reference the fast reader is compared with (tests/bundles/test_fast_paths.py) — plus,
+at the end, the replay of the change log against the scores that both readers share (added later)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from app.bundles.manifest import (
     _TOP,
     _UNSAFE_NAME,
     ParsedRecord,
+    _agrees_with_log,
     _dt,
     _sha,
     _uuid,
@@ -181,6 +183,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     if problems:
         raise fail("change_log", f"the hash chain is broken: {problems[0]}")
     ancestors = _ancestry(fail, entries, version_id, previous, status)
+    _agrees_with_log(fail, entries, version_id, substance, evidence_items, row["delegation_json"])
     return ParsedRecord(
         path=path, record_sha256=record_sha256,
         substance_sha256=_digest(_head(a, times), substance, evidence_items),

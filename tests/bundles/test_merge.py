@@ -17,6 +17,7 @@ from tests.bundles.helpers import (
     current_versions,
     db_digest,
     db_file,
+    edit_with_history,
     export,
     file_sha,
     open_store_at,
@@ -68,8 +69,9 @@ def test_same_version_with_different_content_is_kept_as_a_variant(demo: Demo, tm
         name = sorted(n for n in z.namelist() if n.startswith("records/"))[0]
         record = json.loads(z.read(name))
     version_id = record["assessment"]["version_id"]
-    record["scores"][0]["level"] = 1 if record["scores"][0]["level"] != 1 else 2
-    record["scores"][0]["note"] = "diubah setelah ekspor"
+    first = record["scores"][0]
+    edit_with_history(record, first["indicator_code"], level=1 if first["level"] != 1 else 2,
+                      note="diubah setelah ekspor")
     data = canonical_json(record)
 
     def edit(manifest: dict) -> None:

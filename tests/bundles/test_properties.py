@@ -33,9 +33,15 @@ def _record() -> dict:
     record_id, version_id = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
     entries: list[dict] = []
     prev = changelog.GENESIS
-    for field, old, new in (("status", "", "draft"), ("level", "", "3"), ("status", "draft", "final")):
+    evidence = json.dumps({"id": str(uuid.UUID(int=5)), "file_name": "foto.jpg", "sha256": SHA, "size": 10,
+                           "stored_path": f"evidence/{SHA[:2]}/{SHA}"})
+    delegation = json.dumps([{"name": "Bupati", "role": "Bupati"}])
+    # A history that replays to the scores below (the importer holds the scores against it).
+    for code, field, old, new in (("", "status", "", "draft"), ("", "delegation", "[]", delegation),
+                                  ("A-1", "level", "", "3"), ("A-1", "note", "", "catatan"), ("A-2", "level", "", "NA"),
+                                  ("A-1", "evidence", "-" + evidence, "+" + evidence), ("", "status", "draft", "final")):
         e = SimpleNamespace(id=str(uuid.UUID(int=100 + len(entries))), chain_id=record_id, position=len(entries),
-                            version_id=version_id, indicator_code="A-1" if field == "level" else "", field=field,
+                            version_id=version_id, indicator_code=code, field=field,
                             old=old, new=new, reason="", kind="edit", undoes=None, actor="Penilai", at=AT,
                             prev_hash=prev, entry_hash="")
         e.entry_hash = changelog.entry_hash(e, prev)

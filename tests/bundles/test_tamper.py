@@ -9,6 +9,7 @@ import stat
 import struct
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,6 +195,40 @@ def _missing_evidence(rich: Rich, target: Path) -> Path:
     return rewrite_zip(rich.bundle, target, lambda n, d: None if n == name else d)
 
 
+def _record_edited_resigned(rich: Rich, target: Path, edit: Callable[[dict], None]) -> Path:
+    """A record file changed by ``edit``, its manifest entry updated and re-signed by the assessor."""
+    from app.bundles.format import canonical_json
+
+    name = _names(rich.bundle, "records/")[0]
+    with zipfile.ZipFile(rich.bundle) as z:
+        record = json.loads(z.read(name))
+    edit(record)
+    data = canonical_json(record)
+
+    def edit_manifest(manifest: dict) -> None:
+        for r in manifest["records"]:
+            for f in r["files"]:
+                if f["path"] == name:
+                    f["sha256"], f["size"] = file_sha(data), len(data)
+
+    return resign_manifest(rich.bundle, target, edit_manifest, rich.demo.assessors[0],
+                           change=lambda n, d: data if n == name else d)
+
+
+def _score_changed_resigned(rich: Rich, target: Path) -> Path:
+    """A trusted assessor's tool lifts a level without a change-log entry and re-signs: the replay gives it away."""
+    def lift(record: dict) -> None:
+        score = next(s for s in record["scores"] if s["level"] is not None)
+        score["level"] = 1 if score["level"] != 1 else 2
+    return _record_edited_resigned(rich, target, lift)
+
+
+def _note_changed_resigned(rich: Rich, target: Path) -> Path:
+    def rewrite(record: dict) -> None:
+        record["scores"][0]["note"] += " (ditambahkan kemudian)"
+    return _record_edited_resigned(rich, target, rewrite)
+
+
 def _chain_edited_resigned(rich: Rich, target: Path) -> Path:
     """The assessor re-signs after editing an old change-log entry: the hash chain gives it away."""
     name = _names(rich.bundle, "records/")[0]
@@ -264,6 +299,10 @@ CASES = {
     "extra file": (_extra_file, "tampered", "not in the signed manifest"),
     "missing file": (_missing_evidence, "tampered", "missing from the bundle"),
     "change log edited, re-signed": (_chain_edited_resigned, "record", "hash chain is broken"),
+    "score changed without a log entry, re-signed": (_score_changed_resigned, "record",
+                                                      "changed without a change-log entry"),
+    "note changed without a log entry, re-signed": (_note_changed_resigned, "record",
+                                                     "changed without a change-log entry"),
     "newer format version": (_newer_format, "format", "newer than this Nilai reads"),
 }
 

@@ -1,0 +1,115 @@
+"""What a record's change log says each of its versions holds, compared with the version's rows.
+
+The hash chain proves the log was not edited; it does not prove the scores beside it were written
+through it. A tool that changes a score without logging the change, then re-signs, leaves an intact
+chain beside a different score. Replaying the log (level, note, evidence and delegation entries, in
+chain order, carried over from version to version as reopening does) and comparing the result with
+the version's scores closes that gap, on import (:mod:`app.bundles.manifest`) and in ``nilai check``
+(:mod:`app.store.integrity`).
+
+Entries are read by attribute or key, so both change-log rows and the dicts of a bundle's record file
+can be replayed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+NOT_APPLICABLE = "NA"  # how "not applicable" is written where a level would be
+
+
+def level_text(level: int | None, not_applicable: bool) -> str:
+    """A level as the change log writes it: the number, ``NA``, or empty for no level."""
+    if not_applicable:
+        return NOT_APPLICABLE
+    return "" if level is None else str(level)
+
+
+@dataclass
+class VersionState:
+    """Levels, notes, evidence and delegation of one version as its change log has them."""
+
+    levels: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    evidence: Counter[tuple[str, str]] = field(default_factory=Counter)  # (indicator, sha256) -> files
+    delegation: Any = None  # None: never logged
+
+    def copy(self) -> VersionState:
+        return VersionState(dict(self.levels), dict(self.notes), Counter(self.evidence), self.delegation)
+
+
+def _get(entry: Any, name: str) -> Any:
+    return entry[name] if isinstance(entry, Mapping) else getattr(entry, name)
+
+
+def replay(entries: Iterable[Any]) -> dict[str, VersionState]:
+    """Each version's state at its last entry, for the versions the entries name (chain order)."""
+    state = VersionState()
+    states: dict[str, VersionState] = {}
+    current: str | None = None
+    for entry in entries:
+        version_id = _get(entry, "version_id")
+        if version_id is not None and version_id != current:
+            if current is not None:
+                states[current] = state.copy()
+            current = version_id
+        kind, code, new = _get(entry, "field"), _get(entry, "indicator_code"), _get(entry, "new")
+        if kind == "level":
+            state.levels[code] = new
+        elif kind == "note":
+            state.notes[code] = new
+        elif kind == "evidence":
+            _replay_evidence(state, code, new)
+        elif kind == "delegation":
+            state.delegation = _json_or_text(new)
+    if current is not None:
+        states[current] = state.copy()
+    return states
+
+
+def _replay_evidence(state: VersionState, code: str, value: str) -> None:
+    # "+<json>" attaches one file, "-<json>" detaches it (see app.assessments).
+    info = _json_or_text(value[1:]) if value else None
+    sha = info.get("sha256") if isinstance(info, dict) else None
+    if not isinstance(sha, str):
+        state.evidence[(code, f"unreadable entry {value[:40]!r}")] += 1
+        return
+    key = (code, sha)
+    if value[0] == "+":
+        state.evidence[key] += 1
+    elif state.evidence[key] > 0:
+        state.evidence[key] -= 1
+        if not state.evidence[key]:
+            del state.evidence[key]
+
+
+def _json_or_text(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def differences(logged: VersionState, *, levels: Mapping[str, str], notes: Mapping[str, str],
+                evidence: Iterable[tuple[str, str]], delegation_json: str | None) -> list[str]:
+    """Where the version's rows disagree with its replayed log, one phrase each (empty: they agree)."""
+    found: list[str] = []
+    for code in sorted(set(levels) | set(logged.levels)):
+        have, said = levels.get(code, ""), logged.levels.get(code, "")
+        if have != said:
+            found.append(f"indicator {code} has level {have or 'none'!s} but its change log says {said or 'none'}")
+    for code in sorted(set(notes) | set(logged.notes)):
+        if notes.get(code, "") != logged.notes.get(code, ""):
+            found.append(f"the note of indicator {code} differs from its change log")
+    attached = Counter(evidence)
+    if +attached != +logged.evidence:
+        codes = sorted({code for code, _ in (attached - logged.evidence) + (logged.evidence - attached)})
+        found.append(f"the evidence of indicator(s) {', '.join(codes)} differs from the change log")
+    delegation = _json_or_text(delegation_json) if delegation_json else []
+    if delegation != (logged.delegation if logged.delegation is not None else []):
+        found.append("the delegation differs from its change log")
+    return found
