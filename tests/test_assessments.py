@@ -155,3 +155,14 @@ def test_snapshot_carries_everything_a_sheet_needs(store, version) -> None:
     assert snap.delegation == (DelegateInfo("Wihaji", "Bupati Batang"),)
     assert snap.summary.dimensions[0].score == pytest.approx(100.0)
     assert [s.indicator_code for s in snap.scores] == ["A-1", "A-2", "A-3", "B-1"]
+
+
+def test_the_last_open_version_is_resumed_only_while_it_exists(store, version) -> None:
+    from app.store import settings
+
+    assert A.last_open_version(store) is None  # nothing was open
+    settings.write(store, settings.LAST_OPEN, version)
+    assert A.last_open_version(store) == version
+    settings.write(store, settings.LAST_OPEN, "no-such-version")  # e.g. after restoring an older backup
+    assert A.last_open_version(store) is None
+    assert settings.read(store, settings.LAST_OPEN) is None  # forgotten, so the next start shows the schedule

@@ -19,7 +19,7 @@ from app.assessments.scoring import Mark, summarize
 from app.instruments.catalogue import load_instrument
 from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score, utcnow
-from app.store import Store, changelog, replay
+from app.store import Store, changelog, replay, settings
 
 NOT_APPLICABLE = replay.NOT_APPLICABLE
 UNDOABLE_FIELDS = ("level", "note", "evidence")
@@ -62,6 +62,22 @@ def get_version(session: Session, version_id: str) -> Assessment:
     if assessment is None:
         raise AssessmentError(f"assessment version {version_id} does not exist in this store")
     return assessment
+
+
+def last_open_version(store: Store) -> str | None:
+    """The version that was open when the program last closed, if it is still in the store.
+
+    A version that is gone (e.g. after restoring an older backup) is forgotten, so the next start
+    opens on the schedule.
+    """
+    last = settings.read(store, settings.LAST_OPEN)
+    if not last:
+        return None
+    with store.transaction() as session:
+        if session.get(Assessment, last) is not None:
+            return last
+    settings.write(store, settings.LAST_OPEN, None)
+    return None
 
 
 def marks_of(session: Session, version_id: str) -> dict[str, Mark]:

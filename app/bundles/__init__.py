@@ -5,7 +5,9 @@ and back in, strictly and fast), manifest_check.py (the manifest's schema, inlin
 (zip sanity), export.py (write a bundle), verify.py (check one without writing anything),
 pipeline.py (check the next bundles in a helper process), importer.py (import: receipts, assessor,
 round, instrument, one transaction per bundle), merge.py (what each version means for its record),
-bulk.py (Core bulk writes, evidence and sheet copies), conflicts.py (resolve competing versions),
+bulk.py (Core bulk writes, evidence and sheet copies), intake.py (a batch import and the certificates
+it met that are not trusted yet), conflicts.py (resolve competing versions), conflict_views.py (the
+competing versions side by side, for the coordinator to choose),
 trust.py (trusted certificates), report.py (what happened, per bundle and per record), errors.py
 (user-facing errors). The format itself is described in docs/bundle-format.md.
 """

@@ -83,6 +83,7 @@ def _signer(args: argparse.Namespace, store):
         return None
     try:
         from app import identity
+        from app.consolidation.export import SIGN_REASON
         from app.sheets import signing
     except ImportError as exc:  # a build without the signing part
         raise UserError(f"signing is not available in this build ({exc}); export without --sign") from exc
@@ -92,8 +93,7 @@ def _signer(args: argparse.Namespace, store):
 
     def sign(pdf: bytes) -> bytes:
         try:
-            return signing.sign_pdf(pdf, unlocked, reason="Peringkat dan daftar pendek / Ranking and shortlist",
-                                    location="")
+            return signing.sign_pdf(pdf, unlocked, reason=SIGN_REASON, location="")
         except signing.SignPdfError as exc:
             raise UserError(str(exc)) from exc
 

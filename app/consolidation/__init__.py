@@ -10,8 +10,9 @@ The method is written out for officials in ``docs/ranking-method.md``. One conce
 - :mod:`.moderation` coordinator's moderated levels, logged in the change log;
 - :mod:`.ranking` competition ranking, tie-breakers, shortlist cut-offs and straddling ties;
 - :mod:`.consolidate` all of the above in one call;
+- :mod:`.detail` one region in detail: each assessor's level, note and evidence beside the panel's;
 - :mod:`.exports_csv`, :mod:`.exports_xlsx`, :mod:`.report_pdf` the files that leave the program
-  (imported on use: they load openpyxl / ReportLab).
+  (imported on use: they load openpyxl / ReportLab), and :mod:`.export` one entry point for them.
 """
 
 from app.consolidation.agreement import Agreement, AlphaFigure, IccFigure, PanelIcc
@@ -29,6 +30,7 @@ from app.consolidation.moderation import (
     ModerationEvent,
     clear_moderation,
     list_moderations,
+    moderate,
     moderation_history,
     set_moderation,
 )
@@ -41,5 +43,5 @@ __all__ = [
     "ConsolidationError", "DimensionScore", "IccFigure", "IndicatorPanel", "ModerationError", "ModerationEvent",
     "ModerationInfo", "PanelIcc", "RankedRegion", "RegionCoverage", "RegionPanel", "RoundData", "RuleError",
     "ShortlistCut", "clear_moderation", "combine", "consolidate", "consolidate_data", "coverage",
-    "list_moderations", "load_round_data", "moderation_history", "parse_rule", "set_moderation",
+    "list_moderations", "load_round_data", "moderate", "moderation_history", "parse_rule", "set_moderation",
 ]

@@ -112,6 +112,15 @@ def clear_moderation(store: Store, round_id: str, region_code: str, indicator_co
         return True
 
 
+def moderate(store: Store, round_id: str, region_code: str, indicator_code: str, level: int | None, reason: str,
+             actor: str) -> bool:
+    """Set (level) or clear (None) a moderation; True when something changed."""
+    if level is None:
+        return clear_moderation(store, round_id, region_code, indicator_code, reason, actor)
+    set_moderation(store, round_id, region_code, indicator_code, level, reason, actor)
+    return True
+
+
 def list_moderations(store: Store, round_id: str) -> list[ModerationInfo]:
     with store.transaction() as session:
         rows = session.exec(select(Moderation).where(Moderation.round_id == round_id)

@@ -265,8 +265,8 @@ def test_state_icons_exist_for_every_state(qapp) -> None:
 # -- region detail --------------------------------------------------------------------------------
 
 def test_region_detail_model(qapp, qtmodeltester, c40) -> None:
+    from app.consolidation.detail import AssessorLevel, IndicatorDetail, RegionDetail
     from app.ui.coordinator import detail_model as dm
-    from app.ui.coordinator.jobs import AssessorLevel, IndicatorDetail, RegionDetail
 
     panel = c40.panels[0]
     indicators = tuple(
@@ -310,8 +310,8 @@ def test_moderation_history_model(qapp, qtmodeltester) -> None:
 # -- import ---------------------------------------------------------------------------------------
 
 def test_import_report_tree_model(qapp, qtmodeltester, tmp_path: Path) -> None:
+    from app.bundles.intake import ImportOutcome
     from app.ui.coordinator import import_models as im
-    from app.ui.coordinator.jobs import ImportOutcome
 
     model = im.ImportReportModel()
     qtmodeltester.check(model)
@@ -344,8 +344,9 @@ def test_import_report_tree_model(qapp, qtmodeltester, tmp_path: Path) -> None:
 def test_unknown_certificates_and_conflicts_models(qapp, qtmodeltester, tmp_path: Path) -> None:
     from datetime import datetime
 
+    from app.bundles.conflict_views import ConflictView, VersionChoice
+    from app.bundles.intake import UnknownCertificate
     from app.ui.coordinator import import_models as im
-    from app.ui.coordinator.jobs import ConflictView, UnknownCertificate, VersionChoice
 
     unknown = im.UnknownCertificatesModel()
     qtmodeltester.check(unknown)

@@ -29,11 +29,11 @@ def small_round(store) -> RoundBuilder:
 def test_the_coordinator_menu_opens_one_window_with_shortcuts(qtbot, store, data_dir, runner, english,
                                                               small_round) -> None:
     from app.ui.coordinator.services import CoordinatorServices
-    from app.ui.coordinator.view import install_coordinator_actions
+    from app.ui.coordinator.window import install
 
     main = QMainWindow()
     qtbot.addWidget(main)
-    actions = install_coordinator_actions(main, main.menuBar(), CoordinatorServices(store, runner, data_dir, "en"))
+    actions = install(main, main.menuBar(), CoordinatorServices(store, runner, data_dir, "en"))
     menu = main.menuBar().actions()[-1]
     assert menu.text() == "&Coordinator"
     texts = [a.text() for a in menu.menu().actions() if not a.isSeparator()]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.coordinator.jobs import ConflictView, VersionChoice
+from app.bundles.conflict_views import ConflictView, VersionChoice
 
 
 class ConflictDialog(QDialog):

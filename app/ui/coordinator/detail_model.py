@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.ui.coordinator.jobs import AssessorLevel, IndicatorDetail, RegionDetail
+from app.consolidation.detail import AssessorLevel, IndicatorDetail, RegionDetail
 
 INDICATOR = 0
 

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.consolidation import Consolidation
-from app.ui.coordinator import jobs
+from app.consolidation.detail import IndicatorDetail, RegionDetail, region_detail
 from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
-from app.ui.coordinator.jobs import RegionDetail
 from app.ui.coordinator.moderation_panel import ModerationPanel
 from app.ui.coordinator.ranking_model import score_text
 from app.ui.coordinator.session import CoordinatorSession, error_text
@@ -117,7 +116,7 @@ class RegionDetailTab(QWidget):
             self.region.setCurrentIndex(index)
         self._generation += 1
         generation = self._generation
-        self.session.runner.run(jobs.region_detail, self.session.store, c, code, self.session.services.lang,
+        self.session.runner.run(region_detail, self.session.store, c, code, self.session.services.lang,
                                 label=self.tr("Loading the region"),
                                 on_done=lambda detail: self._loaded(generation, detail),
                                 on_error=lambda exc: self.session.failed.emit(error_text(exc)))
@@ -168,7 +167,7 @@ class RegionDetailTab(QWidget):
         self.moderation.show_indicator(indicator)
         self.notes.setHtml(self._notes_html(indicator) if indicator else "")
 
-    def _notes_html(self, indicator: jobs.IndicatorDetail) -> str:
+    def _notes_html(self, indicator: IndicatorDetail) -> str:
         detail = self.model.detail()
         if detail is None:
             return ""

@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.bundles.round_package import export_round_package
+from app.consolidation.export import export_ranking
 from app.identity import has_identity
-from app.ui.coordinator import jobs
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.coordinator.session import CoordinatorSession, error_text
 
@@ -69,7 +70,7 @@ class ExportController(QObject):
             if unlocked is None:
                 return False
         self.message.emit(self.tr("Writing %1…").replace("%1", str(path)))
-        self.services.runner.run(jobs.export_ranking, c, path, fmt, self.services.lang, unlocked,
+        self.services.runner.run(export_ranking, c, path, fmt, self.services.lang, unlocked,
                                  label=self.tr("Exporting"), on_done=self._done,
                                  on_error=lambda exc: self.failed.emit(error_text(exc)))
         return True
@@ -94,7 +95,7 @@ class ExportController(QObject):
         unlocked = self.services.unlock(self.parent_widget, self.tr("Sign the round package."))
         if unlocked is None:
             return False
-        self.services.runner.run(jobs.export_package, self.services.store, path, unlocked, round_id,
+        self.services.runner.run(export_round_package, self.services.store, path, unlocked, round_ref=round_id,
                                  label=self.tr("Exporting the round package"), on_done=self._package_done,
                                  on_error=lambda exc: self.failed.emit(error_text(exc)))
         return True

@@ -10,8 +10,9 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QColor
 
 from app.bundles import report as R
+from app.bundles.conflict_views import ConflictView
+from app.bundles.intake import ImportOutcome, UnknownCertificate
 from app.ui.coordinator.coverage_model import state_icon
-from app.ui.coordinator.jobs import ConflictView, ImportOutcome, UnknownCertificate
 
 Index = QModelIndex | QPersistentModelIndex
 

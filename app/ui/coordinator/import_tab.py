@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bundles.conflict_views import ConflictView, open_conflict_views
+from app.bundles.conflicts import resolve_conflict
 from app.bundles.format import PAYLOAD, SUFFIX
+from app.bundles.intake import ImportOutcome, UnknownCertificate, import_files, trust_and_import
 from app.identity import has_identity
-from app.ui.coordinator import jobs
 from app.ui.coordinator.conflict_dialog import ConflictDialog
 from app.ui.coordinator.exports import ExportController
 from app.ui.coordinator.import_models import (
@@ -207,7 +209,7 @@ class ImportTab(QWidget):
         if not files:
             self.session.message.emit(self.tr("No bundle files among the dropped items"))
             return False
-        self._run(jobs.import_files, files, self._unlock_for(files))
+        self._run(import_files, files, self._unlock_for(files))
         return True
 
     def _run(self, fn, *args) -> None:
@@ -228,7 +230,7 @@ class ImportTab(QWidget):
         self.choose_button.setEnabled(True)
         self.session.failed.emit(error_text(exc))
 
-    def _imported(self, outcome: jobs.ImportOutcome) -> None:
+    def _imported(self, outcome: ImportOutcome) -> None:
         self.progress.hide()
         self.choose_button.setEnabled(True)
         self.report_model.add(outcome)
@@ -249,7 +251,7 @@ class ImportTab(QWidget):
 
     # -- certificates ---------------------------------------------------------------------------
 
-    def _selected_unknown(self) -> jobs.UnknownCertificate | None:
+    def _selected_unknown(self) -> UnknownCertificate | None:
         rows = self.unknown.selectionModel().selectedRows()
         return self.unknown_model.items()[rows[0].row()] if rows else None
 
@@ -260,7 +262,7 @@ class ImportTab(QWidget):
         items = self.unknown_model.remove_fingerprint(item.info.fingerprint)
         self._update_buttons()
         paths = [i.path for i in items]
-        self._run(jobs.trust_and_import, item.info, paths, self._unlock_for(paths))
+        self._run(trust_and_import, item.info, paths, self._unlock_for(paths))
         return True
 
     def reject_selected(self) -> bool:
@@ -277,11 +279,11 @@ class ImportTab(QWidget):
     # -- conflicts ------------------------------------------------------------------------------
 
     def refresh_conflicts(self) -> None:
-        self.services.runner.run(jobs.open_conflict_views, self.services.store, label=self.tr("Reading conflicts"),
+        self.services.runner.run(open_conflict_views, self.services.store, label=self.tr("Reading conflicts"),
                                  on_done=self._show_conflicts,
                                  on_error=lambda exc: self.session.failed.emit(error_text(exc)))
 
-    def _show_conflicts(self, conflicts: list[jobs.ConflictView]) -> None:
+    def _show_conflicts(self, conflicts: list[ConflictView]) -> None:
         self.conflicts_model.set_conflicts(conflicts)
         self._update_buttons()
         self.conflicts_changed.emit(len(conflicts))
@@ -298,13 +300,13 @@ class ImportTab(QWidget):
         dialog.open()
         return dialog
 
-    def resolve(self, conflict: jobs.ConflictView, chosen_id: str, reason: str) -> None:
+    def resolve(self, conflict: ConflictView, chosen_id: str, reason: str) -> None:
         def done(version_id: str) -> None:
             self.session.message.emit(self.tr("%1: version %2 is now in force").replace("%1", conflict.region)
                                       .replace("%2", version_id[:8]))
             self.refresh_conflicts()
             self.session.recompute()
 
-        self.services.runner.run(jobs.resolve, self.services.store, conflict.record_id, chosen_id, reason,
+        self.services.runner.run(resolve_conflict, self.services.store, conflict.record_id, chosen_id, reason,
                                  self.services.who(), label=self.tr("Resolving the conflict"), on_done=done,
                                  on_error=lambda exc: self.session.failed.emit(error_text(exc)))

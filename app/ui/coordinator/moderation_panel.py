@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.consolidation.detail import IndicatorDetail, RegionDetail
 from app.ui.coordinator.detail_model import REASON, ModerationHistoryModel
-from app.ui.coordinator.jobs import IndicatorDetail, RegionDetail
 
 
 class ModerationPanel(QWidget):

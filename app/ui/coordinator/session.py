@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.consolidation import Consolidation
-from app.ui.coordinator import jobs
+from app.consolidation import Consolidation, consolidate, moderate
+from app.rounds import RoundInfo, list_rounds
 from app.ui.coordinator.services import CoordinatorServices
 
 
@@ -47,8 +47,8 @@ class CoordinatorSession(QObject):
     def store(self):
         return self.services.store
 
-    def rounds(self) -> list[jobs.RoundChoice]:
-        return jobs.round_choices(self.store)
+    def rounds(self) -> list[RoundInfo]:
+        return list_rounds(self.store)
 
     def set_round(self, round_id: str | None) -> None:
         self.round_id = round_id
@@ -64,7 +64,7 @@ class CoordinatorSession(QObject):
         generation = self._generation
         self._pending += 1
         self.computing.emit(True)
-        self.runner.run(jobs.consolidate_round, self.store, self.round_id, self.rule,
+        self.runner.run(consolidate, self.store, self.round_id, rule=self.rule,
                         label=self.tr("Consolidating"),
                         on_done=lambda result: self._done(generation, result),
                         on_error=lambda exc: self._error(generation, exc))
@@ -108,6 +108,6 @@ class CoordinatorSession(QObject):
                 on_done(changed)
             self.recompute()
 
-        self.runner.run(jobs.moderate, self.store, c.round.id, region_code, indicator_code, level, reason, actor,
+        self.runner.run(moderate, self.store, c.round.id, region_code, indicator_code, level, reason, actor,
                         label=self.tr("Moderating"), on_done=done,
                         on_error=lambda exc: self.failed.emit(error_text(exc)))

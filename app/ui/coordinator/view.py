@@ -2,8 +2,8 @@
 
 :class:`CoordinatorView` is a plain widget built from its services (store, task runner, data
 directory; pickers and the passphrase prompt replaceable), so it can be the central widget of a
-main window or stand alone. :func:`install_coordinator_actions` adds the "Koordinator" menu to a
-window and opens the view in a window of its own (see :mod:`app.ui.coordinator.window`).
+main window or stand alone. :func:`app.ui.coordinator.window.install` adds the "Koordinator" menu to
+a window and opens the view in a window of its own.
 """
 
 from __future__ import annotations
@@ -122,10 +122,3 @@ class CoordinatorView(QWidget):
     def open_region(self, code: str) -> None:
         self.detail_tab.show_region(code)
         self.tabs.setCurrentWidget(self.detail_tab)
-
-
-def install_coordinator_actions(window, menu, services: CoordinatorServices):
-    """Add the "Koordinator" menu (or entries at the end of ``menu``) to ``window``; see coordinator_actions."""
-    from app.ui.coordinator.window import install
-
-    return install(window, menu, services)

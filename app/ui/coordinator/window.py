@@ -2,7 +2,7 @@
 
 The main window hooks it in with one call::
 
-    install_coordinator_actions(window, window.menuBar(), CoordinatorServices(store, runner, data_dir, lang))
+    install(window, window.menuBar(), CoordinatorServices(store, runner, data_dir, lang))
 
 Shortcuts (chosen to avoid the interview's and the sheets' keys): Ctrl+Shift+O opens the view,
 Ctrl+Shift+B imports bundles, Ctrl+Shift+P exports the ranking report (PDF). Inside the view,
@@ -32,8 +32,7 @@ class CoordinatorWindow(QMainWindow):
     def __init__(self, services: CoordinatorServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Coordinator — Nilai"))
-        # Consolidation pulls in numpy and krippendorff: load it when the coordinator opens it.
-        from app.ui.coordinator.view import CoordinatorView
+        from app.ui.coordinator.view import CoordinatorView  # deferred: loads numpy, krippendorff, the tabs
 
         self.view = CoordinatorView(services.store, services.runner, services.data_dir, services.lang, self,
                                     services=services)

@@ -4,29 +4,46 @@ Settings, Help.
 The Sheets, Coordinator and Help entries come from their install hooks (``sheet_actions``,
 ``coordinator_window``, ``help_actions``); the window's own commands (open a round package,
 export a result bundle, restore a backup, check the data, sign the open assessment's sheet) are
-made here and call the window's methods. Strings are in the "MainWindow" translation context.
+made here and call the window's methods, named by :class:`MenuCommands` (so this module need not
+import the window, which imports it). Strings are in the "MainWindow" translation context.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
+from app.store import Store
 from app.ui import i18n
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.coordinator.window import CoordinatorActions
 from app.ui.coordinator.window import install as install_coordinator
 from app.ui.help.actions import HelpActions, HelpServices, install_help_actions
 from app.ui.help.shortcuts_dialog import ShortcutsDialog
-from app.ui.interview.actions import describe
+from app.ui.interview.actions import InterviewActions, describe
 from app.ui.sheets.actions import SheetActions, SheetServices, install_sheet_actions
+from app.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from app.ui.mainwindow.window import MainWindow
+
+class MenuCommands(Protocol):
+    """What the menus need of the main window besides its QMainWindow side."""
+
+    store: Store
+    runner: TaskRunner
+    lang: str
+
+    def back_to_schedule(self) -> None: ...
+    def open_round_package(self) -> None: ...
+    def open_bundle_export(self) -> QDialog: ...
+    def choose_backup(self) -> None: ...
+    def sign_sheet(self) -> None: ...
+    def check_data(self) -> None: ...
+    def edit_profile(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
 
 
 @dataclass
@@ -51,7 +68,7 @@ class Menus:
         return [self.open_round, self.export_bundle, self.sign_sheet, self.quit]
 
 
-def _action(window: MainWindow, text: str, tip: str, keys: QKeySequence | str | None = None) -> QAction:
+def _action(window: QMainWindow, text: str, tip: str, keys: QKeySequence | str | None = None) -> QAction:
     action = QAction(text, window)
     if keys:
         action.setShortcut(QKeySequence(keys))
@@ -60,8 +77,8 @@ def _action(window: MainWindow, text: str, tip: str, keys: QKeySequence | str | 
     return action
 
 
-def build_menus(window: MainWindow) -> Menus:
-    a = window.actions
+def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: InterviewActions) -> Menus:
+    a = interview_actions
     bar = window.menuBar()
 
     # File
@@ -74,7 +91,7 @@ def build_menus(window: MainWindow) -> Menus:
     restore = _action(window, QCoreApplication.translate("MainWindow", "&Restore a backup…"),
                       QCoreApplication.translate("MainWindow", "Go back to a copy of the data taken at a start or "
                                                  "after finalizing"))
-    restore.setEnabled(window.store.is_sqlite)
+    restore.setEnabled(commands.store.is_sqlite)
     quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
     quit_action = _action(window, QCoreApplication.translate("MainWindow", "&Quit"),
                           QCoreApplication.translate("MainWindow", "Close Nilai; every change is already saved"),
@@ -107,27 +124,27 @@ def build_menus(window: MainWindow) -> Menus:
 
     # Sheets: identity, export signed sheets, verify; then this assessment's sheet
     sheets = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sheets"))
-    sheet_actions = install_sheet_actions(window, sheets, SheetServices(window.store, window.runner, window.lang))
+    sheet_actions = install_sheet_actions(window, sheets, SheetServices(commands.store, commands.runner, commands.lang))
     sheets.addSeparator()
     sheets.addAction(sign_sheet)
 
     coordinator_actions = install_coordinator(
-        window, bar, CoordinatorServices(window.store, window.runner, window.store.data_dir, window.lang))
+        window, bar, CoordinatorServices(commands.store, commands.runner, commands.store.data_dir, commands.lang))
 
     # Settings
     settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Settings"))
     profile = settings_menu.addAction(QCoreApplication.translate("MainWindow", "&Profile…"))
     describe(profile, QCoreApplication.translate("MainWindow", "Your name, NIP and organisation"))
-    profile.triggered.connect(window.edit_profile)
+    profile.triggered.connect(commands.edit_profile)
     language_menu = settings_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     group = QActionGroup(window)
     for code in i18n.LANGUAGES:
         action = language_menu.addAction(i18n.LANGUAGE_NAMES[code])
         action.setCheckable(True)
-        action.setChecked(code == window.lang)
+        action.setChecked(code == commands.lang)
         action.setData(code)
         group.addAction(action)
-    group.triggered.connect(lambda action: window.set_language(action.data()))
+    group.triggered.connect(lambda action: commands.set_language(action.data()))
 
     # Help: shortcuts, check data; then data folder, log file, About (help_actions)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
@@ -137,17 +154,17 @@ def build_menus(window: MainWindow) -> Menus:
     check_data = help_menu.addAction(QCoreApplication.translate("MainWindow", "&Check data now"))
     describe(check_data, QCoreApplication.translate("MainWindow", "Check the database, the change log, evidence "
                                                     "files and signed sheets for damage"))
-    help_actions = install_help_actions(window, help_menu, HelpServices(window.store.data_dir))
+    help_actions = install_help_actions(window, help_menu, HelpServices(commands.store.data_dir))
 
     menus = Menus(file_menu, interview, sheets, help_menu, open_round, export_bundle, restore, quit_action,
                   sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions)
-    a.back.triggered.connect(window.back_to_schedule)
-    open_round.triggered.connect(window.open_round_package)
-    export_bundle.triggered.connect(lambda: window.open_bundle_export().exec())
-    restore.triggered.connect(window.choose_backup)
+    a.back.triggered.connect(commands.back_to_schedule)
+    open_round.triggered.connect(commands.open_round_package)
+    export_bundle.triggered.connect(lambda: commands.open_bundle_export().exec())
+    restore.triggered.connect(commands.choose_backup)
     quit_action.triggered.connect(window.close)
-    sign_sheet.triggered.connect(window.sign_sheet)
-    check_data.triggered.connect(window.check_data)
+    sign_sheet.triggered.connect(commands.sign_sheet)
+    check_data.triggered.connect(commands.check_data)
     keys.triggered.connect(lambda: ShortcutsDialog(
         [*a.all(), *menus.own_actions(), *sheet_actions.all(), *coordinator_actions.all()], window).exec())
     return menus

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.schedule)
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
-        self.menus = build_menus(self)
+        self.menus = build_menus(self, self, self.actions)
         self.data_check = data_care.DataCheck(store, runner, self)
         self._build_status_bar()
         self._set_interview_actions(False)
@@ -155,14 +155,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show today's work, or go straight back to the interview that was open."""
         self.schedule.reload()
-        last = settings.read(self.store, settings.LAST_OPEN)
-        if last:
-            try:
-                with self.store.transaction() as session:
-                    assessments.get_version(session, last)
-            except assessments.AssessmentError:  # gone (e.g. a restored backup): stay on the schedule
-                settings.write(self.store, settings.LAST_OPEN, None)
-                return
+        last = assessments.last_open_version(self.store)
+        if last is not None:
             self.open_version(last)
 
     def open_slot(self, round_id: str, entry: ScheduleEntry) -> None:
