@@ -367,3 +367,21 @@ def test_unknown_certificates_and_conflicts_models(qapp, qtmodeltester, tmp_path
     qtmodeltester.check(conflicts)
     assert conflicts.index(0, im.REGION).data() == "3325 Kabupaten Batang"
     assert conflicts.index(0, im.VERSIONS).data() == "2"
+
+
+def test_conflicts_keep_their_order_until_a_column_is_sorted(qapp, qtmodeltester) -> None:
+    from datetime import datetime
+
+    from app.bundles.conflict_views import ConflictView
+    from app.ui.coordinator import import_models as im
+
+    model = im.ConflictsModel()
+    older = ConflictView("c1", "r1", "branch", "3671 Kota Tangerang", "Siti", datetime(2018, 3, 5), ())
+    newer = ConflictView("c2", "r2", "same_version", "3325 Kabupaten Batang", "Budi", datetime(2018, 3, 6), ())
+    model.set_conflicts([older, newer])
+    assert [model.conflict(r).id for r in range(2)] == ["c1", "c2"]  # oldest first, as read
+    model.sort(im.REGION, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
+    assert [model.index(r, im.REGION).data() for r in range(2)] == ["3325 Kabupaten Batang", "3671 Kota Tangerang"]
+    assert model.index(0, 0).data(im.CONFLICT_ROLE) is newer and model.conflict(0) is newer
+    assert model.items() == [older, newer]  # the items themselves are not reordered

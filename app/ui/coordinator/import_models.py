@@ -3,24 +3,25 @@ unknown assessor certificates waiting for a decision, and the open conflicts."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app import regions
 from app.bundles import report as R
 from app.bundles.conflict_views import ConflictView
 from app.bundles.intake import ImportOutcome, UnknownCertificate
 from app.ui.coordinator.coverage_model import state_icon
+from app.ui.widgets.table_base import ITEM_ROLE, ItemTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def region_label(code: str) -> str:
     """"3325 Kabupaten Batang" (the code alone for a region the catalogue does not know)."""
-    from app import regions
-
     found = regions.by_code().get(code)
     return f"{code} {found.name}" if found else code
 
@@ -169,7 +170,7 @@ class ImportReportModel(QAbstractItemModel):
 # -- unknown certificates -------------------------------------------------------------------------
 
 NAME, NIP, ORGANISATION, FINGERPRINT, FILE = range(5)
-UNKNOWN_ROLE = Qt.ItemDataRole.UserRole + 1  # the UnknownCertificate
+UNKNOWN_ROLE = ITEM_ROLE  # the UnknownCertificate
 
 
 def grouped(fingerprint: str) -> str:
@@ -177,96 +178,50 @@ def grouped(fingerprint: str) -> str:
     return " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
 
 
-class UnknownCertificatesModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[UnknownCertificate] = []
+class UnknownCertificatesModel(ItemTableModel[UnknownCertificate]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("NIP"), self.tr("Organisation"), self.tr("SHA-256 fingerprint"),
+                self.tr("Bundle"))
 
-    def add(self, items: tuple[UnknownCertificate, ...] | list[UnknownCertificate]) -> None:
-        self.beginResetModel()
+    def texts(self, item: UnknownCertificate) -> tuple[str, ...]:
+        info = item.info
+        return info.name, info.nip or "–", info.organisation or "–", grouped(info.fingerprint), item.path.name
+
+    def add(self, items: Iterable[UnknownCertificate]) -> None:
+        """Add the certificates not listed yet (for the same bundle file)."""
+        kept = self.items()
         for item in items:
-            if not any(i.path == item.path and i.info.fingerprint == item.info.fingerprint for i in self._items):
-                self._items.append(item)
-        self.endResetModel()
+            if not any(i.path == item.path and i.info.fingerprint == item.info.fingerprint for i in kept):
+                kept.append(item)
+        self.set_items(kept)
 
     def remove_fingerprint(self, fingerprint: str) -> list[UnknownCertificate]:
         gone = [i for i in self._items if i.info.fingerprint == fingerprint]
         if gone:
-            self.beginResetModel()
-            self._items = [i for i in self._items if i.info.fingerprint != fingerprint]
-            self.endResetModel()
+            self.set_items(i for i in self._items if i.info.fingerprint != fingerprint)
         return gone
-
-    def items(self) -> list[UnknownCertificate]:
-        return list(self._items)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return (self.tr("Name"), self.tr("NIP"), self.tr("Organisation"), self.tr("SHA-256 fingerprint"),
-                    self.tr("Bundle"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == UNKNOWN_ROLE:
-            return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            info = item.info
-            return (info.name, info.nip or "–", info.organisation or "–", grouped(info.fingerprint),
-                    item.path.name)[index.column()]
-        return None
 
 
 # -- open conflicts -------------------------------------------------------------------------------
 
 REGION, ASSESSOR, KIND, DETECTED, VERSIONS = range(5)
-CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConflictView
+CONFLICT_ROLE = ITEM_ROLE  # the ConflictView
 
 
-class ConflictsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[ConflictView] = []
+class ConflictsModel(ItemTableModel[ConflictView]):
+    def headers(self) -> tuple[str, ...]:
+        return self.tr("Region"), self.tr("Assessor"), self.tr("Kind"), self.tr("Detected"), self.tr("Versions")
 
-    def set_conflicts(self, items: list[ConflictView]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+    def texts(self, c: ConflictView) -> tuple[str, ...]:
+        kind = self.tr("two versions from one parent") if c.kind == "branch" else \
+            self.tr("same version, different content")
+        return c.region, c.assessor, kind, c.detected_at.strftime("%Y-%m-%d %H:%M"), str(len(c.choices))
+
+    def decoration(self, c: ConflictView, column: int) -> Any:
+        return state_icon("conflict") if column == REGION else None
+
+    def set_conflicts(self, items: Iterable[ConflictView]) -> None:
+        self.set_items(items)
 
     def conflict(self, row: int) -> ConflictView:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return (self.tr("Region"), self.tr("Assessor"), self.tr("Kind"), self.tr("Detected"),
-                    self.tr("Versions"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._items):
-            return None
-        c = self._items[index.row()]
-        if role == CONFLICT_ROLE:
-            return c
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == REGION:
-            return state_icon("conflict")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            kind = self.tr("two versions from one parent") if c.kind == "branch" else \
-                self.tr("same version, different content")
-            return (c.region, c.assessor, kind, c.detected_at.strftime("%Y-%m-%d %H:%M"),
-                    str(len(c.choices)))[index.column()]
-        return None
+        return self.item(row)

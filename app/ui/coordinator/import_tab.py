@@ -253,7 +253,7 @@ class ImportTab(QWidget):
 
     def _selected_unknown(self) -> UnknownCertificate | None:
         rows = self.unknown.selectionModel().selectedRows()
-        return self.unknown_model.items()[rows[0].row()] if rows else None
+        return self.unknown_model.item(rows[0].row()) if rows else None
 
     def trust_selected(self) -> bool:
         item = self._selected_unknown()

@@ -4,16 +4,21 @@ A :class:`QSortFilterProxyModel` sorts by asking the model for a value twice per
 514 regions that is ~10,000 calls into Python. A :class:`KeyedTableModel` keeps one sort key per
 row and column (computed when its contents are set), sorts a list of row numbers with Python's
 ``sorted`` and announces the new order with one ``layoutChanged``; :class:`KeyedFilterProxy`
-passes ``sort`` on to it and only filters.
+passes ``sort`` on to it and only filters. :class:`ItemTableModel` is the plain case: one item per
+row, fixed headers, the texts of a row computed from its item.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's item itself
+UNSORTED = -1  # a sort column meaning "in the order given"
 
 
 class KeyedTableModel(QAbstractTableModel):
@@ -40,6 +45,9 @@ class KeyedTableModel(QAbstractTableModel):
         self._apply_sort()
 
     def _apply_sort(self) -> None:
+        if self.sort_column == UNSORTED:
+            self._order = list(range(len(self._keys)))
+            return
         column = self.sort_column
         if self._keys and not 0 <= column < len(self._keys[0]):
             column = self.default_sort[0]
@@ -59,6 +67,65 @@ class KeyedTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, [self.index(new_row[old[p.row()]], p.column())
                                                     for p in persistent])
         self.layoutChanged.emit()
+
+
+class ItemTableModel(KeyedTableModel, Generic[T]):
+    """One item per row, in the order given until a column is sorted. Subclasses say ``headers()``
+    and ``texts(item)`` (display and tooltip, one per column), and may add ``decoration``."""
+
+    default_sort = (UNSORTED, Qt.SortOrder.AscendingOrder)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[T] = []
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def texts(self, item: T) -> Sequence[str]:
+        raise NotImplementedError
+
+    def decoration(self, item: T, column: int) -> Any:
+        return None
+
+    def set_items(self, items: Iterable[T]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._keys = [[text.casefold() for text in self.texts(item)] for item in self._items]
+        self._reset_order()
+        self.endResetModel()
+
+    def items(self) -> list[T]:
+        """In the order given (not the order shown)."""
+        return list(self._items)
+
+    def item(self, row: int) -> T:
+        """The item shown at ``row``."""
+        return self._items[self._order[row]]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        headers = self.headers()
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(headers):
+            return headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self.item(index.row())
+        if role == ITEM_ROLE:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.texts(item)[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(item, index.column())
+        return None
 
 
 class KeyedFilterProxy(QSortFilterProxyModel):
