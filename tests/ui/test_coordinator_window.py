@@ -28,8 +28,8 @@ def small_round(store) -> RoundBuilder:
 
 def test_the_coordinator_menu_opens_one_window_with_shortcuts(qtbot, store, data_dir, runner, english,
                                                               small_round) -> None:
+    from app.ui.coordinator.actions import install
     from app.ui.coordinator.services import CoordinatorServices
-    from app.ui.coordinator.window import install
 
     main = QMainWindow()
     qtbot.addWidget(main)

@@ -2,7 +2,7 @@
 
 :class:`CoordinatorView` is a plain widget built from its services (store, task runner, data
 directory; pickers and the passphrase prompt replaceable), so it can be the central widget of a
-main window or stand alone. :func:`app.ui.coordinator.window.install` adds the "Koordinator" menu to
+main window or stand alone. :func:`app.ui.coordinator.actions.install` adds the "Koordinator" menu to
 a window and opens the view in a window of its own.
 """
 

@@ -2,7 +2,7 @@
 Settings, Help.
 
 The Sheets, Coordinator and Help entries come from their install hooks (``sheet_actions``,
-``coordinator_window``, ``help_actions``); the window's own commands (open a round package,
+``coordinator.actions``, ``help.actions``); the window's own commands (open a round package,
 export a result bundle, restore a backup, check the data, sign the open assessment's sheet) are
 made here and call the window's methods, named by :class:`MenuCommands` (so this module need not
 import the window, which imports it). Strings are in the "MainWindow" translation context.
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from app.store import Store
 from app.ui import i18n
+from app.ui.coordinator.actions import CoordinatorActions
+from app.ui.coordinator.actions import install as install_coordinator
 from app.ui.coordinator.services import CoordinatorServices
-from app.ui.coordinator.window import CoordinatorActions
-from app.ui.coordinator.window import install as install_coordinator
 from app.ui.help.actions import HelpActions, HelpServices, install_help_actions
 from app.ui.help.shortcuts_dialog import ShortcutsDialog
 from app.ui.interview.actions import InterviewActions, describe

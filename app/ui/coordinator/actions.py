@@ -1,0 +1,110 @@
+"""The "Koordinator" menu: open the coordinator view (in a window of its own), import bundles, export.
+
+The main window hooks it in with one call::
+
+    install(window, window.menuBar(), CoordinatorServices(store, runner, data_dir, lang))
+
+Shortcuts (chosen to avoid the interview's and the sheets' keys): Ctrl+Shift+O opens the view,
+Ctrl+Shift+B imports bundles, Ctrl+Shift+P exports the ranking report (PDF). Inside the view,
+Ctrl+1 … Ctrl+5 switch tabs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from app.ui.coordinator import i18n as coordinator_i18n
+from app.ui.coordinator.services import CoordinatorServices
+
+if TYPE_CHECKING:
+    from app.ui.coordinator.view import CoordinatorView
+    from app.ui.coordinator.window import CoordinatorWindow
+
+
+class CoordinatorActions(QObject):
+    def __init__(self, window: QWidget, services: CoordinatorServices) -> None:
+        coordinator_i18n.install()
+        super().__init__(window)
+        self.window_parent, self.services = window, services
+        self.coordinator: CoordinatorWindow | None = None
+        self.open = self._make(self.tr("&Coordinator view…"), "Ctrl+Shift+O",
+                               self.tr("Import bundles, see coverage and agreement, moderate, rank and export"))
+        self.import_bundles = self._make(self.tr("&Import result bundles…"), "Ctrl+Shift+B",
+                                         self.tr("Take in the assessors' signed result bundles"))
+        self.export_csv = self._make(self.tr("Export ranking as &CSV…"), "",
+                                     self.tr("The ranking and every level behind it, as two CSV files"))
+        self.export_xlsx = self._make(self.tr("Export ranking as &XLSX…"), "",
+                                      self.tr("Ranking, Scores and Method sheets"))
+        self.export_pdf = self._make(self.tr("Export ranking &report (PDF)…"), "Ctrl+Shift+P",
+                                     self.tr("Method, agreement, charts and the ranking table"))
+        self.export_signed = self._make(self.tr("Export &signed ranking report (PDF)…"), "",
+                                        self.tr("The report, signed with this data directory's key"))
+        self.round_package = self._make(self.tr("Export round &package for assessors…"), "",
+                                        self.tr("The round, instrument, panels and schedule, signed"))
+        self.open.triggered.connect(self.show_view)
+        self.import_bundles.triggered.connect(lambda: self.show_view().import_tab.choose_files())
+        self.export_csv.triggered.connect(lambda: self._export("csv"))
+        self.export_xlsx.triggered.connect(lambda: self._export("xlsx"))
+        self.export_pdf.triggered.connect(lambda: self._export("pdf"))
+        self.export_signed.triggered.connect(lambda: self._export("pdf", sign=True))
+        self.round_package.triggered.connect(lambda: self.show_view().exports.export_round_package())
+
+    def _make(self, text: str, keys: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def all(self) -> list[QAction]:
+        return [self.open, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
+                self.export_signed, self.round_package]
+
+    def show_view(self) -> CoordinatorView:
+        """Open (or bring back) the coordinator window; the first time, compute the ranking."""
+        first = self.coordinator is None
+        if self.coordinator is None:
+            from app.ui.coordinator.window import CoordinatorWindow  # deferred: numpy, krippendorff
+
+            self.coordinator = CoordinatorWindow(self.services)
+        self.coordinator.show()
+        self.coordinator.raise_()
+        self.coordinator.activateWindow()
+        if first:
+            self.coordinator.view.start()
+        return self.coordinator.view
+
+    def _export(self, fmt: str, sign: bool = False) -> None:
+        view = self.show_view()
+        view.tabs.setCurrentWidget(view.ranking_tab)
+        if view.session.consolidation is None:
+            # the ranking is still being computed: export as soon as it is there
+            def once(_c) -> None:
+                view.session.consolidated.disconnect(once)
+                view.exports.export(fmt, sign)
+
+            view.session.consolidated.connect(once)
+            return
+        view.exports.export(fmt, sign)
+
+
+def install(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu, services: CoordinatorServices) -> CoordinatorActions:
+    actions = CoordinatorActions(window, services)
+    if isinstance(menu_bar_or_menu, QMenuBar):
+        menu = menu_bar_or_menu.addMenu(QCoreApplication.translate("CoordinatorActions", "&Coordinator"))
+    else:
+        menu = menu_bar_or_menu
+        if not menu.isEmpty():
+            menu.addSeparator()
+    menu.addActions(actions.all()[:2])
+    menu.addSeparator()
+    menu.addActions(actions.all()[2:6])
+    menu.addSeparator()
+    menu.addAction(actions.round_package)
+    window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden
+    return actions
