@@ -245,20 +245,12 @@
             <translation>Bundle file</translation>
         </message>
         <message>
-            <source>&amp;Choose…</source>
-            <translation>&amp;Choose…</translation>
-        </message>
-        <message>
             <source>&amp;File:</source>
             <translation>&amp;File:</translation>
         </message>
         <message>
             <source>&amp;Sign and export</source>
             <translation>&amp;Sign and export</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>&amp;Open folder</translation>
         </message>
         <message>
             <source>Close</source>
@@ -906,10 +898,6 @@
             <translation>Output folder</translation>
         </message>
         <message>
-            <source>&amp;Choose…</source>
-            <translation>&amp;Choose…</translation>
-        </message>
-        <message>
             <source>&amp;Round:</source>
             <translation>&amp;Round:</translation>
         </message>
@@ -932,10 +920,6 @@
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>&amp;Open folder</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2039,6 +2023,13 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>OpenFolderButton</name>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Open folder</translation>
+        </message>
+    </context>
+    <context>
         <name>OutlineModel</name>
         <message>
             <source>Indicator</source>
@@ -2101,6 +2092,13 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>You can try again now.</source>
             <translation>You can try again now.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PathField</name>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Choose…</translation>
         </message>
     </context>
     <context>

@@ -245,20 +245,12 @@
             <translation>Berkas paket</translation>
         </message>
         <message>
-            <source>&amp;Choose…</source>
-            <translation>&amp;Pilih…</translation>
-        </message>
-        <message>
             <source>&amp;File:</source>
             <translation>&amp;Berkas:</translation>
         </message>
         <message>
             <source>&amp;Sign and export</source>
             <translation>&amp;Tanda tangani dan ekspor</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>&amp;Buka folder</translation>
         </message>
         <message>
             <source>Close</source>
@@ -902,10 +894,6 @@
             <translation>Folder tujuan</translation>
         </message>
         <message>
-            <source>&amp;Choose…</source>
-            <translation>&amp;Pilih…</translation>
-        </message>
-        <message>
             <source>&amp;Round:</source>
             <translation>&amp;Putaran:</translation>
         </message>
@@ -928,10 +916,6 @@
         <message>
             <source>Cancel</source>
             <translation>Batal</translation>
-        </message>
-        <message>
-            <source>&amp;Open folder</source>
-            <translation>&amp;Buka folder</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2030,6 +2014,13 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>OpenFolderButton</name>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Buka folder</translation>
+        </message>
+    </context>
+    <context>
         <name>OutlineModel</name>
         <message>
             <source>Indicator</source>
@@ -2091,6 +2082,13 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>You can try again now.</source>
             <translation>Anda dapat mencoba lagi sekarang.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PathField</name>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Pilih…</translation>
         </message>
     </context>
     <context>

@@ -114,3 +114,43 @@ def test_reopen_dialog_will_not_accept_a_blank_reason(qtbot, english) -> None:
     assert dialog.ok.isEnabled()
     dialog.accept()
     assert dialog.result() == 1 and dialog.reason_text() == "Salah ketik tingkat"
+
+
+def test_the_export_dialogs_path_field_and_open_folder_button(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.identity.passphrase_dialog import ERROR_STYLE
+    from app.ui.widgets.output import OpenFolderButton, PathField, ResultLine
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    asked: list[tuple[object, str]] = []
+
+    def pick(parent, shown: str):
+        asked.append((parent, shown))
+        return None if len(asked) > 1 else tmp_path / "hasil"
+
+    field = PathField(str(tmp_path / "awal.nilai"), "Bundle file", pick, dialog,
+                      adjust=lambda chosen: str(chosen) + ".nilai")
+    qtbot.mouseClick(field.browse, Qt.MouseButton.LeftButton)
+    assert asked == [(dialog, str(tmp_path / "awal.nilai"))]
+    assert field.edit.text() == str(tmp_path / "hasil.nilai")
+    qtbot.mouseClick(field.browse, Qt.MouseButton.LeftButton)  # cancelled: the path stays
+    assert field.edit.text() == str(tmp_path / "hasil.nilai")
+    field.setEnabled(False)
+    assert not field.edit.isEnabled() and not field.browse.isEnabled()
+
+    opened: list = []
+    target: list = [None]
+    button = OpenFolderButton(lambda: target[0], opened.append, dialog)
+    dialog.show()
+    assert not button.isVisible()
+    button.show()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # nothing written yet: nothing to open
+    target[0] = tmp_path
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path]
+
+    line = ResultLine(dialog)
+    line.say("No bundle was written", ok=False)
+    assert line.text() == "No bundle was written" and line.styleSheet() == ERROR_STYLE

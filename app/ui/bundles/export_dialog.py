@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -38,12 +36,18 @@ from app.bundles.export import ExportResult, default_name, export_bundle
 from app.bundles.preview import BundlePreview, preview
 from app.identity import UnlockedIdentity, UnlockThrottle
 from app.store import Store, StoreError
-from app.ui.identity.passphrase_dialog import ERROR_STYLE, PassphraseDialog
-from app.ui.sheets.export_dialog import OpenFolder, open_folder_externally
+from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import status as st
+from app.ui.widgets.output import (
+    OpenFolder,
+    OpenFolderButton,
+    PathField,
+    ResultLine,
+    button_row,
+    open_folder_externally,
+)
 
-OK_STYLE = "color: #1e7b34;"
 SUFFIX = ".nilai"
 AskPassphrase = Callable[[QWidget, Path, str], UnlockedIdentity | None]  # parent, data dir, purpose
 PickBundleFile = Callable[[QWidget, str], Path | None]  # parent, suggested path
@@ -54,6 +58,11 @@ def pick_bundle_file_dialog(parent: QWidget, suggested: str) -> Path | None:
         parent, QCoreApplication.translate("BundleExportDialog", "Save the result bundle"), suggested,
         QCoreApplication.translate("BundleExportDialog", "Nilai result bundles (*.nilai)"))
     return Path(path) if path else None
+
+
+def with_suffix(path: Path) -> Path:
+    """The path, ending in .nilai (added, never replacing what the name ends in)."""
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
 
 
 def default_folder() -> Path:
@@ -72,7 +81,7 @@ class BundleExportDialog(QDialog):
         super().__init__(parent)
         self.store, self.runner, self.throttle = store, runner, throttle
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
-        self.pick_file, self.open_folder = pick_file, open_folder
+        self.open_folder = open_folder
         self.preview: BundlePreview | None = None
         self.result: ExportResult | None = None
         self._running = False
@@ -100,40 +109,29 @@ class BundleExportDialog(QDialog):
         self.list.setAccessibleName(self.tr("Assessments in the bundle"))
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
-        self.file = QLineEdit(self)
-        self.file.setAccessibleName(self.tr("Bundle file"))
-        browse = QPushButton(self.tr("&Choose…"), self)
-        browse.clicked.connect(self._choose_file)
-        self.browse = browse
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(browse)
+        self.file_field = PathField("", self.tr("Bundle file"), pick_file, self,
+                                    adjust=lambda chosen: str(with_suffix(Path(chosen))))
+        self.file = self.file_field.edit
         form = QFormLayout()
         form.addRow(self.round_label, self.round_box)
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.file)
-        form.addRow(file_label, file_row)
+        form.addRow(file_label, self.file_field)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)  # the export reports no steps: a busy bar while it runs
         self.progress.setMaximumHeight(12)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = ResultLine(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(self.tr("&Sign and export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.open_button = QPushButton(self.tr("&Open folder"), self)
-        self.open_button.clicked.connect(lambda: self.result and self.open_folder(self.result.path.parent))
-        self.open_button.hide()
+        self.open_button = OpenFolderButton(lambda: self.result.path.parent if self.result else None, open_folder,
+                                            self)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.open_button, self.export_button, self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -222,15 +220,10 @@ class BundleExportDialog(QDialog):
                 "%2", str(total - signed))
         self.counts.setText(text)
 
-    def _choose_file(self) -> None:
-        chosen = self.pick_file(self, self.file.text())
-        if chosen is not None:
-            self.file.setText(str(chosen if chosen.suffix == SUFFIX else chosen.with_name(chosen.name + SUFFIX)))
-
     def _update_buttons(self) -> None:
         ready = bool(self.preview and self.preview.versions and self.file.text().strip())
         self.export_button.setEnabled(ready and not self._running)
-        for widget in (self.round_box, self.since_last, self.file, self.browse):
+        for widget in (self.round_box, self.since_last, self.file_field):
             widget.setEnabled(not self._running)
         coordinator = self.preview.coordinator_for(self.round_box.currentData()) if self.preview else None
         self.encrypt.setEnabled(coordinator is not None and not self._running)
@@ -240,13 +233,8 @@ class BundleExportDialog(QDialog):
     def _ask_with_dialog(self, parent: QWidget, data_dir: Path, purpose: str) -> UnlockedIdentity | None:
         return PassphraseDialog.ask(data_dir, parent, purpose=purpose, throttle=self.throttle)
 
-    def _say(self, text: str, ok: bool) -> None:
-        self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.status.setText(text)
-
     def target(self) -> Path:
-        path = Path(self.file.text().strip()).expanduser()
-        return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+        return with_suffix(Path(self.file.text().strip()).expanduser())
 
     def start(self) -> None:
         found = self.preview
@@ -254,11 +242,11 @@ class BundleExportDialog(QDialog):
             return
         out = self.target()
         if not out.parent.is_dir():
-            self._say(self.tr("The folder %1 does not exist. Choose another place for the bundle.").replace(
+            self.status.say(self.tr("The folder %1 does not exist. Choose another place for the bundle.").replace(
                 "%1", str(out.parent)), ok=False)
             return
         if not identity.has_identity(self.store.data_dir):
-            self._say(self.tr("There is no signing identity on this computer yet: a bundle must be signed. Create "
+            self.status.say(self.tr("There is no signing identity on this computer yet: a bundle must be signed. Create "
                               "one first (Sheets → Assessor identity…)."), ok=False)
             return
         unlocked = self.ask_passphrase(self, Path(self.store.data_dir),
@@ -272,7 +260,7 @@ class BundleExportDialog(QDialog):
         self.open_button.hide()
         self.progress.show()
         self.close_button.setEnabled(False)
-        self._say(self.tr("Signing and writing the bundle…"), ok=True)
+        self.status.say(self.tr("Signing and writing the bundle…"), ok=True)
         self._update_buttons()
         self.runner.run(export_bundle, self.store, out, unlocked=unlocked, round_ref=round_id,
                         everything=not self.since_last.isChecked(),
@@ -291,7 +279,7 @@ class BundleExportDialog(QDialog):
         text += " (" + QLocale().formattedDataSize(result.size) + ")."
         if result.encrypted_for:
             text += " " + self.tr("Encrypted for your coordinator.")
-        self._say(text, ok=True)
+        self.status.say(text, ok=True)
         self.open_button.show()
         self.refresh()
         self.exported.emit(result)
@@ -301,7 +289,7 @@ class BundleExportDialog(QDialog):
         if not isinstance(error, BundleError | StoreError | OSError):
             self._update_buttons()
             raise error
-        self._say(self.tr("No bundle was written: %1").replace("%1", str(error)), ok=False)
+        self.status.say(self.tr("No bundle was written: %1").replace("%1", str(error)), ok=False)
         self._update_buttons()
 
     def reject(self) -> None:

@@ -34,15 +34,10 @@ from app.ui.identity.identity_dialog import (
 )
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.interview.actions import describe
-from app.ui.sheets.export_dialog import (
-    ExportSheetsDialog,
-    OpenFolder,
-    PickFolder,
-    open_folder_externally,
-    pick_folder_dialog,
-)
+from app.ui.sheets.export_dialog import ExportSheetsDialog, PickFolder, pick_folder_dialog
 from app.ui.sheets.verify_dialog import PickPdfs, VerifyDialog, pick_pdfs_dialog
 from app.ui.tasks import Task, TaskRunner
+from app.ui.widgets.output import OpenFolder, open_folder_externally
 
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
 

@@ -11,16 +11,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -32,22 +29,24 @@ from app.identity import UnlockedIdentity, UnlockThrottle
 from app.rounds import RoundError, list_rounds
 from app.sheets.export import ExportPlan, ExportResult, SheetExportError, export_sheets, plan_export
 from app.store import Store
-from app.ui.identity.passphrase_dialog import ERROR_STYLE, PassphraseDialog
+from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.output import (
+    OpenFolder,
+    OpenFolderButton,
+    PathField,
+    ResultLine,
+    button_row,
+    open_folder_externally,
+)
 
-OK_STYLE = "color: #1e7b34;"
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
 PickFolder = Callable[[QWidget, str], str | None]
-OpenFolder = Callable[[Path], None]
 
 
 def pick_folder_dialog(parent: QWidget, start: str) -> str | None:
     title = QCoreApplication.translate("ExportSheetsDialog", "Folder for the signed sheets")
     return QFileDialog.getExistingDirectory(parent, title, start) or None
-
-
-def open_folder_externally(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ExportSheetsDialog(QDialog):
@@ -60,7 +59,7 @@ class ExportSheetsDialog(QDialog):
         super().__init__(parent)
         self.store, self.runner, self.throttle = store, runner, throttle
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
-        self.pick_folder, self.open_folder = pick_folder, open_folder
+        self.open_folder = open_folder
         self.plan: ExportPlan | None = None
         self.result: ExportResult | None = None
         self._cancel = threading.Event()
@@ -76,43 +75,31 @@ class ExportSheetsDialog(QDialog):
         self.lang_box.addItem("Bahasa Indonesia", "id")
         self.lang_box.addItem("English", "en")
         self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
-        self.folder = QLineEdit(str(default_folder or Path.home() / "Nilai-lembar"), self)
-        self.folder.setAccessibleName(self.tr("Output folder"))
-        browse = QPushButton(self.tr("&Choose…"), self)
-        browse.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        self.folder_field = PathField(str(default_folder or Path.home() / "Nilai-lembar"), self.tr("Output folder"),
+                                      pick_folder, self)
+        self.folder = self.folder_field.edit
         form = QFormLayout()
         form.addRow(self.tr("&Round:"), self.round_box)
         form.addRow(self.tr("&Day:"), self.day_box)
         form.addRow(self.tr("Sheet &language:"), self.lang_box)
         folder_label = QLabel(self.tr("&Folder:"), self)
         folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, folder_row)
+        form.addRow(folder_label, self.folder_field)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = ResultLine(self)
         self.sign_button = QPushButton(self.tr("&Sign and export"), self)
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.open_button = QPushButton(self.tr("&Open folder"), self)
-        self.open_button.clicked.connect(lambda: self.open_folder(Path(self.folder.text())))
-        self.open_button.hide()
+        self.open_button = OpenFolderButton(lambda: Path(self.folder.text()), open_folder, self)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.open_button, self.sign_button, self.cancel_button, self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -166,15 +153,10 @@ class ExportSheetsDialog(QDialog):
                     "%1", str(self.plan.already_signed)).replace("%2", str(self.plan.not_finalized)))
         self._update_buttons()
 
-    def _choose_folder(self) -> None:
-        chosen = self.pick_folder(self, self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
-
     def _update_buttons(self) -> None:
         ready = bool(self.plan and self.plan.to_sign and self.folder.text().strip())
         self.sign_button.setEnabled(ready and not self._running)
-        for widget in (self.round_box, self.day_box, self.lang_box, self.folder):
+        for widget in (self.round_box, self.day_box, self.lang_box, self.folder_field):
             widget.setEnabled(not self._running)
 
     # -- signing ---------------------------------------------------------------------------------
@@ -184,15 +166,11 @@ class ExportSheetsDialog(QDialog):
         return PassphraseDialog.ask(data_dir, parent, throttle=self.throttle,
                                     purpose=self.tr("Sign %n sheet(s).", "", count))
 
-    def _say(self, text: str, ok: bool) -> None:
-        self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.status.setText(text)
-
     def start(self) -> None:
         if self._running or self.plan is None or not self.plan.to_sign:
             return
         if not identity.has_identity(self.store.data_dir):
-            self._say(self.tr("There is no signing identity on this computer yet: create one first "
+            self.status.say(self.tr("There is no signing identity on this computer yet: create one first "
                               "(Identitas penilai / Assessor identity)."), ok=False)
             return
         unlocked = self.ask_passphrase(self, Path(self.store.data_dir))
@@ -209,7 +187,7 @@ class ExportSheetsDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.open_button.hide()
         self.close_button.setEnabled(False)
-        self._say(self.tr("Signing…"), ok=True)
+        self.status.say(self.tr("Signing…"), ok=True)
         self._update_buttons()
         round_id, day, lang = self.round_box.currentData(), self.day_box.currentData(), self.lang_box.currentData()
 
@@ -237,7 +215,7 @@ class ExportSheetsDialog(QDialog):
     def cancel(self) -> None:
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self._say(self.tr("Stopping after the sheet in hand…"), ok=True)
+        self.status.say(self.tr("Stopping after the sheet in hand…"), ok=True)
 
     def _stopped(self) -> None:
         self._running = False
@@ -253,18 +231,18 @@ class ExportSheetsDialog(QDialog):
         signed = self.tr("%n sheet(s) signed and saved in %1.", "", len(result.signed)).replace(
             "%1", str(result.out_dir))
         if result.error:
-            self._say(signed + "\n" + result.error, ok=False)
+            self.status.say(signed + "\n" + result.error, ok=False)
         elif result.cancelled:
-            self._say(signed + "\n" + self.tr("Stopped before the rest; sign them later."), ok=False)
+            self.status.say(signed + "\n" + self.tr("Stopped before the rest; sign them later."), ok=False)
         else:
-            self._say(signed, ok=True)
+            self.status.say(signed, ok=True)
         self.open_button.setVisible(bool(result.signed))
         self.exported.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self._stopped()
         self.progress.hide()
-        self._say(self.tr("Nothing was signed: %1").replace("%1", str(error)), ok=False)
+        self.status.say(self.tr("Nothing was signed: %1").replace("%1", str(error)), ok=False)
 
     def reject(self) -> None:
         if self._running:  # the batch must finish (or stop) before the dialog goes
