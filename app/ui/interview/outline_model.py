@@ -1,7 +1,7 @@
 """The instrument as a navigable outline: dimensions → indicators, with what has been scored.
 
 Dimension rows show their progress (scored / total); indicator rows show the chosen level, "N/A",
-or a dash. Index ids: 0 for a dimension row, 1 + the dimension's row for an indicator row.
+or a dash.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, Qt
 
 from app.assessments.scoring import Mark
-from app.models.domain import Indicator, Instrument
+from app.models.domain import Dimension, Indicator, Instrument
 from app.ui.widgets import status as st
+from app.ui.widgets.tree_base import ALIGN_RIGHT, AnyIndex, Node, TreeModel, bold_font
 
 COL_TITLE, COL_MARK = range(2)
 COLUMN_COUNT = 2
@@ -27,16 +27,16 @@ ProgressRole = Qt.ItemDataRole.UserRole + 5  # (scored, total) of a dimension (o
 MarkRole = Qt.ItemDataRole.UserRole + 6  # the indicator's Mark
 SearchTextRole = Qt.ItemDataRole.UserRole + 7  # code and title, lower case
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
+class OutlineModel(TreeModel):
+    column_count = COLUMN_COUNT
 
-class OutlineModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._instrument: Instrument | None = None
         self._lang = "en"
         self._marks: dict[str, Mark] = {}
-        self._position: dict[str, tuple[int, int]] = {}  # indicator code -> (dimension row, row)
+        self._indicators: dict[str, Node] = {}  # indicator code -> its row
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -44,21 +44,26 @@ class OutlineModel(QAbstractItemModel):
         self.beginResetModel()
         self._instrument, self._lang = instrument, lang
         self._marks = dict(marks or {})
-        self._position = {ind.code: (d, i) for d, dim in enumerate(instrument.dimensions)
-                          for i, ind in enumerate(dim.indicators)}
+        self._root = Node("root")
+        self._indicators = {}
+        for dim in instrument.dimensions:
+            dim_node = self._root.add(Node("dimension", item=dim))
+            for ind in dim.indicators:
+                self._indicators[ind.code] = dim_node.add(Node("indicator", item=ind))
         self.endResetModel()
 
     def set_marks(self, marks: Mapping[str, Mark]) -> list[str]:
         """Take new marks; only rows that changed are announced. Returns the changed codes."""
-        changed = [code for code in self._position if marks.get(code, Mark()) != self._marks.get(code, Mark())]
+        changed = [code for code in self._indicators if marks.get(code, Mark()) != self._marks.get(code, Mark())]
         self._marks = dict(marks)
-        dimensions = set()
+        dimensions: dict[int, Node] = {}
         for code in changed:
-            index = self.indicator_index(code)
-            self.dataChanged.emit(index, index.siblingAtColumn(COL_MARK))
-            dimensions.add(self._position[code][0])
+            node = self._indicators[code]
+            self.emit_row_changed(node)
+            assert node.parent is not None
+            dimensions[node.parent.row] = node.parent
         for row in sorted(dimensions):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_MARK))
+            self.emit_row_changed(dimensions[row])
         return changed
 
     # -- lookups ---------------------------------------------------------------------------
@@ -68,97 +73,56 @@ class OutlineModel(QAbstractItemModel):
         return self._instrument
 
     def indicator_codes(self) -> list[str]:
-        return list(self._position)
+        return list(self._indicators)
 
     def indicator_index(self, code: str) -> QModelIndex:
-        position = self._position.get(code)
-        if position is None:
-            return QModelIndex()
-        return self.createIndex(position[1], 0, position[0] + 1)
+        return self.index_of(self._indicators.get(code))
 
     def indicator_at(self, index: AnyIndex) -> Indicator | None:
-        if not index.isValid() or index.internalId() == 0 or self._instrument is None:
+        if not index.isValid():
             return None
-        return self._instrument.dimensions[index.internalId() - 1].indicators[index.row()]
+        node = self.node(index)
+        return node.item if node.kind == "indicator" else None
 
     def mark(self, code: str) -> Mark:
         return self._marks.get(code, Mark())
 
-    # -- QAbstractItemModel ----------------------------------------------------------------
+    # -- what the rows show ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def headers(self) -> tuple[str, str]:
+        return self.tr("Indicator"), self.tr("Level")
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+    def node_data(self, node: Node, column: int, role: int) -> Any:
+        if node.kind == "dimension":
+            return self._dimension_data(node.item, column, role)
+        return self._indicator_data(node.item, column, role)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if self._instrument is None:
-            return 0
-        if not parent.isValid():
-            return len(self._instrument.dimensions)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._instrument.dimensions[parent.row()].indicators)
-        return 0
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return COLUMN_COUNT
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {COL_TITLE: self.tr("Indicator"), COL_MARK: self.tr("Level")}.get(section)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._instrument is None:
-            return None
-        if index.internalId() == 0:
-            return self._dimension_data(index.row(), index.column(), role)
-        indicator = self._instrument.dimensions[index.internalId() - 1].indicators[index.row()]
-        return self._indicator_data(indicator, index.column(), role)
-
-    def _dimension_progress(self, row: int) -> tuple[int, int]:
-        assert self._instrument is not None
-        indicators = self._instrument.dimensions[row].indicators
+    def _dimension_progress(self, dimension: Dimension) -> tuple[int, int]:
+        indicators = dimension.indicators
         return sum(1 for ind in indicators if self.mark(ind.code).is_scored), len(indicators)
 
-    def _dimension_data(self, row: int, column: int, role: int) -> Any:
-        assert self._instrument is not None
-        dimension = self._instrument.dimensions[row]
+    def _dimension_data(self, dimension: Dimension, column: int, role: int) -> Any:
         if role == KindRole:
             return "dimension"
         if role == CodeRole:
             return dimension.code
         if role == ProgressRole:
-            return self._dimension_progress(row)
+            return self._dimension_progress(dimension)
         if role == SearchTextRole:
             return f"{dimension.code} {dimension.title.get(self._lang)}".lower()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
                 return dimension.title.get(self._lang)
-            scored, total = self._dimension_progress(row)
+            scored, total = self._dimension_progress(dimension)
             return f"{scored}/{total}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            scored, total = self._dimension_progress(row)
+            scored, total = self._dimension_progress(dimension)
             return self.tr("%1: %2 of %3 indicators scored").replace("%1", dimension.title.get(self._lang)) \
                 .replace("%2", str(scored)).replace("%3", str(total))
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_MARK:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         return None
 
     def _indicator_data(self, indicator: Indicator, column: int, role: int) -> Any:
@@ -189,5 +153,5 @@ class OutlineModel(QAbstractItemModel):
             title = indicator.title.get(self._lang)
             return title if indicator.required else self.tr("%1 (optional)").replace("%1", title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_MARK:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         return None

@@ -7,15 +7,16 @@ Day and panel rows show how many of their interviews are finalized.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 
 from app.rounds import RoundInfo
 from app.rounds.schedule import ScheduleEntry
 from app.ui.widgets import status as st
+from app.ui.widgets.tree_base import ALIGN_CENTER, Node, TreeModel, bold_font
 
 COL_REGION, COL_CODE, COL_TIME, COL_STATUS, COL_PROGRESS = range(5)
 COLUMN_COUNT = 5
@@ -30,29 +31,19 @@ DayRole = Qt.ItemDataRole.UserRole + 7
 IsWorkDayRole = Qt.ItemDataRole.UserRole + 8
 
 DONE_STATUSES = (st.FINAL, st.SIGNED)
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(eq=False)
-class _Node:
-    kind: str
-    title: str
-    parent: _Node | None
+class _Node(Node):
+    title: str = ""
     round_id: str = ""
     day: date | None = None
     entry: ScheduleEntry | None = None
-    children: list[_Node] = field(default_factory=list)
-    row: int = 0
-
-    def add(self, child: _Node) -> _Node:
-        child.row = len(self.children)
-        self.children.append(child)
-        return child
 
     def slots(self) -> list[ScheduleEntry]:
         if self.entry is not None:
             return [self.entry]
-        return [e for child in self.children for e in child.slots()]
+        return [e for child in self.children if isinstance(child, _Node) for e in child.slots()]
 
 
 def work_day(days: list[date], entries: list[ScheduleEntry], today: date) -> date | None:
@@ -65,10 +56,12 @@ def work_day(days: list[date], entries: list[ScheduleEntry], today: date) -> dat
     return open_days[0] if open_days else max(days)
 
 
-class ScheduleModel(QAbstractItemModel):
+class ScheduleModel(TreeModel):
+    column_count = COLUMN_COUNT
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._root = _Node("root", "", None)
+        self._root = _Node("root")
         self._today = date.today()
         self._work_days: dict[str, date | None] = {}
         self._slot_nodes: dict[str, _Node] = {}
@@ -87,28 +80,27 @@ class ScheduleModel(QAbstractItemModel):
             return
         self.beginResetModel()
         self._signature = signature
-        self._root = _Node("root", "", None)
+        self._root = _Node("root")
         self._slot_nodes = {}
         for info, entries in rounds:
             self._add_round(info, entries)
         self.endResetModel()
 
     def _add_round(self, info: RoundInfo, entries: list[ScheduleEntry]) -> None:
-        round_node = self._root.add(_Node("round", info.name, self._root, round_id=info.id))
+        round_node = self._root.add(_Node("round", title=info.name, round_id=info.id))
         days = sorted({e.day for e in entries})
         first = work_day(days, entries, self._today)
         self._work_days[info.id] = first
         ordered = ([first] if first else []) + [d for d in days if d != first]
         for day in ordered:
-            day_node = round_node.add(_Node("day", "", round_node, round_id=info.id, day=day))
+            day_node = round_node.add(_Node("day", round_id=info.id, day=day))
             panels: dict[str, _Node] = {}
             for entry in (e for e in entries if e.day == day):
                 panel = panels.get(entry.panel)
                 if panel is None:
                     title = f"{entry.panel} · {entry.room}" if entry.room else entry.panel
-                    panel = panels[entry.panel] = day_node.add(
-                        _Node("panel", title, day_node, round_id=info.id, day=day))
-                slot = panel.add(_Node("slot", entry.region.name, panel, round_id=info.id, day=day, entry=entry))
+                    panel = panels[entry.panel] = day_node.add(_Node("panel", title=title, round_id=info.id, day=day))
+                slot = panel.add(_Node("slot", title=entry.region.name, round_id=info.id, day=day, entry=entry))
                 self._slot_nodes[entry.slot_id] = slot
 
     def _update_in_place(self, entries: list[ScheduleEntry]) -> None:
@@ -117,73 +109,32 @@ class ScheduleModel(QAbstractItemModel):
             if node is None or node.entry == entry:
                 continue
             node.entry = entry
-            while node is not None and node is not self._root:
-                self._emit_row_changed(node)
-                node = node.parent
-
-    def _emit_row_changed(self, node: _Node) -> None:
-        parent = self._index_of(node.parent)
-        self.dataChanged.emit(self.index(node.row, 0, parent), self.index(node.row, COLUMN_COUNT - 1, parent))
-
-    def _index_of(self, node: _Node | None) -> QModelIndex:
-        if node is None or node is self._root:
-            return QModelIndex()
-        return self.createIndex(node.row, 0, node)
+            row: Node | None = node
+            while row is not None and row is not self._root:
+                self.emit_row_changed(row)
+                row = row.parent
 
     # -- lookups ---------------------------------------------------------------------------
 
     def slot_index(self, slot_id: str) -> QModelIndex:
         node = self._slot_nodes.get(slot_id)
-        return self._index_of(node) if node else QModelIndex()
+        return self.index_of(node)
 
     def work_day_index(self, round_id: str) -> QModelIndex:
         for round_node in self._root.children:
             if round_node.round_id == round_id and round_node.children:
-                return self._index_of(round_node.children[0])
+                return self.index_of(round_node.children[0])
         return QModelIndex()
 
     def entries(self) -> list[ScheduleEntry]:
         return self._root.slots()
 
-    # -- QAbstractItemModel ----------------------------------------------------------------
+    # -- what the rows show ----------------------------------------------------------------
 
-    def _node(self, index: AnyIndex) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
+    def headers(self) -> tuple[str, ...]:
+        return self.tr("Region"), self.tr("Code"), self.tr("Time"), self.tr("Status"), self.tr("Progress")
 
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).children[row])
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        return self._index_of(self._node(index).parent)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return COLUMN_COUNT
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {COL_REGION: self.tr("Region"), COL_CODE: self.tr("Code"), COL_TIME: self.tr("Time"),
-                COL_STATUS: self.tr("Status"), COL_PROGRESS: self.tr("Progress")}.get(section)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self._node(index)
-        column = index.column()
+    def node_data(self, node: _Node, column: int, role: int) -> Any:
         if role == KindRole:
             return node.kind
         if role == RoundIdRole:
@@ -232,7 +183,7 @@ class ScheduleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
             return st.status_icon(entry.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_CODE, COL_TIME):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return ALIGN_CENTER
         return None
 
     def _group_data(self, node: _Node, column: int, role: int) -> Any:
@@ -248,16 +199,10 @@ class ScheduleModel(QAbstractItemModel):
                 done, total = self._progress(node)
                 return self.tr("%1 of %2 finalized").replace("%1", str(done)).replace("%2", str(total))
         if role == Qt.ItemDataRole.FontRole and column == COL_REGION and node.kind in ("round", "day"):
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         return None
 
     def _day_title(self, node: _Node) -> str:
-        from PySide6.QtCore import QDate, QLocale
-
         assert node.day is not None
         text = QLocale().toString(QDate(node.day.year, node.day.month, node.day.day), "dddd, d MMMM yyyy")
         if node.day == self._today:
