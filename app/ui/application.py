@@ -26,7 +26,6 @@ from app.store import Store, StoreError, backup, open_store, settings
 from app.ui import i18n
 from app.ui.mainwindow import data_care
 from app.ui.mainwindow.first_run_dialog import FirstRunDialog
-from app.ui.mainwindow.welcome_dialog import WelcomeDialog
 from app.ui.mainwindow.window import MainWindow
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
@@ -173,6 +172,8 @@ def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> Asses
 
 def welcome(store: Store, runner: TaskRunner, profile: AssessorInfo, parent: QWidget | None = None) -> str:
     """The first-run welcome (signing key; demo, round package or later); what happened, for the status bar."""
+    from app.ui.mainwindow.welcome_dialog import WelcomeDialog  # deferred: first start only
+
     dialog = WelcomeDialog(store, runner, profile, parent)
     dialog.exec()
     outcome = dialog.outcome
@@ -249,7 +250,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         script = os.environ.get("NILAI_UI_SCRIPT")
         if script:
-            from app.ui.scripted import ScriptDriver
+            from app.ui.scripted import (
+                ScriptDriver,  # deferred: only for NILAI_UI_SCRIPT runs (numpy, QtTest)
+            )
 
             ScriptDriver(started.shell, script).start()
         app = QApplication.instance()

@@ -21,14 +21,14 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.ui.widgets import status as st
+
 STEP_GAP_MS = 150
 
 
 def palette_image(image: QImage, colours: int) -> QImage:
     """The image with its most frequent colours (status accents always kept), nearest-colour mapped."""
-    import numpy as np
-
-    from app.ui.widgets import status as st
+    import numpy as np  # deferred: numpy only for screenshots of a scripted run
 
     image = image.convertToFormat(QImage.Format.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height())
@@ -73,7 +73,7 @@ class ScriptDriver(QObject):
         return QApplication.activeModalWidget() or QApplication.focusWidget() or self.window
 
     def _do(self, step: dict) -> None:
-        from PySide6.QtTest import QTest
+        from PySide6.QtTest import QTest  # deferred: QtTest only for a scripted run
 
         if "open" in step:
             view = self.window.schedule

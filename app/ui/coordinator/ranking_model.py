@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.consolidation import Consolidation, RankedRegion
@@ -68,8 +68,6 @@ class RankingModel(KeyedTableModel):
     # -- contents -------------------------------------------------------------------------------
 
     def set_consolidation(self, c: Consolidation | None) -> None:
-        from PySide6.QtCore import QLocale
-
         self.beginResetModel()
         self._c = c
         self._rows = list(c.ranking) if c else []

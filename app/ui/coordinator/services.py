@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.identity import UnlockedIdentity, UnlockThrottle
 from app.store import Store, settings
+from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
 
 PickBundles = Callable[[QWidget], list[Path]]
@@ -57,6 +58,4 @@ class CoordinatorServices:
     def unlock(self, parent: QWidget, purpose: str) -> UnlockedIdentity | None:
         if self.ask_passphrase is not None:
             return self.ask_passphrase(parent, Path(self.data_dir), purpose)
-        from app.ui.identity.passphrase_dialog import PassphraseDialog
-
         return PassphraseDialog.ask(Path(self.data_dir), parent, purpose=purpose, throttle=self.throttle)

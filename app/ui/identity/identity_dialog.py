@@ -8,7 +8,6 @@ thread behind a wait cursor; nothing slow enough for the task runner happens in 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,25 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import identity
+from app.base.atomic import atomic_write
 from app.identity import IdentityError, IdentityInfo, UnlockThrottle, WrongPassphrase
 from app.sheets.export import link_identity, signature_image_path
 from app.store import Store, settings
 from app.ui.identity.passphrase_dialog import ERROR_STYLE
 from app.ui.identity.signature_pad import SignaturePadDialog
+from app.ui.widgets.pickers import PickOpen, PickSave, pick_open_dialog, pick_save_dialog
 
 OK_STYLE = "color: #1e7b34;"
-PickOpen = Callable[[QWidget, str, str], str | None]  # parent, title, filter → path
-PickSave = Callable[[QWidget, str, str, str], str | None]  # parent, title, suggested path, filter → path
-
-
-def pick_open_dialog(parent: QWidget, title: str, name_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
-    return path or None
-
-
-def pick_save_dialog(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    return path or None
 
 
 def passphrase_strength(text: str) -> int:
@@ -326,8 +314,6 @@ class IdentityDialog(QDialog):
     def _installed(self, info: IdentityInfo, kept_signature: bytes | None) -> None:
         if kept_signature is not None:  # a new identity folder: carry the drawn signature over
             with contextlib.suppress(OSError):
-                from app.base.atomic import atomic_write
-
                 atomic_write(signature_image_path(self.data_dir), kept_signature)
         link_identity(self.store, info)
         self.refresh()

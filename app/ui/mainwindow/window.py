@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,10 +22,10 @@ from app.models.domain import AssessmentStatus, AssessorInfo
 from app.rounds.schedule import ScheduleEntry
 from app.sheets.export import SignedSheet
 from app.store import Store, StoreError, backup, integrity, settings
-from app.ui.bundles.export_dialog import BundleExportDialog
 from app.ui.interview.actions import InterviewActions
 from app.ui.interview.view import InterviewView, PickFiles, pick_files_dialog
 from app.ui.mainwindow import data_care
+from app.ui.mainwindow.first_run_dialog import FirstRunDialog
 from app.ui.mainwindow.menus import build_menus
 from app.ui.mainwindow.restore_dialog import RestoreDialog
 from app.ui.schedule import round_import
@@ -34,6 +35,9 @@ from app.ui.sheets.actions import sign_assessment
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import status as st
+
+if TYPE_CHECKING:
+    from app.ui.bundles.export_dialog import BundleExportDialog
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop screen with its task bar
 
@@ -251,6 +255,8 @@ class MainWindow(QMainWindow):
             self.schedule.reload()
 
     def open_bundle_export(self) -> BundleExportDialog:
+        from app.ui.bundles.export_dialog import BundleExportDialog  # deferred: loads the bundle writer
+
         services = self.menus.sheet_actions.services
 
         def ask(parent: QWidget, data_dir: Path, purpose: str):
@@ -293,8 +299,6 @@ class MainWindow(QMainWindow):
         self.restart_requested.emit()
 
     def edit_profile(self) -> None:
-        from app.ui.mainwindow.first_run_dialog import FirstRunDialog
-
         dialog = FirstRunDialog(self.lang, self.profile, self, switch_language=False)
         if dialog.exec():
             name, nip, organisation = dialog.values()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,19 +26,25 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from app.identity import UnlockedIdentity, UnlockThrottle, has_identity
 from app.sheets.export import SignedSheet, sign_one
 from app.store import Store
-from app.ui.identity.identity_dialog import (
-    IdentityDialog,
-    PickOpen,
-    PickSave,
-    pick_open_dialog,
-    pick_save_dialog,
-)
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.interview.actions import describe
-from app.ui.sheets.export_dialog import ExportSheetsDialog, PickFolder, pick_folder_dialog
-from app.ui.sheets.verify_dialog import PickPdfs, VerifyDialog, pick_pdfs_dialog
 from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets.output import OpenFolder, open_folder_externally
+from app.ui.widgets.pickers import (
+    PickFolder,
+    PickOpen,
+    PickPdfs,
+    PickSave,
+    pick_folder_dialog,
+    pick_open_dialog,
+    pick_pdfs_dialog,
+    pick_save_dialog,
+)
+
+if TYPE_CHECKING:
+    from app.ui.identity.identity_dialog import IdentityDialog
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
+    from app.ui.sheets.verify_dialog import VerifyDialog
 
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
 
@@ -93,6 +100,8 @@ class SheetActions(QObject):
         return [self.identity, self.export, self.verify]
 
     def open_identity(self) -> IdentityDialog:
+        from app.ui.identity.identity_dialog import IdentityDialog  # deferred: only when the menu is used
+
         s = self.services
         dialog = IdentityDialog(s.store, self.window, throttle=s.throttle, pick_open=s.pick_open,
                                 pick_save=s.pick_save)
@@ -100,6 +109,8 @@ class SheetActions(QObject):
         return dialog
 
     def open_export(self) -> ExportSheetsDialog:
+        from app.ui.sheets.export_dialog import ExportSheetsDialog  # deferred: only when the menu is used
+
         s = self.services
         dialog = ExportSheetsDialog(s.store, s.runner, s.lang, self.window, throttle=s.throttle,
                                     ask_passphrase=s.ask_passphrase, pick_folder=s.pick_folder,
@@ -108,6 +119,8 @@ class SheetActions(QObject):
         return dialog
 
     def open_verify(self) -> VerifyDialog:
+        from app.ui.sheets.verify_dialog import VerifyDialog  # deferred: only when the menu is used
+
         s = self.services
         dialog = VerifyDialog(s.data_dir, s.runner, self.window, pick_pdfs=s.pick_pdfs)
         dialog.finished.connect(dialog.deleteLater)

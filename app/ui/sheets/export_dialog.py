@@ -11,11 +11,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QProgressBar,
@@ -39,14 +38,9 @@ from app.ui.widgets.output import (
     button_row,
     open_folder_externally,
 )
+from app.ui.widgets.pickers import PickFolder, pick_folder_dialog
 
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
-PickFolder = Callable[[QWidget, str], str | None]
-
-
-def pick_folder_dialog(parent: QWidget, start: str) -> str | None:
-    title = QCoreApplication.translate("ExportSheetsDialog", "Folder for the signed sheets")
-    return QFileDialog.getExistingDirectory(parent, title, start) or None
 
 
 class ExportSheetsDialog(QDialog):

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,7 +23,6 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,21 +36,14 @@ from PySide6.QtWidgets import (
 from app import identity
 from app.sheets.export import load_trusted, trust_certificate, verify_files
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.pickers import PickPdfs, pick_pdfs_dialog
 
 if TYPE_CHECKING:  # pyHanko loads when a sheet is checked, not when the menu is built
     from app.sheets.signing import SheetVerification
 
-PickPdfs = Callable[[QWidget], list[str]]
 GOOD, BAD = QColor("#1e7b34"), QColor("#b03a2e")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def pick_pdfs_dialog(parent: QWidget) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("VerifyDialog", "Open signed sheets"),
-                                            "", QCoreApplication.translate("VerifyDialog",
-                                                                           "PDF files (*.pdf);;All files (*)"))
-    return paths
 
 
 def _grouped(fingerprint: str | None) -> str:
