@@ -193,3 +193,29 @@ def edit_with_history(record: dict, indicator_code: str, *, level: int | None = 
         entry["position"] = position
         entry["prev_hash"] = log[position - 1]["entry_hash"]
         entry["entry_hash"] = entry_hash_of(entry, entry["prev_hash"])
+
+
+@dataclass
+class Branch:
+    """Two versions of one record from one parent, each in a bundle: what a restored backup leads to."""
+
+    record: str
+    parent: str
+    a: str
+    b: str
+    bundle_a: Path
+    bundle_b: Path
+
+
+def branch_bundles(demo: Demo, index: int, out: Path, twin: Path) -> Branch:
+    """Assessor ``index`` works on two copies of the laptop (``twin`` the copy) and exports from both."""
+    import shutil
+
+    shutil.copytree(demo.assessors[index], twin)
+    record, parent, _ = current_versions(demo.assessors[index])[0]
+    a = reopen_edit_finalize(demo.assessors[index], parent, choice=0)
+    b = reopen_edit_finalize(twin, parent, choice=1, reason="catatan panel")
+    bundle_a = export(demo, index, out / f"assessor{index}-a.nilai")
+    assert run_cli("--data-dir", twin, "bundle", "export", "--out", out / f"assessor{index}-b.nilai",
+                   "--passphrase-file", demo.passphrase_file) == 0
+    return Branch(record, parent, a, b, bundle_a, out / f"assessor{index}-b.nilai")

@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from tests.bundles.helpers import (
     Demo,
+    branch_bundles,
     current_versions,
     db_digest,
     export,
@@ -31,16 +32,10 @@ def _make_bundles(demo: Demo, tmp_path: Path) -> dict:
     v2_0 = reopen_edit_finalize(demo.assessors[0], v1_0)
     edited = export(demo, 0, out / "assessor0-edited.nilai")
     # Assessor 1 works on two copies of the laptop (a restored backup): two versions from one parent.
-    twin = tmp_path / "twin"
-    shutil.copytree(demo.assessors[1], twin)
-    record1, v1_1, _ = current_versions(demo.assessors[1])[0]
-    v2a = reopen_edit_finalize(demo.assessors[1], v1_1, choice=0)
-    v2b = reopen_edit_finalize(twin, v1_1, choice=1, reason="catatan panel")
-    branch_a = export(demo, 1, out / "assessor1-a.nilai")
-    assert run_cli("--data-dir", twin, "bundle", "export", "--out", out / "assessor1-b.nilai",
-                   "--passphrase-file", demo.passphrase_file) == 0
-    return {"first": first, "edited": edited, "branch_a": branch_a, "branch_b": out / "assessor1-b.nilai",
-            "record0": record0, "v1_0": v1_0, "v2_0": v2_0, "record1": record1, "v1_1": v1_1, "v2a": v2a, "v2b": v2b}
+    branch = branch_bundles(demo, 1, out, tmp_path / "twin")
+    return {"first": first, "edited": edited, "branch_a": branch.bundle_a, "branch_b": branch.bundle_b,
+            "record0": record0, "v1_0": v1_0, "v2_0": v2_0, "record1": branch.record, "v1_1": branch.parent,
+            "v2a": branch.a, "v2b": branch.b}
 
 
 def _state(data_dir: Path) -> dict:

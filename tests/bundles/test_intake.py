@@ -4,21 +4,13 @@ record are shown side by side with their levels and totals."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from app.bundles import report as R
 from app.bundles.conflict_views import open_conflict_views
 from app.bundles.intake import import_files, trust_and_import
 from app.bundles.trust import cert_info, list_trusted
-from tests.bundles.helpers import (
-    Demo,
-    current_versions,
-    export,
-    open_coordinator,
-    reopen_edit_finalize,
-    run_cli,
-)
+from tests.bundles.helpers import Demo, branch_bundles, export, open_coordinator, run_cli
 
 
 def test_an_untrusted_bundle_names_its_certificate_and_trusting_it_imports_it(demo: Demo, tmp_path: Path) -> None:
@@ -47,15 +39,9 @@ def test_a_conflict_shows_both_versions_with_their_levels_and_totals(demo: Demo,
     out = tmp_path / "bundles"
     out.mkdir()
     first = export(demo, 1, out / "assessor1.nilai")
-    twin = tmp_path / "twin"
-    shutil.copytree(demo.assessors[1], twin)
-    record, v1, _ = current_versions(demo.assessors[1])[0]
-    v2a = reopen_edit_finalize(demo.assessors[1], v1, choice=0)
-    v2b = reopen_edit_finalize(twin, v1, choice=1, reason="catatan panel")
-    branch_a = export(demo, 1, out / "a.nilai")
-    assert run_cli("--data-dir", twin, "bundle", "export", "--out", out / "b.nilai",
-                   "--passphrase-file", demo.passphrase_file) == 0
-    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", first, branch_a, out / "b.nilai",
+    branch = branch_bundles(demo, 1, out, tmp_path / "twin")
+    record, v1, v2a, v2b = branch.record, branch.parent, branch.a, branch.b
+    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", first, branch.bundle_a, branch.bundle_b,
                    "--trust-dir", demo.certs) == 0
     store = open_coordinator(demo)
     try:
