@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from app.ui.coordinator import i18n as coordinator_i18n
 from app.ui.coordinator.services import CoordinatorServices
+from app.ui.widgets.menus import menu_in
 
 if TYPE_CHECKING:
     from app.ui.coordinator.view import CoordinatorView
@@ -95,12 +96,7 @@ class CoordinatorActions(QObject):
 
 def install(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu, services: CoordinatorServices) -> CoordinatorActions:
     actions = CoordinatorActions(window, services)
-    if isinstance(menu_bar_or_menu, QMenuBar):
-        menu = menu_bar_or_menu.addMenu(QCoreApplication.translate("CoordinatorActions", "&Coordinator"))
-    else:
-        menu = menu_bar_or_menu
-        if not menu.isEmpty():
-            menu.addSeparator()
+    menu = menu_in(menu_bar_or_menu, QCoreApplication.translate("CoordinatorActions", "&Coordinator"))
     menu.addActions(actions.all()[:2])
     menu.addSeparator()
     menu.addActions(actions.all()[2:6])

@@ -29,6 +29,7 @@ from app.store import Store
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.interview.actions import describe
 from app.ui.tasks import Task, TaskRunner
+from app.ui.widgets.menus import menu_in
 from app.ui.widgets.output import OpenFolder, open_folder_externally
 from app.ui.widgets.pickers import (
     PickFolder,
@@ -131,12 +132,7 @@ def install_sheet_actions(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu,
                           services: SheetServices) -> SheetActions:
     """Add the entries to a new "Sheets" menu of the menu bar, or to the end of the given menu."""
     actions = SheetActions(window, services)
-    if isinstance(menu_bar_or_menu, QMenuBar):
-        menu = menu_bar_or_menu.addMenu(QCoreApplication.translate("SheetActions", "&Sheets"))
-    else:
-        menu = menu_bar_or_menu
-        if not menu.isEmpty():
-            menu.addSeparator()
+    menu = menu_in(menu_bar_or_menu, QCoreApplication.translate("SheetActions", "&Sheets"))
     menu.addActions(actions.all())
     window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden
     return actions
