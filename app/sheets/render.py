@@ -75,6 +75,7 @@ from app.sheets.text import (
     status_label,
     styles,
     timestamp,
+    weight,
 )
 
 SIGNATURE_FIELD = "NilaiSignature"
@@ -185,7 +186,7 @@ def _dimension(snap: AssessmentSnapshot, dim: Dimension, index: int, lang: str, 
     below. The code cell spans the first note row, so a page never breaks between an indicator and
     its note; a long note is cut into rows, so it can break between them."""
     summary = next((d for d in snap.summary.dimensions if d.code == dim.code), None)
-    figures = (f"{label('weight', lang)} {number(dim.weight, lang, 0)}%  ·  {label('subtotal', lang)} "
+    figures = (f"{label('weight', lang)} {weight(dim.weight, lang)}%  ·  {label('subtotal', lang)} "
                f"<b>{number(summary.score if summary else None, lang)}</b> / 100")
     title = f"{index}. {escape(dim.title.get(lang))} ({escape(dim.code)})"
     heading = _table([[para(title, st.dimension, is_markup=True), para(figures, st.right, is_markup=True)]],
@@ -201,7 +202,7 @@ def _dimension(snap: AssessmentSnapshot, dim: Dimension, index: int, lang: str, 
         score = snap.score(ind.code)
         level, descriptor = _level(ind, score, lang, st)
         name = (f"{escape(ind.title.get(lang))}{' *' if ind.required else ''}<br/>"
-                + muted(f"{label('weight', lang)} {number(ind.weight, lang, 0)}%", 6.5))
+                + muted(f"{label('weight', lang)} {weight(ind.weight, lang)}%", 6.5))
         evidence = "<br/>".join(f"{escape(e.file_name)} {muted(escape(e.sha256[:12]), 6)}"
                                 for e in (score.evidence if score else ()))
         # A long note goes in several rows, so that it can break across pages between them.
@@ -228,7 +229,7 @@ def _summary(snap: AssessmentSnapshot, lang: str, st: Styles) -> list[Flowable]:
         s = next((d for d in snap.summary.dimensions if d.code == dim.code), None)
         values.append(s.score if s else None)
         data.append([para(f"{dim.title.get(lang)} ({dim.code})", st.cell),
-                     para(f"{number(dim.weight, lang, 0)}%", st.right),
+                     para(f"{weight(dim.weight, lang)}%", st.right),
                      para(f"{s.scored}/{s.total}" if s else "—", st.right), para(number(values[-1], lang), st.right)])
     data.append([para(label("weighted_total", lang), st.bold), "",
                  para(f"{snap.summary.scored}/{snap.summary.total_indicators}", st.right),

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from app.base.numbers import Kind, format_score, format_weight
 from app.base.paths import resources_dir
 from app.models.domain import LANGUAGES, AssessmentStatus
 
@@ -137,12 +138,14 @@ def status_label(status: AssessmentStatus, lang: str) -> str:
     return STATUS_LABELS[status][_index(lang)]
 
 
-def number(value: float | None, lang: str, digits: int = 1) -> str:
-    """``72,5`` in Indonesian, ``72.5`` in English; an em dash for no value."""
-    if value is None:
-        return "—"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "id" else text
+def number(value: float | None, lang: str) -> str:
+    """A score as the screen shows it (``72,5`` in Indonesian, ``72.5`` in English, by the rule of
+    :mod:`app.base.numbers`); an em dash for no value."""
+    return format_score(value, lang, Kind.SCORE, missing="—")
+
+
+def weight(value: float, lang: str) -> str:
+    return format_weight(value, lang)
 
 
 def long_date(day: date, lang: str, weekday: bool = True) -> str:
