@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.base.numbers import Kind, format_score
 from app.base.paths import resources_dir
 
 LANGUAGES = ("id", "en")
@@ -67,6 +68,12 @@ def uninstall() -> None:
 
 def current_language() -> str:
     return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+
+
+def score_text(value: float | None, kind: Kind = Kind.SCORE) -> str:
+    """A score as the interface language writes it, by the one rule of :mod:`app.base.numbers`
+    (never ``QLocale.toString``, which rounds otherwise than the signed sheet)."""
+    return format_score(value, current_language(), kind)
 
 
 # Qt's own strings that Qt has no Indonesian translation for (lupdate collects them from here).

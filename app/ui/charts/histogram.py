@@ -8,9 +8,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from app.base.numbers import Kind
 from app.consolidation import Consolidation
 from app.ui.charts.base import ChartWidget
 from app.ui.charts.palette import IN_ALL, cut_colour
+from app.ui.i18n import score_text
 
 BIN = 5.0
 
@@ -58,10 +60,10 @@ class ScoreHistogram(ChartWidget):
         self.begin(painter)
         top = self.draw_title(painter, self.tr("Distribution of panel scores"))
         metrics = painter.fontMetrics()
-        legend = [(cut_colour(i), self.tr("top %1 from %2").replace("%1", str(size)).replace("%2", f"{score:.1f}"))
+        legend = [(cut_colour(i), self.tr("top %1 from %2").replace("%1", str(size)).replace("%2", score_text(score, Kind.PANEL)))
                   for i, (size, score) in enumerate(self._cuts)]
         if self._marker is not None and self._marker_label:
-            legend.append((self.text_colour(), f"▲ {self._marker_label} {self._marker:.1f}"))
+            legend.append((self.text_colour(), f"▲ {self._marker_label} {score_text(self._marker, Kind.PANEL)}"))
         if legend:
             self.draw_legend(painter, legend, 8, top, line=True)
         plot = QRectF(40, top + metrics.height() * 2 + 4, self.width() - 52,

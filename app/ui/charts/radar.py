@@ -9,9 +9,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from app.base.numbers import Kind
 from app.consolidation import Consolidation
 from app.ui.charts.base import ChartWidget
 from app.ui.charts.palette import REFERENCE, REGION, with_alpha
+from app.ui.i18n import score_text
 
 RINGS = (25, 50, 75, 100)
 
@@ -41,7 +43,7 @@ class RegionRadarChart(ChartWidget):
                 self._axes = [(d.code, ranked.dimensions[i].score, medians[d.code])
                               for i, d in enumerate(c.instrument.dimensions)]
         self.setAccessibleDescription("; ".join(
-            f"{label}: {'–' if v is None else f'{v:.0f}'} (median {'–' if m is None else f'{m:.0f}'})"
+            f"{label}: {score_text(v, Kind.WHOLE)} (median {score_text(m, Kind.WHOLE)})"
             for label, v, m in self._axes))
         self.update()
 
@@ -83,7 +85,7 @@ class RegionRadarChart(ChartWidget):
             painter.setPen(QPen(self.grid_colour(), 1))
             painter.drawLine(centre, self._point(centre, radius, i, 100))
             tip = self._point(centre, radius + 10, i, 100)
-            text = f"{label} {'–' if value is None else f'{value:.0f}'}"
+            text = f"{label} {score_text(value, Kind.WHOLE)}"
             width = metrics.horizontalAdvance(text) + 6
             box = QRectF(tip.x() - width / 2, tip.y() - metrics.height() / 2, width, metrics.height())
             if tip.x() > centre.x() + 1:

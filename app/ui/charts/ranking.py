@@ -10,10 +10,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.base.numbers import Kind
 from app.consolidation import Consolidation, RankedRegion
 from app.consolidation.ranking import TIE, YES
 from app.ui.charts.base import ChartWidget
 from app.ui.charts.palette import IN_ALL, IN_SOME, OUT, TIED, cut_colour
+from app.ui.i18n import score_text
 
 
 def bar_colour(r: RankedRegion) -> QColor:
@@ -128,4 +130,4 @@ class RankingBarChart(ChartWidget):
             return
         QToolTip.showText(event.globalPosition().toPoint(),
                           self.tr("%1. %2 — %3").replace("%1", str(r.rank)).replace("%2", r.region.name)
-                          .replace("%3", f"{r.total:.2f}"), self)
+                          .replace("%3", score_text(r.total, Kind.PANEL)), self)

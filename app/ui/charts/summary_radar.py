@@ -8,6 +8,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.base.numbers import Kind
+from app.ui.i18n import score_text
+
 RINGS = (25, 50, 75, 100)
 
 
@@ -22,7 +25,7 @@ class RadarChart(QWidget):
         """One (label, score 0-100 or None when nothing counts yet) per dimension."""
         if axes != self._axes:
             self._axes = list(axes)
-            self.setAccessibleDescription("; ".join(f"{label}: {'–' if value is None else f'{value:.0f}'}"
+            self.setAccessibleDescription("; ".join(f"{label}: {score_text(value, Kind.WHOLE)}"
                                                     for label, value in axes))
             self.update()
 
@@ -76,7 +79,7 @@ class RadarChart(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         for i, (label, value) in enumerate(self._axes):
             anchor = self._point(centre, radius + 6, i, 100)
-            text = f"{label}\n{'–' if value is None else f'{value:.0f}'}"
+            text = f"{label}\n{score_text(value, Kind.WHOLE)}"
             box_width = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance("100")) + 8
             box = QRectF(0, 0, box_width, metrics.height() * 2 + 2)
             dx = anchor.x() - centre.x()

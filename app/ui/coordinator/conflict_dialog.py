@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundles.conflict_views import ConflictView, VersionChoice
+from app.ui.i18n import score_text
 
 
 class ConflictDialog(QDialog):
@@ -66,7 +67,7 @@ class ConflictDialog(QDialog):
 
     def _describe(self, choice: VersionChoice) -> str:
         when = choice.when.strftime("%Y-%m-%d %H:%M") if choice.when else "–"
-        total = "–" if choice.total is None else f"{choice.total:.2f}"
+        total = score_text(choice.total)
         kind = self.tr("version %1").replace("%1", choice.version_id[:8]) if choice.kind == "version" else \
             self.tr("other content of version %1").replace("%1", choice.version_id[:8])
         text = self.tr("%1 — %2, %3, total %4").replace("%1", kind).replace("%2", choice.status or "–") \

@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.base.numbers import Kind, decimal_score
 from app.consolidation.detail import AssessorLevel, IndicatorDetail, RegionDetail
+from app.ui.i18n import score_text
 
 INDICATOR = 0
 
@@ -31,10 +33,11 @@ MODERATED = QColor(52, 120, 220)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def level_text(value: float | None, locale: QLocale) -> str:
-    if value is None:
-        return "–"
-    return locale.toString(int(value)) if float(value).is_integer() else locale.toString(float(value), "f", 2)
+def level_text(value: float | None) -> str:
+    """A level: whole levels as they are (``4``), combined ones by the score rule (``3,33`` / ``3.33``)."""
+    if value is not None and decimal_score(value, Kind.LEVEL) == decimal_score(value, Kind.WHOLE):
+        return score_text(value, Kind.WHOLE)
+    return score_text(value, Kind.LEVEL)
 
 
 class RegionDetailModel(QAbstractTableModel):
@@ -116,7 +119,6 @@ class RegionDetailModel(QAbstractTableModel):
             return ind.flagged
         if role == MODERATED_ROLE:
             return ind.moderated
-        locale = QLocale()
         if column == INDICATOR:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{ind.code}  {ind.title}"
@@ -124,15 +126,15 @@ class RegionDetailModel(QAbstractTableModel):
                 return ind.title
             return None
         if 1 <= column <= self._assessors:
-            return self._assessor_data(ind.levels[column - 1], role, locale)
+            return self._assessor_data(ind.levels[column - 1], role)
         if column == self.combined_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                return level_text(ind.combined, locale)
+                return level_text(ind.combined)
             if role == LEVEL_ROLE:
                 return ind.combined
         elif column == self.in_force_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                text = level_text(ind.used, locale)
+                text = level_text(ind.used)
                 return self.tr("%1 (moderated)").replace("%1", text) if ind.moderated is not None else text
             if role == LEVEL_ROLE:
                 return ind.used
@@ -157,9 +159,9 @@ class RegionDetailModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _assessor_data(self, cell: AssessorLevel, role: int, locale: QLocale) -> Any:
+    def _assessor_data(self, cell: AssessorLevel, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self.tr("n/a") if cell.not_applicable else level_text(cell.level, locale)
+            text = self.tr("n/a") if cell.not_applicable else level_text(cell.level)
             marks = (" ✎" if cell.note.strip() else "") + (f" ⧉{len(cell.evidence)}" if cell.evidence else "")
             return text + marks
         if role == LEVEL_ROLE:

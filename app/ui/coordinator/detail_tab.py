@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.numbers import Kind
 from app.consolidation import Consolidation
 from app.consolidation.detail import IndicatorDetail, RegionDetail, region_detail
 from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
 from app.ui.coordinator.moderation_panel import ModerationPanel
-from app.ui.coordinator.ranking_model import score_text
 from app.ui.coordinator.session import CoordinatorSession, error_text
+from app.ui.i18n import score_text
 
 
 class RegionDetailTab(QWidget):
@@ -146,7 +147,7 @@ class RegionDetailTab(QWidget):
                         "%7 flagged · %8 moderated")
                 .replace("%1", html.escape(d.region.name)).replace("%2", d.region.code)
                 .replace("%3", html.escape(d.region.province_name)).replace("%4", rank)
-                .replace("%5", score_text(locale, d.total)).replace("%6", str(len(d.assessors)))
+                .replace("%5", score_text(d.total, Kind.PANEL)).replace("%6", str(len(d.assessors)))
                 .replace("%7", str(flagged)).replace("%8", str(moderated)))
 
     # -- indicator ------------------------------------------------------------------------------
@@ -171,12 +172,11 @@ class RegionDetailTab(QWidget):
         detail = self.model.detail()
         if detail is None:
             return ""
-        locale = QLocale()
         head = "".join(f"<th align='left'>{html.escape(a.name)}</th>" for a in detail.assessors)
         cells = []
         no_note, no_evidence, level_word = self.tr("no note"), self.tr("no evidence"), self.tr("Level")
         for cell in indicator.levels:
-            level = self.tr("not applicable") if cell.not_applicable else level_text(cell.level, locale)
+            level = self.tr("not applicable") if cell.not_applicable else level_text(cell.level)
             note = html.escape(cell.note).replace("\n", "<br>") if cell.note.strip() else f"<i>{no_note}</i>"
             evidence = "<br>".join("⧉ " + html.escape(name) for name in cell.evidence) or f"<i>{no_evidence}</i>"
             cells.append(f"<td valign='top' width='{100 // max(1, len(detail.assessors))}%'>"

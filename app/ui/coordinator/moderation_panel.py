@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.numbers import Kind, round_score
 from app.consolidation.detail import IndicatorDetail, RegionDetail
 from app.ui.coordinator.detail_model import REASON, ModerationHistoryModel
 
@@ -107,7 +108,7 @@ class ModerationPanel(QWidget):
             for level in range(indicator.min_level, indicator.max_level + 1):
                 self.level.addItem(f"{level} — {labels[level]}" if labels.get(level) else str(level), level)
             start = indicator.moderated if indicator.moderated is not None else (
-                round(indicator.combined) if indicator.combined is not None else indicator.min_level)
+                int(round_score(indicator.combined, Kind.WHOLE)) if indicator.combined is not None else indicator.min_level)
             self.level.setCurrentIndex(max(0, self.level.findData(start)))
             if indicator.moderated is not None:
                 self.current.setText(self.tr("Moderated to %1: %2").replace("%1", str(indicator.moderated))

@@ -14,14 +14,15 @@ province with a precomputed lowercase text per row.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.base.numbers import Kind, round_score
 from app.consolidation import Consolidation, RankedRegion
 from app.consolidation.ranking import TIE, YES
+from app.ui.i18n import score_text
 from app.ui.widgets.table_base import KeyedFilterProxy, KeyedTableModel
 
 RANK, CODE, REGION, PROVINCE, SCORE = range(5)
@@ -44,12 +45,6 @@ _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _USER = (int(Qt.ItemDataRole.DisplayRol
 MISSING = float("-inf")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def score_text(locale, value: float | None, decimals: int = 2) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return locale.toString(float(value), "f", decimals)
 
 
 class RankingModel(KeyedTableModel):
@@ -121,10 +116,10 @@ class RankingModel(KeyedTableModel):
 
     def _texts(self, r: RankedRegion, locale) -> list[str]:
         texts = ["–" if r.rank is None else locale.toString(r.rank), r.region.code, r.region.name,
-                 r.region.province_name, score_text(locale, r.total)]
+                 r.region.province_name, score_text(r.total, Kind.PANEL)]
         for kind, key in self._columns:
             if kind == DIMENSION:
-                texts.append(score_text(locale, next(d.score for d in r.dimensions if d.code == key), 1))
+                texts.append(score_text(next(d.score for d in r.dimensions if d.code == key), Kind.PANEL))
             elif kind == ASSESSORS:
                 texts.append(f"{r.assessors}/{r.expected}" if r.expected and r.expected != r.assessors
                              else locale.toString(r.assessors))
@@ -149,7 +144,7 @@ class RankingModel(KeyedTableModel):
 
     def _sort_keys(self, r: RankedRegion) -> list[Any]:
         def num(value: float | None) -> float:
-            return MISSING if value is None else round(value, 6)
+            return MISSING if value is None else round_score(value, Kind.EXACT)
 
         keys: list[Any] = [(r.rank is None, r.position), r.region.code, r.region.name.casefold(),
                            (r.region.province_name.casefold(), r.position), (num(r.total), -r.position)]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.assessments import Problem
 from app.models.domain import Instrument, Summary
-from app.ui.interview.summary_panel import score_text
+from app.ui.i18n import score_text
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 

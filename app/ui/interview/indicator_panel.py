@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.assessments.scoring import Mark
+from app.base.numbers import format_weight
 from app.models.domain import Dimension, Indicator, ScoreInfo
+from app.ui.i18n import current_language
 from app.ui.interview.evidence_list import EvidenceList
 from app.ui.interview.note_editor import NoteEditor
 from app.ui.interview.rubric_levels import RubricLevels
@@ -114,7 +116,7 @@ class IndicatorPanel(QSplitter):
         self.code = indicator.code
         required = self.tr("required") if indicator.required else self.tr("optional")
         self.where.setText(f"{dimension.title.get(lang)} · {indicator.code} · {required} · "
-                           + self.tr("weight %1").replace("%1", QLocale().toString(float(indicator.weight), "g", 6)))
+                           + self.tr("weight %1").replace("%1", format_weight(indicator.weight, current_language())))
         self.title.setText(indicator.title.get(lang))
         self.question.setText(indicator.question.get(lang))
         guidance = indicator.guidance.get(lang)

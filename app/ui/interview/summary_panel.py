@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from app.base.numbers import format_weight
 from app.models.domain import Instrument, Summary
 from app.ui.charts.summary_radar import RadarChart
-
-
-def score_text(value: float | None) -> str:
-    """A 0-100 score with one decimal, written the interface language's way (81,7 / 81.7)."""
-    return "–" if value is None else QLocale().toString(float(value), "f", 1)
+from app.ui.i18n import current_language, score_text
 
 
 class SummaryPanel(QWidget):
@@ -73,7 +70,7 @@ class SummaryPanel(QWidget):
         for row, dimension in enumerate(instrument.dimensions):
             name = QLabel(f"{dimension.code} · {dimension.title.get(lang)}", self)
             name.setWordWrap(True)
-            name.setToolTip(self.tr("Weight %1% of the total").replace("%1", QLocale().toString(float(dimension.weight), "g", 6)))
+            name.setToolTip(self.tr("Weight %1% of the total").replace("%1", format_weight(dimension.weight, current_language())))
             score = QLabel("–", self)
             score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             score.setMinimumWidth(score.fontMetrics().horizontalAdvance("100.0") + 4)
