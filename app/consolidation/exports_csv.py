@@ -2,7 +2,8 @@
 
 Both files are UTF-8 with a byte-order mark (so spreadsheet programs show names correctly),
 comma-separated, decimal point ".", one header row, written atomically. Scores are printed with
-the precision the ranking compares them at (6 decimals).
+the precision the ranking compares them at (6 decimals), rounded by the rule every score Nilai
+shows follows (:mod:`app.base.numbers`): rounding this text by hand gives what the screen shows.
 
 - **Ranking** (:data:`RANKING_COLUMNS` plus one ``<DIM>_score`` column per dimension after
   ``panel_score`` and one ``shortlist_<N>`` column per shortlist size): position, rank, region,
@@ -23,8 +24,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from app.base.atomic import atomic_write
+from app.base.numbers import Kind, format_score
 from app.consolidation.consolidate import Consolidation
-from app.consolidation.ranking import SCORE_DECIMALS
 
 RANKING_COLUMNS = ("position", "rank", "region_code", "region_name", "kind", "province", "panel_score")
 RANKING_TAIL = ("assessors", "panel_assessors", "missing", "in_conflict", "flagged_indicators", "flagged_codes",
@@ -36,7 +37,7 @@ SCORE_COLUMNS = ("region_code", "region_name", "dimension_position", "dimension_
 
 
 def score_text(value: float | None) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{SCORE_DECIMALS}f}"
+    return format_score(value, "en", Kind.EXACT, missing="")
 
 
 def ranking_header(c: Consolidation) -> list[str]:

@@ -1,7 +1,8 @@
 """XLSX export of a ranking (openpyxl): Ranking, Scores and Method sheets.
 
 The Ranking and Scores sheets have the same columns as the CSV files (:mod:`.exports_csv`), with
-numbers stored as numbers (scores rounded to the compared precision, shown with two decimals),
+numbers stored as numbers (scores rounded as the screen and the PDF write them, by the rule of
+:mod:`app.base.numbers`, and shown with exactly those decimals),
 a frozen header row, an autofilter, fitted column widths, shortlist marks coloured and a rule
 under each shortlist cut-off. The Method sheet says how the ranking was made and gives the
 agreement figures (overall and per indicator).
@@ -18,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.base.atomic import atomic_write
+from app.base.numbers import Kind, number_format, round_score
 from app.consolidation.consolidate import Consolidation
 from app.consolidation.exports_csv import SCORE_COLUMNS, ranking_header, ranking_rows, score_rows
 from app.consolidation.method import agreement_rows, method_items
@@ -28,7 +30,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 YES_FILL = PatternFill("solid", fgColor="DDEFD9")
 TIE_FILL = PatternFill("solid", fgColor="FCE4B6")
 CUT_BORDER = Border(bottom=Side(style="medium", color="B03A2E"))
-SCORE_FORMAT = "0.00"
+SCORE_FORMAT = number_format(Kind.PANEL)
 INTEGER_COLUMNS = {"position", "rank", "assessors", "panel_assessors", "missing", "in_conflict", "flagged_indicators",
                    "dimension_position", "indicator_position", "min_level", "max_level", "level"}
 FLOAT_COLUMNS = {"dimension_weight", "indicator_weight"}
@@ -39,7 +41,9 @@ def _typed(name: str, value: str) -> object:
         return None
     if name in INTEGER_COLUMNS:
         return int(value)
-    if name == "panel_score" or name.endswith("_score") or name in FLOAT_COLUMNS:
+    if name == "panel_score" or name.endswith("_score"):
+        return round_score(float(value), Kind.PANEL)
+    if name in FLOAT_COLUMNS:
         return float(value)
     return value
 

@@ -3,7 +3,9 @@
 The method, exactly:
 
 - Scores are compared after rounding to :data:`SCORE_DECIMALS` decimal places (the precision the
-  exports print), so two panel scores that differ only by floating-point noise are equal.
+  exports print) by the rule of :mod:`app.base.numbers` (half away from zero on the decimal
+  value), so two panel scores that differ only by floating-point noise are equal, and two scores
+  are equal exactly when the CSV export prints the same text for them.
 - Regions are ordered by panel score, highest first. Equal panel scores are separated by the
   tie-breakers, in order: the score of the instrument's first dimension (Struktur), then of each
   following dimension in instrument order (a dimension without a score counts as lowest), higher
@@ -24,7 +26,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-SCORE_DECIMALS = 6
+from app.base.numbers import PRECISION, Kind, round_score
+
+SCORE_DECIMALS = PRECISION
 YES, NO, TIE = "yes", "no", "tie"
 
 
@@ -60,7 +64,7 @@ class ShortlistCut:
 
 def score_key(value: float | None) -> float:
     """A score as compared: rounded to SCORE_DECIMALS; no score ranks below every score."""
-    return float("-inf") if value is None else round(value, SCORE_DECIMALS)
+    return float("-inf") if value is None else round_score(value, Kind.EXACT)
 
 
 def comparison_key(entry: RankEntry) -> tuple[float, ...]:

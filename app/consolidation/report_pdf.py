@@ -40,6 +40,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.base.atomic import atomic_write
+from app.base.numbers import Kind, decimal_score, format_score
 from app.base.paths import resources_dir
 from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation, RankedRegion
 from app.consolidation.method import agreement_rows, method_items
@@ -299,7 +300,7 @@ def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, h
         x = left + plot_w * score / 100
         drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
         drawing.add(Rect(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, fillColor=colors.white, strokeColor=None))
-        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {score:.2f}", fontName=FONT_BOLD,
+        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {_score(score, lang)}", fontName=FONT_BOLD,
                            fontSize=6.5, fillColor=ALERT))
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
     return drawing
@@ -321,8 +322,8 @@ def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
 
 # -- tables ----------------------------------------------------------------------------------------
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+def _score(value: float | None, lang: str) -> str:
+    return format_score(value, lang, Kind.PANEL)
 
 
 def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> Table:
@@ -364,7 +365,7 @@ def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle
         name = region.region.name if region.total is not None else f"{region.region.name} ({_l('unranked', lang)})"
         row = [rank, region.region.code, Paragraph(name, styles["cell"]), Paragraph(region.region.province_name,
                                                                                      styles["cell"]),
-               _score(region.total), *(_score(d.score) for d in region.dimensions),
+               _score(region.total, lang), *(_score(d.score, lang) for d in region.dimensions),
                f"{region.assessors}/{region.expected}", str(len(region.flagged_indicators) or ""),
                str(len(region.moderated_indicators) or ""), *marks]
         rows.append(row)
@@ -437,10 +438,12 @@ def _cuts_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) 
             break
         last = ranked[min(cut.size, len(ranked)) - 1]
         after = ranked[cut.size] if cut.size < len(ranked) else None
-        gap = "" if after is None else f"{last.total - after.total:.2f}"
+        # the gap between the two scores as printed, so that it adds up on paper
+        gap = "" if after is None else _score(decimal_score(last.total, Kind.PANEL)
+                                              - decimal_score(after.total, Kind.PANEL), lang)
         tie = (f"{len(cut.tied)} / {cut.open_places}" if cut.straddled else ("no" if en else "tidak"))
         rows.append([str(cut.size), Paragraph(f"{last.region.code} {last.region.name}", styles["cell"]),
-                     _score(last.total), "–" if after is None else _score(after.total), gap, tie])
+                     _score(last.total, lang), "–" if after is None else _score(after.total, lang), gap, tie])
     style = [("FONT", (0, 0), (-1, -1), FONT, 7.2), ("BACKGROUND", (0, 0), (-1, 0), TINT),
              ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for index, cut in enumerate(c.cuts, start=1):
