@@ -75,11 +75,12 @@ def comparison_key(entry: RankEntry) -> tuple[float, ...]:
 def rank_entries(entries: Sequence[RankEntry], sizes: Sequence[int] = ()) -> tuple[tuple[Placed, ...], tuple[ShortlistCut, ...]]:
     scored = [e for e in entries if e.total is not None]
     unscored = sorted((e for e in entries if e.total is None), key=lambda e: e.code)
-    ordered = sorted(scored, key=lambda e: (tuple(-v for v in comparison_key(e)), e.code))
+    keys = {id(e): comparison_key(e) for e in scored}  # once per region: rounding by the rule costs µs
+    ordered = sorted(scored, key=lambda e: (tuple(-v for v in keys[id(e)]), e.code))
 
     groups: list[list[RankEntry]] = []  # genuinely tied groups, in order
     for entry in ordered:
-        if groups and comparison_key(groups[-1][0]) == comparison_key(entry):
+        if groups and keys[id(groups[-1][0])] == keys[id(entry)]:
             groups[-1].append(entry)
         else:
             groups.append([entry])
@@ -93,7 +94,7 @@ def rank_entries(entries: Sequence[RankEntry], sizes: Sequence[int] = ()) -> tup
         place += len(group)
     score_counts: dict[float, int] = {}
     for entry in ordered:
-        key = score_key(entry.total)
+        key = keys[id(entry)][0]
         score_counts[key] = score_counts.get(key, 0) + 1
 
     cuts = []
@@ -119,6 +120,6 @@ def rank_entries(entries: Sequence[RankEntry], sizes: Sequence[int] = ()) -> tup
             placed.append(Placed(position, entry.code, None, False, (), tuple(marks[entry.code])))
             continue
         group = group_of[entry.code]
-        placed.append(Placed(position, entry.code, rank_of[entry.code], score_counts[score_key(entry.total)] > 1,
+        placed.append(Placed(position, entry.code, rank_of[entry.code], score_counts[keys[id(entry)][0]] > 1,
                              tuple(e.code for e in group if e.code != entry.code), tuple(marks[entry.code])))
     return tuple(placed), tuple(cuts)
