@@ -66,7 +66,7 @@ def resolve_conflict(store: Store, record_id: str, chosen_version_id: str, reaso
     reason = reason.strip()
     if not reason:
         raise ConflictError("Give a reason for the choice: it is kept in the change log.")
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         conflicts = list(session.exec(select(RecordConflict).where(RecordConflict.record_id == record_id,
                                                                    col(RecordConflict.resolved_at).is_(None))))
         if not conflicts:

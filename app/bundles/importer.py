@@ -430,7 +430,9 @@ def _merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleRep
     """Everything of the bundle written in one transaction, left open for :meth:`_Pending.commit`
     (None: nothing to write, already committed). ``receipt_sha``: the bundle was checked ahead, and the
     receipt of its manifest.json (as :func:`_receipt` finds it) is looked up first, in this transaction."""
-    transaction = store.transaction()
+    # The write lock first: another importer's commit cannot come between what this merge reads
+    # (receipts, assessors, records) and what it writes.
+    transaction = store.transaction(write=True)
     session = transaction.__enter__()
     try:
         settled = _merge_rows(session, store, bundle, path, result, context, extra_trust, bulk, receipt_sha)

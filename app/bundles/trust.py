@@ -83,7 +83,7 @@ def remember(session: Session, info: CertInfo, source: str | None = None) -> boo
 
 def trust_certificate(store: Store, path: Path, source: str = "nilai bundle trust") -> tuple[CertInfo, bool]:
     info = cert_info(Path(path), source=source)
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         added = remember(session, info, source)
     return info, added
 

@@ -73,7 +73,7 @@ def _check(session: Session, round_id: str, region_code: str, indicator_code: st
 def set_moderation(store: Store, round_id: str, region_code: str, indicator_code: str, level: int, reason: str,
                    actor: str) -> ModerationInfo:
     """Set (or change) the moderated level; logged. Setting the level already in force changes nothing."""
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         round_ = _check(session, round_id, region_code, indicator_code, reason, actor)
         indicator = load_instrument(session, round_.instrument_hash).indicator(indicator_code)
         if indicator is None:
@@ -100,7 +100,7 @@ def set_moderation(store: Store, round_id: str, region_code: str, indicator_code
 def clear_moderation(store: Store, round_id: str, region_code: str, indicator_code: str, reason: str,
                      actor: str) -> bool:
     """Remove a moderation (the panel's combined level is in force again); logged. False if there was none."""
-    with store.transaction() as session:
+    with store.transaction(write=True) as session:
         _check(session, round_id, region_code, indicator_code, reason, actor)
         row = session.get(Moderation, (round_id, region_code, indicator_code))
         if row is None:

@@ -61,6 +61,11 @@ def _translate(exc: BaseException, where: str) -> StoreError | None:
             f"{where} cannot be written (read-only location, no permission, or a missing folder). "
             "Nothing was changed. Choose a writable data directory with --data-dir."
         )
+    if "lock timeout" in message:
+        return StoreLocked(
+            f"Another Nilai has been writing to {where} for over {WRITE_WAIT_SECONDS} s (a large import?); "
+            "nothing was changed here. Try again when it has finished."
+        )
     if "database is locked" in message or "database table is locked" in message:
         return StoreLocked(
             f"{where} is in use by another Nilai window or program. Close it and try again."
@@ -73,9 +78,21 @@ def _translate(exc: BaseException, where: str) -> StoreError | None:
     return None
 
 
+BUSY_TIMEOUT_MS = 5000  # an ordinary statement waits this long for another process's write
+WRITE_WAIT_SECONDS = 120  # a writer waits this long for the write lock (another importer's bundle)
+WRITE_LOCK_KEY = 0x4E494C41  # PostgreSQL advisory lock of the store's writers ("NILA")
+MIGRATION_LOCK_KEY = 0x4E494D47  # PostgreSQL advisory lock of schema migrations ("NIMG")
+
+
+def _restore_busy_timeout(session: Session) -> None:
+    """Back to the ordinary wait once a writer is done (the connection returns to the pool)."""
+    with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
+        session.connection().exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
@@ -101,10 +118,18 @@ class Store:
         return Path(self.engine.url.database)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session that commits as a whole on success and rolls back on any error."""
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """A session that commits as a whole on success and rolls back on any error.
+
+        ``write=True``: a writer that reads, decides and writes (a bundle's merge, moderation, a
+        conflict's resolution) holds the store's write lock from its first statement to its commit,
+        so no other process changes what it read before it has written. Other writers wait for it
+        (up to :data:`WRITE_WAIT_SECONDS`); readers never do.
+        """
         session = Session(self.engine, expire_on_commit=False)
         try:
+            if write:
+                self._take_write_lock(session)
             yield session
             session.commit()
         except (OperationalError, DBAPIError, OSError) as exc:
@@ -117,7 +142,20 @@ class Store:
             session.rollback()
             raise
         finally:
+            if write and self.is_sqlite:
+                _restore_busy_timeout(session)
             session.close()
+
+    def _take_write_lock(self, session: Session) -> None:
+        connection = session.connection()
+        if self.is_sqlite:
+            # A first statement that writes (nothing) takes SQLite's write lock before anything is read:
+            # a deferred transaction that read first could not take it later if another one wrote.
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {WRITE_WAIT_SECONDS * 1000}")
+            connection.exec_driver_sql("UPDATE setting SET value = value WHERE 0")
+        else:
+            connection.execute(text(f"SET LOCAL lock_timeout = '{WRITE_WAIT_SECONDS}s'"))
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,8 +8,13 @@ and is refused rather than opened.
 from __future__ import annotations
 
 import ast
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock
+from filelock import Timeout as FileLockTimeout
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -106,10 +111,54 @@ def known_revisions() -> set[str]:
 
 def upgrade(store: Store) -> str | None:
     """Bring the store to the newest schema; returns the backup path if one was taken."""
+    head = head_revision()
+    if current_revision(store) == head:
+        return None
+    with _migration_lock(store):
+        return _upgrade_locked(store, head)
+
+
+@contextlib.contextmanager
+def _migration_lock(store: Store) -> Iterator[None]:
+    """One process migrates at a time; the others wait, then find the schema already new.
+
+    PostgreSQL: an advisory lock held by a connection of its own. SQLite: a lock file beside the
+    database (SQLite's own lock cannot be held across Alembic's connections).
+    """
+    from app.store import MIGRATION_LOCK_KEY, WRITE_WAIT_SECONDS, StoreLocked
+
+    waited = (f"Another Nilai has been preparing {store.label} for over {WRITE_WAIT_SECONDS} s; "
+              "nothing was changed here. Try again in a moment.")
+    path = store.sqlite_path
+    if path is not None:
+        lock = FileLock(str(path) + ".migration-lock", timeout=WRITE_WAIT_SECONDS)
+        try:
+            with lock:
+                yield
+        except FileLockTimeout as exc:
+            raise StoreLocked(waited) from exc
+        return
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    with store.engine.connect() as conn:
+        try:
+            conn.execute(text(f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'"))
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        except OperationalError as exc:
+            raise StoreLocked(waited) from exc
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            conn.commit()
+
+
+def _upgrade_locked(store: Store, head: str) -> str | None:
     from app.store import NewerSchema, backup_copy
 
-    current = current_revision(store)
-    head = head_revision()
+    current = current_revision(store)  # again: another process may have migrated while this one waited
     if current == head:
         return None
     if current is not None and current not in known_revisions():
