@@ -174,18 +174,6 @@ def test_the_example_in_the_format_documentation_is_valid(tmp_path: Path) -> Non
     assert instrument.indicator("INF-1").required is False  # type: ignore[union-attr]
 
 
-def test_loading_both_shipped_files_is_fast() -> None:
-    load_instrument(READINESS)  # warm up: imports and the compiled schema are one-off costs
-    best = min(_timed(lambda: [load_instrument(READINESS), load_instrument(SIX)]) for _ in range(5))
-    assert best < 0.1, f"loading both instruments took {best * 1000:.0f} ms"
-
-
-def _timed(action: Any) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
 # --------------------------------------------------------------------------------------------------
 # Normalisation and round trip
 
