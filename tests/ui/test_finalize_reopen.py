@@ -74,7 +74,7 @@ def test_finalize_lists_what_is_missing_then_finalizes(qtbot, interview, store, 
     assert seen[-1] == ["ready: Everything required is complete"]
     assert snapshot(store, version).status == AssessmentStatus.FINAL
     assert view.banner.isVisible()
-    assert interview.actions.reopen.isEnabled() and not interview.actions.levels[0].isEnabled()
+    assert interview.interview_actions.reopen.isEnabled() and not interview.interview_actions.levels[0].isEnabled()
 
     # Read-only: keys change nothing in the store, the note cannot be edited.
     before = stored_marks(store, version)

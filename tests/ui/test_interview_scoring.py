@@ -106,10 +106,10 @@ def test_closing_the_window_commits_the_last_keystroke(qtbot, interview, store, 
 def test_undo_and_redo_go_through_the_store(qtbot, interview, store, scoring_round) -> None:
     version = version_of(store, scoring_round)
     view = interview.interview
-    assert not interview.actions.undo.isEnabled()
+    assert not interview.interview_actions.undo.isEnabled()
     press(qtbot, interview, Qt.Key.Key_2)
     press(qtbot, interview, Qt.Key.Key_4)
-    assert interview.actions.undo.isEnabled()
+    assert interview.interview_actions.undo.isEnabled()
     press(qtbot, interview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored_marks(store, version)["A-1"] == Mark(2)
     assert view.panel.levels.chosen() == Mark(2)
@@ -168,7 +168,7 @@ def test_delegation_is_edited_and_stored(qtbot, interview, store, scoring_round)
 
 
 def test_every_shortcut_is_shown_in_menus_and_tooltips(interview) -> None:
-    actions = interview.actions
+    actions = interview.interview_actions
 
     def walk(menu_actions) -> set:
         found = set()
@@ -184,3 +184,10 @@ def test_every_shortcut_is_shown_in_menus_and_tooltips(interview) -> None:
         assert action.shortcuts(), action.text()
         key = action.shortcuts()[0].toString()
         assert key in action.toolTip(), (action.text(), action.toolTip())
+
+
+def test_the_views_own_qt_actions_list_still_answers(interview) -> None:
+    # The interview's actions once lived in `self.actions`, hiding QWidget.actions(): Qt's own list of the
+    # shortcuts the view carries could not be asked for at all.
+    assert set(interview.interview_actions.all()) <= set(interview.interview.actions())
+    assert all(action.shortcuts() for action in interview.interview.actions())

@@ -125,12 +125,12 @@ def test_a_vanished_last_assessment_leaves_the_schedule_open(qtbot, store, runne
 def test_back_to_the_schedule_shows_progress_and_forgets_the_open_assessment(qtbot, interview, store) -> None:
     view = interview.interview
     qtbot.keyClick(view.tree, "4")
-    interview.actions.back.trigger()
+    interview.interview_actions.back.trigger()
     assert interview.pages.currentWidget() is interview.schedule
     assert settings.read(store, settings.LAST_OPEN) is None
     entry = interview.schedule.current_entry()
     assert entry.region.code == "3325" and entry.status == "draft" and entry.scored == 1
-    assert not interview.actions.levels[0].isEnabled()
+    assert not interview.interview_actions.levels[0].isEnabled()
 
 
 def test_schedule_search_then_enter_opens_the_interview(qtbot, main_window) -> None:
@@ -190,7 +190,7 @@ def test_a_finalized_assessment_opens_read_only(qtbot, store, runner, ui_state, 
     window.open_version(version)
     assert window.interview.read_only
     assert window.interview.banner.text().startswith("This assessment is finalized")
-    assert not window.actions.levels[0].isEnabled() and window.actions.reopen.isEnabled()
+    assert not window.interview_actions.levels[0].isEnabled() and window.interview_actions.reopen.isEnabled()
 
 
 def test_switching_language_rebuilds_the_window_in_that_language_and_keeps_the_interview(

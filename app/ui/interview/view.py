@@ -64,7 +64,7 @@ class InterviewView(QWidget):
                  lang: str, parent: QWidget | None = None, pick_files: PickFiles = pick_files_dialog,
                  timer: InterviewTimer | None = None) -> None:
         super().__init__(parent)
-        self.store, self.runner, self.actor, self.ui_state, self.actions, self.lang = (
+        self.store, self.runner, self.actor, self.ui_state, self.interview_actions, self.lang = (
             store, runner, actor, ui_state, actions, lang)
         self.pick_files = pick_files
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
@@ -120,7 +120,7 @@ class InterviewView(QWidget):
         self._connect_actions()
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.interview_actions
         for action in a.levels:
             action.triggered.connect(partial(self.choose_level, action.data()))
         a.not_applicable.triggered.connect(self.mark_not_applicable)
@@ -188,7 +188,7 @@ class InterviewView(QWidget):
             self._shown_version = snap.version_id
             self.outline.set_instrument(snap.instrument, self.lang, marks)
             self.tree.expandAll()
-            self.actions.set_max_level(max(ind.max_level for ind in snap.instrument.indicators()))
+            self.interview_actions.set_max_level(max(ind.max_level for ind in snap.instrument.indicators()))
             self.timer.set_limit(snap.slot.minutes if snap.slot else 30)
             elapsed = float(self.ui_state.value(f"timer/{snap.record_id}", 0.0) or 0.0)
             self.timer.reset(elapsed, running=False)
@@ -212,16 +212,16 @@ class InterviewView(QWidget):
     def update_actions(self) -> None:
         """Enable what makes sense for the open assessment (editing only while it is a draft)."""
         state = self.session.state if self.session else None
-        for action in self.actions.all():
+        for action in self.interview_actions.all():
             action.setEnabled(state is not None)
         if state is None:
             return
         read_only = state.snapshot.status != AssessmentStatus.DRAFT
-        for action in self.actions.editing():
+        for action in self.interview_actions.editing():
             action.setEnabled(not read_only)
-        self.actions.reopen.setEnabled(read_only)
-        self.actions.undo.setEnabled(state.can_undo and not read_only)
-        self.actions.redo.setEnabled(state.can_redo and not read_only)
+        self.interview_actions.reopen.setEnabled(read_only)
+        self.interview_actions.undo.setEnabled(state.can_undo and not read_only)
+        self.interview_actions.redo.setEnabled(state.can_redo and not read_only)
 
     def _update_read_only(self, status: AssessmentStatus) -> None:
         read_only = status != AssessmentStatus.DRAFT
@@ -375,7 +375,7 @@ class InterviewView(QWidget):
     # -- timer -------------------------------------------------------------------------------
 
     def _timer_running(self, running: bool) -> None:
-        self.actions.set_timer_running(running)
+        self.interview_actions.set_timer_running(running)
         self._timer_save.start() if running else self._timer_save.stop()
         self._save_timer()
 

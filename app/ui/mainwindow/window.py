@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
         self.pick_round_package = pick_round_package
         self._watched_session: object = None
         self.setWindowTitle("Nilai")
-        self.actions = InterviewActions(self)
+        self.interview_actions = InterviewActions(self)
         self.schedule = ScheduleView(store, runner, profile.id, self)
         self.schedule.open_requested.connect(self.open_slot)
-        self.interview = InterviewView(store, runner, actor_of(profile), ui_state, self.actions, lang, self,
+        self.interview = InterviewView(store, runner, actor_of(profile), ui_state, self.interview_actions, lang, self,
                                        pick_files=pick_files)
         self.interview.saved.connect(self._saved)
         self.interview.saving.connect(lambda: self._set_saved_text(self.tr("Saving…")))
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.schedule)
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
-        self.menus = build_menus(self, self, self.actions)
+        self.menus = build_menus(self, self, self.interview_actions)
         self.data_check = data_care.DataCheck(store, runner, self)
         self._build_status_bar()
         self._set_interview_actions(False)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         if on:
             self.interview.update_actions()
         else:
-            for action in self.actions.all():
+            for action in self.interview_actions.all():
                 action.setEnabled(False)
         self._update_sign_action()
 
