@@ -191,7 +191,7 @@ def test_the_export_dialog_writes_a_bundle_that_verifies(qtbot, laptop, runner, 
     assert dialog.counts.text().startswith("4 assessment")
     assert dialog.last_export.text() == "Nothing has been exported from this computer yet."
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    out = dialog.result.path
+    out = dialog.export_result.path
     assert out.parent == tmp_path and out.suffix == ".nilai" and out.is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(out.name)] == [out.name]  # no partial file left
     assert str(out) in dialog.status.text() and dialog.open_button.isVisible()
@@ -228,10 +228,10 @@ def test_the_bundle_is_encrypted_for_the_coordinator_of_the_round_package(qtbot,
     assert dialog.encrypt.isEnabled() and dialog.encrypt.isChecked()
     assert dialog.encrypt_note.text().startswith("Only Koordinator Nasional (certificate ")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.encrypted_for
+    assert dialog.export_result is not None and dialog.export_result.encrypted_for
     assert "Encrypted for your coordinator." in dialog.status.text()
     coordinator_key = identity.unlock(exchange.coordinator, PASS, throttle=UnlockThrottle())
-    encrypted, versions = verify(dialog.result.path, exchange.coordinator, unlock=lambda: coordinator_key,
+    encrypted, versions = verify(dialog.export_result.path, exchange.coordinator, unlock=lambda: coordinator_key,
                                  trust=laptop.data_dir)
     assert encrypted and versions == finals(laptop)
 
@@ -242,7 +242,7 @@ def test_export_problems_are_said_plainly(qtbot, laptop, runner, tmp_path, engli
     dialog = export_dialog(qtbot, laptop, runner, tmp_path, [])
     dialog.file.setText(str(tmp_path / "no-such-folder" / "hasil.nilai"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "does not exist" in dialog.status.text() and dialog.result is None
+    assert "does not exist" in dialog.status.text() and dialog.export_result is None
 
     def full(*_args, **_kwargs):
         raise ExportFailed(f"could not write {tmp_path / 'hasil.nilai'}: No space left on device; nothing was written")

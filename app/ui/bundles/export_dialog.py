@@ -83,7 +83,7 @@ class BundleExportDialog(QDialog):
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
         self.open_folder = open_folder
         self.preview: BundlePreview | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self._running = False
         self._could_encrypt = False
         self.setWindowTitle(self.tr("Export result bundle"))
@@ -127,8 +127,8 @@ class BundleExportDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Sign and export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.open_button = OpenFolderButton(lambda: self.result.path.parent if self.result else None, open_folder,
-                                            self)
+        self.open_button = OpenFolderButton(
+            lambda: self.export_result.path.parent if self.export_result else None, open_folder, self)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
         buttons = button_row(self.open_button, self.export_button, self.close_button)
@@ -256,7 +256,7 @@ class BundleExportDialog(QDialog):
         round_id = self.round_box.currentData()
         coordinator = found.coordinator_for(round_id) if self.encrypt.isChecked() else None
         self._running = True
-        self.result = None
+        self.export_result = None
         self.open_button.hide()
         self.progress.show()
         self.close_button.setEnabled(False)
@@ -273,7 +273,7 @@ class BundleExportDialog(QDialog):
         self.close_button.setEnabled(True)
 
     def _finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self._stopped()
         text = self.tr("%n assessment(s) written to %1", "", result.versions).replace("%1", str(result.path))
         text += " (" + QLocale().formattedDataSize(result.size) + ")."

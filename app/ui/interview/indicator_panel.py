@@ -47,10 +47,10 @@ class IndicatorPanel(QSplitter):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.code: str | None = None
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll_area)
         self.where = _label(selectable=False)
         self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.title = _label()
@@ -93,7 +93,7 @@ class IndicatorPanel(QSplitter):
         layout.addSpacing(6)
         layout.addWidget(self.levels)
         layout.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         grid = QGridLayout(bottom)
         grid.setContentsMargins(12, 4, 12, 4)
         grid.addWidget(self.note_title, 0, 0)
@@ -102,7 +102,7 @@ class IndicatorPanel(QSplitter):
         grid.addWidget(self.evidence, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        self.addWidget(self.scroll)
+        self.addWidget(self.scroll_area)
         self.addWidget(bottom)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 0)
@@ -131,14 +131,14 @@ class IndicatorPanel(QSplitter):
         self.note.blockSignals(True)
         self.note.setPlainText(score.note if score else "")
         self.note.blockSignals(False)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.update_score(score, read_only)
 
     def reveal_chosen(self) -> None:
         """Scroll so the chosen rubric level is in sight (a digit key may choose one below the fold)."""
         card = self.levels.chosen_card()
         if card is not None:
-            self.scroll.ensureWidgetVisible(card, 0, 8)
+            self.scroll_area.ensureWidgetVisible(card, 0, 8)
 
     def update_score(self, score: ScoreInfo | None, read_only: bool) -> None:
         """The stored state of the shown indicator changed (an edit, undo or redo)."""

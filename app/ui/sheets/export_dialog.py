@@ -55,7 +55,7 @@ class ExportSheetsDialog(QDialog):
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
         self.open_folder = open_folder
         self.plan: ExportPlan | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self._cancel = threading.Event()
         self._label = ""
         self._running = False
@@ -173,7 +173,7 @@ class ExportSheetsDialog(QDialog):
         out = Path(self.folder.text().strip()).expanduser()
         self._cancel.clear()
         self._running = True
-        self.result = None
+        self.export_result = None
         self.progress.setRange(0, self.plan.to_sign)
         self.progress.setValue(0)
         self.progress.show()
@@ -218,7 +218,7 @@ class ExportSheetsDialog(QDialog):
         self._refresh_counts()
 
     def _finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self.progress.setMaximum(max(1, result.total))
         self.progress.setValue(len(result.signed))
         self._stopped()
