@@ -20,7 +20,7 @@ from app.bundles.errors import ConflictError
 from app.bundles.format import canonical_json
 from app.bundles.manifest import SCORE_COLUMNS, chain_of, parse_record, record_document
 from app.models.sync import ImportedVersion, RecordConflict, VersionVariant
-from app.models.tables import Assessment, Evidence, Score, utcnow
+from app.models.tables import Assessment, Evidence, Score, table_of, utcnow
 from app.store import Store, changelog
 
 
@@ -105,13 +105,13 @@ def _take_variant(session: Session, variant: VersionVariant, assessment: Assessm
     data = variant.record_json.encode("utf-8")
     parsed = parse_record(data, f"variant {variant.id}", hashlib.sha256(data).hexdigest(), "conflict resolution")
     connection = session.connection()
-    connection.execute(delete(Score.__table__).where(Score.__table__.c.version_id == version_id))
-    connection.execute(delete(Evidence.__table__).where(Evidence.__table__.c.version_id == version_id))
+    connection.execute(delete(table_of(Score)).where(table_of(Score).c.version_id == version_id))
+    connection.execute(delete(table_of(Evidence)).where(table_of(Evidence).c.version_id == version_id))
     if parsed.score_rows:
-        connection.execute(insert(Score.__table__), [dict(zip(SCORE_COLUMNS, row, strict=True))
+        connection.execute(insert(table_of(Score)), [dict(zip(SCORE_COLUMNS, row, strict=True))
                                                      for row in parsed.score_rows])
     if parsed.evidence_rows:
-        connection.execute(insert(Evidence.__table__), parsed.evidence_rows)
+        connection.execute(insert(table_of(Evidence)), parsed.evidence_rows)
     for key, value in parsed.assessment_row.items():
         if key not in ("version_id", "record_id"):
             setattr(assessment, key, value)

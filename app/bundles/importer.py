@@ -51,7 +51,7 @@ from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import VerifiedBundle, VerifyContext, open_bundle, verify_bundle, verify_opened
 from app.models.sync import BundleReceipt
-from app.models.tables import Assessor, Candidate, InstrumentRow, Round, utcnow
+from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
 from app.store import Store
 
 # While a bundle commits, the next ones are checked; at most this many bundles and records are held
@@ -386,7 +386,7 @@ def _receipt(store: Store, sha: str) -> BundleReceipt | None:
         return _receipt_in(session, sha)
 
 
-_RECEIPTS = BundleReceipt.__table__.c
+_RECEIPTS = table_of(BundleReceipt).c
 
 
 def _receipt_in(session: Session, sha: str) -> BundleReceipt | None:
@@ -500,7 +500,7 @@ def _merge_rows(session: Session, store: Store, bundle: VerifiedBundle, path: Pa
     copy_files(store, bundle, writes)
     write_rows(session, bundle, writes, records, bulk)
     counts = result.counts
-    connection.execute(insert(BundleReceipt.__table__), [dict(  # Core: the row as the model would write it
+    connection.execute(insert(table_of(BundleReceipt)), [dict(  # Core: the row as the model would write it
         manifest_sha256=bundle.manifest_sha256, outer_sha256=bundle.outer_sha256, bundle_id=bundle.bundle_id,
         assessor_id=assessor_id, assessor_fingerprint=bundle.fingerprint,
         bundle_created_at=bundle.manifest["created_at"], imported_at=utcnow(), file_name=str(path)[:400],

@@ -23,7 +23,7 @@ from app.bundles.errors import BundleError
 from app.bundles.manifest import ParsedRecord, ancestors_json
 from app.bundles.verify import VerifiedBundle
 from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, VersionVariant
-from app.models.tables import Assessment, ChangeLogEntry, utcnow
+from app.models.tables import Assessment, ChangeLogEntry, table_of, utcnow
 
 _IN_CHUNK = 400  # ids per IN (...) query
 
@@ -91,9 +91,9 @@ def chunks(items: list[str]) -> Iterable[list[str]]:
 def load_records(session: Session, record_ids: list[str]) -> dict[str, RecordState]:
     ids = sorted(set(record_ids))
     records: dict[str, RecordState] = {}
-    a = Assessment.__table__.c
-    iv = ImportedVersion.__table__.c
-    cl = ChangeLogEntry.__table__.c
+    a = table_of(Assessment).c
+    iv = table_of(ImportedVersion).c
+    cl = table_of(ChangeLogEntry).c
     for chunk in chunks(ids):
         rows = session.connection().execute(
             select(a.version_id, a.record_id, a.previous_version_id, a.is_current, a.in_conflict, a.status,

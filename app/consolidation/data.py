@@ -39,6 +39,7 @@ from app.models.tables import (
     Province,
     Region,
     Score,
+    table_of,
 )
 from app.store import Store
 
@@ -155,7 +156,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     finally:
         session.close()
     round_id = meta.id
-    a, s = Assessment.__table__.c, Score.__table__.c
+    a, s = table_of(Assessment).c, table_of(Score).c
 
     # The one query over the big table: every current (or conflicting) version of the round, each
     # with all its levels as "CODE=level,CODE=na,..." from a correlated subquery on score's key.
@@ -186,14 +187,14 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                 region_rows[counted[start].region_code] = slice(start, index)
             start = index
 
-    c, rg, pv = Candidate.__table__.c, Region.__table__.c, Province.__table__.c
+    c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
     candidate_codes = set(conn.execute(select(c.region_code).where(c.round_id == round_id)).scalars())
     codes = sorted(candidate_codes | {ref.region_code for ref in assessments})
     regions = {
         r.code: RegionInfo(r.code, r.name, r.kind, r.province_code, r.province_name)
         for r in conn.execute(
             select(rg.code, rg.name, rg.kind, rg.province_code, pv.name.label("province_name"))
-            .join(Province.__table__, pv.code == rg.province_code)
+            .join(table_of(Province), pv.code == rg.province_code)
             .where(rg.code.in_(codes))
         )
     }
@@ -202,16 +203,16 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         raise ConsolidationError(f"regions {', '.join(missing_regions)} of round {meta.name!r} are not in the "
                                  "region catalogue of this store")
 
-    sl, pa = InterviewSlot.__table__.c, PanelAssessor.__table__.c
+    sl, pa = table_of(InterviewSlot).c, table_of(PanelAssessor).c
     panel: dict[str, list[str]] = {}
     for region_code, assessor_id in conn.execute(
-        select(sl.region_code, pa.assessor_id).join(PanelAssessor.__table__, pa.panel_id == sl.panel_id)
+        select(sl.region_code, pa.assessor_id).join(table_of(PanelAssessor), pa.panel_id == sl.panel_id)
         .where(sl.round_id == round_id).distinct().order_by(sl.region_code, pa.assessor_id)
     ):
         panel.setdefault(region_code, []).append(assessor_id)
 
     assessor_ids = sorted({ref.assessor_id for ref in assessments} | {i for ids in panel.values() for i in ids})
-    ar = Assessor.__table__.c
+    ar = table_of(Assessor).c
     assessors = {
         r.id: AssessorInfo(r.id, r.name, r.nip, r.organisation)
         for r in conn.execute(select(ar.id, ar.name, ar.nip, ar.organisation).where(ar.id.in_(assessor_ids)))
@@ -219,7 +220,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     for assessor_id in assessor_ids:  # an assessment from an assessor this store has no row for
         assessors.setdefault(assessor_id, AssessorInfo(assessor_id, assessor_id[:8], "", ""))
 
-    m = Moderation.__table__.c
+    m = table_of(Moderation).c
     moderations = {
         (r.region_code, r.indicator_code): ModerationInfo(round_id, r.region_code, r.indicator_code, int(r.level),
                                                           r.reason, r.actor, r.at, r.log_entry_id)
