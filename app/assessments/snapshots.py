@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app import regions
 from app.assessments import get_version, marks_of
@@ -36,7 +36,7 @@ def snapshot_in(session: Session, version_id: str) -> AssessmentSnapshot:
     assert assessor is not None
     instrument = load_instrument(session, assessment.instrument_hash)
     evidence: dict[str, list[EvidenceInfo]] = {}
-    for ev in session.exec(select(Evidence).where(Evidence.version_id == version_id).order_by(Evidence.added_at)):
+    for ev in session.exec(select(Evidence).where(Evidence.version_id == version_id).order_by(col(Evidence.added_at))):
         evidence.setdefault(ev.indicator_code, []).append(
             EvidenceInfo(ev.id, ev.file_name, ev.sha256, ev.size, ev.stored_path)
         )

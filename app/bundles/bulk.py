@@ -40,6 +40,7 @@ def copy_files(store: Store, bundle: VerifiedBundle, writes: Writes) -> None:
 
 
 def _copy_checked(bundle: VerifiedBundle, name: str, target: Path, sha: str) -> None:
+    assert bundle.archive is not None  # attached: the bundle being taken in
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     try:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ CHECKPOINT_EVERY = 4
 # -- public API -------------------------------------------------------------------------------
 
 
-def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: dict[str, CertInfo] | None = None,
+def import_bundles(store: Store, bundle_paths: Iterable[str | Path], *, extra_trust: dict[str, CertInfo] | None = None,
                    unlock: Callable[[], Any] | None = None, limits: Limits = DEFAULT_LIMITS,
                    progress: Callable[[R.BundleReport], None] | None = None, bulk: str = "tuples",
                    workers: int | None = None) -> R.ImportReport:
@@ -84,7 +85,7 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: di
     from app.bundles import pipeline
 
     report = R.ImportReport()
-    paths = [Path(p) for p in paths]
+    paths = [Path(p) for p in bundle_paths]
     extra_trust = extra_trust or {}
     context = build_context(store, extra_trust, unlock, limits)
 
@@ -94,20 +95,20 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, extra_trust: di
             progress(bundle_report)
 
     if pipeline.wanted(len(paths), workers):
-        ahead = pipeline.VerifyAhead(context, paths)
+        verifier = pipeline.VerifyAhead(context, paths)
         generation = context.generation  # what the helper process knows
 
         def found(index: int) -> Any:
-            result = ahead.get(index)
+            result = verifier.get(index)
             # Checked by the helper before an earlier bundle of this batch added what the checks use: check here.
             return result if context.generation == generation else None
 
         try:
             for index, path in enumerate(paths):
                 done(import_bundle(store, path, context, extra_trust, bulk=bulk,
-                                   checked=lambda i=index: found(i), skip=lambda i=index: ahead.skip(i)))
+                                   checked=partial(found, index), skip=partial(verifier.skip, index)))
         finally:
-            ahead.close()
+            verifier.close()
         return report
 
     checkpoints = _WalCheckpoints(store) if store.is_sqlite else None

@@ -287,7 +287,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     scores = doc["scores"]
     if type(scores) is not list or len(scores) > 10000:
         raise fail("scores", "must be a list of at most 10000 scores")
-    score_rows = []
+    score_rows: list[tuple[Any, ...]] = []
     append = score_rows.append
     substance: list[tuple[Any, ...]] = []
     remember = substance.append

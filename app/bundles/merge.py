@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from app.bundles import report as R
@@ -96,7 +97,7 @@ def load_records(session: Session, record_ids: list[str]) -> dict[str, RecordSta
     cl = table_of(ChangeLogEntry).c
     for chunk in chunks(ids):
         rows = session.connection().execute(
-            select(a.version_id, a.record_id, a.previous_version_id, a.is_current, a.in_conflict, a.status,
+            core_select(a.version_id, a.record_id, a.previous_version_id, a.is_current, a.in_conflict, a.status,
                    a.sheet_sha256, a.assessor_id).where(a.record_id.in_(chunk))).all()
         if not rows:
             continue
@@ -106,17 +107,17 @@ def load_records(session: Session, record_ids: list[str]) -> dict[str, RecordSta
             record.versions[row.version_id] = VersionState(row.version_id, row.previous_version_id, bool(row.is_current),
                                                        row.status, row.sheet_sha256, None, None, None)
         present = [rid for rid in chunk if rid in records]
-        for row in session.connection().execute(
-                select(iv.version_id, iv.record_id, iv.record_sha256, iv.substance_sha256, iv.ancestors_json)
+        for imported in session.connection().execute(
+                core_select(iv.version_id, iv.record_id, iv.record_sha256, iv.substance_sha256, iv.ancestors_json)
                 .where(iv.record_id.in_(present))):
-            version = records[row.record_id].versions.get(row.version_id)
+            version = records[imported.record_id].versions.get(imported.version_id)
             if version is not None:
-                version.record_sha256, version.substance_sha256 = row.record_sha256, row.substance_sha256
-                version.ancestors = json.loads(row.ancestors_json)
-        for row in session.connection().execute(
-                select(cl.chain_id, cl.position, cl.entry_hash).where(cl.chain_id.in_(present))
+                version.record_sha256, version.substance_sha256 = imported.record_sha256, imported.substance_sha256
+                version.ancestors = json.loads(imported.ancestors_json)
+        for link in session.connection().execute(
+                core_select(cl.chain_id, cl.position, cl.entry_hash).where(cl.chain_id.in_(present))
                 .order_by(cl.chain_id, cl.position)):
-            records[row.chain_id].chain.append(row.entry_hash)
+            records[link.chain_id].chain.append(link.entry_hash)
         for conflict in session.exec(select(RecordConflict).where(col(RecordConflict.record_id).in_(present),
                                                                   col(RecordConflict.resolved_at).is_(None))):
             records[conflict.record_id].open_conflicts.append(conflict)

@@ -353,24 +353,24 @@ def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], resul
     for slot_id, s in package_slots.items():
         values = {"panel_id": panel_map[s["panel_id"]], "region_code": s["region_code"],
                   "day": date.fromisoformat(s["day"]), "start": time.fromisoformat(s["start"]), "minutes": s["minutes"]}
-        row = existing.get(slot_id)
-        if row is None:
+        slot = existing.get(slot_id)
+        if slot is None:
             if session.get(InterviewSlot, slot_id) is not None:
                 raise PackageError(f"slot {slot_id[:8]} of the package belongs to another round here")
             session.add(InterviewSlot(id=slot_id, round_id=round_id, **values))
             result.slots_added += 1
-        elif any(getattr(row, k) != v for k, v in values.items()):
+        elif any(getattr(slot, k) != v for k, v in values.items()):
             for k, v in values.items():
-                setattr(row, k, v)
-            session.add(row)
+                setattr(slot, k, v)
+            session.add(slot)
             result.slots_changed += 1
     kept = 0
-    for slot_id, row in existing.items():
+    for slot_id, slot in existing.items():
         if slot_id not in package_slots:
             if slot_id in used_by_assessments:
                 kept += 1
             else:
-                session.delete(row)
+                session.delete(slot)
                 result.slots_removed += 1
     if kept:
         result.notes.append(f"{kept} slot(s) the package no longer has were kept, because assessments refer to them")

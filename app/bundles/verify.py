@@ -232,8 +232,9 @@ def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
 
     cert = load_certificate(assessor["certificate"].encode("ascii"))
     serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
-    if serials and assessor["nip"] and str(serials[0].value) != assessor["nip"]:
-        raise SignatureInvalid(f"{label}: the manifest names NIP {assessor['nip']}, its certificate NIP {serials[0].value}")
+    cert_nip = str(serials[0].value) if serials else None
+    if cert_nip is not None and assessor["nip"] and cert_nip != assessor["nip"]:
+        raise SignatureInvalid(f"{label}: the manifest names NIP {assessor['nip']}, its certificate NIP {cert_nip}")
     return data
 
 

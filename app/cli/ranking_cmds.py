@@ -222,14 +222,15 @@ def moderation_list(args: argparse.Namespace) -> int:
     store = open_store_for(args)
     try:
         round_id = _round_id(store, args.round_ref)
-        items = moderation_history(store, round_id) if args.history else list_moderations(store, round_id)
+        history = moderation_history(store, round_id) if args.history else []
+        current = [] if args.history else list_moderations(store, round_id)
     finally:
         store.close()
     if args.history:
         lines = [f"{e.at}  {e.region_code} {e.indicator_code}: {e.old_level if e.old_level is not None else '-'} -> "
-                 f"{e.new_level if e.new_level is not None else '-'}  by {e.actor}: {e.reason}" for e in items]
+                 f"{e.new_level if e.new_level is not None else '-'}  by {e.actor}: {e.reason}" for e in history]
     else:
         lines = [f"{m.region_code} {m.indicator_code}: level {m.level}  by {m.actor} at {m.at}: {m.reason}"
-                 for m in items]
-    emit(args, [item.__dict__ for item in items], lines or ["no moderations"])
+                 for m in current]
+    emit(args, [item.__dict__ for item in [*history, *current]], lines or ["no moderations"])  # one is empty
     return 0

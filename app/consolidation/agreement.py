@@ -21,12 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import krippendorff
 import numpy as np
+from numpy.typing import ArrayLike
 
 from app.consolidation.data import RoundData
 from app.consolidation.panel_scores import RegionPanel
+
+LevelOfMeasurement = Literal["nominal", "ordinal", "interval", "ratio"]
 
 MIN_PANEL_REGIONS = 3
 
@@ -98,7 +102,7 @@ class Agreement:
 # -- Krippendorff's alpha ---------------------------------------------------------------------------
 
 def alpha_from_counts(value_counts: np.ndarray, domain: Sequence[int], scope: str = "", code: str = "",
-                      level_of_measurement: str = "ordinal") -> AlphaFigure:
+                      level_of_measurement: LevelOfMeasurement = "ordinal") -> AlphaFigure:
     """Alpha from a units x values table of how many raters gave each value to each unit."""
     counts = np.asarray(value_counts, dtype=float).reshape(-1, len(domain))
     pairable = counts[counts.sum(axis=1) >= 2]
@@ -111,7 +115,7 @@ def alpha_from_counts(value_counts: np.ndarray, domain: Sequence[int], scope: st
 
 
 def alpha_from_ratings(reliability_data: Sequence[Sequence[float | None]],
-                       level_of_measurement: str = "ordinal") -> float | None:
+                       level_of_measurement: LevelOfMeasurement = "ordinal") -> float | None:
     """Alpha from a raters x units table (None/NaN = missing), as Krippendorff lays data out."""
     matrix = np.array([[np.nan if v is None else v for v in row] for row in reliability_data], dtype=float)
     domain = sorted({int(v) for v in matrix[~np.isnan(matrix)].tolist()})
@@ -128,7 +132,7 @@ def alpha_from_ratings(reliability_data: Sequence[Sequence[float | None]],
 
 # -- ICC ----------------------------------------------------------------------------------------------
 
-def anova_two_way(matrix: Sequence[Sequence[float]]) -> TwoWayAnova:
+def anova_two_way(matrix: ArrayLike) -> TwoWayAnova:
     """Mean squares of a complete targets x raters table (Shrout & Fleiss 1979, Table 2)."""
     x = np.asarray(matrix, dtype=float)
     n, k = x.shape
@@ -143,10 +147,10 @@ def anova_two_way(matrix: Sequence[Sequence[float]]) -> TwoWayAnova:
                        jms=ss_raters / (k - 1), ems=ss_error / ((n - 1) * (k - 1)))
 
 
-def icc_oneway(groups: Sequence[Sequence[float]]) -> IccFigure:
+def icc_oneway(ratings: Sequence[ArrayLike]) -> IccFigure:
     """ICC(1,1) from each target's ratings (any number per target; targets with none are skipped)."""
-    groups = [np.asarray(g, dtype=float) for g in groups]
-    groups = [g[~np.isnan(g)] for g in groups]
+    arrays = [np.asarray(g, dtype=float) for g in ratings]
+    groups = [g[~np.isnan(g)] for g in arrays]
     groups = [g for g in groups if len(g)]
     a = len(groups)
     sizes = np.array([len(g) for g in groups], dtype=float)
@@ -177,8 +181,8 @@ def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
         if rows is not None:
             region_of_row[rows] = index
     present = ~np.isnan(data.levels)
-    rows, cols = np.nonzero(present)
-    np.add.at(counts, (region_of_row[rows], cols, data.levels[rows, cols].astype(np.int64) - 1), 1)
+    hit_rows, hit_cols = np.nonzero(present)
+    np.add.at(counts, (region_of_row[hit_rows], hit_cols, data.levels[hit_rows, hit_cols].astype(np.int64) - 1), 1)
     return counts, domain
 
 

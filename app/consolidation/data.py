@@ -169,7 +169,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                a.instrument_hash, levels_text)
         .where(a.round_id == round_id, or_(a.is_current, a.in_conflict))
     ).all()
-    rows.sort(key=lambda r: (r[2], r[3], r[1], r[0]))  # region, assessor, record, version
+    rows = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]))  # region, assessor, record, version
     excluded = _exclusions(rows, instrument.content_hash)
     assessments = tuple(
         AssessmentRef(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], why)
@@ -281,6 +281,7 @@ def _levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], 
     packed = {}  # token -> column * stride + level (NA_CODE for "not applicable")
     for column, code in enumerate(indicator_codes):
         indicator = instrument.indicator(code)
+        assert indicator is not None  # the codes are the instrument's own
         packed[f"{code}=na"] = column * stride + NA_CODE
         for level in range(indicator.min_level, indicator.max_level + 1):
             packed[f"{code}={level}"] = column * stride + level

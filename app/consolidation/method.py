@@ -112,7 +112,7 @@ def agreement_rows(c: Consolidation, lang: str = "en", compact: bool = False) ->
                      f"{panel.regions} {'regions' if en else 'daerah'}: {names}"))
     rows.append(("Flagged indicator × region (spread ≥ 2)" if en else "Indikator × daerah ditandai (selisih ≥ 2)",
                  str(a.flagged_cells), f"{a.flagged_regions} {'regions' if en else 'daerah'}"))
-    worst = sorted((f for f in a.indicators if f.alpha is not None), key=lambda f: f.alpha)[:5]
+    worst = sorted((f for f in a.indicators if f.alpha is not None), key=lambda f: f.alpha or 0.0)[:5]
     if worst:
         rows.append(("Lowest indicator alphas" if en else "Alfa indikator terendah",
                      ", ".join(f"{f.code} {f.alpha:.2f}" for f in worst), ""))

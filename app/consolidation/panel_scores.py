@@ -112,8 +112,8 @@ def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, .
         dimensions = []
         dimension_pairs = []
         for dim, first, last in layout:
-            pairs = [(ind.weight, normalised[j]) for j, ind in enumerate(indicators[first:last], start=first)
-                     if normalised[j] is not None]
+            pairs = [(ind.weight, value) for j, ind in enumerate(indicators[first:last], start=first)
+                     if (value := normalised[j]) is not None]
             score = scoring.weighted_mean(pairs)
             dimensions.append(DimensionScore(dim.code, score))
             if score is not None:

@@ -92,7 +92,7 @@ def _schema_message(error: Any) -> str:
     if validator in ("pattern", "minLength") and noun in ("Indonesian text", "English text"):
         return f"{noun} is empty"
     if validator in ("pattern", "minLength"):
-        hint = schema.get("x-hint")
+        hint = schema.get("x-hint") or ""
         label = noun or "value"
         return f"{value!r} is not a valid {label}" + (f": {hint}" if hint else "")
     if validator == "minItems":
@@ -173,7 +173,7 @@ def _semantic_problems(data: Mapping[str, Any]) -> list[tuple[Location, str]]:
 def _level_problems(levels: Any, path: Location) -> list[tuple[Location, str]]:
     if not isinstance(levels, list) or len(levels) < MIN_LEVELS:
         return []  # the schema reports a missing list or too few levels
-    raw = [lv.get("level") if isinstance(lv, Mapping) else None for lv in levels]
+    raw: list[Any] = [lv.get("level") if isinstance(lv, Mapping) else None for lv in levels]
     if not all(_is_whole(n) for n in raw):
         return []  # the schema reports the malformed entries
     numbers = [int(n) for n in raw]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from app.instruments import catalogue
 from app.models.domain import Instrument
@@ -115,7 +115,7 @@ def _info(session: Session, round_: Round) -> RoundInfo:
 
 def list_rounds(store: Store) -> list[RoundInfo]:
     with store.transaction() as session:
-        rounds = session.exec(select(Round).order_by(Round.starts_on, Round.name)).all()
+        rounds = session.exec(select(Round).order_by(col(Round.starts_on), col(Round.name))).all()
         return [_info(session, r) for r in rounds]
 
 

@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
@@ -88,7 +89,8 @@ SLOTS_PER_DAY = 16  # 30-minute interviews 08:00-12:00 and 13:00-17:00
 
 def _slot_times(per_day: int) -> list[time]:
     """30-minute slots from 08:00 with a lunch break 12:00-13:00."""
-    times, minute = [], 8 * 60
+    times: list[time] = []
+    minute = 8 * 60
     while len(times) < per_day:
         if 12 * 60 <= minute < 13 * 60:
             minute = 13 * 60
@@ -113,7 +115,7 @@ def _write_assessment(session: Session, *, rng: random.Random, round_: Round, in
                       difficulty: dict[str, float], delegation: list[dict[str, str]], finalize: bool,
                       fraction: float = 1.0, record_id: str | None = None, version_id: str | None = None) -> Assessment:
     actor = f"{assessor.row.name} <{assessor.row.nip}>"
-    kwargs = {"record_id": record_id} if record_id else {}
+    kwargs: dict[str, Any] = {"record_id": record_id} if record_id else {}
     if version_id:
         kwargs["version_id"] = version_id
     assessment = Assessment(round_id=round_.id, region_code=region_code, assessor_id=assessor.row.id, slot_id=slot_id,

@@ -181,7 +181,7 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_pa
         if assessor_id and not all_panels:
             panel_ids = select(PanelAssessor.panel_id).where(PanelAssessor.assessor_id == assessor_id)
             query = query.where(col(Panel.id).in_(panel_ids))
-        rows = session.exec(query.order_by(InterviewSlot.day, InterviewSlot.start, Panel.name)).all()
+        rows = session.exec(query.order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
         assessments: dict[str, Assessment] = {}
         if assessor_id:
             for a in session.exec(select(Assessment).where(Assessment.round_id == round_id,
@@ -195,9 +195,9 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_pa
                     scored[score.version_id] = scored.get(score.version_id, 0) + 1
         entries = []
         for slot, panel in rows:
-            a = assessments.get(slot.region_code)
-            status = "not_started" if a is None else a.status
+            held = assessments.get(slot.region_code)
+            status = "not_started" if held is None else held.status
             entries.append(ScheduleEntry(slot.id, slot.day, slot.start, slot.minutes, panel.name, panel.room,
-                                         regions.region(slot.region_code), status, a.version_id if a else None,
-                                         scored.get(a.version_id, 0) if a else 0, total))
+                                         regions.region(slot.region_code), status, held.version_id if held else None,
+                                         scored.get(held.version_id, 0) if held else 0, total))
         return entries

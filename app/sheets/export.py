@@ -258,7 +258,7 @@ def plan_export(store: Store, round_id: str | None = None, day: dt.date | str | 
         days = sorted(
             set(
                 session.exec(
-                    select(InterviewSlot.day)
+                    select(col(InterviewSlot.day))
                     .join(Assessment, col(Assessment.slot_id) == col(InterviewSlot.id))
                     .where(
                         Assessment.round_id == round_.id,

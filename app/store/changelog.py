@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 from sqlmodel import Session, col, func, select
 
@@ -24,7 +25,7 @@ HASHED_FIELDS = (
 )
 
 
-def entry_hash(entry: ChangeLogEntry, prev_hash: str) -> str:
+def entry_hash(entry: ChangeLogEntry | SimpleNamespace, prev_hash: str) -> str:
     content = {name: getattr(entry, name) for name in HASHED_FIELDS}
     payload = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
@@ -103,7 +104,8 @@ class ChainProblem:
         return f"change log of {self.chain_id}, entry {self.position}: {self.message}"
 
 
-def verify_entries(chain_id: str, entries: Iterable[ChangeLogEntry]) -> list[ChainProblem]:
+def verify_entries(chain_id: str, entries: Iterable[ChangeLogEntry | SimpleNamespace]) -> list[ChainProblem]:
+    """Problems of one chain: stored rows, or a bundle's entries as read from its file."""
     problems: list[ChainProblem] = []
     prev = GENESIS
     for expected_position, entry in enumerate(entries):

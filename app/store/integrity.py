@@ -142,7 +142,7 @@ def check(store: Store, full: bool = True) -> Report:
                 checked["versions replayed"] = _replay_versions(session, findings)
                 evidence = session.exec(select(Evidence.stored_path, Evidence.sha256).distinct()).all()
                 sheets = session.exec(select(Assessment.version_id, Assessment.sheet_path, Assessment.sheet_sha256)
-                                      .where(Assessment.sheet_path.is_not(None))).all()
+                                      .where(col(Assessment.sheet_path).is_not(None))).all()
             for stored_path, sha in evidence:
                 path = store.data_dir / stored_path
                 if not path.is_file():
@@ -150,11 +150,12 @@ def check(store: Store, full: bool = True) -> Report:
                 elif _sha256(path) != sha:
                     findings.append(Finding("evidence", f"{stored_path} was changed (its SHA-256 no longer matches)"))
             checked["evidence files"] = len(evidence)
-            for version_id, sheet_path, sha in sheets:
+            for version_id, sheet_path, sheet_sha in sheets:
+                assert sheet_path is not None  # the query keeps only versions with a sheet
                 path = store.data_dir / sheet_path
                 if not path.is_file():
                     findings.append(Finding("sheets", f"signed sheet of version {version_id[:8]} ({sheet_path}) is missing"))
-                elif _sha256(path) != sha:
+                elif _sha256(path) != sheet_sha:
                     findings.append(Finding("sheets", f"signed sheet {sheet_path} was changed after signing"))
             checked["signed sheets"] = len(sheets)
     except DBAPIError as exc:
