@@ -72,7 +72,7 @@ def _fill_sheet(sheet: Worksheet, header: list[str] | tuple[str, ...], rows) -> 
 
 def workbook(c: Consolidation, lang: str = "en") -> Workbook:
     book = Workbook()
-    ranking = book.active
+    ranking = book.worksheets[0]  # a new workbook's one (active) sheet
     ranking.title = "Ranking"
     header = ranking_header(c)
     _fill_sheet(ranking, header, ranking_rows(c))
@@ -112,8 +112,8 @@ def workbook(c: Consolidation, lang: str = "en") -> Workbook:
     method.append(["indicator", "Krippendorff's alpha (ordinal)", "pairable regions"])
     for cell in method[method.max_row]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-    for figure in c.agreement.indicators:
-        method.append([figure.code, None if figure.alpha is None else round(figure.alpha, 4), figure.units])
+    for indicator in c.agreement.indicators:
+        method.append([indicator.code, None if indicator.alpha is None else round(indicator.alpha, 4), indicator.units])
         method.cell(row=method.max_row, column=2).number_format = "0.000"
         method.cell(row=method.max_row, column=2).alignment = Alignment(horizontal="left")
     for (cell,) in method.iter_rows(min_col=2, max_col=2):

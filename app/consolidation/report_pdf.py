@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -108,8 +110,8 @@ def register_fonts() -> tuple[str, str]:
         try:
             from app.sheets.render import register_fonts as sheets_register_fonts
         except ImportError:
-            sheets_register_fonts = None
-        if sheets_register_fonts is not None:
+            pass
+        else:
             sheets_register_fonts()
         names = set(pdfmetrics.getRegisteredFontNames())
         folder = resources_dir() / "fonts"
@@ -120,7 +122,7 @@ def register_fonts() -> tuple[str, str]:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: object) -> ParagraphStyle:
+    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, textColor=color,
                               alignment=TA_LEFT, **kw)
 
@@ -152,14 +154,14 @@ class _Context:
 class _ReportCanvas(Canvas):
     """Holds pages back so each footer can say "page X of Y" and the signature field lands on its page."""
 
-    def __init__(self, *args: object, context: _Context, **kwargs: object) -> None:
+    def __init__(self, *args: Any, context: _Context, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._context = context
         self._held: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
 
     def save(self) -> None:
         total = len(self._held)
@@ -189,9 +191,9 @@ class _ReportCanvas(Canvas):
         sig = PDFDictionary({
             "FT": PDFName("Sig"), "T": PDFString(SIGNATURE_FIELD), "TU": PDFString(self._context.caption),
             "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "F": 4,
-            "Rect": PDFArray(list(rect)), "P": self._doc.thisPageRef(),
+            "Rect": PDFArray(list(rect)), "P": self._doc.thisPageRef(),  # type: ignore[attr-defined]  # private, unstubbed
         })
-        self._addAnnotation(sig)
+        self._addAnnotation(sig)  # type: ignore[attr-defined]  # private, unstubbed
         form.fields.append(form.getRef(sig))
 
 
@@ -236,6 +238,18 @@ def _bar_colour(region: RankedRegion) -> colors.Color:
     return OUT
 
 
+def _filled(x: float, y: float, width: float, height: float, fill: colors.Color) -> Rect:
+    """A filled rectangle with no outline (colours set after construction: types-reportlab mistypes Rect's **kw)."""
+    rect = Rect(x, y, width, height)
+    rect.fillColor, rect.strokeColor = fill, None
+    return rect
+
+
+def _total(region: RankedRegion) -> float:
+    assert region.total is not None  # charts and cut-offs take only the ranked regions, which have a total
+    return region.total
+
+
 def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: float = 56 * mm) -> Drawing:
     ranked = [r for r in c.ranking if r.total is not None]
     drawing = Drawing(width, height)
@@ -249,9 +263,8 @@ def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: flo
     n = max(len(ranked), 1)
     step = plot_w / n
     for index, region in enumerate(ranked):
-        h = plot_h * max(0.0, min(region.total, 100.0)) / 100
-        drawing.add(Rect(left + index * step + step * 0.12, bottom, step * 0.76, h, fillColor=_bar_colour(region),
-                         strokeColor=None))
+        h = plot_h * max(0.0, min(_total(region), 100.0)) / 100
+        drawing.add(_filled(left + index * step + step * 0.12, bottom, step * 0.76, h, _bar_colour(region)))
     for number in range(0, n + 1, 10 if n > 40 else 5):
         if number == 0:
             continue
@@ -287,8 +300,7 @@ def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, h
     step = plot_w / 20
     for index, count in enumerate(bins):
         if count:
-            drawing.add(Rect(left + index * step + 0.6, bottom, step - 1.2, plot_h * count / ceiling,
-                             fillColor=IN_SOME, strokeColor=None))
+            drawing.add(_filled(left + index * step + 0.6, bottom, step - 1.2, plot_h * count / ceiling, IN_SOME))
     for value in range(0, 101, 20):
         drawing.add(String(left + plot_w * value / 100, bottom - 9, str(value), fontName=FONT, fontSize=6,
                            fillColor=MUTED, textAnchor="middle"))
@@ -296,10 +308,10 @@ def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, h
     for index, cut in enumerate(c.cuts):
         if cut.size >= len(ranked) or not ranked:
             continue
-        score = ranked[cut.size - 1].total
+        score = _total(ranked[cut.size - 1])
         x = left + plot_w * score / 100
         drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
-        drawing.add(Rect(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, fillColor=colors.white, strokeColor=None))
+        drawing.add(_filled(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, colors.white))
         drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {_score(score, lang)}", fontName=FONT_BOLD,
                            fontSize=6.5, fillColor=ALERT))
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
@@ -314,7 +326,7 @@ def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
     cells, style = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]
     for index, (colour, text) in enumerate(items):
         swatch = Drawing(8, 8)
-        swatch.add(Rect(0, 0, 8, 8, fillColor=colour, strokeColor=None))
+        swatch.add(_filled(0, 0, 8, 8, colour))
         cells += [swatch, Paragraph(text, styles["small"])]
         style.append(("RIGHTPADDING", (2 * index + 1, 0), (2 * index + 1, 0), 10))
     return Table([cells], colWidths=[10, 58 * mm] * len(items), style=style, hAlign="LEFT")
@@ -322,7 +334,7 @@ def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
 
 # -- tables ----------------------------------------------------------------------------------------
 
-def _score(value: float | None, lang: str) -> str:
+def _score(value: float | Decimal | None, lang: str) -> str:
     return format_score(value, lang, Kind.PANEL)
 
 
@@ -432,19 +444,19 @@ def _cuts_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) 
     header = ["Shortlist" if en else "Daftar pendek", "Last place" if en else "Tempat terakhir",
               "Score" if en else "Skor", "Next" if en else "Berikutnya", "Gap" if en else "Selisih",
               "Tie at cut-off" if en else "Seri di batas"]
-    rows = [[Paragraph(h, styles["cell_bold"]) for h in header]]
+    rows: list[list[Flowable | str]] = [[Paragraph(h, styles["cell_bold"]) for h in header]]
     for cut in c.cuts:
         if not ranked:
             break
         last = ranked[min(cut.size, len(ranked)) - 1]
         after = ranked[cut.size] if cut.size < len(ranked) else None
         # the gap between the two scores as printed, so that it adds up on paper
-        gap = "" if after is None else _score(decimal_score(last.total, Kind.PANEL)
-                                              - decimal_score(after.total, Kind.PANEL), lang)
+        gap = "" if after is None else _score(decimal_score(_total(last), Kind.PANEL)
+                                              - decimal_score(_total(after), Kind.PANEL), lang)
         tie = (f"{len(cut.tied)} / {cut.open_places}" if cut.straddled else ("no" if en else "tidak"))
         rows.append([str(cut.size), Paragraph(f"{last.region.code} {last.region.name}", styles["cell"]),
                      _score(last.total, lang), "–" if after is None else _score(after.total, lang), gap, tie])
-    style = [("FONT", (0, 0), (-1, -1), FONT, 7.2), ("BACKGROUND", (0, 0), (-1, 0), TINT),
+    style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 7.2), ("BACKGROUND", (0, 0), (-1, 0), TINT),
              ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for index, cut in enumerate(c.cuts, start=1):
         if cut.straddled and index < len(rows):

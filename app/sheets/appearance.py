@@ -163,7 +163,7 @@ def _background(signature_image: bytes) -> Any:
         from PIL import Image
         from pyhanko.pdf_utils.images import PdfImage
 
-        image = Image.open(io.BytesIO(signature_image))
+        image: Image.Image = Image.open(io.BytesIO(signature_image))
         image.load()
         if image.mode not in ("RGB", "L"):
             # flatten transparency onto white: PDF image XObjects here carry no alpha

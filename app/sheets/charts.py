@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Path, Polygon, PolyLine, String
 from reportlab.lib import colors
@@ -92,6 +93,7 @@ def radar_chart(
     clamped = [0.0 if v is None else min(100.0, max(0.0, float(v))) for v in values]
     vertices = [_point(cx, cy, radius * v / 100, a) for v, a in zip(clamped, angles, strict=True)]
     flat = [c for point in vertices for c in point]
+    shape: Polygon | PolyLine
     if n >= 3:
         shape = Polygon(flat, strokeColor=color, strokeWidth=1.2, fillColor=color, fillOpacity=0.22)
     else:
@@ -109,7 +111,7 @@ def _add_label(drawing: Drawing, lines: list[str], cx: float, cy: float, radius:
                font_name: str, font_size: float, leading: float) -> None:
     x, y = _point(cx, cy, radius + 5, angle)
     cos, sin = math.cos(angle), math.sin(angle)
-    anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
+    anchor: Literal["start", "middle", "end"] = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
     block = leading * len(lines)
     if sin > 0.25:  # above the chart: the block's last line sits on the point
         top = y + block - leading + font_size * 0.1
@@ -141,6 +143,7 @@ class QrPath(Path):
     """The QR code as one filled path (one shape instead of one per module); ``value`` is its payload."""
 
     _attrMap = AttrMap(BASE=Path, value=AttrMapValue(isString, desc="the QR payload"))
+    value: str
 
 
 def qr_drawing(payload: str, size: float, font_name: str) -> Drawing:

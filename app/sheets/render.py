@@ -27,6 +27,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -94,17 +95,17 @@ def qr_payload(snapshot: AssessmentSnapshot) -> str:
     return json.dumps(payload, separators=(",", ":"))
 
 
-def _table(data: list[list[object]], widths: list[float], style: Sequence[tuple[object, ...]] = (),
-           padded: bool = False, **kw: object) -> _RLTable:
+def _table(data: list[list[Any]], widths: list[float], style: Sequence[tuple[Any, ...]] = (),
+           padded: bool = False, **kw: Any) -> _RLTable:
     """A table set in DejaVu (a Table's own default font is Helvetica, even for empty cells)."""
-    commands: list[tuple[object, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if not padded:
         commands += [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
     return _RLTable(data, colWidths=widths, style=commands + list(style), **kw)
 
 
-def _grid(data: list[list[object]], widths: list[float], style: Sequence[tuple[object, ...]] = (),
-          repeat: int = 1, ruled: bool = True, **kw: object) -> _RLTable:
+def _grid(data: list[list[Any]], widths: list[float], style: Sequence[tuple[Any, ...]] = (),
+          repeat: int = 1, ruled: bool = True, **kw: Any) -> _RLTable:
     """A table with a header (its first ``repeat`` rows come back on every page it spans) and,
     if ``ruled``, a light rule under every row."""
     header = repeat - 1
@@ -144,7 +145,7 @@ def _header(snap: AssessmentSnapshot, lang: str, st: Styles) -> list[Flowable]:
         ("date", escape(when)), ("time", escape(hours)), ("panel", escape(panel)), ("finalized", finalized),
         ("assessor", f"<b>{escape(snap.assessor.name)}</b>"), ("nip", escape(snap.assessor.nip)),
     ]
-    rows = [[para(label(k1, lang), st.label), para(v1, st.body, is_markup=True),
+    rows: list[list[Flowable | str]] = [[para(label(k1, lang), st.label), para(v1, st.body, is_markup=True),
              para(label(k2, lang), st.label), para(v2, st.body, is_markup=True)]
             for (k1, v1), (k2, v2) in zip(pairs[::2], pairs[1::2], strict=True)]
     rows.append([para(label("organisation", lang), st.label), para(snap.assessor.organisation, st.body), "", ""])
@@ -328,14 +329,14 @@ class _SheetCanvas(Canvas):
     """Holds pages back until the end, so that every footer can say "page X of Y" and the
     signature field can be attached to the page the signature box landed on."""
 
-    def __init__(self, *args: object, context: _PageContext, **kwargs: object) -> None:
+    def __init__(self, *args: Any, context: _PageContext, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._context = context
         self._held_pages: list[dict[str, object]] = []
 
     def showPage(self) -> None:  # ReportLab's name: hold the page instead of writing it
         self._held_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
 
     def save(self) -> None:
         total = len(self._held_pages)
@@ -368,9 +369,9 @@ class _SheetCanvas(Canvas):
             "FT": PDFName("Sig"), "T": PDFString(SIGNATURE_FIELD),
             "TU": PDFString(label("signature_caption", self._context.lang)),
             "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "F": 4,  # 4: print
-            "Rect": PDFArray(list(rect)), "P": self._doc.thisPageRef(),
+            "Rect": PDFArray(list(rect)), "P": self._doc.thisPageRef(),  # type: ignore[attr-defined]  # private, unstubbed
         })
-        self._addAnnotation(field)
+        self._addAnnotation(field)  # type: ignore[attr-defined]  # private, unstubbed
         form.fields.append(form.getRef(field))
 
 

@@ -13,6 +13,7 @@ import functools
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -247,7 +248,7 @@ class Styles:
 
 @functools.cache
 def styles() -> Styles:
-    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: object) -> ParagraphStyle:
+    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25, textColor=color, **kw)
 
     return Styles(
