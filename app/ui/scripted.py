@@ -81,7 +81,7 @@ class ScriptDriver(QObject):
             view.select_slot(entry.slot_id)
             view.open_current()
         elif "key" in step:
-            combination = QKeySequence(step["key"])[0]
+            combination = QKeySequence(step["key"])[0]  # type: ignore[index]  # PySide6's stubs omit __getitem__
             target = self._target()
             # Later, so a dialog the key opens runs its loop without holding up the script.
             QTimer.singleShot(0, lambda: QTest.keyClick(target, combination.key(), combination.keyboardModifiers()))

@@ -128,6 +128,7 @@ class TaskRunner(QObject):
             self._relay.progress.emit(task, done, total)
 
     def _completed(self, task: Task, future: Future) -> None:
+        error: BaseException | None
         try:
             result, error = future.result(), None
         except concurrent.futures.CancelledError as exc:

@@ -181,7 +181,7 @@ class BundleExportDialog(QDialog):
             width = max(self.list.sizeHintForColumn(column), self.list.header().sectionSizeHint(column))
             self.list.setColumnWidth(column, width + 24)
         if found.last_export is not None:
-            when = QLocale().toString(found.last_export.created_at, QLocale.FormatType.ShortFormat)
+            when = QLocale().toString(found.last_export.created_at, QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
             self.last_export.setText(self.tr("Last export: %1, %n assessment(s), %2", "", found.last_export.records)
                                      .replace("%1", when).replace("%2", Path(found.last_export.file_name).name))
         else:

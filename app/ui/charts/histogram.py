@@ -27,8 +27,8 @@ def histogram(totals: list[float], width: float = BIN) -> list[int]:
 
 def cut_scores(c: Consolidation) -> list[tuple[int, float]]:
     """The panel score of the last region within each shortlist (size, score)."""
-    ranked = [r for r in c.ranking if r.total is not None]
-    return [(size, ranked[size - 1].total) for size in c.shortlist_sizes if 0 < size <= len(ranked)]
+    totals = [r.total for r in c.ranking if r.total is not None]
+    return [(size, totals[size - 1]) for size in c.shortlist_sizes if 0 < size <= len(totals)]
 
 
 class ScoreHistogram(ChartWidget):

@@ -22,7 +22,7 @@ def round_medians(c: Consolidation) -> dict[str, float | None]:
     """The median score of each dimension over the regions that have one."""
     result: dict[str, float | None] = {}
     for index, dim in enumerate(c.instrument.dimensions):
-        values = [r.dimensions[index].score for r in c.ranking if r.dimensions[index].score is not None]
+        values = [score for r in c.ranking if (score := r.dimensions[index].score) is not None]
         result[dim.code] = statistics.median(values) if values else None
     return result
 

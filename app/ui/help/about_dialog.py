@@ -9,8 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _mark_for_translation
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +30,8 @@ from app import __version__
 from app.base.paths import resources_dir
 
 OpenUrl = Callable[[QUrl], bool]
+# Marks a text for lupdate and returns it unchanged; PySide6's stubs say it returns object.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _mark_for_translation)
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,12 @@ class DelegationDialog(QDialog):
     def add_row(self, name: str = "", role: str = "", edit: bool = False) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, COL_NAME, QTableWidgetItem(name))
+        name_item = QTableWidgetItem(name)
+        self.table.setItem(row, COL_NAME, name_item)
         self.table.setItem(row, COL_ROLE, QTableWidgetItem(role))
         if edit:
             self.table.setCurrentCell(row, COL_NAME)
-            self.table.editItem(self.table.item(row, COL_NAME))
+            self.table.editItem(name_item)
 
     def remove_current(self) -> None:
         row = self.table.currentRow()
@@ -74,8 +75,11 @@ class DelegationDialog(QDialog):
     def delegates(self) -> list[DelegateInfo]:
         result = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, COL_NAME).text() if self.table.item(row, COL_NAME) else "").strip()
-            role = (self.table.item(row, COL_ROLE).text() if self.table.item(row, COL_ROLE) else "").strip()
+            name, role = self._text(row, COL_NAME), self._text(row, COL_ROLE)
             if name or role:
                 result.append(DelegateInfo(name, role))
         return result
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""

@@ -92,8 +92,8 @@ class RubricLevels(QWidget):
     def set_indicator(self, indicator: Indicator, lang: str, mark: Mark, read_only: bool) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self._cards.clear()
         for level in indicator.levels:
             hints = []

@@ -64,8 +64,8 @@ class SummaryPanel(QWidget):
     def _build_rows(self, instrument: Instrument, lang: str) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self._rows.clear()
         for row, dimension in enumerate(instrument.dimensions):
             name = QLabel(f"{dimension.code} · {dimension.title.get(lang)}", self)

@@ -190,7 +190,8 @@ class InterviewView(QWidget):
             self.tree.expandAll()
             self.interview_actions.set_max_level(max(ind.max_level for ind in snap.instrument.indicators()))
             self.timer.set_limit(snap.slot.minutes if snap.slot else 30)
-            elapsed = float(self.ui_state.value(f"timer/{snap.record_id}", 0.0) or 0.0)
+            stored = self.ui_state.value(f"timer/{snap.record_id}", 0.0)
+            elapsed = float(stored) if isinstance(stored, int | float | str) and stored else 0.0
             self.timer.reset(elapsed, running=False)
             remembered = self.ui_state.value(f"interview/{snap.record_id}/indicator")
             code = (self._wanted_code or (remembered if isinstance(remembered, str) else None)
@@ -235,13 +236,15 @@ class InterviewView(QWidget):
 
     def go_to(self, code: str) -> None:
         snap = self.session.snapshot if self.session else None
-        if snap is None or snap.instrument.indicator(code) is None:
+        indicator = snap.instrument.indicator(code) if snap else None
+        if snap is None or indicator is None:
             return
         if code != self.current_code:
             self.flush()
             self.current_code = code
-            self.panel.show_indicator(snap.instrument.indicator(code), snap.instrument.dimension_of(code), self.lang,
-                                      snap.score(code), self.read_only)
+            dimension = snap.instrument.dimension_of(code)
+            assert dimension is not None  # every indicator belongs to a dimension
+            self.panel.show_indicator(indicator, dimension, self.lang, snap.score(code), self.read_only)
             self.ui_state.set_value(f"interview/{snap.record_id}/indicator", code)
         index = self.outline.indicator_index(code)
         if self.tree.currentIndex() != index:
@@ -298,7 +301,8 @@ class InterviewView(QWidget):
     def choose_level(self, value: int | None) -> None:
         if self.session is None or self.read_only or self.current_code is None:
             return
-        indicator = self.session.snapshot.instrument.indicator(self.current_code)
+        snap = self.session.snapshot
+        indicator = snap.instrument.indicator(self.current_code) if snap else None
         if value is not None and (indicator is None or indicator.level(value) is None):
             QApplication.beep()
             return
@@ -334,29 +338,31 @@ class InterviewView(QWidget):
         self.session.undo() if kind == "undo" else self.session.redo()
 
     def edit_delegation(self) -> None:
-        snap = self.session.snapshot if self.session else None
-        if snap is None or self.read_only:
+        session = self.session
+        snap = session.snapshot if session else None
+        if session is None or snap is None or self.read_only:
             return
         self.flush()
         dialog = DelegationDialog(snap.region.name, snap.delegation, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self.session.set_delegation(dialog.delegates())
+            session.set_delegation(dialog.delegates())
 
     # -- finalize and reopen -----------------------------------------------------------------
 
     def finalize(self) -> None:
-        snap = self.session.snapshot if self.session else None
-        if snap is None or self.read_only:
+        session = self.session
+        snap = session.snapshot if session else None
+        if session is None or snap is None or self.read_only:
             return
         self.flush()
-        problems = self.session.problems()
+        problems = session.problems()
         dialog = FinalizeDialog(snap.region.name, problems, snap.instrument, self.lang, snap.summary, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         if dialog.chosen_code:
             self.go_to(dialog.chosen_code)
             return
-        remaining = self.session.finalize()
+        remaining = session.finalize()
         if remaining:  # something changed since the check; show the new list
             self.go_to(remaining[0].indicator_code)
             self.failed.emit(self.tr("Not finalized: %1").replace("%1", remaining[0].message))
@@ -364,13 +370,14 @@ class InterviewView(QWidget):
             self.timer.pause()
 
     def reopen(self) -> None:
-        snap = self.session.snapshot if self.session else None
-        if snap is None or not self.read_only:
+        session = self.session
+        snap = session.snapshot if session else None
+        if session is None or snap is None or not self.read_only:
             return
         dialog = ReopenDialog(snap.region.name, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self._wanted_code = self.current_code
-            self.session.reopen(dialog.reason_text())
+            session.reopen(dialog.reason_text())
 
     # -- timer -------------------------------------------------------------------------------
 

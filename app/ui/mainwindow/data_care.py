@@ -41,7 +41,7 @@ def startup_care(store: Store) -> StartupCare:
 
 
 def when(info: backup.BackupInfo) -> str:
-    return QLocale().toString(info.taken_at, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(info.taken_at, QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
 
 
 def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) -> tuple[str, str, str]:

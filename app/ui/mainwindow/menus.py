@@ -68,7 +68,8 @@ class Menus:
         return [self.open_round, self.export_bundle, self.sign_sheet, self.quit]
 
 
-def _action(window: QMainWindow, text: str, tip: str, keys: QKeySequence | str | None = None) -> QAction:
+def _action(window: QMainWindow, text: str, tip: str,
+            keys: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
     action = QAction(text, window)
     if keys:
         action.setShortcut(QKeySequence(keys))

@@ -40,7 +40,7 @@ def reason_text(reason: str) -> str:
 
 
 def confirm_restore(parent: QWidget | None, info: BackupInfo) -> bool:
-    when = QLocale().toString(info.taken_at, LONG)
+    when = QLocale().toString(info.taken_at, LONG)  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("RestoreDialog", "Restore this backup?"),
         QCoreApplication.translate(
@@ -72,7 +72,7 @@ class RestoreDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         locale = QLocale()
         for info in self.backups:
-            item = QTreeWidgetItem([locale.toString(info.taken_at, SHORT),
+            item = QTreeWidgetItem([locale.toString(info.taken_at, SHORT),  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
                                     reason_text(info.reason), locale.formattedDataSize(info.size)])
             item.setToolTip(0, str(info.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -88,8 +88,9 @@ class RestoreDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.currentItemChanged.connect(lambda *_: self.restore_button.setEnabled(self.current() is not None))
         self.list.itemActivated.connect(lambda *_: self.restore())
-        if self.backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)  # None when there is no backup
+        if first is not None:
+            self.list.setCurrentItem(first)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

@@ -86,7 +86,7 @@ class ScheduleView(QWidget):
         focus_search = QAction(self.tr("Search the schedule"), self)
         focus_search.setShortcut(QKeySequence.StandardKey.Find)
         focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        focus_search.triggered.connect(self._focus_search)
         self.addAction(focus_search)
 
         self.status_filter = QComboBox(self)
@@ -240,6 +240,10 @@ class ScheduleView(QWidget):
             index = self.proxy.index(0, 0, index)
         if index.isValid():
             self.tree.setCurrentIndex(index)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _search_entered(self) -> None:
         self.tree.setFocus()
