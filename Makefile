@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip
 
-.PHONY: run test install install-test system-deps lint lock bench dist clean
+.PHONY: run test install install-test system-deps lint typecheck lock bench dist clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ system-deps:
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check app tests benchmarks
 
+## Lint, then type-check app/ with mypy (settings in pyproject.toml's [tool.mypy]).
+typecheck: lint
+	$(VENV)/bin/mypy
+
 lock:
 	$(PYTHON) -m venv /tmp/nilai-lock && /tmp/nilai-lock/bin/pip install -q -e '.[test]' && /tmp/nilai-lock/bin/pip freeze --exclude-editable
 
@@ -45,4 +49,4 @@ dist: $(VENV)/.installed-test
 	$(PY) installer/build.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache
