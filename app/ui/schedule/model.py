@@ -58,6 +58,7 @@ def work_day(days: list[date], entries: list[ScheduleEntry], today: date) -> dat
 
 class ScheduleModel(TreeModel):
     column_count = COLUMN_COUNT
+    _root: _Node
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -122,7 +123,7 @@ class ScheduleModel(TreeModel):
 
     def work_day_index(self, round_id: str) -> QModelIndex:
         for round_node in self._root.children:
-            if round_node.round_id == round_id and round_node.children:
+            if isinstance(round_node, _Node) and round_node.round_id == round_id and round_node.children:
                 return self.index_of(round_node.children[0])
         return QModelIndex()
 

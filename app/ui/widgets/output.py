@@ -62,8 +62,14 @@ class OpenFolderButton(QPushButton):
 
     def __init__(self, folder: Callable[[], Path | None], open_folder: OpenFolder, parent: QWidget) -> None:
         super().__init__(self.tr("&Open folder"), parent)
-        self.clicked.connect(lambda: (path := folder()) is not None and open_folder(path))
+        self._folder, self._open_folder = folder, open_folder
+        self.clicked.connect(self._open)
         self.hide()
+
+    def _open(self) -> None:
+        path = self._folder()
+        if path is not None:
+            self._open_folder(path)
 
 
 def button_row(left: QWidget, *right: QWidget) -> QHBoxLayout:

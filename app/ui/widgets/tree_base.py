@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 AnyIndex = QModelIndex | QPersistentModelIndex
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+NodeT = TypeVar("NodeT", bound="Node")
 
 
 @dataclass(eq=False)
@@ -28,7 +29,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     row: int = 0
 
-    def add(self, child: Node) -> Node:
+    def add(self, child: NodeT) -> NodeT:
         child.parent, child.row = self, len(self.children)
         self.children.append(child)
         return child
