@@ -287,3 +287,33 @@ def test_a_drawn_signature_alone_is_no_identity_and_survives_a_new_one(demo_dir,
                        "--passphrase-file", secret(tmp_path, PASS))
     assert code == 0, err
     assert picture.read_bytes() == b"\x89PNG drawn earlier"
+
+
+def test_verify_with_another_assessors_certificate_is_one_line_per_problem(with_identity, tmp_path, capsys):
+    """Another assessor's certificate as --trust: no validator traceback, and a changed sheet is reported as
+    changed (trust means nothing for content that is not what was signed)."""
+    out = tmp_path / "out"
+    assert run(capsys, "--data-dir", str(with_identity), "sheets", "export", "--out", str(out),
+               "--passphrase-file", secret(tmp_path, PASS))[0] == 0
+    other_dir, other_cert = tmp_path / "other", tmp_path / "other.pem"
+    assert run(capsys, "--data-dir", str(other_dir), "identity", "create", "--name", "Budi Lain", "--nip",
+               "198001012010011002", "--org", "Dinas Kominfo", "--passphrase-file", secret(tmp_path, PASS))[0] == 0
+    assert run(capsys, "--data-dir", str(other_dir), "identity", "export-cert", "--out", str(other_cert))[0] == 0
+    sheet = sorted(out.glob("*.pdf"))[0]
+    changed = tmp_path / "changed.pdf"
+    blob = bytearray(sheet.read_bytes())
+    blob[blob.index(b"ReportLab") + 3] ^= 0x20
+    changed.write_bytes(bytes(blob))
+
+    untrusted = nilai("sheets", "verify", str(sheet), "--trust", str(other_cert))
+    assert untrusted.returncode == 3
+    assert untrusted.stderr == "", untrusted.stderr  # was a 20-line traceback from the certificate validator
+    assert f"{sheet}: valid, signer NOT trusted" in untrusted.stdout.splitlines()
+    assert [line for line in untrusted.stdout.splitlines() if "problem:" in line] == [
+        f"  problem: signer not trusted: fingerprint {identity.load_identity(with_identity).fingerprint}"]
+
+    tampered = nilai("sheets", "verify", str(changed), "--trust", str(other_cert), "--json")
+    assert tampered.returncode == 1 and tampered.stderr == "", tampered.stderr
+    [report] = json.loads(tampered.stdout)
+    assert report["problems"] == ["the signed content was changed"]
+    assert not report["valid"] and not report["intact"]

@@ -96,6 +96,12 @@ def _yes(value: bool) -> str:
     return "yes" if value else "NO"
 
 
+def _trust(check, asked: bool) -> str:
+    if not asked:
+        return "not checked (no --trust)"
+    return _yes(check.trusted) if check.intact else "not judged (the signed content was changed)"
+
+
 def sheets_verify(args: argparse.Namespace) -> int:
     from app.sheets.export import verify_files
 
@@ -115,7 +121,8 @@ def sheets_verify(args: argparse.Namespace) -> int:
             "signing_time": check.signing_time.isoformat() if check.signing_time else None,
             "reason": check.reason, "location": check.location, "problems": list(check.problems),
         })
-        lines.append(f"{path}: {'valid' if check.valid else 'INVALID'}")
+        untrusted = trusted is not None and check.valid and not check.trusted
+        lines.append(f"{path}: {'INVALID' if not check.valid else 'valid, signer NOT trusted' if untrusted else 'valid'}")
         if check.signer_name or check.fingerprint:
             lines.append(f"  signer:            {check.signer_name or '?'}"
                          + (f", {check.organisation}" if check.organisation else ""))
@@ -125,7 +132,7 @@ def sheets_verify(args: argparse.Namespace) -> int:
             lines.append(f"  signed at:         {when} (as claimed by the signer)")
         lines.append(f"  intact:            {_yes(check.intact)}")
         lines.append(f"  covers whole file: {_yes(check.covers_whole_file)}")
-        lines.append(f"  trusted:           {_yes(check.trusted) if trusted else 'not checked (no --trust)'}")
+        lines.append(f"  trusted:           {_trust(check, trusted is not None)}")
         lines += [f"  problem: {problem}" for problem in check.problems]
     emit(args, data, lines)
     if any(not check.valid for _, check in results):

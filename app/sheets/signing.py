@@ -18,8 +18,12 @@ checked separately against the ``/ByteRange``.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import io
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +89,40 @@ class SheetVerification:
     @property
     def valid(self) -> bool:
         return self.intact and self.covers_whole_file
+
+
+# --------------------------------------------------------------------------- quiet validation
+
+_VERIFYING: contextvars.ContextVar[bool] = contextvars.ContextVar("nilai_verifying_sheet", default=False)
+
+
+class _DemoteWhileVerifying(logging.Filter):
+    """pyHanko logs every failed certificate path (an untrusted signer, a CA that did not issue it) as a
+    warning with a traceback; while a sheet is verified that verdict is already in the result's problems,
+    so the record is kept for the debug log only, and never reaches the user's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _VERIFYING.get() and record.levelno < logging.ERROR:
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            record.exc_info = record.exc_text = None
+        return True
+
+
+_DEMOTE = _DemoteWhileVerifying()
+
+
+@contextlib.contextmanager
+def _quiet_validation() -> Iterator[None]:
+    for name in list(logging.root.manager.loggerDict):  # modules pyHanko imported since the last call too
+        if name.startswith("pyhanko"):
+            logger = logging.getLogger(name)
+            if _DEMOTE not in logger.filters:
+                logger.addFilter(_DEMOTE)
+    token = _VERIFYING.set(True)
+    try:
+        yield
+    finally:
+        _VERIFYING.reset(token)
 
 
 # --------------------------------------------------------------------------- the signer
@@ -317,9 +355,10 @@ def verify_pdf(pdf_bytes: bytes, trusted: list[Any] | None = None) -> SheetVerif
         roots.append(signer_cert)
     try:
         context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
-        status = validate_pdf_signature(
-            chosen, signer_validation_context=context, key_usage_settings=_KEY_USAGE, skip_diff=True
-        )
+        with _quiet_validation():
+            status = validate_pdf_signature(
+                chosen, signer_validation_context=context, key_usage_settings=_KEY_USAGE, skip_diff=True
+            )
     except Exception as exc:
         return SheetVerification(problems=[f"the signature could not be checked: {_short(exc)}"], **details)
 
@@ -337,7 +376,7 @@ def verify_pdf(pdf_bytes: bytes, trusted: list[Any] | None = None) -> SheetVerif
             problems.append("bytes were added after signing")
         else:
             problems.append("the signature does not cover the whole file")
-    if trusted is not None and not is_trusted:
+    if trusted is not None and intact and not is_trusted:  # trust means nothing for changed content
         problems.append(f"signer not trusted: fingerprint {fingerprint}")
     return SheetVerification(
         intact=intact, covers_whole_file=covers, trusted=is_trusted, problems=problems, **details
