@@ -99,3 +99,10 @@ class ConflictError(BundleError):
     """A conflict resolution request that does not fit the record."""
 
     kind = "conflict"
+
+
+class CheckFailed(BundleError):
+    """A check that ended in an unexpected error (content no check foresaw): the bundle is rejected with it,
+    and the rest of a batch goes on."""
+
+    kind = "failed"

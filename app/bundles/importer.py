@@ -25,7 +25,6 @@ certificate; an assessor known with another certificate or another NIP is refuse
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import sys
 import time
@@ -39,18 +38,24 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, col, select
 
 from app.bundles import report as R
-from app.bundles import zipcheck
 from app.bundles.bulk import copy_files
 from app.bundles.bulk import write as write_rows
-from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
-from app.bundles.format import CERTIFICATE, DEFAULT_LIMITS, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE, Limits
+from app.bundles.errors import BundleError, CheckFailed, ImportRefused, InstrumentMismatch
+from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
-from app.bundles.verify import VerifiedBundle, VerifyContext, open_bundle, verify_bundle, verify_opened
+from app.bundles.verify import (
+    VerifiedBundle,
+    VerifyContext,
+    check_repeat,
+    open_bundle,
+    verify_bundle,
+    verify_opened,
+)
 from app.models.sync import BundleReceipt
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
 from app.store import Store
@@ -244,6 +249,8 @@ def import_bundle(store: Store, path: Path, context: VerifyContext,
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
         _reject_collision(result, path, exc)
+    except DataError as exc:
+        _reject_data(result, path, exc)
     finally:
         result.seconds = round(time.perf_counter() - started, 4)
     return result
@@ -299,13 +306,18 @@ def _check(store: Store, path: Path, context: VerifyContext, ahead: bool = False
             opened.close()
             raise
         if checked.receipt is not None:
-            opened.close()
+            try:
+                check_repeat(opened, context)  # a repeat only if every file is still as signed
+            finally:
+                opened.close()
         else:
             checked.bundle = verify_opened(opened, context)
     except BundleError as exc:
         checked.error = exc
-    except Exception as exc:  # noqa: BLE001 - not swallowed: raised when this bundle's turn comes
+        checked.receipt = None
+    except Exception as exc:  # noqa: BLE001 - not swallowed: this bundle's rejection when its turn comes
         checked.failure = exc
+        checked.receipt = None
     checked.seconds = time.perf_counter() - started
     return checked
 
@@ -321,11 +333,16 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
         if checked.receipt_due and checked.bundle is None:  # (a checked bundle's receipt is looked up in its merge)
             assert checked.manifest_sha256 is not None
             checked.receipt, checked.receipt_due = _receipt(store, checked.manifest_sha256), False
+            if checked.receipt is not None and (checked.error is not None or checked.failure is not None):
+                # Checked ahead before its receipt was known: it is a repeat only if it is intact as signed
+                # (a bundle that needs a passphrase to be checked in full does not need one for that).
+                _repeat_or_raise(path, context)
+                checked.error = checked.failure = None
         if checked.receipt is not None:
             _known(result, checked.receipt)
             return result, None
         if checked.failure is not None:
-            raise checked.failure
+            raise _unexpected(path, checked.failure)
         if checked.error is not None:
             raise checked.error
         bundle = checked.bundle
@@ -337,6 +354,8 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
         _reject_collision(result, path, exc)
+    except DataError as exc:
+        _reject_data(result, path, exc)
     finally:
         checked.close()  # evidence and sheets were copied in the merge
         result.seconds = round(checked.seconds + time.perf_counter() - started, 4)
@@ -381,6 +400,27 @@ def _reject_collision(result: R.BundleReport, path: Path, exc: IntegrityError) -
                                f"(duplicate id: {str(exc.orig)[:120]}); nothing of it was written", None)
 
 
+def _reject_data(result: R.BundleReport, path: Path, exc: DataError) -> None:
+    _reject(result, "refused", f"{path.name}: this store cannot hold its content ({str(exc.orig).splitlines()[0][:160]});"
+                               " nothing of it was written", None)
+
+
+def _unexpected(path: Path, exc: Exception) -> CheckFailed:
+    """A failure while checking a bundle, outside the checks themselves (e.g. looking its receipt up)."""
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return CheckFailed(f"{path.name}: the bundle could not be checked ({type(exc).__name__}"
+                       f"{': ' + text if text else ''}); it is refused")
+
+
+def _repeat_or_raise(path: Path, context: VerifyContext) -> None:
+    """Raise why ``path`` is not intact as signed (see :func:`check_repeat`)."""
+    opened = open_bundle(path, context)
+    try:
+        check_repeat(opened, context)
+    finally:
+        opened.close()
+
+
 def _receipt(store: Store, sha: str) -> BundleReceipt | None:
     """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
     with store.transaction() as session:
@@ -401,13 +441,17 @@ def _receipt_in(session: Session, sha: str) -> BundleReceipt | None:
 
 
 def _known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
-    """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None."""
-    with zipcheck.open_zip(path, path.name, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
-                           patterns=PLAIN_NAMES) as archive:
-        if MANIFEST not in archive.namelist():
-            return None
-        sha = hashlib.sha256(zipcheck.read_entry(archive, MANIFEST, path.name)).hexdigest()
-    return _receipt(store, sha)
+    """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None; a bundle
+    with a receipt must still be intact as signed (:func:`check_repeat`, which raises why it is not)."""
+    opened = open_bundle(path, context)
+    try:
+        sha = opened.manifest_sha256
+        receipt = None if sha is None else _receipt(store, sha)
+        if receipt is not None:
+            check_repeat(opened, context)
+        return receipt
+    finally:
+        opened.close()
 
 
 # -- the merge --------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.bundles.errors import RecordInvalid
-from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, iso
+from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Limits, iso, json_depth_problem
 from app.bundles.schema import DATETIME, SHA256, UUID
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 from app.store import replay
@@ -186,9 +186,15 @@ def ancestors_json(ancestors: list[str]) -> str:
     return _ANCESTORS_JSON(ancestors)
 
 
-def _loads(data: bytes) -> Any:
-    """Exactly ``json.loads(data, parse_constant=_no_constant)``, without building a decoder per call."""
-    return _DECODER.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
+def _loads(data: bytes, max_depth: int = Limits.max_json_depth) -> Any:
+    """Exactly ``json.loads(data, parse_constant=_no_constant)``, without building a decoder per call, for text
+    nested at most ``max_depth`` levels deep (ValueError otherwise)."""
+    encoding = json.detect_encoding(data)
+    text = data.decode(encoding, "surrogatepass")
+    problem = json_depth_problem(data if encoding == "utf-8" else text, max_depth)
+    if problem:
+        raise ValueError(problem)
+    return _DECODER.decode(text)
 
 
 # The text app.store.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
@@ -226,15 +232,15 @@ def _chain_intact(entries: list[dict[str, Any]]) -> bool:
 
 
 def parse_record(data: bytes, path: str, record_sha256: str, label: str,
-                 time_value: Callable[[str], Any] = datetime_time) -> ParsedRecord:
-    """Check a record file against the format and its own change log; rows for the store."""
+                 time_value: Callable[[str], Any] = datetime_time, limits: Limits = DEFAULT_LIMITS) -> ParsedRecord:
+    """Check a record file against the format, the reader's ``limits`` and its own change log; rows for the store."""
     where = f"{label}: {path}"
 
     def fail(part: str, message: str) -> RecordInvalid:
         return RecordInvalid(f"{where}: {part}: {message}")
 
     try:
-        doc = _loads(data)
+        doc = _loads(data, limits.max_json_depth)
     except (ValueError, UnicodeDecodeError) as exc:
         raise fail("file", f"is not valid JSON ({exc})") from exc
     if type(doc) is not dict or doc.keys() != _TOP:
@@ -285,8 +291,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     }
 
     scores = doc["scores"]
-    if type(scores) is not list or len(scores) > 10000:
-        raise fail("scores", "must be a list of at most 10000 scores")
+    if type(scores) is not list or len(scores) > limits.max_scores:
+        raise fail("scores", f"must be a list of at most {limits.max_scores} scores")
     score_rows: list[tuple[Any, ...]] = []
     append = score_rows.append
     substance: list[tuple[Any, ...]] = []
@@ -303,9 +309,10 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         code, level, na, note, t = s["indicator_code"], s["level"], s["not_applicable"], s["note"], s["updated_at"]
         if type(code) is not str or not 0 < len(code) <= 40 or code in codes:
             raise fail(f"scores[{i}]", f"indicator code {code!r:.50} is missing, too long or repeated")
-        if (level is not None and type(level) is not int) or type(na) is not bool or type(note) is not str \
-                or len(note) > 100000:
+        if (level is not None and type(level) is not int) or type(na) is not bool or type(note) is not str:
             raise fail(f"scores[{i}]", "level must be a whole number or null, not_applicable true or false, note text")
+        if len(note) > limits.max_text:
+            raise fail(f"scores[{i}].note", f"is longer than {limits.max_text} characters (the limit on text)")
         # The time, inline (the common case: canonical UTC text already, often the same for many scores).
         known = seen_times.get(t) if type(t) is str else None
         if known is None:
@@ -326,8 +333,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         append((version_id, code, level, na, note, known[1]))
 
     evidence = doc["evidence"]
-    if type(evidence) is not list or len(evidence) > 10000:
-        raise fail("evidence", "must be a list of at most 10000 files")
+    if type(evidence) is not list or len(evidence) > limits.max_evidence_per_version:
+        raise fail("evidence", f"must be a list of at most {limits.max_evidence_per_version} files")
     evidence_rows = []
     evidence_items: list[list[Any]] = []
     shas: set[str] = set()
@@ -349,9 +356,11 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         })
 
     entries = doc["change_log"]
-    if type(entries) is not list or not 1 <= len(entries) <= 1000000:
+    if type(entries) is not list or not entries:
         raise fail("change_log", "must be a non-empty list")
-    uuid_match, sha_match, kinds, entry_keys = _uuid, _sha, _KINDS, _ENTRY
+    if len(entries) > limits.max_change_log:
+        raise fail("change_log", f"has more than {limits.max_change_log} entries (the limit on change-log entries)")
+    uuid_match, sha_match, kinds, entry_keys, max_text = _uuid, _sha, _KINDS, _ENTRY, limits.max_text
     for i, e in enumerate(entries):
         if type(e) is not dict or e.keys() != entry_keys:
             raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry")
@@ -374,6 +383,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
                 and type(prev_hash) is str and sha_match(prev_hash) is not None
                 and type(entry_hash_) is str and sha_match(entry_hash_) is not None):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")
+        if len(e["old"]) > max_text or len(e["new"]) > max_text or len(e["reason"]) > max_text:
+            raise fail(f"change_log[{i}]", f"a value or reason is longer than {max_text} characters (the limit on text)")
     if not _chain_intact(entries):
         problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
         if problems:

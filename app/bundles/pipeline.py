@@ -53,6 +53,8 @@ def _verify(path: str) -> tuple[str, Any]:
         return "here", None
     except errors.BundleError as exc:
         return "error", (type(exc).__name__, str(exc), exc.fingerprint)
+    except Exception:  # noqa: BLE001 - whatever it was, this process checks the bundle again and says why
+        return "here", None
 
 
 class VerifyAhead:
@@ -87,6 +89,8 @@ class VerifyAhead:
             status, value = future.result()
         except (BrokenProcessPool, OSError, EOFError):
             self.broken = True
+            return None
+        except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back: checked here instead
             return None
         if status == "ok":
             return value

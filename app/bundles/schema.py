@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.bundles.format import Limits
+
 UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256 = "^[0-9a-f]{64}$"
 DATETIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$"
@@ -152,9 +154,9 @@ _ENTRY = _obj({
     "version_id": _NULLABLE_UUID,
     "indicator_code": _short(40),
     "field": _short(40),
-    "old": {"type": "string"},
-    "new": {"type": "string"},
-    "reason": {"type": "string"},
+    "old": _short(Limits.max_text),
+    "new": _short(Limits.max_text),
+    "reason": _short(Limits.max_text),
     "kind": {"enum": ["edit", "undo", "redo"]},
     "undoes": _NULLABLE_UUID,
     "actor": _short(200),

@@ -21,10 +21,12 @@ The result keeps the zip open so the importer copies evidence and sheets from wh
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -33,6 +35,8 @@ from typing import Any
 from app import regions
 from app.bundles import zipcheck
 from app.bundles.errors import (
+    BundleError,
+    CheckFailed,
     EncryptedBundleError,
     InstrumentMismatch,
     ManifestInvalid,
@@ -40,6 +44,7 @@ from app.bundles.errors import (
     RecordInvalid,
     SignatureInvalid,
     TamperedFile,
+    UnsafeBundle,
     UnsupportedFormat,
     UntrustedCertificate,
 )
@@ -65,6 +70,8 @@ from app.bundles.manifest_check import manifest_problem
 from app.bundles.schema import manifest_validator
 from app.bundles.trust import CertInfo, how_to_trust
 from app.models.domain import Instrument
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -195,12 +202,12 @@ def check_trust(fingerprint: str, cert_pem: str, label: str, context: VerifyCont
         raise UntrustedCertificate(f"{label}: {how_to_trust(fingerprint, name)}", fingerprint=fingerprint)
 
 
-def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
+def read_manifest(raw: bytes, label: str, fingerprint: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """Parse and check the (already authenticated) manifest; its assessor must be the signer."""
     from app.identity import IdentityError, certificate_fingerprint, load_certificate
 
     try:
-        data = strict_json_loads(raw, "manifest.json")
+        data = strict_json_loads(raw, "manifest.json", limits.max_json_depth)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ManifestInvalid(f"{label}: manifest.json is not valid JSON ({exc})") from exc
     if not isinstance(data, dict):
@@ -213,6 +220,7 @@ def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
         raise UnsupportedFormat(
             f"{label}: bundle format version {version!r} " + ("is newer than this Nilai reads; install the newer Nilai"
                                                             if newer else f"is not supported (this Nilai reads {FORMAT_VERSION})"))
+    _within_limits(data, label, limits)  # first: a clearer reason than the schema's for a count past a limit
     problem = manifest_problem(data)
     if problem:
         errors = list(_validator().iter_errors(data))
@@ -238,6 +246,23 @@ def read_manifest(raw: bytes, label: str, fingerprint: str) -> dict[str, Any]:
     return data
 
 
+def _within_limits(manifest: dict[str, Any], label: str, limits: Limits) -> None:
+    """The counts a manifest controls, against this reader's limits (whatever else is wrong with it)."""
+
+    def listed(value: Any) -> list:
+        return value if type(value) is list else []
+
+    records = listed(manifest.get("records"))
+    files = max((len(listed(r.get("files"))) for r in records if type(r) is dict), default=0)
+    counts = (("versions", len(records), limits.max_versions),
+              ("rounds", len(listed(manifest.get("rounds"))), limits.max_rounds),
+              ("instruments", len(listed(manifest.get("instruments"))), limits.max_instruments),
+              ("files for one version", files, limits.max_files_per_version))
+    for what, count, limit in counts:
+        if count > limit:
+            raise UnsafeBundle(f"{label}: refused, the manifest lists {count} {what}, more than the {limit} allowed")
+
+
 def _best_error(errors: list) -> Any:
     from jsonschema.exceptions import best_match
 
@@ -259,7 +284,7 @@ def _signed_manifest(archive: zipfile.ZipFile, label: str, context: VerifyContex
                      raw: bytes | None = None) -> SignedManifest:
     raw, fingerprint, cert_pem = check_signature(archive, label, raw)
     check_trust(fingerprint, cert_pem, label, context)
-    manifest = read_manifest(raw, label, fingerprint)
+    manifest = read_manifest(raw, label, fingerprint, context.limits)
     return SignedManifest(manifest, raw, hashlib.sha256(raw).hexdigest(), fingerprint,
                           manifest["assessor"]["certificate"])
 
@@ -284,12 +309,32 @@ class OpenedBundle:
         self.archive.close()
 
 
+@contextlib.contextmanager
+def rejecting(label: str) -> Iterator[None]:
+    """Any failure while checking a bundle is a :class:`BundleError` with the reason: content that no check
+    foresaw (a RecursionError, a MemoryError, a bug) rejects this bundle, not the batch (logged in full)."""
+    try:
+        yield
+    except BundleError:
+        raise
+    except Exception as exc:
+        log.warning("checking %s failed unexpectedly", label, exc_info=True)
+        text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        raise CheckFailed(f"{label}: the bundle could not be checked ({type(exc).__name__}"
+                          f"{': ' + text if text else ''}); it is refused") from exc
+
+
 def open_bundle(path: str | Path, context: VerifyContext, label: str | None = None,
                 read_manifest: bool = True) -> OpenedBundle:
     """Zip sanity (central directory), then manifest.json read once (if there is one and ``read_manifest``);
     the caller closes the result."""
     path = Path(path)
     label = label or path.name
+    with rejecting(label):
+        return _open_bundle(path, context, label, read_manifest)
+
+
+def _open_bundle(path: Path, context: VerifyContext, label: str, read_manifest: bool) -> OpenedBundle:
     archive = zipcheck.open_zip(path, label, context.limits, allowed={MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD},
                                 patterns=PLAIN_NAMES)
     try:
@@ -309,6 +354,11 @@ def verify_bundle(path: str | Path, context: VerifyContext, label: str | None = 
 def verify_opened(opened: OpenedBundle, context: VerifyContext) -> VerifiedBundle:
     """The checks after zip sanity (signature, trust, manifest, every file, ...) on an opened bundle, which
     this takes over: the result keeps its zip open, and it is closed if a check fails."""
+    with rejecting(opened.label):
+        return _verify_opened(opened, context)
+
+
+def _verify_opened(opened: OpenedBundle, context: VerifyContext) -> VerifiedBundle:
     label, archive = opened.label, opened.archive
     try:
         signed = _signed_manifest(archive, label, context, opened.manifest_raw)
@@ -338,18 +388,8 @@ def verify_opened(opened: OpenedBundle, context: VerifyContext) -> VerifiedBundl
 def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, context: VerifyContext) -> bytes:
     from app.identity import IdentityError, NoIdentity, decrypt_with
 
-    encryption = signed.data["encryption"]
-    if encryption["scheme"] != ENCRYPTION_SCHEME:
-        raise EncryptedBundleError(f"{label}: unknown encryption scheme {encryption['scheme']!r}")
-    payload = encryption["payload"]
-    if set(archive.namelist()) != {MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD}:
-        raise TamperedFile(f"{label}: an encrypted bundle holds only manifest.json, manifest.sig, certificate.pem "
-                           "and payload.enc")
-    data = zipcheck.read_entry(archive, PAYLOAD, label)
-    if len(data) != payload["size"] or hashlib.sha256(data).hexdigest() != payload["sha256"]:
-        raise TamperedFile(f"{label}: payload.enc was changed after signing (its SHA-256 or size differs from the "
-                           "signed manifest)")
-    recipient = encryption["recipient_fingerprint"]
+    data = _payload(archive, signed, label)
+    recipient = signed.data["encryption"]["recipient_fingerprint"]
     if context.unlock is None:
         raise NeedsIdentity(
             f"{label}: the bundle is encrypted for the certificate {recipient[:16]}…; open it in the data directory "
@@ -372,6 +412,55 @@ def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, conte
         raise EncryptedBundleError(f"{label}: {exc}") from exc
 
 
+def _payload(archive: zipfile.ZipFile, signed: SignedManifest, label: str) -> bytes:
+    """An encrypted bundle's payload, exactly as signed (still encrypted)."""
+    encryption = signed.data["encryption"]
+    if encryption["scheme"] != ENCRYPTION_SCHEME:
+        raise EncryptedBundleError(f"{label}: unknown encryption scheme {encryption['scheme']!r}")
+    payload = encryption["payload"]
+    if set(archive.namelist()) != {MANIFEST, SIGNATURE, CERTIFICATE, PAYLOAD}:
+        raise TamperedFile(f"{label}: an encrypted bundle holds only manifest.json, manifest.sig, certificate.pem "
+                           "and payload.enc")
+    data = zipcheck.read_entry(archive, PAYLOAD, label)
+    if len(data) != payload["size"] or hashlib.sha256(data).hexdigest() != payload["sha256"]:
+        raise TamperedFile(f"{label}: payload.enc was changed after signing (its SHA-256 or size differs from the "
+                           "signed manifest)")
+    return data
+
+
+def check_repeat(opened: OpenedBundle, context: VerifyContext) -> None:
+    """Before a bundle whose signed manifest has a receipt is called a repeat: the file is exactly what was
+    signed - signature, trust, manifest, every file it lists present with its signed SHA-256 and size and
+    nothing else (an encrypted bundle: its payload). Records, sheets and instruments were checked on these
+    same bytes when the bundle was imported. Raises the BundleError of the first difference; leaves the zip open."""
+    label, archive = opened.label, opened.archive
+    with rejecting(label):
+        signed = _signed_manifest(archive, label, context, opened.manifest_raw)
+        if signed.data["encrypted"]:
+            _payload(archive, signed, label)
+            return
+        if PAYLOAD in archive.namelist():
+            raise TamperedFile(f"{label}: {PAYLOAD} is not listed in the signed manifest")
+        listed = _listed_files(signed.data, label)
+        _same_names(archive, listed, label)
+        for path, (sha, size) in listed.items():
+            if zipcheck.hash_entry(archive, path, label) != (sha, size):
+                raise TamperedFile(f"{label}: {path} was changed after signing (its SHA-256 or size differs from the "
+                                   "signed manifest)")
+
+
+def _same_names(archive: zipfile.ZipFile, listed: dict[str, tuple[str, int]], label: str) -> None:
+    """The files of a plain bundle are exactly those its manifest lists."""
+    present = set(archive.namelist()) - {MANIFEST, SIGNATURE, CERTIFICATE}
+    missing = sorted(set(listed) - present)
+    if missing:
+        raise TamperedFile(f"{label}: {missing[0]} is listed in the signed manifest but missing from the bundle "
+                           f"({len(missing)} missing)")
+    extra = sorted(present - set(listed))
+    if extra:
+        raise TamperedFile(f"{label}: {extra[0]} is in the bundle but not in the signed manifest")
+
+
 def _same_bundle(outer: SignedManifest, inner: SignedManifest, label: str) -> None:
     for key in ("bundle_id", "created_at"):
         if outer.data[key] != inner.data[key]:
@@ -388,14 +477,7 @@ def _check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str
     if manifest["encrypted"]:
         raise ManifestInvalid(f"{label}: an encrypted manifest inside a plain bundle")
     listed = _listed_files(manifest, label)
-    present = set(archive.namelist()) - {MANIFEST, SIGNATURE, CERTIFICATE}
-    missing = sorted(set(listed) - present)
-    if missing:
-        raise TamperedFile(f"{label}: {missing[0]} is listed in the signed manifest but missing from the bundle "
-                           f"({len(missing)} missing)")
-    extra = sorted(present - set(listed))
-    if extra:
-        raise TamperedFile(f"{label}: {extra[0]} is in the bundle but not in the signed manifest")
+    _same_names(archive, listed, label)
 
     instruments = _check_instruments(archive, manifest, listed, label, context)
     rounds = {r["id"]: r for r in manifest["rounds"]}
@@ -500,7 +582,7 @@ def _check_instruments(archive: zipfile.ZipFile, manifest: dict[str, Any], liste
             carried[inst["content_hash"]] = seen  # the very same bytes were rebuilt and checked before
             continue
         try:
-            definition = strict_json_loads(data, inst["path"])
+            definition = strict_json_loads(data, inst["path"], context.limits.max_json_depth)
             instrument = parse_instrument(definition, source=f"{label}:{inst['path']}")
         except (ValueError, UnicodeDecodeError, InstrumentError) as exc:
             raise InstrumentMismatch(f"{label}: the instrument {inst['id']} it carries is not a valid definition: "
@@ -526,7 +608,7 @@ def _check_record(archive: zipfile.ZipFile, entry: dict[str, Any], listed: dict[
     if (sha, len(data)) != listed[path]:
         raise TamperedFile(f"{label}: {path} was changed after signing (its SHA-256 or size differs from the signed "
                            "manifest)")
-    parsed = parse_record(data, path, sha, label, context.time_value)
+    parsed = parse_record(data, path, sha, label, context.time_value, context.limits)
     where = f"{label}: {path}"
     pairs = (("record_id", parsed.record_id), ("version_id", parsed.version_id),
              ("previous_version_id", parsed.previous_version_id), ("status", parsed.status),

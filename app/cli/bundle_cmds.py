@@ -189,13 +189,20 @@ def bundle_verify(args: argparse.Namespace) -> int:
 
 
 def bundle_import(args: argparse.Namespace) -> int:
+    from app.bundles import report as R
     from app.bundles.importer import import_bundles
     from app.bundles.trust import certs_from
 
     extra = certs_from(args.trust, args.trust_dir)
     store = open_store_for(args)
+    so_far = R.ImportReport()  # what was done before a failure of the store itself (a bad bundle is only rejected)
     try:
-        report = import_bundles(store, args.files, extra_trust=extra, unlock=_unlocker(args, store))
+        report = import_bundles(store, args.files, extra_trust=extra, unlock=_unlocker(args, store),
+                                progress=so_far.bundles.append)
+    except BaseException:
+        if args.report:
+            so_far.write_json(args.report)
+        raise
     finally:
         store.close()
     if args.report:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundles.helpers import PASSPHRASE, Demo, run_cli
+from tests.bundles.helpers import PASSPHRASE, Demo, Rich, make_rich, run_cli
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +38,9 @@ def demo(demo_template: Demo, tmp_path: Path) -> Demo:
                 root / "certs", root / "pass.txt")
 
 
+
+
+@pytest.fixture(scope="module")
+def rich(demo_template: Demo, tmp_path_factory: pytest.TempPathFactory) -> Rich:
+    """Assessor 0's bundle with evidence and signed sheets, and a coordinator holding another bundle."""
+    return make_rich(demo_template, tmp_path_factory.mktemp("rich"))

@@ -219,3 +219,53 @@ def branch_bundles(demo: Demo, index: int, out: Path, twin: Path) -> Branch:
     assert run_cli("--data-dir", twin, "bundle", "export", "--out", out / f"assessor{index}-b.nilai",
                    "--passphrase-file", demo.passphrase_file) == 0
     return Branch(record, parent, a, b, bundle_a, out / f"assessor{index}-b.nilai")
+
+
+@dataclass
+class Rich:
+    demo: Demo
+    bundle: Path  # assessor 0: signed sheets, evidence, final versions
+    outsider: Path  # a data directory with an identity nobody trusts
+    work: Path
+
+
+def make_rich(demo_template: Demo, root: Path) -> Rich:
+    """A copy of the demo whose assessor 0 has evidence and signed sheets, its bundle exported, and a
+    coordinator that already holds assessor 2's bundle (the database is not empty)."""
+    import shutil
+
+    from app import assessments
+    from app.assessments import marks_of
+    from app.identity import create_identity
+    from app.sheets import export as sheet_export
+
+    shutil.copytree(demo_template.root, root / "demo")
+    demo = Demo(root / "demo", root / "demo" / "coordinator",
+                [root / "demo" / "assessors" / p.name for p in demo_template.assessors], root / "demo" / "certs",
+                root / "demo" / "pass.txt")
+    assessor = demo.assessors[0]
+    versions = current_versions(assessor)
+    store = open_store_at(assessor)
+    try:
+        # One version gets evidence (a reopened, finalized version), two get signed sheets.
+        new = assessments.reopen(store, versions[0][1], "lampiran bukti", "penilai")
+        photo = root / "foto-ruang-server.jpg"
+        photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 64)
+        with store.transaction() as session:
+            code = sorted(marks_of(session, new))[0]
+        assessments.add_evidence(store, new, code, photo, "penilai")
+        assessments.finalize(store, new, "penilai")
+        unlocked = unlock_dir(assessor)
+        for version_id in (versions[1][1], versions[2][1]):
+            sheet_export.sign_one(store, version_id, unlocked)
+    finally:
+        store.close()
+    work = root / "work"
+    work.mkdir()
+    bundle = export(demo, 0, work / "rich.nilai")
+    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", export(demo, 2, work / "other.nilai"),
+                   "--trust-dir", demo.certs) == 0
+    outsider = root / "outsider"
+    outsider.mkdir()
+    create_identity(outsider, "Penyusup", "199001012020011001", "Tidak Dikenal", PASSPHRASE)
+    return Rich(demo, bundle, outsider, work)

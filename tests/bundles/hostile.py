@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.bundles.helpers import resign_manifest, rewrite_zip
+from tests.bundles.helpers import file_sha, resign_manifest, rewrite_zip, unlock_dir
 
 TRAVERSAL_NAMES = ("../escape.json", "/etc/passwd", "records/../../x.json", "C:\\Windows\\x.dll", "..\\..\\x",
                    "records/./a.json", "a" * 300, "records/\x00.json", "sheets/ünïcode.pdf")
@@ -200,6 +200,106 @@ def manifest_json_damage(ctx: Ctx, rng: random.Random) -> Path:
     return rewrite_zip(ctx.source, ctx.target, change)
 
 
+# -- pathological content, signed by the real assessor (only the limits can catch it) -------------
+
+
+def nested(depth: int, inner: str = "0") -> str:
+    """JSON nested ``depth`` levels deep (arrays and objects mixed)."""
+    opening = "".join('{"a":' if i % 3 == 2 else "[" for i in range(depth))
+    return opening + inner + "".join("}" if i % 3 == 2 else "]" for i in reversed(range(depth)))
+
+
+def resign_raw(ctx: Ctx, raw_manifest: bytes, change: Callable[[str, bytes], bytes] | None = None) -> Path:
+    """Put ``raw_manifest`` (any bytes) in place of manifest.json, signed with the assessor's key."""
+    from app.identity import sign_bytes
+
+    signature = sign_bytes(unlock_dir(ctx.assessor_dir), raw_manifest)
+
+    def apply(name: str, data: bytes) -> bytes:
+        if name == "manifest.json":
+            return raw_manifest
+        if name == "manifest.sig":
+            return signature
+        return change(name, data) if change else data
+
+    return rewrite_zip(ctx.source, ctx.target, apply)
+
+
+def replace_record(ctx: Ctx, rng: random.Random, make: Callable[[dict, random.Random], bytes]) -> Path:
+    """One record file replaced by ``make(record)``, listed with its new hash and size, re-signed."""
+    with zipfile.ZipFile(ctx.source) as archive:
+        name = rng.choice(sorted(n for n in archive.namelist() if n.startswith("records/")))
+        new = make(json.loads(archive.read(name)), rng)
+
+    def edit(manifest: dict) -> None:
+        for record in manifest["records"]:
+            for f in record["files"]:
+                if f["path"] == name:
+                    f["sha256"], f["size"] = file_sha(new), len(new)
+
+    return resign_manifest(ctx.source, ctx.target, edit, ctx.assessor_dir,
+                           change=lambda n, data: new if n == name else data)
+
+
+def deep_manifest(ctx: Ctx, rng: random.Random) -> Path:
+    """A manifest with a value nested far deeper than the format allows (up to a recursion-limit breaker)."""
+    from app.bundles.format import manifest_json
+
+    with zipfile.ZipFile(ctx.source) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    spot = rng.choice(["program", "assessor", "surprise"])
+    manifest.setdefault(spot, {})["x"] = "@DEEP@"
+    depth = rng.choice([33, 40, 1000, 5000, 100_000])
+    return resign_raw(ctx, manifest_json(manifest).replace(b'"@DEEP@"', nested(depth).encode()))
+
+
+def deep_record(ctx: Ctx, rng: random.Random) -> Path:
+    def make(record: dict, rng: random.Random) -> bytes:
+        spot = rng.choice(["assessment", "scores", "change_log", "top"])
+        target = record if spot == "top" else record[spot] if spot == "assessment" else rng.choice(record[spot])
+        target["x"] = "@DEEP@"
+        depth = rng.choice([33, 64, 1000, 5000, 100_000])
+        return json.dumps(record, ensure_ascii=False).encode().replace(b'"@DEEP@"', nested(depth).encode())
+
+    return replace_record(ctx, rng, make)
+
+
+def record_past_a_limit(ctx: Ctx, rng: random.Random) -> Path:
+    """A record with one thing just past the format's limits: a long text, too many scores, evidence or entries."""
+    from app.bundles.format import DEFAULT_LIMITS as L
+
+    def make(record: dict, rng: random.Random) -> bytes:
+        choice = rng.randrange(4)  # (a million change-log entries: see test_limits, with a lower limit)
+        if choice == 0:
+            rng.choice(record["change_log"])[rng.choice(["old", "new", "reason"])] = "x" * (L.max_text + 1)
+        elif choice == 1:
+            rng.choice(record["scores"])["note"] = "catatan " * (L.max_text // 8 + 1)
+        elif choice == 2:
+            record["scores"] = [dict(record["scores"][0], indicator_code=f"X{i}") for i in range(L.max_scores + 1)]
+        else:
+            record["evidence"] = [{}] * (L.max_evidence_per_version + 1)
+        return json.dumps(record, ensure_ascii=False).encode()
+
+    return replace_record(ctx, rng, make)
+
+
+def manifest_past_a_limit(ctx: Ctx, rng: random.Random) -> Path:
+    """A manifest listing more rounds, instruments or files for one version than the format allows."""
+    from app.bundles.format import DEFAULT_LIMITS as L
+
+    def edit(manifest: dict) -> None:
+        choice = rng.randrange(3)  # (100,000 versions: see test_limits, with a lower limit)
+        if choice == 0:
+            manifest["rounds"] = manifest["rounds"] * (L.max_rounds + 1)
+        elif choice == 1:
+            manifest["instruments"] = (manifest["instruments"] or [{}]) * (L.max_instruments + 1)
+        else:
+            record = rng.choice(manifest["records"])
+            record["files"] = record["files"] * (L.max_files_per_version + 1)
+
+    return resign_manifest(ctx.source, ctx.target, edit, ctx.assessor_dir)
+
+
 OPERATORS: dict[str, Callable[[Ctx, random.Random], Path]] = {
     "flip file bytes": flip_file_bytes,
     "truncate file": truncate_file,
@@ -215,4 +315,16 @@ OPERATORS: dict[str, Callable[[Ctx, random.Random], Path]] = {
     "re-signed broken manifest": resigned_by_assessor,
     "forged signature": forged_by_outsider,
     "broken manifest JSON": manifest_json_damage,
+    "deeply nested manifest": deep_manifest,
+    "deeply nested record": deep_record,
+    "record past a limit": record_past_a_limit,
+    "manifest past a limit": manifest_past_a_limit,
+}
+
+# Operators whose every mutant must be refused for this reason (one of these words in it), not another.
+REASONS: dict[str, tuple[str, ...]] = {
+    "deeply nested manifest": ("nested more than",),
+    "deeply nested record": ("nested more than",),
+    "record past a limit": ("the limit on text", "must be a list of at most"),
+    "manifest past a limit": ("more than the",),
 }

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.bundles.helpers import PASSPHRASE, Demo, db_digest, export
-from tests.bundles.hostile import OPERATORS, Ctx
+from tests.bundles.hostile import OPERATORS, REASONS, Ctx
 
 CAMPAIGN = int(os.environ.get("NILAI_HOSTILE_BUNDLES", "2000"))
 
@@ -95,6 +95,8 @@ def test_hostile_bundle_campaign(arena: Arena, capsys) -> None:
         if result.outcome == R.BUNDLE_REJECTED:
             assert result.error_kind and result.reason, f"{operator}: rejected without a reason"
             assert result.error_kind != "bundle", f"{operator}: rejection not specific: {result.reason}"
+            if operator in REASONS:
+                assert any(words in result.reason for words in REASONS[operator]), f"{operator}: {result.reason}"
             assert db_digest(arena.coordinator) == before, f"{operator}: rejected but the database changed"
             outcomes["rejected"] += 1
             kinds[result.error_kind] += 1

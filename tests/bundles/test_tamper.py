@@ -10,14 +10,12 @@ import struct
 import uuid
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.bundles.helpers import (
-    Demo,
-    current_versions,
+    Rich,
     db_digest,
     export,
     file_sha,
@@ -25,59 +23,7 @@ from tests.bundles.helpers import (
     resign_manifest,
     rewrite_zip,
     run_cli,
-    unlock_dir,
 )
-
-
-@dataclass
-class Rich:
-    demo: Demo
-    bundle: Path  # assessor 0: signed sheets, evidence, final versions
-    outsider: Path  # a data directory with an identity nobody trusts
-    work: Path
-
-
-@pytest.fixture(scope="module")
-def rich(demo_template: Demo, tmp_path_factory: pytest.TempPathFactory) -> Rich:
-    sheet_export = pytest.importorskip("app.sheets.export")
-    from app import assessments
-    from app.identity import create_identity
-    from tests.bundles.helpers import PASSPHRASE
-
-    root = tmp_path_factory.mktemp("rich")
-    shutil.copytree(demo_template.root, root / "demo")
-    demo = Demo(root / "demo", root / "demo" / "coordinator",
-                [root / "demo" / "assessors" / p.name for p in demo_template.assessors], root / "demo" / "certs",
-                root / "demo" / "pass.txt")
-    assessor = demo.assessors[0]
-    versions = current_versions(assessor)
-    store = open_store_at(assessor)
-    try:
-        # One version gets evidence (a reopened, finalized version), two get signed sheets.
-        new = assessments.reopen(store, versions[0][1], "lampiran bukti", "penilai")
-        photo = root / "foto-ruang-server.jpg"
-        photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 64)
-        with store.transaction() as session:
-            from app.assessments import marks_of
-
-            code = sorted(marks_of(session, new))[0]
-        assessments.add_evidence(store, new, code, photo, "penilai")
-        assessments.finalize(store, new, "penilai")
-        unlocked = unlock_dir(assessor)
-        for version_id in (versions[1][1], versions[2][1]):
-            sheet_export.sign_one(store, version_id, unlocked)
-    finally:
-        store.close()
-    work = root / "work"
-    work.mkdir()
-    bundle = export(demo, 0, work / "rich.nilai")
-    # The coordinator already holds another assessor's bundle: the database is not empty.
-    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", export(demo, 2, work / "other.nilai"),
-                   "--trust-dir", demo.certs) == 0
-    outsider = root / "outsider"
-    outsider.mkdir()
-    create_identity(outsider, "Penyusup", "199001012020011001", "Tidak Dikenal", PASSPHRASE)
-    return Rich(demo, bundle, outsider, work)
 
 
 def _names(bundle: Path, prefix: str) -> list[str]:
