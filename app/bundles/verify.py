@@ -318,7 +318,8 @@ def rejecting(label: str) -> Iterator[None]:
     except BundleError:
         raise
     except Exception as exc:
-        log.warning("checking %s failed unexpectedly", label, exc_info=True)
+        # INFO: into the program's log file (GUI) with the traceback, never onto a terminal (the reason is reported)
+        log.info("checking %s failed unexpectedly", label, exc_info=True)
         text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         raise CheckFailed(f"{label}: the bundle could not be checked ({type(exc).__name__}"
                           f"{': ' + text if text else ''}); it is refused") from exc

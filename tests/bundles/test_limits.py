@@ -7,6 +7,7 @@ bundle has, it verifies; set one below, it is refused with a reason naming that 
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from dataclasses import fields, replace
 from pathlib import Path
@@ -206,7 +207,7 @@ def test_with_the_helper_process_too(rich: Rich, tmp_path: Path) -> None:
 
 
 def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Rich, tmp_path: Path, capsys,
-                                                                       monkeypatch) -> None:
+                                                                       monkeypatch, caplog) -> None:
     """Content no check foresaw (here: a parser failing with an error nobody expects) is a rejection with a
     reason, for the CLI's import and verify alike."""
     import shutil
@@ -221,6 +222,7 @@ def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Ri
         return real(data, path, sha, label, *args, **kwargs)
 
     monkeypatch.setattr(verify, "parse_record", fragile)
+    caplog.set_level(logging.DEBUG, logger="app.bundles")
     coordinator = tmp_path / "coordinator"
     shutil.copytree(rich.demo.coordinator, coordinator)
     odd = shutil.copy(export(rich.demo, 1, tmp_path / "good.nilai", "--all"), tmp_path / "odd.nilai")
@@ -229,6 +231,11 @@ def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Ri
     capsys.readouterr()
     assert run_cli("--data-dir", coordinator, "bundle", "import", odd, "--trust-dir", rich.demo.certs,
                    "--report", report) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1, err
+    # The traceback goes to the program's log, below WARNING: Python prints unhandled warnings on stderr.
+    [logged] = [r for r in caplog.records if "failed unexpectedly" in r.getMessage()]
+    assert logged.exc_info and logged.levelno < logging.WARNING
     [bundle] = json.loads(report.read_text(encoding="utf-8"))["bundles"]
     assert (bundle["outcome"], bundle["error_kind"]) == ("rejected", "failed")
     assert "could not be checked (ZeroDivisionError: division by zero)" in bundle["reason"]
@@ -238,7 +245,8 @@ def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Ri
     assert [b["outcome"] for b in json.loads(report.read_text(encoding="utf-8"))["bundles"]] == ["rejected", "imported"]
     capsys.readouterr()
     assert run_cli("--data-dir", coordinator, "bundle", "verify", odd, "--trust-dir", rich.demo.certs) == 1
-    assert "INVALID (failed)" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "INVALID (failed)" in out and "Traceback" not in err and err.count("\n") == 1, err
 
 
 _TRICKY = st.text(alphabet='[]{}"\\ab,:', max_size=8)
