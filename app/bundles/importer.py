@@ -38,19 +38,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.bundles import report as R
 from app.bundles.bulk import copy_files
 from app.bundles.bulk import write as write_rows
-from app.bundles.errors import BundleError, CheckFailed, ImportRefused, InstrumentMismatch
+from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import (
     VerifiedBundle,
     VerifyContext,
+    check_failed,
     check_repeat,
     open_bundle,
     verify_bundle,
@@ -249,8 +250,6 @@ def import_bundle(store: Store, path: Path, context: VerifyContext,
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
         _reject_collision(result, path, exc)
-    except DataError as exc:
-        _reject_data(result, path, exc)
     finally:
         result.seconds = round(time.perf_counter() - started, 4)
     return result
@@ -342,7 +341,7 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
             _known(result, checked.receipt)
             return result, None
         if checked.failure is not None:
-            raise _unexpected(path, checked.failure)
+            raise check_failed(path.name, checked.failure)  # e.g. while its receipt was looked up
         if checked.error is not None:
             raise checked.error
         bundle = checked.bundle
@@ -354,8 +353,6 @@ def _take_in(store: Store, checked: _Checked, context: VerifyContext, extra_trus
         _reject(result, exc.kind, str(exc), getattr(exc, "fingerprint", None))
     except IntegrityError as exc:
         _reject_collision(result, path, exc)
-    except DataError as exc:
-        _reject_data(result, path, exc)
     finally:
         checked.close()  # evidence and sheets were copied in the merge
         result.seconds = round(checked.seconds + time.perf_counter() - started, 4)
@@ -398,18 +395,6 @@ def _reject(result: R.BundleReport, kind: str, reason: str, fingerprint: str | N
 def _reject_collision(result: R.BundleReport, path: Path, exc: IntegrityError) -> None:
     _reject(result, "refused", f"{path.name}: its records collide with different data already in this store "
                                f"(duplicate id: {str(exc.orig)[:120]}); nothing of it was written", None)
-
-
-def _reject_data(result: R.BundleReport, path: Path, exc: DataError) -> None:
-    _reject(result, "refused", f"{path.name}: this store cannot hold its content ({str(exc.orig).splitlines()[0][:160]});"
-                               " nothing of it was written", None)
-
-
-def _unexpected(path: Path, exc: Exception) -> CheckFailed:
-    """A failure while checking a bundle, outside the checks themselves (e.g. looking its receipt up)."""
-    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-    return CheckFailed(f"{path.name}: the bundle could not be checked ({type(exc).__name__}"
-                       f"{': ' + text if text else ''}); it is refused")
 
 
 def _repeat_or_raise(path: Path, context: VerifyContext) -> None:

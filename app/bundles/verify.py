@@ -318,11 +318,16 @@ def rejecting(label: str) -> Iterator[None]:
     except BundleError:
         raise
     except Exception as exc:
-        # INFO: into the program's log file (GUI) with the traceback, never onto a terminal (the reason is reported)
-        log.info("checking %s failed unexpectedly", label, exc_info=True)
-        text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-        raise CheckFailed(f"{label}: the bundle could not be checked ({type(exc).__name__}"
-                          f"{': ' + text if text else ''}); it is refused") from exc
+        raise check_failed(label, exc) from exc
+
+
+def check_failed(label: str, exc: Exception) -> CheckFailed:
+    """The rejection for an unexpected error while checking a bundle; the traceback goes to the log at INFO
+    (into the program's log file, never onto a terminal: the reason is reported)."""
+    log.info("checking %s failed unexpectedly", label, exc_info=exc)
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return CheckFailed(f"{label}: the bundle could not be checked ({type(exc).__name__}"
+                       f"{': ' + text if text else ''}); it is refused")
 
 
 def open_bundle(path: str | Path, context: VerifyContext, label: str | None = None,
