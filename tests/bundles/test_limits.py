@@ -263,3 +263,29 @@ def test_the_depth_check_counts_brackets_outside_strings_only(value, limit: int,
 
     problem = json_depth_problem(json.dumps(value, ensure_ascii=ascii_only), limit)
     assert (problem is None) == (_depth(value) <= limit), (problem, _depth(value))
+
+
+def test_the_report_is_written_when_the_batch_is_stopped(rich: Rich, tmp_path: Path, monkeypatch, capsys) -> None:
+    """Interrupted while taking the second bundle in: --report still says what the first one did."""
+    import shutil
+
+    from app.bundles import importer
+
+    real, calls = importer._merge_rows, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_merge_rows", interrupted)
+    coordinator = tmp_path / "coordinator"
+    shutil.copytree(rich.demo.coordinator, coordinator)
+    good = export(rich.demo, 1, tmp_path / "good.nilai", "--all")
+    report = tmp_path / "report.json"
+    assert run_cli("--data-dir", coordinator, "bundle", "import", good, rich.bundle, "--trust-dir", rich.demo.certs,
+                   "--report", report) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert [(b["file"], b["outcome"]) for b in json.loads(report.read_text(encoding="utf-8"))["bundles"]] == [
+        ("good.nilai", "imported")]
