@@ -70,7 +70,7 @@ def test_sigkill_mid_interview_loses_nothing_that_was_saved(demo_dir, tmp_path: 
         {"open": region_code}, {"wait": 300},
         {"key": "3"}, {"key": "Down"}, {"key": "4"}, {"key": "Ctrl+Return"}, {"key": "N"},
         {"key": "Down"}, {"key": "2"}, {"key": "Ctrl+E"}, {"type": "Bupati hadir; Perda TIK 2017"},
-        {"wait": 700},  # longer than the note's debounce: it has reached the store
+        {"wait": 700},  # longer than the note's save interval: it has reached the store
         {"key": "Escape"}, {"key": "Down"}, {"key": "5"}, {"key": "Ctrl+Z"},  # undone: back to no level
         {"key": "Down"}, {"key": "1"},
         {"print": "SAVED"}, {"wait": 120000},

@@ -154,3 +154,33 @@ def test_the_export_dialogs_path_field_and_open_folder_button(qtbot, tmp_path) -
     line = ResultLine(dialog)
     line.say("No bundle was written", ok=False)
     assert line.text() == "No bundle was written" and line.styleSheet() == ERROR_STYLE
+
+
+def test_throttled_saver_saves_while_typing_skips_unchanged_and_retries_a_failed_save(qtbot) -> None:
+    from app.ui.widgets.throttled_saver import ThrottledSaver
+
+    value = ["draft"]
+    saved: list[str] = []
+    accept = [True]
+
+    def save(text: str) -> bool:
+        if accept[0]:
+            saved.append(text)
+        return accept[0]
+
+    saver = ThrottledSaver(lambda: value[0], save, interval_ms=50)
+    saver.baseline("draft")
+    saver.changed()
+    saver.flush()
+    assert saved == []  # the same text as stored: no save, no change-log entry
+    value[0] = "draft 2"
+    saver.changed()
+    qtbot.waitUntil(lambda: saved == ["draft 2"], timeout=1000)  # no pause needed: the interval elapses
+    accept[0] = False
+    value[0] = "draft 3"
+    saver.changed()
+    saver.flush()
+    assert saved == ["draft 2"] and saver.dirty  # the store refused it: still pending
+    accept[0] = True
+    saver.flush()
+    assert saved == ["draft 2", "draft 3"] and not saver.dirty

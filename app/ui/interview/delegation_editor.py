@@ -1,7 +1,15 @@
-"""Who came for the region: names and roles of the delegation, edited as a small table."""
+"""Who came for the region: names and roles of the delegation, edited as a small table.
+
+With a ``save`` function the table is saved as it is typed, like the note (see
+:class:`ThrottledSaver`): a name typed into a cell reaches the store within ~300 ms, before the
+cell is even left, and everything pending is saved when the dialog closes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -9,7 +17,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,14 +28,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.domain import DelegateInfo
+from app.ui.widgets.throttled_saver import ThrottledSaver
 
 COL_NAME, COL_ROLE = range(2)
 
 
+class _LiveCellDelegate(QStyledItemDelegate):
+    """Hands every keystroke of a cell being edited to the table, not only the finished cell."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
+        return editor
+
+
 class DelegationDialog(QDialog):
     def __init__(self, region_name: str, delegates: tuple[DelegateInfo, ...] | list[DelegateInfo],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, save: Callable[[list[DelegateInfo]], object] | None = None) -> None:
         super().__init__(parent)
+        self.saver = ThrottledSaver(self.delegates, save, parent=self) if save is not None else None
         self.setWindowTitle(self.tr("Delegation of %1").replace("%1", region_name))
         self.resize(560, 320)
         intro = QLabel(self.tr("Names and roles of the people representing the region in this interview "
@@ -35,16 +59,24 @@ class DelegationDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegate(_LiveCellDelegate(self.table))
         for delegate in delegates:
             self.add_row(delegate.name, delegate.role)
         if not delegates:
             self.add_row()
+        if self.saver is not None:
+            self.saver.baseline(self.delegates())
+            self.table.itemChanged.connect(lambda _item: self.saver.changed())
         add = QPushButton(self.tr("Add person"), self)
         add.setToolTip(self.tr("Add a row for another member of the delegation"))
         add.clicked.connect(lambda: self.add_row(edit=True))
         remove = QPushButton(self.tr("Remove person"), self)
         remove.clicked.connect(self.remove_current)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        if self.saver is None:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                       self)
+        else:  # saved as typed: there is nothing to confirm or cancel
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -63,6 +95,8 @@ class DelegationDialog(QDialog):
         name_item = QTableWidgetItem(name)
         self.table.setItem(row, COL_NAME, name_item)
         self.table.setItem(row, COL_ROLE, QTableWidgetItem(role))
+        if self.saver is not None:
+            self.saver.changed()
         if edit:
             self.table.setCurrentCell(row, COL_NAME)
             self.table.editItem(name_item)
@@ -71,6 +105,17 @@ class DelegationDialog(QDialog):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            if self.saver is not None:
+                self.saver.changed()
+
+    def flush(self) -> None:
+        """Save what is pending now (a cell being edited has handed over every keystroke already)."""
+        if self.saver is not None:
+            self.saver.flush()
+
+    def done(self, result: int) -> None:
+        self.flush()
+        super().done(result)
 
     def delegates(self) -> list[DelegateInfo]:
         result = []

@@ -128,9 +128,7 @@ class IndicatorPanel(QSplitter):
         self.evidence_hint.setVisible(bool(hint))
         mark = Mark(score.level, score.not_applicable) if score else Mark()
         self.levels.set_indicator(indicator, lang, mark, read_only)
-        self.note.blockSignals(True)
-        self.note.setPlainText(score.note if score else "")
-        self.note.blockSignals(False)
+        self.note.show_stored(score.note if score else "")
         self.scroll_area.verticalScrollBar().setValue(0)
         self.update_score(score, read_only)
 

@@ -1,18 +1,19 @@
 """The note of the current indicator, committed as it is typed.
 
-A change reaches the store ~300 ms after the last keystroke, and at once when the editor loses
-focus, the assessor moves to another indicator, or the window closes (whoever owns the editor
+While the assessor types, the note reaches the store at most ~300 ms after each keystroke, however
+steadily they type (see :class:`ThrottledSaver`), and at once when the editor loses focus, a level
+is chosen, the assessor moves to another indicator, or the window closes (whoever owns the editor
 calls :meth:`flush`). Ctrl+Z / Ctrl+Shift+Z are left to the window, which undoes through the
 store's history rather than the editor's own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-DEBOUNCE_MS = 300
+from app.ui.widgets.throttled_saver import ThrottledSaver
 
 
 class NoteEditor(QPlainTextEdit):
@@ -24,45 +25,47 @@ class NoteEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
-        self._dirty = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.flush)
+        self.saver = ThrottledSaver(self.toPlainText, self.committed.emit, parent=self)
         self.textChanged.connect(self._changed)
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return self.saver.dirty
 
     def _changed(self) -> None:
         if self.signalsBlocked():
             return
-        self._dirty = True
-        self._timer.start()
+        self.saver.changed()
         self.editing.emit()
 
     def flush(self) -> None:
         """Commit a pending change now."""
-        self._timer.stop()
-        if self._dirty:
-            self._dirty = False
-            self.committed.emit(self.toPlainText())
+        self.saver.flush()
 
-    def set_note(self, text: str) -> None:
-        """Show the stored note, unless the assessor is typing a newer one."""
-        if self._dirty or text == self.toPlainText():
-            return
+    def show_stored(self, text: str) -> None:
+        """Show another indicator's stored note; anything pending is dropped (the caller flushed it)."""
         self.blockSignals(True)
         try:
             self.setPlainText(text)
-            self.moveCursor(QTextCursor.MoveOperation.End)
         finally:
             self.blockSignals(False)
+        self.saver.baseline(text)
+
+    def set_note(self, text: str) -> None:
+        """Show the stored note, unless the assessor is typing a newer one."""
+        if self.saver.dirty:
+            return
+        if text != self.toPlainText():
+            self.blockSignals(True)
+            try:
+                self.setPlainText(text)
+                self.moveCursor(QTextCursor.MoveOperation.End)
+            finally:
+                self.blockSignals(False)
+        self.saver.baseline(text)
 
     def discard_pending(self) -> None:
-        self._timer.stop()
-        self._dirty = False
+        self.saver.discard()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (

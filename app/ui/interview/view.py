@@ -343,9 +343,9 @@ class InterviewView(QWidget):
         if session is None or snap is None or self.read_only:
             return
         self.flush()
-        dialog = DelegationDialog(snap.region.name, snap.delegation, self)
-        if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            session.set_delegation(dialog.delegates())
+        dialog = DelegationDialog(snap.region.name, snap.delegation, self, save=session.set_delegation)
+        self.run_dialog(dialog)  # saved as typed
+        dialog.flush()  # and whatever was typed last
 
     # -- finalize and reopen -----------------------------------------------------------------
 
