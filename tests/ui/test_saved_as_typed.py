@@ -1,15 +1,17 @@
 """Free text is in the store within ~300 ms of being typed, however steadily the assessor types;
-Every check reads the store, not the widgets."""
+the interview clock survives a crash. Every check reads the store, not the widgets."""
 
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from sqlmodel import select
 
+from app.assessments import clock
 from app.assessments.snapshots import snapshot
-from app.models.tables import ChangeLogEntry
+from app.models.tables import ChangeLogEntry, utcnow
 from app.ui.interview.delegation_editor import DelegationDialog
 from tests.ui.conftest import stored_note, version_of
 
@@ -121,3 +123,47 @@ def test_delegation_typed_into_a_cell_is_stored_before_the_cell_is_left(qtbot, i
     assert not behind, behind
     assert seen[-1].startswith("Wiha")
     assert "Wihaji" in view.header.delegation.text()
+
+
+def test_a_running_interview_clock_comes_back_running_after_a_crash(qtbot, interview, store, scoring_round,
+                                                                     runner, ui_state) -> None:
+    from app.ui.mainwindow.window import MainWindow
+
+    version = version_of(store, scoring_round)
+    record = snapshot(store, version).record_id
+    assert not clock.read_clock(store, record).running
+    interview.interview_actions.timer.trigger()
+    assert interview.interview.timer.running
+    assert clock.read_clock(store, record).running  # in the store at once, not at the next save
+    # 95 s of interview have passed (stored as a run that began 95 s ago), then the program is killed:
+    # the first window is never closed; a new one opens the same store.
+    clock.pause_clock(store, record)
+    clock.start_clock(store, record, now=utcnow() - timedelta(seconds=95))
+    banked = clock.read_clock(store, record).banked
+    _round_id, assessor = scoring_round
+    again = MainWindow(store, runner, assessor, "en", ui_state)
+    qtbot.addWidget(again)
+    again.start()  # back to the interview that was open, as after any crash
+    qtbot.waitUntil(lambda: again.interview.session is not None and again.interview.session.snapshot is not None)
+    assert again.interview.version_id == version
+    assert again.interview.timer.running
+    assert 95 <= again.interview.timer.elapsed() - banked < 100
+    assert again.interview.timer.time.text().startswith("01:3")
+    # Pausing is stored too; a closed interview's clock stays paused with the time counted.
+    again.interview.close_assessment()
+    stored = clock.read_clock(store, record)
+    assert not stored.running and 95 <= stored.elapsed() - banked < 100
+
+
+def test_the_clock_counts_across_runs_in_the_core(store, scoring_round) -> None:
+    version = version_of(store, scoring_round)
+    record = snapshot(store, version).record_id
+    t0 = utcnow()
+    clock.start_clock(store, record, now=t0)
+    clock.start_clock(store, record, now=t0 + timedelta(seconds=50))  # already running: the start stands
+    assert clock.read_clock(store, record).elapsed(t0 + timedelta(seconds=60)) == 60
+    paused = clock.pause_clock(store, record, now=t0 + timedelta(seconds=60))
+    assert not paused.running and paused.banked == 60
+    assert clock.read_clock(store, record).elapsed(t0 + timedelta(hours=1)) == 60  # paused: time does not count
+    clock.start_clock(store, record, now=t0 + timedelta(seconds=600))
+    assert clock.read_clock(store, record).elapsed(t0 + timedelta(seconds=630)) == 90

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assessments import clock
 from app.assessments.scoring import Mark
 from app.models.domain import AssessmentStatus
-from app.store import Store
+from app.store import Store, StoreError
 from app.ui.interview.actions import InterviewActions
 from app.ui.interview.delegation_editor import DelegationDialog
 from app.ui.interview.finalize_dialog import FinalizeDialog
@@ -80,9 +81,6 @@ class InterviewView(QWidget):
         self.timer = timer or InterviewTimer(self)
         self.timer.set_action(actions.timer)
         self.timer.running_changed.connect(self._timer_running)
-        self._timer_save = QTimer(self)
-        self._timer_save.setInterval(10_000)
-        self._timer_save.timeout.connect(self._save_timer)
         self.header = InterviewHeader(self.timer, self)
         self.header.set_delegation_action(actions.delegation)
         self.outline = OutlineModel(self)
@@ -157,9 +155,7 @@ class InterviewView(QWidget):
         if self.session is None:
             return
         self.flush()
-        self._save_timer()
-        self.timer.pause()
-        self._timer_save.stop()
+        self.timer.pause()  # stored paused: a closed interview does not count on
         self.ui_state.save_splitter(self.splitter, "interview")
         self.ui_state.save_splitter(self.panel, "indicator")
         self.session.deleteLater()
@@ -190,9 +186,8 @@ class InterviewView(QWidget):
             self.tree.expandAll()
             self.interview_actions.set_max_level(max(ind.max_level for ind in snap.instrument.indicators()))
             self.timer.set_limit(snap.slot.minutes if snap.slot else 30)
-            stored = self.ui_state.value(f"timer/{snap.record_id}", 0.0)
-            elapsed = float(stored) if isinstance(stored, int | float | str) and stored else 0.0
-            self.timer.reset(elapsed, running=False)
+            stored = clock.read_clock(self.store, snap.record_id)  # running still if the program was killed
+            self.timer.reset(stored.elapsed(), running=stored.running)
             remembered = self.ui_state.value(f"interview/{snap.record_id}/indicator")
             code = (self._wanted_code or (remembered if isinstance(remembered, str) else None)
                     or self._first_unscored(marks) or snap.instrument.indicators()[0].code)
@@ -383,10 +378,10 @@ class InterviewView(QWidget):
 
     def _timer_running(self, running: bool) -> None:
         self.interview_actions.set_timer_running(running)
-        self._timer_save.start() if running else self._timer_save.stop()
-        self._save_timer()
-
-    def _save_timer(self) -> None:
         snap = self.session.snapshot if self.session else None
-        if snap is not None:
-            self.ui_state.set_value(f"timer/{snap.record_id}", round(self.timer.elapsed(), 1))
+        if snap is None:
+            return
+        try:
+            clock.start_clock(self.store, snap.record_id) if running else clock.pause_clock(self.store, snap.record_id)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
