@@ -85,6 +85,26 @@ def test_undo_redo_walk_the_history(store, version) -> None:
         assert changelog.verify_chain(session) == []
 
 
+def test_one_undo_reverts_a_note_saved_in_pieces_while_it_was_typed(store, version, monkeypatch) -> None:
+    """A note is saved every ~300 ms while it is typed; Ctrl+Z takes back the whole stretch of typing."""
+    with monkeypatch.context() as patch:  # typed an hour ago, then a pause
+        patch.setattr(changelog, "now_iso", lambda: "2018-03-05T01:00:00.000000+00:00")
+        A.set_note(store, version, "A-1", "Bupati", ME)
+    for text in ("Bupati hadir", "Bupati hadir; Perda", "Bupati hadir; Perda TIK 2017"):
+        A.set_note(store, version, "A-1", text, ME)
+    A.set_level(store, version, "A-2", 3, ME)
+    assert A.undo(store, version, ME).field == "level"
+    assert A.undo(store, version, ME).value == "Bupati"  # the three saves of one stretch, at once
+    assert _score(store, version, "A-1").note == "Bupati"
+    assert A.undo(store, version, ME).value == ""  # the earlier stretch, on its own
+    assert A.redo(store, version, ME).value == "Bupati"
+    assert A.redo(store, version, ME).value == "Bupati hadir; Perda TIK 2017"
+    assert A.undo(store, version, ME).value == "Bupati"
+    assert A.undo_state(store, version) == (True, True)
+    with store.transaction() as session:
+        assert changelog.verify_chain(session) == []
+
+
 def test_evidence_is_copied_hashed_and_undoable(store, version, tmp_path: Path) -> None:
     photo = tmp_path / "foto ruang server.jpg"
     photo.write_bytes(b"\xff\xd8jpeg bytes" * 100)

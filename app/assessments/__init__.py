@@ -11,6 +11,7 @@ import hashlib
 import json
 import shutil
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -23,6 +24,7 @@ from app.store import Store, changelog, replay, settings
 
 NOT_APPLICABLE = replay.NOT_APPLICABLE
 UNDOABLE_FIELDS = ("level", "note", "evidence")
+NOTE_TYPING_GAP_S = 2.0  # note saves closer together than this are one stretch of typing, undone at once
 
 
 class AssessmentError(Exception):
@@ -325,14 +327,35 @@ def _stacks(session: Session, assessment: Assessment) -> tuple[list[ChangeLogEnt
             undo_stack.append(entry)
             redo_stack.clear()
         elif entry.kind == "undo":
-            if undo_stack:
-                undo_stack.pop()
+            # An undo reverts every entry from the one it names to the top (a note's saves while typing).
+            named = any(e.id == entry.undoes for e in undo_stack)
+            while undo_stack:
+                if undo_stack.pop().id == entry.undoes or not named:
+                    break
             redo_stack.append(entry)
         elif entry.kind == "redo":
             if redo_stack:
                 redo_stack.pop()
             undo_stack.append(entry)
     return undo_stack, redo_stack
+
+
+def _undo_group(undo_stack: list[ChangeLogEntry]) -> list[ChangeLogEntry]:
+    """What one undo reverts, newest first: the last change, and when it is a note, the saves of the
+    same stretch of typing before it (a note is saved every few hundred ms while it is typed)."""
+    group = [undo_stack[-1]]
+    for entry in reversed(undo_stack[:-1]):
+        last = group[-1]
+        if not (last.kind == entry.kind == "edit" and last.field == entry.field == "note"
+                and entry.indicator_code == last.indicator_code and entry.position == last.position - 1
+                and entry.new == last.old and _seconds_between(entry.at, last.at) <= NOTE_TYPING_GAP_S):
+            break
+        group.append(entry)
+    return group
+
+
+def _seconds_between(earlier: str, later: str) -> float:
+    return (datetime.fromisoformat(later) - datetime.fromisoformat(earlier)).total_seconds()
 
 
 def undo_state(store: Store, version_id: str) -> tuple[bool, bool]:
@@ -352,12 +375,14 @@ def _revert(store: Store, version_id: str, actor: str, kind: str) -> Change | No
         if not stack:
             return None
         target = stack[-1]
-        # Reverting an entry writes back its old value; the new entry records the swap.
-        _apply(session, store, assessment, target.indicator_code, target.field, target.old)
-        changelog.append(session, assessment.record_id, field=target.field, old=target.new, new=target.old,
+        earliest = _undo_group(stack)[-1] if kind == "undo" else target
+        # Reverting writes back the old value; the new entry records the swap and names the earliest
+        # entry it reverts.
+        _apply(session, store, assessment, target.indicator_code, target.field, earliest.old)
+        changelog.append(session, assessment.record_id, field=target.field, old=target.new, new=earliest.old,
                          actor=actor, version_id=version_id, indicator_code=target.indicator_code,
-                         kind=kind, undoes=target.id)
-        return Change(version_id, target.indicator_code, target.field, target.old)
+                         kind=kind, undoes=earliest.id)
+        return Change(version_id, target.indicator_code, target.field, earliest.old)
 
 
 def undo(store: Store, version_id: str, actor: str) -> Change | None:

@@ -80,6 +80,11 @@ def test_a_note_typed_steadily_is_in_the_store_up_to_the_last_300_ms(qtbot, inte
     view.tree.setFocus()
     qtbot.keyClick(interview, Qt.Key.Key_3)  # a level change flushes the note too: nothing pending here
     assert note_edits(store, version) == edits
+    # Saved in pieces, undone as what the assessor did: one Ctrl+Z for the level, one for the sentence.
+    qtbot.keyClick(interview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(interview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_note(store, version, "A-1") == ""
+    assert view.panel.note.toPlainText() == ""
 
 
 def test_a_note_is_saved_on_a_level_change_at_once(qtbot, interview, store, scoring_round) -> None:
