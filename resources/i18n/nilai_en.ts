@@ -769,6 +769,10 @@
             <translation>Names and roles of the people representing the region in this interview (for example the regent or mayor, the head of the communications office).</translation>
         </message>
         <message>
+            <source>Saved as you type.</source>
+            <translation>Saved as you type.</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Name</translation>
         </message>

@@ -765,6 +765,10 @@
             <translation>Nama dan jabatan orang-orang yang mewakili daerah dalam wawancara ini (misalnya bupati atau wali kota, kepala dinas komunikasi dan informatika).</translation>
         </message>
         <message>
+            <source>Saved as you type.</source>
+            <translation>Tersimpan otomatis selagi Anda mengetik.</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Nama</translation>
         </message>

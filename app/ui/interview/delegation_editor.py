@@ -53,6 +53,8 @@ class DelegationDialog(QDialog):
         self.resize(560, 320)
         intro = QLabel(self.tr("Names and roles of the people representing the region in this interview "
                                "(for example the regent or mayor, the head of the communications office)."), self)
+        if self.saver is not None:
+            intro.setText(intro.text() + " " + self.tr("Saved as you type."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])
