@@ -6,7 +6,7 @@ PIP     = $(PY) -m pip
 
 .PHONY: run test install install-test system-deps lint typecheck lock bench dist clean
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -c constraints.txt -e .

@@ -37,8 +37,19 @@ def log_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped resources: beside the package from source, inside the bundle when frozen."""
+    """The shipped resources (instruments, region catalogue, fonts, translations, icons).
+
+    Frozen (PyInstaller): ``_internal/resources/``, where installer/nilai.spec puts them.
+    Installed wheel: ``app/resources/`` inside the package, where setup.py maps them.
+    Source checkout or editable install: ``resources/`` at the top of the repository. The package's
+    own folder is asked first so that a stray top-level ``resources/`` in site-packages, left there
+    by some other distribution, is never taken for ours.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
