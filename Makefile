@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip
 
-.PHONY: run test install install-test system-deps lint typecheck lock bench dist clean
+.PHONY: run test test-fast install install-test system-deps lint typecheck lock bench dist clean
 
 $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: install
 ## Install everything (system libraries too, where root) and run the whole test suite.
 test: install-test
 	bash installer/test-services.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+## The same without the tests marked slow (hostile-bundle campaign, crash campaigns, the frozen
+## build's self-test): the quick loop while working. CI (.ci/run) runs everything.
+test-fast: install-test
+	bash installer/test-services.sh $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 system-deps:
 	bash installer/system-deps.sh

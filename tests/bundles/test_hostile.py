@@ -76,6 +76,8 @@ def test_the_unmutated_bundle_imports(arena: Arena) -> None:
     _reset(arena)
 
 
+# A third of the suite's time; `make test-fast` leaves it out, CI runs it.
+@pytest.mark.slow
 def test_hostile_bundle_campaign(arena: Arena, capsys) -> None:
     from app.bundles import report as R
 
