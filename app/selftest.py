@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import __version__
+from app.base.paths import DATABASE_FILE, installation, resources_dir
 
 GUI_TIMEOUT_S = 60.0  # the window must have been drawn by then
 
@@ -250,8 +251,6 @@ def run_steps(ctx: Context, steps: list[Step], out: TextIO) -> list[StepResult]:
 
 def check_data_dir(path: Path) -> None:
     """Refuse a data directory that holds someone's work: the selftest writes a demo and an identity."""
-    from app.base.paths import DATABASE_FILE
-
     if (path / DATABASE_FILE).exists() or (path / "identity").exists():
         raise SelftestError(f"{path} already holds Nilai data; the selftest needs an empty or new directory")
 
@@ -259,8 +258,8 @@ def check_data_dir(path: Path) -> None:
 def selftest(data_dir: str | Path | None = None, *, gui: bool = False, out: TextIO | None = None) -> list[StepResult]:
     """Run every step; returns the results (the caller decides the exit status)."""
     out = out or sys.stdout
-    print(f"nilai {__version__} selftest ({'frozen' if getattr(sys, 'frozen', False) else 'source'}, "
-          f"Python {sys.version.split()[0]})", file=out, flush=True)
+    print(f"nilai {__version__} selftest ({installation()}, Python {sys.version.split()[0]}, "
+          f"resources in {resources_dir()})", file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="nilai-selftest-") as tmp:
         scratch = Path(tmp)
         directory = Path(data_dir).expanduser().resolve() if data_dir else scratch / "data"

@@ -51,7 +51,8 @@ where=$("$work/venv/bin/python" -c 'import app, app.base.paths as p; print(app._
 case "$where" in "$root"/*|*$'\n'"$root"/*) fail "the installed program reads from the checkout: $where" ;; esac
 echo "check_wheel: package and resources in the fresh venv:"; echo "$where" | sed 's/^/  /'
 
-check "selftest passed" selftest --data-dir "$home/selftest"
+check "selftest (installed," selftest --data-dir "$home/selftest"
+grep -q "^selftest passed" "$work/out.txt" || fail "nilai selftest did not pass"
 check "Banjarmasin" regions search banjar
 check "smart-city-readiness-2018" instruments list
 check "116 regions" --data-dir "$home/demo" demo

@@ -34,6 +34,7 @@ def paths_module_in(root: Path) -> ModuleType:
 
 def test_source_checkout_uses_the_top_level_resources() -> None:
     assert app.base.paths.resources_dir() == REPOSITORY / "resources"
+    assert app.base.paths.installation() == "source"
     assert (app.base.paths.resources_dir() / "instruments" / "smart-city-readiness-2018.yaml").is_file()
 
 
@@ -43,16 +44,20 @@ def test_installed_wheel_uses_the_package_folder_not_a_stray_site_packages_one(t
     (site / "resources").mkdir()  # another distribution's top-level folder
     paths = paths_module_in(site)
     assert paths.resources_dir() == site / "app" / "resources"
+    assert paths.installation() == "installed"
 
 
 def test_checkout_layout_without_package_folder_falls_back_to_top_level(tmp_path: Path) -> None:
     (tmp_path / "resources").mkdir()
     paths = paths_module_in(tmp_path)
     assert paths.resources_dir() == tmp_path / "resources"
+    assert paths.installation() == "source"
 
 
 def test_frozen_build_uses_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "app" / "resources").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     paths = paths_module_in(tmp_path / "site")
     assert paths.resources_dir() == tmp_path / "_internal" / "resources"
+    assert paths.installation() == "frozen"

@@ -48,8 +48,18 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "resources"
-    if installed.is_dir():
-        return installed
-    return package.parent / "resources"
+    packaged = _packaged_resources()
+    if packaged.is_dir():
+        return packaged
+    return packaged.parents[1] / "resources"
+
+
+def installation() -> str:
+    """How this copy of Nilai runs: "frozen", "installed" (from a wheel) or "source" (checkout, editable)."""
+    if getattr(sys, "frozen", False):
+        return "frozen"
+    return "installed" if _packaged_resources().is_dir() else "source"
+
+
+def _packaged_resources() -> Path:
+    return Path(__file__).resolve().parents[1] / "resources"
