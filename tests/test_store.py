@@ -61,8 +61,8 @@ def test_foreign_keys_enforced(store) -> None:
 
 
 def test_upgrade_from_empty_database(tmp_path: Path) -> None:
-    db = tmp_path / DATABASE_FILE
-    sqlite3.connect(db).close()  # an empty file, as a crash during first start could leave
+    s = open_store(tmp_path, migrate=False)  # a database with no tables yet, as an older Nilai could leave
+    s.close()
     s = open_store(tmp_path)
     try:
         assert migrations.current_revision(s) == migrations.head_revision()

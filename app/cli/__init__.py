@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_desktop(args)
-    with user_errors() as outcome:
+    with user_errors(args) as outcome:
         code = args.handler(args)
         return int(code or 0)
     return outcome.exit_code

@@ -43,10 +43,16 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def user_errors() -> Iterator[Outcome]:
+def user_errors(args: argparse.Namespace | None = None) -> Iterator[Outcome]:
     outcome = Outcome()
     try:
-        yield outcome
+        try:
+            yield outcome
+        except Exception as exc:
+            damage = _as_damage(exc, args)
+            if damage is None:
+                raise
+            raise damage from exc
     except KeyboardInterrupt:
         print("nilai: interrupted; nothing after the last completed step was written.", file=sys.stderr)
         outcome.exit_code = 130
@@ -67,10 +73,36 @@ def user_errors() -> Iterator[Outcome]:
         outcome.exit_code = 1
 
 
+def _as_damage(exc: BaseException, args: argparse.Namespace | None) -> Exception | None:
+    """A database error that is really a damaged SQLite store, as the store's one-line message.
+
+    Damage can surface anywhere a page is read, long after the store was opened (a cell that is not
+    UTF-8, a broken index); an unexpected database error on a store that fails the quick check is
+    damage, on a sound store it stays a bug with its traceback.
+    """
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    if args is None or getattr(args, "database_url", None) or not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+        return None
+    from app.base.paths import DATABASE_FILE, resolve_data_dir
+    from app.store import damage, damaged, translate_error
+
+    directory = resolve_data_dir(args.data_dir)
+    label = f"the Nilai database ({directory / DATABASE_FILE})"
+    translated = translate_error(exc, label, directory)
+    if translated is not None:
+        return translated
+    reason = damage.diagnose(directory / DATABASE_FILE)
+    return damaged(label, directory, reason) if reason else None
+
+
 def open_store_for(args: argparse.Namespace):
+    """The store a command works on; a damaged one is refused before the command reads or writes."""
     from app.store import open_store
 
-    return open_store(args.data_dir, args.database_url)
+    return open_store(args.data_dir, args.database_url, verify=True)
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: bool = False) -> str:

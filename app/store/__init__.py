@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -38,15 +40,31 @@ class StoreLocked(StoreError):
 
 
 class CorruptStore(StoreError):
-    pass
+    """The store file is damaged. ``backup`` is the newest sound backup (the way out), None when none exists."""
+
+    def __init__(self, message: str, reason: str = "", backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.reason, self.backup = reason, backup
+
+
+def damaged(where: str, data_dir: Path, reason: str) -> CorruptStore:
+    """One line: what is damaged, why, that nothing was changed, and the newest sound backup to restore."""
+    from app.store import damage
+
+    sound = damage.newest_sound_backup(data_dir)
+    return CorruptStore(f"{where} is damaged ({reason}); nothing was changed. {damage.way_out(data_dir, sound)}",
+                        reason, sound.path if sound else None)
 
 
 class NewerSchema(StoreError):
     pass
 
 
-def _translate(exc: BaseException, where: str) -> StoreError | None:
-    """Map driver errors a user can act on to clear messages; anything else is a bug."""
+def _translate(exc: BaseException, where: str, data_dir: Path | None = None) -> StoreError | None:
+    """Map driver errors a user can act on to clear messages; anything else is a bug.
+
+    With ``data_dir`` a damaged store's message names the newest sound backup there.
+    """
     orig = getattr(exc, "orig", exc)
     message = str(orig).lower()
     code = getattr(orig, "errno", None) or getattr(orig, "sqlite_errorcode", None)
@@ -70,7 +88,11 @@ def _translate(exc: BaseException, where: str) -> StoreError | None:
         return StoreLocked(
             f"{where} is in use by another Nilai window or program. Close it and try again."
         )
-    if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+    # Text that is not UTF-8 was never written by Nilai (sqlite3 encodes every str): damaged bytes.
+    if ("malformed" in message or "not a database" in message or "file is encrypted" in message
+            or "could not decode to utf-8" in message):
+        if data_dir is not None:
+            return damaged(where, data_dir, str(orig).split(" with text ")[0])
         return CorruptStore(
             f"{where} is damaged and cannot be read. Restore the latest backup "
             "(nilai restore FILE, backups are in the data directory's backups folder)."
@@ -88,6 +110,11 @@ def _restore_busy_timeout(session: Session) -> None:
     """Back to the ordinary wait once a writer is done (the connection returns to the pool)."""
     with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
         session.connection().exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def translate_error(exc: BaseException, where: str, data_dir: Path | None = None) -> StoreError | None:
+    """The user-facing error for a driver error raised outside a transaction; None when it is a bug."""
+    return _translate(exc, where, data_dir)
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -134,7 +161,7 @@ class Store:
             session.commit()
         except (OperationalError, DBAPIError, OSError) as exc:
             session.rollback()
-            user_error = _translate(exc, self.label)
+            user_error = _translate(exc, self.label, self.data_dir if self.is_sqlite else None)
             if user_error is not None:
                 raise user_error from exc
             raise
@@ -186,18 +213,26 @@ def database_url(data_dir: Path, explicit_url: str | None = None) -> str:
     return f"sqlite:///{data_dir / DATABASE_FILE}"
 
 
-def open_store(data_dir: str | Path | None = None, database_url_: str | None = None, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the store, bring its schema up to date, refuse one that is newer."""
+def open_store(data_dir: str | Path | None = None, database_url_: str | None = None, *, migrate: bool = True,
+               verify: bool = False) -> Store:
+    """Open the store, bring its schema up to date, refuse one that is newer or damaged.
+
+    A new SQLite store is made only where no file exists, and appears whole (see :func:`_create_sqlite`),
+    so an empty or cut-short file is always damage, never a new store. ``verify`` adds SQLite's integrity
+    check (~2-3 ms per MB here), so that a command refuses a store damaged in the middle before it writes.
+    """
     from app.store import migrations  # Alembic is only needed when a store is opened
 
     directory = resolve_data_dir(data_dir)
     url = database_url(directory, database_url_)
     label = f"the Nilai database ({directory / DATABASE_FILE})" if url.startswith("sqlite") else "the Nilai database server"
+    if url == database_url(directory) and not (directory / DATABASE_FILE).exists():
+        _create_sqlite(directory, label, migrate)
     engine = make_engine(url)
     store = Store(engine, directory, label)
     try:
         if store.is_sqlite:
-            _check_readable(store)
+            _check_sound(store, verify)
         if migrate:
             migrations.upgrade(store)
     except StoreError:
@@ -205,19 +240,62 @@ def open_store(data_dir: str | Path | None = None, database_url_: str | None = N
         raise
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
-        user_error = _translate(exc, label)
+        user_error = _translate(exc, label, directory if store.is_sqlite else None)
         if user_error is not None:
             raise user_error from exc
         raise
     return store
 
 
-def _check_readable(store: Store) -> None:
+def _create_sqlite(directory: Path, label: str, migrate: bool) -> None:
+    """Make a new store under a temporary name and link it into place once its schema is complete.
+
+    A crash leaves at most a stray temporary file; another process that made the store first wins
+    (a hard link never replaces an existing file).
+    """
+    from app.store import migrations
+
+    fresh = directory / f"{DATABASE_FILE}.{os.getpid()}-{secrets.token_hex(4)}.new"
+    try:
+        engine = make_engine(f"sqlite:///{fresh}")
+        try:
+            if migrate:
+                migrations.upgrade(Store(engine, directory, label))
+            else:  # an empty database: its header (WAL mode) is written on the first connection
+                engine.connect().close()
+        finally:
+            engine.dispose()  # the last connection folds the WAL into the file
+        try:
+            os.link(fresh, directory / DATABASE_FILE)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system (FAT): a rename, refused over a file on Windows
+            os.rename(fresh, directory / DATABASE_FILE)
+    except (OperationalError, DBAPIError) as exc:
+        user_error = _translate(exc, label)
+        if user_error is not None:
+            raise user_error from exc
+        raise
+    finally:
+        for leftover in (fresh, *(Path(f"{fresh}{suffix}") for suffix in ("-wal", "-shm", ".migration-lock"))):
+            leftover.unlink(missing_ok=True)
+
+
+def _check_sound(store: Store, verify: bool) -> None:
+    """Refuse a damaged file before anything is written to it."""
+    from app.store import damage
+
     path = store.sqlite_path
     if path is None or not path.exists():
         return
-    with store.engine.connect() as conn:
-        conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    reason = damage.file_damage(path)
+    if reason is None:
+        with store.engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+            if verify:
+                reason = damage.check_problem([row[0] for row in conn.execute(text("PRAGMA integrity_check"))])
+    if reason is not None:
+        raise damaged(store.label, store.data_dir, reason)
 
 
 def backup_copy(store: Store, reason: str) -> Path | None:

@@ -8,6 +8,7 @@ can itself be undone.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,8 +66,14 @@ def prune(store: Store) -> list[Path]:
 
 def check_backup_file(path: Path) -> None:
     """Refuse to restore anything that is not a sound Nilai database."""
+    from app.store.damage import file_damage
+
+    damage = file_damage(path)
+    if damage:
+        raise StoreError(f"{path} is not a sound Nilai database ({damage}); nothing was restored.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # immutable: a backup is never written, so reading it leaves no -wal/-shm files beside it
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
             has_version = conn.execute(
@@ -81,24 +88,24 @@ def check_backup_file(path: Path) -> None:
         raise StoreError(f"{path} is not a Nilai database (no schema version); nothing was restored.")
 
 
-def restore(data_dir: Path, backup: Path) -> Path:
-    """Replace the store with a backup; returns where the current database was set aside.
+def restore(data_dir: Path, backup: Path) -> Path | None:
+    """Replace the store with a backup; returns where the current database was set aside (None: there was none).
 
-    The store must be closed. The restored file is copied with the backup API into a temporary
-    file beside the database and renamed into place, so a failure leaves the current one intact.
+    The store must be closed. A sound current database is copied aside with the backup API; a
+    damaged one byte for byte, with its WAL, as ``…-damaged.sqlite3`` (the backup API may refuse
+    to read it, and a copy through it would not be the evidence of what happened). The restored file is copied into a temporary file beside the database
+    and renamed into place, so a failure leaves the current one intact.
     """
     backup = Path(backup)
     if not backup.is_file():
         raise StoreError(f"{backup} does not exist; see the backups folder of {data_dir}.")
     check_backup_file(backup)
     database = data_dir / DATABASE_FILE
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    aside = backups_dir(data_dir) / f"nilai-{stamp}-before-restore.sqlite3"
-    aside.parent.mkdir(exist_ok=True)
     partial = database.with_name(database.name + ".restoring")
+    aside = None
     try:
         if database.exists():
-            sqlite_copy(database, aside)
+            aside = _set_aside(data_dir, database)
         sqlite_copy(backup, partial)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
@@ -106,4 +113,23 @@ def restore(data_dir: Path, backup: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise StoreError(f"Could not restore {backup.name}: {exc}. The current database is unchanged.") from exc
+    return aside
+
+
+def _set_aside(data_dir: Path, database: Path) -> Path:
+    from app.store.damage import diagnose
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    backups_dir(data_dir).mkdir(exist_ok=True)
+    if diagnose(database) is None:
+        aside = backups_dir(data_dir) / f"nilai-{stamp}-before-restore.sqlite3"
+        try:
+            sqlite_copy(database, aside)
+            return aside
+        except sqlite3.DatabaseError:  # damaged inside: keep its bytes as they are
+            aside.unlink(missing_ok=True)
+    aside = backups_dir(data_dir) / f"nilai-{stamp}-damaged.sqlite3"
+    for suffix in ("", "-wal"):
+        if Path(f"{database}{suffix}").exists():
+            shutil.copyfile(f"{database}{suffix}", f"{aside}{suffix}")
     return aside

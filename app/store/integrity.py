@@ -18,8 +18,7 @@ from sqlmodel import Session, col, select
 
 from app.models.sync import BranchChangeLog
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
-from app.store import Store, changelog, replay
-from app.store.backup import list_backups
+from app.store import CorruptStore, Store, changelog, replay
 
 _REPLAY_BATCH = 500  # records whose chains and rows are read together
 
@@ -54,18 +53,14 @@ def _sha256(path: Path) -> str:
 
 def _way_out(store: Store) -> str:
     """The newest backup that is itself a sound database (a backup of damage is no way out)."""
-    from app.store import StoreError
-    from app.store.backup import check_backup_file
+    from app.store.damage import newest_sound_backup
 
-    for backup in list_backups(store.data_dir):
-        try:
-            check_backup_file(backup.path)
-        except StoreError:
-            continue
-        return (f"Restore the newest sound backup: nilai restore {backup.path} "
-                f"(taken {backup.taken_at:%Y-%m-%d %H:%M}); the current database is set aside first, "
-                "so nothing is lost by trying.")
-    return "No sound backup exists: copy the data directory somewhere safe before changing anything."
+    sound = newest_sound_backup(store.data_dir)
+    if sound is None:
+        return "No sound backup exists: copy the data directory somewhere safe before changing anything."
+    return (f"Restore the newest sound backup: nilai restore {sound.path} "
+            f"(taken {sound.taken_at:%Y-%m-%d %H:%M}); the current database is set aside first, "
+            "so nothing is lost by trying.")
 
 
 def _sqlite_checks(store: Store, full: bool, findings: list[Finding]) -> None:
@@ -160,4 +155,6 @@ def check(store: Store, full: bool = True) -> Report:
             checked["signed sheets"] = len(sheets)
     except DBAPIError as exc:
         findings.append(Finding("database", f"cannot be read: {getattr(exc, 'orig', exc)}"))
+    except CorruptStore as exc:  # damage met while reading (a value that is not UTF-8)
+        findings.append(Finding("database", f"damaged: {exc.reason}"))
     return Report(tuple(findings), checked, _way_out(store) if findings else "")

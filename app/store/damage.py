@@ -1,0 +1,95 @@
+"""Telling a damaged SQLite store from a sound one, and naming the way out.
+
+A store file is damaged when it is empty, is not a SQLite file at all (a PDF or zip renamed), is
+shorter than its own header says (cut short by a failed copy or a full disk), or fails SQLite's
+integrity check. Such a file is never opened as a new store nor written to: every message names it
+and the newest backup that is itself sound (a backup of damage is no way out).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.store.backup import BackupInfo, check_backup_file, list_backups
+
+HEADER = b"SQLite format 3\x00"
+# What a file that is not a database most likely is, by its first bytes.
+_LOOKALIKES = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zip archive"), (b"\x89PNG", "a PNG image"),
+               (b"\xff\xd8\xff", "a JPEG image"), (b"{", "a JSON file"))
+
+
+def file_damage(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be a sound SQLite database, read from its size and header alone."""
+    size = path.stat().st_size
+    if size == 0:
+        return "the file is empty (0 bytes)"
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(HEADER):
+        kind = next((name for magic, name in _LOOKALIKES if header.startswith(magic)), None)
+        return f"the file is {kind}, not a database" if kind else "the file is not a SQLite database"
+    if len(header) < 100:
+        return f"the file is cut short ({size} bytes, not even a whole header)"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "the file's header is damaged (impossible page size)"
+    # The page count in the header is only trusted when SQLite marked it valid for this change.
+    if header[24:28] == header[92:96]:
+        expected = int.from_bytes(header[28:32], "big") * page_size
+        if size < expected:
+            return f"the file is cut short ({size:,} of {expected:,} bytes)"
+    if size % page_size:
+        return f"the file is cut short ({size:,} bytes, not a whole number of pages)"
+    return None
+
+
+def check_problem(rows: list[str]) -> str | None:
+    """The first finding of ``PRAGMA integrity_check``, or None when it says ok."""
+    if rows == ["ok"]:
+        return None
+    if not rows:
+        return "the integrity check returned nothing"
+    first = rows[0].replace("*** in database main ***", "")
+    return " ".join(first.split())  # one line: SQLite's findings can span several
+
+
+def diagnose(path: Path) -> str | None:
+    """Why the store file is damaged (header, size, then SQLite's integrity check), None when it is sound.
+
+    Reads only: used after an unexpected database error, to tell damage from a bug.
+    """
+    if not path.exists():
+        return None
+    reason = file_damage(path)
+    if reason:
+        return reason
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+
+
+def newest_sound_backup(data_dir: Path) -> BackupInfo | None:
+    from app.store import StoreError
+
+    for info in list_backups(data_dir):
+        try:
+            check_backup_file(info.path)
+        except StoreError:
+            continue
+        return info
+    return None
+
+
+def way_out(data_dir: Path, sound: BackupInfo | None) -> str:
+    if sound is None:
+        return ("No sound backup exists: copy the data directory somewhere safe before changing anything "
+                "(if the first start of Nilai was interrupted, delete the file and start again).")
+    return (f"Restore the newest sound backup: nilai restore {sound.path} (taken {sound.taken_at:%Y-%m-%d %H:%M}); "
+            "the damaged file is set aside first, so nothing is lost by trying.")
