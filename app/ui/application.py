@@ -20,11 +20,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.base.paths import resources_dir
+from app.base.paths import resolve_data_dir, resources_dir
 from app.models.domain import AssessorInfo
-from app.store import Store, StoreError, backup, open_store, settings
+from app.store import CorruptStore, Store, StoreError, backup, open_store, settings
 from app.ui import i18n
-from app.ui.mainwindow import data_care
+from app.ui.mainwindow import damaged_dialog, data_care
 from app.ui.mainwindow.first_run_dialog import FirstRunDialog
 from app.ui.mainwindow.window import MainWindow
 from app.ui.state import UiState
@@ -208,8 +208,14 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
     app.setOrganizationName("Nilai")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nilai.svg")))
     i18n.install(i18n.choose_language(args.lang, None))
+    restored = ""
     try:
-        store = open_store(args.data_dir, args.database_url)
+        try:
+            store = open_store(args.data_dir, args.database_url)
+        except CorruptStore as exc:
+            store, restored = _recover(args, exc)
+            if store is None:
+                return 1
     except StoreError as exc:
         title = QCoreApplication.translate("Application", "Nilai cannot open its data")
         QMessageBox.critical(None, title, str(exc))
@@ -233,14 +239,27 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
         window.show()
         window.start()
         shell.check_at_start()
-        if outcome:
-            window.announce(outcome)
+        if outcome or restored:
+            window.announce(outcome or restored)
     except StoreError as exc:
         runner.shutdown()
         store.close()
         QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot continue"), str(exc))
         return 1
     return Started(shell, runner)
+
+
+def _recover(args: argparse.Namespace, error: CorruptStore) -> tuple[Store | None, str]:
+    """The store is damaged: offer the newest sound backup and restore the one chosen (the damaged file
+    is set aside first). The store opened on it and what to announce, or (None, "") to quit."""
+    data_dir = resolve_data_dir(args.data_dir)
+    chosen = damaged_dialog.ask(data_dir, error)
+    if chosen is None:
+        return None, ""
+    set_aside = backup.restore(data_dir, chosen)  # a StoreError here is shown by start() as it is
+    store = open_store(args.data_dir, args.database_url)
+    text = QCoreApplication.translate("Application", "The backup is restored. The damaged data is kept in %1.")
+    return store, text.replace("%1", str(set_aside)) if set_aside else ""
 
 
 def run(args: argparse.Namespace) -> int:

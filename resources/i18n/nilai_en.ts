@@ -182,6 +182,10 @@
             <source>The backup is restored. The data as it was before is kept in %1.</source>
             <translation>The backup is restored. The data as it was before is kept in %1.</translation>
         </message>
+        <message>
+            <source>The backup is restored. The damaged data is kept in %1.</source>
+            <translation>The backup is restored. The damaged data is kept in %1.</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -700,6 +704,41 @@
         </message>
     </context>
     <context>
+        <name>DamagedStore</name>
+        <message>
+            <source>Nilai's data is damaged and cannot be opened.</source>
+            <translation>Nilai's data is damaged and cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The database file %1 cannot be read. Nilai has not changed it.</source>
+            <translation>The database file %1 cannot be read. Nilai has not changed it.</translation>
+        </message>
+        <message>
+            <source>The newest sound backup is from %1. Restoring it sets the damaged file aside in the backups folder first, so nothing is lost by trying; changes made after that backup are not in it.</source>
+            <translation>The newest sound backup is from %1. Restoring it sets the damaged file aside in the backups folder first, so nothing is lost by trying; changes made after that backup are not in it.</translation>
+        </message>
+        <message>
+            <source>There is no sound backup. Copy the data folder somewhere safe before changing anything, and ask your coordinator for help.</source>
+            <translation>There is no sound backup. Copy the data folder somewhere safe before changing anything, and ask your coordinator for help.</translation>
+        </message>
+        <message>
+            <source>Damaged data</source>
+            <translation>Damaged data</translation>
+        </message>
+        <message>
+            <source>Restore this backup</source>
+            <translation>Restore this backup</translation>
+        </message>
+        <message>
+            <source>Choose another backup…</source>
+            <translation>Choose another backup…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
         <name>DataCare</name>
         <message>
             <source>Nilai found problems in its data (%1).</source>
@@ -714,8 +753,8 @@
             <translation>What to do:</translation>
         </message>
         <message>
-            <source>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
-            <translation>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</translation>
+            <source>Restore the newest sound backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
+            <translation>Restore the newest sound backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</translation>
         </message>
         <message>
             <source>There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) before changing anything, and ask your coordinator for help.</source>
@@ -2708,6 +2747,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>before a restore</source>
             <translation>before a restore</translation>
+        </message>
+        <message>
+            <source>damaged, set aside</source>
+            <translation>damaged, set aside</translation>
         </message>
         <message>
             <source>before a program update</source>

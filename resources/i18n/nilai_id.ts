@@ -182,6 +182,10 @@
             <source>The backup is restored. The data as it was before is kept in %1.</source>
             <translation>Cadangan sudah dipulihkan. Data sebelum pemulihan disimpan di %1.</translation>
         </message>
+        <message>
+            <source>The backup is restored. The damaged data is kept in %1.</source>
+            <translation>Cadangan sudah dipulihkan. Data yang rusak disimpan di %1.</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -696,6 +700,41 @@
         </message>
     </context>
     <context>
+        <name>DamagedStore</name>
+        <message>
+            <source>Nilai's data is damaged and cannot be opened.</source>
+            <translation>Data Nilai rusak dan tidak dapat dibuka.</translation>
+        </message>
+        <message>
+            <source>The database file %1 cannot be read. Nilai has not changed it.</source>
+            <translation>Berkas basis data %1 tidak dapat dibaca. Nilai tidak mengubahnya.</translation>
+        </message>
+        <message>
+            <source>The newest sound backup is from %1. Restoring it sets the damaged file aside in the backups folder first, so nothing is lost by trying; changes made after that backup are not in it.</source>
+            <translation>Cadangan utuh terbaru berasal dari %1. Saat dipulihkan, berkas yang rusak lebih dulu disisihkan ke folder cadangan, jadi tidak ada yang hilang bila mencoba; perubahan sesudah cadangan itu tidak termuat di dalamnya.</translation>
+        </message>
+        <message>
+            <source>There is no sound backup. Copy the data folder somewhere safe before changing anything, and ask your coordinator for help.</source>
+            <translation>Tidak ada cadangan yang utuh. Salin folder data ke tempat yang aman sebelum mengubah apa pun, lalu minta bantuan koordinator Anda.</translation>
+        </message>
+        <message>
+            <source>Damaged data</source>
+            <translation>Data rusak</translation>
+        </message>
+        <message>
+            <source>Restore this backup</source>
+            <translation>Pulihkan cadangan ini</translation>
+        </message>
+        <message>
+            <source>Choose another backup…</source>
+            <translation>Pilih cadangan lain…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
         <name>DataCare</name>
         <message>
             <source>Nilai found problems in its data (%1).</source>
@@ -710,8 +749,8 @@
             <translation>Yang perlu dilakukan:</translation>
         </message>
         <message>
-            <source>Restore the newest backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
-            <translation>Pulihkan cadangan terbaru, dari %1, melalui Berkas → Pulihkan cadangan…; basis data yang sekarang disisihkan lebih dulu, jadi tidak ada yang hilang bila mencoba.</translation>
+            <source>Restore the newest sound backup, from %1, with File → Restore a backup…; the database as it is now is set aside first, so nothing is lost by trying.</source>
+            <translation>Pulihkan cadangan utuh terbaru, dari %1, melalui Berkas → Pulihkan cadangan…; basis data yang sekarang disisihkan lebih dulu, jadi tidak ada yang hilang bila mencoba.</translation>
         </message>
         <message>
             <source>There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) before changing anything, and ask your coordinator for help.</source>
@@ -2698,6 +2737,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>before a restore</source>
             <translation>sebelum pemulihan</translation>
+        </message>
+        <message>
+            <source>damaged, set aside</source>
+            <translation>rusak, disisihkan</translation>
         </message>
         <message>
             <source>before a program update</source>

@@ -146,8 +146,8 @@ def test_a_damaged_store_shows_the_problem_and_the_way_out(qtbot, closed_store, 
     tamper(closed_store)
     shown = []
 
-    def capture(parent, report, backups):
-        shown.append(data_care.problems_text(report, backups))
+    def capture(parent, report, sound):
+        shown.append(data_care.problems_text(report, sound))
         return False
 
     monkeypatch.setattr(data_care, "show_problems", capture)
@@ -157,7 +157,7 @@ def test_a_damaged_store_shows_the_problem_and_the_way_out(qtbot, closed_store, 
         heading, body, details = shown[0]
         assert heading == "Nilai found problems in its data (1)."
         assert "foreign keys: row" in body and "score points to a missing assessment" in body
-        assert "Restore the newest backup, from" in body and "File → Restore a backup…" in body
+        assert "Restore the newest sound backup, from" in body and "File → Restore a backup…" in body
         assert str(good) in details  # the core's way out names the file
         # The damaged database was not backed up over the good copy.
         assert [b.reason for b in backup.list_backups(closed_store)] == ["manual"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.store import Store, StoreError, backup, integrity
+from app.store import Store, StoreError, backup, damage, integrity
 from app.ui.tasks import TaskRunner
 
 
@@ -44,18 +44,19 @@ def when(info: backup.BackupInfo) -> str:
     return QLocale().toString(info.taken_at, QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
 
 
-def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) -> tuple[str, str, str]:
-    """Heading, body (the findings, then the way out) and details (the core's way out, with the file)."""
+def problems_text(report: integrity.Report, sound: backup.BackupInfo | None) -> tuple[str, str, str]:
+    """Heading, body (the findings, then the way out: ``sound``, the newest sound backup) and details
+    (the core's way out, with the file)."""
     count = len(report.findings)
     heading = QCoreApplication.translate("DataCare", "Nilai found problems in its data (%1).").replace("%1", str(count))
     lines = [f"• {finding}" for finding in report.findings[:12]]
     if count > 12:
         lines.append(QCoreApplication.translate("DataCare", "… and %1 more.").replace("%1", str(count - 12)))
     body = "\n".join(lines) + "\n\n" + QCoreApplication.translate("DataCare", "What to do:") + "\n"
-    if backups:
+    if sound is not None:
         body += QCoreApplication.translate(
-            "DataCare", "Restore the newest backup, from %1, with File → Restore a backup…; the database as it "
-            "is now is set aside first, so nothing is lost by trying.").replace("%1", when(backups[0]))
+            "DataCare", "Restore the newest sound backup, from %1, with File → Restore a backup…; the database as it "
+            "is now is set aside first, so nothing is lost by trying.").replace("%1", when(sound))
     else:
         body += QCoreApplication.translate(
             "DataCare", "There is no backup yet. Copy the data folder somewhere safe (Help → Open data folder) "
@@ -64,16 +65,16 @@ def problems_text(report: integrity.Report, backups: list[backup.BackupInfo]) ->
     return heading, body, details
 
 
-def show_problems(parent: QWidget | None, report: integrity.Report, backups: list[backup.BackupInfo]) -> bool:
+def show_problems(parent: QWidget | None, report: integrity.Report, sound: backup.BackupInfo | None) -> bool:
     """Say what is wrong and the way out; True when the assessor chose to restore a backup now."""
-    heading, body, details = problems_text(report, backups)
+    heading, body, details = problems_text(report, sound)
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DataCare", "Problems in the data"),
                       heading, QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText(body)
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     restore = None
-    if backups:
+    if sound is not None:
         restore = box.addButton(QCoreApplication.translate("DataCare", "Restore a backup…"),
                                 QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("DataCare", "Close"), QMessageBox.ButtonRole.RejectRole)
@@ -110,7 +111,7 @@ class DataCheck(QObject):
         self.running = False
 
     def run(self, offer_restore) -> None:
-        """``offer_restore()`` is called when problems were found and the assessor wants to restore."""
+        """``offer_restore(backup)`` is called when problems were found and the assessor wants to restore."""
         if self.running:
             return
         self.running = True
@@ -140,8 +141,10 @@ class DataCheck(QObject):
     def _show(self, report: integrity.Report) -> None:
         if report.ok:
             show_all_well(self.window, checked_text(report))
-        elif show_problems(self.window, report, backup.list_backups(self.store.data_dir)):
-            self.offer_restore()
+        else:
+            sound = damage.newest_sound_backup(self.store.data_dir)
+            if show_problems(self.window, report, sound):
+                self.offer_restore(sound.path if sound else None)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()

@@ -162,7 +162,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     a.back.triggered.connect(commands.back_to_schedule)
     open_round.triggered.connect(commands.open_round_package)
     export_bundle.triggered.connect(lambda: commands.open_bundle_export().exec())
-    restore.triggered.connect(commands.choose_backup)
+    restore.triggered.connect(lambda: commands.choose_backup())  # not with the action's `checked`
     quit_action.triggered.connect(window.close)
     sign_sheet.triggered.connect(commands.sign_sheet)
     check_data.triggered.connect(commands.check_data)

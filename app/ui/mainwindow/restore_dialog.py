@@ -33,6 +33,7 @@ def reason_text(reason: str) -> str:
         "finalized": QCoreApplication.translate("RestoreDialog", "after finalizing"),
         "manual": QCoreApplication.translate("RestoreDialog", "by hand"),
         "before-restore": QCoreApplication.translate("RestoreDialog", "before a restore"),
+        "damaged": QCoreApplication.translate("RestoreDialog", "damaged, set aside"),
     }
     if reason.startswith("before-migration"):
         return QCoreApplication.translate("RestoreDialog", "before a program update")
@@ -52,9 +53,9 @@ def confirm_restore(parent: QWidget | None, info: BackupInfo) -> bool:
 
 
 class RestoreDialog(QDialog):
-    """``exec()`` accepted → ``chosen`` is the backup the assessor confirmed."""
+    """``exec()`` accepted → ``chosen`` is the backup the assessor confirmed; ``preselect`` is chosen at first."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, preselect: Path | None = None) -> None:
         super().__init__(parent)
         self.chosen: BackupInfo | None = None
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -88,9 +89,10 @@ class RestoreDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.currentItemChanged.connect(lambda *_: self.restore_button.setEnabled(self.current() is not None))
         self.list.itemActivated.connect(lambda *_: self.restore())
-        first = self.list.topLevelItem(0)  # None when there is no backup
-        if first is not None:
-            self.list.setCurrentItem(first)
+        paths = [info.path for info in self.backups]
+        offered = self.list.topLevelItem(paths.index(preselect) if preselect in paths else 0)  # None: no backup
+        if offered is not None:  # the one offered (the newest sound backup), else the newest
+            self.list.setCurrentItem(offered)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

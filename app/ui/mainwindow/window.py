@@ -21,7 +21,7 @@ from app.bundles.round_package import PackageImport
 from app.models.domain import AssessmentStatus, AssessorInfo
 from app.rounds.schedule import ScheduleEntry
 from app.sheets.export import SignedSheet
-from app.store import Store, StoreError, backup, integrity, settings
+from app.store import Store, StoreError, damage, integrity, settings
 from app.ui.interview.actions import InterviewActions
 from app.ui.interview.view import InterviewView, PickFiles, pick_files_dialog
 from app.ui.mainwindow import data_care
@@ -281,11 +281,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.show_problems(care.report))
 
     def show_problems(self, report: integrity.Report) -> None:
-        if data_care.show_problems(self, report, backup.list_backups(self.store.data_dir)):
-            self.choose_backup()
+        sound = damage.newest_sound_backup(self.store.data_dir)  # a backup of the damage is no way out
+        if data_care.show_problems(self, report, sound):
+            self.choose_backup(sound.path if sound else None)
 
-    def choose_backup(self) -> None:
-        dialog = RestoreDialog(self.store.data_dir, self)
+    def choose_backup(self, preselect: Path | None = None) -> None:
+        dialog = RestoreDialog(self.store.data_dir, self, preselect=preselect)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_requested.emit(dialog.chosen.path)
         dialog.deleteLater()
