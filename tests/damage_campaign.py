@@ -189,8 +189,9 @@ def damaged_independently(path: Path, scratch: Path) -> bool:
     copy.write_bytes(data)
     try:
         conn = sqlite3.connect(copy)
+        conn.text_factory = bytes  # findings can quote damaged bytes
         try:
-            return [r[0] for r in conn.execute("PRAGMA integrity_check")] != ["ok"]
+            return [r[0] for r in conn.execute("PRAGMA integrity_check")] != [b"ok"]
         finally:
             conn.close()
     except sqlite3.DatabaseError:

@@ -84,7 +84,8 @@ def _as_damage(exc: BaseException, args: argparse.Namespace | None) -> Exception
 
     from sqlalchemy.exc import DBAPIError
 
-    if args is None or getattr(args, "database_url", None) or not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+    if (args is None or getattr(args, "database_url", None)
+            or not isinstance(exc, DBAPIError | sqlite3.DatabaseError | UnicodeDecodeError)):
         return None
     from app.base.paths import DATABASE_FILE, resolve_data_dir
     from app.store import damage, damaged, translate_error

@@ -35,6 +35,9 @@ def file_damage(path: Path) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return "the file's header is damaged (impossible page size)"
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        return None  # a checkpoint cut off by a crash leaves the file short; SQLite completes it from the WAL
     # The page count in the header is only trusted when SQLite marked it valid for this change.
     if header[24:28] == header[92:96]:
         expected = int.from_bytes(header[28:32], "big") * page_size
@@ -55,6 +58,26 @@ def check_problem(rows: list[str]) -> str | None:
     return " ".join(first.split())  # one line: SQLite's findings can span several
 
 
+def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
+    """SQLite's integrity check of the file at ``path``: its first finding, None when it says ok.
+
+    Its own connection, reading only; findings can quote damaged bytes, so text is decoded leniently.
+    ``immutable`` (for backups, never written) reads without leaving -wal/-shm files beside the file.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "unable to open" in str(exc):  # a folder it may not write (WAL needs its -shm): no verdict
+            return None
+        return str(exc)
+
+
 def diagnose(path: Path) -> str | None:
     """Why the store file is damaged (header, size, then SQLite's integrity check), None when it is sound.
 
@@ -62,17 +85,7 @@ def diagnose(path: Path) -> str | None:
     """
     if not path.exists():
         return None
-    reason = file_damage(path)
-    if reason:
-        return reason
-    try:
-        conn = sqlite3.connect(path)
-        try:
-            return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    return file_damage(path) or integrity_problem(path)
 
 
 def newest_sound_backup(data_dir: Path) -> BackupInfo | None:

@@ -157,4 +157,6 @@ def check(store: Store, full: bool = True) -> Report:
         findings.append(Finding("database", f"cannot be read: {getattr(exc, 'orig', exc)}"))
     except CorruptStore as exc:  # damage met while reading (a value that is not UTF-8)
         findings.append(Finding("database", f"damaged: {exc.reason}"))
+    except UnicodeDecodeError:  # SQLite's findings quote damaged bytes that are not text
+        findings.append(Finding("database", "damaged: the integrity check's findings are unreadable"))
     return Report(tuple(findings), checked, _way_out(store) if findings else "")

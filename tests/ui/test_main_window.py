@@ -84,14 +84,27 @@ def test_cancelling_the_first_start_leaves_without_a_profile(qtbot, data_dir, en
     assert start(args_for(data_dir, lang=None)) == 0
 
 
-def test_an_unreadable_store_is_explained_not_a_traceback(qapp, data_dir, monkeypatch, english) -> None:
+def test_an_unreadable_store_is_explained_not_a_traceback(qapp, data_dir, english) -> None:
     from app.ui.application import start
 
-    (data_dir / "nilai.sqlite3").write_bytes(b"this is not a database" * 100)
+    junk = b"this is not a database" * 100
+    (data_dir / "nilai.sqlite3").write_bytes(junk)
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+
+    def quit_when_asked() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, quit_when_asked)
+            return
+        shown.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+
+    QTimer.singleShot(20, quit_when_asked)
     assert start(args_for(data_dir)) == 1
-    assert shown and shown[0][0] == "Nilai cannot open its data" and "damaged" in shown[0][1]
+    heading, body, buttons = shown[0]
+    assert heading == "Nilai's data is damaged and cannot be opened." and "There is no sound backup" in body
+    assert "Restore this backup" not in buttons  # nothing to offer
+    assert (data_dir / "nilai.sqlite3").read_bytes() == junk
 
 
 def test_after_a_crash_the_open_assessment_comes_back_as_stored(qtbot, interview, store, runner, ui_state,
