@@ -194,7 +194,7 @@ def damaged_independently(path: Path, scratch: Path) -> bool:
             return [r[0] for r in conn.execute("PRAGMA integrity_check")] != [b"ok"]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # SQLite's message can quote damaged bytes
         return True
 
 

@@ -113,6 +113,20 @@ def test_a_value_that_is_not_utf8_is_damage_naming_the_backup(tmp_path: Path) ->
     assert caught.value.backup == backup and "\n" not in str(caught.value)
 
 
+def test_a_schema_whose_damage_sqlite_quotes_as_bytes_is_damage(tmp_path: Path) -> None:
+    """SQLite's message quotes the damaged name, bytes that are not UTF-8: still one clear error."""
+    backup = store_with_backup(tmp_path)
+    conn = sqlite3.connect(tmp_path / DATABASE_FILE)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET name = CAST(X'73AE74' AS TEXT), "
+                 "sql = CAST(X'435245415445205441424C4520AE287829' AS TEXT) WHERE name = 'setting'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorruptStore, match="schema is unreadable") as caught:
+        open_store(tmp_path)
+    assert caught.value.backup == backup
+
+
 def test_a_new_store_appears_whole(tmp_path: Path) -> None:
     store = open_store(tmp_path / "fresh")
     store.close()

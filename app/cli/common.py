@@ -77,7 +77,7 @@ def _as_damage(exc: BaseException, args: argparse.Namespace | None) -> Exception
     """A database error that is really a damaged SQLite store, as the store's one-line message.
 
     Damage can surface anywhere a page is read, long after the store was opened (a cell that is not
-    UTF-8, a broken index); an unexpected database error on a store that fails the quick check is
+    UTF-8, a broken index); an unexpected database error on a store that fails the integrity check is
     damage, on a sound store it stays a bug with its traceback.
     """
     import sqlite3

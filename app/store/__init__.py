@@ -290,10 +290,13 @@ def _check_sound(store: Store, verify: bool) -> None:
         return
     reason = damage.file_damage(path)
     if reason is None:
-        with store.engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-        if verify:
-            reason = damage.integrity_problem(path)
+        try:
+            with store.engine.connect() as conn:
+                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+        except UnicodeDecodeError:  # SQLite's message quotes damaged bytes of the schema
+            reason = "its schema is unreadable"
+    if reason is None and verify:
+        reason = damage.integrity_problem(path)
     if reason is not None:
         raise damaged(store.label, store.data_dir, reason)
 

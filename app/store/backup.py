@@ -68,11 +68,13 @@ def check_backup_file(path: Path) -> None:
     """Refuse to restore anything that is not a sound Nilai database."""
     from app.store.damage import file_damage, integrity_problem
 
-    damage = file_damage(path) or integrity_problem(path, immutable=True)
+    # A backup Nilai took has no WAL: read it as immutable, leaving no -wal/-shm files beside it.
+    immutable = not Path(f"{path}-wal").exists()
+    damage = file_damage(path) or integrity_problem(path, immutable=immutable)
     if damage:
         raise StoreError(f"{path} is not a sound Nilai database ({damage}); nothing was restored.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""), uri=True)
         try:
             has_version = conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0]
@@ -89,8 +91,9 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
 
     The store must be closed. A sound current database is copied aside with the backup API; a
     damaged one byte for byte, with its WAL, as ``…-damaged.sqlite3`` (the backup API may refuse
-    to read it, and a copy through it would not be the evidence of what happened). The restored file is copied into a temporary file beside the database
-    and renamed into place, so a failure leaves the current one intact.
+    to read it, and a copy through it would not be the evidence of what happened). The restored
+    file is copied into a temporary file beside the database and renamed into place, so a failure
+    leaves the current one intact.
     """
     backup = Path(backup)
     if not backup.is_file():

@@ -72,6 +72,8 @@ def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
             return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
         finally:
             conn.close()
+    except UnicodeDecodeError:  # SQLite's own message quotes damaged bytes
+        return "the integrity check stops at bytes that are not text"
     except sqlite3.DatabaseError as exc:
         if "unable to open" in str(exc):  # a folder it may not write (WAL needs its -shm): no verdict
             return None
