@@ -219,7 +219,8 @@ def open_store(data_dir: str | Path | None = None, database_url_: str | None = N
 
     A new SQLite store is made only where no file exists, and appears whole (see :func:`_create_sqlite`),
     so an empty or cut-short file is always damage, never a new store. ``verify`` adds SQLite's integrity
-    check (about 2-3 ms per MB on an idle machine here), so that a command refuses a store damaged in the middle before it writes.
+    check (~5 ms per MB here, benchmarks/bench_store_verify.py), so that a command refuses a store
+    damaged in the middle before it writes.
     """
     from app.store import migrations  # Alembic is only needed when a store is opened
 
