@@ -127,6 +127,20 @@ def test_a_schema_whose_damage_sqlite_quotes_as_bytes_is_damage(tmp_path: Path) 
     assert caught.value.backup == backup
 
 
+def test_a_changed_byte_in_the_schema_text_is_damage_when_verifying(tmp_path: Path) -> None:
+    """A column renamed by one changed byte passes SQLite's integrity check; every query of it would fail."""
+    backup = store_with_backup(tmp_path)
+    conn = sqlite3.connect(tmp_path / DATABASE_FILE)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'value', 'valuf') WHERE name = 'setting'")
+    conn.commit()
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with pytest.raises(CorruptStore, match=r"no longer has the column setting\.value") as caught:
+        open_store(tmp_path, verify=True)
+    assert caught.value.backup == backup
+
+
 def test_a_new_store_appears_whole(tmp_path: Path) -> None:
     store = open_store(tmp_path / "fresh")
     store.close()

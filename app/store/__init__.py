@@ -236,6 +236,8 @@ def open_store(data_dir: str | Path | None = None, database_url_: str | None = N
             _check_sound(store, verify)
         if migrate:
             migrations.upgrade(store)
+        if verify and store.sqlite_path is not None:
+            _check_schema(store)
     except StoreError:
         engine.dispose()
         raise
@@ -298,6 +300,16 @@ def _check_sound(store: Store, verify: bool) -> None:
             reason = "its schema is unreadable"
     if reason is None and verify:
         reason = damage.integrity_problem(path)
+    if reason is not None:
+        raise damaged(store.label, store.data_dir, reason)
+
+
+def _check_schema(store: Store) -> None:
+    """Once at the newest schema, every table and column the models use is there (see damage.schema_problem)."""
+    from app.store import damage
+
+    assert store.sqlite_path is not None
+    reason = damage.schema_problem(store.sqlite_path)
     if reason is not None:
         raise damaged(store.label, store.data_dir, reason)
 

@@ -80,14 +80,50 @@ def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
         return str(exc)
 
 
+def schema_problem(path: Path) -> str | None:
+    """A table or column of the models missing from a store at the newest schema: its schema text was
+    changed (a changed byte there passes the integrity check, then every query of that table fails).
+
+    None when the store is sound or not at the newest schema (its migration adds what is missing).
+    """
+    from sqlmodel import SQLModel
+
+    import app.models.moderation
+    import app.models.sync
+    import app.models.tables  # noqa: F401 - each registers its tables on the metadata
+    from app.store.migrations import head_revision
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
+                return None
+            if [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")] != [head_revision()]:
+                return None
+            for name, table in SQLModel.metadata.tables.items():
+                present = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))}
+                if not present:
+                    return f"its schema no longer has the table {name}"
+                missing = sorted(column.name for column in table.columns if column.name not in present)
+                if missing:
+                    return f"its schema no longer has the column {name}.{missing[0]}"
+            return None
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        return None if "unable to open" in str(exc) else str(exc)
+
+
 def diagnose(path: Path) -> str | None:
-    """Why the store file is damaged (header, size, then SQLite's integrity check), None when it is sound.
+    """Why the store file is damaged (header, size, SQLite's integrity check, the tables and columns
+    the models need), None when it is sound.
 
     Reads only: used after an unexpected database error, to tell damage from a bug.
     """
     if not path.exists():
         return None
-    return file_damage(path) or integrity_problem(path)
+    return file_damage(path) or integrity_problem(path) or schema_problem(path)
 
 
 def newest_sound_backup(data_dir: Path) -> BackupInfo | None:
