@@ -213,9 +213,10 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
         try:
             store = open_store(args.data_dir, args.database_url)
         except CorruptStore as exc:
-            store, restored = _recover(args, exc)
-            if store is None:
+            recovered, restored = _recover(args, exc)
+            if recovered is None:
                 return 1
+            store = recovered
     except StoreError as exc:
         title = QCoreApplication.translate("Application", "Nilai cannot open its data")
         QMessageBox.critical(None, title, str(exc))

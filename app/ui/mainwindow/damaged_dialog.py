@@ -29,7 +29,7 @@ def texts(data_dir: Path, error: CorruptStore) -> tuple[str, str]:
         body += QCoreApplication.translate(
             "DamagedStore", "The newest sound backup is from %1. Restoring it sets the damaged file aside in the "
             "backups folder first, so nothing is lost by trying; changes made after that backup are not in it.").replace(
-            "%1", QLocale().toString(sound.taken_at, LONG))
+            "%1", QLocale().toString(sound.taken_at, LONG))  # type: ignore[call-overload]  # PySide6 takes a datetime; its stubs list only QDateTime
     else:
         body += QCoreApplication.translate(
             "DamagedStore", "There is no sound backup. Copy the data folder somewhere safe before changing anything, "
