@@ -81,9 +81,10 @@ class ImportReport:
             counter.update(bundle.counts)
         return dict(counter)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, complete: bool = True) -> dict[str, Any]:
         return {
             "started_at": self.started_at,
+            "complete": complete,  # False: written as the import went, and it did not end (yet)
             "bundles": [asdict(b) | {"counts": b.counts} for b in self.bundles],
             "totals": self.totals,
             "rejected_bundles": len(self.rejected),
@@ -103,5 +104,6 @@ class ImportReport:
                      f"{len(self.rejected)} rejected" + (f"; records: {total}" if total else ""))
         return lines
 
-    def write_json(self, path: str | Path) -> None:
-        atomic_write(path, (json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    def write_json(self, path: str | Path, complete: bool = True) -> None:
+        data = json.dumps(self.to_dict(complete), ensure_ascii=False, indent=2) + "\n"
+        atomic_write(path, data.encode("utf-8"))

@@ -196,12 +196,18 @@ def bundle_import(args: argparse.Namespace) -> int:
     extra = certs_from(args.trust, args.trust_dir)
     store = open_store_for(args)
     so_far = R.ImportReport()  # what was done before a failure of the store itself (a bad bundle is only rejected)
+
+    def progress(bundle: R.BundleReport) -> None:
+        so_far.bundles.append(bundle)
+        if args.report:  # after each bundle's commit: a killed importer still leaves what it committed
+            so_far.write_json(args.report, complete=False)
+
     try:
         report = import_bundles(store, args.files, extra_trust=extra, unlock=_unlocker(args, store),
-                                progress=so_far.bundles.append)
+                                progress=progress)
     except BaseException:
         if args.report:
-            so_far.write_json(args.report)
+            so_far.write_json(args.report, complete=False)
         raise
     finally:
         store.close()
