@@ -12,6 +12,8 @@ small modules, and the names callers use are re-exported here:
 * :mod:`app.identity.detached_signature` and :mod:`app.identity.envelope`: the detached signatures and the hybrid
   encryption that result bundles use (:func:`sign_bytes`, :func:`verify_bytes`,
   :func:`encrypt_for`, :func:`decrypt_with`);
+* :mod:`app.identity.types`: :class:`IdentityInfo` and :class:`UnlockedIdentity`, which the
+  signature and envelope modules take without importing this one;
 * :mod:`app.identity.errors`: the exceptions.
 
 The private key never leaves the machine: :func:`unlock` returns an :class:`UnlockedIdentity`
@@ -22,9 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,6 @@ from app.identity.certificates import (
     name_attr,
     public_key_der,
     self_signed_certificate,
-    utcnow,
 )
 from app.identity.detached_signature import sign_bytes, verify_bytes
 from app.identity.envelope import decrypt_with, encrypt_for
@@ -60,6 +58,7 @@ from app.identity.keyfile import SCRYPT_R as SCRYPT_R
 from app.identity.keyfile import decrypt_private_key, encrypt_private_key
 from app.identity.pkcs12 import read_pkcs12
 from app.identity.throttle import UnlockThrottle
+from app.identity.types import IdentityInfo, UnlockedIdentity
 
 __all__ = [
     "DecryptionError",
@@ -85,76 +84,6 @@ __all__ = [
 ]
 
 MIN_PASSPHRASE_LENGTH = 8
-
-
-# --------------------------------------------------------------------------- plain types
-
-
-@dataclass(frozen=True)
-class IdentityInfo:
-    """What can be known about the identity without the passphrase. Safe to pass anywhere."""
-
-    name: str
-    nip: str
-    organisation: str
-    created_at: dt.datetime
-    source: str  # "self-signed" | "pkcs12"
-    cert_pem: str
-    fingerprint: str  # SHA-256 of the certificate DER, lowercase hex without colons
-    not_before: dt.datetime
-    not_after: dt.datetime
-    subject: str  # RFC 4514
-    issuer: str  # RFC 4514
-    key_type: str  # "ECDSA P-256", "RSA 3072", "Ed25519"
-    chain_pems: tuple[str, ...] = ()
-
-    @property
-    def certificate(self) -> x509.Certificate:
-        return x509.load_pem_x509_certificate(self.cert_pem.encode("ascii"))
-
-    @property
-    def self_signed(self) -> bool:
-        return self.subject == self.issuer and not self.chain_pems
-
-    def expired(self, now: dt.datetime | None = None) -> bool:
-        return (now or utcnow()) > self.not_after
-
-
-class UnlockedIdentity:
-    """The decrypted private key with its certificate and chain, kept in memory.
-
-    Reusable for any number of signatures. Derived objects (such as the pyHanko signer that
-    :mod:`app.sheets.signing` builds) are cached on it through :meth:`cached`, so a batch does not
-    re-parse keys or certificates.
-    """
-
-    def __init__(
-        self,
-        info: IdentityInfo,
-        private_key: Any,
-        certificate: x509.Certificate,
-        chain: list[x509.Certificate],
-    ) -> None:
-        self.info = info
-        self.private_key = private_key
-        self.certificate = certificate
-        self.chain = list(chain)
-        self._cache: dict[str, Any] = {}
-        self._cache_lock = threading.Lock()
-
-    @property
-    def fingerprint(self) -> str:
-        return self.info.fingerprint
-
-    def cached(self, key: str, factory: Callable[[], Any]) -> Any:
-        """The object stored under ``key``, built once with ``factory``."""
-        with self._cache_lock:
-            if key not in self._cache:
-                self._cache[key] = factory()
-            return self._cache[key]
-
-    def __repr__(self) -> str:  # never show key material
-        return f"<UnlockedIdentity {self.info.name!r} {self.info.fingerprint[:16]}…>"
 
 
 # Shared by unlock() and change_passphrase() when the caller brings no throttle of its own.

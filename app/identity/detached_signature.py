@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -10,9 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from app.identity.certificates import as_certificate
 from app.identity.errors import IdentityError
-
-if TYPE_CHECKING:  # only for annotations: app.identity imports this module
-    from app.identity import UnlockedIdentity
+from app.identity.types import UnlockedIdentity
 
 __all__ = ["sign_bytes", "verify_bytes"]
 

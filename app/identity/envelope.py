@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -16,9 +16,7 @@ from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap
 
 from app.identity.certificates import as_certificate, certificate_fingerprint, key_type
 from app.identity.errors import DecryptionError, IdentityError
-
-if TYPE_CHECKING:  # only for annotations: app.identity imports this module
-    from app.identity import UnlockedIdentity
+from app.identity.types import UnlockedIdentity
 
 __all__ = ["decrypt_with", "encrypt_for"]
 
