@@ -17,10 +17,10 @@ from app.store import (
     NewerSchema,
     ReadOnlyStore,
     StoreError,
-    _translate,
     migrations,
     open_store,
 )
+from app.store.errors import translate_driver_error as _translate
 
 
 def test_new_store_is_at_head_with_pragmas(store) -> None:

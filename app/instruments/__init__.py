@@ -5,7 +5,8 @@ An instrument is a human-edited YAML file under ``resources/instruments/`` (form
 carry the same definition as a JSON mapping, so validation works on plain data
 (:func:`parse_instrument`) and the YAML loader is a thin layer on top (:func:`load_instrument`).
 
-Validation lives in :mod:`app.instruments.validation`, YAML parsing with line numbers in
+Validation lives in :mod:`app.instruments.validation`, file locations in
+:mod:`app.instruments.locations`, YAML parsing with line numbers in
 :mod:`app.instruments.yaml_format`, the error type in :mod:`app.instruments.errors`; the names callers use
 are re-exported here.
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.instruments.errors import InstrumentError, Location
+from app.instruments.locations import instruments_dir, schema_path
 from app.instruments.validation import MIN_LEVELS as MIN_LEVELS
 from app.instruments.validation import WEIGHT_TOLERANCE as WEIGHT_TOLERANCE
 from app.instruments.validation import WEIGHT_TOTAL as WEIGHT_TOTAL
@@ -157,16 +159,6 @@ def canonical_hash(data: Mapping[str, Any]) -> str:
     if problems:
         raise InstrumentError("<data>", format_problems(problems, data, None))
     return _hash_normalised(_normalise(data))
-
-
-def instruments_dir() -> Path:
-    from app.base.paths import resources_dir
-
-    return resources_dir() / "instruments"
-
-
-def schema_path() -> Path:
-    return instruments_dir() / "schema.json"
 
 
 def builtin_instruments() -> list[Instrument]:

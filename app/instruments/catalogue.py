@@ -1,40 +1,18 @@
-"""Reference data in the store: the region catalogue and the instrument versions in use."""
+"""The instrument versions in use, kept in the store with their outline and rebuilt from it."""
 
 from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
-from app import regions as region_catalogue
+from app.instruments import instrument_to_dict, rebuild_instrument
 from app.models.domain import Instrument
-from app.models.tables import DimensionRow, IndicatorRow, InstrumentRow, Province, Region, RubricLevelRow
-
-
-def ensure_regions(session: Session) -> int:
-    """Load the 34 provinces and 514 regencies/cities if the store does not have them yet."""
-    have = session.exec(select(func.count()).select_from(Region)).one()
-    if have >= len(region_catalogue.regions()):
-        return 0
-    known_provinces = set(session.exec(select(Province.code)).all())
-    for code, name in region_catalogue.provinces().items():
-        if code not in known_provinces:
-            session.add(Province(code=code, name=name))
-    session.flush()
-    known = set(session.exec(select(Region.code)).all())
-    added = 0
-    for reg in region_catalogue.regions():
-        if reg.code not in known:
-            session.add(Region(code=reg.code, province_code=reg.province_code, name=reg.name, kind=reg.kind))
-            added += 1
-    session.flush()
-    return added
+from app.models.tables import DimensionRow, IndicatorRow, InstrumentRow, RubricLevelRow
 
 
 def store_instrument(session: Session, instrument: Instrument) -> bool:
     """Keep an instrument version (with its outline) in the store; False if it was already there."""
-    from app.instruments import instrument_to_dict
-
     if session.get(InstrumentRow, instrument.content_hash) is not None:
         return False
     definition = instrument_to_dict(instrument)
@@ -73,8 +51,6 @@ def load_instrument(session: Session, content_hash: str) -> Instrument:
     cached = _instrument_cache.get(content_hash)
     if cached is not None:
         return cached
-    from app.instruments import rebuild_instrument
-
     row = session.get(InstrumentRow, content_hash)
     if row is None:
         raise LookupError(f"instrument version {content_hash[:12]} is not in this store")

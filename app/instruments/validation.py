@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.instruments.errors import Location
+from app.instruments.locations import schema_path
 
 __all__ = ["MIN_LEVELS", "WEIGHT_TOLERANCE", "WEIGHT_TOTAL", "format_problems", "validate"]
 
@@ -34,11 +35,7 @@ def validate(data: Any) -> list[tuple[Location, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> Any:
-    # Imported lazily: jsonschema is slow to import and most CLI commands never validate; and
-    # app.instruments imports this module, so its schema_path is only looked up here.
-    from jsonschema import Draft202012Validator
-
-    from app.instruments import schema_path
+    from jsonschema import Draft202012Validator  # deferred: slow to import, most CLI commands never validate
 
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     return Draft202012Validator(schema)

@@ -15,7 +15,10 @@ from datetime import datetime
 from pathlib import Path
 
 from app.base.paths import DATABASE_FILE
-from app.store import Store, StoreError, backup_copy, settings, sqlite_copy
+from app.store import settings
+from app.store.engine import Store, backup_copy, sqlite_copy
+from app.store.errors import StoreError
+from app.store.soundness import diagnose, file_damage, integrity_problem
 
 DEFAULT_KEEP = 20
 _ROLLING = re.compile(r"^nilai-\d{8}-\d{6}-\d{6}-(startup|finalized|manual)\.sqlite3$")
@@ -66,8 +69,6 @@ def prune(store: Store) -> list[Path]:
 
 def check_backup_file(path: Path) -> None:
     """Refuse to restore anything that is not a sound Nilai database."""
-    from app.store.damage import file_damage, integrity_problem
-
     # A backup Nilai took has no WAL: read it as immutable, leaving no -wal/-shm files beside it.
     immutable = not Path(f"{path}-wal").exists()
     damage = file_damage(path) or integrity_problem(path, immutable=immutable)
@@ -116,8 +117,6 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
 
 
 def _set_aside(data_dir: Path, database: Path) -> Path:
-    from app.store.damage import diagnose
-
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     backups_dir(data_dir).mkdir(exist_ok=True)
     if diagnose(database) is None:

@@ -1,5 +1,6 @@
 """Telling a damaged SQLite store from a sound one, and naming the way out.
 
+The checks of the file itself live in :mod:`app.store.soundness`; this module names the way out.
 A store file is damaged when it is empty, is not a SQLite file at all (a PDF or zip renamed), is
 shorter than its own header says (cut short by a failed copy or a full disk), or fails SQLite's
 integrity check. Such a file is never opened as a new store nor written to: every message names it
@@ -8,127 +9,19 @@ and the newest backup that is itself sound (a backup of damage is no way out).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from app.store.backup import BackupInfo, check_backup_file, list_backups
-
-HEADER = b"SQLite format 3\x00"
-# What a file that is not a database most likely is, by its first bytes.
-_LOOKALIKES = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zip archive"), (b"\x89PNG", "a PNG image"),
-               (b"\xff\xd8\xff", "a JPEG image"), (b"{", "a JSON file"))
-
-
-def file_damage(path: Path) -> str | None:
-    """Why the file at ``path`` cannot be a sound SQLite database, read from its size and header alone."""
-    size = path.stat().st_size
-    if size == 0:
-        return "the file is empty (0 bytes)"
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(HEADER):
-        kind = next((name for magic, name in _LOOKALIKES if header.startswith(magic)), None)
-        return f"the file is {kind}, not a database" if kind else "the file is not a SQLite database"
-    if len(header) < 100:
-        return f"the file is cut short ({size} bytes, not even a whole header)"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return "the file's header is damaged (impossible page size)"
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size:
-        return None  # a checkpoint cut off by a crash leaves the file short; SQLite completes it from the WAL
-    # The page count in the header is only trusted when SQLite marked it valid for this change.
-    if header[24:28] == header[92:96]:
-        expected = int.from_bytes(header[28:32], "big") * page_size
-        if size < expected:
-            return f"the file is cut short ({size:,} of {expected:,} bytes)"
-    if size % page_size:
-        return f"the file is cut short ({size:,} bytes, not a whole number of pages)"
-    return None
-
-
-def check_problem(rows: list[str]) -> str | None:
-    """The first finding of ``PRAGMA integrity_check``, or None when it says ok."""
-    if rows == ["ok"]:
-        return None
-    if not rows:
-        return "the integrity check returned nothing"
-    first = rows[0].replace("*** in database main ***", "")
-    return " ".join(first.split())  # one line: SQLite's findings can span several
-
-
-def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
-    """SQLite's integrity check of the file at ``path``: its first finding, None when it says ok.
-
-    Its own connection, reading only; findings can quote damaged bytes, so text is decoded leniently.
-    ``immutable`` (for backups, never written) reads without leaving -wal/-shm files beside the file.
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-        try:
-            return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
-        finally:
-            conn.close()
-    except UnicodeDecodeError:  # SQLite's own message quotes damaged bytes
-        return "the integrity check stops at bytes that are not text"
-    except sqlite3.DatabaseError as exc:
-        if "unable to open" in str(exc):  # a folder it may not write (WAL needs its -shm): no verdict
-            return None
-        return str(exc)
-
-
-def schema_problem(path: Path) -> str | None:
-    """A table or column of the models missing from a store at the newest schema: its schema text was
-    changed (a changed byte there passes the integrity check, then every query of that table fails).
-
-    None when the store is sound or not at the newest schema (its migration adds what is missing).
-    """
-    from sqlmodel import SQLModel
-
-    import app.models.moderation
-    import app.models.sync
-    import app.models.tables  # noqa: F401 - each registers its tables on the metadata
-    from app.store.migrations import head_revision
-
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-        try:
-            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
-                return None
-            if [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")] != [head_revision()]:
-                return None
-            for name, table in SQLModel.metadata.tables.items():
-                present = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))}
-                if not present:
-                    return f"its schema no longer has the table {name}"
-                missing = sorted(column.name for column in table.columns if column.name not in present)
-                if missing:
-                    return f"its schema no longer has the column {name}.{missing[0]}"
-            return None
-        finally:
-            conn.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        return None if "unable to open" in str(exc) else str(exc)
-
-
-def diagnose(path: Path) -> str | None:
-    """Why the store file is damaged (header, size, SQLite's integrity check, the tables and columns
-    the models need), None when it is sound.
-
-    Reads only: used after an unexpected database error, to tell damage from a bug.
-    """
-    if not path.exists():
-        return None
-    return file_damage(path) or integrity_problem(path) or schema_problem(path)
+from app.store.errors import CorruptStore, StoreError
+from app.store.soundness import HEADER as HEADER
+from app.store.soundness import check_problem as check_problem
+from app.store.soundness import diagnose as diagnose
+from app.store.soundness import file_damage as file_damage
+from app.store.soundness import integrity_problem as integrity_problem
+from app.store.soundness import schema_problem as schema_problem
 
 
 def newest_sound_backup(data_dir: Path) -> BackupInfo | None:
-    from app.store import StoreError
-
     for info in list_backups(data_dir):
         try:
             check_backup_file(info.path)
@@ -144,3 +37,10 @@ def way_out(data_dir: Path, sound: BackupInfo | None) -> str:
                 "(if the first start of Nilai was interrupted, delete the file and start again).")
     return (f"Restore the newest sound backup: nilai restore {sound.path} (taken {sound.taken_at:%Y-%m-%d %H:%M}); "
             "the damaged file is set aside first, so nothing is lost by trying.")
+
+
+def damaged(where: str, data_dir: Path, reason: str) -> CorruptStore:
+    """One line: what is damaged, why, that nothing was changed, and the newest sound backup to restore."""
+    sound = newest_sound_backup(data_dir)
+    return CorruptStore(f"{where} is damaged ({reason}); nothing was changed. {way_out(data_dir, sound)}",
+                        reason, sound.path if sound else None)

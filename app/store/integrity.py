@@ -18,7 +18,10 @@ from sqlmodel import Session, col, select
 
 from app.models.sync import BranchChangeLog
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
-from app.store import CorruptStore, Store, changelog, replay
+from app.store import changelog, replay
+from app.store.damage import newest_sound_backup
+from app.store.engine import Store
+from app.store.errors import CorruptStore
 
 _REPLAY_BATCH = 500  # records whose chains and rows are read together
 
@@ -53,8 +56,6 @@ def _sha256(path: Path) -> str:
 
 def _way_out(store: Store) -> str:
     """The newest backup that is itself a sound database (a backup of damage is no way out)."""
-    from app.store.damage import newest_sound_backup
-
     sound = newest_sound_backup(store.data_dir)
     if sound is None:
         return "No sound backup exists: copy the data directory somewhere safe before changing anything."

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from app.models.domain import AssessorInfo
 from app.models.tables import Assessor, Setting
-from app.store import Store
+from app.store.engine import Store
 
 PROFILE = "profile.assessor_id"
 LANGUAGE = "ui.language"

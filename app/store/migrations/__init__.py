@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError
+
+from app.store.engine import Store, backup_copy
+from app.store.errors import NewerSchema, StoreLocked
+from app.store.limits import MIGRATION_LOCK_KEY, WRITE_WAIT_SECONDS
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-    from app.store import Store
 
 HERE = Path(__file__).resolve().parent
 VERSIONS = HERE / "versions"
@@ -32,26 +36,26 @@ VERSIONS = HERE / "versions"
 def __getattr__(name: str) -> Any:
     # Alembic's names as attributes of this module, imported on first use.
     if name == "command":
-        from alembic import command
+        from alembic import command  # deferred: Alembic (~130 ms), on first use
 
         return command
     if name == "Config":
-        from alembic.config import Config
+        from alembic.config import Config  # deferred: Alembic (~130 ms), on first use
 
         return Config
     if name == "MigrationContext":
-        from alembic.runtime.migration import MigrationContext
+        from alembic.runtime.migration import MigrationContext  # deferred: Alembic (~130 ms), on first use
 
         return MigrationContext
     if name == "ScriptDirectory":
-        from alembic.script import ScriptDirectory
+        from alembic.script import ScriptDirectory  # deferred: Alembic (~130 ms), on first use
 
         return ScriptDirectory
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def alembic_config() -> Config:
-    from alembic.config import Config
+    from alembic.config import Config  # deferred: Alembic, only when a migration runs
 
     config = Config()
     config.set_main_option("script_location", str(HERE))
@@ -87,7 +91,7 @@ def head_revision() -> str:
 
 def alembic_head_revision() -> str:
     """The head as Alembic itself sees it (imports Alembic); must equal :func:`head_revision`."""
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # deferred: Alembic, only for this check
 
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert len(heads) == 1, f"migration history must be linear, heads: {heads}"
@@ -95,8 +99,6 @@ def alembic_head_revision() -> str:
 
 
 def current_revision(store: Store) -> str | None:
-    from sqlalchemy import inspect, text
-
     with store.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -125,8 +127,6 @@ def _migration_lock(store: Store) -> Iterator[None]:
     PostgreSQL: an advisory lock held by a connection of its own. SQLite: a lock file beside the
     database (SQLite's own lock cannot be held across Alembic's connections).
     """
-    from app.store import MIGRATION_LOCK_KEY, WRITE_WAIT_SECONDS, StoreLocked
-
     waited = (f"Another Nilai has been preparing {store.label} for over {WRITE_WAIT_SECONDS} s; "
               "nothing was changed here. Try again in a moment.")
     path = store.sqlite_path
@@ -138,9 +138,6 @@ def _migration_lock(store: Store) -> Iterator[None]:
         except FileLockTimeout as exc:
             raise StoreLocked(waited) from exc
         return
-    from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
-
     with store.engine.connect() as conn:
         try:
             conn.execute(text(f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'"))
@@ -156,8 +153,6 @@ def _migration_lock(store: Store) -> Iterator[None]:
 
 
 def _upgrade_locked(store: Store, head: str) -> str | None:
-    from app.store import NewerSchema, backup_copy
-
     current = current_revision(store)  # again: another process may have migrated while this one waited
     if current == head:
         return None
@@ -170,7 +165,7 @@ def _upgrade_locked(store: Store, head: str) -> str | None:
     if current is not None or _has_tables(store):
         path = backup_copy(store, f"before-migration-{head}")
         backup = str(path) if path else None
-    from alembic import command
+    from alembic import command  # deferred: Alembic, only when a migration runs
 
     config = alembic_config()
     with store.engine.begin() as conn:
@@ -180,6 +175,4 @@ def _upgrade_locked(store: Store, head: str) -> str | None:
 
 
 def _has_tables(store: Store) -> bool:
-    from sqlalchemy import inspect
-
     return bool(inspect(store.engine).get_table_names())

@@ -1,0 +1,160 @@
+"""The database and its engine: SQLite pragmas, transactions (and the writers' lock), SQLite copies.
+
+SQLite on an assessor's laptop (WAL, foreign keys, synchronous=FULL because laptops lose power),
+or PostgreSQL for a shared coordinator store. :func:`app.store.open_store` builds a :class:`Store`
+and migrates it; :mod:`app.store.migrations` works on a :class:`Store` without importing that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlmodel import Session, create_engine
+
+from app.base.paths import DATABASE_FILE
+from app.store.errors import StoreError, translate_driver_error
+from app.store.limits import BUSY_TIMEOUT_MS, WRITE_LOCK_KEY, WRITE_WAIT_SECONDS
+
+__all__ = ["Store", "backup_copy", "database_url", "make_engine", "sqlite_copy"]
+
+
+def _restore_busy_timeout(session: Session) -> None:
+    """Back to the ordinary wait once a writer is done (the connection returns to the pool)."""
+    with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
+        session.connection().exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+class Store:
+    """A database and its engine. Open one with :func:`open_store`."""
+
+    def __init__(self, engine: Engine, data_dir: Path, label: str) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self.label = label  # how messages name the database
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """A session that commits as a whole on success and rolls back on any error.
+
+        ``write=True``: a writer that reads, decides and writes (a bundle's merge, moderation, a
+        conflict's resolution) holds the store's write lock from its first statement to its commit,
+        so no other process changes what it read before it has written. Other writers wait for it
+        (up to :data:`WRITE_WAIT_SECONDS`); readers never do.
+        """
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            if write:
+                self._take_write_lock(session)
+            yield session
+            session.commit()
+        except (OperationalError, DBAPIError, OSError) as exc:
+            session.rollback()
+            user_error = translate_driver_error(exc, self.label, self.data_dir if self.is_sqlite else None)
+            if user_error is not None:
+                raise user_error from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            if write and self.is_sqlite:
+                _restore_busy_timeout(session)
+            session.close()
+
+    def _take_write_lock(self, session: Session) -> None:
+        connection = session.connection()
+        if self.is_sqlite:
+            # A first statement that writes (nothing) takes SQLite's write lock before anything is read:
+            # a deferred transaction that read first could not take it later if another one wrote.
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {WRITE_WAIT_SECONDS * 1000}")
+            connection.exec_driver_sql("UPDATE setting SET value = value WHERE 0")
+        else:
+            connection.execute(text(f"SET LOCAL lock_timeout = '{WRITE_WAIT_SECONDS}s'"))
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:  # e.g. the assessor build ships no PostgreSQL driver
+        raise StoreError(
+            f"This Nilai cannot reach that database: its driver is not installed ({exc.name or exc}). "
+            "Run Nilai from source with the postgres extra (pip install 'nilai[postgres]') for a shared store."
+        ) from exc
+    except NoSuchModuleError as exc:
+        raise StoreError(f"This Nilai does not know that kind of database ({url.split(':')[0]}); "
+                         "use sqlite or postgresql+psycopg.") from exc
+    except ArgumentError as exc:
+        raise StoreError(f"The database URL is not valid: {exc}. Example: postgresql+psycopg://user@host/nilai") from exc
+
+
+def database_url(data_dir: Path, explicit_url: str | None = None) -> str:
+    if explicit_url:
+        return explicit_url
+    return f"sqlite:///{data_dir / DATABASE_FILE}"
+
+
+def backup_copy(store: Store, reason: str) -> Path | None:
+    """Copy the SQLite database aside (online backup API, consistent even while open)."""
+    path = store.sqlite_path
+    if path is None or not path.exists():
+        return None
+    backups = store.data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"nilai-{stamp}-{reason}.sqlite3"
+    partial = target.with_suffix(".part")
+    try:
+        sqlite_copy(path, partial)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        user_error = translate_driver_error(exc, f"the backup folder ({backups})")
+        raise (user_error or StoreError(f"Could not back up the database: {exc}")) from exc
+    return target
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database with the online backup API, even while it is open."""
+    src = sqlite3.connect(source)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
