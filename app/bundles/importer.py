@@ -595,7 +595,7 @@ def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: Verif
 
 def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport,
                    settled: set[tuple[str, ...]]) -> None:
-    from app.instruments.catalogue import ensure_regions
+    from app.regions.seed import ensure_regions
 
     used = {(p.round_id, p.region_code) for p in bundle.records}
     facts = {("round", p.round_id, p.instrument_hash, p.region_code) for p in bundle.records}

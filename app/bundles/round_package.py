@@ -248,7 +248,8 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
         raise PackageError(f"{label}: the instrument it carries hashes to {instrument.content_hash[:12]}, not to the "
                            f"round's {r['instrument_hash'][:12]}")
     with store.transaction() as session:
-        from app.instruments.catalogue import ensure_regions, store_instrument
+        from app.instruments.catalogue import store_instrument
+        from app.regions.seed import ensure_regions
         from app.models.tables import Assessment, Round
 
         round_ = session.get(Round, r["id"])

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, func, select
 from app.instruments import catalogue
 from app.models.domain import Instrument
 from app.models.tables import Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
+from app.regions.seed import ensure_regions
 from app.store import Store
 
 
@@ -55,7 +56,7 @@ def create_round(
     shortlist_sizes: tuple[int, ...] = (75, 50),
     round_id: str | None = None,
 ) -> Round:
-    catalogue.ensure_regions(session)
+    ensure_regions(session)
     catalogue.store_instrument(session, instrument)
     round_ = Round(name=name, programme=programme, instrument_hash=instrument.content_hash, starts_on=starts_on,
                    ends_on=ends_on, shortlist_sizes=",".join(str(n) for n in shortlist_sizes))
