@@ -24,8 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from app import __version__
+from app import __version__, assessments, identity
+from app.assessments.snapshots import snapshot
+from app.base.atomic import atomic_write
 from app.base.paths import DATABASE_FILE, installation, resources_dir
+from app.bundles import report
+from app.bundles.export import export_bundle
+from app.bundles.importer import import_bundles
+from app.bundles.trust import cert_info
+from app.instruments import builtin_instruments
+from app.models.tables import Assessment
+from app.rounds.demo import build_demo
+from app.store import migrations, open_store, settings
 
 GUI_TIMEOUT_S = 60.0  # the window must have been drawn by then
 
@@ -59,8 +69,6 @@ Step = tuple[str, Callable[[Context], str]]
 
 
 def step_store(ctx: Context) -> str:
-    from app.store import migrations, open_store
-
     ctx.store = open_store(ctx.data_dir)
     current, head = migrations.current_revision(ctx.store), migrations.alembic_head_revision()
     if current != head or migrations.head_revision() != head:
@@ -70,8 +78,6 @@ def step_store(ctx: Context) -> str:
 
 
 def step_instruments(ctx: Context) -> str:
-    from app.instruments import builtin_instruments
-
     ctx.instruments = builtin_instruments()
     if not ctx.instruments:
         raise SelftestError("no instrument was found in the program's resources")
@@ -80,8 +86,6 @@ def step_instruments(ctx: Context) -> str:
 
 
 def step_demo(ctx: Context) -> str:
-    from app.rounds.demo import build_demo
-
     result = build_demo(ctx.store, regions_count=2, assessors_count=2)
     if result.assessments < 1:
         raise SelftestError("the demo round has no assessments")
@@ -89,9 +93,6 @@ def step_demo(ctx: Context) -> str:
 
 
 def step_identity(ctx: Context) -> str:
-    from app import identity
-    from app.store import settings
-
     profile = settings.profile(ctx.store)
     if profile is None:
         raise SelftestError("the demo round did not set this laptop's assessor profile")
@@ -104,11 +105,9 @@ def step_identity(ctx: Context) -> str:
 def step_sheet(ctx: Context) -> str:
     from sqlmodel import select
 
-    from app.assessments.snapshots import snapshot
-    from app.models.tables import Assessment
+    # deferred: ReportLab and pyHanko load in this step, so its time includes theirs as a real first sheet's does
     from app.sheets.render import render_sheet
     from app.sheets.signing import sign_pdf
-    from app.store import settings
 
     profile = settings.profile(ctx.store)
     assert profile is not None
@@ -124,8 +123,7 @@ def step_sheet(ctx: Context) -> str:
 
 
 def step_verify(ctx: Context) -> str:
-    from app import assessments
-    from app.base.atomic import atomic_write
+    # deferred: pyHanko's validator loads in this step, as it does for a real first check
     from app.sheets.signing import verify_pdf
 
     result = verify_pdf(ctx.signed_pdf, trusted=[ctx.unlocked.certificate])
@@ -140,8 +138,6 @@ def step_verify(ctx: Context) -> str:
 
 
 def step_bundle_export(ctx: Context) -> str:
-    from app.bundles.export import export_bundle
-
     ctx.bundle_path = ctx.scratch / "selftest.nilai"
     result = export_bundle(ctx.store, ctx.bundle_path, unlocked=ctx.unlocked)
     if result.signed < 1:
@@ -150,11 +146,6 @@ def step_bundle_export(ctx: Context) -> str:
 
 
 def step_bundle_import(ctx: Context) -> str:
-    from app.bundles import report
-    from app.bundles.importer import import_bundles
-    from app.bundles.trust import cert_info
-    from app.store import open_store
-
     assert ctx.bundle_path is not None
     trust = cert_info(ctx.unlocked.info.cert_pem.encode("ascii"), "selftest")
     coordinator = open_store(ctx.scratch / "coordinator")
@@ -179,6 +170,7 @@ def step_gui(ctx: Context) -> str:
     if ctx.store is not None:
         ctx.store.close()
         ctx.store = None
+    # deferred: Qt, only for --gui (and absent from a build without the desktop client)
     from app.ui.application import run
 
     done = threading.Event()

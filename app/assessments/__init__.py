@@ -19,8 +19,19 @@ from sqlmodel import Session, col, select
 from app.assessments.scoring import Mark, summarize
 from app.instruments.catalogue import load_instrument
 from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
-from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score, utcnow
-from app.store import Store, changelog, replay, settings
+from app.models.tables import (
+    Assessment,
+    Assessor,
+    ChangeLogEntry,
+    Evidence,
+    InterviewSlot,
+    Round,
+    Score,
+    new_id,
+    utcnow,
+)
+from app.store import Store, StoreError, changelog, replay, settings
+from app.store.backup import take_backup
 
 NOT_APPLICABLE = replay.NOT_APPLICABLE
 UNDOABLE_FIELDS = ("level", "note", "evidence")
@@ -106,8 +117,6 @@ def start_assessment(
     store: Store, *, round_id: str, region_code: str, assessor_id: str, slot_id: str | None = None
 ) -> str:
     """The current version of this assessor's assessment of the region, created if there is none."""
-    from app.models.tables import InterviewSlot, Round
-
     with store.transaction() as session:
         existing = session.exec(
             select(Assessment).where(
@@ -140,8 +149,6 @@ def start_assessment(
 
 
 def _actor(session: Session, assessor_id: str) -> str:
-    from app.models.tables import Assessor
-
     assessor = session.get(Assessor, assessor_id)
     return f"{assessor.name} <{assessor.nip}>" if assessor else assessor_id
 
@@ -277,7 +284,6 @@ def add_evidence(store: Store, version_id: str, indicator_code: str, source: Pat
             partial.unlink(missing_ok=True)
             raise AssessmentError(f"Could not copy {source.name} into the data directory: {exc.strerror}. "
                                   "Nothing was attached.") from exc
-    from app.models.tables import new_id
 
     info = EvidenceInfo(new_id(), source.name, sha, size, relative.as_posix())
     payload = {"id": info.id, "file_name": info.file_name, "sha256": sha, "size": size, "stored_path": info.stored_path}
@@ -438,8 +444,6 @@ def finalize(store: Store, version_id: str, actor: str) -> str | None:
         session.add(assessment)
         changelog.append(session, assessment.record_id, field="status", old="draft", new="final",
                          actor=actor, version_id=version_id)
-    from app.store import StoreError
-    from app.store.backup import take_backup
 
     try:
         take_backup(store, "finalized")

@@ -19,7 +19,8 @@ from sqlmodel import Session
 
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
-from app.bundles.manifest import SCORE_COLUMNS
+from app.bundles.format import iso
+from app.bundles.manifest import SCORE_COLUMNS, sqlite_time
 from app.bundles.merge import RecordState, Writes, chunks
 from app.bundles.verify import VerifiedBundle
 from app.models.sync import ImportedVersion
@@ -84,9 +85,6 @@ def bulk_table(model: Any, sqlite: bool) -> Table:
 
 
 def now_value(now: datetime, sqlite: bool) -> Any:
-    from app.bundles.format import iso
-    from app.bundles.manifest import sqlite_time
-
     return sqlite_time(iso(now) or "") if sqlite else now
 
 

@@ -41,8 +41,20 @@ from app.bundles.format import (
     sheet_path,
 )
 from app.bundles.manifest import chain_of, record_document
+from app.identity import (
+    IdentityError,
+    certificate_fingerprint,
+    encrypt_for,
+    load_certificate,
+    load_identity,
+    sign_bytes,
+    unlock,
+)
+from app.instruments import instrument_to_dict
+from app.instruments.catalogue import load_instrument
 from app.models.sync import BundleExport, ExportedVersion
 from app.models.tables import Assessment, Assessor, Evidence, Round
+from app.rounds import RoundError, resolve_round
 from app.store import Store, settings
 
 _FILE_MODE = 0o100644 << 16  # a regular file, rw-r--r--
@@ -69,8 +81,6 @@ def version_state(assessment: Assessment) -> str:
 def export_bundle(store: Store, out: str | Path, *, passphrase: str | None = None, unlocked: Any = None,
                   round_ref: str | None = None, everything: bool = False, to_cert: Any = None) -> ExportResult:
     """Write one bundle to ``out``; ``unlocked`` (or ``passphrase``, asked once by the caller) signs it."""
-    from app.identity import IdentityError, load_certificate, load_identity, unlock
-
     out = Path(out)
     if out.is_dir():
         raise ExportFailed(f"{out} is a folder; give the bundle's file name, e.g. {out / 'hasil.nilai'}")
@@ -125,8 +135,6 @@ def export_bundle(store: Store, out: str | Path, *, passphrase: str | None = Non
 
     recipient_fp = None
     if recipient is not None:
-        from app.identity import certificate_fingerprint
-
         recipient_fp = certificate_fingerprint(recipient)
     with store.transaction() as session:
         session.add(BundleExport(bundle_id=bundle_id, file_name=str(out)[:400], round_id=round_id,
@@ -161,8 +169,6 @@ class _Plan:
 
 
 def _select(session: Session, round_ref: str | None, everything: bool) -> tuple[Assessor, list[Assessment], str | None]:
-    from app.rounds import RoundError, resolve_round
-
     profile_id = settings.get(session, settings.PROFILE)
     assessor = session.get(Assessor, profile_id) if profile_id else None
     if assessor is None:
@@ -187,9 +193,6 @@ def _select(session: Session, round_ref: str | None, everything: bool) -> tuple[
 
 
 def _plan(session: Session, store: Store, versions: list[Assessment]) -> _Plan:
-    from app.instruments import instrument_to_dict
-    from app.instruments.catalogue import load_instrument
-
     chains: dict[str, list] = {}
     items = []
     for assessment in versions:
@@ -247,8 +250,6 @@ def _put_file(archive: zipfile.ZipFile, name: str, source: Path, expected_sha: s
 
 
 def _write_plain(handle: IO[bytes], store: Store, plan: _Plan, header: dict[str, Any], unlocked: Any) -> str:
-    from app.identity import sign_bytes
-
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         instruments = []
         for content_hash, data in plan.instruments.items():
@@ -301,8 +302,6 @@ def _instrument_names(definition: bytes) -> tuple[str, str]:
 
 
 def _write_encrypted(out: Path, inner: bytes, header: dict[str, Any], recipient: Any, unlocked: Any) -> None:
-    from app.identity import IdentityError, certificate_fingerprint, encrypt_for, sign_bytes
-
     try:
         payload = encrypt_for(recipient, inner)
     except IdentityError as exc:

@@ -41,11 +41,13 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.bundles import pipeline
 from app.bundles import report as R
 from app.bundles.bulk import copy_files
 from app.bundles.bulk import write as write_rows
 from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import DEFAULT_LIMITS, Limits
+from app.bundles.manifest import datetime_time, sqlite_time
 from app.bundles.merge import RecordState, Writes, decide, load_records
 from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import (
@@ -57,8 +59,11 @@ from app.bundles.verify import (
     verify_bundle,
     verify_opened,
 )
+from app.identity import IdentityError, load_identity
+from app.instruments.catalogue import load_instrument, store_instrument
 from app.models.sync import BundleReceipt
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
+from app.regions.seed import ensure_regions
 from app.store import Store
 
 # While a bundle commits, the next ones are checked; at most this many bundles and records are held
@@ -88,8 +93,6 @@ def import_bundles(store: Store, bundle_paths: Iterable[str | Path], *, extra_tr
 
     ``workers``: helper processes that check bundles ahead (:mod:`app.bundles.pipeline`; None: as
     ``NILAI_IMPORT_WORKERS`` says, off by default); 0 checks everything here."""
-    from app.bundles import pipeline
-
     report = R.ImportReport()
     paths = [Path(p) for p in bundle_paths]
     extra_trust = extra_trust or {}
@@ -194,19 +197,14 @@ class _WalCheckpoints:
 def build_context(store: Store, extra_trust: dict[str, CertInfo], unlock: Callable[[], Any] | None,
                   limits: Limits = DEFAULT_LIMITS, include_own_identity: bool = False) -> VerifyContext:
     """Everything the checks need from the store, read once (nothing written)."""
-    from app.instruments.catalogue import load_instrument
-
     with store.transaction() as session:
         trusted = trusted_in(session)
         hashes = session.exec(select(InstrumentRow.content_hash)).all()
         instruments = {h: load_instrument(session, h) for h in hashes}
         rounds = {rid: h for rid, h in session.exec(select(Round.id, Round.instrument_hash))}
     trusted.update(extra_trust)
-    from app.bundles.manifest import datetime_time, sqlite_time
 
     if include_own_identity:
-        from app.identity import IdentityError, load_identity
-
         try:
             own = load_identity(store.data_dir)
             trusted.setdefault(own.fingerprint, cert_info(own.cert_pem.encode("ascii"), "this data directory's identity"))
@@ -582,8 +580,6 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
 
 
 def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport) -> None:
-    from app.instruments.catalogue import store_instrument
-
     needed = {p.instrument_hash for p in bundle.records}
     for content_hash in sorted(needed):
         if content_hash in context.known_instruments or session.get(InstrumentRow, content_hash) is not None:
@@ -595,8 +591,6 @@ def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: Verif
 
 def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport,
                    settled: set[tuple[str, ...]]) -> None:
-    from app.regions.seed import ensure_regions
-
     used = {(p.round_id, p.region_code) for p in bundle.records}
     facts = {("round", p.round_id, p.instrument_hash, p.region_code) for p in bundle.records}
     if facts <= context.settled:

@@ -21,7 +21,8 @@ from sqlmodel import Session, col, select
 from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
-from app.bundles.manifest import ParsedRecord, ancestors_json
+from app.bundles.format import canonical_json
+from app.bundles.manifest import ParsedRecord, ancestors_json, chain_of, record_document, substance_digest
 from app.bundles.verify import VerifiedBundle
 from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, ChangeLogEntry, table_of, utcnow
@@ -228,9 +229,6 @@ def _read_checked(bundle: VerifiedBundle, name: str, sha: str) -> bytes:
 
 def _local_digests(session: Session, version_id: str) -> tuple[str, str]:
     """Digests of a version made in this store (not imported), computed from its rows."""
-    from app.bundles.format import canonical_json
-    from app.bundles.manifest import chain_of, record_document, substance_digest
-
     assessment = session.get(Assessment, version_id)
     assert assessment is not None
     document = record_document(session, assessment, chain_of(session, assessment.record_id))

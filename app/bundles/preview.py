@@ -15,6 +15,8 @@ from sqlmodel import col, select
 
 from app import regions
 from app.bundles.export import version_state
+from app.identity.certificates import certificate_fingerprint, load_certificate, name_attr
+from app.identity.errors import IdentityError
 from app.models.sync import BundleExport, ExportedVersion
 from app.models.tables import Assessment, Assessor, Round
 from app.store import Store, settings
@@ -73,8 +75,6 @@ def _coordinator(pem: str | None) -> Coordinator | None:
         return None
     from cryptography.x509.oid import NameOID
 
-    from app.identity.certificates import certificate_fingerprint, load_certificate, name_attr
-    from app.identity.errors import IdentityError
 
     try:
         cert = load_certificate(pem.encode("ascii"))

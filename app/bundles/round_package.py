@@ -38,6 +38,23 @@ from sqlmodel import Session, col, select
 
 from app import __version__
 from app.base.atomic import atomic_open
+from app.bundles import zipcheck
+from app.bundles.errors import BundleError
+from app.bundles.format import Limits, strict_json_loads
+from app.bundles.schema import ROUND_PACKAGE_SCHEMA
+from app.identity import (
+    IdentityError,
+    certificate_fingerprint,
+    load_certificate,
+    load_identity,
+    sign_bytes,
+    verify_bytes,
+)
+from app.instruments import InstrumentError, instrument_to_dict, parse_instrument
+from app.instruments.catalogue import load_instrument, store_instrument
+from app.models.tables import Assessment, Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
+from app.regions.seed import ensure_regions
+from app.rounds import RoundError, resolve_round
 from app.store import Store, settings
 
 FORMAT = "nilai-round-package"
@@ -94,12 +111,6 @@ class PackageImport:
 
 
 def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_ref: str | None = None) -> PackageExport:
-    from app.identity import sign_bytes
-    from app.instruments import instrument_to_dict
-    from app.instruments.catalogue import load_instrument
-    from app.models.tables import Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
-    from app.rounds import RoundError, resolve_round
-
     out = Path(out)
     if not out.parent.is_dir():
         raise PackageError(f"the folder {out.parent} does not exist")
@@ -176,11 +187,6 @@ class _Signed:
 
 def read_package(path: str | Path, trust: str | Path | None = None) -> _Signed:
     """Open, check and verify a package; nothing is written."""
-    from app.bundles import zipcheck
-    from app.bundles.errors import BundleError
-    from app.bundles.format import Limits, strict_json_loads
-    from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
-
     path = Path(path)
     label = path.name
     limits = Limits(max_bundle_bytes=256 << 20, max_entries=2, max_manifest_bytes=64 << 20)
@@ -206,7 +212,6 @@ def read_package(path: str | Path, trust: str | Path | None = None) -> _Signed:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    from app.bundles.schema import ROUND_PACKAGE_SCHEMA
 
     error = best_match(Draft202012Validator(ROUND_PACKAGE_SCHEMA).iter_errors(data))
     if error is not None:
@@ -233,9 +238,6 @@ def read_package(path: str | Path, trust: str | Path | None = None) -> _Signed:
 
 
 def import_round_package(store: Store, path: str | Path, *, trust: str | Path | None = None) -> PackageImport:
-    from app.identity import certificate_fingerprint, load_certificate
-    from app.instruments import InstrumentError, parse_instrument
-
     signed = read_package(path, trust)
     data = signed.data
     label = Path(path).name
@@ -248,10 +250,6 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
         raise PackageError(f"{label}: the instrument it carries hashes to {instrument.content_hash[:12]}, not to the "
                            f"round's {r['instrument_hash'][:12]}")
     with store.transaction() as session:
-        from app.instruments.catalogue import store_instrument
-        from app.regions.seed import ensure_regions
-        from app.models.tables import Assessment, Round
-
         round_ = session.get(Round, r["id"])
         result = PackageImport(r["id"], r["name"], data["package_version"], "created" if round_ is None else "updated",
                                signed.fingerprint)
@@ -301,8 +299,6 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
 
 
 def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], result: PackageImport) -> None:
-    from app.models.tables import Assessment, Assessor, Candidate, InterviewSlot, Panel, PanelAssessor
-
     # Assessors: by id, details from the coordinator.
     for a in data["assessors"]:
         row = session.get(Assessor, a["id"])
@@ -390,8 +386,6 @@ def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], resul
 
 def _match_profile(session: Session, store: Store, data: dict[str, Any], result: PackageImport) -> None:
     """Point this laptop's profile at its seat in the package, so its interviews are waiting."""
-    from app.models.tables import Assessment, Assessor
-
     package_assessors = {a["id"]: a for a in data["assessors"]}
     profile_id = settings.get(session, settings.PROFILE)
     if profile_id in package_assessors:
@@ -399,8 +393,6 @@ def _match_profile(session: Session, store: Store, data: dict[str, Any], result:
     profile = session.get(Assessor, profile_id) if profile_id else None
     fingerprint = None
     try:
-        from app.identity import load_identity
-
         fingerprint = load_identity(store.data_dir).fingerprint
     except Exception:  # no identity (yet): match by NIP only
         fingerprint = None
@@ -424,8 +416,6 @@ def _match_profile(session: Session, store: Store, data: dict[str, Any], result:
 
 
 def _slot_counts(session: Session, round_id: str) -> tuple[int, int]:
-    from app.models.tables import InterviewSlot, PanelAssessor
-
     slots = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_id)).all()
     profile_id = settings.get(session, settings.PROFILE)
     mine_panels = set(session.exec(select(PanelAssessor.panel_id).where(PanelAssessor.assessor_id == profile_id)).all()) \

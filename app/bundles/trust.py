@@ -15,6 +15,7 @@ from cryptography.x509.oid import NameOID
 from sqlmodel import Session, select
 
 from app.bundles.errors import BundleError
+from app.identity import IdentityError, certificate_fingerprint, load_certificate
 from app.models.sync import TrustedCertificate
 from app.store import Store
 
@@ -34,7 +35,6 @@ class CertInfo:
 def cert_info(data: bytes | str | Path, source: str = "") -> CertInfo:
     from cryptography.hazmat.primitives import serialization
 
-    from app.identity import IdentityError, certificate_fingerprint, load_certificate
 
     try:
         cert = load_certificate(data if not isinstance(data, Path) else str(data))

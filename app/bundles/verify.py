@@ -68,7 +68,16 @@ from app.bundles.format import (
 from app.bundles.manifest import ParsedRecord, datetime_time, parse_record
 from app.bundles.manifest_check import manifest_problem
 from app.bundles.schema import manifest_validator
-from app.bundles.trust import CertInfo, how_to_trust
+from app.bundles.trust import CertInfo, cert_info, how_to_trust
+from app.identity import (
+    IdentityError,
+    NoIdentity,
+    certificate_fingerprint,
+    decrypt_with,
+    load_certificate,
+    verify_bytes,
+)
+from app.instruments import InstrumentError, parse_instrument
 from app.models.domain import Instrument
 
 log = logging.getLogger(__name__)
@@ -167,7 +176,6 @@ def check_signature(archive: zipfile.ZipFile, label: str, raw: bytes | None = No
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
 
-    from app.identity import IdentityError, certificate_fingerprint, load_certificate, verify_bytes
 
     names = set(archive.namelist())
     if MANIFEST not in names:
@@ -196,16 +204,12 @@ def check_signature(archive: zipfile.ZipFile, label: str, raw: bytes | None = No
 
 def check_trust(fingerprint: str, cert_pem: str, label: str, context: VerifyContext) -> None:
     if fingerprint not in context.trusted:
-        from app.bundles.trust import cert_info
-
         name = cert_info(cert_pem.encode("ascii")).name
         raise UntrustedCertificate(f"{label}: {how_to_trust(fingerprint, name)}", fingerprint=fingerprint)
 
 
 def read_manifest(raw: bytes, label: str, fingerprint: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """Parse and check the (already authenticated) manifest; its assessor must be the signer."""
-    from app.identity import IdentityError, certificate_fingerprint, load_certificate
-
     try:
         data = strict_json_loads(raw, "manifest.json", limits.max_json_depth)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -392,8 +396,6 @@ def _verify_opened(opened: OpenedBundle, context: VerifyContext) -> VerifiedBund
 
 
 def _decrypt(archive: zipfile.ZipFile, signed: SignedManifest, label: str, context: VerifyContext) -> bytes:
-    from app.identity import IdentityError, NoIdentity, decrypt_with
-
     data = _payload(archive, signed, label)
     recipient = signed.data["encryption"]["recipient_fingerprint"]
     if context.unlock is None:
@@ -573,8 +575,6 @@ def _listed_files(manifest: dict[str, Any], label: str) -> dict[str, tuple[str, 
 
 def _check_instruments(archive: zipfile.ZipFile, manifest: dict[str, Any], listed: dict[str, tuple[str, int]],
                        label: str, context: VerifyContext) -> dict[str, tuple[dict[str, Any], Instrument]]:
-    from app.instruments import InstrumentError, parse_instrument
-
     carried: dict[str, tuple[dict[str, Any], Instrument]] = {}
     for inst in manifest["instruments"]:
         data = zipcheck.read_entry(archive, inst["path"], label)
@@ -650,7 +650,7 @@ def _check_record(archive: zipfile.ZipFile, entry: dict[str, Any], listed: dict[
 
 def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerprint: str, cert_pem: str,
                  label: str) -> None:
-    from app.sheets.signing import verify_pdf
+    from app.sheets.signing import verify_pdf  # deferred: pyHanko only when a bundle carries a signed sheet
 
     result = verify_pdf(zipcheck.read_entry(archive, path, label), trusted=[cert_pem.encode("ascii")])
     if not result.valid:

@@ -41,6 +41,7 @@ from app.models.tables import (
     Score,
     table_of,
 )
+from app.rounds import resolve_round
 from app.store import Store
 
 COUNTED_STATUSES = ("final", "signed")
@@ -145,8 +146,6 @@ def load_round_data(store: Store, round_ref: str | None = None) -> RoundData:
 
 
 def _load(conn: Connection, round_ref: str | None) -> RoundData:
-    from app.rounds import resolve_round
-
     session = Session(bind=conn)
     try:
         round_row = resolve_round(session, round_ref)

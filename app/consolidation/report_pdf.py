@@ -10,7 +10,6 @@ signature; unsigned, the field stays empty.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,9 +21,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -43,12 +40,12 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from app.base.atomic import atomic_write
 from app.base.numbers import Kind, decimal_score, format_score
-from app.base.paths import resources_dir
 from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation, RankedRegion
 from app.consolidation.method import agreement_rows, method_items
 from app.consolidation.ranking import TIE, YES
+from app.sheets.text import FONT, FONT_BOLD
+from app.sheets.text import register_fonts as register_sheet_fonts
 
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 15 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -98,26 +95,9 @@ def _l(key: str, lang: str, **kw: object) -> str:
     return text.format(**kw) if kw else text
 
 
-_font_lock = threading.Lock()
-
-
 def register_fonts() -> tuple[str, str]:
-    """DejaVu Sans regular and bold, registered once (app.sheets.render' registration when present)."""
-    with _font_lock:
-        names = set(pdfmetrics.getRegisteredFontNames())
-        if FONT in names and FONT_BOLD in names:
-            return FONT, FONT_BOLD
-        try:
-            from app.sheets.render import register_fonts as sheets_register_fonts
-        except ImportError:
-            pass
-        else:
-            sheets_register_fonts()
-        names = set(pdfmetrics.getRegisteredFontNames())
-        folder = resources_dir() / "fonts"
-        for name, file_name in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-            if name not in names:
-                pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
+    """DejaVu Sans regular and bold, the evaluation sheets' type, registered once per process."""
+    register_sheet_fonts()
     return FONT, FONT_BOLD
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app import regions
+from app import identity, regions
 from app.instruments import builtin_instruments
 from app.models.domain import Instrument
 from app.models.tables import Assessment, Assessor, Round, Score
@@ -249,8 +249,4 @@ def build_demo(store: Store, *, regions_count: int = 116, assessors_count: int =
 
 
 def _make_identity(directory: Path, assessor: Assessor, passphrase: str) -> None:
-    try:
-        from app import identity
-    except ImportError:  # identities arrive with the signed-sheets work
-        return
     identity.create_identity(directory, assessor.name, assessor.nip, assessor.organisation, passphrase, replace=True)

@@ -16,9 +16,10 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from app import regions
+from app.instruments.catalogue import load_instrument
 from app.models.domain import Instrument, RegionInfo
 from app.models.tables import Assessment, Assessor, InterviewSlot, Panel, PanelAssessor, Round, Score
-from app.rounds import SlotPlan, add_slots, find_assessor
+from app.rounds import SlotPlan, add_slots, create_round, find_assessor, resolve_round
 from app.store import Store
 
 REQUIRED_COLUMNS = ("date", "start", "panel", "region")
@@ -123,8 +124,6 @@ def import_schedule(store: Store, path: Path, round_ref: str | None = None, *,
     With no round in the store and an instrument given, a new round is made in the same
     transaction, so a bad file leaves no empty round behind.
     """
-    from app.rounds import create_round, resolve_round
-
     try:
         content = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -171,8 +170,6 @@ class ScheduleEntry:
 def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_panels: bool = False) -> list[ScheduleEntry]:
     """The round's slots (only the assessor's panels when one is given, unless all_panels) with
     the assessor's status and progress."""
-    from app.instruments.catalogue import load_instrument
-
     with store.transaction() as session:
         round_ = session.get(Round, round_id)
         assert round_ is not None

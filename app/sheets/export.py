@@ -328,7 +328,8 @@ def _sign_and_keep(
 ) -> SignedSheet:
     """Sign one rendered sheet, write its copies, record it; on failure leave nothing behind."""
     lang = _lang(lang)
-    from app.sheets.signing import sign_pdf  # pyHanko loads with the first signature, not at start-up
+    # deferred: pyHanko loads with the first signature, not at start-up
+    from app.sheets.signing import sign_pdf
 
     signed = sign_pdf(
         pdf,
@@ -391,6 +392,7 @@ def sign_one(
         snap = snapshot_in(session, version_id)
     _check_signer(profile, unlocked)
     image = signature_image if signature_image is not None else read_signature_image(store.data_dir)
+    # deferred: ReportLab loads with the first sheet, not at start-up
     from app.sheets.render import render_sheet
 
     pdf = render_sheet(snap, _lang(lang))

@@ -85,7 +85,8 @@ def verify_files(
     With ``trusted_certs=None`` trust is not judged (every result has ``trusted=False``).
     An unreadable file gives a result with the reason in ``problems``.
     """
-    from app.sheets.signing import SheetVerification, verify_pdf  # pyHanko only when a sheet is checked
+    # deferred: pyHanko only when a sheet is checked
+    from app.sheets.signing import SheetVerification, verify_pdf
 
     certs = _as_certificates(trusted_certs)
     results: list[tuple[Path, SheetVerification]] = []

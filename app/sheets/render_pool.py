@@ -24,6 +24,14 @@ POOL_THRESHOLD = 6  # fewer sheets than this: starting worker processes costs mo
 MAX_WORKERS = 4
 
 
+def _render(snap: AssessmentSnapshot, lang: str) -> bytes:
+    # Module-level, so worker processes can run it too.
+    # deferred: ReportLab loads with the first sheet, not at start-up
+    from app.sheets.render import render_sheet
+
+    return render_sheet(snap, lang)
+
+
 class SheetRenderer:
     """Renders sheets ahead of the signer: in worker processes for a batch, else in-process."""
 
@@ -37,19 +45,13 @@ class SheetRenderer:
     def submit(self, snap: AssessmentSnapshot) -> Future:
         if self.pool is not None:
             try:
-                from app.sheets.render import (
-                    render_sheet,  # ReportLab loads with the first sheet, not at start-up
-                )
-
-                return self.pool.submit(render_sheet, snap, self.lang)
+                return self.pool.submit(_render, snap, self.lang)
             except BrokenProcessPool:
                 self._fall_back()
         future: Future = Future()
         future.set_running_or_notify_cancel()
         try:
-            from app.sheets.render import render_sheet
-
-            future.set_result(render_sheet(snap, self.lang))
+            future.set_result(_render(snap, self.lang))
         except Exception as exc:
             future.set_exception(exc)
         return future
@@ -65,9 +67,7 @@ class SheetRenderer:
             return future.result()
         except BrokenProcessPool:
             self._fall_back()
-            from app.sheets.render import render_sheet
-
-            return render_sheet(snap, self.lang)
+            return _render(snap, self.lang)
 
     def _fall_back(self) -> None:
         if self.pool is not None:

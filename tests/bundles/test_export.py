@@ -87,12 +87,12 @@ def test_a_signed_version_goes_out_again_with_its_sheet(demo: Demo, tmp_path: Pa
 
 
 def test_a_failed_export_leaves_no_file(demo: Demo, tmp_path: Path, monkeypatch, capsys) -> None:
-    import app.identity
+    import app.bundles.export
 
     def broken(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(app.identity, "sign_bytes", broken)
+    monkeypatch.setattr(app.bundles.export, "sign_bytes", broken)
     out = tmp_path / "a.nilai"
     out.write_bytes(b"previous bundle")
     assert run_cli("--data-dir", demo.assessors[0], "bundle", "export", "--out", out, "--passphrase-file",
