@@ -12,25 +12,26 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli import (
+    bundle_cmds,
+    catalogue_cmds,
+    identity_cmds,
+    maintenance_cmds,
+    ranking_cmds,
+    round_cmds,
+    selftest_cmds,
+    sheet_cmds,
+)
 from app.cli.common import UserError, user_errors
 
 # Global options that take a value, and global flags: with nothing else on the command line the
-# desktop program starts without the command modules being imported (~30-60 ms of start-up).
+# desktop program starts without the command-line parser being built.
 GLOBAL_OPTIONS = ("--data-dir", "--database-url", "--lang")
 GLOBAL_FLAGS = ("--quit-after-paint",)
 
-
-def _command_modules() -> list:
-    from app.cli import catalogue_cmds, round_cmds
-
-    return [catalogue_cmds, round_cmds]
-
-
-def _optional_modules() -> list:
-    # Commands of parts that load heavy libraries register themselves here, imported lazily at run.
-    from app.cli import extra_cmds
-
-    return extra_cmds.modules()
+# One module per command group, in the order `nilai --help` lists them.
+COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
+                   maintenance_cmds, selftest_cmds)
 
 
 class NilaiParser(argparse.ArgumentParser):
@@ -64,7 +65,7 @@ def _global_parser() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in [*_command_modules(), *_optional_modules()]:
+    for module in COMMAND_MODULES:
         module.register(commands)
     return parser
 
@@ -105,10 +106,12 @@ def _start_desktop(args: argparse.Namespace) -> int:
     # The database layer before Qt: once PySide6 is imported, its __feature__ import hook reads the
     # source of every module imported after it (inspect.getsource), ~70 ms of CPU for SQLAlchemy,
     # pydantic and SQLModel alone (benchmarks/bench_startup.py).
+    # deferred: SQLAlchemy and SQLModel, which `nilai --help` and `nilai regions` do not need
     import app.models.tables  # noqa: F401
     import app.store  # noqa: F401
 
     try:
+        # deferred: Qt, only for the desktop client (absent from a build without it)
         from app.ui.application import run
     except ImportError as exc:  # a build without the desktop client, or Qt libraries missing
         print(f"nilai: the desktop client cannot start: {exc}. "

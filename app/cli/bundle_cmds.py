@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.bundles.errors import BundleError
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 
 
@@ -100,6 +101,7 @@ def register_round_actions(round_subparsers: argparse._SubParsersAction) -> None
 
 
 def bundle_export(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles.export import export_bundle
 
     if args.since_last and args.everything:
@@ -127,6 +129,7 @@ def _unlocker(args: argparse.Namespace, store):
     cache: dict[str, object] = {}
 
     def unlock():
+        # deferred: cryptography (loaded only when this command runs)
         from app.identity import IdentityError, load_identity
         from app.identity import unlock as unlock_identity
 
@@ -148,7 +151,7 @@ def _unlocker(args: argparse.Namespace, store):
 
 
 def bundle_verify(args: argparse.Namespace) -> int:
-    from app.bundles.errors import BundleError
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles.importer import build_context
     from app.bundles.trust import certs_from
     from app.bundles.verify import verify_bundle
@@ -189,6 +192,7 @@ def bundle_verify(args: argparse.Namespace) -> int:
 
 
 def bundle_import(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles import report as R
     from app.bundles.importer import import_bundles
     from app.bundles.trust import certs_from
@@ -223,6 +227,7 @@ def bundle_import(args: argparse.Namespace) -> int:
 
 
 def bundle_trust(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.bundles.trust import list_trusted, trust_certificate
 
     store = open_store_for(args)
@@ -243,6 +248,7 @@ def bundle_trust(args: argparse.Namespace) -> int:
 
 
 def bundle_conflicts(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.bundles.conflicts import open_conflicts
 
     store = open_store_for(args)
@@ -257,6 +263,7 @@ def bundle_conflicts(args: argparse.Namespace) -> int:
 
 
 def bundle_resolve(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.bundles.conflicts import resolve_conflict
     from app.store import settings
 
@@ -275,6 +282,7 @@ def bundle_resolve(args: argparse.Namespace) -> int:
 
 
 def round_export(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles.round_package import export_round_package
     from app.identity import IdentityError, unlock
 
@@ -294,6 +302,7 @@ def round_export(args: argparse.Namespace) -> int:
 
 
 def round_import(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles.round_package import import_round_package
 
     store = open_store_for(args)

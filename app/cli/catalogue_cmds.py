@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from app.cli.common import add_json, emit
+from app.regions import search
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,6 +39,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def instruments_list(args: argparse.Namespace) -> int:
+    # deferred: yaml (loaded only when this command runs)
     from app.instruments import builtin_instruments
 
     items = builtin_instruments()
@@ -51,6 +53,7 @@ def instruments_list(args: argparse.Namespace) -> int:
 
 
 def instruments_show(args: argparse.Namespace) -> int:
+    # deferred: yaml (loaded only when this command runs)
     from app.instruments import find_instrument, instrument_to_dict
 
     inst = find_instrument(args.id)
@@ -70,6 +73,7 @@ def instruments_show(args: argparse.Namespace) -> int:
 
 
 def instruments_check(args: argparse.Namespace) -> int:
+    # deferred: yaml (loaded only when this command runs)
     from app.instruments import InstrumentError, load_instrument
 
     try:
@@ -84,8 +88,6 @@ def instruments_check(args: argparse.Namespace) -> int:
 
 
 def regions_search(args: argparse.Namespace) -> int:
-    from app.regions import search
-
     hits = search(args.text, limit=args.limit)
     emit(args, [asdict(r) for r in hits],
          [f"{r.code}  {r.name:38} {r.province_name}" for r in hits] or [f"no region matches {args.text!r}"])

@@ -7,11 +7,14 @@ import contextlib
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from app.base.paths import DATABASE_FILE, resolve_data_dir
 
 
 class UserError(Exception):
@@ -20,21 +23,18 @@ class UserError(Exception):
 
 def user_error_types() -> tuple[type[BaseException], ...]:
     # Every module's user-facing error class; bugs (anything else) still show a traceback.
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only once a command fails)
     from app.assessments import AssessmentError
+    from app.bundles.errors import BundleError
+    from app.bundles.round_package import PackageError
+    from app.identity import IdentityError
+    from app.instruments import InstrumentError
     from app.rounds import RoundError
     from app.rounds.schedule import ScheduleError
     from app.store import StoreError
 
-    types: list[type[BaseException]] = [UserError, StoreError, RoundError, ScheduleError, AssessmentError,
-                                        LookupError, FileNotFoundError, PermissionError, IsADirectoryError]
-    from app.instruments import InstrumentError
-
-    types.append(InstrumentError)
-    for module, name in (("app.identity", "IdentityError"), ("app.bundles.errors", "BundleError"),
-                         ("app.bundles.round_package", "PackageError")):
-        with contextlib.suppress(ImportError, AttributeError):
-            types.append(getattr(__import__(module, fromlist=[name]), name))
-    return tuple(types)
+    return (UserError, StoreError, RoundError, ScheduleError, AssessmentError, InstrumentError, IdentityError,
+            BundleError, PackageError, LookupError, FileNotFoundError, PermissionError, IsADirectoryError)
 
 
 @dataclass
@@ -80,14 +80,13 @@ def _as_damage(exc: BaseException, args: argparse.Namespace | None) -> Exception
     UTF-8, a broken index); an unexpected database error on a store that fails the integrity check is
     damage, on a sound store it stays a bug with its traceback.
     """
-    import sqlite3
-
+    # deferred: SQLAlchemy, only once a command has failed
     from sqlalchemy.exc import DBAPIError
 
     if (args is None or getattr(args, "database_url", None)
             or not isinstance(exc, DBAPIError | sqlite3.DatabaseError | UnicodeDecodeError)):
         return None
-    from app.base.paths import DATABASE_FILE, resolve_data_dir
+    # deferred: sqlalchemy, sqlmodel (loaded only once a command has failed)
     from app.store import damage, damaged, translate_error
 
     directory = resolve_data_dir(args.data_dir)
@@ -101,6 +100,7 @@ def _as_damage(exc: BaseException, args: argparse.Namespace | None) -> Exception
 
 def open_store_for(args: argparse.Namespace):
     """The store a command works on; a damaged one is refused before the command reads or writes."""
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store import open_store
 
     return open_store(args.data_dir, args.database_url, verify=True)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.base.atomic import atomic_write
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 
 NEW_PASSPHRASE_HELP = ("file holding the new passphrase (first line); without it you are asked twice. "
@@ -85,8 +86,10 @@ def _keeping_signature(data_dir: Path) -> Iterator[bool]:
     Yields whether the identity folder may be replaced without --replace: it may when it holds
     no identity (only a drawn signature, say).
     """
+    # deferred: cryptography (loaded only when this command runs)
     from app import identity
-    from app.base.atomic import atomic_write
+
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.sheets.export import signature_image_path
 
     path = signature_image_path(data_dir)
@@ -119,6 +122,7 @@ def _info_lines(info) -> list[str]:
 
 
 def identity_create(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
     from app.sheets.export import link_identity
     from app.store import settings
@@ -147,6 +151,7 @@ def identity_create(args: argparse.Namespace) -> int:
 
 
 def identity_import_p12(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
     from app.sheets.export import link_identity
 
@@ -173,6 +178,7 @@ def identity_import_p12(args: argparse.Namespace) -> int:
 
 
 def identity_export_cert(args: argparse.Namespace) -> int:
+    # deferred: cryptography (loaded only when this command runs)
     from app import identity
 
     store = open_store_for(args)
@@ -187,6 +193,7 @@ def identity_export_cert(args: argparse.Namespace) -> int:
 
 
 def identity_show(args: argparse.Namespace) -> int:
+    # deferred: cryptography (loaded only when this command runs)
     from app import identity
 
     store = open_store_for(args)
@@ -199,6 +206,7 @@ def identity_show(args: argparse.Namespace) -> int:
 
 
 def identity_change_passphrase(args: argparse.Namespace) -> int:
+    # deferred: cryptography (loaded only when this command runs)
     from app import identity
 
     store = open_store_for(args)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.base.paths import DATABASE_FILE, resolve_data_dir
 from app.cli.common import add_json, emit, open_store_for
 
 
@@ -25,6 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store.backup import take_backup
 
     if args.list:
@@ -43,7 +45,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def _list_backups(args: argparse.Namespace) -> int:
     """The backups of the data directory, without opening the store: most needed when it is damaged."""
-    from app.base.paths import DATABASE_FILE, resolve_data_dir
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store import damage
     from app.store.backup import list_backups
 
@@ -64,7 +66,7 @@ def _list_backups(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.base.paths import resolve_data_dir
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store.backup import restore
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -77,6 +79,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store import CorruptStore, open_store
     from app.store.integrity import Finding, Report, check
 

@@ -82,6 +82,7 @@ def _signer(args: argparse.Namespace, store):
     if not (args.sign or args.passphrase_file):
         return None
     try:
+        # deferred: cryptography, pyhanko (loaded only when this command runs)
         from app import identity
         from app.consolidation.export import SIGN_REASON
         from app.sheets import signing
@@ -101,6 +102,7 @@ def _signer(args: argparse.Namespace, store):
 
 
 def ranking(args: argparse.Namespace) -> int:
+    # deferred: krippendorff, numpy, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.consolidation import ConsolidationError, RuleError, consolidate
     from app.consolidation.exports_csv import scores_path_for, write_ranking_csv, write_scores_csv
     from app.store import settings
@@ -128,10 +130,12 @@ def ranking(args: argparse.Namespace) -> int:
     if fmt == "csv":
         write_ranking_csv(result, out)
     elif fmt == "xlsx":
+        # deferred: krippendorff, numpy, openpyxl, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
         from app.consolidation.exports_xlsx import write_ranking_xlsx
 
         write_ranking_xlsx(result, out, lang=lang)
     else:
+        # deferred: krippendorff, numpy, reportlab, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
         from app.consolidation.report_pdf import write_report
 
         write_report(result, out, lang=lang, sign=sign)
@@ -162,6 +166,7 @@ def ranking(args: argparse.Namespace) -> int:
 
 
 def _actor(args: argparse.Namespace, store) -> str:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
     from app.store import settings
 
     if args.actor and args.actor.strip():
@@ -173,6 +178,7 @@ def _actor(args: argparse.Namespace, store) -> str:
 
 
 def _round_id(store, ref: str | None) -> str:
+    # deferred: sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.rounds import resolve_round
 
     with store.transaction() as session:
@@ -180,6 +186,7 @@ def _round_id(store, ref: str | None) -> str:
 
 
 def moderation_set(args: argparse.Namespace) -> int:
+    # deferred: krippendorff, numpy, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.consolidation import ModerationError, set_moderation
 
     store = open_store_for(args)
@@ -198,6 +205,7 @@ def moderation_set(args: argparse.Namespace) -> int:
 
 
 def moderation_clear(args: argparse.Namespace) -> int:
+    # deferred: krippendorff, numpy, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.consolidation import ModerationError, clear_moderation
 
     store = open_store_for(args)
@@ -217,6 +225,7 @@ def moderation_clear(args: argparse.Namespace) -> int:
 
 
 def moderation_list(args: argparse.Namespace) -> int:
+    # deferred: krippendorff, numpy, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.consolidation import list_moderations, moderation_history
 
     store = open_store_for(args)

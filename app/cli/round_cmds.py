@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from app.cli.bundle_cmds import register_round_actions
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 
 
@@ -33,11 +34,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--instrument", default="smart-city-readiness-2018", help="instrument of a new round")
     add_json(p)
     p.set_defaults(handler=round_import_schedule)
-    from app.cli.bundle_cmds import register_round_actions  # round export | import (signed round packages)
     register_round_actions(sub)
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.rounds import list_rounds
     from app.rounds.demo import build_demo
 
@@ -67,6 +68,7 @@ def _env_pass() -> bool:
 
 
 def round_list(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.rounds import list_rounds
 
     store = open_store_for(args)
@@ -81,6 +83,7 @@ def round_list(args: argparse.Namespace) -> int:
 
 
 def round_import_schedule(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.instruments import find_instrument
     from app.rounds.schedule import import_schedule
 

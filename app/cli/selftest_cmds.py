@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from app.cli.common import UserError
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
@@ -33,7 +35,7 @@ def _explicit_data_dir(args: argparse.Namespace) -> str | Path | None:
 
 
 def run_selftest(args: argparse.Namespace) -> int:
-    from app.cli.common import UserError
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.selftest import SelftestError, selftest
 
     try:

@@ -49,6 +49,7 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def sheets_export(args: argparse.Namespace) -> int:
+    # deferred: cryptography, pyhanko, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
     from app.sheets.export import SheetExportError, export_sheets, plan_export
     from app.sheets.signing import SignPdfError
@@ -103,10 +104,12 @@ def _trust(check, asked: bool) -> str:
 
 
 def sheets_verify(args: argparse.Namespace) -> int:
+    # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.sheets.export import verify_files
 
     trusted = None
     if args.trust:
+        # deferred: cryptography (loaded only when this command runs)
         from app.identity import load_certificate
 
         trusted = [load_certificate(path) for path in args.trust]
