@@ -20,7 +20,7 @@ from app.store import (
     migrations,
     open_store,
 )
-from app.store.errors import translate_driver_error as _translate
+from app.store.errors import translate_driver_error
 
 
 def test_new_store_is_at_head_with_pragmas(store) -> None:
@@ -112,9 +112,9 @@ def test_corrupt_file_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_driver_errors_become_user_messages() -> None:
-    assert isinstance(_translate(sqlite3.OperationalError("database or disk is full"), "x"), DiskFull)
-    assert isinstance(_translate(sqlite3.OperationalError("attempt to write a readonly database"), "x"), ReadOnlyStore)
-    assert _translate(sqlite3.OperationalError("no such column: foo"), "x") is None  # a bug stays a bug
+    assert isinstance(translate_driver_error(sqlite3.OperationalError("database or disk is full"), "x"), DiskFull)
+    assert isinstance(translate_driver_error(sqlite3.OperationalError("attempt to write a readonly database"), "x"), ReadOnlyStore)
+    assert translate_driver_error(sqlite3.OperationalError("no such column: foo"), "x") is None  # a bug stays a bug
 
 
 def test_read_only_data_directory(tmp_path: Path) -> None:

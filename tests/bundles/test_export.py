@@ -6,8 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
+from app.sheets import export as sheet_export
 from tests.bundles.helpers import (
     PASSPHRASE,
     Demo,
@@ -63,7 +62,6 @@ def test_since_last_is_the_default_and_all_exports_everything_again(demo: Demo, 
 
 
 def test_a_signed_version_goes_out_again_with_its_sheet(demo: Demo, tmp_path: Path) -> None:
-    sheet_export = pytest.importorskip("app.sheets.export")
     export(demo, 0, tmp_path / "final.nilai")
     _, version, _ = current_versions(demo.assessors[0])[0]
     store = open_store_at(demo.assessors[0])

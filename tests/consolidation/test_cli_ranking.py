@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app import identity
 from app.cli import main
+from app.sheets import signing
 from tests.consolidation.test_exports_csv import build_round
 
 
@@ -74,8 +76,6 @@ def test_moderation_commands(round_dir: Path, capsys) -> None:
 
 
 def test_signed_pdf(round_dir: Path, tmp_path: Path, capsys) -> None:
-    identity = pytest.importorskip("app.identity")
-    signing = pytest.importorskip("app.sheets.signing")
     identity.create_identity(round_dir, "Rina Koordinator", "197001011995032001", "Kominfo", "rahasia koordinator")
     passfile = tmp_path / "pass"
     passfile.write_text("rahasia koordinator\n", encoding="utf-8")

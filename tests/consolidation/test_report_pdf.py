@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from app import identity
 from app.consolidation import consolidate
 from app.consolidation.report_pdf import render_report, write_report
+from app.sheets import signing
 from tests.consolidation.test_exports_csv import build_round
 
 
@@ -58,8 +60,6 @@ def test_empty_signature_field_on_the_last_page(store) -> None:
 
 
 def test_signed_report_verifies(store, tmp_path: Path) -> None:
-    identity = pytest.importorskip("app.identity")
-    signing = pytest.importorskip("app.sheets.signing")
     build_round(store)
     identity.create_identity(store.data_dir, "Rina Koordinator", "197001011995032001", "Kominfo", "rahasia koordinator")
     unlocked = identity.unlock(store.data_dir, "rahasia koordinator")
