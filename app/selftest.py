@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlmodel import select
+
 from app import __version__, assessments, identity
 from app.assessments.snapshots import snapshot
 from app.base.atomic import atomic_write
@@ -103,8 +105,6 @@ def step_identity(ctx: Context) -> str:
 
 
 def step_sheet(ctx: Context) -> str:
-    from sqlmodel import select
-
     # deferred: ReportLab and pyHanko load in this step, so its time includes theirs as a real first sheet's does
     from app.sheets.render import render_sheet
     from app.sheets.signing import sign_pdf

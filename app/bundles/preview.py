@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from cryptography.x509.oid import NameOID
 from sqlmodel import col, select
 
 from app import regions
@@ -73,9 +74,6 @@ class BundlePreview:
 def _coordinator(pem: str | None) -> Coordinator | None:
     if not pem:
         return None
-    from cryptography.x509.oid import NameOID
-
-
     try:
         cert = load_certificate(pem.encode("ascii"))
     except (IdentityError, UnicodeEncodeError):

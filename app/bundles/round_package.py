@@ -209,9 +209,9 @@ def read_package(path: str | Path, trust: str | Path | None = None) -> _Signed:
     if data.get("format_version") != FORMAT_VERSION:
         raise PackageError(f"{label}: round package format version {data.get('format_version')!r} is not supported "
                            f"(this Nilai reads {FORMAT_VERSION}); install the newer Nilai")
+    # deferred: jsonschema is slow to import, and only a package being read needs it
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
-
 
     error = best_match(Draft202012Validator(ROUND_PACKAGE_SCHEMA).iter_errors(data))
     if error is not None:

@@ -271,13 +271,13 @@ def write_docs(directory: Path | None = None) -> list[Path]:
 
 
 def manifest_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # deferred: slow to import, only when a bundle is read
 
     return Draft202012Validator(MANIFEST_SCHEMA)
 
 
 def record_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # deferred: slow to import, only when a bundle is read
 
     return Draft202012Validator(RECORD_SCHEMA)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from sqlmodel import Session, select
 
@@ -33,9 +34,6 @@ class CertInfo:
 
 
 def cert_info(data: bytes | str | Path, source: str = "") -> CertInfo:
-    from cryptography.hazmat.primitives import serialization
-
-
     try:
         cert = load_certificate(data if not isinstance(data, Path) else str(data))
     except IdentityError as exc:

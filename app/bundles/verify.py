@@ -32,6 +32,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
+
 from app import regions
 from app.bundles import zipcheck
 from app.bundles.errors import (
@@ -173,10 +177,6 @@ def check_signature(archive: zipfile.ZipFile, label: str, raw: bytes | None = No
     """Authenticate manifest.json before parsing it: (its bytes, certificate fingerprint, certificate PEM).
 
     ``raw``: manifest.json as already read from this archive (it is not read twice)."""
-    from cryptography.exceptions import UnsupportedAlgorithm
-    from cryptography.hazmat.primitives import serialization
-
-
     names = set(archive.namelist())
     if MANIFEST not in names:
         raise ManifestInvalid(f"{label}: manifest.json is missing; this is not a Nilai bundle")
@@ -240,8 +240,6 @@ def read_manifest(raw: bytes, label: str, fingerprint: str, limits: Limits = DEF
         raise SignatureInvalid(f"{label}: the assessor certificate in the manifest cannot be read") from exc
     if named != fingerprint or assessor["fingerprint"] != fingerprint:
         raise SignatureInvalid(f"{label}: the manifest names another certificate than the one that signed it")
-    from cryptography.x509.oid import NameOID
-
     cert = load_certificate(assessor["certificate"].encode("ascii"))
     serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
     cert_nip = str(serials[0].value) if serials else None
@@ -268,7 +266,7 @@ def _within_limits(manifest: dict[str, Any], label: str, limits: Limits) -> None
 
 
 def _best_error(errors: list) -> Any:
-    from jsonschema.exceptions import best_match
+    from jsonschema.exceptions import best_match  # deferred: slow to import, only for a bad manifest
 
     return best_match(errors)
 

@@ -90,6 +90,7 @@ def _font_bytes(path: str) -> bytes:
 
 
 def _reduce_font(data: bytes) -> bytes:
+    # deferred: fontTools, only the first time a signature's font is subset
     from fontTools import subset, ttLib
     from fontTools.ttLib.scaleUpem import scale_upem
 
@@ -160,6 +161,7 @@ def appearance_text(unlocked: UnlockedIdentity, moment: dt.datetime, lines: dict
 
 def _background(signature_image: bytes) -> Any:
     try:
+        # deferred: Pillow, only when a drawn signature goes into the stamp
         from PIL import Image
         from pyhanko.pdf_utils.images import PdfImage
 

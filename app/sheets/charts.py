@@ -131,7 +131,7 @@ def qr_matrix(payload: str, border: int = 2) -> list[list[bool]]:
     which cost about two thirds of a sheet's render time; every mask is valid and readers take it
     from the code's format information.
     """
-    import qrcode
+    import qrcode  # deferred: only when a sheet draws its code
 
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=border, box_size=1, mask_pattern=2)
     code.add_data(payload)

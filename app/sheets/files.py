@@ -21,6 +21,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from app.base.atomic import atomic_write
 from app.identity import IDENTITY_DIR, certificate_fingerprint, load_certificate
 from app.models.domain import AssessmentSnapshot
@@ -123,9 +126,6 @@ def trust_certificate(data_dir: str | os.PathLike[str], certificate: Any) -> Pat
 
     Stored as ``<data_dir>/trusted/<sha256 fingerprint>.pem``; trusting it again changes nothing.
     """
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
-
     cert = certificate if isinstance(certificate, x509.Certificate) else load_certificate(
         certificate.encode("ascii") if isinstance(certificate, str) else certificate
     )

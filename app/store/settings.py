@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.models.domain import AssessorInfo
 from app.models.tables import Assessor, Setting
@@ -54,8 +54,6 @@ def profile(store: Store) -> AssessorInfo | None:
 
 def save_profile(store: Store, name: str, nip: str, organisation: str) -> AssessorInfo:
     """Create or update this laptop's assessor; an assessor already listed with the NIP is reused."""
-    from sqlmodel import select
-
     name, nip, organisation = name.strip(), nip.strip(), organisation.strip()
     if not name:
         raise ValueError("The assessor's name is required.")
