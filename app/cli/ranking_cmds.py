@@ -81,13 +81,11 @@ def _signer(args: argparse.Namespace, store):
     """pdf bytes -> signed pdf bytes, with the identity unlocked once; None when not asked to sign."""
     if not (args.sign or args.passphrase_file):
         return None
-    try:
-        # deferred: cryptography, pyhanko (loaded only when this command runs)
-        from app import identity
-        from app.consolidation.export import SIGN_REASON
-        from app.sheets import signing
-    except ImportError as exc:  # a build without the signing part
-        raise UserError(f"signing is not available in this build ({exc}); export without --sign") from exc
+    # deferred: cryptography, pyhanko (loaded only when this command runs)
+    from app import identity
+    from app.consolidation.export import SIGN_REASON
+    from app.sheets import signing
+
     info = identity.load_identity(store.data_dir)
     passphrase = read_passphrase(args, prompt=f"Passphrase for {info.name}'s key: ")
     unlocked = identity.unlock(store.data_dir, passphrase)
