@@ -3,14 +3,15 @@
 (a) Qt only under app/ui/; (b) app/ui/ never reaches the database itself; (c) a package imports
 only packages earlier in the data flow (LAYERS); (d) no import cycle between modules of app/;
 (e) in the core, an import inside a function (of app or of a third-party library) says why it
-is deferred. Each rule has a probe
-that plants a violation in a throw-away tree and checks the rule reports it.
+is deferred. Each rule has a probe that plants a violation in a throw-away tree and checks the
+rule reports it.
 """
 
 from __future__ import annotations
 
 import ast
 import graphlib
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ LAYERS = ("base", "models", "store", "regions", "instruments", "identity", "roun
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 DATABASE = {"sqlmodel", "sqlalchemy"}
 DEFERRED = "# deferred:"
+IMPORTED_NAME = re.compile(r"\w+( as \w+)?,(\s+#.*)?$")  # a line inside `from x import (...)`
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def _has_reason(lines: list[str], node: ast.stmt) -> bool:
         if text.startswith("#"):
             if DEFERRED in text:
                 return True
-        elif not text.startswith(("from ", "import ")) and not text.startswith(")") and not text.endswith(","):
+        elif not (text.startswith(("from ", "import ", ")")) or IMPORTED_NAME.match(text)):
             return False
         above -= 1
     return False
