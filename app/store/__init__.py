@@ -61,7 +61,7 @@ def open_store(data_dir: str | Path | None = None, database_url_: str | None = N
     if url == database_url(directory) and not (directory / DATABASE_FILE).exists():
         _create_sqlite(directory, label, migrate)
     engine = make_engine(url)
-    store = Store(engine, directory, label)
+    store = Store(engine, directory, label, explain=translate_error)
     try:
         if store.is_sqlite:
             _check_sound(store, verify)
@@ -92,7 +92,7 @@ def _create_sqlite(directory: Path, label: str, migrate: bool) -> None:
         engine = make_engine(f"sqlite:///{fresh}")
         try:
             if migrate:
-                migrations.upgrade(Store(engine, directory, label))
+                migrations.upgrade(Store(engine, directory, label, explain=translate_error))
             else:  # an empty database: its header (WAL mode) is written on the first connection
                 engine.connect().close()
         finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +22,13 @@ from app.base.paths import DATABASE_FILE
 from app.store.errors import StoreError, translate_driver_error
 from app.store.limits import BUSY_TIMEOUT_MS, WRITE_LOCK_KEY, WRITE_WAIT_SECONDS
 
-__all__ = ["Store", "backup_copy", "database_url", "make_engine", "sqlite_copy"]
+__all__ = ["Explain", "Store", "backup_copy", "database_url", "make_engine", "sqlite_copy"]
+
+Explain = Callable[[BaseException, str, "Path | None"], "StoreError | None"]  # error, where, data directory
+
+
+def _explain(exc: BaseException, where: str, _data_dir: Path | None) -> StoreError | None:
+    return translate_driver_error(exc, where)
 
 
 def _restore_busy_timeout(session: Session) -> None:
@@ -43,10 +49,13 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 class Store:
     """A database and its engine. Open one with :func:`open_store`."""
 
-    def __init__(self, engine: Engine, data_dir: Path, label: str) -> None:
+    def __init__(self, engine: Engine, data_dir: Path, label: str, explain: Explain | None = None) -> None:
         self.engine = engine
         self.data_dir = data_dir
         self.label = label  # how messages name the database
+        # How a driver error reaches the user: open_store passes the one that names the newest sound
+        # backup of a damaged store (app.store.damage reads backups, so it sits above this module).
+        self.explain: Explain = explain or _explain
 
     @property
     def is_sqlite(self) -> bool:
@@ -75,7 +84,7 @@ class Store:
             session.commit()
         except (OperationalError, DBAPIError, OSError) as exc:
             session.rollback()
-            user_error = translate_driver_error(exc, self.label, self.data_dir if self.is_sqlite else None)
+            user_error = self.explain(exc, self.label, self.data_dir if self.is_sqlite else None)
             if user_error is not None:
                 raise user_error from exc
             raise
