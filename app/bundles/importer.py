@@ -20,7 +20,8 @@ signed manifest's SHA-256) makes a bundle seen before a fast no-op.
 Unknown rounds are created from the bundle (the round id, name, dates and instrument it carries),
 and candidates added as needed, so a coordinator can rebuild a store from bundles alone; the report
 notes each one. An assessor unknown here is added from the bundle's signed manifest and
-certificate; an assessor known with another certificate or another NIP is refused.
+certificate; an assessor known with another certificate or another NIP is refused, unless the
+coordinator accepted that certificate as a renewal (``nilai bundle trust CERT --renewal-of NIP``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.bundles.manifest import datetime_time, sqlite_time
 from app.bundles.merge import RecordState, Writes, decide, load_records
-from app.bundles.trust import CertInfo, cert_info, remember, trusted_in
+from app.bundles.trust import REPLACED, CertInfo, cert_info, remember, trusted_in
 from app.bundles.verify import (
     VerifiedBundle,
     VerifyContext,
@@ -61,7 +62,7 @@ from app.bundles.verify import (
 )
 from app.identity import IdentityError, load_identity
 from app.instruments.catalogue import load_instrument, store_instrument
-from app.models.sync import BundleReceipt
+from app.models.sync import BundleReceipt, TrustedCertificate
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
 from app.regions.seed import ensure_regions
 from app.store import Store
@@ -554,17 +555,20 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
     if fact in known:
         return a["id"]
     settled.add(fact)
-    row = session.get(Assessor, a["id"])
+    row = session.get(Assessor, a["id"]) or _renewed_holder(session, bundle)
+    if row is not None and row.id != a["id"]:
+        settled.discard(fact)  # the shortcut above answers a["id"]; this bundle's records go to row.id
     if row is None:
         session.add(Assessor(id=a["id"], name=a["name"], nip=a["nip"], organisation=a["organisation"],
                              cert_fingerprint=bundle.fingerprint))
         session.flush()
         return a["id"]
-    if row.cert_fingerprint and row.cert_fingerprint != bundle.fingerprint:
+    if row.cert_fingerprint and row.cert_fingerprint != bundle.fingerprint and not _replaced_key_of(session, row, bundle):
         raise ImportRefused(
             f"{bundle.label}: assessor {row.name} is known here with certificate {row.cert_fingerprint[:16]}…, but this "
             f"bundle is signed with {bundle.fingerprint[:16]}…; if the assessor really has a new certificate, "
-            "ask them to export with the old one, or record the change of certificate first", fingerprint=bundle.fingerprint)
+            "ask them to export with the old one, or accept the new one as a renewal: "
+            f"`nilai bundle trust CERT.pem --renewal-of {row.nip or 'NIP'}`", fingerprint=bundle.fingerprint)
     if row.nip and a["nip"] and row.nip != a["nip"]:
         raise ImportRefused(f"{bundle.label}: assessor id {a['id'][:8]} is {row.name} (NIP {row.nip}) here, "
                             f"but the bundle says NIP {a['nip']}")
@@ -577,6 +581,24 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
         session.add(row)
         session.flush()
     return row.id
+
+
+def _renewed_holder(session: Session, bundle: VerifiedBundle) -> Assessor | None:
+    """An assessor here whose certificate the coordinator accepted as the renewal this bundle is signed with.
+
+    A renewed identity may come with a new assessor id; its records still belong to the same assessor.
+    """
+    nip = bundle.assessor["nip"]
+    if not nip:
+        return None
+    return session.exec(select(Assessor).where(Assessor.nip == nip,
+                                               Assessor.cert_fingerprint == bundle.fingerprint)).first()
+
+
+def _replaced_key_of(session: Session, row: Assessor, bundle: VerifiedBundle) -> bool:
+    """The bundle is signed with this assessor's certificate from before an accepted renewal."""
+    old = session.get(TrustedCertificate, bundle.fingerprint)
+    return bool(old is not None and old.source.startswith(REPLACED) and row.nip and old.nip == row.nip)
 
 
 def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport) -> None:

@@ -4,10 +4,16 @@ The trust list lives in the store (``trusted_certificate``). ``nilai bundle trus
 ``--trust CERT`` / ``--trust-dir DIR`` on import add certificates for that run, and each one that
 actually signs an imported bundle is written to the list in that bundle's transaction (so a
 rejected bundle never changes the store).
+
+A new certificate carrying the name and NIP of an assessor already trusted is either a renewal (a
+new key) or an impostor; only the coordinator can tell, so it is never trusted in passing:
+:func:`accept_renewal` trusts it, links it to the same assessor row and marks the old certificate
+replaced (kept on the list, so bundles signed before the renewal still import).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +24,7 @@ from sqlmodel import Session, select
 from app.bundles.errors import BundleError
 from app.identity import IdentityError, certificate_fingerprint, load_certificate
 from app.models.sync import TrustedCertificate
+from app.models.tables import Assessor
 from app.store import Store
 
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
@@ -79,6 +86,72 @@ def remember(session: Session, info: CertInfo, source: str | None = None) -> boo
     return True
 
 
+REPLACED = "replaced by "  # source prefix of a certificate superseded by a renewal
+
+
+@dataclass(frozen=True)
+class KnownHolder:
+    """The assessor already trusted here under another key, with the same name and NIP."""
+
+    name: str
+    nip: str
+    fingerprint: str  # the known certificate's
+    assessor_id: str | None  # None: on the trust list only, no bundle of theirs imported yet
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def same_person(trusted: Iterable[CertInfo], info: CertInfo) -> CertInfo | None:
+    """A trusted certificate (not already replaced) of the same name and NIP as ``info``, under another key."""
+    if not info.nip:
+        return None
+    return next((c for c in trusted if c.fingerprint != info.fingerprint and c.nip == info.nip
+                 and _same(c.name, info.name) and not c.source.startswith(REPLACED)), None)
+
+
+def known_holder(session: Session, info: CertInfo) -> KnownHolder | None:
+    """Who ``info`` claims to be, when that person is known here with another certificate."""
+    if not info.nip:
+        return None
+    for row in session.exec(select(Assessor).where(Assessor.nip == info.nip)):
+        if row.cert_fingerprint and row.cert_fingerprint != info.fingerprint and _same(row.name, info.name):
+            return KnownHolder(row.name, row.nip or "", row.cert_fingerprint, row.id)
+    known = same_person(trusted_in(session).values(), info)
+    return KnownHolder(known.name, known.nip, known.fingerprint, None) if known else None
+
+
+def accept_renewal(session: Session, info: CertInfo, nip: str) -> KnownHolder:
+    """Trust ``info`` as the renewed certificate of the assessor with this NIP, and link it to them."""
+    nip = nip.replace(" ", "")
+    if info.nip != nip:
+        raise BundleError(f"the certificate of {info.name or 'this assessor'} carries NIP {info.nip or '(none)'}, "
+                          f"not {nip}: it cannot renew that assessor's certificate")
+    holder = known_holder(session, info)
+    if holder is None:
+        raise BundleError(f"no assessor named {info.name!r} with NIP {nip} is trusted here under another certificate; "
+                          "trust it as a new one: `nilai bundle trust CERT.pem`")
+    remember(session, info, f"renewal of {holder.fingerprint[:16]}")
+    old = session.get(TrustedCertificate, holder.fingerprint)
+    if old is not None:
+        old.source = f"{REPLACED}{info.fingerprint[:16]} (renewal)"
+        session.add(old)
+    for row in session.exec(select(Assessor).where(Assessor.nip == nip)):
+        if row.cert_fingerprint == holder.fingerprint:
+            row.cert_fingerprint = info.fingerprint  # one assessor, now under the new key
+            session.add(row)
+    session.flush()
+    return holder
+
+
+def renew_certificate(store: Store, path: Path, nip: str, source: str = "nilai bundle trust --renewal-of") -> tuple[CertInfo, KnownHolder]:
+    info = cert_info(Path(path), source=source)
+    with store.transaction(write=True) as session:
+        holder = accept_renewal(session, info, nip)
+    return info, holder
+
+
 def trust_certificate(store: Store, path: Path, source: str = "nilai bundle trust") -> tuple[CertInfo, bool]:
     info = cert_info(Path(path), source=source)
     with store.transaction(write=True) as session:
@@ -89,6 +162,13 @@ def trust_certificate(store: Store, path: Path, source: str = "nilai bundle trus
 def list_trusted(store: Store) -> list[CertInfo]:
     with store.transaction() as session:
         return sorted(trusted_in(session).values(), key=lambda c: (c.name, c.fingerprint))
+
+
+def renewal_or_impostor(fingerprint: str, info: CertInfo, known: str) -> str:
+    return (f"a NEW certificate ({fingerprint[:16]}…) carries the name and NIP of {info.name} (NIP {info.nip}), who is "
+            f"trusted here with certificate {known[:16]}…: a renewal or an impostor? Check the new fingerprint "
+            f"{fingerprint} with the assessor, then accept it as a renewal: "
+            f"`nilai bundle trust CERT.pem --renewal-of {info.nip}`")
 
 
 def how_to_trust(fingerprint: str, name: str) -> str:

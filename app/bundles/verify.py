@@ -72,7 +72,7 @@ from app.bundles.format import (
 from app.bundles.manifest import ParsedRecord, datetime_time, parse_record
 from app.bundles.manifest_check import manifest_problem
 from app.bundles.schema import manifest_validator
-from app.bundles.trust import CertInfo, cert_info, how_to_trust
+from app.bundles.trust import CertInfo, cert_info, how_to_trust, renewal_or_impostor, same_person
 from app.identity import (
     IdentityError,
     NoIdentity,
@@ -204,8 +204,10 @@ def check_signature(archive: zipfile.ZipFile, label: str, raw: bytes | None = No
 
 def check_trust(fingerprint: str, cert_pem: str, label: str, context: VerifyContext) -> None:
     if fingerprint not in context.trusted:
-        name = cert_info(cert_pem.encode("ascii")).name
-        raise UntrustedCertificate(f"{label}: {how_to_trust(fingerprint, name)}", fingerprint=fingerprint)
+        info = cert_info(cert_pem.encode("ascii"))
+        known = same_person(context.trusted.values(), info)
+        text = renewal_or_impostor(fingerprint, info, known.fingerprint) if known else how_to_trust(fingerprint, info.name)
+        raise UntrustedCertificate(f"{label}: {text}", fingerprint=fingerprint)
 
 
 def read_manifest(raw: bytes, label: str, fingerprint: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:

@@ -60,6 +60,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("trust", help="add an assessor certificate to this store's trust list (or list it)")
     p.add_argument("cert", type=Path, nargs="?", metavar="CERT", help="certificate file (PEM or DER); none: list the trust list")
+    p.add_argument("--renewal-of", metavar="NIP",
+                   help="accept CERT as the new certificate of the assessor with this NIP, already trusted here "
+                        "under another key: CERT is trusted, the assessor keeps their records under the new key, "
+                        "and the old certificate stays on the list marked replaced. Check the new fingerprint "
+                        "with the assessor first: a new key with a known name and NIP may be an impostor")
     add_json(p)
     p.set_defaults(handler=bundle_trust)
 
@@ -228,8 +233,10 @@ def bundle_import(args: argparse.Namespace) -> int:
 
 def bundle_trust(args: argparse.Namespace) -> int:
     # deferred: cryptography, sqlalchemy, sqlmodel (loaded only when this command runs)
-    from app.bundles.trust import list_trusted, trust_certificate
+    from app.bundles.trust import list_trusted, renew_certificate, trust_certificate
 
+    if args.renewal_of and args.cert is None:
+        raise UserError("--renewal-of needs the new certificate: nilai bundle trust CERT --renewal-of NIP")
     store = open_store_for(args)
     try:
         if args.cert is None:
@@ -237,6 +244,12 @@ def bundle_trust(args: argparse.Namespace) -> int:
             emit(args, [c.__dict__ for c in certs],
                  [f"{c.fingerprint}  {c.name} ({c.nip or '-'}, {c.organisation or '-'})  [{c.source}]" for c in certs]
                  or ["the trust list is empty"])
+            return 0
+        if args.renewal_of:
+            info, holder = renew_certificate(store, args.cert, args.renewal_of)
+            emit(args, info.__dict__ | {"renewal_of": holder.fingerprint, "assessor_id": holder.assessor_id},
+                 [f"accepted as renewal of {holder.name} (NIP {holder.nip}): {info.fingerprint} replaces "
+                  f"{holder.fingerprint}"])
             return 0
         info, added = trust_certificate(store, args.cert)
     finally:
