@@ -596,9 +596,21 @@ def _renewed_holder(session: Session, bundle: VerifiedBundle) -> Assessor | None
 
 
 def _replaced_key_of(session: Session, row: Assessor, bundle: VerifiedBundle) -> bool:
-    """The bundle is signed with this assessor's certificate from before an accepted renewal."""
-    old = session.get(TrustedCertificate, bundle.fingerprint)
-    return bool(old is not None and old.source.startswith(REPLACED) and row.nip and old.nip == row.nip)
+    """The bundle and the assessor row hold two certificates of one renewal (either way round).
+
+    Bundles signed before the renewal still import; a row first made from such a bundle moves on to
+    the new certificate when a bundle signed with it comes.
+    """
+    ours, theirs = (session.get(TrustedCertificate, fp) for fp in (row.cert_fingerprint or "", bundle.fingerprint))
+    if ours is None or theirs is None or not row.nip or not (ours.nip == theirs.nip == row.nip):
+        return False
+    if theirs.source == f"{REPLACED}{ours.fingerprint[:16]} (renewal)":
+        return True  # signed with the old key, before the renewal
+    if ours.source == f"{REPLACED}{theirs.fingerprint[:16]} (renewal)":
+        row.cert_fingerprint = theirs.fingerprint
+        session.add(row)
+        return True
+    return False
 
 
 def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport) -> None:

@@ -2,7 +2,9 @@
 
 A correctly signed bundle from an assessor whose certificate the store does not know is rejected as
 ``untrusted``; :func:`import_files` reads that certificate back out of the bundle so the coordinator
-can look at it, and :func:`trust_and_import` trusts it and imports its bundles again.
+can look at it, and :func:`trust_and_import` trusts it and imports its bundles again. A certificate
+with the name and NIP of an assessor trusted here under another key carries that known holder: only
+:func:`renew_and_import` (accepting it as their renewal) takes it in, and links it to the same assessor.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import CERTIFICATE, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE
 from app.bundles.importer import import_bundles
-from app.bundles.trust import CertInfo, cert_info, remember
+from app.bundles.trust import CertInfo, KnownHolder, accept_renewal, cert_info, known_holder, remember
 from app.bundles.verify import check_signature
 from app.store import Store
 
@@ -28,6 +30,7 @@ class UnknownCertificate:
 
     path: Path
     info: CertInfo
+    known: KnownHolder | None = None  # same name and NIP, trusted here under another key: renewal or impostor?
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ def import_files(store: Store, paths: Iterable[str | Path], unlock: Callable[[],
             except BundleError:
                 continue
             unknown.setdefault(f"{info.fingerprint}:{path}", UnknownCertificate(path, info))
+    if unknown:
+        with store.transaction() as session:
+            unknown = {key: UnknownCertificate(u.path, u.info, known_holder(session, u.info))
+                       for key, u in unknown.items()}
     return ImportOutcome(report, files, tuple(unknown.values()))
 
 
@@ -78,5 +85,18 @@ def trust_and_import(store: Store, info: CertInfo, paths: Iterable[Path], unlock
                      progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
     """Put the certificate on the store's trust list, then import its bundles again."""
     with store.transaction() as session:
+        holder = known_holder(session, info)
+        if holder is not None:  # never in passing: the coordinator must say it is the same person
+            raise BundleError(f"{info.name} (NIP {info.nip}) is trusted here with another certificate "
+                              f"({holder.fingerprint[:16]}…); accept this one as a renewal, or reject it")
         remember(session, info, info.source or "coordinator window")
+    return import_files(store, paths, unlock=unlock, progress=progress)
+
+
+def renew_and_import(store: Store, info: CertInfo, nip: str, paths: Iterable[Path],
+                     unlock: Callable[[], Any] | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+    """Accept the certificate as the renewal of the assessor with this NIP, then import its bundles again."""
+    with store.transaction(write=True) as session:
+        accept_renewal(session, info, nip)
     return import_files(store, paths, unlock=unlock, progress=progress)
