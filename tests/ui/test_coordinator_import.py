@@ -251,3 +251,67 @@ def test_a_new_coordinator_store_gets_its_round_from_the_first_bundles(qtbot, ru
         assert view.ranking_tab.model.rowCount() == 4
     finally:
         store.close()
+
+
+@pytest.fixture
+def renewed_bundle(bundles: BundleSet, tmp_path: Path) -> Path:
+    """Assessor 2 made a new key (same name and NIP) in a copy of their data directory, and exported again."""
+    from app.identity import create_identity, load_identity
+
+    directory = tmp_path / "renewed-assessor"
+    shutil.copytree(bundles.assessors[2], directory)
+    info = load_identity(directory)
+    create_identity(directory, info.name, info.nip, info.organisation, PASSPHRASE, replace=True)
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    out = tmp_path / "assessor2-renewed.nilai"
+    assert run_cli("--data-dir", directory, "bundle", "export", "--all", "--out", out, "--passphrase-file", secret) == 0
+    return out
+
+
+def test_a_new_key_of_a_known_assessor_is_named_and_accepted_only_as_a_renewal(qtbot, coordinator, bundles,
+                                                                               renewed_bundle) -> None:
+    from sqlmodel import select
+
+    from app.bundles.trust import REPLACED, cert_info, trust_certificate
+    from app.models.sync import BundleReceipt, TrustedCertificate
+    from app.models.tables import Assessment, Assessor
+    from app.ui.coordinator.import_models import FINGERPRINT, KNOWN
+
+    view, tab = coordinator, coordinator.import_tab
+    store = view.services.store
+    old = cert_info(bundles.certs / f"{bundles.assessors[2].name}.pem")
+    trust_certificate(store, bundles.certs / f"{bundles.assessors[2].name}.pem")
+    tab.import_paths([bundles.first[2]])
+    with store.transaction() as session:
+        [assessor] = session.exec(select(Assessor).where(Assessor.nip == old.nip)).all()
+    assert assessor.cert_fingerprint == old.fingerprint
+
+    tab.import_paths([renewed_bundle])
+    assert outcomes(view)[renewed_bundle.name] == "rejected"
+    row = next(i for i, (p, _, _) in enumerate(tab.report_model.bundle_rows()) if p == renewed_bundle)
+    assert "a renewal or an impostor" in tab.report_model.index(row, 3).data()
+    [unknown] = tab.unknown_model.items()
+    new_fp = unknown.info.fingerprint
+    assert new_fp != old.fingerprint and unknown.known.fingerprint == old.fingerprint
+    assert tab.unknown_model.index(0, FINGERPRINT).data().replace(" ", "") == new_fp  # both fingerprints shown
+    assert tab.unknown_model.index(0, KNOWN).data().replace(" ", "") == old.fingerprint
+    tab.unknown.selectRow(0)
+    assert not tab.trust_button.isEnabled()  # not the plain Trust button
+    assert tab.renewal_button.isVisibleTo(view) and tab.renewal_button.isEnabled()
+    assert tab.renewal_button.text().replace("&", "") == f"Accept as renewal of {old.name}"
+    note = tab.renewal_note.text()
+    assert tab.renewal_note.isVisibleTo(view) and "renewal or an impostor" in note
+    assert old.fingerprint[:4] + " " + old.fingerprint[4:8] in note and new_fp[:4] + " " + new_fp[4:8] in note
+
+    qtbot.mouseClick(tab.renewal_button, Qt.MouseButton.LeftButton)
+    assert outcomes(view)[renewed_bundle.name] == "imported"
+    assert tab.unknown_model.rowCount() == 0
+    with store.transaction() as session:
+        rows = session.exec(select(Assessor).where(Assessor.nip == old.nip)).all()
+        assert [(r.id, r.cert_fingerprint) for r in rows] == [(assessor.id, new_fp)]  # one assessor, new key
+        assert session.get(TrustedCertificate, old.fingerprint).source.startswith(REPLACED)
+        assert session.get(TrustedCertificate, new_fp) is not None
+        receipts = session.exec(select(BundleReceipt.assessor_id, BundleReceipt.assessor_fingerprint)).all()
+        assert sorted(receipts) == sorted([(assessor.id, old.fingerprint), (assessor.id, new_fp)])
+        assert set(session.exec(select(Assessment.assessor_id)).all()) == {assessor.id}

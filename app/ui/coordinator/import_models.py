@@ -47,9 +47,12 @@ class ImportReportModel(QAbstractItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._bundles: list[tuple[Path, R.BundleReport, str]] = []  # file, report, outcome shown
+        self._renewals: set[Path] = set()  # signed by a new key of an assessor known here
 
     def add(self, outcome: ImportOutcome) -> None:
         self.beginResetModel()
+        self._renewals -= set(outcome.paths)
+        self._renewals |= {u.path for u in outcome.unknown if u.known is not None}
         for path, bundle in zip(outcome.paths, outcome.report.bundles, strict=True):
             entry = (path, bundle, bundle.outcome)
             existing = next((i for i, (p, _, _) in enumerate(self._bundles) if p == path), None)
@@ -152,6 +155,9 @@ class ImportReportModel(QAbstractItemModel):
                 return bundle.assessor or (bundle.fingerprint[:16] + "…" if bundle.fingerprint else "")
             if outcome in (R.BUNDLE_REJECTED, CERT_REJECTED):
                 if bundle.error_kind == "untrusted" and role == Qt.ItemDataRole.DisplayRole:
+                    if outcome == R.BUNDLE_REJECTED and path in self._renewals:
+                        return self.tr("Same person (name + NIP), different key: a renewal or an impostor? "
+                                       "Both certificates are listed below")
                     return (self.tr("Not trusted: the assessor's certificate is listed below") if outcome == R.BUNDLE_REJECTED
                             else self.tr("You rejected the assessor's certificate; nothing was imported"))
                 return bundle.reason
@@ -169,7 +175,7 @@ class ImportReportModel(QAbstractItemModel):
 
 # -- unknown certificates -------------------------------------------------------------------------
 
-NAME, NIP, ORGANISATION, FINGERPRINT, FILE = range(5)
+NAME, NIP, ORGANISATION, FINGERPRINT, KNOWN, FILE = range(6)
 UNKNOWN_ROLE = ITEM_ROLE  # the UnknownCertificate
 
 
@@ -181,11 +187,16 @@ def grouped(fingerprint: str) -> str:
 class UnknownCertificatesModel(ItemTableModel[UnknownCertificate]):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("NIP"), self.tr("Organisation"), self.tr("SHA-256 fingerprint"),
-                self.tr("Bundle"))
+                self.tr("Known here with"), self.tr("Bundle"))
 
     def texts(self, item: UnknownCertificate) -> tuple[str, ...]:
         info = item.info
-        return info.name, info.nip or "–", info.organisation or "–", grouped(info.fingerprint), item.path.name
+        known = grouped(item.known.fingerprint) if item.known else self.tr("nobody (a new assessor)")
+        return (info.name, info.nip or "–", info.organisation or "–", grouped(info.fingerprint), known,
+                item.path.name)
+
+    def decoration(self, item: UnknownCertificate, column: int) -> Any:
+        return state_icon("conflict") if item.known is not None and column == NAME else None
 
     def add(self, items: Iterable[UnknownCertificate]) -> None:
         """Add the certificates not listed yet (for the same bundle file)."""

@@ -3,7 +3,9 @@ record, decide on unknown assessor certificates, resolve conflicts, and hand out
 
 Imports run on the task runner with progress. A bundle signed by a certificate this store does not
 trust is rejected by the import; its certificate (fingerprint, name, NIP) is then listed for the
-coordinator to trust — after which its bundles are imported again — or to reject.
+coordinator to trust — after which its bundles are imported again — or to reject. A new certificate
+with the name and NIP of an assessor already trusted here (a renewal, or an impostor) shows both
+fingerprints and can only be taken in with "Accept as renewal of <name>", which links it to that assessor.
 """
 
 from __future__ import annotations
@@ -31,7 +33,13 @@ from PySide6.QtWidgets import (
 from app.bundles.conflict_views import ConflictView, open_conflict_views
 from app.bundles.conflicts import resolve_conflict
 from app.bundles.format import PAYLOAD, SUFFIX
-from app.bundles.intake import ImportOutcome, UnknownCertificate, import_files, trust_and_import
+from app.bundles.intake import (
+    ImportOutcome,
+    UnknownCertificate,
+    import_files,
+    renew_and_import,
+    trust_and_import,
+)
 from app.identity import has_identity
 from app.ui.coordinator.conflict_dialog import ConflictDialog
 from app.ui.coordinator.exports import ExportController
@@ -39,6 +47,7 @@ from app.ui.coordinator.import_models import (
     ConflictsModel,
     ImportReportModel,
     UnknownCertificatesModel,
+    grouped,
 )
 from app.ui.coordinator.session import CoordinatorSession, error_text
 
@@ -110,14 +119,21 @@ class ImportTab(QWidget):
         self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
         self.trust_button = QPushButton(self.tr("&Trust and import"), self)
         self.reject_button = QPushButton(self.tr("Re&ject"), self)
+        self.renewal_button = QPushButton(self.tr("Accept as &renewal"), self)
+        self.renewal_button.hide()
         self.trust_button.clicked.connect(self.trust_selected)
         self.reject_button.clicked.connect(self.reject_selected)
+        self.renewal_button.clicked.connect(self.renew_selected)
         self.unknown.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.renewal_note = QLabel(self)  # the selected certificate's renewal-or-impostor question
+        self.renewal_note.setWordWrap(True)
+        self.renewal_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.renewal_note.hide()
         self.unknown_box = self._box(
             self.tr("Unknown assessor certificates"),
             self.tr("These bundles are signed correctly, by certificates this computer does not trust yet. Check "
                     "each fingerprint with the assessor (by phone or in person) before trusting it."),
-            self.unknown, [self.trust_button, self.reject_button])
+            self.unknown, [self.trust_button, self.renewal_button, self.reject_button], self.renewal_note)
 
         self.conflicts_model = ConflictsModel(self)
         self.conflicts = QTableView(self)
@@ -151,7 +167,8 @@ class ImportTab(QWidget):
         layout.addWidget(split, 1)
         self._update_buttons()
 
-    def _box(self, title: str, text: str, view: QWidget, buttons: list[QPushButton]) -> QWidget:
+    def _box(self, title: str, text: str, view: QWidget, buttons: list[QPushButton],
+             below: QWidget | None = None) -> QWidget:
         box = QWidget(self)
         heading = QLabel(f"<b>{title}</b> — {text}", box)
         heading.setWordWrap(True)
@@ -166,12 +183,28 @@ class ImportTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addLayout(row)
+        if below is not None:
+            layout.addWidget(below)
         return box
 
     def _update_buttons(self) -> None:
-        has_unknown = bool(self.unknown.selectionModel().selectedRows())
-        self.trust_button.setEnabled(has_unknown)
-        self.reject_button.setEnabled(has_unknown)
+        selected = self._selected_unknown()
+        renewal = selected is not None and selected.known is not None
+        self.trust_button.setEnabled(selected is not None and not renewal)  # a renewal is never trusted in passing
+        self.reject_button.setEnabled(selected is not None)
+        self.renewal_button.setVisible(renewal)
+        self.renewal_note.setVisible(renewal)
+        if selected is not None and selected.known is not None:
+            name = selected.known.name
+            self.renewal_button.setText(self.tr("Accept as &renewal of %1").replace("%1", name))
+            self.renewal_note.setText(
+                self.tr("<b>Same person (name + NIP), different key: a renewal or an impostor?</b> %1 (NIP %2) is "
+                        "trusted here with the certificate<br><tt>%3</tt> (known)<br>and this bundle is signed with"
+                        "<br><tt>%4</tt> (new).<br>Ask %1 by phone or in person whether they made a new key, and "
+                        "check the new fingerprint before accepting it as their renewal: their records then stay "
+                        "one assessor.")
+                .replace("%1", name).replace("%2", selected.known.nip)
+                .replace("%3", grouped(selected.known.fingerprint)).replace("%4", grouped(selected.info.fingerprint)))
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
         show = self.unknown_model.rowCount() > 0
         if show != self.unknown_box.isVisibleTo(self):
@@ -263,6 +296,17 @@ class ImportTab(QWidget):
         self._update_buttons()
         paths = [i.path for i in items]
         self._run(trust_and_import, item.info, paths, self._unlock_for(paths))
+        return True
+
+    def renew_selected(self) -> bool:
+        """Accept the selected certificate as the renewal of the assessor it names, then import its bundles."""
+        item = self._selected_unknown()
+        if item is None or item.known is None:
+            return False
+        items = self.unknown_model.remove_fingerprint(item.info.fingerprint)
+        self._update_buttons()
+        paths = [i.path for i in items]
+        self._run(renew_and_import, item.info, item.known.nip, paths, self._unlock_for(paths))
         return True
 
     def reject_selected(self) -> bool:
