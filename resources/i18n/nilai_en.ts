@@ -1522,6 +1522,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>record %1 · version %2</translation>
         </message>
         <message>
+            <source>Same person (name + NIP), different key: a renewal or an impostor? Both certificates are listed below</source>
+            <translation>Same person (name + NIP), different key: a renewal or an impostor? Both certificates are listed below</translation>
+        </message>
+        <message>
             <source>Not trusted: the assessor's certificate is listed below</source>
             <translation>Not trusted: the assessor's certificate is listed below</translation>
         </message>
@@ -1579,6 +1583,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Competing versions of one assessment: none of them counts until you choose one.</source>
             <translation>Competing versions of one assessment: none of them counts until you choose one.</translation>
+        </message>
+        <message>
+            <source>Accept as re&amp;newal</source>
+            <translation>Accept as re&amp;newal</translation>
+        </message>
+        <message>
+            <source>Accept as re&amp;newal of %1</source>
+            <translation>Accept as re&amp;newal of %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Same person (name + NIP), different key: a renewal or an impostor?&lt;/b&gt; %1 (NIP %2) is trusted here with the certificate&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt; (known)&lt;br&gt;and this bundle is signed with&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt; (new).&lt;br&gt;Ask %1 by phone or in person whether they made a new key, and check the new fingerprint before accepting it as their renewal: their records then stay one assessor.</source>
+            <translation>&lt;b&gt;Same person (name + NIP), different key: a renewal or an impostor?&lt;/b&gt; %1 (NIP %2) is trusted here with the certificate&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt; (known)&lt;br&gt;and this bundle is signed with&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt; (new).&lt;br&gt;Ask %1 by phone or in person whether they made a new key, and check the new fingerprint before accepting it as their renewal: their records then stay one assessor.</translation>
         </message>
         <message>
             <source>Some bundles are encrypted for you: unlock your key to open them.</source>
@@ -3186,6 +3202,14 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>Bundle</source>
             <translation>Bundle</translation>
+        </message>
+        <message>
+            <source>Known here with</source>
+            <translation>Known here with</translation>
+        </message>
+        <message>
+            <source>nobody (a new assessor)</source>
+            <translation>nobody (a new assessor)</translation>
         </message>
     </context>
     <context>

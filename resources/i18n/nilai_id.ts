@@ -1513,6 +1513,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>rekaman %1 · versi %2</translation>
         </message>
         <message>
+            <source>Same person (name + NIP), different key: a renewal or an impostor? Both certificates are listed below</source>
+            <translation>Orang yang sama (nama + NIP), kunci berbeda: pembaruan atau penyamar? Kedua sertifikat tercantum di bawah</translation>
+        </message>
+        <message>
             <source>Not trusted: the assessor's certificate is listed below</source>
             <translation>Belum dipercayai: sertifikat penilainya tercantum di bawah</translation>
         </message>
@@ -1570,6 +1574,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Competing versions of one assessment: none of them counts until you choose one.</source>
             <translation>Versi yang bersaing untuk satu penilaian: tidak ada yang dihitung sampai Anda memilih salah satunya.</translation>
+        </message>
+        <message>
+            <source>Accept as re&amp;newal</source>
+            <translation>Terima sebagai pemba&amp;ruan</translation>
+        </message>
+        <message>
+            <source>Accept as re&amp;newal of %1</source>
+            <translation>Terima sebagai pemba&amp;ruan milik %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Same person (name + NIP), different key: a renewal or an impostor?&lt;/b&gt; %1 (NIP %2) is trusted here with the certificate&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt; (known)&lt;br&gt;and this bundle is signed with&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt; (new).&lt;br&gt;Ask %1 by phone or in person whether they made a new key, and check the new fingerprint before accepting it as their renewal: their records then stay one assessor.</source>
+            <translation>&lt;b&gt;Orang yang sama (nama + NIP), kunci berbeda: pembaruan atau penyamar?&lt;/b&gt; %1 (NIP %2) dipercaya di sini dengan sertifikat&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt; (dikenal)&lt;br&gt;dan paket ini ditandatangani dengan&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt; (baru).&lt;br&gt;Tanyakan kepada %1 lewat telepon atau secara langsung apakah mereka membuat kunci baru, dan periksa sidik jari yang baru sebelum menerimanya sebagai pembaruan: catatan mereka lalu tetap milik satu penilai.</translation>
         </message>
         <message>
             <source>Some bundles are encrypted for you: unlock your key to open them.</source>
@@ -3175,6 +3191,14 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>Bundle</source>
             <translation>Paket</translation>
+        </message>
+        <message>
+            <source>Known here with</source>
+            <translation>Dikenal di sini dengan</translation>
+        </message>
+        <message>
+            <source>nobody (a new assessor)</source>
+            <translation>tidak ada (penilai baru)</translation>
         </message>
     </context>
     <context>

@@ -119,7 +119,7 @@ class ImportTab(QWidget):
         self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
         self.trust_button = QPushButton(self.tr("&Trust and import"), self)
         self.reject_button = QPushButton(self.tr("Re&ject"), self)
-        self.renewal_button = QPushButton(self.tr("Accept as &renewal"), self)
+        self.renewal_button = QPushButton(self.tr("Accept as re&newal"), self)
         self.renewal_button.hide()
         self.trust_button.clicked.connect(self.trust_selected)
         self.reject_button.clicked.connect(self.reject_selected)
@@ -196,7 +196,7 @@ class ImportTab(QWidget):
         self.renewal_note.setVisible(renewal)
         if selected is not None and selected.known is not None:
             name = selected.known.name
-            self.renewal_button.setText(self.tr("Accept as &renewal of %1").replace("%1", name))
+            self.renewal_button.setText(self.tr("Accept as re&newal of %1").replace("%1", name))
             self.renewal_note.setText(
                 self.tr("<b>Same person (name + NIP), different key: a renewal or an impostor?</b> %1 (NIP %2) is "
                         "trusted here with the certificate<br><tt>%3</tt> (known)<br>and this bundle is signed with"
