@@ -205,6 +205,15 @@ class ImportTab(QWidget):
                         "one assessor.")
                 .replace("%1", name).replace("%2", selected.known.nip)
                 .replace("%3", grouped(selected.known.fingerprint)).replace("%4", grouped(selected.info.fingerprint)))
+            self._make_room_for_note()
+
+    def _make_room_for_note(self) -> None:
+        """The question and both fingerprints must be read whole: take room from the report if needed."""
+        sizes = self.split.sizes()
+        note = self.renewal_note.heightForWidth(max(200, self.unknown_box.width())) or self.renewal_note.sizeHint().height()
+        need = note + self.unknown.sizeHint().height() // 2 + 60
+        if sizes[1] < need and sizes[0] > need:
+            self.split.setSizes([sizes[0] - (need - sizes[1]), need, sizes[2]])
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
         show = self.unknown_model.rowCount() > 0
         if show != self.unknown_box.isVisibleTo(self):
