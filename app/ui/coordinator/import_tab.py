@@ -192,34 +192,34 @@ class ImportTab(QWidget):
         renewal = selected is not None and selected.known is not None
         self.trust_button.setEnabled(selected is not None and not renewal)  # a renewal is never trusted in passing
         self.reject_button.setEnabled(selected is not None)
-        self.renewal_button.setVisible(renewal)
-        self.renewal_note.setVisible(renewal)
-        if selected is not None and selected.known is not None:
-            name = selected.known.name
-            self.renewal_button.setText(self.tr("Accept as re&newal of %1").replace("%1", name))
-            self.renewal_note.setText(
-                self.tr("<b>Same person (name + NIP), different key: a renewal or an impostor?</b> %1 (NIP %2) is "
-                        "trusted here with the certificate<br><tt>%3</tt> (known)<br>and this bundle is signed with"
-                        "<br><tt>%4</tt> (new).<br>Ask %1 by phone or in person whether they made a new key, and "
-                        "check the new fingerprint before accepting it as their renewal: their records then stay "
-                        "one assessor.")
-                .replace("%1", name).replace("%2", selected.known.nip)
-                .replace("%3", grouped(selected.known.fingerprint)).replace("%4", grouped(selected.info.fingerprint)))
-            self._make_room_for_note()
-
-    def _make_room_for_note(self) -> None:
-        """The question and both fingerprints must be read whole: take room from the report if needed."""
-        sizes = self.split.sizes()
-        note = self.renewal_note.heightForWidth(max(200, self.unknown_box.width())) or self.renewal_note.sizeHint().height()
-        need = note + self.unknown.sizeHint().height() // 2 + 60
-        if sizes[1] < need and sizes[0] > need:
-            self.split.setSizes([sizes[0] - (need - sizes[1]), need, sizes[2]])
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
         show = self.unknown_model.rowCount() > 0
         if show != self.unknown_box.isVisibleTo(self):
             self.unknown_box.setVisible(show)
             total = sum(self.split.sizes()) or 600
             self.split.setSizes([total // 2, total // 4, total // 4] if show else [total * 3 // 4, 0, total // 4])
+        self._show_renewal(selected if renewal else None)
+
+    def _show_renewal(self, selected: UnknownCertificate | None) -> None:
+        """Name the renewal-or-impostor question with both fingerprints, and offer only the explicit acceptance."""
+        self.renewal_button.setVisible(selected is not None)
+        self.renewal_note.setVisible(selected is not None)
+        if selected is None or selected.known is None:
+            self.unknown_box.setMinimumHeight(0)
+            return
+        name = selected.known.name
+        self.renewal_button.setText(self.tr("Accept as re&newal of %1").replace("%1", name))
+        self.renewal_note.setText(
+            self.tr("<b>Same person (name + NIP), different key: a renewal or an impostor?</b> %1 (NIP %2) is "
+                    "trusted here with the certificate<br><tt>%3</tt> (known)<br>and this bundle is signed with"
+                    "<br><tt>%4</tt> (new).<br>Ask %1 by phone or in person whether they made a new key, and "
+                    "check the new fingerprint before accepting it as their renewal: their records then stay "
+                    "one assessor.")
+            .replace("%1", name).replace("%2", selected.known.nip)
+            .replace("%3", grouped(selected.known.fingerprint)).replace("%4", grouped(selected.info.fingerprint)))
+        # the question must be read whole (Indonesian wraps to more lines): the splitter gives the box its minimum
+        box = self.unknown_box
+        self.unknown_box.setMinimumHeight(max(box.heightForWidth(box.width()), box.minimumSizeHint().height()))
 
     # -- importing ------------------------------------------------------------------------------
 
