@@ -65,7 +65,8 @@ from app.instruments.catalogue import load_instrument, store_instrument
 from app.models.sync import BundleReceipt, TrustedCertificate
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
 from app.regions.seed import ensure_regions
-from app.store import Store
+from app.rounds import ORIGIN_KEY
+from app.store import Store, settings
 
 # While a bundle commits, the next ones are checked; at most this many bundles and records are held
 # checked ahead (a long commit - SQLite moving its write-ahead log into the database - is covered by
@@ -644,10 +645,17 @@ def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyCont
         settled.add(("regions",))
     for rid in sorted(round_ids - set(existing)):
         info = described[rid]
+        namesakes = session.exec(select(Round.id).where(Round.name == info["name"], Round.id != rid)).all()
+        if namesakes:  # two rounds of one name: say so, or the coordinator ranks half the assessments unawares
+            ids = ", ".join(sorted(i[:8] for i in namesakes))
+            result.notes.append(f"a round named {info['name']!r} already exists here with another id ({ids}); this "
+                                f"bundle's round ({rid[:8]}) was created beside it")
+        settings.put(session, ORIGIN_KEY + rid, "bundle")
         session.add(Round(id=rid, name=info["name"], programme=info["programme"], instrument_hash=info["instrument_hash"],
                           starts_on=date.fromisoformat(info["starts_on"]) if info["starts_on"] else None,
                           ends_on=date.fromisoformat(info["ends_on"]) if info["ends_on"] else None))
-        result.notes.append(f"round {info['name']!r} ({rid[:8]}) was not in this store: created from the bundle")
+        if not namesakes:
+            result.notes.append(f"round {info['name']!r} ({rid[:8]}) was not in this store: created from the bundle")
     session.flush()
     have = set(session.exec(select(Candidate.round_id, Candidate.region_code)
                             .where(col(Candidate.round_id).in_(sorted(round_ids)))).all())

@@ -24,7 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     rnd = commands.add_parser("round", help="rounds: list, import a schedule")
     sub = rnd.add_subparsers(dest="round_command", metavar="ACTION", required=True)
-    p = sub.add_parser("list", help="the rounds in the data directory")
+    p = sub.add_parser("list", help="the rounds in the data directory: id prefix, name, dates, size, and origin "
+                                     "(created here, from bundle, from round package)")
     add_json(p)
     p.set_defaults(handler=round_list)
     p = sub.add_parser("import-schedule", help="add interview slots from a CSV file (all rows or none)")
@@ -67,6 +68,9 @@ def _env_pass() -> bool:
     return bool(os.environ.get("NILAI_PASSPHRASE_FILE"))
 
 
+ORIGIN_TEXT = {"here": "created here", "bundle": "from bundle", "round package": "from round package"}
+
+
 def round_list(args: argparse.Namespace) -> int:
     # deferred: sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.rounds import list_rounds
@@ -78,7 +82,7 @@ def round_list(args: argparse.Namespace) -> int:
         store.close()
     emit(args, [asdict(r) for r in rounds],
          [f"{r.id[:8]}  {r.name}  {r.starts_on or '?'}..{r.ends_on or '?'}  {r.candidates} candidates, {r.slots} slots"
-          for r in rounds] or ["no rounds yet (try: nilai demo)"])
+          f"  ({ORIGIN_TEXT[r.origin]})" for r in rounds] or ["no rounds yet (try: nilai demo)"])
     return 0
 
 

@@ -30,6 +30,7 @@ class RoundInfo:
     slots: int
     aggregation_rule: str
     shortlist_sizes: tuple[int, ...]
+    origin: str = "here"  # ORIGINS: made in this data directory, or brought in by a bundle or a round package
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,25 @@ def add_slots(session: Session, round_: Round, plans: list[SlotPlan]) -> list[In
     return slots
 
 
+ORIGINS = ("here", "bundle", "round package")
+ORIGIN_KEY = "round.origin."  # + round id: a setting "bundle" for a round an imported bundle created
+
+
+def round_origin(session: Session, round_: Round) -> str:
+    """Where a round came from: two rounds of one name are told apart by this and their id."""
+    from app.store import settings
+
+    if round_.coordinator_cert_pem or round_.package_version:
+        return "round package"
+    return "bundle" if settings.get(session, ORIGIN_KEY + round_.id) == "bundle" else "here"
+
+
 def _info(session: Session, round_: Round) -> RoundInfo:
     candidates = session.exec(select(func.count()).select_from(Candidate).where(Candidate.round_id == round_.id)).one()
     slots = session.exec(select(func.count()).select_from(InterviewSlot).where(InterviewSlot.round_id == round_.id)).one()
     sizes = tuple(int(n) for n in round_.shortlist_sizes.split(",") if n.strip())
     return RoundInfo(round_.id, round_.name, round_.programme, round_.instrument_hash, round_.starts_on,
-                     round_.ends_on, candidates, slots, round_.aggregation_rule, sizes)
+                     round_.ends_on, candidates, slots, round_.aggregation_rule, sizes, round_origin(session, round_))
 
 
 def list_rounds(store: Store) -> list[RoundInfo]:

@@ -606,6 +606,26 @@
             <translation>There is no round here yet: import the assessors' bundles to bring one in.</translation>
         </message>
         <message>
+            <source>%1 · id %2</source>
+            <translation>%1 · id %2</translation>
+        </message>
+        <message>
+            <source>created here</source>
+            <translation>created here</translation>
+        </message>
+        <message>
+            <source>from a bundle</source>
+            <translation>from a bundle</translation>
+        </message>
+        <message>
+            <source>from a round package</source>
+            <translation>from a round package</translation>
+        </message>
+        <message>
+            <source>Round %1 (id %2), %3</source>
+            <translation>Round %1 (id %2), %3</translation>
+        </message>
+        <message>
             <source>&amp;Import · conflicts: %1</source>
             <translation>&amp;Import · conflicts: %1</translation>
         </message>

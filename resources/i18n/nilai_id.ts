@@ -602,6 +602,26 @@
             <translation>Belum ada putaran di sini: impor paket dari para penilai untuk memasukkannya.</translation>
         </message>
         <message>
+            <source>%1 · id %2</source>
+            <translation>%1 · id %2</translation>
+        </message>
+        <message>
+            <source>created here</source>
+            <translation>dibuat di sini</translation>
+        </message>
+        <message>
+            <source>from a bundle</source>
+            <translation>dari paket</translation>
+        </message>
+        <message>
+            <source>from a round package</source>
+            <translation>dari paket putaran</translation>
+        </message>
+        <message>
+            <source>Round %1 (id %2), %3</source>
+            <translation>Putaran %1 (id %2), %3</translation>
+        </message>
+        <message>
             <source>&amp;Import · conflicts: %1</source>
             <translation>&amp;Impor · konflik: %1</translation>
         </message>

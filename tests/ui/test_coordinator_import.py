@@ -247,7 +247,9 @@ def test_a_new_coordinator_store_gets_its_round_from_the_first_bundles(qtbot, ru
             trust_certificate(store, cert)
         view.import_tab.import_paths(bundles.first)
         assert view.session.consolidation is not None
-        assert view.round.count() == 1 and view.round.currentText() == view.session.consolidation.round.name
+        assert view.round.count() == 1 and view.round.currentText() == (
+            f"{view.session.consolidation.round.name} · id {view.session.consolidation.round.id[:8]}")
+        assert "from a bundle" in view.round.itemData(0, Qt.ItemDataRole.ToolTipRole)
         assert view.ranking_tab.model.rowCount() == 4
     finally:
         store.close()

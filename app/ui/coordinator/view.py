@@ -91,7 +91,7 @@ class CoordinatorView(QWidget):
         rounds = self.session.rounds()
         self.round.clear()
         for choice in rounds:
-            self.round.addItem(choice.name, choice.id)
+            self._add_round(choice.name, choice.id, choice.origin)
         self.import_tab.refresh_conflicts()
         if not rounds:
             self.show_message(self.tr("There is no round here yet: import the assessors' bundles to bring one in."))
@@ -101,8 +101,16 @@ class CoordinatorView(QWidget):
 
     def _consolidated(self, c) -> None:
         if self.round.findData(c.round.id) < 0:  # the first import brought the round in
-            self.round.addItem(c.round.name, c.round.id)
+            self._add_round(c.round.name, c.round.id, "bundle")
         self.round.setCurrentIndex(self.round.findData(c.round.id))
+
+    def _add_round(self, name: str, round_id: str, origin: str) -> None:
+        """Named with its id, since two rounds may share a name (one made here, one from a bundle)."""
+        self.round.addItem(self.tr("%1 · id %2").replace("%1", name).replace("%2", round_id[:8]), round_id)
+        where = {"here": self.tr("created here"), "bundle": self.tr("from a bundle"),
+                 "round package": self.tr("from a round package")}.get(origin, origin)
+        self.round.setItemData(self.round.count() - 1, self.tr("Round %1 (id %2), %3").replace("%1", name)
+                               .replace("%2", round_id).replace("%3", where), Qt.ItemDataRole.ToolTipRole)
 
     def _computing(self, on: bool) -> None:
         self.busy.setVisible(on)
