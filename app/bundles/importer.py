@@ -50,7 +50,7 @@ from app.bundles.errors import BundleError, ImportRefused, InstrumentMismatch
 from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.bundles.manifest import datetime_time, sqlite_time
 from app.bundles.merge import RecordState, Writes, decide, load_records
-from app.bundles.trust import REPLACED, CertInfo, cert_info, remember, trusted_in
+from app.bundles.trust import REPLACED, CertInfo, cert_info, remember, renewal_or_impostor, trusted_in
 from app.bundles.verify import (
     VerifiedBundle,
     VerifyContext,
@@ -560,6 +560,7 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
     if row is not None and row.id != a["id"]:
         settled.discard(fact)  # the shortcut above answers a["id"]; this bundle's records go to row.id
     if row is None:
+        _refuse_namesake(session, bundle)
         session.add(Assessor(id=a["id"], name=a["name"], nip=a["nip"], organisation=a["organisation"],
                              cert_fingerprint=bundle.fingerprint))
         session.flush()
@@ -582,6 +583,19 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
         session.add(row)
         session.flush()
     return row.id
+
+
+def _refuse_namesake(session: Session, bundle: VerifiedBundle) -> None:
+    """A new assessor row is never made for the name and NIP of one known here under another key
+    (a certificate trusted in passing with --trust): that is the coordinator's call, as a renewal."""
+    a = bundle.assessor
+    if not a["nip"]:
+        return
+    for row in session.exec(select(Assessor).where(Assessor.nip == a["nip"])):
+        if row.cert_fingerprint and " ".join(row.name.split()).casefold() == " ".join(a["name"].split()).casefold():
+            info = cert_info(bundle.certificate_pem.encode("ascii"))
+            raise ImportRefused(f"{bundle.label}: {renewal_or_impostor(bundle.fingerprint, info, row.cert_fingerprint)}",
+                                fingerprint=bundle.fingerprint)
 
 
 def _renewed_holder(session: Session, bundle: VerifiedBundle) -> Assessor | None:

@@ -14,7 +14,7 @@ from app.bundles import report as R
 from app.bundles.errors import BundleError
 from app.bundles.intake import import_files, renew_and_import, trust_and_import
 from app.bundles.trust import REPLACED, cert_info
-from tests.bundles.helpers import PASSPHRASE, Demo, export, open_store_at, run_cli
+from tests.bundles.helpers import PASSPHRASE, Demo, export, open_store_at, resign_manifest, run_cli
 
 
 def renew_identity(demo: Demo, index: int, tmp_path: Path) -> tuple[Path, str, str]:
@@ -116,3 +116,40 @@ def test_a_certificate_of_someone_unknown_cannot_be_a_renewal(demo: Demo, capsys
     nip = cert_info(demo.cert(1)).nip
     assert run_cli("--data-dir", demo.coordinator, "bundle", "trust", demo.cert(1), "--renewal-of", nip) != 0
     assert "nilai bundle trust CERT.pem" in capsys.readouterr().err
+
+
+def test_a_renewed_identity_with_a_new_assessor_id_stays_one_assessor(demo: Demo, renewed, tmp_path: Path,
+                                                                      capsys) -> None:
+    """Trusted in passing (--trust), the new key would have made a second assessor: refused until accepted."""
+    import hashlib
+    import json
+    import uuid
+    import zipfile
+
+    again, new_cert, old_fp, new_fp, nip = renewed
+    [(assessor_id, _)] = assessors_with(demo.coordinator, nip)
+
+    fresh = str(uuid.uuid4()).encode("ascii")
+    with zipfile.ZipFile(again) as archive:
+        old_id = json.loads(archive.read("manifest.json"))["assessor"]["id"].encode("ascii")
+        changed = {n: archive.read(n).replace(old_id, fresh) for n in archive.namelist() if n.startswith("records/")}
+
+    def new_id(manifest: dict) -> None:  # the assessor's new data directory: a new assessor id throughout
+        manifest["assessor"]["id"] = fresh.decode("ascii")
+        for record in manifest["records"]:
+            for file in record["files"]:
+                if file["path"] in changed:
+                    file["sha256"] = hashlib.sha256(changed[file["path"]]).hexdigest()
+                    file["size"] = len(changed[file["path"]])
+
+    other = resign_manifest(again, tmp_path / "new-id.nilai", new_id, demo.assessors[0],
+                            change=lambda name, data: changed.get(name, data))
+    capsys.readouterr()
+    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", other, "--trust", new_cert) == 1
+    err = capsys.readouterr().err
+    assert "renewal or an impostor" in err and old_fp[:16] in err and new_fp in err
+    assert assessors_with(demo.coordinator, nip) == [(assessor_id, old_fp)]
+
+    assert run_cli("--data-dir", demo.coordinator, "bundle", "trust", new_cert, "--renewal-of", nip) == 0
+    assert run_cli("--data-dir", demo.coordinator, "bundle", "import", other) == 0
+    assert assessors_with(demo.coordinator, nip) == [(assessor_id, new_fp)]
