@@ -11,7 +11,7 @@ from app.instruments import catalogue
 from app.models.domain import Instrument
 from app.models.tables import Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
 from app.regions.seed import ensure_regions
-from app.store import Store
+from app.store import Store, settings
 
 
 class RoundError(Exception):
@@ -113,8 +113,6 @@ ORIGIN_KEY = "round.origin."  # + round id: a setting "bundle" for a round an im
 
 def round_origin(session: Session, round_: Round) -> str:
     """Where a round came from: two rounds of one name are told apart by this and their id."""
-    from app.store import settings
-
     if round_.coordinator_cert_pem or round_.package_version:
         return "round package"
     return "bundle" if settings.get(session, ORIGIN_KEY + round_.id) == "bundle" else "here"
