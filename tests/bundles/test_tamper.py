@@ -177,22 +177,9 @@ def _note_changed_resigned(rich: Rich, target: Path) -> Path:
 
 def _chain_edited_resigned(rich: Rich, target: Path) -> Path:
     """The assessor re-signs after editing an old change-log entry: the hash chain gives it away."""
-    name = _names(rich.bundle, "records/")[0]
-    with zipfile.ZipFile(rich.bundle) as z:
-        record = json.loads(z.read(name))
-    record["change_log"][1]["actor"] = "orang lain"
-    from app.bundles.format import canonical_json
-
-    data = canonical_json(record)
-
-    def edit(manifest: dict) -> None:
-        for r in manifest["records"]:
-            for f in r["files"]:
-                if f["path"] == name:
-                    f["sha256"], f["size"] = file_sha(data), len(data)
-
-    return resign_manifest(rich.bundle, target, edit, rich.demo.assessors[0],
-                           change=lambda n, d: data if n == name else d)
+    def reattribute(record: dict) -> None:
+        record["change_log"][1]["actor"] = "orang lain"
+    return _record_edited_resigned(rich, target, reattribute)
 
 
 def _newer_format(rich: Rich, target: Path) -> Path:
