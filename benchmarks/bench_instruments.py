@@ -10,10 +10,7 @@ Target: at most 3x the baseline (it was a timed assertion, < 100 ms, in the test
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `app` importable
@@ -23,19 +20,12 @@ import yaml  # noqa: E402
 
 from app.base.paths import resources_dir  # noqa: E402
 from app.instruments import load_instrument  # noqa: E402
+from benchmarks.timing import median_seconds  # noqa: E402
 
 TARGET = 3.0
 FILES = ("smart-city-readiness-2018.yaml", "smart-city-six-dimensions.yaml")
 
 
-def _median(action: Callable[[], object], n: int) -> float:
-    action()  # warm: imports and the compiled schema are one-off costs
-    times = []
-    for _ in range(n):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [resources_dir() / "instruments" / name for name in FILES]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    baseline = _median(lambda: [yaml.load(p.read_text("utf-8"), Loader=loader) for p in paths], args.n)
-    nilai = _median(lambda: [load_instrument(p) for p in paths], args.n)
+    baseline = median_seconds(lambda: [yaml.load(p.read_text("utf-8"), Loader=loader) for p in paths], args.n)
+    nilai = median_seconds(lambda: [load_instrument(p) for p in paths], args.n)
     ratio = nilai / baseline
     print(f"baseline yaml.load of both files   {baseline * 1000:8.1f} ms")
     print(f"nilai load_instrument of both     {nilai * 1000:8.1f} ms   {ratio:.2f}x  "

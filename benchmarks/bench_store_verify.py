@@ -11,11 +11,8 @@ size. The check grows with the file; the figure per MB says what a bigger coordi
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `app` importable
@@ -23,16 +20,7 @@ if __package__ in (None, ""):  # run as a script: make `app` importable
 
 from app.base.paths import DATABASE_FILE  # noqa: E402
 from app.store import open_store  # noqa: E402
-
-
-def _median(action: Callable[[], object], n: int) -> float:
-    action()
-    times = []
-    for _ in range(n):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from benchmarks.timing import median_seconds  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         data = Path(scratch) / "coordinator"
         assert nilai(["--data-dir", str(data), "demo", "--regions", str(args.regions)]) == 0
         size_mb = (data / DATABASE_FILE).stat().st_size / 1e6
-        baseline = _median(lambda: open_store(data).close(), args.n)
-        verified = _median(lambda: open_store(data, verify=True).close(), args.n)
+        baseline = median_seconds(lambda: open_store(data).close(), args.n)
+        verified = median_seconds(lambda: open_store(data, verify=True).close(), args.n)
     extra = verified - baseline
     print(f"store of {size_mb:.1f} MB")
     print(f"open_store                 {baseline * 1000:8.1f} ms")

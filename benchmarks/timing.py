@@ -1,0 +1,18 @@
+"""Timing helpers the benchmarks share."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def median_seconds(action: Callable[[], object], n: int) -> float:
+    """The median wall time of ``n`` runs of ``action``, after one run that warms imports and caches."""
+    action()
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
