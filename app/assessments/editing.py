@@ -1,0 +1,310 @@
+"""Editing one assessment: every change committed and logged in the same transaction.
+
+There is no save step: each call is its own transaction, and writes a change-log entry (the
+record's hash chain) in the same transaction as the change itself, so the store and its history
+never disagree. `history` undoes and redoes from that log; `lifecycle` finalizes, reopens, signs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from app.assessments.scoring import Mark
+from app.instruments.catalogue import load_instrument
+from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
+from app.models.tables import (
+    Assessment,
+    Assessor,
+    Evidence,
+    InterviewSlot,
+    Round,
+    Score,
+    new_id,
+    utcnow,
+)
+from app.store import Store, changelog, replay, settings
+
+NOT_APPLICABLE = replay.NOT_APPLICABLE
+
+
+class AssessmentError(Exception):
+    """A request the assessment cannot take; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that blocks finalizing, tied to the indicator to jump to."""
+
+    indicator_code: str
+    kind: str  # missing_level | needs_note | needs_evidence
+    message: str
+
+
+class FinalizeBlocked(AssessmentError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} thing(s) to complete before finalizing: " + "; ".join(p.message for p in problems))
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a call changed, so a UI knows what to refresh."""
+
+    version_id: str
+    indicator_code: str
+    field: str
+    value: str
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def get_version(session: Session, version_id: str) -> Assessment:
+    assessment = session.get(Assessment, version_id)
+    if assessment is None:
+        raise AssessmentError(f"assessment version {version_id} does not exist in this store")
+    return assessment
+
+
+def last_open_version(store: Store) -> str | None:
+    """The version that was open when the program last closed, if it is still in the store.
+
+    A version that is gone (e.g. after restoring an older backup) is forgotten, so the next start
+    opens on the schedule.
+    """
+    last = settings.read(store, settings.LAST_OPEN)
+    if not last:
+        return None
+    with store.transaction() as session:
+        if session.get(Assessment, last) is not None:
+            return last
+    settings.write(store, settings.LAST_OPEN, None)
+    return None
+
+
+def marks_of(session: Session, version_id: str) -> dict[str, Mark]:
+    rows = session.exec(select(Score).where(Score.version_id == version_id)).all()
+    return {row.indicator_code: Mark(row.level, row.not_applicable) for row in rows}
+
+
+def encode_mark(mark: Mark) -> str:
+    if mark.not_applicable:
+        return NOT_APPLICABLE
+    return "" if mark.level is None else str(mark.level)
+
+
+def decode_mark(value: str) -> Mark:
+    if value == NOT_APPLICABLE:
+        return Mark(None, True)
+    return Mark(int(value), False) if value else Mark()
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def start_assessment(
+    store: Store, *, round_id: str, region_code: str, assessor_id: str, slot_id: str | None = None
+) -> str:
+    """The current version of this assessor's assessment of the region, created if there is none."""
+    with store.transaction() as session:
+        existing = session.exec(
+            select(Assessment).where(
+                Assessment.round_id == round_id,
+                Assessment.region_code == region_code,
+                Assessment.assessor_id == assessor_id,
+                col(Assessment.is_current).is_(True),
+            )
+        ).first()
+        if existing is not None:
+            return existing.version_id
+        round_ = session.get(Round, round_id)
+        if round_ is None:
+            raise AssessmentError(f"round {round_id} does not exist in this store")
+        if slot_id is None:
+            slot_id = session.exec(select(InterviewSlot.id).where(InterviewSlot.round_id == round_id,
+                                                                  InterviewSlot.region_code == region_code)).first()
+        assessment = Assessment(
+            round_id=round_id,
+            region_code=region_code,
+            assessor_id=assessor_id,
+            slot_id=slot_id,
+            instrument_hash=round_.instrument_hash,
+        )
+        session.add(assessment)
+        session.flush()
+        changelog.append(session, assessment.record_id, field="status", old="", new="draft",
+                         actor=_actor(session, assessor_id), version_id=assessment.version_id)
+        return assessment.version_id
+
+
+def _actor(session: Session, assessor_id: str) -> str:
+    assessor = session.get(Assessor, assessor_id)
+    return f"{assessor.name} <{assessor.nip}>" if assessor else assessor_id
+
+
+def _editable(session: Session, version_id: str) -> Assessment:
+    assessment = get_version(session, version_id)
+    if assessment.status != AssessmentStatus.DRAFT:
+        raise AssessmentError(
+            "This assessment is finalized and read-only. Reopen it as a new version (with a reason) to change it."
+        )
+    if not assessment.is_current:
+        raise AssessmentError("This is an older version of the assessment; only the current version can change.")
+    return assessment
+
+
+def _score_row(session: Session, version_id: str, indicator_code: str) -> Score:
+    row = session.get(Score, (version_id, indicator_code))
+    if row is None:
+        row = Score(version_id=version_id, indicator_code=indicator_code)
+        session.add(row)
+    return row
+
+
+def _current_value(session: Session, assessment: Assessment, code: str, field: str) -> str:
+    row = session.get(Score, (assessment.version_id, code))
+    if field == "level":
+        return encode_mark(Mark(row.level, row.not_applicable)) if row else ""
+    if field == "note":
+        return row.note if row else ""
+    raise ValueError(field)
+
+
+def _apply(session: Session, store: Store, assessment: Assessment, code: str, field: str, value: str) -> None:
+    """Write one field's value; used alike by edits, undo and redo."""
+    now = utcnow()
+    if field == "level":
+        mark = decode_mark(value)
+        row = _score_row(session, assessment.version_id, code)
+        row.level, row.not_applicable, row.updated_at = mark.level, mark.not_applicable, now
+    elif field == "note":
+        row = _score_row(session, assessment.version_id, code)
+        row.note, row.updated_at = value, now
+    elif field == "evidence":
+        _apply_evidence(session, assessment, code, value)
+    else:
+        raise ValueError(f"unknown field {field}")
+    assessment.updated_at = now
+    session.add(assessment)
+
+
+def _apply_evidence(session: Session, assessment: Assessment, code: str, value: str) -> None:
+    # value is "+<json>" to attach or "-<json>" to detach one evidence file.
+    sign, info = value[0], json.loads(value[1:])
+    existing = session.get(Evidence, info["id"])
+    if sign == "+" and existing is None:
+        session.add(Evidence(id=info["id"], version_id=assessment.version_id, indicator_code=code,
+                             file_name=info["file_name"], sha256=info["sha256"], size=info["size"],
+                             stored_path=info["stored_path"]))
+    elif sign == "-" and existing is not None:
+        session.delete(existing)
+
+
+def _invert_evidence(value: str) -> str:
+    return ("-" if value[0] == "+" else "+") + value[1:]
+
+
+def _edit(store: Store, version_id: str, code: str, field: str, value: str, actor: str) -> Change:
+    with store.transaction() as session:
+        assessment = _editable(session, version_id)
+        instrument = load_instrument(session, assessment.instrument_hash)
+        indicator = instrument.indicator(code)
+        if indicator is None:
+            raise AssessmentError(f"indicator {code} is not part of instrument {instrument.id} {instrument.version}")
+        if field == "level":
+            mark = decode_mark(value)
+            if mark.level is not None and indicator.level(mark.level) is None:
+                raise AssessmentError(f"level {mark.level} is not a rubric level of {code} "
+                                      f"({indicator.min_level}-{indicator.max_level})")
+        if field == "evidence":
+            old, new = _invert_evidence(value), value
+        else:
+            old, new = _current_value(session, assessment, code, field), value
+            if old == new:
+                return Change(version_id, code, field, value)
+        _apply(session, store, assessment, code, field, new)
+        changelog.append(session, assessment.record_id, field=field, old=old, new=new, actor=actor,
+                         version_id=version_id, indicator_code=code)
+        return Change(version_id, code, field, value)
+
+
+def set_level(store: Store, version_id: str, indicator_code: str, level: int | None, actor: str) -> Change:
+    return _edit(store, version_id, indicator_code, "level", encode_mark(Mark(level)), actor)
+
+
+def set_not_applicable(store: Store, version_id: str, indicator_code: str, actor: str) -> Change:
+    return _edit(store, version_id, indicator_code, "level", NOT_APPLICABLE, actor)
+
+
+def set_note(store: Store, version_id: str, indicator_code: str, note: str, actor: str) -> Change:
+    return _edit(store, version_id, indicator_code, "note", note, actor)
+
+
+def evidence_dir(store: Store) -> Path:
+    return store.data_dir / "evidence"
+
+
+def add_evidence(store: Store, version_id: str, indicator_code: str, source: Path, actor: str) -> EvidenceInfo:
+    """Copy a file into the data directory (content-addressed by SHA-256) and attach it."""
+    source = Path(source)
+    if not source.is_file():
+        raise AssessmentError(f"{source} is not a readable file")
+    digest = hashlib.sha256()
+    size = 0
+    with open(source, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    sha = digest.hexdigest()
+    relative = Path("evidence") / sha[:2] / sha
+    target = store.data_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".part")
+        try:
+            shutil.copyfile(source, partial)
+            with open(partial, "rb+") as handle:
+                handle.flush()
+                import os
+
+                os.fsync(handle.fileno())
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise AssessmentError(f"Could not copy {source.name} into the data directory: {exc.strerror}. "
+                                  "Nothing was attached.") from exc
+
+    info = EvidenceInfo(new_id(), source.name, sha, size, relative.as_posix())
+    payload = {"id": info.id, "file_name": info.file_name, "sha256": sha, "size": size, "stored_path": info.stored_path}
+    _edit(store, version_id, indicator_code, "evidence", "+" + json.dumps(payload, sort_keys=True), actor)
+    return info
+
+
+def remove_evidence(store: Store, version_id: str, evidence_id: str, actor: str) -> Change:
+    with store.transaction() as session:
+        row = session.get(Evidence, evidence_id)
+        if row is None or row.version_id != version_id:
+            raise AssessmentError("that evidence file is not attached to this assessment")
+        payload = {"id": row.id, "file_name": row.file_name, "sha256": row.sha256, "size": row.size,
+                   "stored_path": row.stored_path}
+        code = row.indicator_code
+    return _edit(store, version_id, code, "evidence", "-" + json.dumps(payload, sort_keys=True), actor)
+
+
+def set_delegation(store: Store, version_id: str, delegates: list[DelegateInfo], actor: str) -> None:
+    with store.transaction() as session:
+        assessment = _editable(session, version_id)
+        new = json.dumps([{"name": d.name, "role": d.role} for d in delegates], ensure_ascii=False)
+        if new == assessment.delegation_json:
+            return
+        changelog.append(session, assessment.record_id, field="delegation", old=assessment.delegation_json,
+                         new=new, actor=actor, version_id=version_id)
+        assessment.delegation_json = new
+        assessment.updated_at = utcnow()
+        session.add(assessment)
