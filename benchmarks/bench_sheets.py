@@ -41,9 +41,10 @@ from app.models.domain import AssessmentSnapshot  # noqa: E402
 from app.models.tables import Assessor  # noqa: E402
 from app.rounds.demo import build_demo  # noqa: E402
 from app.sheets import signing  # noqa: E402
-from app.sheets.export import export_sheets, link_identity, plan_export  # noqa: E402
+from app.sheets.export import export_sheets  # noqa: E402
 from app.sheets.render import qr_payload, render_sheet  # noqa: E402
 from app.sheets.render_pool import default_workers  # noqa: E402
+from app.sheets.scope import link_identity, plan_export  # noqa: E402
 from app.store import Store, open_store, settings  # noqa: E402
 from benchmarks.bench_signing import medians_ms, stock_sign, stock_signer  # noqa: E402
 

@@ -20,16 +20,14 @@ from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
 from app.rounds.demo import build_demo
 from app.sheets.export import (
-    SheetExportError,
     export_sheets,
-    link_identity,
     load_trusted,
-    plan_export,
     sign_one,
     signature_image_path,
     trust_certificate,
     verify_files,
 )
+from app.sheets.scope import SheetExportError, link_identity, plan_export
 from app.sheets.signing import verify_pdf
 from app.store import settings
 

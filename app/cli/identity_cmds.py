@@ -124,7 +124,7 @@ def _info_lines(info) -> list[str]:
 def identity_create(args: argparse.Namespace) -> int:
     # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
-    from app.sheets.export import link_identity
+    from app.sheets.scope import link_identity
     from app.store import settings
 
     store = open_store_for(args)
@@ -153,7 +153,7 @@ def identity_create(args: argparse.Namespace) -> int:
 def identity_import_p12(args: argparse.Namespace) -> int:
     # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
-    from app.sheets.export import link_identity
+    from app.sheets.scope import link_identity
 
     try:
         data = args.file.read_bytes()

@@ -51,7 +51,8 @@ def _progress(done: int, total: int, label: str) -> None:
 def sheets_export(args: argparse.Namespace) -> int:
     # deferred: cryptography, pyhanko, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app import identity
-    from app.sheets.export import SheetExportError, export_sheets, plan_export
+    from app.sheets.export import export_sheets
+    from app.sheets.scope import SheetExportError, plan_export
     from app.sheets.signing import SignPdfError
 
     lang = args.sheet_lang or getattr(args, "lang", None) or "id"

@@ -19,6 +19,9 @@ cancel=None) -> ExportResult``
     Check signed sheets; never raises for a bad file. It lives in :mod:`app.sheets.files` with the
     file names, the trusted-certificate folder and the drawn signature, and is re-exported here.
 
+Who signs and which assessments are in scope (``link_identity``, ``plan_export``, and
+``SheetExportError`` for a request that cannot be met) live in :mod:`app.sheets.scope`.
+
 Rendering is pure-Python ReportLab work (about 0.1 s a sheet here), so a batch renders in a small
 pool of worker *processes* (started with ``spawn``: safe from a GUI's worker thread) while this
 process signs, writes and records, in order (:mod:`app.sheets.render_pool`). The private key never
@@ -44,17 +47,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from app.assessments import mark_signed
 from app.assessments.snapshots import snapshot_in
 from app.base.atomic import atomic_write
 from app.identity import (
-    IdentityInfo,
     UnlockedIdentity,
 )
 from app.models.domain import AssessmentSnapshot, AssessmentStatus, AssessorInfo
-from app.models.tables import Assessment, Assessor, InterviewSlot
+from app.models.tables import Assessment
 from app.rounds import resolve_round
 from app.sheets.files import (
     load_trusted,
@@ -66,17 +66,14 @@ from app.sheets.files import (
     verify_files,
 )
 from app.sheets.render_pool import SheetRenderer, default_workers
-from app.store import Store, settings
+from app.sheets.scope import SheetExportError, _check_signer, _in_scope, _parse_day, _profile
+from app.store import Store
 
 __all__ = [
-    "ExportPlan",
     "ExportResult",
-    "SheetExportError",
     "SignedSheet",
     "export_sheets",
-    "link_identity",
     "load_trusted",
-    "plan_export",
     "sheet_file_name",
     "sign_one",
     "signature_image_path",
@@ -93,10 +90,6 @@ REASONS = {
 REGION_LABEL = {"id": "Wilayah", "en": "Region"}
 
 Progress = Callable[[int, int, str], None]
-
-
-class SheetExportError(Exception):
-    """A request that cannot be met (no profile, no round, wrong assessment); meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -159,125 +152,6 @@ class ExportResult:
             "cancelled": self.cancelled,
             "seconds": round(self.seconds, 3),
         }
-
-
-@dataclass(frozen=True)
-class ExportPlan:
-    """What an export of a round (and day) would do; for a dialog to show before starting."""
-
-    round_id: str
-    round_name: str
-    days: tuple[dt.date, ...]  # interview days of the round that hold this assessor's assessments
-    to_sign: int
-    already_signed: int
-    not_finalized: int
-
-
-# --------------------------------------------------------------------------- identity and profile
-
-
-def link_identity(store: Store, info: IdentityInfo) -> AssessorInfo:
-    """Tie a new or imported identity to this laptop's assessor.
-
-    Creates the profile from the identity when there is none yet, and stores the certificate
-    fingerprint on the assessor row (``Assessor.cert_fingerprint``) so bundles and coordinators
-    can tell which certificate signs this assessor's sheets.
-    """
-    profile = settings.profile(store)
-    if profile is None:
-        profile = settings.save_profile(store, info.name, info.nip, info.organisation)
-    with store.transaction() as session:
-        row = session.get(Assessor, profile.id)
-        assert row is not None
-        row.cert_fingerprint = info.fingerprint
-        session.add(row)
-    return profile
-
-
-def _check_signer(profile: AssessorInfo, unlocked: UnlockedIdentity) -> None:
-    nip = unlocked.info.nip
-    if nip and profile.nip and nip != profile.nip:
-        raise SheetExportError(
-            f"The identity on this computer belongs to NIP {nip}, but this laptop's assessor "
-            f"({profile.name}) has NIP {profile.nip}; sheets are signed only by their own assessor."
-        )
-
-
-def _profile(session: Session) -> AssessorInfo:
-    assessor_id = settings.get(session, settings.PROFILE)
-    row = session.get(Assessor, assessor_id) if assessor_id else None
-    if row is None:
-        raise SheetExportError(
-            "This laptop has no assessor profile yet; create the identity first (nilai identity create)."
-        )
-    return AssessorInfo(row.id, row.name, row.nip, row.organisation)
-
-
-# --------------------------------------------------------------------------- choosing the assessments
-
-
-def _parse_day(day: dt.date | str | None) -> dt.date | None:
-    if day is None or isinstance(day, dt.date):
-        return day
-    try:
-        return dt.date.fromisoformat(day)
-    except ValueError as exc:
-        raise SheetExportError(f"{day!r} is not a day; write it as YYYY-MM-DD, e.g. 2018-03-05.") from exc
-
-
-def _in_scope(session: Session, round_id: str, assessor_id: str, day: dt.date | None) -> list[Assessment]:
-    """This assessor's current assessments in the round (and day), in interview order."""
-    query = (
-        select(Assessment, InterviewSlot)
-        .join(InterviewSlot, col(InterviewSlot.id) == col(Assessment.slot_id), isouter=True)
-        .where(
-            Assessment.round_id == round_id,
-            Assessment.assessor_id == assessor_id,
-            col(Assessment.is_current).is_(True),
-        )
-    )
-    if day is not None:
-        query = query.where(InterviewSlot.day == day)
-    rows = list(session.exec(query))
-    far = dt.date.max
-
-    def order(row: tuple[Assessment, InterviewSlot | None]) -> tuple:
-        assessment, slot = row
-        return (slot.day if slot else far, slot.start if slot else dt.time.max, assessment.region_code)
-
-    return [assessment for assessment, _ in sorted(rows, key=order)]
-
-
-def plan_export(store: Store, round_id: str | None = None, day: dt.date | str | None = None) -> ExportPlan:
-    """Counts for the round (and day) without signing anything."""
-    day = _parse_day(day)
-    with store.transaction() as session:
-        profile = _profile(session)
-        round_ = resolve_round(session, round_id)
-        everything = _in_scope(session, round_.id, profile.id, None)
-        days = sorted(
-            set(
-                session.exec(
-                    select(col(InterviewSlot.day))
-                    .join(Assessment, col(Assessment.slot_id) == col(InterviewSlot.id))
-                    .where(
-                        Assessment.round_id == round_.id,
-                        Assessment.assessor_id == profile.id,
-                        col(Assessment.is_current).is_(True),
-                    )
-                )
-            )
-        )
-        scope = _in_scope(session, round_.id, profile.id, day) if day else everything
-        statuses = [a.status for a in scope]
-        return ExportPlan(
-            round_.id,
-            round_.name,
-            tuple(days),
-            statuses.count(AssessmentStatus.FINAL),
-            statuses.count(AssessmentStatus.SIGNED),
-            statuses.count(AssessmentStatus.DRAFT),
-        )
 
 
 # --------------------------------------------------------------------------- names and text

@@ -39,7 +39,8 @@ def language(qapp, request):
 def assessor_dir(tmp_path_factory) -> Path:
     from app.bundles.round_package import export_round_package, import_round_package
     from app.rounds.demo import build_demo
-    from app.sheets.export import link_identity, sign_one
+    from app.sheets.export import sign_one
+    from app.sheets.scope import link_identity
 
     root = tmp_path_factory.mktemp("assessor-shots")
     coordinator = open_store(root / "coordinator")

@@ -75,7 +75,7 @@ def test_about_comes_from_the_help_hook(qtbot, main_window) -> None:
 
 def test_sign_this_sheet_is_offered_for_a_finalized_assessment_and_signs_it(qtbot, store, runner, ui_state,
                                                                             scoring_round, english) -> None:
-    from app.sheets.export import link_identity
+    from app.sheets.scope import link_identity
     from app.ui.mainwindow.window import MainWindow
 
     version = finalized_version(store, scoring_round)

@@ -16,7 +16,8 @@ from app import identity
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
 from app.rounds.demo import build_demo
-from app.sheets.export import export_sheets, link_identity, signature_image_path
+from app.sheets.export import export_sheets, signature_image_path
+from app.sheets.scope import link_identity
 from app.store import settings
 
 PASS = "kata sandi penilai"

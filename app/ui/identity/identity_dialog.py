@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from app import identity
 from app.base.atomic import atomic_write
 from app.identity import IdentityError, IdentityInfo, UnlockThrottle, WrongPassphrase
-from app.sheets.export import link_identity, signature_image_path
+from app.sheets.export import signature_image_path
+from app.sheets.scope import link_identity
 from app.store import Store, settings
 from app.ui.identity.passphrase_dialog import ERROR_STYLE
 from app.ui.identity.signature_pad import SignaturePadDialog

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from app import identity
 from app.identity import UnlockedIdentity, UnlockThrottle
 from app.rounds import RoundError, list_rounds
-from app.sheets.export import ExportPlan, ExportResult, SheetExportError, export_sheets, plan_export
+from app.sheets.export import ExportResult, export_sheets
+from app.sheets.scope import ExportPlan, SheetExportError, plan_export
 from app.store import Store
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
