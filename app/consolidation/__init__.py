@@ -11,7 +11,8 @@ The method is written out for officials in ``docs/ranking-method.md``. One conce
 - :mod:`.ranking` competition ranking, tie-breakers, shortlist cut-offs and straddling ties;
 - :mod:`.consolidate` all of the above in one call;
 - :mod:`.detail` one region in detail: each assessor's level, note and evidence beside the panel's;
-- :mod:`.exports_csv`, :mod:`.exports_xlsx`, :mod:`.report_pdf` the files that leave the program
+- :mod:`.exports_csv`, :mod:`.exports_xlsx`, :mod:`.report_pdf` (with its
+  :mod:`.report_style` and :mod:`.report_charts`) the files that leave the program
   (imported on use: they load openpyxl / ReportLab), and :mod:`.export` one entry point for them.
 """
 

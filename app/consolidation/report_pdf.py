@@ -11,14 +11,10 @@ signature; unsigned, the field stays empty.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
@@ -39,85 +35,32 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.base.atomic import atomic_write
-from app.base.numbers import Kind, decimal_score, format_score
-from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation, RankedRegion
+from app.base.numbers import Kind, decimal_score
+from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation
 from app.consolidation.method import agreement_rows, method_items
 from app.consolidation.ranking import TIE, YES
+from app.consolidation.report_charts import _legend, _total, histogram_chart, ranking_chart
+from app.consolidation.report_style import (
+    ACCENT,
+    ALERT,
+    AMBER_TINT,
+    GREEN_TINT,
+    INK,
+    LIGHT,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SIGNATURE_BOX,
+    SIGNATURE_FIELD,
+    TINT,
+    WIDTH,
+    _l,
+    _score,
+    _styles,
+    register_fonts,
+)
 from app.sheets.text import FONT, FONT_BOLD
-from app.sheets.text import register_fonts as register_sheet_fonts
-
-PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
-MARGIN = 15 * mm
-WIDTH = PAGE_WIDTH - 2 * MARGIN
-INK, MUTED, ALERT = colors.HexColor("#1d2630"), colors.HexColor("#5c6773"), colors.HexColor("#b03a2e")
-ACCENT, TINT, LIGHT = colors.HexColor("#1f4e79"), colors.HexColor("#e8eef5"), colors.HexColor("#d3d9df")
-IN_ALL, IN_SOME, OUT = colors.HexColor("#1f4e79"), colors.HexColor("#7fa7cf"), colors.HexColor("#c9d1d9")
-AMBER, AMBER_TINT, GREEN_TINT = colors.HexColor("#d98c1f"), colors.HexColor("#fce4b6"), colors.HexColor("#ddefd9")
-SIGNATURE_FIELD = "NilaiSignature"  # app.sheets.signing signs into this field
-SIGNATURE_BOX = (80 * mm, 24 * mm)
-
-LABELS = {
-    "title": ("Peringkat dan daftar pendek", "Ranking and shortlist"),
-    "summary": ("Ringkasan", "Summary"),
-    "method": ("Metode", "Method"),
-    "agreement": ("Kesepakatan antarasesor", "Agreement between assessors"),
-    "charts": ("Grafik", "Charts"),
-    "table": ("Peringkat", "Ranking"),
-    "rank": ("Pkt", "Rank"),
-    "code": ("Kode", "Code"),
-    "region": ("Daerah", "Region"),
-    "province": ("Provinsi", "Province"),
-    "score": ("Skor panel", "Panel score"),
-    "assessors": ("Asesor", "Assessors"),
-    "flags": ("Selisih ≥2", "Spread ≥2"),
-    "moderated": ("Moderasi", "Moderated"),
-    "page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
-    "cut": ("Batas daftar pendek {size}", "Shortlist {size} cut-off"),
-    "cut_tie": ("seri melintasi batas: {n} daerah ({codes}) untuk {open} tempat — keputusan koordinator",
-                "tie across the cut-off: {n} regions ({codes}) for {open} place(s) — for the coordinator to decide"),
-    "bars": ("Skor panel menurut urutan peringkat, dengan batas daftar pendek",
-             "Panel scores in ranking order, with the shortlist cut-offs"),
-    "hist": ("Sebaran skor panel (interval 5 poin), dengan skor pada batas", "Distribution of panel scores "
-             "(5-point bins), with the score at each cut-off"),
-    "cuts": ("Batas daftar pendek: skor tempat terakhir, skor berikutnya, selisihnya",
-             "Shortlist cut-offs: score of the last place, of the next one, and the gap"),
-    "signature": ("Tanda tangan koordinator", "Coordinator's signature"),
-    "unranked": ("tanpa penilaian yang dihitung", "no counted assessment"),
-    "legend_rank": ("'2=': seri penuh (skor dan semua pemecah seri sama). Kolom daftar pendek: ✓ masuk, "
-                    "'seri' = seri melintasi batas.",
-                    "'2=': genuinely tied (score and every tie-breaker equal). Shortlist columns: ✓ in, "
-                    "'tie' = tie across the cut-off."),
-}
-
-
-def _l(key: str, lang: str, **kw: object) -> str:
-    text = LABELS[key][0 if lang == "id" else 1]
-    return text.format(**kw) if kw else text
-
-
-def register_fonts() -> tuple[str, str]:
-    """DejaVu Sans regular and bold, the evaluation sheets' type, registered once per process."""
-    register_sheet_fonts()
-    return FONT, FONT_BOLD
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, textColor=color,
-                              alignment=TA_LEFT, **kw)
-
-    return {
-        "title": style("title", 17, FONT_BOLD, ACCENT, spaceAfter=2),
-        "subtitle": style("subtitle", 9.5, color=MUTED, spaceAfter=6),
-        "h2": style("h2", 12, FONT_BOLD, ACCENT, spaceBefore=8, spaceAfter=4),
-        "body": style("body", 8.5),
-        "small": style("small", 7.5, color=MUTED),
-        "cell": style("cell", 7.2),
-        "cell_bold": style("cell_bold", 7.2, FONT_BOLD),
-        "alert": style("alert", 8.5, FONT_BOLD, ALERT),
-        "cut": style("cut", 7.2, FONT_BOLD, ALERT),
-    }
-
 
 # -- page furniture ------------------------------------------------------------------------------
 
@@ -205,118 +148,7 @@ class _SignatureSpot(Flowable):
         self.context.signature_rect = (x0, y0, x1, y1)
 
 
-# -- charts --------------------------------------------------------------------------------------
-
-def _bar_colour(region: RankedRegion) -> colors.Color:
-    marks = [mark for _, mark in region.shortlist]
-    if TIE in marks:
-        return AMBER
-    if marks and all(m == YES for m in marks):
-        return IN_ALL
-    if YES in marks:
-        return IN_SOME
-    return OUT
-
-
-def _filled(x: float, y: float, width: float, height: float, fill: colors.Color) -> Rect:
-    """A filled rectangle with no outline (colours set after construction: types-reportlab mistypes Rect's **kw)."""
-    rect = Rect(x, y, width, height)
-    rect.fillColor, rect.strokeColor = fill, None
-    return rect
-
-
-def _total(region: RankedRegion) -> float:
-    assert region.total is not None  # charts and cut-offs take only the ranked regions, which have a total
-    return region.total
-
-
-def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: float = 56 * mm) -> Drawing:
-    ranked = [r for r in c.ranking if r.total is not None]
-    drawing = Drawing(width, height)
-    left, bottom, top = 24, 16, 10
-    plot_w, plot_h = width - left - 8, height - bottom - top
-    for value in (0, 25, 50, 75, 100):
-        y = bottom + plot_h * value / 100
-        drawing.add(Line(left, y, left + plot_w, y, strokeColor=LIGHT, strokeWidth=0.4))
-        drawing.add(String(left - 4, y - 2.5, f"{value}", fontName=FONT, fontSize=6.5, fillColor=MUTED,
-                           textAnchor="end"))
-    n = max(len(ranked), 1)
-    step = plot_w / n
-    for index, region in enumerate(ranked):
-        h = plot_h * max(0.0, min(_total(region), 100.0)) / 100
-        drawing.add(_filled(left + index * step + step * 0.12, bottom, step * 0.76, h, _bar_colour(region)))
-    for number in range(0, n + 1, 10 if n > 40 else 5):
-        if number == 0:
-            continue
-        x = left + (number - 0.5) * step
-        drawing.add(String(x, bottom - 9, str(number), fontName=FONT, fontSize=6, fillColor=MUTED, textAnchor="middle"))
-    for cut in c.cuts:
-        if cut.size >= len(ranked):
-            continue
-        x = left + cut.size * step
-        drawing.add(Line(x, bottom, x, bottom + plot_h + 4, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
-        label = f"{cut.size}" + (" ⚠" if cut.straddled else "")
-        drawing.add(String(x + 2, bottom + plot_h + 1, label, fontName=FONT_BOLD, fontSize=7, fillColor=ALERT))
-    drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
-    return drawing
-
-
-def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, height: float = 58 * mm) -> Drawing:
-    totals = [r.total for r in c.ranking if r.total is not None]
-    bins = [0] * 20
-    for total in totals:
-        bins[min(int(total // 5), 19)] += 1
-    drawing = Drawing(width, height)
-    left, bottom, top = 22, 16, 10
-    plot_w, plot_h = width - left - 6, height - bottom - top
-    peak = max(bins + [1])
-    scale = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if peak / s <= 6)
-    ceiling = ((peak + scale - 1) // scale) * scale
-    for value in range(0, ceiling + 1, scale):
-        y = bottom + plot_h * value / ceiling
-        drawing.add(Line(left, y, left + plot_w, y, strokeColor=LIGHT, strokeWidth=0.4))
-        drawing.add(String(left - 4, y - 2.5, str(value), fontName=FONT, fontSize=6.5, fillColor=MUTED,
-                           textAnchor="end"))
-    step = plot_w / 20
-    for index, count in enumerate(bins):
-        if count:
-            drawing.add(_filled(left + index * step + 0.6, bottom, step - 1.2, plot_h * count / ceiling, IN_SOME))
-    for value in range(0, 101, 20):
-        drawing.add(String(left + plot_w * value / 100, bottom - 9, str(value), fontName=FONT, fontSize=6,
-                           fillColor=MUTED, textAnchor="middle"))
-    ranked = [r for r in c.ranking if r.total is not None]
-    for index, cut in enumerate(c.cuts):
-        if cut.size >= len(ranked) or not ranked:
-            continue
-        score = _total(ranked[cut.size - 1])
-        x = left + plot_w * score / 100
-        drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
-        drawing.add(_filled(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, colors.white))
-        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {_score(score, lang)}", fontName=FONT_BOLD,
-                           fontSize=6.5, fillColor=ALERT))
-    drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
-    return drawing
-
-
-def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
-    items = [(IN_ALL, "in every shortlist" if lang != "id" else "masuk semua daftar pendek"),
-             (IN_SOME, "in the larger shortlist(s)" if lang != "id" else "masuk daftar pendek yang lebih besar"),
-             (AMBER, "tie across a cut-off" if lang != "id" else "seri melintasi batas"),
-             (OUT, "not shortlisted" if lang != "id" else "tidak masuk")]
-    cells, style = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]
-    for index, (colour, text) in enumerate(items):
-        swatch = Drawing(8, 8)
-        swatch.add(_filled(0, 0, 8, 8, colour))
-        cells += [swatch, Paragraph(text, styles["small"])]
-        style.append(("RIGHTPADDING", (2 * index + 1, 0), (2 * index + 1, 0), 10))
-    return Table([cells], colWidths=[10, 58 * mm] * len(items), style=style, hAlign="LEFT")
-
-
 # -- tables ----------------------------------------------------------------------------------------
-
-def _score(value: float | Decimal | None, lang: str) -> str:
-    return format_score(value, lang, Kind.PANEL)
-
 
 def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> Table:
     dims = [d.code for d in c.instrument.dimensions]
