@@ -148,7 +148,7 @@ def _actor(session: Session, assessor_id: str) -> str:
     return f"{assessor.name} <{assessor.nip}>" if assessor else assessor_id
 
 
-def _editable(session: Session, version_id: str) -> Assessment:
+def editable_version(session: Session, version_id: str) -> Assessment:
     assessment = get_version(session, version_id)
     if assessment.status != AssessmentStatus.DRAFT:
         raise AssessmentError(
@@ -176,7 +176,7 @@ def _current_value(session: Session, assessment: Assessment, code: str, field: s
     raise ValueError(field)
 
 
-def _apply(session: Session, store: Store, assessment: Assessment, code: str, field: str, value: str) -> None:
+def apply_field(session: Session, store: Store, assessment: Assessment, code: str, field: str, value: str) -> None:
     """Write one field's value; used alike by edits, undo and redo."""
     now = utcnow()
     if field == "level":
@@ -212,7 +212,7 @@ def _invert_evidence(value: str) -> str:
 
 def _edit(store: Store, version_id: str, code: str, field: str, value: str, actor: str) -> Change:
     with store.transaction() as session:
-        assessment = _editable(session, version_id)
+        assessment = editable_version(session, version_id)
         instrument = load_instrument(session, assessment.instrument_hash)
         indicator = instrument.indicator(code)
         if indicator is None:
@@ -228,7 +228,7 @@ def _edit(store: Store, version_id: str, code: str, field: str, value: str, acto
             old, new = _current_value(session, assessment, code, field), value
             if old == new:
                 return Change(version_id, code, field, value)
-        _apply(session, store, assessment, code, field, new)
+        apply_field(session, store, assessment, code, field, new)
         changelog.append(session, assessment.record_id, field=field, old=old, new=new, actor=actor,
                          version_id=version_id, indicator_code=code)
         return Change(version_id, code, field, value)
@@ -299,7 +299,7 @@ def remove_evidence(store: Store, version_id: str, evidence_id: str, actor: str)
 
 def set_delegation(store: Store, version_id: str, delegates: list[DelegateInfo], actor: str) -> None:
     with store.transaction() as session:
-        assessment = _editable(session, version_id)
+        assessment = editable_version(session, version_id)
         new = json.dumps([{"name": d.name, "role": d.role} for d in delegates], ensure_ascii=False)
         if new == assessment.delegation_json:
             return

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from app.assessments.editing import Change, _apply, _editable, get_version
+from app.assessments.editing import Change, apply_field, editable_version, get_version
 from app.models.domain import AssessmentStatus
 from app.models.tables import Assessment, ChangeLogEntry
 from app.store import Store, changelog
@@ -72,7 +72,7 @@ def undo_state(store: Store, version_id: str) -> tuple[bool, bool]:
 
 def _revert(store: Store, version_id: str, actor: str, kind: str) -> Change | None:
     with store.transaction() as session:
-        assessment = _editable(session, version_id)
+        assessment = editable_version(session, version_id)
         undo_stack, redo_stack = _stacks(session, assessment)
         stack = undo_stack if kind == "undo" else redo_stack
         if not stack:
@@ -81,7 +81,7 @@ def _revert(store: Store, version_id: str, actor: str, kind: str) -> Change | No
         earliest = _undo_group(stack)[-1] if kind == "undo" else target
         # Reverting writes back the old value; the new entry records the swap and names the earliest
         # entry it reverts.
-        _apply(session, store, assessment, target.indicator_code, target.field, earliest.old)
+        apply_field(session, store, assessment, target.indicator_code, target.field, earliest.old)
         changelog.append(session, assessment.record_id, field=target.field, old=target.new, new=earliest.old,
                          actor=actor, version_id=version_id, indicator_code=target.indicator_code,
                          kind=kind, undoes=earliest.id)

@@ -8,7 +8,7 @@ from app.assessments.editing import (
     AssessmentError,
     FinalizeBlocked,
     Problem,
-    _editable,
+    editable_version,
     get_version,
     marks_of,
 )
@@ -56,7 +56,7 @@ def finalize(store: Store, version_id: str, actor: str) -> str | None:
     if problems:
         raise FinalizeBlocked(problems)
     with store.transaction() as session:
-        assessment = _editable(session, version_id)
+        assessment = editable_version(session, version_id)
         assessment.status = AssessmentStatus.FINAL
         assessment.finalized_at = assessment.updated_at = utcnow()
         session.add(assessment)

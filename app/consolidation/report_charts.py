@@ -20,7 +20,7 @@ from app.consolidation.report_style import (
     MUTED,
     OUT,
     WIDTH,
-    _score,
+    score_text,
 )
 from app.sheets.text import FONT, FONT_BOLD
 
@@ -43,7 +43,7 @@ def _filled(x: float, y: float, width: float, height: float, fill: colors.Color)
     return rect
 
 
-def _total(region: RankedRegion) -> float:
+def ranked_total(region: RankedRegion) -> float:
     assert region.total is not None  # charts and cut-offs take only the ranked regions, which have a total
     return region.total
 
@@ -61,7 +61,7 @@ def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: flo
     n = max(len(ranked), 1)
     step = plot_w / n
     for index, region in enumerate(ranked):
-        h = plot_h * max(0.0, min(_total(region), 100.0)) / 100
+        h = plot_h * max(0.0, min(ranked_total(region), 100.0)) / 100
         drawing.add(_filled(left + index * step + step * 0.12, bottom, step * 0.76, h, _bar_colour(region)))
     for number in range(0, n + 1, 10 if n > 40 else 5):
         if number == 0:
@@ -106,17 +106,17 @@ def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, h
     for index, cut in enumerate(c.cuts):
         if cut.size >= len(ranked) or not ranked:
             continue
-        score = _total(ranked[cut.size - 1])
+        score = ranked_total(ranked[cut.size - 1])
         x = left + plot_w * score / 100
         drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
         drawing.add(_filled(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, colors.white))
-        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {_score(score, lang)}", fontName=FONT_BOLD,
+        drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {score_text(score, lang)}", fontName=FONT_BOLD,
                            fontSize=6.5, fillColor=ALERT))
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.6))
     return drawing
 
 
-def _legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
+def shortlist_legend(lang: str, styles: dict[str, ParagraphStyle]) -> Table:
     items = [(IN_ALL, "in every shortlist" if lang != "id" else "masuk semua daftar pendek"),
              (IN_SOME, "in the larger shortlist(s)" if lang != "id" else "masuk daftar pendek yang lebih besar"),
              (AMBER, "tie across a cut-off" if lang != "id" else "seri melintasi batas"),

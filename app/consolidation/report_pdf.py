@@ -39,7 +39,7 @@ from app.base.numbers import Kind, decimal_score
 from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation
 from app.consolidation.method import agreement_rows, method_items
 from app.consolidation.ranking import TIE, YES
-from app.consolidation.report_charts import _legend, _total, histogram_chart, ranking_chart
+from app.consolidation.report_charts import histogram_chart, ranked_total, ranking_chart, shortlist_legend
 from app.consolidation.report_style import (
     ACCENT,
     ALERT,
@@ -55,10 +55,10 @@ from app.consolidation.report_style import (
     SIGNATURE_FIELD,
     TINT,
     WIDTH,
-    _l,
-    _score,
-    _styles,
+    label,
     register_fonts,
+    report_styles,
+    score_text,
 )
 from app.sheets.text import FONT, FONT_BOLD
 
@@ -106,7 +106,7 @@ class _ReportCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(MARGIN, y, self._context.footer)
         self.setFont(FONT_BOLD, 7)
-        self.drawRightString(PAGE_WIDTH - MARGIN, y, _l("page", self._context.lang, page=page, pages=total))
+        self.drawRightString(PAGE_WIDTH - MARGIN, y, label("page", self._context.lang, page=page, pages=total))
         self.restoreState()
 
     def _signature_field(self, rect: tuple[float, float, float, float]) -> None:
@@ -153,8 +153,8 @@ class _SignatureSpot(Flowable):
 def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> Table:
     dims = [d.code for d in c.instrument.dimensions]
     sizes = list(c.shortlist_sizes)
-    header = [_l("rank", lang), _l("code", lang), _l("region", lang), _l("province", lang), _l("score", lang),
-              *dims, _l("assessors", lang), _l("flags", lang), _l("moderated", lang), *(f"{'DP' if lang == 'id' else 'SL'} {s}" for s in sizes)]
+    header = [label("rank", lang), label("code", lang), label("region", lang), label("province", lang), label("score", lang),
+              *dims, label("assessors", lang), label("flags", lang), label("moderated", lang), *(f"{'DP' if lang == 'id' else 'SL'} {s}" for s in sizes)]
     fixed = {"rank": 12 * mm, "code": 12 * mm, "score": 17 * mm, "dim": 13 * mm, "assessors": 19 * mm,
              "flags": 17 * mm, "moderated": 19 * mm, "sl": 12 * mm}
     used = (fixed["rank"] + fixed["code"] + fixed["score"] + fixed["dim"] * len(dims) + fixed["assessors"]
@@ -186,10 +186,10 @@ def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle
         rank = "–" if region.rank is None else f"{region.rank}{'=' if region.tied_with else ''}"
         marks = [("✓" if mark == YES else ("seri" if lang == "id" else "tie") if mark == TIE else "")
                  for _, mark in region.shortlist]
-        name = region.region.name if region.total is not None else f"{region.region.name} ({_l('unranked', lang)})"
+        name = region.region.name if region.total is not None else f"{region.region.name} ({label('unranked', lang)})"
         row = [rank, region.region.code, Paragraph(name, styles["cell"]), Paragraph(region.region.province_name,
                                                                                      styles["cell"]),
-               _score(region.total, lang), *(_score(d.score, lang) for d in region.dimensions),
+               score_text(region.total, lang), *(score_text(d.score, lang) for d in region.dimensions),
                f"{region.assessors}/{region.expected}", str(len(region.flagged_indicators) or ""),
                str(len(region.moderated_indicators) or ""), *marks]
         rows.append(row)
@@ -208,9 +208,9 @@ def _ranking_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle
             elif mark == TIE:
                 style.append(("BACKGROUND", (column, index), (column, index), AMBER_TINT))
         for cut in cut_after.get(region.position, []):
-            text = _l("cut", lang, size=cut.size)
+            text = label("cut", lang, size=cut.size)
             if cut.straddled:
-                text += " — " + _l("cut_tie", lang, n=len(cut.tied), codes=", ".join(cut.tied), open=cut.open_places)
+                text += " — " + label("cut_tie", lang, n=len(cut.tied), codes=", ".join(cut.tied), open=cut.open_places)
             rows.append([Paragraph(text, styles["cut"])] + [""] * (ncols - 1))
             cut_row = len(rows) - 1
             style += [("SPAN", (0, cut_row), (-1, cut_row)), ("LINEABOVE", (0, cut_row), (-1, cut_row), 1.4, ALERT),
@@ -245,7 +245,7 @@ def _summary(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> 
     out: list[Flowable] = [table]
     for cut in c.straddling_ties:
         out.append(Spacer(1, 4))
-        out.append(Paragraph(_l("cut", lang, size=cut.size) + ": " + _l(
+        out.append(Paragraph(label("cut", lang, size=cut.size) + ": " + label(
             "cut_tie", lang, n=len(cut.tied), codes=", ".join(cut.tied), open=cut.open_places), styles["alert"]))
     return out
 
@@ -263,11 +263,11 @@ def _cuts_table(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) 
         last = ranked[min(cut.size, len(ranked)) - 1]
         after = ranked[cut.size] if cut.size < len(ranked) else None
         # the gap between the two scores as printed, so that it adds up on paper
-        gap = "" if after is None else _score(decimal_score(_total(last), Kind.PANEL)
-                                              - decimal_score(_total(after), Kind.PANEL), lang)
+        gap = "" if after is None else score_text(decimal_score(ranked_total(last), Kind.PANEL)
+                                              - decimal_score(ranked_total(after), Kind.PANEL), lang)
         tie = (f"{len(cut.tied)} / {cut.open_places}" if cut.straddled else ("no" if en else "tidak"))
         rows.append([str(cut.size), Paragraph(f"{last.region.code} {last.region.name}", styles["cell"]),
-                     _score(last.total, lang), "–" if after is None else _score(after.total, lang), gap, tie])
+                     score_text(last.total, lang), "–" if after is None else score_text(after.total, lang), gap, tie])
     style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 7.2), ("BACKGROUND", (0, 0), (-1, 0), TINT),
              ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for index, cut in enumerate(c.cuts, start=1):
@@ -289,50 +289,50 @@ def render_report(c: Consolidation, lang: str = "en", signer_note: str = "") -> 
     import io
 
     register_fonts()
-    styles = _styles()
+    styles = report_styles()
     context = _Context(footer=f"Nilai · {c.round.name} · {c.generated_at} · {c.rule.value}", lang=lang,
-                       caption=_l("signature", lang))
+                       caption=label("signature", lang))
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN, bottomMargin=16 * mm, title=f"{_l('title', lang)} — {c.round.name}",
+                          topMargin=MARGIN, bottomMargin=16 * mm, title=f"{label('title', lang)} — {c.round.name}",
                           author="Nilai", subject=c.round.programme, invariant=1)
     frame = Frame(MARGIN, 16 * mm, WIDTH, PAGE_HEIGHT - MARGIN - 16 * mm, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story: list[Flowable] = [
-        Paragraph(_l("title", lang), styles["title"]),
+        Paragraph(label("title", lang), styles["title"]),
         Paragraph(f"{c.round.name} — {c.round.programme} · {c.instrument.title.get(lang)} {c.instrument.version}",
                   styles["subtitle"]),
     ]
-    summary = [Paragraph(_l("summary", lang), styles["h2"]), *_summary(c, lang, styles)]
-    agreement = [Paragraph(_l("agreement", lang), styles["h2"]),
+    summary = [Paragraph(label("summary", lang), styles["h2"]), *_summary(c, lang, styles)]
+    agreement = [Paragraph(label("agreement", lang), styles["h2"]),
                  _agreement_table(c, lang, styles, WIDTH - 135 * mm - 6)]
     story.append(Table([[summary, agreement]], colWidths=[135 * mm, WIDTH - 135 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (0, 0), 8)]))
     story.append(KeepTogether([
-        Paragraph(_l("charts", lang), styles["h2"]),
-        Paragraph(_l("bars", lang), styles["small"]),
+        Paragraph(label("charts", lang), styles["h2"]),
+        Paragraph(label("bars", lang), styles["small"]),
         ranking_chart(c, lang),
-        _legend(lang, styles),
+        shortlist_legend(lang, styles),
     ]))
     story.append(PageBreak())
-    story.append(Table([[[Paragraph(_l("hist", lang), styles["small"]), histogram_chart(c, lang)],
-                         [Paragraph(_l("cuts", lang), styles["small"]), Spacer(1, 4), _cuts_table(c, lang, styles)]]],
+    story.append(Table([[[Paragraph(label("hist", lang), styles["small"]), histogram_chart(c, lang)],
+                         [Paragraph(label("cuts", lang), styles["small"]), Spacer(1, 4), _cuts_table(c, lang, styles)]]],
                        colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(Paragraph(_l("method", lang), styles["h2"]))
+    story.append(Paragraph(label("method", lang), styles["h2"]))
     for heading, text in method_items(c, lang):
         story.append(Paragraph(f"<b>{_escape(heading)}.</b> {_escape(text)}", styles["body"]))
         story.append(Spacer(1, 2.5))
     story.append(PageBreak())
-    story.append(Paragraph(_l("table", lang), styles["h2"]))
-    story.append(Paragraph(_l("legend_rank", lang), styles["small"]))
+    story.append(Paragraph(label("table", lang), styles["h2"]))
+    story.append(Paragraph(label("legend_rank", lang), styles["small"]))
     story.append(Spacer(1, 3))
     story.append(_ranking_table(c, lang, styles))
     story.append(Spacer(1, 8))
     story.append(CondPageBreak(SIGNATURE_BOX[1] + 20))
-    story.append(KeepTogether([_SignatureSpot(context, _l("signature", lang), signer_note or c.generated_at)]))
+    story.append(KeepTogether([_SignatureSpot(context, label("signature", lang), signer_note or c.generated_at)]))
     try:
         doc.build(story, canvasmaker=lambda *a, **kw: _ReportCanvas(*a, context=context, **kw))
     except LayoutError as exc:  # pragma: no cover - a cell too large for a page

@@ -60,7 +60,7 @@ LABELS = {
 }
 
 
-def _l(key: str, lang: str, **kw: object) -> str:
+def label(key: str, lang: str, **kw: object) -> str:
     text = LABELS[key][0 if lang == "id" else 1]
     return text.format(**kw) if kw else text
 
@@ -71,7 +71,7 @@ def register_fonts() -> tuple[str, str]:
     return FONT, FONT_BOLD
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def report_styles() -> dict[str, ParagraphStyle]:
     def style(name: str, size: float, font: str = FONT, color: colors.Color = INK, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, textColor=color,
                               alignment=TA_LEFT, **kw)
@@ -89,5 +89,5 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _score(value: float | Decimal | None, lang: str) -> str:
+def score_text(value: float | Decimal | None, lang: str) -> str:
     return format_score(value, lang, Kind.PANEL)

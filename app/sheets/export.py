@@ -66,7 +66,7 @@ from app.sheets.files import (
     verify_files,
 )
 from app.sheets.render_pool import SheetRenderer, default_workers
-from app.sheets.scope import SheetExportError, _check_signer, _in_scope, _parse_day, _profile
+from app.sheets.scope import SheetExportError, assessments_in_scope, check_signer, parse_day, signer_profile
 from app.store import Store
 
 __all__ = [
@@ -253,7 +253,7 @@ def sign_one(
     :class:`app.sheets.signing.SignPdfError` or ``OSError``; nothing is recorded then.
     """
     with store.transaction() as session:
-        profile = _profile(session)
+        profile = signer_profile(session)
         row = session.get(Assessment, version_id)
         if row is None:
             raise SheetExportError(f"Assessment version {version_id} does not exist in this data directory.")
@@ -264,7 +264,7 @@ def sign_one(
         if row.status != AssessmentStatus.FINAL or not row.is_current:
             raise SheetExportError("Only a finalized, current assessment can be signed; finalize it first.")
         snap = snapshot_in(session, version_id)
-    _check_signer(profile, unlocked)
+    check_signer(profile, unlocked)
     image = signature_image if signature_image is not None else read_signature_image(store.data_dir)
     # deferred: ReportLab loads with the first sheet, not at start-up
     from app.sheets.render import render_sheet
@@ -298,13 +298,13 @@ def export_sheets(
     signing has begun, problems end the batch and are reported in ``ExportResult.error``.
     """
     started = time.perf_counter()
-    day = _parse_day(day)
+    day = parse_day(day)
     lang = _lang(lang)
     out = Path(out_dir).expanduser()
     with store.transaction() as session:
-        profile = _profile(session)
+        profile = signer_profile(session)
         round_ = resolve_round(session, round_id)
-        scope = _in_scope(session, round_.id, profile.id, day)
+        scope = assessments_in_scope(session, round_.id, profile.id, day)
         pending = [a.version_id for a in scope if a.status == AssessmentStatus.FINAL]
         result = ExportResult(
             out_dir=out,
@@ -314,7 +314,7 @@ def export_sheets(
             already_signed=sum(a.status == AssessmentStatus.SIGNED for a in scope),
             not_finalized=sum(a.status == AssessmentStatus.DRAFT for a in scope),
         )
-    _check_signer(profile, unlocked)
+    check_signer(profile, unlocked)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

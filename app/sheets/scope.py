@@ -52,7 +52,7 @@ def link_identity(store: Store, info: IdentityInfo) -> AssessorInfo:
     return profile
 
 
-def _check_signer(profile: AssessorInfo, unlocked: UnlockedIdentity) -> None:
+def check_signer(profile: AssessorInfo, unlocked: UnlockedIdentity) -> None:
     nip = unlocked.info.nip
     if nip and profile.nip and nip != profile.nip:
         raise SheetExportError(
@@ -61,7 +61,7 @@ def _check_signer(profile: AssessorInfo, unlocked: UnlockedIdentity) -> None:
         )
 
 
-def _profile(session: Session) -> AssessorInfo:
+def signer_profile(session: Session) -> AssessorInfo:
     assessor_id = settings.get(session, settings.PROFILE)
     row = session.get(Assessor, assessor_id) if assessor_id else None
     if row is None:
@@ -74,7 +74,7 @@ def _profile(session: Session) -> AssessorInfo:
 # --------------------------------------------------------------------------- choosing the assessments
 
 
-def _parse_day(day: dt.date | str | None) -> dt.date | None:
+def parse_day(day: dt.date | str | None) -> dt.date | None:
     if day is None or isinstance(day, dt.date):
         return day
     try:
@@ -83,7 +83,7 @@ def _parse_day(day: dt.date | str | None) -> dt.date | None:
         raise SheetExportError(f"{day!r} is not a day; write it as YYYY-MM-DD, e.g. 2018-03-05.") from exc
 
 
-def _in_scope(session: Session, round_id: str, assessor_id: str, day: dt.date | None) -> list[Assessment]:
+def assessments_in_scope(session: Session, round_id: str, assessor_id: str, day: dt.date | None) -> list[Assessment]:
     """This assessor's current assessments in the round (and day), in interview order."""
     query = (
         select(Assessment, InterviewSlot)
@@ -108,11 +108,11 @@ def _in_scope(session: Session, round_id: str, assessor_id: str, day: dt.date | 
 
 def plan_export(store: Store, round_id: str | None = None, day: dt.date | str | None = None) -> ExportPlan:
     """Counts for the round (and day) without signing anything."""
-    day = _parse_day(day)
+    day = parse_day(day)
     with store.transaction() as session:
-        profile = _profile(session)
+        profile = signer_profile(session)
         round_ = resolve_round(session, round_id)
-        everything = _in_scope(session, round_.id, profile.id, None)
+        everything = assessments_in_scope(session, round_.id, profile.id, None)
         days = sorted(
             set(
                 session.exec(
@@ -126,7 +126,7 @@ def plan_export(store: Store, round_id: str | None = None, day: dt.date | str | 
                 )
             )
         )
-        scope = _in_scope(session, round_.id, profile.id, day) if day else everything
+        scope = assessments_in_scope(session, round_.id, profile.id, day) if day else everything
         statuses = [a.status for a in scope]
         return ExportPlan(
             round_.id,
