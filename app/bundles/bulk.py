@@ -22,7 +22,7 @@ from app.bundles.errors import BundleError
 from app.bundles.format import iso
 from app.bundles.manifest import SCORE_COLUMNS, sqlite_time
 from app.bundles.merge import RecordState, Writes, chunks
-from app.bundles.verify import VerifiedBundle
+from app.bundles.verified import VerifiedBundle
 from app.models.sync import ImportedVersion
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 from app.store import Store

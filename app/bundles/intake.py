@@ -19,8 +19,8 @@ from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import CERTIFICATE, MANIFEST, PAYLOAD, PLAIN_NAMES, SIGNATURE
 from app.bundles.importer import import_bundles
+from app.bundles.signed import check_signature
 from app.bundles.trust import CertInfo, KnownHolder, accept_renewal, cert_info, known_holder, remember
-from app.bundles.verify import check_signature
 from app.store import Store
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles import errors
-from app.bundles.verify import VerifiedBundle, VerifyContext, verify_bundle
+from app.bundles.verified import VerifiedBundle, VerifyContext
+from app.bundles.verify import verify_bundle
 
 MIN_BUNDLES = 8  # below this, starting a process costs more than it saves
 AHEAD = 2  # bundles checked ahead of the one being written (bounds memory)

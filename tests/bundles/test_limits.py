@@ -212,16 +212,16 @@ def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Ri
     reason, for the CLI's import and verify alike."""
     import shutil
 
-    from app.bundles import verify
+    from app.bundles import contents
 
-    real = verify.parse_record
+    real = contents.parse_record
 
     def fragile(data, path, sha, label, *args, **kwargs):
         if label == "odd.nilai":
             raise ZeroDivisionError("division by zero")
         return real(data, path, sha, label, *args, **kwargs)
 
-    monkeypatch.setattr(verify, "parse_record", fragile)
+    monkeypatch.setattr(contents, "parse_record", fragile)
     caplog.set_level(logging.DEBUG, logger="app.bundles")
     coordinator = tmp_path / "coordinator"
     shutil.copytree(rich.demo.coordinator, coordinator)

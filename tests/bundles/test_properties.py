@@ -178,7 +178,7 @@ def test_manifest_check_accepts_nothing_the_schema_rejects(data: st.DataObject) 
 @pytest.fixture(scope="module")
 def sample_bundle(demo_template, tmp_path_factory) -> tuple[Path, object]:
     from app.bundles.trust import certs_from
-    from app.bundles.verify import VerifyContext
+    from app.bundles.verified import VerifyContext
 
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(demo_template.root, root / "demo")
