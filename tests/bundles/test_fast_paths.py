@@ -143,7 +143,7 @@ def test_a_batch_with_a_bundle_twice_imports_it_once(demo: Demo, tmp_path: Path)
 
 
 def test_known_bundles_are_not_checked_again(demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.bundles import importer
+    from app.bundles import import_steps, importer
 
     bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
     store = open_store_at(_coordinator(demo, tmp_path))
@@ -151,8 +151,8 @@ def test_known_bundles_are_not_checked_again(demo: Demo, tmp_path: Path, monkeyp
         first = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
         assert [b.outcome for b in first.bundles] == ["imported"] * 3
         checked = []
-        real = importer.verify_opened
-        monkeypatch.setattr(importer, "verify_opened", lambda opened, context: checked.append(opened.label)
+        real = import_steps.verify_opened
+        monkeypatch.setattr(import_steps, "verify_opened", lambda opened, context: checked.append(opened.label)
                             or real(opened, context))
         again = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
     finally:
@@ -170,8 +170,8 @@ def test_nothing_is_checked_ahead_of_a_bundle_that_adds_a_round(demo: Demo, tmp_
 
     bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in (0, 1, 2)]
     calls: list[tuple[str, bool]] = []
-    real = importer._check
-    monkeypatch.setattr(importer, "_check", lambda store, path, context, ahead=False: calls.append((path.name, ahead))
+    real = importer.check
+    monkeypatch.setattr(importer, "check", lambda store, path, context, ahead=False: calls.append((path.name, ahead))
                         or real(store, path, context, ahead))
     store = open_store(tmp_path / "empty")
     try:
@@ -187,7 +187,7 @@ def test_a_bundle_whose_commit_fails_is_rejected_whole_and_the_next_one_imports(
     from sqlalchemy.exc import IntegrityError
     from sqlmodel import func, select
 
-    from app.bundles import importer
+    from app.bundles import importer, merge_transaction
     from app.models.sync import BundleReceipt
     from app.models.tables import Assessment
 
@@ -195,7 +195,7 @@ def test_a_bundle_whose_commit_fails_is_rejected_whole_and_the_next_one_imports(
     coordinator = _coordinator(demo, tmp_path)
     store = open_store_at(coordinator)
     commits = []
-    real = importer._Pending.commit
+    real = merge_transaction.Pending.commit
 
     def commit(self) -> None:
         commits.append(self)
@@ -204,7 +204,7 @@ def test_a_bundle_whose_commit_fails_is_rejected_whole_and_the_next_one_imports(
             raise IntegrityError("COMMIT", {}, Exception("constraint failed at commit"))
         real(self)
 
-    monkeypatch.setattr(importer._Pending, "commit", commit)
+    monkeypatch.setattr(merge_transaction.Pending, "commit", commit)
     try:
         report = importer.import_bundles(store, bundles, extra_trust=_trust(demo), workers=0)
         with store.transaction() as session:
@@ -330,13 +330,13 @@ def test_the_helper_process_checks_are_not_used_once_the_batch_added_a_round(dem
                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The helper process knows the store as it was when the batch began: after a bundle added a round
     and its instrument, the next bundles are checked here, against what the store knows now."""
-    from app.bundles import importer
+    from app.bundles import import_steps, importer
     from app.store import open_store
 
     bundles = [export(demo, i, tmp_path / f"{i}.nilai") for i in range(3)]
     here: list[str] = []
-    real = importer.verify_bundle
-    monkeypatch.setattr(importer, "verify_bundle", lambda path, context: here.append(Path(path).name)
+    real = import_steps.verify_bundle
+    monkeypatch.setattr(import_steps, "verify_bundle", lambda path, context: here.append(Path(path).name)
                         or real(path, context))
     store = open_store(tmp_path / "empty")
     try:

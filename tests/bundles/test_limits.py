@@ -269,9 +269,9 @@ def test_the_report_is_written_when_the_batch_is_stopped(rich: Rich, tmp_path: P
     """Interrupted while taking the second bundle in: --report still says what the first one did."""
     import shutil
 
-    from app.bundles import importer
+    from app.bundles import merge_transaction
 
-    real, calls = importer._merge_rows, []
+    real, calls = merge_transaction.merge_rows, []
 
     def interrupted(*args, **kwargs):
         calls.append(1)
@@ -279,7 +279,7 @@ def test_the_report_is_written_when_the_batch_is_stopped(rich: Rich, tmp_path: P
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "_merge_rows", interrupted)
+    monkeypatch.setattr(merge_transaction, "merge_rows", interrupted)
     coordinator = tmp_path / "coordinator"
     shutil.copytree(rich.demo.coordinator, coordinator)
     good = export(rich.demo, 1, tmp_path / "good.nilai", "--all")

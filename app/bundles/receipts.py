@@ -1,0 +1,63 @@
+"""Receipts: whether a bundle (its signed manifest's SHA-256, or an encrypted bundle's outer one) was
+taken in before, and whether such a repeat is still intact as signed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from app.bundles import report as R
+from app.bundles.verified import VerifyContext
+from app.bundles.verify import check_repeat, open_bundle
+from app.models.sync import BundleReceipt
+from app.models.tables import table_of
+from app.store import Store
+
+
+def report_known(result: R.BundleReport, receipt: BundleReceipt) -> None:
+    result.outcome, result.bundle_id = R.BUNDLE_KNOWN, receipt.bundle_id
+    result.fingerprint = receipt.assessor_fingerprint
+
+
+def repeat_or_raise(path: Path, context: VerifyContext) -> None:
+    """Raise why ``path`` is not intact as signed (see :func:`check_repeat`)."""
+    opened = open_bundle(path, context)
+    try:
+        check_repeat(opened, context)
+    finally:
+        opened.close()
+
+
+def find_receipt(store: Store, sha: str) -> BundleReceipt | None:
+    """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
+    with store.transaction() as session:
+        return find_receipt_in(session, sha)
+
+
+RECEIPTS = table_of(BundleReceipt).c
+
+
+def find_receipt_in(session: Session, sha: str) -> BundleReceipt | None:
+    """Looked up with two small queries first (most bundles are new), the receipt loaded only when found."""
+    connection = session.connection()
+    key = connection.execute(select(RECEIPTS.manifest_sha256).where(RECEIPTS.manifest_sha256 == sha)).scalar()
+    if key is None:
+        key = connection.execute(select(RECEIPTS.manifest_sha256).where(RECEIPTS.outer_sha256 == sha)
+                                 .limit(1)).scalar()
+    return None if key is None else session.get(BundleReceipt, key)
+
+
+def known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
+    """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None; a bundle
+    with a receipt must still be intact as signed (:func:`check_repeat`, which raises why it is not)."""
+    opened = open_bundle(path, context)
+    try:
+        sha = opened.manifest_sha256
+        receipt = None if sha is None else find_receipt(store, sha)
+        if receipt is not None:
+            check_repeat(opened, context)
+        return receipt
+    finally:
+        opened.close()
