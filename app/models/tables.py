@@ -113,7 +113,23 @@ class Round(SQLModel, table=True):
     shortlist_sizes: str = Field(default="75,50", max_length=100)
     package_version: int = 0  # the coordinator's round package version last taken in
     coordinator_cert_pem: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    stage: str = Field(default="", max_length=100)  # e.g. "Wawancara", shown on the round and its sheets
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class ScheduleSettings(SQLModel, table=True):
+    """How a round's interviews are laid out: the schedule generator's input besides people and places."""
+
+    __tablename__ = "schedule_settings"
+    round_id: str = Field(foreign_key="round.id", primary_key=True, max_length=36)
+    days: str = Field(default="", sa_column=Column(Text, nullable=False))  # ISO dates, comma-separated
+    day_start: time = time(8, 0)
+    day_end: time = time(17, 0)
+    slot_minutes: int = 30
+    breaks: str = Field(default="12:00-13:00", max_length=200)  # "HH:MM-HH:MM", semicolon-separated
+    panels: int = 3
+    panel_size: int = 3
+    linking: str = Field(default="rotate", max_length=20)  # rotate | calibration_case | none
 
 
 class Candidate(SQLModel, table=True):
@@ -134,7 +150,28 @@ class Assessor(SQLModel, table=True):
     nip: str = Field(default="", max_length=40, index=True)
     organisation: str = Field(default="", max_length=200)
     cert_fingerprint: str | None = Field(default=None, max_length=64, index=True)
+    role: str = Field(default="", max_length=100)  # academic | government | practitioner | free text
+    # Where the assessor comes from: never seated on a candidate of this province (or region).
+    province_code: str | None = Field(default=None, max_length=2)
+    region_code: str | None = Field(default=None, max_length=4)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class RoundAssessor(SQLModel, table=True):
+    """An assessor taking part in a round (seated on panels by the schedule)."""
+
+    __tablename__ = "round_assessor"
+    round_id: str = Field(foreign_key="round.id", primary_key=True, max_length=36)
+    assessor_id: str = Field(foreign_key="assessor.id", primary_key=True, max_length=36)
+
+
+class AssessorConflict(SQLModel, table=True):
+    """A declared conflict of interest between an assessor and a region, besides where they come from."""
+
+    __tablename__ = "assessor_conflict"
+    assessor_id: str = Field(foreign_key="assessor.id", primary_key=True, max_length=36)
+    region_code: str = Field(foreign_key="region.code", primary_key=True, max_length=4)
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
 class Panel(SQLModel, table=True):
