@@ -130,6 +130,7 @@ class ScheduleSettings(SQLModel, table=True):
     panels: int = 3
     panel_size: int = 3
     linking: str = Field(default="rotate", max_length=20)  # rotate | calibration_case | none
+    rooms: str = Field(default="", sa_column=Column(Text, nullable=False))  # room of each panel, ";"-separated
 
 
 class Candidate(SQLModel, table=True):

@@ -40,6 +40,7 @@ def upgrade() -> None:
     sa.Column('panels', sa.Integer(), nullable=False),
     sa.Column('panel_size', sa.Integer(), nullable=False),
     sa.Column('linking', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('rooms', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], ),
     sa.PrimaryKeyConstraint('round_id')
     )
