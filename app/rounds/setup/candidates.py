@@ -1,0 +1,130 @@
+"""A round's candidates: regions resolved from pasted lines or a spreadsheet column, added,
+removed and moved through their statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import col, delete, select
+
+from app import regions as catalogue
+from app.models.domain import RegionInfo
+from app.models.tables import Assessment, Candidate, InterviewSlot
+from app.regions.seed import ensure_regions
+from app.rounds.setup.errors import SetupError
+from app.rounds.setup.names import describe, find_region
+from app.rounds.setup.round_details import get_round
+from app.store import Store
+
+# invited -> interview (to be interviewed) -> assessed -> shortlisted -> selected
+STATUSES = ("invited", "interview", "assessed", "shortlisted", "selected")
+
+
+@dataclass(frozen=True)
+class ResolvedLine:
+    """One pasted line: resolved to one region, or ambiguous (choices to ask about), or unknown."""
+
+    line: int
+    text: str
+    region: RegionInfo | None = None
+    choices: tuple[RegionInfo, ...] = ()  # ambiguous: e.g. "Banjar" is Kabupaten Banjar and Kota Banjar
+    problem: str = ""  # unknown: says why and suggests near names
+
+    def explain(self) -> str:
+        """One line for whoever pasted it: what is wrong with this line and what to do."""
+        if self.region is not None:
+            return f"line {self.line}: {describe(self.region)}"
+        if self.choices:
+            options = " or ".join(f"{describe(r)}" for r in self.choices)
+            return f"line {self.line}: {self.text!r} is ambiguous: {options}; write the BPS code or the full name"
+        return f"line {self.line}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class CandidateInfo:
+    region: RegionInfo
+    status: str  # invited | interview (to be interviewed) | assessed | shortlisted | selected
+
+
+def resolve_lines(text: str) -> list[ResolvedLine]:
+    """Each non-empty line a BPS code or a regency/city name; nothing is guessed."""
+    resolved = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        found = find_region(line)
+        resolved.append(ResolvedLine(number, line, found.region, found.choices, found.problem))
+    return resolved
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        raise SetupError(f"Candidate status {status!r} is not one of {', '.join(STATUSES)}.")
+
+
+def _check_codes(region_codes: list[str]) -> list[str]:
+    known = catalogue.by_code()
+    unknown = [code for code in region_codes if code not in known]
+    if unknown:
+        raise SetupError(f"No regency or city has the BPS code {', '.join(unknown)}; "
+                         "see nilai regions search for the codes.")
+    return list(dict.fromkeys(region_codes))
+
+
+def add_candidates(store: Store, round_id: str, region_codes: list[str], status: str = "invited") -> int:
+    """Adds the regions not yet in the round; returns how many were added."""
+    _check_status(status)
+    codes = _check_codes(region_codes)
+    with store.transaction(write=True) as session:
+        get_round(session, round_id)
+        ensure_regions(session)
+        have = set(session.exec(select(Candidate.region_code).where(Candidate.round_id == round_id)))
+        added = [code for code in codes if code not in have]
+        for code in added:
+            session.add(Candidate(round_id=round_id, region_code=code, status=status))
+        return len(added)
+
+
+def remove_candidates(store: Store, round_id: str, region_codes: list[str]) -> int:
+    """Refused for a candidate that already has a slot with assessments."""
+    codes = list(dict.fromkeys(region_codes))
+    with store.transaction(write=True) as session:
+        get_round(session, round_id)
+        assessed = sorted(set(session.exec(select(Assessment.region_code).where(
+            Assessment.round_id == round_id, col(Assessment.region_code).in_(codes)))))
+        if assessed:
+            names = ", ".join(describe(catalogue.region(code)) for code in assessed)
+            raise SetupError(f"{names} already has assessments in this round, so it stays a candidate; "
+                             "nothing was removed.")
+        # Their interview slots go too: a slot for a region that is not a candidate would be an orphan.
+        session.exec(delete(InterviewSlot).where(col(InterviewSlot.round_id) == round_id,
+                                                 col(InterviewSlot.region_code).in_(codes)))
+        removed = session.exec(select(Candidate).where(Candidate.round_id == round_id,
+                                                       col(Candidate.region_code).in_(codes))).all()
+        for candidate in removed:
+            session.delete(candidate)
+        return len(removed)
+
+
+def set_candidate_status(store: Store, round_id: str, region_codes: list[str], status: str) -> None:
+    _check_status(status)
+    codes = list(dict.fromkeys(region_codes))
+    with store.transaction(write=True) as session:
+        get_round(session, round_id)
+        rows = {c.region_code: c for c in session.exec(select(Candidate).where(
+            Candidate.round_id == round_id, col(Candidate.region_code).in_(codes)))}
+        missing = [code for code in codes if code not in rows]
+        if missing:
+            raise SetupError(f"{', '.join(missing)} is not a candidate of this round; add it first.")
+        for row in rows.values():
+            row.status = status
+            session.add(row)
+
+
+def round_candidates(store: Store, round_id: str) -> list[CandidateInfo]:
+    with store.transaction() as session:
+        get_round(session, round_id)
+        rows = session.exec(select(Candidate).where(Candidate.round_id == round_id)
+                            .order_by(col(Candidate.region_code))).all()
+        return [CandidateInfo(catalogue.region(row.region_code), row.status) for row in rows]
