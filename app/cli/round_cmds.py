@@ -1,4 +1,4 @@
-"""nilai demo, nilai round list, nilai round import-schedule."""
+"""nilai demo, nilai round list, nilai round import-schedule; round setup in round_setup_cmds."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli.bundle_cmds import register_round_actions
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
+from app.cli.round_setup_cmds import register_setup_actions
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json(demo)
     demo.set_defaults(handler=run_demo)
 
-    rnd = commands.add_parser("round", help="rounds: list, import a schedule")
+    rnd = commands.add_parser("round", help="rounds: create, candidates, assessors, list, import a schedule")
     sub = rnd.add_subparsers(dest="round_command", metavar="ACTION", required=True)
     p = sub.add_parser("list", help="the rounds in the data directory: id prefix, name, dates, size, and origin "
                                      "(created here, from bundle, from round package)")
@@ -35,6 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--instrument", default="smart-city-readiness-2018", help="instrument of a new round")
     add_json(p)
     p.set_defaults(handler=round_import_schedule)
+    register_setup_actions(sub)
     register_round_actions(sub)
 
 

@@ -27,6 +27,7 @@ from app.rounds.setup.candidates import (
     ResolvedLine,
     add_candidates,
     remove_candidates,
+    resolve_file,
     resolve_lines,
     round_candidates,
     set_candidate_status,
@@ -39,7 +40,7 @@ from app.rounds.setup.round_details import RoundDetails, new_round, round_detail
 __all__ = [
     "LINKING", "STATUSES", "AssessorInfo", "CandidateInfo", "FileProblems", "ResolvedLine", "RoundDetails",
     "ScheduleLayout", "SetupError", "add_assessor", "add_candidates", "import_assessors", "new_round",
-    "read_assessors", "read_column", "remove_assessor", "remove_candidates", "resolve_lines", "round_assessors",
+    "read_assessors", "read_column", "remove_assessor", "remove_candidates", "resolve_file", "resolve_lines", "round_assessors",
     "round_candidates", "round_details", "save_schedule_layout", "schedule_layout", "set_candidate_status",
     "update_assessor", "update_round",
 ]

@@ -4,6 +4,7 @@ removed and moved through their statuses."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import col, delete, select
 
@@ -12,12 +13,14 @@ from app.models.domain import RegionInfo
 from app.models.tables import Assessment, Candidate, InterviewSlot
 from app.regions.seed import ensure_regions
 from app.rounds.setup.errors import SetupError
+from app.rounds.setup.files import cell, column_index, read_table
 from app.rounds.setup.names import describe, find_region
 from app.rounds.setup.round_details import get_round
 from app.store import Store
 
 # invited -> interview (to be interviewed) -> assessed -> shortlisted -> selected
 STATUSES = ("invited", "interview", "assessed", "shortlisted", "selected")
+SHEETS = ("Candidates", "Kandidat", "Calon")
 
 
 @dataclass(frozen=True)
@@ -30,14 +33,15 @@ class ResolvedLine:
     choices: tuple[RegionInfo, ...] = ()  # ambiguous: e.g. "Banjar" is Kabupaten Banjar and Kota Banjar
     problem: str = ""  # unknown: says why and suggests near names
 
-    def explain(self) -> str:
-        """One line for whoever pasted it: what is wrong with this line and what to do."""
+    def explain(self, where: str = "") -> str:
+        """One line for whoever pasted it: what this line is, or what is wrong with it and what to do."""
+        where = where or f"line {self.line}"
         if self.region is not None:
-            return f"line {self.line}: {describe(self.region)}"
+            return f"{where}: {describe(self.region)}"
         if self.choices:
             options = " or ".join(f"{describe(r)}" for r in self.choices)
-            return f"line {self.line}: {self.text!r} is ambiguous: {options}; write the BPS code or the full name"
-        return f"line {self.line}: {self.problem}"
+            return f"{where}: {self.text!r} is ambiguous: {options}; write the BPS code or the full name"
+        return f"{where}: {self.problem}"
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,21 @@ def resolve_lines(text: str) -> list[ResolvedLine]:
             continue
         found = find_region(line)
         resolved.append(ResolvedLine(number, line, found.region, found.choices, found.problem))
+    return resolved
+
+
+def resolve_file(path: Path, column: str | None = None) -> list[tuple[str, ResolvedLine]]:
+    """Each value of a spreadsheet column (the first, or the one with this header) resolved like a
+    pasted line, with where it is ("sheet Candidates, row 4"); ``line`` is its row number."""
+    table = read_table(path, SHEETS)
+    index = column_index(table, column)
+    resolved = []
+    for number, values in table.rows:
+        text = cell(values, index)
+        if text:
+            found = find_region(text)
+            resolved.append((table.where(number, table.header[index] if index < len(table.header) else None),
+                             ResolvedLine(number, text, found.region, found.choices, found.problem)))
     return resolved
 
 

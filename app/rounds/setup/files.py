@@ -107,13 +107,13 @@ def _read_csv(path: Path) -> Table:
     except UnicodeDecodeError:
         # Spreadsheet programs on Windows save CSV in the legacy code page.
         text = raw.decode("cp1252", errors="replace")
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel  # one column: no separator to find
+    # The header line tells the separator (Excel writes ";" where "," is the decimal mark); csv.Sniffer
+    # is misled by quoted cells that hold the other one ("3273;3279" in a comma file).
+    first = text.splitlines()[0] if text else ""
+    delimiter = max((",", ";", "\t"), key=first.count) if any(d in first for d in ",;\t") else ","
     rows: list[tuple[int, tuple[str, ...]]] = []
     header: tuple[str, ...] = ()
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     for values in reader:
         cells = tuple(_cell_text(v) for v in values)
         if reader.line_num == 1 and not header:
@@ -134,16 +134,21 @@ def cell(values: tuple[str, ...], index: int | None) -> str:
     return values[index] if index is not None and index < len(values) else ""
 
 
+def column_index(table: Table, column: str | None) -> int:
+    """Where the column with this header is (the first column when none is named)."""
+    if column is None:
+        return 0
+    wanted = fold(column)
+    matches = [i for i, heading in enumerate(table.header) if fold(heading) == wanted]
+    if not matches:
+        listed = ", ".join(repr(h) for h in table.header if h) or "none"
+        raise FileProblems(table.source, [f"{table.where(1)}: no column {column!r} (the columns are {listed})"])
+    return matches[0]
+
+
 def read_column(path: Path, column: str | None = None) -> list[str]:
     """The values of one column of an XLSX or CSV file (the first, or the one with this header);
     the first row is the header."""
     table = read_table(path)
-    index = 0
-    if column is not None:
-        wanted = fold(column)
-        matches = [i for i, heading in enumerate(table.header) if fold(heading) == wanted]
-        if not matches:
-            listed = ", ".join(repr(h) for h in table.header if h) or "none"
-            raise FileProblems(table.source, [f"{table.where(1)}: no column {column!r} (the columns are {listed})"])
-        index = matches[0]
+    index = column_index(table, column)
     return [value for _, values in table.rows if (value := cell(values, index))]
