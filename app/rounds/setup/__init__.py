@@ -8,7 +8,7 @@ with one line naming the problem and what to do.
 
 Modules: round_details (the round), names (regions and provinces as people write them),
 candidates, assessors, assessor_import (assessors from a spreadsheet), files (reading XLSX/CSV),
-layout (days, hours, panels), errors.
+layout (days, hours, panels), templates (the XLSX templates in resources/templates/), errors.
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ from app.rounds.setup.errors import FileProblems, SetupError
 from app.rounds.setup.files import read_column
 from app.rounds.setup.layout import LINKING, ScheduleLayout, save_schedule_layout, schedule_layout
 from app.rounds.setup.round_details import RoundDetails, new_round, round_details, update_round
+from app.rounds.setup.templates import TEMPLATES, template_path, write_template
 
 __all__ = [
     "LINKING", "STATUSES", "AssessorInfo", "CandidateInfo", "FileProblems", "ResolvedLine", "RoundDetails",
     "ScheduleLayout", "SetupError", "add_assessor", "add_candidates", "import_assessors", "new_round",
     "read_assessors", "read_column", "remove_assessor", "remove_candidates", "resolve_file", "resolve_lines", "round_assessors",
     "round_candidates", "round_details", "save_schedule_layout", "schedule_layout", "set_candidate_status",
-    "update_assessor", "update_round",
+    "update_assessor", "update_round", "TEMPLATES", "template_path", "write_template",
 ]
