@@ -5,6 +5,7 @@ An ambiguous name gives its choices and an unknown one its near names: nothing i
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,6 +45,15 @@ def _kind_and_core(text: str) -> tuple[str | None, str]:
     return kind, fold(text)
 
 
+@functools.cache
+def _by_core_name() -> dict[str, tuple[RegionInfo, ...]]:
+    """The catalogue keyed by folded name without "Kabupaten"/"Kota" and spaces ("banjarbaru")."""
+    index: dict[str, list[RegionInfo]] = {}
+    for reg in catalogue.regions():
+        index.setdefault(fold(catalogue.core_name(reg.name)).replace(" ", ""), []).append(reg)
+    return {key: tuple(regs) for key, regs in index.items()}
+
+
 def find_region(text: str, province_code: str | None = None) -> Found:
     """One regency or city by BPS code or name; within one province when it is given."""
     text = " ".join(text.split())
@@ -62,16 +72,15 @@ def find_region(text: str, province_code: str | None = None) -> Found:
     kind, core = _kind_and_core(text)
     if not core:
         return Found(problem=f"{text!r} is not a regency or city name or BPS code")
-    squeezed = core.replace(" ", "")
-    pool = [r for r in catalogue.regions() if province_code is None or r.province_code == province_code]
-    matches = tuple(r for r in pool if (kind is None or r.kind == kind)
-                    and fold(catalogue.core_name(r.name)).replace(" ", "") == squeezed)
+    matches = tuple(r for r in _by_core_name().get(core.replace(" ", ""), ())
+                    if (kind is None or r.kind == kind) and (province_code is None or r.province_code == province_code))
     if len(matches) == 1:
         return Found(region=matches[0])
     if matches:
         return Found(choices=matches)
     if find_province(text) is not None:
         return Found(problem=f"{text!r} is a province; give a regency or city")
+    pool = [r for r in catalogue.regions() if province_code is None or r.province_code == province_code]
     near = near_regions(text, pool)
     where = f" in {province_name(province_code)}" if province_code else ""
     hint = f" (did you mean {', '.join(f'{r.name} {r.code}' for r in near)}?)" if near else ""
