@@ -62,6 +62,8 @@ def test_update_assessor(store, scoring_round) -> None:
     info = update_assessor(store, budi, province_code="63", conflicts={"6303": "lahir di sana"}, role="government")
     assert (info.province_code, info.region_code, info.role) == ("63", None, "government")  # region left its province
     assert info.conflicts == {"6303": "lahir di sana"}
+    info = update_assessor(store, budi, region_code="3578")
+    assert (info.province_code, info.region_code) == ("35", "3578")  # the province follows the regency/city
     with pytest.raises(SetupError, match="NIP 2 already belongs to Ani"):
         update_assessor(store, budi, nip="2")
     with pytest.raises(SetupError, match="no field email"):

@@ -67,6 +67,25 @@ def test_an_unknown_line_says_why_and_suggests(text, says) -> None:
     assert says in line.problem
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("3273\tKota Bandung", "3273"),  # a row copied from a spreadsheet: code and name agree
+    ("17\tKabupaten Banjar\tKalimantan Selatan", "6303"),  # numbering and province cells beside the name
+    ("1. Kota Bandung", "3273"),  # a numbered list pasted from a document
+    ("12) kab. banjar", "6303"),
+    ("• Kota Banjar", "3279"),
+])
+def test_pasted_rows_and_lists(text, code) -> None:
+    [line] = resolve_lines(text)
+    assert line.region is not None and line.region.code == code, line
+
+
+def test_a_pasted_row_whose_cells_disagree_is_not_guessed() -> None:
+    [line] = resolve_lines("3273\tKabupaten Banjar")
+    assert line.region is None and "name different regions" in line.problem
+    [line] = resolve_lines("5\tBanjar")
+    assert {r.code for r in line.choices} == {"3279", "6303"}
+
+
 def test_lines_keep_their_numbers_and_blank_lines_are_skipped() -> None:
     lines = resolve_lines("3273\n\n   \nBanjar\nKota Atlantis\n")
     assert [(r.line, r.text) for r in lines] == [(1, "3273"), (4, "Banjar"), (5, "Kota Atlantis")]

@@ -157,6 +157,8 @@ def update_assessor(store: Store, assessor_id: str, **changes: object) -> Assess
         if "province_code" in changes and "region_code" not in changes and current.region_code \
                 and catalogue.region(current.region_code).province_code != merged["province_code"]:
             merged["region_code"] = None  # a new province drops a regency/city outside it
+        if "region_code" in changes and "province_code" not in changes and merged["region_code"]:
+            merged["province_code"] = None  # taken from the new regency/city
         conflicts = merged["conflicts"]
         if not isinstance(conflicts, dict):
             raise SetupError("Conflicts are given as region code -> reason.")

@@ -3,6 +3,7 @@ removed and moved through their statuses."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from app.models.tables import Assessment, Candidate, InterviewSlot
 from app.regions.seed import ensure_regions
 from app.rounds.setup.errors import SetupError
 from app.rounds.setup.files import cell, column_index, read_table
-from app.rounds.setup.names import describe, find_region
+from app.rounds.setup.names import Found, describe, find_region
 from app.rounds.setup.round_details import get_round
 from app.store import Store
 
@@ -50,6 +51,31 @@ class CandidateInfo:
     status: str  # invited | interview (to be interviewed) | assessed | shortlisted | selected
 
 
+# "1. ", "12) ", "- ", "• " before a name in a list pasted from a document.
+_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*\u2022])\s+")
+
+
+def _resolve_pasted(raw: str) -> Found:
+    """A line as pasted: a row copied from a spreadsheet has its cells separated by tabs, and one
+    cell naming a region (a code beside its name, a number beside it) is enough when none disagrees."""
+    cells = [" ".join(c.split()) for c in raw.split("\t")]
+    cells = [c for c in cells if c]
+    if len(cells) > 1:
+        each = [find_region(c) for c in cells]
+        distinct = {f.region.code: f for f in each if f.region is not None}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        if len(distinct) > 1:
+            named = " and ".join(describe(f.region) for f in distinct.values() if f.region is not None)
+            return Found(problem=f"the cells of this row name different regions ({named}); keep one")
+        ambiguous = [f for f in each if f.choices]
+        if len(ambiguous) == 1:
+            return ambiguous[0]
+    line = " ".join(cells)
+    stripped = _LIST_MARK.sub("", line)
+    return find_region(stripped if stripped else line)
+
+
 def resolve_lines(text: str) -> list[ResolvedLine]:
     """Each non-empty line a BPS code or a regency/city name; nothing is guessed."""
     resolved = []
@@ -57,7 +83,7 @@ def resolve_lines(text: str) -> list[ResolvedLine]:
         line = " ".join(raw.split())
         if not line:
             continue
-        found = find_region(line)
+        found = _resolve_pasted(raw)
         resolved.append(ResolvedLine(number, line, found.region, found.choices, found.problem))
     return resolved
 
