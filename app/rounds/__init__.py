@@ -139,7 +139,7 @@ def resolve_round(session: Session, ref: str | None) -> Round:
         if len(rounds) == 1:
             return rounds[0]
         if not rounds:
-            raise RoundError("There is no round in this data directory yet (try: nilai demo, or nilai round import).")
+            raise RoundError("There is no round in this data directory yet (try: nilai round create, nilai round import, or nilai demo).")
         names = ", ".join(f"{r.name} ({r.id[:8]})" for r in rounds)
         raise RoundError(f"This data directory holds {len(rounds)} rounds; choose one with --round: {names}")
     matches = [r for r in rounds if r.id == ref or r.name == ref] or [r for r in rounds if r.id.startswith(ref)]
