@@ -39,6 +39,15 @@ def test_an_assessor_joins_with_origin_and_conflicts(store, scoring_round) -> No
     assert again.conflicts == {"3204": "rumah", "3279": "konsultan 2017"}
 
 
+def test_an_assessor_known_by_name_only_gets_their_nip(store, scoring_round) -> None:
+    round_id, _ = scoring_round
+    first = add_assessor(store, round_id, name="Ani Lestari")  # e.g. named in a schedule file, no NIP
+    assert add_assessor(store, round_id, name="Ani Lestari") == first
+    assert add_assessor(store, round_id, name="Ani Lestari", nip="198502022010012003", province_code="35") == first
+    ani = {a.id: a for a in round_assessors(store, round_id)}[first]
+    assert (ani.nip, ani.province_code) == ("198502022010012003", "35")
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"name": ""}, "needs a name"),
     ({"name": "A", "nip": "19750101-x"}, "digits"),

@@ -89,11 +89,12 @@ def _set_conflicts(session: Session, assessor_id: str, conflicts: dict[str, str]
 
 def join_round(session: Session, round_id: str, fields: AssessorFields) -> str:
     """Write one checked assessor into the round: the one with this NIP if known (its details
-    updated), else the round's assessor of this name without a NIP, else a new one."""
+    updated), else the round's assessor of this name without a NIP (e.g. named in a schedule
+    file), else a new one."""
     existing = None
     if fields.nip:
         existing = session.exec(select(Assessor).where(Assessor.nip == fields.nip)).first()
-    else:
+    if existing is None:
         members = round_assessor_ids(session, round_id)
         existing = next((a for a in session.exec(select(Assessor).where(Assessor.name == fields.name, Assessor.nip == ""))
                          if a.id in members), None)
