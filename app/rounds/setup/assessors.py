@@ -90,7 +90,8 @@ def _set_conflicts(session: Session, assessor_id: str, conflicts: dict[str, str]
 def join_round(session: Session, round_id: str, fields: AssessorFields) -> str:
     """Write one checked assessor into the round: the one with this NIP if known (its details
     updated), else the round's assessor of this name without a NIP (e.g. named in a schedule
-    file), else a new one."""
+    file), else a new one. Declared conflicts are added to those already known; update_assessor
+    replaces them."""
     existing = None
     if fields.nip:
         existing = session.exec(select(Assessor).where(Assessor.nip == fields.nip)).first()
