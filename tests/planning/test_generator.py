@@ -25,7 +25,7 @@ from app.rounds.planning import (
 from app.rounds.planning.assignment import Group, match
 from app.rounds.planning.seating import Seating, search
 from app.rounds.planning.slots import day_times
-from tests.planning.rounds import assessors, candidates, days, shape_2018, shape_514
+from tests.planning.rounds import assessors, candidates, days, shape_514, shape_2018
 
 
 def loads(slots) -> Counter:

@@ -4,10 +4,20 @@ slots by hand (each edit is checked again) and for `nilai round schedule check`.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 from app.rounds.planning.conflicts import conflict_reason, region_label
 from app.rounds.planning.slots import hhmm, minutes_of, span
-from app.rounds.planning.types import CALIBRATION_PANEL, PlannedSlot, PlanRequest, SlotProblem
+from app.rounds.planning.types import (
+    CALIBRATION_PANEL,
+    DaySpec,
+    PlanAssessor,
+    PlanCandidate,
+    PlannedSlot,
+    PlanRequest,
+    SlotProblem,
+)
 
 
 def _when(slot: PlannedSlot) -> str:
@@ -17,8 +27,10 @@ def _when(slot: PlannedSlot) -> str:
 def check(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotProblem]:
     """The problems of a plan, slot by slot in order, then those of the whole plan (candidates with no slot)."""
     problems: list[SlotProblem] = []
+    known = _Known({day.day: day for day in request.days}, {c.region_code: c for c in request.candidates},
+                   {a.id: a for a in request.assessors})
     for index, slot in enumerate(slots):
-        problems += _slot_problems(request, index, slot)
+        problems += _slot_problems(request, known, index, slot)
     problems += _candidates_twice(slots)
     problems += _overlaps(slots)
     problems += _double_booked(request, slots)
@@ -29,9 +41,16 @@ def check(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotProblem]:
     return problems
 
 
-def _slot_problems(request: PlanRequest, index: int, slot: PlannedSlot) -> list[SlotProblem]:
+@dataclass(frozen=True)
+class _Known:
+    days: dict[date, DaySpec]
+    candidates: dict[str, PlanCandidate]
+    assessors: dict[str, PlanAssessor]
+
+
+def _slot_problems(request: PlanRequest, known: _Known, index: int, slot: PlannedSlot) -> list[SlotProblem]:
     problems = []
-    days = {day.day: day for day in request.days}
+    days = known.days
     begin, end = span(slot.start, slot.minutes)
     day = days.get(slot.day)
     if day is None:
@@ -44,14 +63,12 @@ def _slot_problems(request: PlanRequest, index: int, slot: PlannedSlot) -> list[
             if begin < minutes_of(stop) and minutes_of(start) < end:
                 problems.append(SlotProblem(index, "in_break", f"{hhmm(slot.start)} for {slot.minutes} minutes runs "
                                             f"into the break {hhmm(start)}–{hhmm(stop)}"))
-    candidates = {c.region_code: c for c in request.candidates}
-    candidate = candidates.get(slot.region_code)
+    candidate = known.candidates.get(slot.region_code)
     if candidate is None:
         problems.append(SlotProblem(index, "not_candidate",
                                     f"{region_label(slot.region_code)} is not a candidate of the round"))
-    assessors = {a.id: a for a in request.assessors}
     for assessor_id in slot.assessor_ids:
-        assessor = assessors.get(assessor_id)
+        assessor = known.assessors.get(assessor_id)
         if assessor is None:
             problems.append(SlotProblem(index, "unknown_assessor", f"assessor {assessor_id} is not in the round"))
         elif candidate is not None and (why := conflict_reason(assessor, candidate)):

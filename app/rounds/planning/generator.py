@@ -7,7 +7,13 @@ import random
 from collections import Counter
 
 from app.rounds.planning.assignment import Group, Matching, placed
-from app.rounds.planning.conflicts import candidate_reasons, conflict_reason, province_name, province_of, region_label
+from app.rounds.planning.conflicts import (
+    candidate_reasons,
+    conflict_reason,
+    province_name,
+    province_of,
+    region_label,
+)
 from app.rounds.planning.linkage import islands, linkage, linked_pairs
 from app.rounds.planning.seating import Seating, initial, search
 from app.rounds.planning.slots import day_times, hhmm
@@ -97,7 +103,7 @@ def preconditions(request: PlanRequest, times: list[list], masks: list[int]) -> 
         reasons.append(f"{len(request.candidates)} candidates but only {slots} slots "
                        f"({request.panels} panels × {per_day} of {request.slot_minutes} minutes){extra}")
     blocked = []
-    for candidate, mask in zip(request.candidates, masks):
+    for candidate, mask in zip(request.candidates, masks, strict=True):
         free = len(request.assessors) - mask.bit_count()
         if free >= request.panel_size or seats > len(request.assessors):
             continue
@@ -143,7 +149,7 @@ def _slots(request: PlanRequest, times: list[list], seating: Seating, chosen: li
         day_times_left = times[d][1:] if calibration is not None and d == 0 else times[d]
         for p in range(request.panels):
             seated = tuple(request.assessors[a].id for a in sorted(seating.seats[d][p]))
-            for start, c in zip(day_times_left, chosen[d * request.panels + p]):
+            for start, c in zip(day_times_left, chosen[d * request.panels + p], strict=False):  # loads fit the day
                 slots.append(PlannedSlot(day.day, start, request.slot_minutes, panel_name(p, d), room_name(request, p),
                                          request.candidates[c].region_code, seated))
     slots.sort(key=lambda s: (s.day, s.start, s.room, s.panel))
@@ -155,13 +161,13 @@ def _notes(request: PlanRequest, slots: list[PlannedSlot], loads: tuple[PanelLoa
     notes = []
     held = sum(load.capacity for load in loads)
     notes.append(f"{len(request.candidates)} candidates in {len(slots)} slots on {len(loads)} panel-days "
-                 f"({request.panels} panels × {len(request.days)} days); {held - sum(l.candidates for l in loads)} "
+                 f"({request.panels} panels × {len(request.days)} days); {held - sum(load.candidates for load in loads)} "
                  "slots left free")
     counts = [load.candidates for load in loads if load.capacity]
     if matching.balance_shortfall == 0:
         notes.append(f"load balanced: every panel-day has {min(counts)}" +
                      (f" or {max(counts)} candidates" if max(counts) != min(counts) else " candidates") +
-                     (" (or all it holds)" if any(l.candidates == l.capacity for l in loads if l.capacity) and
+                     (" (or all it holds)" if any(load.candidates == load.capacity for load in loads if load.capacity) and
                       max(counts) - min(counts) > 1 else ""))
     else:
         notes.append(f"the conflicts did not allow a load within one candidate per panel-day: loads range from "

@@ -4,7 +4,8 @@ The start is a rotation in the manner of a Latin square: seat j of a day's list 
 i = j % size of group g = j // size, and sits on day d on panel (g + i·d) mod panels. Position 0
 stays in its room (a chair who keeps the room), the others move by i rooms a day, so every panel
 keeps its size and panels of different days share assessors. With more assessors than seats the
-day's list starts further along each day, so the ones who sit out change. With fixed panels
+day's list starts further along each day (by fewer places than a day's seats, so that consecutive
+days still share assessors), so the ones who sit out change. With fixed panels
 (`none`, `calibration_case`) the first day's panels sit every day.
 
 Assessors are first ordered by province, so that fixed panels gather the assessors of one province
@@ -40,6 +41,22 @@ class Seating:
         """A bit mask of the assessors of each panel-day, k = day * panels + panel."""
         return [sum(1 << a for a in panel) for day in self.seats for panel in day]
 
+    def islands(self) -> int:
+        """Groups of panel-days with no chain of shared assessors between them."""
+        parent = list(range(self.days * self.panels))
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        first: dict[int, int] = {}
+        for k, panel in enumerate(p for day in self.seats for p in day):
+            for assessor in panel:
+                parent[root(k)] = root(first.setdefault(assessor, k))
+        return len({root(k) for k in range(len(parent))})
+
     def swap(self, day: int, panel: int, seat: int, other_panel: int | None, other_seat: int) -> None:
         """Swap a seated assessor with one of another panel (or, for None, one sitting out), on one
         day, or on every day for fixed panels."""
@@ -51,9 +68,11 @@ class Seating:
 
 def initial(order: list[int], panels: int, size: int, days: int, fixed: bool) -> Seating:
     seats_per_day = panels * size
+    # each day the list starts further along, so others sit out, but never so far that two days share nobody
+    shift = min(len(order) - seats_per_day, seats_per_day - 1)
     seats, resting = [], []
     for d in range(days):
-        start = 0 if fixed else (d * seats_per_day) % len(order)
+        start = 0 if fixed else (d * shift) % len(order)
         today = order[start:] + order[:start]
         day_panels: list[list[int]] = [[] for _ in range(panels)]
         for j, assessor in enumerate(today[:seats_per_day]):
@@ -113,8 +132,9 @@ def search(seating: Seating, groups: list[Group], capacities: list[int], rng: ra
     run out): the best seating and its matching."""
     wanted = sum(len(g.members) for g in groups)
     best = match(groups, seating.masks(), capacities)
+    best_score = (*best.score(wanted), seating.islands())  # a swap must not cut the panels apart
     for _ in range(steps):
-        if best.score(wanted) == (0, 0):
+        if best_score[:2] == (0, 0):
             break
         trial = seating.copy()
         masks = trial.masks()
@@ -130,6 +150,7 @@ def search(seating: Seating, groups: list[Group], capacities: list[int], rng: ra
         if k is None:
             _random_swap(trial, rng)
         outcome = match(groups, trial.masks(), capacities)
-        if outcome.score(wanted) <= best.score(wanted):
-            seating, best = trial, outcome
+        score = (*outcome.score(wanted), trial.islands())
+        if score <= best_score:
+            seating, best, best_score = trial, outcome, score
     return seating, best
