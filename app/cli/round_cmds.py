@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from app.cli import schedule_cmds
 from app.cli.bundle_cmds import register_round_actions
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 from app.cli.round_setup_cmds import register_setup_actions
@@ -23,7 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json(demo)
     demo.set_defaults(handler=run_demo)
 
-    rnd = commands.add_parser("round", help="rounds: create, candidates, assessors, list, import a schedule")
+    rnd = commands.add_parser("round", help="rounds: create, candidates, assessors, list, import a schedule, "
+                                            "generate and check a schedule")
     sub = rnd.add_subparsers(dest="round_command", metavar="ACTION", required=True)
     p = sub.add_parser("list", help="the rounds in the data directory: id prefix, name, dates, size, and origin "
                                      "(created here, from bundle, from round package)")
@@ -38,6 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=round_import_schedule)
     register_setup_actions(sub)
     register_round_actions(sub)
+    schedule_cmds.register(sub)
 
 
 def run_demo(args: argparse.Namespace) -> int:

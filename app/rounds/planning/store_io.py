@@ -1,0 +1,172 @@
+"""A round in the store as a plan request, its slots as planned slots, and a plan saved back.
+
+The generator and checker know nothing of the store; these functions read the round's candidates,
+assessors (with where they come from and their declared conflicts) and schedule settings, and
+replace the round's panels, seats and slots in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from sqlmodel import Session, col, select
+
+from app.models.tables import (
+    Assessment,
+    Assessor,
+    AssessorConflict,
+    Candidate,
+    InterviewSlot,
+    Panel,
+    PanelAssessor,
+    Round,
+    RoundAssessor,
+    ScheduleSettings,
+)
+from app.regions import by_code
+from app.rounds import RoundError, SlotPlan, add_slots
+from app.rounds.planning.checker import check
+from app.rounds.planning.types import (
+    DaySpec,
+    PlanAssessor,
+    PlanCandidate,
+    PlannedSlot,
+    PlanRequest,
+    SlotProblem,
+)
+from app.store import Store
+
+# Candidates with one of these statuses were marked to be interviewed; when none is, every candidate is.
+INTERVIEWED = ("interview", "assessed", "shortlisted", "selected")
+
+
+class PlanStoreError(RoundError):
+    """A round whose schedule cannot be read or written; the message says why and what to do."""
+
+
+def _round(session: Session, round_id: str) -> Round:
+    round_ = session.get(Round, round_id)
+    if round_ is None:
+        raise PlanStoreError(f"There is no round {round_id} in this data directory (see nilai round list).")
+    return round_
+
+
+def _clock(text: str) -> time:
+    hours, _, minutes = text.strip().partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+def parse_breaks(text: str) -> tuple[tuple[time, time], ...]:
+    """ "12:00-13:00;15:00-15:15" as pairs of times."""
+    pairs = []
+    for part in text.split(";"):
+        if part.strip():
+            start, _, end = part.partition("-")
+            pairs.append((_clock(start), _clock(end)))
+    return tuple(pairs)
+
+
+def _days(settings: ScheduleSettings | None, round_: Round) -> tuple[date, ...]:
+    if settings and settings.days.strip():
+        return tuple(date.fromisoformat(d.strip()) for d in settings.days.split(",") if d.strip())
+    if round_.starts_on:
+        last = round_.ends_on or round_.starts_on
+        return tuple(round_.starts_on + timedelta(days=n) for n in range((last - round_.starts_on).days + 1))
+    return ()
+
+
+def interviewed(statuses: dict[str, str]) -> list[str]:
+    """The region codes to schedule: those marked to be interviewed, or every one when none is marked."""
+    marked = [code for code, status in statuses.items() if status in INTERVIEWED]
+    return marked or list(statuses)
+
+
+def _assessors(session: Session, round_id: str) -> tuple[PlanAssessor, ...]:
+    """The round's assessors: its members, and anyone seated on one of its panels (rounds made before
+    membership was kept, or brought in by a package)."""
+    members = set(session.exec(select(RoundAssessor.assessor_id).where(RoundAssessor.round_id == round_id)))
+    members |= set(session.exec(select(PanelAssessor.assessor_id).join(Panel).where(Panel.round_id == round_id)))
+    rows = session.exec(select(Assessor).where(col(Assessor.id).in_(members))).all()
+    declared: dict[str, set[str]] = {}
+    for conflict in session.exec(select(AssessorConflict).where(col(AssessorConflict.assessor_id).in_(members))):
+        declared.setdefault(conflict.assessor_id, set()).add(conflict.region_code)
+    return tuple(PlanAssessor(a.id, a.name, a.province_code, a.region_code, frozenset(declared.get(a.id, ())))
+                 for a in sorted(rows, key=lambda a: (a.name, a.id)))
+
+
+def plan_request(store: Store, round_id: str, seed: int = 0) -> PlanRequest:
+    """The round as the generator sees it: candidates to interview, assessors, days, panels."""
+    with store.transaction() as session:
+        round_ = _round(session, round_id)
+        settings = session.get(ScheduleSettings, round_id)
+        layout = settings or ScheduleSettings(round_id=round_id)
+        days = _days(settings, round_)
+        if not days:
+            raise PlanStoreError(f"Round {round_.name} has no interview days yet: set them in the schedule layout "
+                                 "(or the round's dates) first.")
+        breaks = parse_breaks(layout.breaks)
+        return PlanRequest(
+            candidates=_candidates(session, round_id), assessors=_assessors(session, round_id),
+            days=tuple(DaySpec(day, layout.day_start, layout.day_end, breaks) for day in days),
+            panels=layout.panels, panel_size=layout.panel_size, slot_minutes=layout.slot_minutes,
+            rooms=tuple(room.strip() for room in layout.rooms.split(";")) if layout.rooms.strip() else (),
+            linking=layout.linking, seed=seed)
+
+
+def round_slots(store: Store, round_id: str) -> list[PlannedSlot]:
+    """The round's slots, in day, time and panel order, each with its panel's assessors and its id."""
+    with store.transaction() as session:
+        _round(session, round_id)
+        seats: dict[str, list[str]] = {}
+        for panel_id, assessor_id in session.exec(select(PanelAssessor.panel_id, PanelAssessor.assessor_id)
+                                                  .join(Panel).where(Panel.round_id == round_id)):
+            seats.setdefault(panel_id, []).append(assessor_id)
+        rows = session.exec(select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_id)
+                            .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
+        return [PlannedSlot(slot.day, slot.start, slot.minutes, panel.name, panel.room, slot.region_code,
+                            tuple(sorted(seats.get(panel.id, ()))), slot.id) for slot, panel in rows]
+
+
+def save_plan(store: Store, round_id: str, slots: list[PlannedSlot] | tuple[PlannedSlot, ...]) -> int:
+    """Replace the round's panels, seats and slots with these, all or nothing; refused once any of
+    the round's slots has an assessment. Returns the number of slots saved."""
+    with store.transaction(write=True) as session:
+        round_ = _round(session, round_id)
+        old = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_id)).all()
+        scored = session.exec(select(Assessment.region_code).where(
+            Assessment.round_id == round_id, col(Assessment.slot_id).in_([s.id for s in old]))).all()
+        if scored:
+            raise PlanStoreError(f"Round {round_.name} already has {len(scored)} assessment(s) on its slots "
+                                 f"(e.g. {sorted(set(scored))[0]}); its schedule can no longer be replaced as a "
+                                 "whole: move single slots instead.")
+        panels = session.exec(select(Panel).where(Panel.round_id == round_id)).all()
+        seats = session.exec(select(PanelAssessor).where(col(PanelAssessor.panel_id).in_([p.id for p in panels]))).all()
+        for rows in (seats, old, panels):  # one flush each: the tables declare no ORM relationships to order them
+            for row in rows:
+                session.delete(row)
+            session.flush()
+        add_slots(session, round_, [SlotPlan(s.day, s.start, s.minutes, s.panel, s.room, s.region_code, s.assessor_ids,
+                                             s.slot_id) for s in slots])
+        return len(slots)
+
+
+def check_round(store: Store, round_id: str) -> list[SlotProblem]:
+    """The problems of the round's saved schedule. With no schedule layout saved, the day's hours and
+    the panel size are not known: conflicts, double bookings, overlaps and candidates are checked."""
+    slots = round_slots(store, round_id)
+    with store.transaction() as session:
+        has_layout = session.get(ScheduleSettings, round_id) is not None
+        candidates, assessors = _candidates(session, round_id), _assessors(session, round_id)
+    if has_layout:
+        return check(plan_request(store, round_id), slots)
+    whole_days = tuple(DaySpec(day, time(0, 0), time(23, 59)) for day in sorted({slot.day for slot in slots}))
+    smallest = min((len(slot.assessor_ids) for slot in slots), default=1)
+    return check(PlanRequest(candidates, assessors, whole_days, 1, smallest), slots)
+
+
+def _candidates(session: Session, round_id: str) -> tuple[PlanCandidate, ...]:
+    statuses = {c.region_code: c.status for c in session.exec(
+        select(Candidate).where(Candidate.round_id == round_id).order_by(col(Candidate.region_code)))}
+    catalogue = by_code()
+    return tuple(PlanCandidate(code, catalogue[code].province_code if code in catalogue else code[:2])
+                 for code in interviewed(statuses))

@@ -1,0 +1,176 @@
+"""The round in a store as a plan request, a plan saved back all-or-nothing, and the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from app.cli import main
+from app.models.tables import (
+    Assessment,
+    Assessor,
+    AssessorConflict,
+    Candidate,
+    InterviewSlot,
+    Panel,
+    PanelAssessor,
+    RoundAssessor,
+    ScheduleSettings,
+)
+from app.rounds import create_round
+from app.rounds.planning import CALIBRATION_PANEL, generate
+from app.rounds.planning.store_io import PlanStoreError, check_round, plan_request, round_slots, save_plan
+from app.store import open_store
+from tests.planning.rounds import candidates
+
+HOMES = ["32", "32", "31", "35", "33", "73"]  # six assessors: two panels of three
+
+
+def make_round(store, instrument, *, linking: str = "rotate", count: int = 30) -> str:
+    codes = [c.region_code for c in candidates(count, seed=7)]
+    with store.transaction() as session:
+        round_ = create_round(session, name="Uji jadwal", instrument=instrument, region_codes=codes)
+        for i, home in enumerate(HOMES):
+            assessor = Assessor(name=f"Penilai {i + 1}", nip=f"19800101200501{i:04d}", province_code=home)
+            session.add(assessor)
+            session.flush()
+            session.add(RoundAssessor(round_id=round_.id, assessor_id=assessor.id))
+            if i == 5:
+                session.add(AssessorConflict(assessor_id=assessor.id, region_code=codes[0], reason="pernah bekerja di sana"))
+        session.add(ScheduleSettings(round_id=round_.id, days="2018-03-05,2018-03-06", day_start=time(8, 0),
+                                     day_end=time(13, 0), slot_minutes=30, breaks="10:00-10:30", panels=2, panel_size=3,
+                                     linking=linking, rooms="Ruang Merapi;Ruang Merbabu"))
+        return round_.id
+
+
+def test_the_request_holds_the_round_as_set_up(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    request = plan_request(store, round_id, seed=3)
+    assert len(request.candidates) == 30 and len(request.assessors) == 6
+    assert [d.day for d in request.days] == [date(2018, 3, 5), date(2018, 3, 6)]
+    assert request.days[0].breaks == ((time(10, 0), time(10, 30)),) and request.days[0].end == time(13, 0)
+    assert (request.panels, request.panel_size, request.rooms, request.seed) == (2, 3, ("Ruang Merapi", "Ruang Merbabu"), 3)
+    declared = [a for a in request.assessors if a.declared]
+    assert len(declared) == 1 and declared[0].declared == {candidates(30, seed=7)[0].region_code}
+    assert {c.province_code for c in request.candidates} == {c.province_code for c in candidates(30, seed=7)}
+
+
+def test_only_candidates_marked_to_be_interviewed_are_scheduled_once_any_is(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    with store.transaction() as session:
+        rows = session.exec(select(Candidate).where(Candidate.round_id == round_id)).all()
+        for row in rows[:12]:
+            row.status = "interview"
+            session.add(row)
+    assert len(plan_request(store, round_id).candidates) == 12
+
+
+def test_a_saved_plan_reads_back_and_passes_the_check(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    plan = generate(plan_request(store, round_id))
+    assert save_plan(store, round_id, plan.slots) == 30
+    saved = round_slots(store, round_id)
+    assert all(s.slot_id for s in saved)
+    assert sorted((s.day, s.start, s.panel, s.room, s.region_code, tuple(sorted(s.assessor_ids))) for s in saved) == \
+        sorted((s.day, s.start, s.panel, s.room, s.region_code, tuple(sorted(s.assessor_ids))) for s in plan.slots)
+    assert check_round(store, round_id) == []
+    assert {s.room for s in saved} == {"Ruang Merapi", "Ruang Merbabu"}
+    again = generate(plan_request(store, round_id, seed=9))
+    save_plan(store, round_id, again.slots)
+    with store.transaction() as session:
+        assert len(session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_id)).all()) == 30
+        assert len(session.exec(select(Panel).where(Panel.round_id == round_id)).all()) == 4  # 2 rooms × 2 days
+
+
+def test_a_calibration_plan_is_saved_with_its_plenary_slot(store, small_instrument):
+    round_id = make_round(store, small_instrument, linking="calibration_case")
+    save_plan(store, round_id, generate(plan_request(store, round_id)).slots)
+    [plenary] = [s for s in round_slots(store, round_id) if s.panel == CALIBRATION_PANEL]
+    assert len(plenary.assessor_ids) == 6 and check_round(store, round_id) == []
+
+
+def test_the_plan_is_not_replaced_once_scoring_started(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    save_plan(store, round_id, generate(plan_request(store, round_id)).slots)
+    before = round_slots(store, round_id)
+    with store.transaction() as session:
+        seat = session.exec(select(PanelAssessor)).first()
+        session.add(Assessment(round_id=round_id, region_code=before[0].region_code, assessor_id=seat.assessor_id,
+                               slot_id=before[0].slot_id, instrument_hash=small_instrument.content_hash))
+    with pytest.raises(PlanStoreError, match="already has 1 assessment"):
+        save_plan(store, round_id, generate(plan_request(store, round_id, seed=5)).slots)
+    assert round_slots(store, round_id) == before
+
+
+def test_check_names_a_conflict_in_the_saved_schedule(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    save_plan(store, round_id, generate(plan_request(store, round_id)).slots)
+    slots = round_slots(store, round_id)
+    first = candidates(30, seed=7)[0].region_code  # Penilai 6 declared a conflict with it
+    [target] = [s for s in slots if s.region_code == first]
+    with store.transaction() as session:
+        dewi = session.exec(select(Assessor).where(Assessor.name == "Penilai 6")).one()
+        slot = session.get(InterviewSlot, target.slot_id)
+        if dewi.id not in target.assessor_ids:
+            session.add(PanelAssessor(panel_id=slot.panel_id, assessor_id=dewi.id))
+    problems = check_round(store, round_id)
+    [conflict] = [p for p in problems if p.kind == "conflict"]
+    assert slots[conflict.slot].region_code == first
+    assert conflict.message.startswith("Penilai 6 sits on") and conflict.message.endswith("but declared a conflict with it")
+
+
+def test_the_command_line_generates_and_checks(data_dir: Path, small_instrument, capsys):
+    store = open_store(data_dir)
+    try:
+        round_id = make_round(store, small_instrument)
+    finally:
+        store.close()
+    code = main(["--data-dir", str(data_dir), "round", "schedule", "generate", "--seed", "2"])
+    out = capsys.readouterr().out
+    assert code == 0 and "30 slots saved" in out and "linkage" in out and "Ruang Merapi" in out
+    assert main(["--data-dir", str(data_dir), "round", "schedule", "check"]) == 0
+    assert "30 slots, no problems" in capsys.readouterr().out
+    store = open_store(data_dir)
+    try:
+        with store.transaction() as session:
+            slot = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_id)).first()
+            slot.start = time(10, 0)  # into the break
+            session.add(slot)
+    finally:
+        store.close()
+    code = main(["--data-dir", str(data_dir), "round", "schedule", "check", "--json"])
+    problems = json.loads(capsys.readouterr().out)
+    assert code == 1 and [p["kind"] for p in problems if p["slot_id"] == slot.id] == ["in_break"]
+
+
+def test_the_command_line_says_why_no_plan_exists_and_changes_nothing(data_dir: Path, small_instrument, capsys):
+    store = open_store(data_dir)
+    try:
+        round_id = make_round(store, small_instrument, count=40)  # 2 rooms × 2 days × 9 slots = 36
+    finally:
+        store.close()
+    code = main(["--data-dir", str(data_dir), "round", "schedule", "generate", "--round", round_id[:8]])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("nilai: no schedule can be made for round Uji jadwal; nothing was changed")
+    assert "40 candidates but only 36 slots (2 panels × 2 days × 9 slots of 30 minutes)" in err
+    store = open_store(data_dir)
+    try:
+        assert round_slots(store, round_id) == []
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_a_plan_is_saved_and_replaced_on_postgres(pg_url: str, tmp_path: Path, small_instrument):
+    store = open_store(tmp_path, pg_url)
+    try:
+        round_id = make_round(store, small_instrument)
+        for seed in (1, 2):  # the second save replaces the first: deletes in foreign-key order
+            save_plan(store, round_id, generate(plan_request(store, round_id, seed=seed)).slots)
+        assert len(round_slots(store, round_id)) == 30 and check_round(store, round_id) == []
+    finally:
+        store.close()
