@@ -7,7 +7,7 @@ replace the round's panels, seats and slots in one transaction.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time
 
 from sqlmodel import Session, col, select
 
@@ -34,10 +34,11 @@ from app.rounds.planning.types import (
     PlanRequest,
     SlotProblem,
 )
+from app.rounds.setup import STATUSES, schedule_layout
 from app.store import Store
 
 # Candidates with one of these statuses were marked to be interviewed; when none is, every candidate is.
-INTERVIEWED = ("interview", "assessed", "shortlisted", "selected")
+INTERVIEWED = STATUSES[STATUSES.index("interview"):]
 
 
 class PlanStoreError(RoundError):
@@ -49,30 +50,6 @@ def _round(session: Session, round_id: str) -> Round:
     if round_ is None:
         raise PlanStoreError(f"There is no round {round_id} in this data directory (see nilai round list).")
     return round_
-
-
-def _clock(text: str) -> time:
-    hours, _, minutes = text.strip().partition(":")
-    return time(int(hours), int(minutes or 0))
-
-
-def parse_breaks(text: str) -> tuple[tuple[time, time], ...]:
-    """ "12:00-13:00;15:00-15:15" as pairs of times."""
-    pairs = []
-    for part in text.split(";"):
-        if part.strip():
-            start, _, end = part.partition("-")
-            pairs.append((_clock(start), _clock(end)))
-    return tuple(pairs)
-
-
-def _days(settings: ScheduleSettings | None, round_: Round) -> tuple[date, ...]:
-    if settings and settings.days.strip():
-        return tuple(date.fromisoformat(d.strip()) for d in settings.days.split(",") if d.strip())
-    if round_.starts_on:
-        last = round_.ends_on or round_.starts_on
-        return tuple(round_.starts_on + timedelta(days=n) for n in range((last - round_.starts_on).days + 1))
-    return ()
 
 
 def interviewed(statuses: dict[str, str]) -> list[str]:
@@ -95,22 +72,20 @@ def _assessors(session: Session, round_id: str) -> tuple[PlanAssessor, ...]:
 
 
 def plan_request(store: Store, round_id: str, seed: int = 0) -> PlanRequest:
-    """The round as the generator sees it: candidates to interview, assessors, days, panels."""
+    """The round as the generator sees it: candidates to interview, assessors, and the schedule layout
+    (the saved one, or the default from the round's dates)."""
     with store.transaction() as session:
-        round_ = _round(session, round_id)
-        settings = session.get(ScheduleSettings, round_id)
-        layout = settings or ScheduleSettings(round_id=round_id)
-        days = _days(settings, round_)
-        if not days:
-            raise PlanStoreError(f"Round {round_.name} has no interview days yet: set them in the schedule layout "
-                                 "(or the round's dates) first.")
-        breaks = parse_breaks(layout.breaks)
+        name = _round(session, round_id).name
+    layout = schedule_layout(store, round_id)
+    if not layout.days:
+        raise PlanStoreError(f"Round {name} has no interview days yet: set them in the schedule layout "
+                             "(or the round's dates) first.")
+    with store.transaction() as session:
         return PlanRequest(
             candidates=_candidates(session, round_id), assessors=_assessors(session, round_id),
-            days=tuple(DaySpec(day, layout.day_start, layout.day_end, breaks) for day in days),
+            days=tuple(DaySpec(day, layout.day_start, layout.day_end, layout.breaks) for day in layout.days),
             panels=layout.panels, panel_size=layout.panel_size, slot_minutes=layout.slot_minutes,
-            rooms=tuple(room.strip() for room in layout.rooms.split(";")) if layout.rooms.strip() else (),
-            linking=layout.linking, seed=seed)
+            rooms=layout.rooms, linking=layout.linking, seed=seed)
 
 
 def round_slots(store: Store, round_id: str) -> list[PlannedSlot]:
