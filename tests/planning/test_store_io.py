@@ -21,7 +21,7 @@ from app.models.tables import (
     RoundAssessor,
     ScheduleSettings,
 )
-from app.rounds import create_round
+from app.rounds import create_round, setup
 from app.rounds.planning import CALIBRATION_PANEL, generate
 from app.rounds.planning.store_io import PlanStoreError, check_round, plan_request, round_slots, save_plan
 from app.store import open_store
@@ -174,3 +174,27 @@ def test_a_plan_is_saved_and_replaced_on_postgres(pg_url: str, tmp_path: Path, s
         assert len(round_slots(store, round_id)) == 30 and check_round(store, round_id) == []
     finally:
         store.close()
+
+
+def test_the_2018_round_prepared_through_round_setup_gets_a_sound_schedule(store):
+    """The issue's scenario: 165 invited, 116 to be interviewed over 3 days by 3 panels of 4; none of the
+    12 assessors sits on a candidate of their own province."""
+    invited = [c.region_code for c in candidates(165, seed=2018)]
+    round_id = setup.new_round(store, name="Smart City 2018 Tahap II", instrument_id="smart-city-readiness-2018",
+                               starts_on=date(2018, 3, 5), ends_on=date(2018, 3, 7))
+    setup.add_candidates(store, round_id, invited)
+    setup.set_candidate_status(store, round_id, invited[:116], "interview")
+    homes = ["32", "32", "32", "31", "31", "35", "35", "33", "73", "64", "51", "36"]
+    for i, home in enumerate(homes):
+        setup.add_assessor(store, round_id, name=f"Penilai {i + 1}", nip=f"1980010120050110{i:02d}", province_code=home)
+    setup.save_schedule_layout(store, round_id, setup.ScheduleLayout(
+        days=(date(2018, 3, 5), date(2018, 3, 6), date(2018, 3, 7)), panels=3, panel_size=4,
+        rooms=("Ruang 1", "Ruang 2", "Ruang 3")))
+    request = plan_request(store, round_id)
+    assert sorted(c.region_code for c in request.candidates) == sorted(invited[:116])
+    plan = generate(request)
+    save_plan(store, round_id, plan.slots)
+    assert check_round(store, round_id) == [] and plan.islands == 1
+    saved = round_slots(store, round_id)
+    homes_by_id = {a.id: a.province_code for a in request.assessors}
+    assert len(saved) == 116 and not [s for s in saved for a in s.assessor_ids if homes_by_id[a] == s.region_code[:2]]
