@@ -51,7 +51,7 @@ def test_every_bad_row_reported_and_nothing_imported(store, scoring_round, tmp_p
 """
     with pytest.raises(ScheduleError) as caught:
         import_schedule(store, _write(tmp_path, bad), round_id)
-    lines = [p.split(":")[0] for p in caught.value.problems]
+    lines = [p.split(",")[0] for p in caught.value.problems]
     assert lines == ["line 5", "line 6", "line 7", "line 8", "line 9", "line 10"]
     text = "\n".join(caught.value.problems)
     assert "Kota Banjarmasin" in text  # a suggestion for the misspelt name

@@ -1,139 +1,53 @@
-"""The interview schedule: import from CSV (every bad row reported by line), and the assessor's view.
+"""The interview schedule: import from CSV or XLSX (all or nothing, every bad cell named), and the
+assessor's view.
 
-CSV columns (header row required, any order): date (YYYY-MM-DD or DD/MM/YYYY), start (HH:MM),
-minutes (optional, default 30), panel, room (optional), region (BPS code or exact name),
-assessors (optional; NIPs or names separated by ";").
+The columns and the checks are in :mod:`.schedule_rows`, the file formats in :mod:`.schedule_files`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app import regions
 from app.instruments.catalogue import load_instrument
 from app.models.domain import Instrument, RegionInfo
 from app.models.tables import Assessment, Assessor, InterviewSlot, Panel, PanelAssessor, Round, Score
-from app.rounds import SlotPlan, add_slots, create_round, find_assessor, resolve_round
+from app.rounds import SlotPlan, add_slots, create_round, resolve_round
+from app.rounds.schedule_files import csv_rows, read_rows
+from app.rounds.schedule_rows import KNOWN_COLUMNS, REQUIRED_COLUMNS, ScheduleError, check_rows
 from app.store import Store
 
-REQUIRED_COLUMNS = ("date", "start", "panel", "region")
-KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "minutes", "room", "assessors")
-
-
-class ScheduleError(Exception):
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n  " + "\n  ".join(problems))
-
-
-def _parse_date(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"date {text!r} is not YYYY-MM-DD")
-
-
-def _parse_time(text: str) -> time:
-    for fmt in ("%H:%M", "%H.%M", "%H:%M:%S"):
-        try:
-            return datetime.strptime(text.strip(), fmt).time()
-        except ValueError:
-            continue
-    raise ValueError(f"start {text!r} is not HH:MM")
-
-
-def _find_region(text: str) -> RegionInfo:
-    text = text.strip()
-    if text.isdigit():
-        return regions.region(text)
-    exact = [r for r in regions.regions() if r.name.lower() == text.lower()]
-    if len(exact) == 1:
-        return exact[0]
-    hits = regions.search(text, limit=3)
-    hint = f" (did you mean {', '.join(r.name + ' ' + r.code for r in hits)}?)" if hits else ""
-    raise LookupError(f"region {text!r} is not an exact regency/city name or BPS code{hint}")
+__all__ = ["KNOWN_COLUMNS", "REQUIRED_COLUMNS", "ScheduleEntry", "ScheduleError", "import_schedule",
+           "import_schedule_file", "parse_schedule", "schedule_for"]
 
 
 def parse_schedule(session: Session, content: str, source: str) -> tuple[list[SlotPlan], list[Assessor]]:
-    """Every row checked; raises ScheduleError listing all bad rows with their line numbers."""
-    problems: list[str] = []
-    reader = csv.DictReader(io.StringIO(content))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise ScheduleError(source, [f"line 1: missing column(s) {', '.join(missing)} (found: {', '.join(header) or 'none'})"])
-    reader.fieldnames = header
-    plans: list[SlotPlan] = []
-    new_assessors: dict[str, Assessor] = {}
-    taken: dict[tuple[str, date, time], int] = {}
-    scheduled: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        row = {k: (v or "").strip() for k, v in row.items() if k}
-        if not any(row.values()):
-            continue
-        try:
-            day = _parse_date(row["date"])
-            start = _parse_time(row["start"])
-            minutes = int(row.get("minutes") or 30)
-            if not 5 <= minutes <= 480:
-                raise ValueError(f"minutes {minutes} is not between 5 and 480")
-            if not row["panel"]:
-                raise ValueError("panel is empty")
-            region = _find_region(row["region"])
-            assessor_ids = []
-            for ref in filter(None, (part.strip() for part in row.get("assessors", "").split(";"))):
-                found = find_assessor(session, ref) or new_assessors.get(ref)
-                if found is None:
-                    if ref.isdigit():
-                        raise LookupError(f"no assessor has the NIP {ref}")
-                    found = new_assessors[ref] = Assessor(name=ref)
-                assessor_ids.append(found.id)
-        except (ValueError, LookupError) as exc:
-            problems.append(f"line {line}: {exc}")
-            continue
-        key = (row["panel"], day, start)
-        if key in taken:
-            problems.append(f"line {line}: panel {row['panel']} already has an interview on {day} at {start:%H:%M} (line {taken[key]})")
-            continue
-        if region.code in scheduled:
-            problems.append(f"line {line}: {region.name} is already scheduled (line {scheduled[region.code]})")
-            continue
-        taken[key] = line
-        scheduled[region.code] = line
-        plans.append(SlotPlan(day, start, minutes, row["panel"], row.get("room", ""), region.code, tuple(assessor_ids)))
-    if problems:
-        raise ScheduleError(source, problems)
-    if not plans:
-        raise ScheduleError(source, ["the file has no interview rows"])
-    return plans, list(new_assessors.values())
+    """A CSV schedule's text checked; raises ScheduleError naming every bad cell by line and column."""
+    return check_rows(session, csv_rows(content, source), source)
 
 
 def import_schedule(store: Store, path: Path, round_ref: str | None = None, *,
-                    new_round_name: str | None = None, instrument: Instrument | None = None) -> tuple[str, int]:
-    """Add the slots of a CSV schedule to a round, all or nothing; returns (round id, slots added).
+                    new_round_name: str | None = None, instrument: Instrument | None = None,
+                    replace: bool = False) -> tuple[str, int]:
+    """Add the slots of a CSV or XLSX schedule to a round, all or nothing; returns (round id, slots added).
 
     With no round in the store and an instrument given, a new round is made in the same
-    transaction, so a bad file leaves no empty round behind.
+    transaction, so a bad file leaves no empty round behind. With ``replace`` the file takes the
+    place of the round's schedule (its slots, panels and seats), refused once scoring has begun.
     """
-    try:
-        content = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScheduleError(str(path), [f"cannot read the file: {exc}"]) from exc
+    rows = read_rows(Path(path))
     with store.transaction() as session:
         if round_ref is None and instrument is not None and session.exec(select(Round)).first() is None:
             round_ = create_round(session, name=new_round_name or Path(path).stem, instrument=instrument, region_codes=[])
         else:
             round_ = resolve_round(session, round_ref)
-        plans, new_assessors = parse_schedule(session, content, str(path))
+        plans, new_assessors = check_rows(session, rows, str(path))
+        if replace:
+            _clear_schedule(session, round_, str(path))
         for assessor in new_assessors:
             session.add(assessor)
         session.flush()
@@ -146,8 +60,29 @@ def import_schedule(store: Store, path: Path, round_ref: str | None = None, *,
         clashes += [f"{regions.region(p.region_code).name} is already scheduled in this round"
                     for p in plans if p.region_code in scheduled]
         if clashes:
-            raise ScheduleError(str(path), clashes)
+            raise ScheduleError(str(path), [*clashes, "to put the file in place of the round's schedule, import with replace"])
         return round_.id, len(add_slots(session, round_, plans))
+
+
+def import_schedule_file(store: Store, round_id: str, path: Path, *, replace: bool = False) -> int:
+    """The desktop's import: a CSV or XLSX schedule into this round; returns the slots added."""
+    return import_schedule(store, path, round_id, replace=replace)[1]
+
+
+def _clear_schedule(session: Session, round_: Round, source: str) -> None:
+    scored = session.exec(select(func.count()).select_from(Assessment).where(Assessment.round_id == round_.id)).one()
+    if scored:
+        raise ScheduleError(source, [f"round {round_.name} already has {scored} assessment(s); its schedule can "
+                                     "no longer be replaced, only added to"])
+    panels = session.exec(select(Panel).where(Panel.round_id == round_.id)).all()
+    doomed: list[object] = list(session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id)))
+    doomed += session.exec(select(PanelAssessor).where(col(PanelAssessor.panel_id).in_([p.id for p in panels]))).all()
+    for row in doomed:
+        session.delete(row)
+    session.flush()  # slots and seats go before the panels they point at
+    for panel in panels:
+        session.delete(panel)
+    session.flush()
 
 
 @dataclass(frozen=True)
