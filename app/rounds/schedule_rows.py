@@ -82,7 +82,7 @@ def read_date(value: Value) -> date:
         raise CellProblem("date", f"{value!r} is a number, not a date (format the cell as a date, or write YYYY-MM-DD)")
     text = str(value or "").strip()
     if not text:
-        raise CellProblem("date", "is empty")
+        raise CellProblem("date", "the cell is empty")
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
             return datetime.strptime(text, fmt).date()
@@ -100,7 +100,7 @@ def read_time(value: Value) -> time:
         raise CellProblem("start", f"{value!r} is a number, not a time (format the cell as a time, or write HH:MM)")
     text = str(value or "").strip()
     if not text:
-        raise CellProblem("start", "is empty")
+        raise CellProblem("start", "the cell is empty")
     for fmt in ("%H:%M", "%H.%M", "%H:%M:%S"):
         try:
             return datetime.strptime(text, fmt).time()
@@ -127,7 +127,7 @@ def resolve_region(text: str) -> RegionInfo:
     region bears it; an ambiguous name is named with its choices, never guessed."""
     text = text.strip()
     if not text:
-        raise CellProblem("region", "is empty")
+        raise CellProblem("region", "the cell is empty")
     if text.isdigit():
         try:
             return regions.region(text)
@@ -140,7 +140,7 @@ def resolve_region(text: str) -> RegionInfo:
     if len(same) == 1:
         return same[0]
     if same:
-        choices = " or ".join(f"{r.name} ({r.code})" for r in same)
+        choices = " or ".join(f"{r.name} ({r.code})" for r in sorted(same, key=lambda r: r.name))
         raise CellProblem("region", f"{text!r} is ambiguous: {choices}; write the full name or the BPS code")
     hits = regions.search(text, limit=3)
     hint = f" (did you mean {', '.join(f'{r.name} ({r.code})' for r in hits)}?)" if hits else ""
@@ -229,4 +229,4 @@ def check_rows(session: Session, rows: list[ScheduleRow], source: str) -> tuple[
 
 
 def _empty(column: str) -> str:
-    raise CellProblem(column, "is empty")
+    raise CellProblem(column, "the cell is empty")
