@@ -34,6 +34,7 @@ from app import regions
 from app.base.atomic import atomic_write
 from app.models.domain import RegionInfo
 from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor, Round
+from app.rounds import RoundError
 from app.rounds.schedule_rows import (
     COLUMNS,
     KNOWN_COLUMNS,
@@ -151,7 +152,7 @@ def round_schedule(store: Store, round_id: str) -> RoundSchedule:
     with store.transaction() as session:
         round_ = session.get(Round, round_id)
         if round_ is None:
-            raise ScheduleError(round_id, ["no such round in this data directory"])
+            raise RoundError(f"No round {round_id!r} in this data directory; see nilai round list.")
         seated: dict[str, list[Assessor]] = {}
         for link, assessor in session.exec(select(PanelAssessor, Assessor).join(Assessor).join(Panel)
                                            .where(Panel.round_id == round_id)):
@@ -177,7 +178,7 @@ def write_table(schedule: RoundSchedule, path: Path) -> None:
     elif suffix == ".xlsx":
         atomic_write(path, schedule_xlsx(schedule.slots))
     else:
-        raise ScheduleError(str(path), [f"a schedule table is written as .xlsx or .csv, not {suffix or 'no suffix'}"])
+        raise RoundError(f"{path}: a schedule table is written as .xlsx or .csv, not {suffix or 'a name without one'}")
 
 
 def schedule_csv(slots: Iterable[ScheduledSlot]) -> bytes:
