@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
 
+from app import regions
 from app.rounds import RoundError, create_round
 from app.rounds.schedule import import_schedule_file
 from app.rounds.schedule_files import round_schedule
@@ -65,7 +66,7 @@ def test_every_slot_region_and_assessor_printed(store, round_id: str, tmp_path: 
 
 def test_english_labels(store, round_id: str) -> None:
     schedule = round_schedule(store, round_id)
-    pdf = render_schedule(schedule, "en", generated_at=datetime(2018, 3, 1, 9, 0, tzinfo=timezone.utc))
+    pdf = render_schedule(schedule, "en", generated_at=datetime(2018, 3, 1, 9, 0, tzinfo=UTC))
     text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, check=True, capture_output=True).stdout.decode().split())
     assert "Interview schedule" in text and "Monday, 5 March 2018" in text and "Tuesday, 6 March 2018" in text
     assert "Assessors" in text and "Province" in text and "Page 2 of 2" in text and "08:00–08:30" in text
@@ -74,7 +75,7 @@ def test_english_labels(store, round_id: str) -> None:
 
 
 def test_a_long_panel_runs_on_with_its_heading(store, small_instrument, tmp_path: Path) -> None:
-    codes = [r.code for r in __import__("app.regions", fromlist=["regions"]).regions()[:60]]
+    codes = [r.code for r in regions.regions()[:60]]
     rows = ["date,start,minutes,panel,region"] + [
         f"2018-03-05,{time(7 + i * 15 // 60, i * 15 % 60):%H:%M},15,Panel Panjang,{code}" for i, code in enumerate(codes)]
     source = tmp_path / "long.csv"
@@ -98,4 +99,3 @@ def test_empty_schedule_and_unknown_format(store, small_instrument, tmp_path: Pa
     with pytest.raises(RoundError, match=r"\.csv, \.xlsx, \.pdf .*not \.docx"):
         export_schedule(store, rid, tmp_path / "jadwal.docx")
     assert not (tmp_path / "jadwal.docx").exists()
-    assert date(2018, 3, 5)  # the fixture dates above are 2018's

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.base.atomic import atomic_write
-from app.rounds.schedule_files import TABLE_SUFFIXES, round_schedule, write_table
 from app.rounds import RoundError
+from app.rounds.schedule_files import TABLE_SUFFIXES, round_schedule, write_table
 from app.sheets.schedule_pdf import render_schedule
 from app.store import Store
 
