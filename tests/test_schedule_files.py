@@ -3,7 +3,7 @@ every bad cell named by sheet (or line), row and column with nothing imported.""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -112,13 +112,14 @@ def test_xlsx_takes_real_date_and_time_cells_text_and_one_sheet_per_day(store, s
         "Catatan": [["Jadwal wawancara, disusun oleh Direktorat"]],  # no schedule columns: skipped
         "Senin": [header, [datetime(2018, 3, 5), time(8, 0), "Panel A", 3325, "Budi Hidayat"],
                   [date(2018, 3, 5), "08.30", "Panel A", "Kota Banjar", None]],
-        "Selasa": [header, ["06/03/2018", datetime(1899, 12, 30, 9, 0), "Panel B", "Toli-toli", ""], [None] * 5],
+        "Selasa": [header, ["06/03/2018", datetime(1899, 12, 30, 9, 0), "Panel B", "Toli-toli", ""], [None] * 5,
+                   [date(2018, 3, 6), timedelta(hours=9, minutes=30), "Panel B", "3371", None]],  # a duration cell
     })
     round_id = _new_round(store, small_instrument, "Per hari")
-    assert import_schedule_file(store, round_id, path) == 3
+    assert import_schedule_file(store, round_id, path) == 4
     assert {(s[0], s[1], s[3], s[5]) for s in _slots(store, round_id)} == {
         (date(2018, 3, 5), time(8, 0), "Panel A", "3325"), (date(2018, 3, 5), time(8, 30), "Panel A", "3279"),
-        (date(2018, 3, 6), time(9, 0), "Panel B", "7206")}
+        (date(2018, 3, 6), time(9, 0), "Panel B", "7206"), (date(2018, 3, 6), time(9, 30), "Panel B", "3371")}
 
 
 def _nothing_imported(store, round_id: str) -> None:
@@ -207,8 +208,17 @@ def test_replace_puts_the_file_in_place_of_the_schedule(store, planned, small_in
     book = openpyxl.load_workbook(edited)
     book[SHEET]["B2"] = "07:30"  # the coordinator moves the first slot in the spreadsheet
     book.save(edited)
-    with pytest.raises(ScheduleError, match="already scheduled in this round"):
+    with pytest.raises(ScheduleError, match="already scheduled in this round") as caught:
         import_schedule_file(store, planned, edited)
+    assert "import it with replace" in str(caught.value)
+    before = _slots(store, planned)
+    book[SHEET]["F3"] = "Banjar"  # a bad cell: replacing is all or nothing too
+    book.save(edited)
+    with pytest.raises(ScheduleError, match="row 3, column region: 'Banjar' is ambiguous"):
+        import_schedule_file(store, planned, edited, replace=True)
+    assert _slots(store, planned) == before
+    book[SHEET]["F3"] = "Kabupaten Banjar"
+    book.save(edited)
     assert import_schedule_file(store, planned, edited, replace=True) == 5
     starts = {(s[3], s[1]) for s in _slots(store, planned)}
     assert ("Panel A", time(7, 30)) in starts and len(starts) == 5

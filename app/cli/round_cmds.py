@@ -1,4 +1,5 @@
-"""nilai demo, nilai round list, nilai round import-schedule; round setup in round_setup_cmds."""
+"""nilai demo, nilai round list, nilai round schedule, nilai round import-schedule; round setup in
+round_setup_cmds."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.cli import schedule_cmds
 from app.cli.bundle_cmds import register_round_actions
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 from app.cli.round_setup_cmds import register_setup_actions
+from app.cli.schedule_file_cmds import register_file_actions
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,14 +26,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_json(demo)
     demo.set_defaults(handler=run_demo)
 
-    rnd = commands.add_parser("round", help="rounds: create, candidates, assessors, list, import a schedule, "
-                                            "generate and check a schedule")
+    rnd = commands.add_parser("round", help="rounds: create, candidates, assessors, list, the schedule (generate, "
+                                            "check, export, import), the round package")
     sub = rnd.add_subparsers(dest="round_command", metavar="ACTION", required=True)
     p = sub.add_parser("list", help="the rounds in the data directory: id prefix, name, dates, size, and origin "
                                      "(created here, from bundle, from round package)")
     add_json(p)
     p.set_defaults(handler=round_list)
-    p = sub.add_parser("import-schedule", help="add interview slots from a CSV file (all rows or none)")
+    p = sub.add_parser("import-schedule", help="add interview slots from a CSV or XLSX file (all rows or none); "
+                                                "the same as 'round schedule import', and can make the first round")
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_ref", help="round id or name (default: the only round; a new one if none)")
     p.add_argument("--name", help="name of the new round when the data directory has none")
@@ -40,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=round_import_schedule)
     register_setup_actions(sub)
     register_round_actions(sub)
-    schedule_cmds.register(sub)
+    register_file_actions(schedule_cmds.register(sub))
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from app.cli.common import UserError, add_json, emit, open_store_for
 
 def register(round_actions: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """Adds `schedule` to `nilai round`; returns its actions so other schedule commands can join them."""
-    schedule = round_actions.add_parser("schedule", help="the round's interview schedule: generate, check")
+    schedule = round_actions.add_parser("schedule", help="the round's interview schedule: generate, check, export, import")
     actions = schedule.add_subparsers(dest="schedule_command", metavar="ACTION", required=True)
     p = actions.add_parser("generate", help="fill the round's slots from its candidates, assessors and schedule layout "
                                             "(full panels, no conflicts, even load, linked panels) and save them")

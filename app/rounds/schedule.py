@@ -45,23 +45,20 @@ def import_schedule(store: Store, path: Path, round_ref: str | None = None, *,
             round_ = create_round(session, name=new_round_name or Path(path).stem, instrument=instrument, region_codes=[])
         else:
             round_ = resolve_round(session, round_ref)
-        plans, new_assessors = check_rows(session, rows, str(path))
         if replace:
             _clear_schedule(session, round_, str(path))
+        busy = {(p.name, s.day, s.start) for s, p in session.exec(
+            select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_.id))}
+        plans, new_assessors = check_rows(session, rows, str(path), busy=busy,
+                                          scheduled_codes=_scheduled(session, round_))
         for assessor in new_assessors:
             session.add(assessor)
         session.flush()
-        slots = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id)).all()
-        taken = {(s.panel_id, s.day, s.start) for s in slots}
-        scheduled = {s.region_code for s in slots}
-        panels = {p.name: p.id for p in session.exec(select(Panel).where(Panel.round_id == round_.id))}
-        clashes = [f"panel {p.panel} already has an interview on {p.day} at {p.start:%H:%M} in this round"
-                   for p in plans if (panels.get(p.panel), p.day, p.start) in taken]
-        clashes += [f"{regions.region(p.region_code).name} is already scheduled in this round"
-                    for p in plans if p.region_code in scheduled]
-        if clashes:
-            raise ScheduleError(str(path), [*clashes, "to put the file in place of the round's schedule, import with replace"])
         return round_.id, len(add_slots(session, round_, plans))
+
+
+def _scheduled(session: Session, round_: Round) -> set[str]:
+    return set(session.exec(select(InterviewSlot.region_code).where(InterviewSlot.round_id == round_.id)))
 
 
 def import_schedule_file(store: Store, round_id: str, path: Path, *, replace: bool = False) -> int:
@@ -75,7 +72,8 @@ def _clear_schedule(session: Session, round_: Round, source: str) -> None:
         raise ScheduleError(source, [f"round {round_.name} already has {scored} assessment(s); its schedule can "
                                      "no longer be replaced, only added to"])
     panels = session.exec(select(Panel).where(Panel.round_id == round_.id)).all()
-    doomed: list[object] = list(session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id)))
+    doomed: list[InterviewSlot | PanelAssessor] = []
+    doomed += session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_.id)).all()
     doomed += session.exec(select(PanelAssessor).where(col(PanelAssessor.panel_id).in_([p.id for p in panels]))).all()
     for row in doomed:
         session.delete(row)

@@ -21,7 +21,8 @@ import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -33,8 +34,8 @@ from sqlmodel import col, select
 from app import regions
 from app.base.atomic import atomic_write
 from app.models.domain import RegionInfo
-from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor, Round
-from app.rounds import RoundError
+from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor
+from app.rounds import RoundError, resolve_round
 from app.rounds.schedule_rows import (
     COLUMNS,
     KNOWN_COLUMNS,
@@ -99,7 +100,7 @@ def _xlsx_rows(path: Path) -> list[ScheduleRow]:
     try:
         for sheet in book.worksheets:
             values = sheet.iter_rows(values_only=True)
-            header = normal_header(list(next(values, ())))
+            header = normal_header([_cell(v) for v in next(values, ())])
             if not set(header) & set(KNOWN_COLUMNS):
                 continue  # not a schedule sheet: notes, a cover page
             seen = True
@@ -108,7 +109,7 @@ def _xlsx_rows(path: Path) -> list[ScheduleRow]:
                 problems.append(f"sheet {sheet.title}, row 1: missing column(s) {', '.join(missing)}")
                 continue
             for number, cells in enumerate(values, start=2):
-                row: dict[str, Value] = {name: value for name, value in zip(header, cells, strict=False) if name}
+                row: dict[str, Value] = {name: _cell(value) for name, value in zip(header, cells, strict=False) if name}
                 rows.append(ScheduleRow(f"sheet {sheet.title}, row {number}", row))
     finally:
         book.close()
@@ -117,6 +118,17 @@ def _xlsx_rows(path: Path) -> list[ScheduleRow]:
     if not seen:
         raise ScheduleError(str(path), [f"no sheet has the schedule's columns ({', '.join(COLUMNS)}) in its first row"])
     return rows
+
+
+def _cell(value: object) -> Value:
+    """A spreadsheet value as the checker takes it: text, a number, a date or a time."""
+    if value is None or isinstance(value, str | int | float | date | time) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, timedelta) and value < timedelta(days=1):  # a duration cell such as [h]:mm
+        return (datetime.min + value).time()
+    return str(value)  # rich text, a boolean, an array formula's text
 
 
 # --- the round's schedule, for writing -------------------------------------------------------
@@ -148,11 +160,11 @@ class RoundSchedule:
     slots: tuple[ScheduledSlot, ...]  # by day, start, panel
 
 
-def round_schedule(store: Store, round_id: str) -> RoundSchedule:
+def round_schedule(store: Store, round_ref: str | None) -> RoundSchedule:
+    """The round's slots by day, start and panel; the round by id, id prefix or name (None: the only one)."""
     with store.transaction() as session:
-        round_ = session.get(Round, round_id)
-        if round_ is None:
-            raise RoundError(f"No round {round_id!r} in this data directory; see nilai round list.")
+        round_ = resolve_round(session, round_ref)
+        round_id = round_.id
         seated: dict[str, list[Assessor]] = {}
         for link, assessor in session.exec(select(PanelAssessor, Assessor).join(Assessor).join(Panel)
                                            .where(Panel.round_id == round_id)):

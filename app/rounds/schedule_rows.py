@@ -14,7 +14,7 @@ date/time cells or text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -32,10 +32,17 @@ DEFAULT_MINUTES = 30
 Value = str | int | float | date | time | None
 
 
+SHOWN_PROBLEMS = 40  # in the message; ``problems`` keeps them all
+
+
 class ScheduleError(Exception):
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n  " + "\n  ".join(problems))
+    def __init__(self, source: str, problems: list[str], hint: str = "") -> None:
+        self.problems, self.hint = problems, hint
+        shown = problems[:SHOWN_PROBLEMS]
+        if len(problems) > len(shown):
+            shown = [*shown, f"... and {len(problems) - len(shown)} more"]
+        super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n  " + "\n  ".join(shown)
+                         + (f"\n{hint}" if hint else ""))
 
 
 @dataclass(frozen=True)
@@ -176,16 +183,22 @@ def read_assessors(session: Session, row: ScheduleRow, new: dict[str, Assessor])
     return tuple(dict.fromkeys(ids))
 
 
-def check_rows(session: Session, rows: list[ScheduleRow], source: str) -> tuple[list[SlotPlan], list[Assessor]]:
+IN_ROUND = "in this round"  # where a clash with a slot the round already has is said to be
+
+
+def check_rows(session: Session, rows: list[ScheduleRow], source: str, *,
+               busy: Collection[tuple[str, date, time]] = (),
+               scheduled_codes: Collection[str] = ()) -> tuple[list[SlotPlan], list[Assessor]]:
     """Every cell of every row checked; raises ScheduleError naming each bad cell by its place.
 
+    ``busy`` (panel name, day, start) and ``scheduled_codes`` are what the round already holds.
     Returns the slots to add and the assessors the file names that the store does not know yet.
     """
     problems: list[str] = []
     plans: list[SlotPlan] = []
     new_assessors: dict[str, Assessor] = {}
-    taken: dict[tuple[str, date, time], str] = {}
-    scheduled: dict[str, str] = {}
+    taken: dict[tuple[str, date, time], str] = dict.fromkeys(busy, IN_ROUND)
+    scheduled: dict[str, str] = dict.fromkeys(scheduled_codes, IN_ROUND)
     readers: dict[str, Callable[[ScheduleRow], object]] = {
         "date": lambda row: read_date(row.cells.get("date")),
         "start": lambda row: read_time(row.cells.get("start")),
@@ -212,20 +225,26 @@ def check_rows(session: Session, rows: list[ScheduleRow], source: str) -> tuple[
         key = (panel, day, start)
         if key in taken:
             problems.append(f"{row.where}, column start: panel {panel} already has an interview on {day} "
-                            f"at {start:%H:%M} ({taken[key]})")
+                            f"at {start:%H:%M} {_at(taken[key])}")
             continue
         if region.code in scheduled:
-            problems.append(f"{row.where}, column region: {region.name} is already scheduled ({scheduled[region.code]})")
+            problems.append(f"{row.where}, column region: {region.name} is already scheduled {_at(scheduled[region.code])}")
             continue
         taken[key] = scheduled[region.code] = row.where
         minutes, assessors = found["minutes"], found["assessors"]
         assert isinstance(minutes, int) and isinstance(assessors, tuple)
         plans.append(SlotPlan(day, start, minutes, panel, row.text("room"), region.code, assessors))
     if problems:
-        raise ScheduleError(source, problems)
+        clash = any(p.endswith(IN_ROUND) for p in problems)
+        raise ScheduleError(source, problems, "To put the file in place of the round's schedule, import it with "
+                                              "replace (nilai: --replace)." if clash else "")
     if not plans:
         raise ScheduleError(source, ["the file has no interview rows"])
     return plans, list(new_assessors.values())
+
+
+def _at(where: str) -> str:
+    return where if where == IN_ROUND else f"({where})"
 
 
 def _empty(column: str) -> str:
