@@ -247,3 +247,10 @@ def test_read_rows_keeps_positions(tmp_path: Path) -> None:
     rows = read_rows(path)
     assert [r.where for r in rows if not r.blank()] == ["line 3", "line 5"]  # a quoted line break spans lines
     assert import_schedule is not None
+
+
+def test_full_region_names_are_unique_so_export_may_write_them() -> None:
+    from app import regions
+
+    names = [r.name.lower() for r in regions.regions()]
+    assert len(names) == len(set(names)) == 514

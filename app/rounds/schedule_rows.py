@@ -13,17 +13,18 @@ date/time cells or text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from app import regions
 from app.models.domain import RegionInfo
 from app.models.tables import Assessor
-from app.rounds import SlotPlan, find_assessor
+from app.rounds import SlotPlan
 
 REQUIRED_COLUMNS = ("date", "start", "panel", "region")
 COLUMNS = ("date", "start", "minutes", "panel", "room", "region", "assessors")  # the order files are written in
@@ -140,9 +141,9 @@ def resolve_region(text: str) -> RegionInfo:
             return regions.region(text)
         except LookupError as exc:
             raise CellProblem("region", str(exc)) from None
-    exact = [r for r in regions.regions() if r.name.lower() == text.lower()]
-    if len(exact) == 1:
-        return exact[0]
+    exact = _by_full_name().get(text.lower())
+    if exact:
+        return exact
     same = [r for r in regions.search(text, limit=10) if regions.core_name(r.name) == regions.core_name(text)]
     if len(same) == 1:
         return same[0]
@@ -154,6 +155,11 @@ def resolve_region(text: str) -> RegionInfo:
     raise CellProblem("region", f"{text!r} is not a regency/city name or BPS code{hint}")
 
 
+@functools.cache
+def _by_full_name() -> dict[str, RegionInfo]:
+    return {r.name.lower(): r for r in regions.regions()}  # full names are unique (a test holds it)
+
+
 _NAMED_NIP = re.compile(r"^(?P<name>.*\S)\s*\((?P<nip>\d+)\)$")
 
 
@@ -162,9 +168,26 @@ def assessor_cell(assessor: Assessor) -> str:
     return f"{assessor.name} ({assessor.nip})" if assessor.nip else assessor.name
 
 
-def read_assessors(session: Session, row: ScheduleRow, new: dict[str, Assessor]) -> tuple[str, ...]:
+class People:
+    """The store's assessors by NIP and by name, read once per file (as ``find_assessor`` finds
+    them: NIP first, then name), and the new ones the file names."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_nip: dict[str, Assessor] = {}
+        self.by_name: dict[str, Assessor] = {}
+        for person in session.exec(select(Assessor).order_by(col(Assessor.created_at))):
+            if person.nip:
+                self.by_nip.setdefault(person.nip, person)
+            self.by_name.setdefault(person.name, person)
+        self.new: dict[str, Assessor] = {}
+
+    def find(self, ref: str) -> Assessor | None:
+        return self.by_nip.get(ref) or self.by_name.get(ref) or self.new.get(ref)
+
+
+def read_assessors(row: ScheduleRow, people: People) -> tuple[str, ...]:
     """The assessors named in the row, found by NIP or name; a name not yet known becomes a new
-    assessor (kept in ``new`` so later rows find it), a bare NIP not known is a problem."""
+    assessor (kept in ``people.new`` so later rows find it), a bare NIP not known is a problem."""
     value = row.cells.get("assessors")
     if isinstance(value, float) and value >= 1e15:
         raise CellProblem("assessors", f"{value:.0f} was stored as a number and has lost digits; "
@@ -173,12 +196,11 @@ def read_assessors(session: Session, row: ScheduleRow, new: dict[str, Assessor])
     for ref in filter(None, (part.strip() for part in row.text("assessors").split(";"))):
         named = _NAMED_NIP.match(ref)
         name, nip = (named["name"], named["nip"]) if named else (ref, ref if ref.isdigit() else "")
-        key = nip or name
-        found = (find_assessor(session, nip) if nip else find_assessor(session, name)) or new.get(key)
+        found = people.find(nip or name)
         if found is None:
             if not named and nip:
                 raise CellProblem("assessors", f"no assessor has the NIP {nip} (write \"Name ({nip})\" to add one)")
-            found = new[key] = Assessor(name=name, nip=nip if named else "")
+            found = people.new[nip or name] = Assessor(name=name, nip=nip if named else "")
         ids.append(found.id)
     return tuple(dict.fromkeys(ids))
 
@@ -196,7 +218,7 @@ def check_rows(session: Session, rows: list[ScheduleRow], source: str, *,
     """
     problems: list[str] = []
     plans: list[SlotPlan] = []
-    new_assessors: dict[str, Assessor] = {}
+    people = People(session)
     taken: dict[tuple[str, date, time], str] = dict.fromkeys(busy, IN_ROUND)
     scheduled: dict[str, str] = dict.fromkeys(scheduled_codes, IN_ROUND)
     readers: dict[str, Callable[[ScheduleRow], object]] = {
@@ -205,7 +227,7 @@ def check_rows(session: Session, rows: list[ScheduleRow], source: str, *,
         "minutes": read_minutes,
         "panel": lambda row: row.text("panel") or _empty("panel"),
         "region": lambda row: resolve_region(row.text("region")),
-        "assessors": lambda row: read_assessors(session, row, new_assessors),
+        "assessors": lambda row: read_assessors(row, people),
     }
     for row in rows:
         if row.blank():
@@ -240,7 +262,7 @@ def check_rows(session: Session, rows: list[ScheduleRow], source: str, *,
                                               "replace (nilai: --replace)." if clash else "")
     if not plans:
         raise ScheduleError(source, ["the file has no interview rows"])
-    return plans, list(new_assessors.values())
+    return plans, list(people.new.values())
 
 
 def _at(where: str) -> str:
