@@ -53,6 +53,7 @@ SHEET = "Jadwal"
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")  # the house accent, as in the ranking workbook
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 DATE_FORMAT, TIME_FORMAT = "dd/mm/yyyy", "hh:mm"
+CENTRED = Alignment(horizontal="center")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -226,8 +227,13 @@ def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
                 cell.data_type = "s"
     for cell in sheet[1]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(vertical="center")
+        cell.alignment = Alignment(vertical="center", horizontal="center" if cell.column <= 3 else "left")
     sheet.freeze_panes = "A2"
+    # Printed from the spreadsheet too: landscape, all columns on the page, the header on each.
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     for index, name in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -236,9 +242,11 @@ def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
                 cell.number_format = DATE_FORMAT
             elif name == "start":
                 cell.number_format = TIME_FORMAT
-        longest = max([len(name) + 2] + [len(str(c.value)) for (c,) in sheet.iter_rows(
+            if name in ("date", "start", "minutes"):
+                cell.alignment = CENTRED
+        longest = max([len(name)] + [len(str(c.value)) for (c,) in sheet.iter_rows(
             min_row=2, max_row=min(count + 1, 600), min_col=index, max_col=index) if c.value is not None])
-        sheet.column_dimensions[letter].width = 12 if name in ("date", "start", "minutes") else min(longest + 2, 70)
+        sheet.column_dimensions[letter].width = 12 if name in ("date", "start", "minutes") else min(max(longest, 10) + 3, 70)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
