@@ -17,8 +17,10 @@ from app.store import Store
 SUFFIXES = (*TABLE_SUFFIXES, ".pdf")
 
 
-def export_schedule(store: Store, round_id: str, path: Path, lang: str = "id") -> int:
-    """Write the round's schedule to ``path`` (.xlsx, .csv or .pdf); returns the number of slots."""
+def export_schedule(store: Store, round_id: str | None, path: Path, lang: str = "id") -> int:
+    """Write the round's schedule to ``path`` (.xlsx, .csv or .pdf); returns the number of slots.
+
+    ``round_id`` may also be an id prefix or a round's name; None is the store's only round."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
