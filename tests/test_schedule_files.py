@@ -249,6 +249,18 @@ def test_read_rows_keeps_positions(tmp_path: Path) -> None:
     assert import_schedule is not None
 
 
+def test_a_name_like_a_formula_stays_text(store, small_instrument, tmp_path: Path) -> None:
+    source = tmp_path / "f.csv"
+    source.write_text('date,start,panel,region,assessors\n2018-03-05,08:00,=1+1,3325,"=HYPERLINK(""x"")"\n',
+                      encoding="utf-8")
+    round_id = _new_round(store, small_instrument, "Rumus")
+    import_schedule_file(store, round_id, source)
+    out = tmp_path / "f.xlsx"
+    write_table(round_schedule(store, round_id), out)
+    row = openpyxl.load_workbook(out)[SHEET][2]
+    assert [(c.value, c.data_type) for c in (row[3], row[6])] == [("=1+1", "s"), ('=HYPERLINK("x")', "s")]
+
+
 def test_full_region_names_are_unique_so_export_may_write_them() -> None:
     from app import regions
 

@@ -25,10 +25,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import col, select
 
 from app import regions
@@ -50,10 +46,9 @@ from app.store import Store
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 SHEET = "Jadwal"
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")  # the house accent, as in the ranking workbook
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_COLOUR = "1F4E79"  # the house accent, as in the ranking workbook
 DATE_FORMAT, TIME_FORMAT = "dd/mm/yyyy", "hh:mm"
-CENTRED = Alignment(horizontal="center")
+CENTRED = ("date", "start", "minutes")  # short, fixed-width columns
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -91,6 +86,10 @@ def csv_rows(content: str, source: str) -> list[ScheduleRow]:
 
 
 def _xlsx_rows(path: Path) -> list[ScheduleRow]:
+    # deferred: openpyxl (heavy; the desktop's first window imports this module through the schedule view)
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -213,6 +212,13 @@ def _csv_text(value: Value) -> str:
 
 
 def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
+    # deferred: openpyxl (heavy; the desktop's first window imports this module through the schedule view)
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    centred = Alignment(horizontal="center")
     book = Workbook()
     sheet = book.worksheets[0]
     sheet.title = SHEET
@@ -225,13 +231,13 @@ def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
         for cell in sheet[sheet.max_row]:
             if cell.data_type == "f":  # a name that starts with "=" is text, never a formula
                 cell.data_type = "s"
-    for cell in sheet[1]:
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(vertical="center", horizontal="center" if cell.column <= 3 else "left")
+    for name, cell in zip(COLUMNS, sheet[1], strict=True):
+        cell.fill, cell.font = PatternFill("solid", fgColor=HEADER_COLOUR), Font(bold=True, color="FFFFFF")
+        cell.alignment = Alignment(vertical="center", horizontal="center" if name in CENTRED else "left")
     sheet.freeze_panes = "A2"
     # Printed from the spreadsheet too: landscape, all columns on the page, the header on each.
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
@@ -242,11 +248,11 @@ def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
                 cell.number_format = DATE_FORMAT
             elif name == "start":
                 cell.number_format = TIME_FORMAT
-            if name in ("date", "start", "minutes"):
-                cell.alignment = CENTRED
+            if name in CENTRED:
+                cell.alignment = centred
         longest = max([len(name)] + [len(str(c.value)) for (c,) in sheet.iter_rows(
             min_row=2, max_row=min(count + 1, 600), min_col=index, max_col=index) if c.value is not None])
-        sheet.column_dimensions[letter].width = 12 if name in ("date", "start", "minutes") else min(max(longest, 10) + 3, 70)
+        sheet.column_dimensions[letter].width = 12 if name in CENTRED else min(max(longest, 10) + 3, 70)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
