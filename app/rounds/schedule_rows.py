@@ -13,7 +13,6 @@ date/time cells or text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, select
 
-from app import regions
 from app.models.domain import RegionInfo
 from app.models.tables import Assessor
 from app.rounds import SlotPlan
@@ -131,33 +129,21 @@ def read_minutes(row: ScheduleRow) -> int:
 
 
 def resolve_region(text: str) -> RegionInfo:
-    """A BPS code, a full name ("Kota Banjar") or a name without its kind ("Batang") when only one
-    region bears it; an ambiguous name is named with its choices, never guessed."""
-    text = text.strip()
-    if not text:
+    """A BPS code or a regency/city name as people write it (the round setup's rules: "Kab. Batang",
+    "32.79", "Batang" when only one region bears it); an ambiguous name is named with its choices,
+    never guessed."""
+    # deferred: app.rounds.setup imports openpyxl, and the first window reaches this module
+    from app.rounds.setup.names import find_region
+
+    if not text.strip():
         raise CellProblem("region", "the cell is empty")
-    if text.isdigit():
-        try:
-            return regions.region(text)
-        except LookupError as exc:
-            raise CellProblem("region", str(exc)) from None
-    exact = _by_full_name().get(text.lower())
-    if exact:
-        return exact
-    same = [r for r in regions.search(text, limit=10) if regions.core_name(r.name) == regions.core_name(text)]
-    if len(same) == 1:
-        return same[0]
-    if same:
-        choices = " or ".join(f"{r.name} ({r.code})" for r in sorted(same, key=lambda r: r.name))
-        raise CellProblem("region", f"{text!r} is ambiguous: {choices}; write the full name or the BPS code")
-    hits = regions.search(text, limit=3)
-    hint = f" (did you mean {', '.join(f'{r.name} ({r.code})' for r in hits)}?)" if hits else ""
-    raise CellProblem("region", f"{text!r} is not a regency/city name or BPS code{hint}")
-
-
-@functools.cache
-def _by_full_name() -> dict[str, RegionInfo]:
-    return {r.name.lower(): r for r in regions.regions()}  # full names are unique (a test holds it)
+    found = find_region(text)
+    if found.region is not None:
+        return found.region
+    if found.choices:
+        choices = " or ".join(f"{r.name} ({r.code})" for r in sorted(found.choices, key=lambda r: r.name))
+        raise CellProblem("region", f"{text.strip()!r} is ambiguous: {choices}; write the full name or the BPS code")
+    raise CellProblem("region", found.problem)
 
 
 _NAMED_NIP = re.compile(r"^(?P<name>.*\S)\s*\((?P<nip>\d+)\)$")
