@@ -99,3 +99,29 @@ def test_schedule_help_names_its_actions(capsys) -> None:
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert "export" in out and "import" in out
+
+
+def test_a_generated_schedule_goes_out_and_comes_back(tmp_path: Path, capsys) -> None:
+    """Prepared and generated from the command line, exported, edited nowhere, imported in its place:
+    the same schedule, and the checker still finds nothing wrong (an assessor sits on several panels)."""
+    data = str(tmp_path / "d")
+    assert run(capsys, "--data-dir", data, "round", "create", "--name", "Uji 2018", "--instrument",
+               "smart-city-readiness-2018", "--dates", "2018-03-05..2018-03-07")[0] == 0
+    codes = ["3325", "3371", "3372", "3373", "6303", "3279", "7206", "1101", "1102", "5101", "6371", "3273"]
+    assert run(capsys, "--data-dir", data, "round", "candidates", "add", *codes)[0] == 0
+    for i, province in enumerate(["11", "12", "13", "14", "15", "16", "31", "35", "52"], start=1):
+        code, _, err = run(capsys, "--data-dir", data, "round", "assessors", "add", "--name", f"Penilai Ke-{i}",
+                           "--nip", f"19800101200501100{i}", "--province", province)
+        assert code == 0, err
+    code, _, err = run(capsys, "--data-dir", data, "round", "schedule", "generate")
+    assert code == 0, err
+    first, again = tmp_path / "first.xlsx", tmp_path / "again.xlsx"
+    assert run(capsys, "--data-dir", data, "round", "schedule", "export", "--out", str(first))[0] == 0
+    code, _, err = run(capsys, "--data-dir", data, "round", "schedule", "import", str(first), "--replace")
+    assert code == 0, err
+    assert run(capsys, "--data-dir", data, "round", "schedule", "check")[0] == 0
+    assert run(capsys, "--data-dir", data, "round", "schedule", "export", "--out", str(again))[0] == 0
+    rows = [list(openpyxl.load_workbook(f)["Jadwal"].iter_rows(values_only=True)) for f in (first, again)]
+    assert rows[0] == rows[1] and len(rows[0]) == 1 + len(codes)
+    seats = [r[6].split("; ") for r in rows[0][1:]]
+    assert len({name for names in seats for name in names}) == 9 and all(len(names) == 3 for names in seats)

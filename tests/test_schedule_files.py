@@ -21,7 +21,7 @@ PLAN = """date,start,minutes,panel,room,region,assessors
 2018-03-05,09:00,30,Panel A,Ruang 1,3372,198001012005012001;Budi Hidayat (197705052003121002)
 2018-03-05,08:30,30,Panel A,Ruang 1,Kota Tangerang Selatan,198001012005012001;Budi Hidayat (197705052003121002)
 2018-03-05,08:30,45,Panel B,Ruang 2,Kabupaten Banjar,Ni Luh Putu Ayu Wijayanti
-06/03/2018,13:00,,Panel B,Ruang 2,kota banjar,Ni Luh Putu Ayu Wijayanti
+06/03/2018,13:00,,Panel B,Ruang 2,kota banjar,Ni Luh Putu Ayu Wijayanti;Budi Hidayat (197705052003121002)
 2018-03-06,08:00,30,Panel A,Ruang 1,Kabupaten Toli-Toli,Budi Hidayat (197705052003121002)
 """
 
@@ -87,6 +87,7 @@ def test_export_is_sorted_and_pleasant_in_a_spreadsheet(store, planned, tmp_path
     assert sheet["A2"].number_format == "dd/mm/yyyy" and sheet["B2"].number_format == "hh:mm"
     assert rows[1][5] == "Kabupaten Banjar" and rows[4][5] == "Kota Banjar"
     assert rows[0][6] == "Budi Hidayat (197705052003121002); Siti Rahmawati (198001012005012001)"
+    assert rows[4][6] == "Budi Hidayat (197705052003121002); Ni Luh Putu Ayu Wijayanti"  # Budi sits on both panels
     assert sheet.column_dimensions["G"].width > 40
     csv_text = (tmp_path / "jadwal.csv")
     write_table(round_schedule(store, planned), csv_text)

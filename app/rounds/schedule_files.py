@@ -134,6 +134,12 @@ def _cell(value: object) -> Value:
 # --- the round's schedule, for writing -------------------------------------------------------
 
 @dataclass(frozen=True)
+class SeatedAssessor:
+    name: str
+    nip: str
+
+
+@dataclass(frozen=True)
 class ScheduledSlot:
     """One slot as the files and the printed schedule show it."""
 
@@ -143,12 +149,12 @@ class ScheduledSlot:
     panel: str
     room: str
     region: RegionInfo
-    assessors: tuple[Assessor, ...]  # the panel's seated assessors, by name
+    assessors: tuple[SeatedAssessor, ...]  # the panel's seated assessors, by name
 
     def cells(self) -> dict[str, Value]:
         return {"date": self.day, "start": self.start, "minutes": self.minutes, "panel": self.panel,
                 "room": self.room, "region": self.region.name,
-                "assessors": "; ".join(assessor_cell(a) for a in self.assessors)}
+                "assessors": "; ".join(assessor_cell(a.name, a.nip) for a in self.assessors)}
 
 
 @dataclass(frozen=True)
@@ -165,14 +171,12 @@ def round_schedule(store: Store, round_ref: str | None) -> RoundSchedule:
     with store.transaction() as session:
         round_ = resolve_round(session, round_ref)
         round_id = round_.id
-        seated: dict[str, list[Assessor]] = {}
-        for link, assessor in session.exec(select(PanelAssessor, Assessor).join(Assessor).join(Panel)
-                                           .where(Panel.round_id == round_id)):
-            seated.setdefault(link.panel_id, []).append(assessor)
+        seated: dict[str, list[SeatedAssessor]] = {}
+        for panel_id, name, nip in session.exec(select(PanelAssessor.panel_id, Assessor.name, Assessor.nip)
+                                                .join(Assessor).join(Panel).where(Panel.round_id == round_id)):
+            seated.setdefault(panel_id, []).append(SeatedAssessor(name, nip))
         for people in seated.values():
             people.sort(key=lambda a: (a.name.lower(), a.nip))
-            for person in people:
-                session.expunge(person)  # read after the transaction, never written back
         rows = session.exec(select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_id)
                             .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
         slots = tuple(ScheduledSlot(s.day, s.start, s.minutes, p.name, p.room, regions.region(s.region_code),

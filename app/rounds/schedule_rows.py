@@ -149,9 +149,9 @@ def resolve_region(text: str) -> RegionInfo:
 _NAMED_NIP = re.compile(r"^(?P<name>.*\S)\s*\((?P<nip>\d+)\)$")
 
 
-def assessor_cell(assessor: Assessor) -> str:
+def assessor_cell(name: str, nip: str) -> str:
     """How an assessor is written in the assessors column: "Name (NIP)", or the name alone."""
-    return f"{assessor.name} ({assessor.nip})" if assessor.nip else assessor.name
+    return f"{name} ({nip})" if nip else name
 
 
 class People:
