@@ -29,12 +29,13 @@ COLUMNS = ("date", "start", "minutes", "panel", "room", "region", "assessors")  
 KNOWN_COLUMNS = COLUMNS
 DEFAULT_MINUTES = 30
 Value = str | int | float | date | time | None
-
-
 SHOWN_PROBLEMS = 40  # in the message; ``problems`` keeps them all
 
 
 class ScheduleError(Exception):
+    """A schedule file that was not taken in: ``problems`` names every bad cell by its place and
+    column, ``hint`` says what to do when one thing would fix them all (e.g. import with replace)."""
+
     def __init__(self, source: str, problems: list[str], hint: str = "") -> None:
         self.problems, self.hint = problems, hint
         shown = problems[:SHOWN_PROBLEMS]
