@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from app.base.spreadsheet import csv_safe, csv_unescaped
 from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor, Round
 from app.rounds import create_round
 from app.rounds.schedule import ScheduleError, import_schedule, import_schedule_file
@@ -267,3 +268,28 @@ def test_full_region_names_are_unique_so_export_may_write_them() -> None:
 
     names = [r.name.lower() for r in regions.regions()]
     assert len(names) == len(set(names)) == 514
+
+
+def test_csv_cells_that_look_like_formulas_are_written_inert_and_read_back(store, small_instrument,
+                                                                           tmp_path: Path) -> None:
+    """A room typed as "=HYPERLINK(...)" or "-1 (basement)" would run or break in Excel; it is written
+    with a leading apostrophe and comes back as typed."""
+    source = tmp_path / "plan.csv"
+    source.write_text("date,start,panel,room,region\n"
+                      '2018-03-05,09:00,Panel A,"=HYPERLINK(""http://x"")",3372\n'
+                      "2018-03-05,09:00,Panel B,-1 (basement),3273\n", encoding="utf-8")
+    round_id = _new_round(store, small_instrument, "Rumus")
+    assert import_schedule_file(store, round_id, source) == 2
+    out = tmp_path / "out.csv"
+    write_table(round_schedule(store, round_id), out)
+    text = out.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'-1 (basement)" in text
+    again = _new_round(store, small_instrument, "Rumus lagi")
+    assert import_schedule_file(store, again, out) == 2
+    rooms = {slot[4] for slot in _slots(store, again)}
+    assert rooms == {'=HYPERLINK("http://x")', "-1 (basement)"}
+
+
+def test_numbers_are_not_marked_as_formulas() -> None:
+    assert csv_safe("-0.5") == "-0.5" and csv_safe("+62 21 555") == "'+62 21 555"
+    assert csv_unescaped(csv_safe("@risk")) == "@risk" and csv_unescaped("'tidak") == "'tidak"

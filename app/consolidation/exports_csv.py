@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.base.atomic import atomic_write
 from app.base.numbers import Kind, format_score
+from app.base.spreadsheet import csv_safe
 from app.consolidation.consolidate import Consolidation
 
 RANKING_COLUMNS = ("position", "rank", "region_code", "region_name", "kind", "province", "panel_score")
@@ -101,7 +102,7 @@ def _csv_bytes(header: list[str] | tuple[str, ...], rows: Iterable[list[str]]) -
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -29,6 +29,7 @@ from sqlmodel import col, select
 
 from app import regions
 from app.base.atomic import atomic_write
+from app.base.spreadsheet import csv_safe, csv_unescaped
 from app.models.domain import RegionInfo
 from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor
 from app.rounds import RoundError, resolve_round
@@ -82,7 +83,8 @@ def csv_rows(content: str, source: str) -> list[ScheduleRow]:
     if missing:
         raise ScheduleError(source, [f"line 1: missing column(s) {', '.join(missing)} "
                                      f"(found: {', '.join(h for h in header if h) or 'none'})"])
-    return [ScheduleRow(f"line {reader.line_num}", dict(zip(header, cells, strict=False))) for cells in reader]
+    return [ScheduleRow(f"line {reader.line_num}", dict(zip(header, map(csv_unescaped, cells), strict=False)))
+            for cells in reader]
 
 
 def _xlsx_rows(path: Path) -> list[ScheduleRow]:
@@ -212,7 +214,7 @@ def _csv_text(value: Value) -> str:
         return value.isoformat()
     if isinstance(value, time):
         return f"{value:%H:%M}"
-    return "" if value is None else str(value)
+    return "" if value is None else csv_safe(str(value))
 
 
 def schedule_xlsx(slots: Iterable[ScheduledSlot]) -> bytes:
