@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from app.models.tables import (
     new_id,
     utcnow,
 )
-from app.store import Store, changelog, replay, settings
+from app.store import Store, changelog, cipher, replay, sealed, settings
 
 NOT_APPLICABLE = replay.NOT_APPLICABLE
 
@@ -268,11 +269,12 @@ def add_evidence(store: Store, version_id: str, indicator_code: str, source: Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".part")
         try:
-            shutil.copyfile(source, partial)
+            if cipher.wants_encryption(store.data_dir):  # an encrypted store keeps evidence sealed
+                partial.write_bytes(sealed.seal(source.read_bytes(), cipher.key_for(target)))
+            else:
+                shutil.copyfile(source, partial)
             with open(partial, "rb+") as handle:
                 handle.flush()
-                import os
-
                 os.fsync(handle.fileno())
             partial.replace(target)
         except OSError as exc:

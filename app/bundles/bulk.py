@@ -8,6 +8,7 @@ cost more than SQLite's own insert (see benchmarks/bench_import.py, ``--bulk dic
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import datetime
 from operator import itemgetter
@@ -25,7 +26,7 @@ from app.bundles.merge import RecordState, Writes, chunks
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import ImportedVersion
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
-from app.store import Store
+from app.store import Store, cipher, sealed
 
 
 def copy_files(store: Store, bundle: VerifiedBundle, writes: Writes) -> None:
@@ -33,20 +34,24 @@ def copy_files(store: Store, bundle: VerifiedBundle, writes: Writes) -> None:
     for sha in sorted(writes.evidence_to_copy):
         target = store.data_dir / "evidence" / sha[:2] / sha
         if not target.exists():
-            _copy_checked(bundle, bundle.evidence[sha], target, sha)
+            _copy_checked(bundle, bundle.evidence[sha], target, sha, cipher.wants_encryption(store.data_dir))
     for source, (relative, sha) in sorted(writes.sheets_to_copy.items()):
         target = store.data_dir / relative
         if not target.exists():
             _copy_checked(bundle, source, target, sha)
 
 
-def _copy_checked(bundle: VerifiedBundle, name: str, target: Path, sha: str) -> None:
+def _copy_checked(bundle: VerifiedBundle, name: str, target: Path, sha: str, encrypted: bool = False) -> None:
+    """``encrypted``: an evidence file of an encrypted store, kept sealed (:mod:`app.store.sealed`)."""
     assert bundle.archive is not None  # attached: the bundle being taken in
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     try:
         with open(partial, "wb") as handle:
-            got, _size = zipcheck.hash_entry(bundle.archive, name, bundle.label, sink=handle)
+            content = io.BytesIO() if encrypted else handle
+            got, _size = zipcheck.hash_entry(bundle.archive, name, bundle.label, sink=content)
+            if isinstance(content, io.BytesIO):
+                handle.write(sealed.seal(content.getvalue(), cipher.key_for(target)))
             handle.flush()
             os.fsync(handle.fileno())
         if got != sha:

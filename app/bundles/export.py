@@ -55,7 +55,7 @@ from app.instruments.catalogue import load_instrument
 from app.models.sync import BundleExport, ExportedVersion
 from app.models.tables import Assessment, Assessor, Evidence, Round
 from app.rounds import RoundError, resolve_round
-from app.store import Store, settings
+from app.store import Store, sealed, settings
 
 _FILE_MODE = 0o100644 << 16  # a regular file, rw-r--r--
 
@@ -237,8 +237,8 @@ def _put_file(archive: zipfile.ZipFile, name: str, source: Path, expected_sha: s
     digest = hashlib.sha256()
     size = 0
     try:
-        with open(source, "rb") as handle, archive.open(_info(name, zipfile.ZIP_STORED), "w") as dest:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
+        with archive.open(_info(name, zipfile.ZIP_STORED), "w") as dest:
+            for chunk in sealed.chunks(source):  # evidence of an encrypted store is unsealed here
                 digest.update(chunk)
                 size += len(chunk)
                 dest.write(chunk)

@@ -21,8 +21,9 @@ from app.cli import (
     round_cmds,
     selftest_cmds,
     sheet_cmds,
+    store_cmds,
 )
-from app.cli.common import UserError, user_errors
+from app.cli.common import UserError, unlock_when_asked, user_errors
 
 # Global options that take a value, and global flags: with nothing else on the command line the
 # desktop program starts without the command-line parser being built.
@@ -31,7 +32,7 @@ GLOBAL_FLAGS = ("--quit-after-paint",)
 
 # One module per command group, in the order `nilai --help` lists them.
 COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
-                   maintenance_cmds, selftest_cmds)
+                   maintenance_cmds, store_cmds, selftest_cmds)
 
 
 class NilaiParser(argparse.ArgumentParser):
@@ -97,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start_desktop(args)
     with user_errors(args) as outcome:
+        unlock_when_asked(args)
         code = args.handler(args)
         return int(code or 0)
     return outcome.exit_code

@@ -106,6 +106,22 @@ def open_store_for(args: argparse.Namespace):
     return open_store(args.data_dir, args.database_url, verify=True)
 
 
+def unlock_when_asked(args: argparse.Namespace) -> None:
+    """An encrypted store's data key is unwrapped with the passphrase when a command first needs it.
+
+    Read like every passphrase (``--passphrase-file``, ``NILAI_PASSPHRASE_FILE``, else a prompt); a
+    wrong one is one line and nothing is opened. Commands that never touch the store never ask.
+    """
+    if getattr(args, "database_url", None):
+        return
+    # deferred: sqlcipher3 and cryptography, loaded only when a command runs
+    from app.identity import storekey
+    from app.store import cipher
+
+    cipher.set_unlocker(lambda data_dir: storekey.unwrap(
+        data_dir, read_passphrase(args, f"Passphrase of the encrypted store in {data_dir}: ")))
+
+
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
     """From --passphrase-file, NILAI_PASSPHRASE_FILE, or a prompt; never from the command line."""
     path = getattr(args, "passphrase_file", None) or os.environ.get("NILAI_PASSPHRASE_FILE")

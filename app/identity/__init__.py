@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from app.base.atomic import atomic_write
+from app.identity import storekey
 from app.identity.certificates import CERT_VALIDITY as CERT_VALIDITY
 from app.identity.certificates import (
     cert_pem,
@@ -280,6 +281,8 @@ def change_passphrase(
         raise
     throttle.succeeded(throttle_key)
     atomic_write(directory / KEY_FILE, encrypt_private_key(private_key, new), mode=0o600)
+    if storekey.exists(Path(data_dir)):  # an encrypted store opens with the same passphrase: its data key is re-wrapped
+        storekey.rewrap(Path(data_dir), old, new)
 
 
 def export_certificate(

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.base.paths import DATABASE_FILE
-from app.store import settings
+from app.store import cipher, settings
 from app.store.engine import Store, backup_copy, sqlite_copy
 from app.store.errors import StoreError
 from app.store.soundness import diagnose, file_damage, integrity_problem
@@ -75,13 +74,13 @@ def check_backup_file(path: Path) -> None:
     if damage:
         raise StoreError(f"{path} is not a sound Nilai database ({damage}); nothing was restored.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""), uri=True)
+        conn = cipher.connect(path, read_only=True, immutable=immutable)
         try:
             has_version = conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise StoreError(f"{path} is not a readable Nilai database ({exc}); nothing was restored.") from exc
     if not has_version:
         raise StoreError(f"{path} is not a Nilai database (no schema version); nothing was restored.")
@@ -106,11 +105,12 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
     try:
         if database.exists():
             aside = _set_aside(data_dir, database)
-        sqlite_copy(backup, partial)
+        # The restored store is encrypted as the data directory is, whatever the backup was.
+        cipher.copy(backup, partial, cipher.key_for(database) if cipher.wants_encryption(data_dir) else None)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
         partial.replace(database)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *cipher.Error) as exc:
         partial.unlink(missing_ok=True)
         raise StoreError(f"Could not restore {backup.name}: {exc}. The current database is unchanged.") from exc
     return aside
@@ -124,7 +124,7 @@ def _set_aside(data_dir: Path, database: Path) -> Path:
         try:
             sqlite_copy(database, aside)
             return aside
-        except sqlite3.DatabaseError:  # damaged inside: keep its bytes as they are
+        except cipher.DatabaseError:  # damaged inside: keep its bytes as they are
             aside.unlink(missing_ok=True)
     aside = backups_dir(data_dir) / f"nilai-{stamp}-damaged.sqlite3"
     for suffix in ("", "-wal"):

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
 from app.base.paths import DATABASE_FILE
+from app.store import cipher
 from app.store.errors import StoreError, translate_driver_error
 from app.store.limits import BUSY_TIMEOUT_MS, WRITE_LOCK_KEY, WRITE_WAIT_SECONDS
 
@@ -44,6 +45,18 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
+
+
+def _encrypted_engine(url: str, key: bytes) -> Engine:
+    """SQLCipher through SQLAlchemy's SQLite dialect: the key is the first statement of every connection."""
+    engine = create_engine(url, module=cipher.sqlcipher, connect_args={"timeout": 5, "check_same_thread": False})
+
+    def key_then_pragmas(dbapi_connection: sqlite3.Connection, record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        _sqlite_pragmas(dbapi_connection, record)
+
+    event.listen(engine, "connect", key_then_pragmas)
+    return engine
 
 
 class Store:
@@ -113,6 +126,10 @@ class Store:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and (cipher.is_encrypted_file(Path(path))
+                     or (not Path(path).exists() and cipher.wants_encryption(Path(path).parent))):
+            return _encrypted_engine(url, cipher.key_for(Path(path)))
         engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -149,7 +166,7 @@ def backup_copy(store: Store, reason: str) -> Path | None:
     try:
         sqlite_copy(path, partial)
         partial.replace(target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         user_error = translate_driver_error(exc, f"the backup folder ({backups})")
         raise (user_error or StoreError(f"Could not back up the database: {exc}")) from exc
@@ -157,13 +174,8 @@ def backup_copy(store: Store, reason: str) -> Path | None:
 
 
 def sqlite_copy(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite database with the online backup API, even while it is open."""
-    src = sqlite3.connect(source)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
+    """A consistent copy of a SQLite database with the online backup API, even while it is open.
+
+    The copy of an encrypted store is encrypted with the same key (see :func:`app.store.cipher.copy`).
+    """
+    cipher.copy(source, target)

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from app.models.sync import BranchChangeLog
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
-from app.store import changelog, replay
+from app.store import changelog, replay, sealed
 from app.store.damage import newest_sound_backup
 from app.store.engine import Store
 from app.store.errors import CorruptStore
@@ -48,9 +48,8 @@ class Report:
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    for chunk in sealed.chunks(path):  # the content, whether the file is sealed or not
+        digest.update(chunk)
     return digest.hexdigest()
 
 

@@ -8,7 +8,6 @@ names the newest sound backup) both use it.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlmodel import SQLModel
@@ -16,6 +15,7 @@ from sqlmodel import SQLModel
 import app.models.moderation
 import app.models.sync
 import app.models.tables  # noqa: F401 - each registers its tables on the metadata
+from app.store import cipher
 from app.store.migrations import head_revision
 
 HEADER = b"SQLite format 3\x00"
@@ -31,6 +31,8 @@ def file_damage(path: Path) -> str | None:
         return "the file is empty (0 bytes)"
     with open(path, "rb") as handle:
         header = handle.read(100)
+    if cipher.is_encrypted_file(path):  # its header is encrypted: SQLCipher's checks read it
+        return None if size % 512 == 0 else f"the file is cut short ({size:,} bytes, not a whole number of pages)"
     if not header.startswith(HEADER):
         kind = next((name for magic, name in _LOOKALIKES if header.startswith(magic)), None)
         return f"the file is {kind}, not a database" if kind else "the file is not a SQLite database"
@@ -69,9 +71,8 @@ def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
     Its own connection, reading only; findings can quote damaged bytes, so text is decoded leniently.
     ``immutable`` (for backups, never written) reads without leaving -wal/-shm files beside the file.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = cipher.connect(path, read_only=True, immutable=immutable)
         conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             return check_problem([row[0] for row in conn.execute("PRAGMA integrity_check")])
@@ -79,7 +80,7 @@ def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
             conn.close()
     except UnicodeDecodeError:  # SQLite's own message quotes damaged bytes
         return "the integrity check stops at bytes that are not text"
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         if "unable to open" in str(exc):  # a folder it may not write (WAL needs its -shm): no verdict
             return None
         return str(exc)
@@ -92,7 +93,7 @@ def schema_problem(path: Path) -> str | None:
     None when the store is sound or not at the newest schema (its migration adds what is missing).
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = cipher.connect(path, read_only=True)
         conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
@@ -109,7 +110,7 @@ def schema_problem(path: Path) -> str | None:
             return None
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+    except (*cipher.DatabaseError, UnicodeDecodeError) as exc:
         return None if "unable to open" in str(exc) else str(exc)
 
 
