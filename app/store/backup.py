@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -110,7 +111,7 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
         partial.replace(database)
-    except (OSError, *cipher.Error) as exc:
+    except (OSError, sqlite3.Error, cipher.sqlcipher.Error) as exc:
         partial.unlink(missing_ok=True)
         raise StoreError(f"Could not restore {backup.name}: {exc}. The current database is unchanged.") from exc
     return aside

@@ -13,6 +13,7 @@ must not be open in another Nilai meanwhile (refused when its write-ahead log sh
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,8 @@ def convert(data_dir: Path, key: bytes | None) -> Converted:
     """Encrypt every file of the store under the data key ``key``, or decrypt them all (``None``)."""
     done = Converted()
     want = key is not None
+    if key is not None:
+        cipher.unlock(data_dir, key)  # the files already encrypted, and the copies made here, are read with it
     for path in _evidence_files(data_dir):
         if sealed.is_sealed(path) == want:
             continue
@@ -137,7 +140,7 @@ def convert(data_dir: Path, key: bytes | None) -> Converted:
             continue  # a damaged store set aside with its log stays as it was, bytes and all
         try:
             _convert_database_file(path, key, live=False)
-        except (*cipher.DatabaseError, StoreError):
+        except (sqlite3.DatabaseError, cipher.sqlcipher.DatabaseError, StoreError):
             done.left_as_they_were.append(path.name)
             continue
         done.backups += 1

@@ -166,7 +166,7 @@ def backup_copy(store: Store, reason: str) -> Path | None:
     try:
         sqlite_copy(path, partial)
         partial.replace(target)
-    except (*cipher.Error, OSError) as exc:
+    except (sqlite3.Error, cipher.sqlcipher.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         user_error = translate_driver_error(exc, f"the backup folder ({backups})")
         raise (user_error or StoreError(f"Could not back up the database: {exc}")) from exc

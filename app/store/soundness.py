@@ -8,6 +8,7 @@ names the newest sound backup) both use it.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlmodel import SQLModel
@@ -110,7 +111,7 @@ def schema_problem(path: Path) -> str | None:
             return None
         finally:
             conn.close()
-    except (*cipher.DatabaseError, UnicodeDecodeError) as exc:
+    except (sqlite3.DatabaseError, cipher.sqlcipher.DatabaseError, UnicodeDecodeError) as exc:
         return None if "unable to open" in str(exc) else str(exc)
 
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.base.paths import resolve_data_dir, resources_dir
 from app.models.domain import AssessorInfo
-from app.store import CorruptStore, Store, StoreError, backup, open_store, settings
+from app.store import CorruptStore, Store, StoreError, backup, cipher, open_store, settings
 from app.ui import i18n
+from app.ui.identity.store_unlock_dialog import StoreUnlockDialog
 from app.ui.mainwindow import damaged_dialog, data_care
 from app.ui.mainwindow.first_run_dialog import FirstRunDialog
 from app.ui.mainwindow.window import MainWindow
@@ -209,6 +210,9 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nilai.svg")))
     i18n.install(i18n.choose_language(args.lang, None))
     restored = ""
+    encrypted = not args.database_url and cipher.wants_encryption(resolve_data_dir(args.data_dir))
+    if encrypted and not StoreUnlockDialog.ask(resolve_data_dir(args.data_dir)):
+        return 0  # the assessor chose to quit: nothing was opened
     try:
         try:
             store = open_store(args.data_dir, args.database_url)

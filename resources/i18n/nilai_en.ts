@@ -3168,6 +3168,37 @@ Import the round package from your coordinator (File → Open round package…),
         </message>
     </context>
     <context>
+        <name>StoreUnlockDialog</name>
+        <message>
+            <source>Open the encrypted data</source>
+            <translation>Open the encrypted data</translation>
+        </message>
+        <message>
+            <source>The assessment data in %1 is encrypted. Enter the assessor's passphrase (the one of the signing key) to open it.</source>
+            <translation>The assessment data in %1 is encrypted. Enter the assessor's passphrase (the one of the signing key) to open it.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again. Nothing was opened or changed.</source>
+            <translation>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again. Nothing was opened or changed.</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPanel</name>
         <message>
             <source>Weighted total (0–100)</source>

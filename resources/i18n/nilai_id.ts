@@ -3158,6 +3158,37 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         </message>
     </context>
     <context>
+        <name>StoreUnlockDialog</name>
+        <message>
+            <source>Open the encrypted data</source>
+            <translation>Buka data terenkripsi</translation>
+        </message>
+        <message>
+            <source>The assessment data in %1 is encrypted. Enter the assessor's passphrase (the one of the signing key) to open it.</source>
+            <translation>Data penilaian di %1 terenkripsi. Masukkan frasa sandi penilai (frasa sandi kunci penanda tangan) untuk membukanya.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Frasa sandi</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Masalah</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
+            <source>That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again. Nothing was opened or changed.</source>
+            <translation>Frasa sandi itu salah. Periksa Caps Lock dan tata letak papan ketik, lalu coba lagi. Tidak ada yang dibuka atau diubah.</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPanel</name>
         <message>
             <source>Weighted total (0–100)</source>
