@@ -34,10 +34,11 @@ from app.bundles import report
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundles
 from app.bundles.trust import cert_info
+from app.identity import storekey
 from app.instruments import builtin_instruments
 from app.models.tables import Assessment
 from app.rounds.demo import build_demo
-from app.store import migrations, open_store, settings
+from app.store import cipher, encryption, migrations, open_store, settings
 
 GUI_TIMEOUT_S = 60.0  # the window must have been drawn by then
 
@@ -162,6 +163,31 @@ def step_bundle_import(ctx: Context) -> str:
     return f"into a second store: {counts}; again: no-op"
 
 
+def step_encryption(ctx: Context) -> str:
+    """Encryption at rest: a small store encrypted (SQLCipher, sealed evidence), locked, unlocked, read."""
+    directory = ctx.scratch / "encrypted"
+    store = open_store(directory)
+    try:
+        settings.write(store, "selftest.marker", "Rahasia Kabupaten Lebak")
+    finally:
+        store.close()
+    passphrase = secrets.token_urlsafe(18)
+    encryption.convert(directory, storekey.create(directory, passphrase))
+    cipher.forget(directory)
+    if b"Lebak" in (directory / "nilai.sqlite3").read_bytes():
+        raise SelftestError("the encrypted store still holds readable text")
+    cipher.unlock(directory, storekey.unwrap(directory, passphrase))
+    store = open_store(directory)
+    try:
+        if settings.read(store, "selftest.marker") != "Rahasia Kabupaten Lebak":
+            raise SelftestError("the encrypted store did not read back what was written")
+        version = cipher.sqlcipher.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        store.close()
+        cipher.forget(directory)
+    return f"SQLCipher {version}: written, locked, unlocked, read back"
+
+
 def step_gui(ctx: Context) -> str:
     """Start the desktop program on the selftest's data directory; it quits after its first paint."""
     import argparse
@@ -207,6 +233,7 @@ def plan(gui: bool) -> list[Step]:
         ("identity", step_identity),
         ("sheet", step_sheet),
         ("verify", step_verify),
+        ("encryption", step_encryption),
     ]
     if bundles_available():
         steps += [("bundle-export", step_bundle_export), ("bundle-import", step_bundle_import)]

@@ -134,6 +134,9 @@ def test_files_of_an_encrypted_store_hold_nothing_typed(capsys, data_dir, typed,
         assert sealed.is_sealed(data_dir / info.stored_path)
         assert not secrets_in((data_dir / info.stored_path).read_bytes())
         assert sealed.read(data_dir / info.stored_path) == (EVIDENCE + " lagi").encode()
+        viewed = sealed.viewable(data_dir / info.stored_path, "foto.txt")  # for the desktop's viewer
+        assert viewed.name == "foto.txt" and viewed.read_text(encoding="utf-8") == EVIDENCE + " lagi"
+        assert not str(viewed).startswith(str(data_dir)) and (viewed.parent.parent.stat().st_mode & 0o077) == 0
         assert check(store).ok  # evidence hashes are checked on the unsealed content
     finally:
         store.close()

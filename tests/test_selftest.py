@@ -13,7 +13,8 @@ import pytest
 from app import selftest
 from app.cli import main
 
-CORE_STEPS = ["store", "instruments", "demo", "identity", "sheet", "verify", "bundle-export", "bundle-import"]
+CORE_STEPS = ["store", "instruments", "demo", "identity", "sheet", "verify", "encryption", "bundle-export",
+              "bundle-import"]
 
 
 def test_every_step_passes_in_a_given_directory(tmp_path: Path) -> None:
@@ -35,7 +36,7 @@ def test_cli_passes_with_a_temporary_directory(capsys, monkeypatch, tmp_path: Pa
     assert main(["selftest"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.splitlines()[-1].startswith("selftest passed: 8 steps")
+    assert out.splitlines()[-1].startswith(f"selftest passed: {len(CORE_STEPS)} steps")
     assert list(tmp_path.iterdir()) == []  # the temporary directory is gone
 
 

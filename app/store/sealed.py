@@ -10,7 +10,10 @@ MB (the bundle limits bound them), read whole, so one seal per file is enough.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from app.store import cipher
 from app.store.errors import StoreError
 
-__all__ = ["MAGIC", "chunks", "is_sealed", "read", "seal", "unseal", "write"]
+__all__ = ["MAGIC", "chunks", "is_sealed", "read", "seal", "unseal", "viewable"]
 
 MAGIC = b"NILAI-SEALED-1\n"
 _NONCE = 12
@@ -70,8 +73,21 @@ def chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
         yield from iter(lambda: handle.read(size), b"")
 
 
-def write(handle_path: Path, data: bytes, data_dir: Path) -> bytes:
-    """The bytes to store at ``handle_path`` for ``data``: sealed when ``data_dir`` is encrypted."""
-    if cipher.wants_encryption(data_dir):
-        return seal(data, cipher.key_for(handle_path))
-    return data
+def viewable(path: Path, file_name: str) -> Path:
+    """A file another program (a photo or PDF viewer) can open: the file itself when it is plain; when
+    sealed, its content under ``file_name`` in a private temporary folder (mode 0700) that is removed
+    when Nilai exits. While it is open, that copy is plain on disk: said in docs/security.md."""
+    if not is_sealed(path):
+        return path
+    global _viewing
+    if _viewing is None:
+        _viewing = Path(tempfile.mkdtemp(prefix="nilai-evidence-"))
+        atexit.register(shutil.rmtree, _viewing, True)
+    folder = _viewing / Path(path).name  # one folder per file: two attachments may share a name
+    folder.mkdir(exist_ok=True)
+    target = folder / (Path(file_name).name or "evidence")
+    target.write_bytes(read(path))
+    return target
+
+
+_viewing: Path | None = None

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from app.models.domain import EvidenceInfo
+from app.store import sealed
 
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -61,6 +62,7 @@ class EvidenceList(QWidget):
             item = QListWidgetItem(f"{info.file_name}  ({locale.formattedDataSize(info.size)})")
             item.setData(EvidenceIdRole, info.id)
             item.setData(Qt.ItemDataRole.UserRole + 2, info.stored_path)
+            item.setData(Qt.ItemDataRole.UserRole + 3, info.file_name)
             item.setToolTip(f"SHA-256 {info.sha256}")
             self.list.addItem(item)
             if info.id == current:
@@ -82,8 +84,9 @@ class EvidenceList(QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         stored = item.data(Qt.ItemDataRole.UserRole + 2)
-        if stored:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir / stored)))
+        if stored:  # an encrypted store's evidence opens from a private unsealed copy
+            path = sealed.viewable(self._data_dir / stored, item.data(Qt.ItemDataRole.UserRole + 3) or "")
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Delete in the list detaches the selected file (not the window's "clear level").
