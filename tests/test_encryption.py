@@ -259,3 +259,31 @@ def test_restore_keeps_the_store_encrypted(capsys, data_dir, typed, secrets_file
         assert check(store).ok
     finally:
         store.close()
+
+
+def test_a_damaged_encrypted_store_is_one_line(capfd, data_dir, typed, secrets_files) -> None:
+    assert main(["--data-dir", str(data_dir), "store", "encrypt", "--passphrase-file", str(secrets_files[0])]) == 0
+    cipher.forget()
+    database = data_dir / "nilai.sqlite3"
+    raw = bytearray(database.read_bytes())
+    raw[8192:8200] = b"\x00" * 8  # inside a page: its HMAC no longer matches
+    database.write_bytes(bytes(raw))
+    capfd.readouterr()
+    os.environ["NILAI_PASSPHRASE_FILE"] = str(secrets_files[0])
+    try:
+        code = main(["--data-dir", str(data_dir), "round", "list"])
+    finally:
+        del os.environ["NILAI_PASSPHRASE_FILE"]
+    out, err = capfd.readouterr()
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "is damaged (an encrypted page" in err, err  # SQLCipher's own log stays quiet
+    assert "nilai restore" in err  # names the newest sound (encrypted) backup
+
+
+def test_a_new_store_key_needs_a_long_enough_passphrase(capsys, data_dir, typed, tmp_path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text("pendek\n", encoding="utf-8")
+    before = digest_of(data_dir)
+    code, _, err = run(capsys, data_dir, "store", "encrypt", "--passphrase-file", str(short))
+    assert code == 1 and "at least 8 characters" in err
+    assert digest_of(data_dir) == before

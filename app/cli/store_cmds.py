@@ -43,6 +43,8 @@ def _data_key(data_dir: Path, passphrase: str, encrypt: bool) -> bytes:
         return storekey.unwrap(data_dir, passphrase)
     if not encrypt:
         raise UserError(f"the store in {data_dir} is not encrypted; nothing to do")
+    if len(passphrase) < 8:
+        raise UserError("the passphrase must have at least 8 characters; nothing was changed")
     if identity.has_identity(data_dir):  # one passphrase: `identity change-passphrase` re-wraps both
         identity.unlock(data_dir, passphrase)
     return storekey.create(data_dir, passphrase)

@@ -280,9 +280,12 @@ def change_passphrase(
         throttle.failed(throttle_key)
         raise
     throttle.succeeded(throttle_key)
+    # An encrypted store opens with the same passphrase: its data key is re-wrapped too (unwrapped
+    # first, so a store key under another passphrase refuses the change before anything is written).
+    store_key = storekey.unwrap(Path(data_dir), old) if storekey.exists(Path(data_dir)) else None
     atomic_write(directory / KEY_FILE, encrypt_private_key(private_key, new), mode=0o600)
-    if storekey.exists(Path(data_dir)):  # an encrypted store opens with the same passphrase: its data key is re-wrapped
-        storekey.rewrap(Path(data_dir), old, new)
+    if store_key is not None:
+        storekey.wrap(Path(data_dir), store_key, new)
 
 
 def export_certificate(

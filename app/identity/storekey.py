@@ -26,7 +26,7 @@ from app.identity import keyfile
 from app.identity.errors import IdentityError, WrongPassphrase
 from app.store.cipher import key_file
 
-__all__ = ["create", "exists", "rewrap", "unwrap"]
+__all__ = ["create", "exists", "rewrap", "unwrap", "wrap"]
 
 FORMAT = "nilai-store-key"
 VERSION = 1
@@ -103,7 +103,11 @@ def unwrap(data_dir: Path, passphrase: str) -> bytes:
     return data_key
 
 
+def wrap(data_dir: Path, data_key: bytes, passphrase: str) -> None:
+    """Write the (unchanged) data key wrapped under ``passphrase`` (atomic)."""
+    atomic_write(key_file(Path(data_dir)), _wrapped(data_key, passphrase), mode=0o600)
+
+
 def rewrap(data_dir: Path, old: str, new: str) -> None:
     """The same data key under a new passphrase (atomic). Wrong ``old``: WrongPassphrase, file untouched."""
-    data_key = unwrap(data_dir, old)
-    atomic_write(key_file(Path(data_dir)), _wrapped(data_key, new), mode=0o600)
+    wrap(data_dir, unwrap(data_dir, old), new)

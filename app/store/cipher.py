@@ -41,6 +41,18 @@ _keys: dict[Path, bytes] = {}
 _unlocker: Unlocker | None = None
 
 
+def _quiet() -> None:
+    """SQLCipher writes a failed page decryption to stderr (a damaged file); Nilai says it once, in one line."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # process-wide
+    finally:
+        conn.close()
+
+
+_quiet()
+
+
 class StoreLockedByPassphrase(StoreError):
     """The store is encrypted and this process has not been given the passphrase."""
 

@@ -84,6 +84,8 @@ def integrity_problem(path: Path, *, immutable: bool = False) -> str | None:
     except cipher.DatabaseError as exc:
         if "unable to open" in str(exc):  # a folder it may not write (WAL needs its -shm): no verdict
             return None
+        if cipher.is_encrypted_file(path):  # SQLCipher checks each page's HMAC before SQLite reads it
+            return "an encrypted page no longer passes its authentication check (changed or damaged bytes)"
         return str(exc)
 
 
