@@ -97,8 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_desktop(args)
-    with user_errors(args) as outcome:
-        unlock_when_asked(args)
+    with user_errors(args) as outcome, unlock_when_asked(args):
         code = args.handler(args)
         return int(code or 0)
     return outcome.exit_code

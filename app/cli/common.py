@@ -106,13 +106,15 @@ def open_store_for(args: argparse.Namespace):
     return open_store(args.data_dir, args.database_url, verify=True)
 
 
-def unlock_when_asked(args: argparse.Namespace) -> None:
-    """An encrypted store's data key is unwrapped with the passphrase when a command first needs it.
+@contextlib.contextmanager
+def unlock_when_asked(args: argparse.Namespace) -> Iterator[None]:
+    """While a command runs, an encrypted store's data key is unwrapped with the passphrase when first needed.
 
     Read like every passphrase (``--passphrase-file``, ``NILAI_PASSPHRASE_FILE``, else a prompt); a
     wrong one is one line and nothing is opened. Commands that never touch the store never ask.
     """
     if getattr(args, "database_url", None):
+        yield
         return
     # deferred: sqlcipher3 and cryptography, loaded only when a command runs
     from app.identity import storekey
@@ -120,6 +122,10 @@ def unlock_when_asked(args: argparse.Namespace) -> None:
 
     cipher.set_unlocker(lambda data_dir: storekey.unwrap(
         data_dir, read_passphrase(args, f"Passphrase of the encrypted store in {data_dir}: ")))
+    try:
+        yield
+    finally:
+        cipher.set_unlocker(None)
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
