@@ -297,3 +297,21 @@ def test_a_database_server_is_not_encrypted_here(capsys, data_dir, secrets_files
     err = capsys.readouterr().err
     assert code == 1 and "a database server keeps its data encrypted on its own disks" in err
     assert list(data_dir.iterdir()) == []
+
+
+def test_a_key_wrapped_at_a_lower_cost_is_rewrapped_on_unlock(data_dir, monkeypatch) -> None:
+    import json
+
+    from app.identity import keyfile
+
+    key = storekey.create(data_dir, PASS)
+    written = json.loads((data_dir / "store.key").read_text(encoding="utf-8"))["kdf"]
+    assert (written["n"], written["r"], written["p"]) == (keyfile.SCRYPT_N, keyfile.SCRYPT_R, keyfile.SCRYPT_P)
+    monkeypatch.setattr(keyfile, "SCRYPT_N", keyfile.SCRYPT_N * 2)  # the cost was raised since
+    assert storekey.unwrap(data_dir, PASS) == key
+    assert json.loads((data_dir / "store.key").read_text(encoding="utf-8"))["kdf"]["n"] == keyfile.SCRYPT_N
+    assert storekey.unwrap(data_dir, PASS) == key
+    before = (data_dir / "store.key").read_bytes()
+    with pytest.raises(WrongPassphrase):
+        storekey.unwrap(data_dir, WRONG)
+    assert (data_dir / "store.key").read_bytes() == before

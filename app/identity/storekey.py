@@ -98,7 +98,7 @@ def unwrap(data_dir: Path, passphrase: str) -> bytes:
         raise WrongPassphrase("The passphrase is not correct for this encrypted store. Nothing was changed.") from None
     except (ValueError, TypeError) as exc:
         raise IdentityError(f"The store key {key_file(data_dir)} is damaged ({exc}).") from exc
-    if (kdf["n"], kdf["r"], kdf["p"]) < (keyfile.SCRYPT_N, keyfile.SCRYPT_R, keyfile.SCRYPT_P):
+    if kdf["n"] * kdf["r"] * kdf["p"] < keyfile.SCRYPT_N * keyfile.SCRYPT_R * keyfile.SCRYPT_P:  # scrypt's cost
         atomic_write(key_file(data_dir), _wrapped(data_key, passphrase), mode=0o600)
     return data_key
 
