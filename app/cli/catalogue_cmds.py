@@ -1,11 +1,12 @@
-"""nilai instruments list|show|check, nilai regions search."""
+"""nilai instruments list|show|check|import-xlsx|export-xlsx, nilai regions search."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 
-from app.cli.common import add_json, emit
+from app.cli.common import add_json, emit, open_store_for
 from app.regions import search
 
 
@@ -24,6 +25,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     add_json(p)
     p.set_defaults(handler=instruments_check)
+    p = sub.add_parser("import-xlsx", help="read an instrument from an XLSForm-style workbook and keep it in the "
+                       "store; every problem is listed by sheet, row and column, and then nothing is stored")
+    p.add_argument("file", help="the workbook (.xlsx): sheets survey, choices and settings")
+    add_json(p)
+    p.set_defaults(handler=instruments_import_xlsx)
+    p = sub.add_parser("export-xlsx", help="write an instrument (shipped or in the store) as an XLSForm-style "
+                       "workbook; importing it again gives the same content hash")
+    p.add_argument("id", help="instrument id, id@version, or a prefix of its content hash")
+    p.add_argument("--out", required=True, metavar="FILE", help="the workbook to write (.xlsx)")
+    add_json(p)
+    p.set_defaults(handler=instruments_export_xlsx)
 
     reg = commands.add_parser("regions", help="the 514 regencies and cities (BPS codes)")
     rsub = reg.add_subparsers(dest="regions_command", metavar="ACTION", required=True)
@@ -84,6 +96,45 @@ def instruments_check(args: argparse.Namespace) -> int:
         return 1
     emit(args, {"file": args.file, "valid": True, "id": inst.id, "version": inst.version, "hash": inst.content_hash},
          [f"{args.file}: valid — {inst.id} {inst.version}, {len(inst.indicators())} indicators, hash {inst.content_hash}"])
+    return 0
+
+
+def instruments_import_xlsx(args: argparse.Namespace) -> int:
+    # deferred: openpyxl, pyxform, sqlalchemy (loaded only when this command runs)
+    from app.instruments import InstrumentError
+    from app.instruments.workbooks import import_instrument_workbook
+
+    store = open_store_for(args)
+    try:
+        inst, added = import_instrument_workbook(store, args.file)
+    except InstrumentError as exc:
+        if args.json:
+            emit(args, {"file": args.file, "imported": False, "problems": exc.problems}, [])
+        else:  # the summary is the one line; the problems follow it, one per line
+            print(f"nilai: {args.file}: {len(exc.problems)} problem(s), nothing was imported", file=sys.stderr)
+            print("\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    state = "imported" if added else "already in the store"
+    emit(args, {"file": args.file, "imported": True, "new": added, "id": inst.id, "version": inst.version,
+                "hash": inst.content_hash, "indicators": len(inst.indicators())},
+         [f"{state}: {inst.id} {inst.version}, {len(inst.indicators())} indicators, hash {inst.content_hash}"])
+    return 0
+
+
+def instruments_export_xlsx(args: argparse.Namespace) -> int:
+    # deferred: openpyxl, pyxform, sqlalchemy (loaded only when this command runs)
+    from app.instruments.workbooks import export_instrument_workbook, find_known_instrument
+
+    store = open_store_for(args)
+    try:
+        inst = find_known_instrument(store, args.id)
+    finally:
+        store.close()
+    export_instrument_workbook(inst, args.out)
+    emit(args, {"file": args.out, "id": inst.id, "version": inst.version, "hash": inst.content_hash},
+         [f"{args.out}: {inst.id} {inst.version}, hash {inst.content_hash}"])
     return 0
 
 
