@@ -55,5 +55,11 @@ check "selftest (installed," selftest --data-dir "$home/selftest"
 grep -q "^selftest passed" "$work/out.txt" || fail "nilai selftest did not pass"
 check "Banjarmasin" regions search banjar
 check "smart-city-readiness-2018" instruments list
+# The instrument templates (resources/instruments/*.xlsx) are in the wheel and read back.
+for template in smart-city-readiness-2018 smart-city-six-dimensions; do
+  xlsx=$("$work/venv/bin/python" -c "import app.base.paths as p; print(p.resources_dir() / 'instruments' / '$template.xlsx')")
+  [ -f "$xlsx" ] || fail "the template $template.xlsx is not in the wheel"
+  check "imported: $template" --data-dir "$home/templates" instruments import-xlsx "$xlsx"
+done
 check "116 regions" --data-dir "$home/demo" demo
 echo "check_wheel: passed"

@@ -135,7 +135,8 @@ def test_frozen_selftest_passes_headless_with_clean_stderr(folder: Path) -> None
 @needs_build
 def test_frozen_folder_carries_data_and_leaves_out_what_nilai_does_not_use(folder: Path) -> None:
     internal = folder / "_internal"
-    for relative in ("resources/instruments/smart-city-readiness-2018.yaml", "resources/regions/regencies-2018.csv",
+    for relative in ("resources/instruments/smart-city-readiness-2018.yaml",
+                     "resources/instruments/smart-city-readiness-2018.xlsx", "resources/regions/regencies-2018.csv",
                      "resources/fonts/DejaVuSans.ttf", "resources/fonts/LICENSE-DejaVu.txt",
                      "resources/icons/nilai.svg", "app/store/migrations/env.py", "app/store/migrations/script.py.mako"):
         assert (internal / relative).is_file(), relative
