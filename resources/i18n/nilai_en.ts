@@ -521,6 +521,22 @@
             <translation>The round, instrument, panels and schedule, signed</translation>
         </message>
         <message>
+            <source>Import i&amp;nstrument from workbook…</source>
+            <translation>Import i&amp;nstrument from workbook…</translation>
+        </message>
+        <message>
+            <source>An instrument written in an XLSForm-style spreadsheet (.xlsx)</source>
+            <translation>An instrument written in an XLSForm-style spreadsheet (.xlsx)</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view instrument…</source>
+            <translation>Pre&amp;view instrument…</translation>
+        </message>
+        <message>
+            <source>The interview screen and the evaluation sheet of an instrument, before the round is handed out</source>
+            <translation>The interview screen and the evaluation sheet of an instrument, before the round is handed out</translation>
+        </message>
+        <message>
             <source>&amp;Coordinator</source>
             <translation>&amp;Coordinator</translation>
         </message>
@@ -1682,6 +1698,113 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Evidence to ask for: %1</source>
             <translation>Evidence to ask for: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentPreviewDialog</name>
+        <message>
+            <source>Instrument preview</source>
+            <translation>Instrument preview</translation>
+        </message>
+        <message>
+            <source>&amp;Instrument:</source>
+            <translation>&amp;Instrument:</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the instrument:</source>
+            <translation>&amp;Language of the instrument:</translation>
+        </message>
+        <message>
+            <source>Open the sheet as &amp;PDF</source>
+            <translation>Open the sheet as &amp;PDF</translation>
+        </message>
+        <message>
+            <source>Interview screen</source>
+            <translation>Interview screen</translation>
+        </message>
+        <message>
+            <source>Evaluation sheet</source>
+            <translation>Evaluation sheet</translation>
+        </message>
+        <message>
+            <source>No instrument to preview: import one from a workbook first.</source>
+            <translation>No instrument to preview: import one from a workbook first.</translation>
+        </message>
+        <message>
+            <source>Preparing a sample assessment of {title}…</source>
+            <translation>Preparing a sample assessment of {title}…</translation>
+        </message>
+        <message>
+            <source>Preparing the instrument preview</source>
+            <translation>Preparing the instrument preview</translation>
+        </message>
+        <message>
+            <source>A sample assessment of Kabupaten Batang, every indicator scored at its middle level. Nothing here is saved.</source>
+            <translation>A sample assessment of Kabupaten Batang, every indicator scored at its middle level. Nothing here is saved.</translation>
+        </message>
+        <message>
+            <source>Drawing the evaluation sheet</source>
+            <translation>Drawing the evaluation sheet</translation>
+        </message>
+        <message>
+            <source>Page images need poppler's pdftoppm, which is not installed here. Open the sheet as PDF to see it as it will print.</source>
+            <translation>Page images need poppler's pdftoppm, which is not installed here. Open the sheet as PDF to see it as it will print.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Page %n</source>
+            <translation>
+                <numerusform>Page %n</numerusform>
+                <numerusform>Page %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The preview could not be prepared: {error}</source>
+            <translation>The preview could not be prepared: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentProblemsDialog</name>
+        <message>
+            <source>The instrument was not imported</source>
+            <translation>The instrument was not imported</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) in {file}. Nothing was imported: fix them in the workbook and import it again.</source>
+            <translation>
+                <numerusform>%n problem in {file}. Nothing was imported: fix it in the workbook and import it again.</numerusform>
+                <numerusform>%n problems in {file}. Nothing was imported: fix them in the workbook and import it again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Copy the list</source>
+            <translation>&amp;Copy the list</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentWorkbookImport</name>
+        <message>
+            <source>Import instrument from workbook</source>
+            <translation>Import instrument from workbook</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx);;All files (*)</source>
+            <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>The instrument was not imported</source>
+            <translation>The instrument was not imported</translation>
+        </message>
+        <message>
+            <source>Imported {title} — {id} {version}: {count} indicators, content hash {hash}.</source>
+            <translation>Imported {title} — {id} {version}: {count} indicators, content hash {hash}.</translation>
+        </message>
+        <message>
+            <source>{title} — {id} {version} (content hash {hash}) was already in this data directory.</source>
+            <translation>{title} — {id} {version} (content hash {hash}) was already in this data directory.</translation>
+        </message>
+        <message>
+            <source>Instrument imported</source>
+            <translation>Instrument imported</translation>
         </message>
     </context>
     <context>

@@ -517,6 +517,22 @@
             <translation>Putaran, instrumen, panel, dan jadwal, bertanda tangan</translation>
         </message>
         <message>
+            <source>Import i&amp;nstrument from workbook…</source>
+            <translation>Impor i&amp;nstrumen dari buku kerja…</translation>
+        </message>
+        <message>
+            <source>An instrument written in an XLSForm-style spreadsheet (.xlsx)</source>
+            <translation>Instrumen yang ditulis dalam lembar kerja bergaya XLSForm (.xlsx)</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view instrument…</source>
+            <translation>Pra&amp;tinjau instrumen…</translation>
+        </message>
+        <message>
+            <source>The interview screen and the evaluation sheet of an instrument, before the round is handed out</source>
+            <translation>Layar wawancara dan lembar penilaian sebuah instrumen, sebelum putaran dibagikan</translation>
+        </message>
+        <message>
             <source>&amp;Coordinator</source>
             <translation>&amp;Koordinator</translation>
         </message>
@@ -1673,6 +1689,111 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Evidence to ask for: %1</source>
             <translation>Bukti dukung yang diminta: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentPreviewDialog</name>
+        <message>
+            <source>Instrument preview</source>
+            <translation>Pratinjau instrumen</translation>
+        </message>
+        <message>
+            <source>&amp;Instrument:</source>
+            <translation>&amp;Instrumen:</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the instrument:</source>
+            <translation>&amp;Bahasa instrumen:</translation>
+        </message>
+        <message>
+            <source>Open the sheet as &amp;PDF</source>
+            <translation>Buka lembar sebagai &amp;PDF</translation>
+        </message>
+        <message>
+            <source>Interview screen</source>
+            <translation>Layar wawancara</translation>
+        </message>
+        <message>
+            <source>Evaluation sheet</source>
+            <translation>Lembar penilaian</translation>
+        </message>
+        <message>
+            <source>No instrument to preview: import one from a workbook first.</source>
+            <translation>Tidak ada instrumen untuk dipratinjau: impor dulu dari buku kerja.</translation>
+        </message>
+        <message>
+            <source>Preparing a sample assessment of {title}…</source>
+            <translation>Menyiapkan contoh penilaian dengan {title}…</translation>
+        </message>
+        <message>
+            <source>Preparing the instrument preview</source>
+            <translation>Menyiapkan pratinjau instrumen</translation>
+        </message>
+        <message>
+            <source>A sample assessment of Kabupaten Batang, every indicator scored at its middle level. Nothing here is saved.</source>
+            <translation>Contoh penilaian Kabupaten Batang, setiap indikator diberi tingkat tengahnya. Tidak ada yang disimpan dari sini.</translation>
+        </message>
+        <message>
+            <source>Drawing the evaluation sheet</source>
+            <translation>Menggambar lembar penilaian</translation>
+        </message>
+        <message>
+            <source>Page images need poppler's pdftoppm, which is not installed here. Open the sheet as PDF to see it as it will print.</source>
+            <translation>Gambar halaman memerlukan pdftoppm dari poppler, yang tidak terpasang di sini. Buka lembar sebagai PDF untuk melihatnya seperti saat dicetak.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Page %n</source>
+            <translation>
+                <numerusform>Halaman %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The preview could not be prepared: {error}</source>
+            <translation>Pratinjau tidak dapat disiapkan: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentProblemsDialog</name>
+        <message>
+            <source>The instrument was not imported</source>
+            <translation>Instrumen tidak diimpor</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) in {file}. Nothing was imported: fix them in the workbook and import it again.</source>
+            <translation>
+                <numerusform>%n masalah di {file}. Tidak ada yang diimpor: perbaiki di buku kerja, lalu impor lagi.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Copy the list</source>
+            <translation>&amp;Salin daftar</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstrumentWorkbookImport</name>
+        <message>
+            <source>Import instrument from workbook</source>
+            <translation>Impor instrumen dari buku kerja</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx);;All files (*)</source>
+            <translation>Buku kerja Excel (*.xlsx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>The instrument was not imported</source>
+            <translation>Instrumen tidak diimpor</translation>
+        </message>
+        <message>
+            <source>Imported {title} — {id} {version}: {count} indicators, content hash {hash}.</source>
+            <translation>{title} — {id} {version} sudah diimpor: {count} indikator, hash isi {hash}.</translation>
+        </message>
+        <message>
+            <source>{title} — {id} {version} (content hash {hash}) was already in this data directory.</source>
+            <translation>{title} — {id} {version} (hash isi {hash}) sudah ada di direktori data ini.</translation>
+        </message>
+        <message>
+            <source>Instrument imported</source>
+            <translation>Instrumen diimpor</translation>
         </message>
     </context>
     <context>

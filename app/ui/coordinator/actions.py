@@ -1,4 +1,5 @@
-"""The "Koordinator" menu: open the coordinator view (in a window of its own), import bundles, export.
+"""The "Koordinator" menu: open the coordinator view (in a window of its own), import bundles, export,
+import an instrument from a workbook and preview it.
 
 The main window hooks it in with one call::
 
@@ -17,11 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from app.models.domain import Instrument
 from app.ui.coordinator import i18n as coordinator_i18n
+from app.ui.coordinator.instrument_import import InstrumentWorkbookImport
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.widgets.menus import menu_in
 
 if TYPE_CHECKING:
+    from app.ui.coordinator.instrument_preview import InstrumentPreviewDialog
     from app.ui.coordinator.view import CoordinatorView
     from app.ui.coordinator.window import CoordinatorWindow
 
@@ -46,6 +50,13 @@ class CoordinatorActions(QObject):
                                         self.tr("The report, signed with this data directory's key"))
         self.round_package = self._make(self.tr("Export round &package for assessors…"), "",
                                         self.tr("The round, instrument, panels and schedule, signed"))
+        self.import_instrument = self._make(self.tr("Import i&nstrument from workbook…"), "",
+                                            self.tr("An instrument written in an XLSForm-style spreadsheet (.xlsx)"))
+        self.preview_instrument = self._make(self.tr("Pre&view instrument…"), "",
+                                             self.tr("The interview screen and the evaluation sheet of an instrument, "
+                                                     "before the round is handed out"))
+        self.instrument_import = InstrumentWorkbookImport(window, services.store, services.lang)
+        self.instrument_import.imported.connect(self.show_instrument_preview)
         self.open.triggered.connect(self.show_view)
         self.import_bundles.triggered.connect(lambda: self.show_view().import_tab.choose_files())
         self.export_csv.triggered.connect(lambda: self._export("csv"))
@@ -53,6 +64,8 @@ class CoordinatorActions(QObject):
         self.export_pdf.triggered.connect(lambda: self._export("pdf"))
         self.export_signed.triggered.connect(lambda: self._export("pdf", sign=True))
         self.round_package.triggered.connect(lambda: self.show_view().exports.export_round_package())
+        self.import_instrument.triggered.connect(self.import_instrument_workbook)
+        self.preview_instrument.triggered.connect(lambda: self.show_instrument_preview())
 
     def _make(self, text: str, keys: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -64,7 +77,7 @@ class CoordinatorActions(QObject):
 
     def all(self) -> list[QAction]:
         return [self.open, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
-                self.export_signed, self.round_package]
+                self.export_signed, self.import_instrument, self.preview_instrument, self.round_package]
 
     def show_view(self) -> CoordinatorView:
         """Open (or bring back) the coordinator window; the first time, compute the ranking."""
@@ -79,6 +92,17 @@ class CoordinatorActions(QObject):
         if first:
             self.coordinator.view.start()
         return self.coordinator.view
+
+    def import_instrument_workbook(self) -> Instrument | None:
+        """Ask for a workbook and import its instrument; offers the preview once it is in the store."""
+        return self.instrument_import.choose_and_import()
+
+    def show_instrument_preview(self, instrument: Instrument | None = None) -> InstrumentPreviewDialog:
+        # deferred: the interview widgets and the sheet renderer (ReportLab), only for the preview
+        from app.ui.coordinator.instrument_preview import preview_instrument
+
+        return preview_instrument(self.window_parent, self.services.store, self.services.runner, self.services.lang,
+                                  instrument)
 
     def _export(self, fmt: str, sign: bool = False) -> None:
         view = self.show_view()
@@ -101,6 +125,6 @@ def install(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu, services: Coord
     menu.addSeparator()
     menu.addActions(actions.all()[2:6])
     menu.addSeparator()
-    menu.addAction(actions.round_package)
+    menu.addActions([actions.import_instrument, actions.preview_instrument, actions.round_package])
     window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden
     return actions
