@@ -3,7 +3,7 @@
 Made for the frozen build (a missing data file, module or shared library shows up here, on the
 build machine, rather than on an assessor's laptop) and for a coordinator checking a new
 installation. The steps use the real code paths: the store with its migrations, the shipped
-instruments, a tiny demo round, a new identity, a rendered, signed and verified evaluation sheet,
+instruments (and their template workbooks), a tiny demo round, a new identity, a rendered, signed and verified evaluation sheet,
 a bundle written and imported into a second store, and optionally the desktop window drawn once
 offscreen. Everything is written to a temporary data directory unless one is given.
 
@@ -36,6 +36,8 @@ from app.bundles.importer import import_bundles
 from app.bundles.trust import cert_info
 from app.identity import storekey
 from app.instruments import builtin_instruments
+from app.instruments.workbooks import template_path
+from app.instruments.xlsform_read import read_workbook
 from app.models.tables import Assessment
 from app.rounds.demo import build_demo
 from app.store import cipher, encryption, migrations, open_store, settings
@@ -86,6 +88,17 @@ def step_instruments(ctx: Context) -> str:
         raise SelftestError("no instrument was found in the program's resources")
     count = sum(len(i.indicators()) for i in ctx.instruments)
     return f"{len(ctx.instruments)} instruments, {count} indicators"
+
+
+def step_workbooks(ctx: Context) -> str:
+    """The shipped template workbooks read back to the built-in instruments (openpyxl, pyxform in the build)."""
+    for instrument in ctx.instruments:
+        template = template_path(instrument.id)
+        if not template.is_file():
+            raise SelftestError(f"the template workbook {template.name} is missing from the program's resources")
+        if read_workbook(template).content_hash != instrument.content_hash:
+            raise SelftestError(f"{template.name} does not read back to {instrument.id}'s content hash")
+    return f"{len(ctx.instruments)} template workbooks read back with the same content hash"
 
 
 def step_demo(ctx: Context) -> str:
@@ -229,6 +242,7 @@ def plan(gui: bool) -> list[Step]:
     steps: list[Step] = [
         ("store", step_store),
         ("instruments", step_instruments),
+        ("workbooks", step_workbooks),
         ("demo", step_demo),
         ("identity", step_identity),
         ("sheet", step_sheet),

@@ -13,8 +13,8 @@ import pytest
 from app import selftest
 from app.cli import main
 
-CORE_STEPS = ["store", "instruments", "demo", "identity", "sheet", "verify", "encryption", "bundle-export",
-              "bundle-import"]
+CORE_STEPS = ["store", "instruments", "workbooks", "demo", "identity", "sheet", "verify", "encryption",
+              "bundle-export", "bundle-import"]
 
 
 def test_every_step_passes_in_a_given_directory(tmp_path: Path) -> None:
