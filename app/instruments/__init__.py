@@ -84,6 +84,16 @@ def parse_instrument(data: Mapping[str, Any], source: str = "<data>") -> Instrum
     return _build(data, source, None, [])
 
 
+def instrument_from_checked(data: Mapping[str, Any]) -> Instrument:
+    """An instrument from a definition that :func:`validate` has just found no problem in.
+
+    For readers of other formats (the XLSX workbook) that validate themselves to place each problem
+    in their own terms; it spares a second pass of the schema.
+    """
+    normalised = _normalise(data)
+    return _to_instrument(normalised, _hash_normalised(normalised))
+
+
 def rebuild_instrument(definition: Mapping[str, Any], content_hash: str, source: str = "<store>") -> Instrument:
     """An instrument stored earlier, trusted by its hash instead of validated again.
 

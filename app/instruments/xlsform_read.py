@@ -15,7 +15,7 @@ from typing import Any
 
 from pyxform import aliases, constants
 
-from app.instruments import parse_instrument
+from app.instruments import instrument_from_checked
 from app.instruments.errors import InstrumentError, Location
 from app.instruments.validation import validate
 from app.instruments.xlsform_layout import (
@@ -55,7 +55,7 @@ def read_workbook(path: str | Path) -> Instrument:
     data = reader.read(path)
     if reader.problems or data is None:
         raise InstrumentError(path, reader.problems.lines())
-    return parse_instrument(data, str(path))
+    return instrument_from_checked(data)  # _Reader.read ran the validator: no problem was found
 
 
 @dataclass
