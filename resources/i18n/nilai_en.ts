@@ -1715,6 +1715,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>&amp;Language of the instrument:</translation>
         </message>
         <message>
+            <source>Save as &amp;workbook…</source>
+            <translation>Save as &amp;workbook…</translation>
+        </message>
+        <message>
+            <source>Write this instrument as an XLSForm-style workbook (.xlsx), to edit in a spreadsheet and import again</source>
+            <translation>Write this instrument as an XLSForm-style workbook (.xlsx), to edit in a spreadsheet and import again</translation>
+        </message>
+        <message>
             <source>Open the sheet as &amp;PDF</source>
             <translation>Open the sheet as &amp;PDF</translation>
         </message>
@@ -1760,6 +1768,22 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>The preview could not be prepared: {error}</source>
             <translation>The preview could not be prepared: {error}</translation>
+        </message>
+        <message>
+            <source>Save the instrument as a workbook</source>
+            <translation>Save the instrument as a workbook</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The workbook was not written: {error}</source>
+            <translation>The workbook was not written: {error}</translation>
+        </message>
+        <message>
+            <source>Saved {file}: edit it in a spreadsheet, then Coordinator → Import instrument from workbook…</source>
+            <translation>Saved {file}: edit it in a spreadsheet, then Coordinator → Import instrument from workbook…</translation>
         </message>
     </context>
     <context>

@@ -1706,6 +1706,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>&amp;Bahasa instrumen:</translation>
         </message>
         <message>
+            <source>Save as &amp;workbook…</source>
+            <translation>Simpan sebagai &amp;buku kerja…</translation>
+        </message>
+        <message>
+            <source>Write this instrument as an XLSForm-style workbook (.xlsx), to edit in a spreadsheet and import again</source>
+            <translation>Tulis instrumen ini sebagai buku kerja bergaya XLSForm (.xlsx), untuk disunting di lembar kerja lalu diimpor lagi</translation>
+        </message>
+        <message>
             <source>Open the sheet as &amp;PDF</source>
             <translation>Buka lembar sebagai &amp;PDF</translation>
         </message>
@@ -1750,6 +1758,22 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>The preview could not be prepared: {error}</source>
             <translation>Pratinjau tidak dapat disiapkan: {error}</translation>
+        </message>
+        <message>
+            <source>Save the instrument as a workbook</source>
+            <translation>Simpan instrumen sebagai buku kerja</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The workbook was not written: {error}</source>
+            <translation>Buku kerja tidak ditulis: {error}</translation>
+        </message>
+        <message>
+            <source>Saved {file}: edit it in a spreadsheet, then Coordinator → Import instrument from workbook…</source>
+            <translation>{file} tersimpan: sunting di lembar kerja, lalu Koordinator → Impor instrumen dari buku kerja…</translation>
         </message>
     </context>
     <context>

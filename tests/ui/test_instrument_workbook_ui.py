@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.instruments.workbooks import known_instruments
@@ -122,3 +123,19 @@ def test_preview_of_a_builtin_instrument(qtbot, store, runner, lang) -> None:
         assert not pdf.exists()
     finally:
         i18n.install("en")
+
+
+def test_the_preview_saves_the_instrument_as_a_workbook(qtbot, store, runner, english, tmp_path, monkeypatch) -> None:
+    from app.instruments import builtin_instruments
+    from app.instruments.xlsform_read import read_workbook
+
+    instrument = next(i for i in builtin_instruments() if i.id == "smart-city-six-dimensions")
+    dialog = InstrumentPreviewDialog(store, runner, "en", instrument)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "template"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(dialog.save_workbook, Qt.MouseButton.LeftButton)
+    written = tmp_path / "template.xlsx"
+    assert read_workbook(written).content_hash == instrument.content_hash
+    assert str(written) in dialog.status.text()
+    dialog.done(0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -88,6 +89,11 @@ class InstrumentPreviewDialog(QDialog):
         lang_label.setBuddy(self.language)
         top.addWidget(lang_label)
         top.addWidget(self.language)
+        self.save_workbook = QPushButton(self.tr("Save as &workbook…"), self)
+        self.save_workbook.setToolTip(self.tr("Write this instrument as an XLSForm-style workbook (.xlsx), "
+                                              "to edit in a spreadsheet and import again"))
+        self.save_workbook.clicked.connect(self.export_workbook)
+        top.addWidget(self.save_workbook)
 
         self.tabs = QTabWidget(self)
         self.interview_page = QWidget(self)
@@ -206,6 +212,31 @@ class InstrumentPreviewDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(self.tr("The preview could not be prepared: {error}").format(error=error))
+
+    # -- the instrument as a workbook ---------------------------------------------------------
+
+    def export_workbook(self) -> Path | None:
+        instrument = self.instrument
+        if instrument is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the instrument as a workbook"),
+                                              f"{instrument.id}-{instrument.version}.xlsx",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        # deferred: openpyxl and pyxform, loaded only when a workbook is written
+        from app.instruments import InstrumentError
+        from app.instruments.workbooks import export_instrument_workbook
+
+        try:
+            export_instrument_workbook(instrument, path)
+        except (InstrumentError, OSError) as exc:
+            self.status.setText(self.tr("The workbook was not written: {error}").format(error=exc))
+            return None
+        self.status.setText(self.tr("Saved {file}: edit it in a spreadsheet, then Coordinator → Import instrument "
+                                    "from workbook…").format(file=path))
+        return path
 
     # -- clean-up -----------------------------------------------------------------------------
 
