@@ -3,6 +3,7 @@ is reported by sheet, row and column with nothing stored."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -305,3 +306,22 @@ def test_the_documented_example_imports(tmp_path: Path) -> None:
     assert instrument.indicator("INF-1").required is False
     assert instrument.indicator("STR-1").levels[1].requires_evidence is True
     assert instrument.indicator("INF-1").levels[1].label.id == "≥ 50% kecamatan"
+
+
+def test_an_instrument_written_in_a_spreadsheet_is_used_by_a_new_round(tmp_path: Path, capsys) -> None:
+    from app.cli import main
+
+    data, path = tmp_path / "data", tmp_path / "own.xlsx"
+    assert main(["--data-dir", str(data), "instruments", "export-xlsx", "smart-city-six-dimensions",
+                 "--out", str(path)]) == 0
+    capsys.readouterr()
+    _edit(path, ("settings", "A2", "kota-cerdas-2019"), ("settings", "B2", "0.1"),
+          ("choices", "E2", "Belum ada kebijakan sama sekali."))
+    assert main(["--data-dir", str(data), "instruments", "import-xlsx", str(path), "--json"]) == 0
+    imported = json.loads(capsys.readouterr().out)
+    assert (imported["id"], imported["version"], imported["new"]) == ("kota-cerdas-2019", "0.1", True)
+    assert main(["--data-dir", str(data), "round", "create", "--name", "Uji 2019", "--instrument",
+                 "kota-cerdas-2019"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "round", "list", "--json"]) == 0
+    assert "Uji 2019" in capsys.readouterr().out
