@@ -59,6 +59,8 @@ class InstrumentPreviewDialog(QDialog):
         self.runner, self.lang = runner, lang
         self.preview: SamplePreview | None = None
         self.interview: InterviewView | None = None
+        self.ui_state: UiState | None = None  # the interview's splitters, kept in the sample's folder
+        self.interview_actions: InterviewActions | None = None
         self.pdf_path: Path | None = None
         self.is_ready = False  # what `ready` said last: the chosen instrument is shown in full
         self._generation = 0
@@ -167,8 +169,9 @@ class InstrumentPreviewDialog(QDialog):
         self._drop_sample()
         self.preview = preview
         lang = self.instrument_lang
-        actions = InterviewActions(self)
-        self.interview = InterviewView(preview.store, self.runner, f"{preview.assessor.name}", UiState(preview.folder),
+        actions = self.interview_actions = InterviewActions(self)
+        self.ui_state = UiState(preview.folder)
+        self.interview = InterviewView(preview.store, self.runner, f"{preview.assessor.name}", self.ui_state,
                                        actions, lang, self.interview_page)
         self.interview_layout.addWidget(self.interview)
         self.interview.opened.connect(lambda _v: self._interview_shown(generation))
@@ -262,6 +265,13 @@ class InstrumentPreviewDialog(QDialog):
             self.interview.setParent(None)
             self.interview.deleteLater()
             self.interview = None
+        if self.interview_actions is not None:
+            self.interview_actions.deleteLater()
+            self.interview_actions = None
+        if self.ui_state is not None:
+            # written now, so that QSettings has nothing left to write into the folder once it is gone
+            self.ui_state.settings.sync()
+            self.ui_state = None
         if self.preview is not None:
             self.preview.close()
             self.preview = None
