@@ -203,6 +203,10 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     assert _problems(path) == ["is not an Excel workbook (.xlsx) that can be read (BadZipFile); save it from "
                                "the spreadsheet program as .xlsx"]
     assert _problems(tmp_path / "absent.xlsx") == ["file not found"]
+    old = tmp_path / "old.xls"
+    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    assert _problems(old) == ["is an Excel 97-2003 workbook (.xls) or a password-protected one; save it from the "
+                              "spreadsheet program as .xlsx, without a password"]
 
 
 def test_xlsform_spellings_are_understood(workbook: Path, small_instrument: Instrument) -> None:

@@ -88,6 +88,9 @@ def _canonical(key: str, lang: str | None) -> str:
     return Column(key, lang).header
 
 
+_OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # the container of .xls files and of encrypted .xlsx
+
+
 def open_workbook(path: str | Path, problems: Problems) -> Workbook | None:
     try:
         data = Path(path).read_bytes()
@@ -99,6 +102,10 @@ def open_workbook(path: str | Path, problems: Problems) -> Workbook | None:
         return None
     except OSError as exc:
         problems.add(Cell(FILE), f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if data.startswith(_OLE_SIGNATURE):
+        problems.add(Cell(FILE), "is an Excel 97-2003 workbook (.xls) or a password-protected one; save it "
+                                 "from the spreadsheet program as .xlsx, without a password")
         return None
     try:
         # From bytes, so openpyxl does not judge the file by its extension; data_only reads the
