@@ -166,6 +166,8 @@ def _write_readme(sheet: Worksheet, instrument: Instrument) -> None:
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = _WRAP
+        lines = max(_wrapped_lines(str(cell.value or ""), 70) for cell in row)
+        _fit_height(sheet, row[0].row, lines)
     for cell in sheet[2] + sheet[3]:
         cell.font = _HEADER_FONT
     sheet.freeze_panes = "A2"
@@ -189,6 +191,7 @@ def _header(sheet: Worksheet, columns: Sequence[Column], freeze: str) -> None:
 
 def _row(sheet: Worksheet, columns: Sequence[Column], values: dict[str, Any]) -> int:
     row = sheet.max_row + 1
+    lines = 1
     for index, column in enumerate(columns, start=1):
         value = values.get(column.key)
         if isinstance(value, Text):
@@ -202,7 +205,27 @@ def _row(sheet: Worksheet, columns: Sequence[Column], values: dict[str, Any]) ->
             cell.data_type = "s"
             cell.number_format = "@"
         cell.alignment = _WRAP if column.wrap else _TOP
+        if column.wrap and isinstance(value, str):
+            lines = max(lines, _wrapped_lines(value, column.width))
+    _fit_height(sheet, row, lines)
     return row
+
+
+_LINE_POINTS = 15.0  # one line of the default 11-point font
+_MAX_ROW_POINTS = 409.0  # the tallest row a spreadsheet allows
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    # Spreadsheet programs do not grow a row for wrapped text written by another program (LibreOffice
+    # overlaps the lines, Excel clips them), so the height is set from an estimate: a column `width`
+    # characters wide holds about that many characters per line.
+    per_line = max(1, width - 1)
+    return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
+
+
+def _fit_height(sheet: Worksheet, row: int, lines: int) -> None:
+    if lines > 1:
+        sheet.row_dimensions[row].height = min(_MAX_ROW_POINTS, lines * _LINE_POINTS)
 
 
 def _yes_no_dropdown(sheet: Worksheet, columns: Sequence[Column], keys: Sequence[str]) -> None:
