@@ -163,11 +163,10 @@ def _write_readme(sheet: Worksheet, instrument: Instrument) -> None:
                   f"{instrument.title.en} — {instrument.id} {instrument.version}"])
     for id_text, en_text in _README:
         sheet.append([id_text, en_text])
-    for row in sheet.iter_rows(min_row=2):
+    for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
         for cell in row:
             cell.alignment = _WRAP
-        lines = max(_wrapped_lines(str(cell.value or ""), 70) for cell in row)
-        _fit_height(sheet, row[0].row, lines)
+        _fit_height(sheet, number, max(_wrapped_lines(str(cell.value or ""), 70) for cell in row))
     for cell in sheet[2] + sheet[3]:
         cell.font = _HEADER_FONT
     sheet.freeze_panes = "A2"
