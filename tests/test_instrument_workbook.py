@@ -128,6 +128,17 @@ def test_every_bad_cell_is_reported_at_once(workbook: Path) -> None:
     ]
 
 
+def test_blank_cells_are_named_as_missing(workbook: Path) -> None:
+    _edit(workbook, ("settings", "B2", None), ("survey", "B4", None), ("survey", "E8", None))
+    assert _problems(workbook) == [
+        'settings row 2, column version: no version given; write a non-empty version without leading or trailing '
+        'spaces, e.g. "1.0"',
+        "survey row 4, column name: no indicator code given; use upper-case letters and digits in parts joined by "
+        "'-', e.g. STR-1",
+        "survey row 8, column weight: no weight given; write a number such as 25",
+    ]
+
+
 def test_weights_that_do_not_sum_to_100(workbook: Path) -> None:
     _edit(workbook, ("survey", "E2", 50), ("survey", "E5", 25))
     assert _problems(workbook) == [

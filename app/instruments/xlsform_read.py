@@ -292,6 +292,9 @@ class _Reader:
                 continue  # duplicate codes were reported above, with both rows
             if message.startswith("levels must be numbered") and (*location[:-1], "numbering") in self.bad:
                 continue  # a level given twice was reported above; the gap it leaves says nothing new
+            if message.startswith("'' is not a valid "):  # a blank cell, in a spreadsheet's words
+                noun, _, hint = message.removeprefix("'' is not a valid ").partition(": ")
+                message = f"no {noun} given" + (f"; {hint}" if hint else "")
             if location and location[-1] == "indicators" and "needs at least" in message:
                 message = "this group has no indicator: put select_one LIST rows between begin group and end group"
             self.problems.add(self._cell_of(location), message)
