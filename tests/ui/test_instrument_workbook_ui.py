@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.instruments.workbooks import known_instruments
 from app.instruments.xlsform_write import write_workbook
+from app.sheets.preview import can_rasterise
 from app.ui.coordinator.instrument_import import InstrumentProblemsDialog
 from app.ui.coordinator.instrument_preview import InstrumentPreviewDialog
 from tests.ui.test_coordinator_screenshots import save
@@ -108,8 +109,11 @@ def test_preview_of_a_builtin_instrument(qtbot, store, runner, lang) -> None:
         qtbot.waitUntil(lambda: dialog.is_ready, timeout=60000)
         pages = [w for w in dialog.sheet_pages.findChildren(type(dialog.status)) if w.pixmap() is not None
                  and not w.pixmap().isNull()]
-        if dialog.open_pdf.isEnabled() and pages:
+        if can_rasterise():
             assert len(pages) >= 2  # the 15 indicators of the 2018 instrument take more than one page
+        else:  # without pdftoppm the tab says so, and the PDF button opens the sheet
+            assert not pages and "pdftoppm" in dialog.sheet_pages.findChildren(type(dialog.status))[0].text()
+        assert dialog.open_pdf.isEnabled()
         assert dialog.pdf_path is not None and dialog.pdf_path.read_bytes().startswith(b"%PDF")
         assert dialog.interview.panel.isVisible()
         if OUT:
@@ -138,4 +142,18 @@ def test_the_preview_saves_the_instrument_as_a_workbook(qtbot, store, runner, en
     written = tmp_path / "template.xlsx"
     assert read_workbook(written).content_hash == instrument.content_hash
     assert str(written) in dialog.status.text()
+    dialog.done(0)
+
+
+def test_without_pdftoppm_the_sheet_tab_offers_the_pdf(qtbot, store, runner, english, small_instrument,
+                                                       monkeypatch) -> None:
+    import app.sheets.preview as sheet_preview
+
+    monkeypatch.setattr(sheet_preview.shutil, "which", lambda _name: None)
+    dialog = InstrumentPreviewDialog(store, runner, "en", small_instrument)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=60000)
+    labels = dialog.sheet_pages.findChildren(type(dialog.status))
+    assert [w for w in labels if "pdftoppm" in w.text()] and not [w for w in labels if w.pixmap() and not w.pixmap().isNull()]
+    assert dialog.open_pdf.isEnabled() and dialog.pdf_path.read_bytes().startswith(b"%PDF")
     dialog.done(0)
