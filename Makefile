@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip
 
-.PHONY: run test test-fast install install-test system-deps lint typecheck lock bench dist clean
+.PHONY: run test test-fast install install-test system-deps system-deps-test lint typecheck lock bench dist clean
 
 $(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: system-deps $(VENV)/.installed
 
-install-test: system-deps $(VENV)/.installed-test
+install-test: system-deps-test $(VENV)/.installed-test
 
 ## Install everything into .venv and start the desktop program.
 run: install
@@ -35,6 +35,9 @@ test-fast: install-test
 
 system-deps:
 	bash installer/system-deps.sh
+
+system-deps-test:
+	bash installer/system-deps.sh --test
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check app tests benchmarks

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System libraries Nilai needs on Debian/Ubuntu: Qt (offscreen and under Xvfb), poppler (pdfsig,
-# pdftoppm: independent PDF checks in the tests; zbarimg reads the printed QR code), PostgreSQL (the shared coordinator store tests).
+# pdftoppm: independent PDF checks in the tests; zbarimg reads the printed QR code), PostgreSQL (the shared coordinator store tests);
+# with --test, LibreOffice Calc (headless) for the workbook tests.
 # Installs what is missing when run as root with apt; otherwise says exactly what to install.
 set -euo pipefail
 packages=(
@@ -8,6 +9,8 @@ packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth
   poppler-utils qpdf zbar-tools fonts-dejavu-core postgresql
 )
+# The tests also open exported workbooks the way a coordinator would, in LibreOffice.
+[ "${1:-}" = "--test" ] && packages+=(libreoffice-calc-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
