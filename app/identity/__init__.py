@@ -5,7 +5,8 @@ unlock its private key, change the passphrase, export the certificate. The piece
 small modules, and the names callers use are re-exported here:
 
 * :mod:`app.identity.files`: the files under ``<data_dir>/identity/``, replaced as a whole;
-* :mod:`app.identity.keyfile`: ``key.pem``, the scrypt-encrypted PKCS#8 private key;
+* :mod:`app.identity.keyfile`: ``key.pem``, the scrypt-encrypted PKCS#8 private key, and its cost;
+* :mod:`app.identity.rewrap`: bringing an older ``key.pem`` up to today's cost when it is unlocked;
 * :mod:`app.identity.certificates`: reading, fingerprinting and making certificates;
 * :mod:`app.identity.pkcs12`: reading and vetting a PKCS#12 file from an organisation's CA;
 * :mod:`app.identity.throttle`: the brake on passphrase guessing;
@@ -52,12 +53,17 @@ from app.identity.files import CHAIN_FILE as CHAIN_FILE
 from app.identity.files import IDENTITY_DIR as IDENTITY_DIR
 from app.identity.files import KEY_FILE as KEY_FILE
 from app.identity.files import PROFILE_FILE as PROFILE_FILE
-from app.identity.files import identity_files, install_identity, new_profile, read_identity, recover
-from app.identity.keyfile import SCRYPT_N as SCRYPT_N
-from app.identity.keyfile import SCRYPT_P as SCRYPT_P
-from app.identity.keyfile import SCRYPT_R as SCRYPT_R
+from app.identity.files import (
+    identity_files,
+    install_identity,
+    key_file_lock,
+    new_profile,
+    read_identity,
+    recover,
+)
 from app.identity.keyfile import decrypt_private_key, encrypt_private_key
 from app.identity.pkcs12 import read_pkcs12
+from app.identity.rewrap import rewrap_if_weaker
 from app.identity.throttle import UnlockThrottle
 from app.identity.types import IdentityInfo, UnlockedIdentity
 
@@ -240,6 +246,8 @@ def unlock(
 
     Wrong passphrase → :class:`WrongPassphrase`; nothing on disk changes. After three wrong
     attempts within a minute further attempts raise :class:`IdentityError` asking to wait.
+    A key file written at a cheaper key-derivation cost than today's is re-wrapped at today's
+    cost, under the same passphrase (:mod:`app.identity.rewrap`).
     """
     throttle = throttle or DEFAULT_THROTTLE
     directory, cert, chain, profile = read_identity(data_dir)
@@ -257,6 +265,7 @@ def unlock(
     throttle.succeeded(throttle_key)
     if public_key_der(private_key.public_key()) != public_key_der(cert.public_key()):
         raise IdentityError("The identity's key does not match its certificate; the identity is damaged.")
+    rewrap_if_weaker(directory, key_pem, private_key, passphrase)
     return UnlockedIdentity(_info_from(cert, chain, profile), private_key, cert, chain)
 
 
@@ -267,7 +276,7 @@ def change_passphrase(
     *,
     throttle: UnlockThrottle | None = None,
 ) -> None:
-    """Re-encrypt key.pem under ``new`` (atomic). Wrong ``old`` → WrongPassphrase, file untouched."""
+    """Re-encrypt key.pem under ``new`` at today's cost (atomic). Wrong ``old`` → WrongPassphrase, file untouched."""
     _check_new_passphrase(new, "new passphrase")
     throttle = throttle or DEFAULT_THROTTLE
     directory, _, _, _ = read_identity(data_dir)
@@ -283,7 +292,14 @@ def change_passphrase(
     # An encrypted store opens with the same passphrase: its data key is re-wrapped too (unwrapped
     # first, so a store key under another passphrase refuses the change before anything is written).
     store_key = storekey.unwrap(Path(data_dir), old) if storekey.exists(Path(data_dir)) else None
-    atomic_write(directory / KEY_FILE, encrypt_private_key(private_key, new), mode=0o600)
+    rewrapped = encrypt_private_key(private_key, new)
+    try:
+        with key_file_lock(directory.parent):
+            atomic_write(directory / KEY_FILE, rewrapped, mode=0o600)
+    except OSError as exc:
+        raise IdentityError(
+            f"Could not write the new key file ({exc.strerror or exc}); the old passphrase still opens it."
+        ) from exc
     if store_key is not None:
         storekey.wrap(Path(data_dir), store_key, new)
 

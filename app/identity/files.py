@@ -11,17 +11,22 @@
 
 A new identity is written into a staging directory (every file through :mod:`app.base.atomic`) and
 renamed into place as a whole, so a crash leaves the old identity or the new one, never a mix.
+Whoever replaces ``key.pem`` (a new identity, a passphrase change, a re-wrap at a higher cost) holds
+:func:`key_file_lock`, so two Nilai processes never undo each other's change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from filelock import FileLock
 
 from app.base.atomic import _fsync_dir, atomic_write
 from app.identity.certificates import cert_pem, certificate_fingerprint, load_pem_certificates, utcnow
@@ -35,6 +40,7 @@ __all__ = [
     "PROFILE_FILE",
     "identity_files",
     "install_identity",
+    "key_file_lock",
     "new_profile",
     "read_identity",
     "recover",
@@ -47,6 +53,16 @@ CHAIN_FILE = "chain.pem"
 PROFILE_FILE = "profile.json"
 _STAGING_DIR = ".identity.staging"
 _PREVIOUS_DIR = ".identity.previous"
+_KEY_LOCK = ".identity.lock"  # beside the identity folder, which install_identity renames
+KEY_LOCK_WAIT_SECONDS = 10
+
+
+@contextlib.contextmanager
+def key_file_lock(data_dir: Path) -> Iterator[None]:
+    """Held while ``key.pem`` is replaced; raises filelock's Timeout (an OSError) after a while."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(data_dir / _KEY_LOCK), timeout=KEY_LOCK_WAIT_SECONDS):
+        yield
 
 
 def recover(data_dir: Path) -> None:
@@ -79,12 +95,13 @@ def install_identity(data_dir: Path, files: dict[str, tuple[bytes, int]], replac
             if kept.is_file() and kept.name not in files and kept.name not in (KEY_FILE, CERT_FILE, CHAIN_FILE, PROFILE_FILE):
                 shutil.copy2(kept, staging / kept.name)
     previous = data_dir / _PREVIOUS_DIR
-    if target.exists():
-        if previous.exists():
-            shutil.rmtree(previous)
-        os.rename(target, previous)
-    os.rename(staging, target)
-    _fsync_dir(data_dir)  # the renames must reach the disk too; the same helper atomic_write uses
+    with key_file_lock(data_dir):
+        if target.exists():
+            if previous.exists():
+                shutil.rmtree(previous)
+            os.rename(target, previous)
+        os.rename(staging, target)
+        _fsync_dir(data_dir)  # the renames must reach the disk too; the same helper atomic_write uses
     if previous.exists():
         shutil.rmtree(previous)
 
