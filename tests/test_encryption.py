@@ -306,10 +306,12 @@ def test_a_key_wrapped_at_a_lower_cost_is_rewrapped_on_unlock(data_dir, monkeypa
 
     key = storekey.create(data_dir, PASS)
     written = json.loads((data_dir / "store.key").read_text(encoding="utf-8"))["kdf"]
-    assert (written["n"], written["r"], written["p"]) == (keyfile.SCRYPT_N, keyfile.SCRYPT_R, keyfile.SCRYPT_P)
-    monkeypatch.setattr(keyfile, "SCRYPT_N", keyfile.SCRYPT_N * 2)  # the cost was raised since
+    cost = keyfile.current_cost()  # the test suite's cheap cost (tests/conftest.py)
+    assert (written["n"], written["r"], written["p"]) == (cost.n, cost.r, cost.p)
+    raised = keyfile.ScryptCost(cost.n * 2, cost.r, cost.p)
+    monkeypatch.setattr(keyfile, "current_cost", lambda: raised)  # the cost was raised since
     assert storekey.unwrap(data_dir, PASS) == key
-    assert json.loads((data_dir / "store.key").read_text(encoding="utf-8"))["kdf"]["n"] == keyfile.SCRYPT_N
+    assert json.loads((data_dir / "store.key").read_text(encoding="utf-8"))["kdf"]["n"] == raised.n
     assert storekey.unwrap(data_dir, PASS) == key
     before = (data_dir / "store.key").read_bytes()
     with pytest.raises(WrongPassphrase):

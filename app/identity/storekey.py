@@ -47,7 +47,8 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def _wrapped(data_key: bytes, passphrase: str) -> bytes:
     salt, nonce = os.urandom(16), os.urandom(12)
-    n, r, p = keyfile.SCRYPT_N, keyfile.SCRYPT_R, keyfile.SCRYPT_P
+    cost = keyfile.current_cost()
+    n, r, p = cost.n, cost.r, cost.p
     sealed = AESGCM(_derive(passphrase, salt, n, r, p)).encrypt(nonce, data_key, _AAD)
     document = {"format": FORMAT, "version": VERSION,
                 "kdf": {"name": "scrypt", "n": n, "r": r, "p": p, "salt": _b64(salt)},
@@ -98,7 +99,7 @@ def unwrap(data_dir: Path, passphrase: str) -> bytes:
         raise WrongPassphrase("The passphrase is not correct for this encrypted store. Nothing was changed.") from None
     except (ValueError, TypeError) as exc:
         raise IdentityError(f"The store key {key_file(data_dir)} is damaged ({exc}).") from exc
-    if kdf["n"] * kdf["r"] * kdf["p"] < keyfile.SCRYPT_N * keyfile.SCRYPT_R * keyfile.SCRYPT_P:  # scrypt's cost
+    if keyfile.ScryptCost(kdf["n"], kdf["r"], kdf["p"]).weaker_than(keyfile.current_cost()):
         atomic_write(key_file(data_dir), _wrapped(data_key, passphrase), mode=0o600)
     return data_key
 
