@@ -6,6 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("NILAI_DATA_DIR", None)
+# TEST ONLY: the suite makes and unlocks ~1,000 keys; at the real cost (~0.6 s a guess, see
+# app/identity/keyfile.py) that would add ten minutes. Keys made here (and by the `nilai` processes
+# the tests start, which inherit it) get keyfile.TEST_COST; tests/test_key_cost.py runs without it.
+os.environ["NILAI_TEST_ONLY_CHEAP_KDF"] = "1"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

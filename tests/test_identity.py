@@ -186,7 +186,7 @@ def test_refuses_to_overwrite_unless_replace(tmp_path):
         identity.unlock(tmp_path, "another passphrase", throttle=UnlockThrottle()).fingerprint
         == second.fingerprint
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["identity"]  # no staging leftovers
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".identity.lock", "identity"]  # no staging leftovers
 
 
 def test_interrupted_replacement_recovers_previous_identity(tmp_path):

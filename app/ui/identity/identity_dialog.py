@@ -1,8 +1,9 @@
 """The assessor's signing identity: see it, create it from the profile, import a .p12, export the
 certificate, change the passphrase, draw the handwritten signature shown on signed sheets.
 
-Key generation and unlocking take a fraction of a second (scrypt), so they run here on the GUI
-thread behind a wait cursor; nothing slow enough for the task runner happens in this dialog.
+Key generation and unlocking take about half a second (scrypt, app/identity/keyfile.py), so they
+run here on the GUI thread behind a wait cursor; nothing slow enough for the task runner happens in
+this dialog.
 """
 
 from __future__ import annotations
