@@ -317,3 +317,26 @@ def test_a_key_wrapped_at_a_lower_cost_is_rewrapped_on_unlock(data_dir, monkeypa
     with pytest.raises(WrongPassphrase):
         storekey.unwrap(data_dir, WRONG)
     assert (data_dir / "store.key").read_bytes() == before
+
+
+def test_a_cost_rewrap_never_undoes_a_passphrase_change_made_meanwhile(data_dir, monkeypatch) -> None:
+    """Process A unlocks a key of an older cost while process B changes the passphrase: A's re-wrap
+    (under the old passphrase) must not overwrite B's file, or the new passphrase would stop working."""
+    from app.identity import keyfile
+
+    key = storekey.create(data_dir, PASS)
+    cost = keyfile.current_cost()
+    monkeypatch.setattr(keyfile, "current_cost", lambda: keyfile.ScryptCost(cost.n * 2, cost.r, cost.p))
+    real_open = storekey._open
+
+    def open_then_passphrase_changes(data_dir_, document, passphrase):
+        opened = real_open(data_dir_, document, passphrase)
+        monkeypatch.setattr(storekey, "_open", real_open)
+        storekey.rewrap(data_dir_, PASS, "kata sandi baru 2019")  # "process B", between A's read and write
+        return opened
+
+    monkeypatch.setattr(storekey, "_open", open_then_passphrase_changes)
+    assert storekey.unwrap(data_dir, PASS) == key
+    assert storekey.unwrap(data_dir, "kata sandi baru 2019") == key
+    with pytest.raises(WrongPassphrase):
+        storekey.unwrap(data_dir, PASS)

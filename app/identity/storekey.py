@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from app.base.atomic import atomic_write
 from app.identity import keyfile
 from app.identity.errors import IdentityError, WrongPassphrase
+from app.identity.files import key_file_lock
 from app.store.cipher import key_file
 
 __all__ = ["create", "exists", "rewrap", "unwrap", "wrap"]
@@ -90,6 +91,19 @@ def unwrap(data_dir: Path, passphrase: str) -> bytes:
     """
     data_dir = Path(data_dir)
     document = _read(data_dir)
+    data_key = _open(data_dir, document, passphrase)
+    kdf = document["kdf"]
+    if keyfile.ScryptCost(kdf["n"], kdf["r"], kdf["p"]).weaker_than(keyfile.current_cost()):
+        _rewrap_if_unchanged(data_dir, document, data_key, passphrase)
+    return data_key
+
+
+def unwrap_exact(data_dir: Path, passphrase: str) -> bytes:
+    """The data key, writing nothing."""
+    return _open(Path(data_dir), _read(Path(data_dir)), passphrase)
+
+
+def _open(data_dir: Path, document: dict[str, Any], passphrase: str) -> bytes:
     kdf = document["kdf"]
     try:
         kek = _derive(passphrase, base64.b64decode(kdf["salt"]), kdf["n"], kdf["r"], kdf["p"])
@@ -99,16 +113,29 @@ def unwrap(data_dir: Path, passphrase: str) -> bytes:
         raise WrongPassphrase("The passphrase is not correct for this encrypted store. Nothing was changed.") from None
     except (ValueError, TypeError) as exc:
         raise IdentityError(f"The store key {key_file(data_dir)} is damaged ({exc}).") from exc
-    if keyfile.ScryptCost(kdf["n"], kdf["r"], kdf["p"]).weaker_than(keyfile.current_cost()):
-        atomic_write(key_file(data_dir), _wrapped(data_key, passphrase), mode=0o600)
     return data_key
+
+
+def _rewrap_if_unchanged(data_dir: Path, seen: dict[str, Any], data_key: bytes, passphrase: str) -> None:
+    """Re-wrap at today's cost, unless another process changed the file since it was read (a passphrase
+    change in progress): writing the old passphrase's wrapping back would undo that change."""
+    try:
+        with key_file_lock(data_dir):
+            if _read(data_dir) == seen:
+                atomic_write(key_file(data_dir), _wrapped(data_key, passphrase), mode=0o600)
+    except (OSError, IdentityError):
+        pass  # the key stays at its old cost and opens as before; the next unlock tries again
 
 
 def wrap(data_dir: Path, data_key: bytes, passphrase: str) -> None:
     """Write the (unchanged) data key wrapped under ``passphrase`` (atomic)."""
-    atomic_write(key_file(Path(data_dir)), _wrapped(data_key, passphrase), mode=0o600)
+    with key_file_lock(Path(data_dir)):
+        atomic_write(key_file(Path(data_dir)), _wrapped(data_key, passphrase), mode=0o600)
 
 
 def rewrap(data_dir: Path, old: str, new: str) -> None:
     """The same data key under a new passphrase (atomic). Wrong ``old``: WrongPassphrase, file untouched."""
-    wrap(data_dir, unwrap(data_dir, old), new)
+    data_dir = Path(data_dir)
+    with key_file_lock(data_dir):  # no unlock's cost re-wrap can slip in between and restore ``old``
+        data_key = unwrap_exact(data_dir, old)
+        atomic_write(key_file(data_dir), _wrapped(data_key, new), mode=0o600)
