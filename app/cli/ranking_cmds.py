@@ -8,7 +8,7 @@ from pathlib import Path
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 
 FORMATS = ("csv", "xlsx", "pdf")
-RULES = ("mean", "median", "trimmed_mean")
+RULES = ("mean", "median", "trimmed_mean", "adjusted")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,7 +25,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--scores", type=Path, help="also write every level to this CSV (default for --format csv: "
                                                 "FILE-scores.csv beside FILE)")
     p.add_argument("--rule", choices=RULES, help="aggregation rule for this ranking (default: the round's own, "
-                                                 "normally mean); the rule used is recorded in every export")
+                                                 "normally mean); adjusted: each assessor's levels corrected for "
+                                                 "their severity (refused when the panels are not linked); the rule "
+                                                 "used is recorded in every export")
     p.add_argument("--report-lang", choices=("id", "en"), help="language of the XLSX method sheet and the PDF "
                                                                "(default: --lang, else Bahasa Indonesia)")
     p.add_argument("--sign", action="store_true", help="sign the PDF report with this data directory's identity")
@@ -148,11 +150,21 @@ def ranking(args: argparse.Namespace) -> int:
         "shortlists": [{"size": c.size, "selected": list(c.selected), "tied": list(c.tied),
                         "open_places": c.open_places} for c in result.cuts],
         "alpha": result.agreement.round.alpha, "icc_1_1": result.agreement.icc.value,
+        "ac1": result.agreement.round.ac1, "ac2": result.agreement.round.ac2,
+        "severity": None if result.severity is None else [
+            {"assessor_id": a.assessor_id, "name": result.data.assessors[a.assessor_id].name, "severity": a.severity,
+             "se": a.se, "severity_levels": a.severity_levels, "mean_square": a.mean_square,
+             "indicator_spread": a.indicator_spread, "flag": a.flag} for a in result.severity.assessors],
     }
     lines = [f"{len(ranked)} of {len(result.ranking)} regions of {result.round.name} ranked (rule: {result.rule.value}); "
              f"{fmt.upper()} written to {out}" + (" and signed" if sign else "")]
     if scores is not None:
         lines.append(f"every level written to {scores}")
+    if result.severity is not None:
+        ordered = sorted(result.severity.assessors, key=lambda a: a.severity)
+        lines.append("assessor severity (levels; + scores lower than average): " + ", ".join(
+            f"{result.data.assessors[a.assessor_id].name} {a.severity_levels:+.2f}" + (f" [{a.flag}]" if a.flag else "")
+            for a in ordered))
     for cut in result.cuts:
         if cut.straddled:
             lines.append(f"shortlist {cut.size}: TIE across the cut-off: {', '.join(cut.tied)} share "

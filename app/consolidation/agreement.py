@@ -14,13 +14,20 @@
 - **ICC(2,1)** (case 2: two-way random, single rater) per panel: for each set of assessors that
   scored the same three or more regions together, on their totals.
 
+- **Gwet's AC1 and AC2** (the ``irrCAC`` package; AC2 with ordinal weights) beside alpha, for the
+  round and each dimension, on the same levels laid out units × assessors (units: region ×
+  indicator pairs; every unit with a level counts, as Gwet defines them). Alpha collapses when
+  nearly every region gets the same level (little variation to agree on); AC1/AC2 do not.
+  Undefined (None) with fewer than two units scored by two or more assessors.
+
 ICCs are computed with numpy from the ANOVA mean squares (no maintained package is pinned).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import krippendorff
@@ -42,6 +49,8 @@ class AlphaFigure:
     alpha: float | None  # ordinal Krippendorff's alpha; None when undefined
     units: int  # pairable units (two or more levels)
     values: int  # pairable levels
+    ac1: float | None = None  # Gwet's AC1 (round and dimensions)
+    ac2: float | None = None  # Gwet's AC2, ordinal weights
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,39 @@ def alpha_from_ratings(reliability_data: Sequence[Sequence[float | None]],
     return alpha_from_counts(counts, domain, level_of_measurement=level_of_measurement).alpha
 
 
+# -- Gwet's AC1 / AC2 ---------------------------------------------------------------------------------
+
+def gwet(ratings: ArrayLike, categories: Sequence[int]) -> tuple[float | None, float | None]:
+    """(AC1, AC2 with ordinal weights) of a units × raters table (NaN = no rating), by ``irrCAC``."""
+    matrix = np.asarray(ratings, dtype=float)
+    if matrix.ndim != 2 or int(((~np.isnan(matrix)).sum(axis=1) >= 2).sum()) < 2 or len(categories) < 2:
+        return None, None
+    import pandas as pd  # deferred: pandas and irrCAC take ~0.4 s to import; only consolidation needs them
+    from irrCAC.raw import CAC  # deferred: as above
+
+    frame = pd.DataFrame(matrix)
+    values = [float(c) for c in categories]
+    with warnings.catch_warnings():  # irrCAC's own confidence-interval arithmetic; only the coefficient is used
+        warnings.simplefilter("ignore")
+        ac1 = CAC(frame, categories=values, digits=12).gwet()["est"]["coefficient_value"]
+        ac2 = CAC(frame, weights="ordinal", categories=values, digits=12).gwet()["est"]["coefficient_value"]
+    return float(ac1), float(ac2)
+
+
+def unit_ratings(data: RoundData) -> np.ndarray:
+    """regions × indicators × assessors: each counted assessor's level (NaN where none)."""
+    assessors = sorted({ref.assessor_id for ref in data.counted})
+    column_of = {ident: k for k, ident in enumerate(assessors)}
+    table = np.full((len(data.regions), len(data.indicator_codes), len(assessors)), np.nan)
+    for index, region in enumerate(data.regions):
+        rows = data.region_rows.get(region.code)
+        if rows is None:
+            continue
+        columns = [column_of[ref.assessor_id] for ref in data.counted[rows]]
+        table[index][:, columns] = data.levels[rows].T
+    return table
+
+
 # -- ICC ----------------------------------------------------------------------------------------------
 
 def anova_two_way(matrix: ArrayLike) -> TwoWayAnova:
@@ -197,6 +239,16 @@ def round_agreement(data: RoundData, panels: Sequence[RegionPanel], totals: np.n
         dimensions.append(alpha_from_counts(counts[:, start:stop, :], domain, "dimension", dim.code))
         start = stop
     whole = alpha_from_counts(counts, domain, "round", "")
+    ratings = unit_ratings(data)
+    n_assessors = ratings.shape[2]
+    ac1, ac2 = gwet(ratings.reshape(-1, n_assessors), domain)
+    whole = replace(whole, ac1=ac1, ac2=ac2)
+    start = 0
+    for index, dim in enumerate(data.instrument.dimensions):
+        stop = start + len(dim.indicators)
+        ac1, ac2 = gwet(ratings[:, start:stop, :].reshape(-1, n_assessors), domain)
+        dimensions[index] = replace(dimensions[index], ac1=ac1, ac2=ac2)
+        start = stop
 
     groups = [totals[data.region_rows[r.code]] for r in data.regions if r.code in data.region_rows]
     icc = icc_oneway(groups)

@@ -15,6 +15,8 @@ from app.consolidation.data import RoundData, RoundMeta, load_round_data
 from app.consolidation.panel_scores import DimensionScore, RegionPanel, assessment_totals, panel_scores
 from app.consolidation.ranking import SCORE_DECIMALS, RankEntry, ShortlistCut, rank_entries
 from app.consolidation.rules import AggregationRule, parse_rule
+from app.consolidation.severity.adjust import level_shifts, round_severity
+from app.consolidation.severity.model import SeverityFit
 from app.models.domain import Instrument, RegionInfo
 from app.store import Store
 
@@ -56,6 +58,7 @@ class Consolidation:
     ranking: tuple[RankedRegion, ...]
     cuts: tuple[ShortlistCut, ...]
     data: RoundData
+    severity: SeverityFit | None = None  # the fitted severities (the adjusted rule)
 
     def panel(self, region_code: str) -> RegionPanel:
         return next(p for p in self.panels if p.region.code == region_code)
@@ -83,7 +86,7 @@ def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,
                      shortlist_sizes: tuple[int, ...] | None = None) -> Consolidation:
     chosen = parse_rule(rule if rule is not None else data.round.aggregation_rule)
     sizes = tuple(shortlist_sizes) if shortlist_sizes is not None else data.round.shortlist_sizes
-    panels = panel_scores(data, chosen)
+    severity, panels = rule_panels(data, chosen)
     totals = assessment_totals(data)
     totals.setflags(write=False)
     agreement = round_agreement(data, panels, totals)
@@ -108,4 +111,13 @@ def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,
         tie_breakers=(*(d.code for d in data.instrument.dimensions), REGION_CODE_TIE_BREAKER),
         score_decimals=SCORE_DECIMALS, generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         coverage=cover, panels=panels, agreement=agreement, ranking=tuple(ranking), cuts=cuts, data=data,
+        severity=severity,
     )
+
+
+def rule_panels(data: RoundData, rule: AggregationRule) -> tuple[SeverityFit | None, tuple[RegionPanel, ...]]:
+    """The panels under ``rule``; for ``adjusted`` also the severity fit (or :class:`AdjustmentRefused`)."""
+    if rule is AggregationRule.ADJUSTED:
+        fit = round_severity(data)
+        return fit, panel_scores(data, rule, level_shifts(data, fit))
+    return None, panel_scores(data, rule)

@@ -16,8 +16,43 @@ def _fmt(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def severity_item(c: Consolidation, lang: str = "en") -> tuple[str, str] | None:
+    """The severity paragraph of an adjusted ranking (None for the other rules)."""
+    fit = c.severity
+    if fit is None:
+        return None
+    low = min(fit.assessors, key=lambda a: a.severity)
+    high = max(fit.assessors, key=lambda a: a.severity)
+    flagged = ", ".join(f"{c.data.assessors[a.assessor_id].name} ({a.flag})" for a in fit.assessors if a.flag) or "–"
+    if lang != "id":
+        return ("Assessor severity", (
+            f"Fitted on {fit.observations} counted levels of {len(fit.assessors)} assessors, normalised to 0–100: "
+            "level = round mean + region readiness + indicator easiness − assessor severity + noise, by least squares "
+            "with each effect summing to zero (SciPy; docs/ranking-method.md §9). Residual SD "
+            f"{fit.residual_sd:.2f} points. Severities run from {low.severity_levels:+.2f} levels "
+            f"({c.data.assessors[low.assessor_id].name}, most lenient) to {high.severity_levels:+.2f} levels "
+            f"({c.data.assessors[high.assessor_id].name}, most severe). Each assessor's level is raised by their "
+            f"severity before the panel mean. Fit flags (erratic, halo): {flagged}."))
+    return ("Keketatan asesor", (
+        f"Diestimasi dari {fit.observations} tingkat yang dihitung dari {len(fit.assessors)} asesor, dinormalkan ke "
+        "0–100: tingkat = rata-rata putaran + kesiapan daerah + kemudahan indikator − keketatan asesor + galat, "
+        "dengan kuadrat terkecil dan tiap efek berjumlah nol (SciPy; docs/ranking-method.md §9). Simpangan baku "
+        f"residu {fit.residual_sd:.2f} poin. Keketatan berkisar dari {low.severity_levels:+.2f} tingkat "
+        f"({c.data.assessors[low.assessor_id].name}, paling longgar) sampai {high.severity_levels:+.2f} tingkat "
+        f"({c.data.assessors[high.assessor_id].name}, paling ketat). Tingkat tiap asesor ditambah keketatannya "
+        f"sebelum rata-rata panel. Tanda kecocokan (erratic, halo): {flagged}."))
+
+
 def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
     """(heading, paragraph) pairs describing how this ranking was made."""
+    items = _method_items(c, lang)
+    severity = severity_item(c, lang)
+    if severity is not None:
+        items.insert(3, severity)
+    return items
+
+
+def _method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
     en = lang != "id"
     dims = c.instrument.dimensions
     dim_list = ", ".join(f"{d.code} {d.title.get(lang)} ({d.weight:g}%)" for d in dims)
@@ -46,7 +81,8 @@ def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
              "size. A group of genuinely tied regions that straddles a cut-off is flagged ('tie') and left to the "
              "coordinator; no region of it is taken or dropped silently."),
             ("Agreement", "Krippendorff's alpha (ordinal) on the assessors' original levels, per indicator (units: "
-             "regions), per dimension and for the round (units: region × indicator). ICC(1,1) (Shrout & Fleiss "
+             "regions), per dimension and for the round (units: region × indicator); beside it Gwet's AC1 and AC2 "
+             "(ordinal weights, irrCAC) for the round and each dimension. ICC(1,1) (Shrout & Fleiss "
              "1979, one-way random, single rater) of the assessors' totals over the regions, because each region "
              "is seen by a different panel; ICC(2,1) per panel that scored three or more regions together. An "
              f"indicator of a region is flagged when its assessors' levels differ by {SPREAD_FLAG} levels or more."),
@@ -75,7 +111,8 @@ def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
          "muat dalam ukurannya. Kelompok daerah yang benar-benar seri dan melintasi batas ditandai ('seri') dan "
          "diserahkan kepada koordinator; tidak ada yang diambil atau dibuang diam-diam."),
         ("Kesepakatan", "Alfa Krippendorff (ordinal) atas tingkat asli para asesor, per indikator (unit: daerah), "
-         "per dimensi dan untuk putaran (unit: daerah × indikator). ICC(1,1) (Shrout & Fleiss 1979, acak satu "
+         "per dimensi dan untuk putaran (unit: daerah × indikator); di sampingnya AC1 dan AC2 Gwet (bobot ordinal, "
+         "irrCAC) untuk putaran dan tiap dimensi. ICC(1,1) (Shrout & Fleiss 1979, acak satu "
          "arah, penilai tunggal) atas total para asesor, karena setiap daerah dinilai panel yang berbeda; ICC(2,1) "
          "per panel yang menilai tiga daerah atau lebih bersama. Indikator suatu daerah ditandai bila tingkat "
          f"para asesornya berselisih {SPREAD_FLAG} tingkat atau lebih."),
@@ -91,14 +128,20 @@ def agreement_rows(c: Consolidation, lang: str = "en", compact: bool = False) ->
     a = c.agreement
     rows = [(("Krippendorff's alpha (ordinal), round" if en else "Alfa Krippendorff (ordinal), putaran"),
              _fmt(a.round.alpha), f"{a.round.units} units, {a.round.values} levels" if en
-             else f"{a.round.units} unit, {a.round.values} tingkat")]
+             else f"{a.round.units} unit, {a.round.values} tingkat"),
+            (("Gwet's AC1 / AC2 (ordinal weights), round" if en else "AC1 / AC2 Gwet (bobot ordinal), putaran"),
+             f"{_fmt(a.round.ac1)} / {_fmt(a.round.ac2)}",
+             "does not collapse when most levels are the same" if en else "tidak runtuh bila sebagian besar tingkat sama")]
     if compact:
         rows.append(("alpha by dimension" if en else "alfa per dimensi",
                      ", ".join(f"{f.code} {_fmt(f.alpha)}" for f in a.dimensions), ""))
+        rows.append(("AC1 / AC2 by dimension" if en else "AC1 / AC2 per dimensi",
+                     ", ".join(f"{f.code} {_fmt(f.ac1)} / {_fmt(f.ac2)}" for f in a.dimensions), ""))
     else:
         for figure in a.dimensions:
             rows.append((f"alpha {figure.code}", _fmt(figure.alpha),
                          f"{figure.units} units" if en else f"{figure.units} unit"))
+            rows.append((f"AC1 / AC2 {figure.code}", f"{_fmt(figure.ac1)} / {_fmt(figure.ac2)}", ""))
     rows.append(("ICC(1,1), assessors' totals" if en else "ICC(1,1), total asesor", _fmt(a.icc.value),
                  (f"{a.icc.targets} regions, {a.icc.ratings} assessments, k0 = {a.icc.raters_per_target:.2f}" if en
                   else f"{a.icc.targets} daerah, {a.icc.ratings} penilaian, k0 = {a.icc.raters_per_target:.2f}")))

@@ -10,6 +10,10 @@ For each region and indicator:
    weights of indicators (dimensions) that have no level renormalised away, exactly as an
    individual assessment is scored (:mod:`app.assessments.scoring`).
 
+Under the ``adjusted`` rule, step 1 combines each assessor's level *plus that assessor's severity*
+(``shifts``, in levels, from :mod:`app.consolidation.severity`) by the mean; an adjusted level may
+lie a little outside the rubric's range and is normalised by the same formula without clipping.
+
 Alongside, the spread (highest minus lowest level) of each indicator's original levels, flagged
 when the assessors differ by :data:`SPREAD_FLAG` levels or more.
 """
@@ -78,8 +82,22 @@ def _none(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, ...]:
-    """The panel of every region of the round, in region-code order."""
+def _normalise_adjusted(indicator, value: float) -> float:
+    """The normalising formula of :func:`scoring.normalise`, for adjusted levels that may leave the range."""
+    return (value - indicator.min_level) / (indicator.max_level - indicator.min_level) * 100.0
+
+
+def panel_scores(data: RoundData, rule: AggregationRule, shifts: np.ndarray | None = None) -> tuple[RegionPanel, ...]:
+    """The panel of every region of the round, in region-code order.
+
+    ``shifts`` (the adjusted rule only): per counted assessment and indicator, the levels to add to
+    the assessor's level, shaped like ``data.levels``.
+    """
+    adjusted = rule is AggregationRule.ADJUSTED
+    if adjusted and (shifts is None or shifts.shape != data.levels.shape):
+        raise ValueError("the adjusted rule needs a shift per counted assessment and indicator")
+    shifted = data.levels + shifts if adjusted and shifts is not None else data.levels
+    normalise = _normalise_adjusted if adjusted else scoring.normalise
     instrument = data.instrument
     indicators = instrument.indicators()
     dimension_of = [dim.code for dim in instrument.dimensions for _ in dim.indicators]
@@ -97,7 +115,7 @@ def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, .
     for region in data.regions:
         rows = data.region_rows.get(region.code, slice(0, 0))
         levels = data.levels[rows]
-        combined, counts = combine_columns(rule, levels)
+        combined, counts = combine_columns(rule, shifted[rows])
         na_counts = data.not_applicable[rows].sum(axis=0)
         if levels.shape[0]:
             lowest, highest = np.fmin.reduce(levels, axis=0), np.fmax.reduce(levels, axis=0)
@@ -107,7 +125,7 @@ def panel_scores(data: RoundData, rule: AggregationRule) -> tuple[RegionPanel, .
         moderated = moderations_of.get(region.code, {})
         for column, level in moderated.items():
             used[column] = level
-        normalised = [None if math.isnan(value) else scoring.normalise(indicator, value)
+        normalised = [None if math.isnan(value) else normalise(indicator, value)
                       for indicator, value in zip(indicators, used.tolist(), strict=True)]
         dimensions = []
         dimension_pairs = []

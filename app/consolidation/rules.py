@@ -7,6 +7,9 @@ The rules, exactly (``docs/ranking-method.md`` says the same for an official rec
   middle levels.
 - ``trimmed_mean``: with three or more levels, drop one lowest and one highest level and take the
   mean of the rest; with one or two levels, the mean.
+- ``adjusted``: the mean of the levels after each is corrected for its assessor's severity
+  (:mod:`app.consolidation.severity`); the caller passes the corrected levels, so here it is the
+  mean. Refused for a round whose assessors are not linked.
 
 Only levels count: "not applicable" and unscored indicators are not values and are left out
 before the rule is applied. No levels: no combined level (None).
@@ -27,6 +30,7 @@ class AggregationRule(StrEnum):
     MEAN = "mean"
     MEDIAN = "median"
     TRIMMED_MEAN = "trimmed_mean"
+    ADJUSTED = "adjusted"  # mean of the levels corrected for each assessor's severity
 
 
 DEFAULT_RULE = AggregationRule.MEAN
@@ -45,6 +49,12 @@ DESCRIPTIONS = {
               "the rest; with 1 or 2 levels, the mean",
         "id": "rata-rata terpangkas: bila ada 3 tingkat atau lebih, buang satu terendah dan satu tertinggi, "
               "lalu rata-rata sisanya; bila 1 atau 2 tingkat, rata-rata",
+    },
+    AggregationRule.ADJUSTED: {
+        "en": "adjusted for assessor severity: each assessor's level plus that assessor's severity (estimated "
+              "from every region assessors scored in common), then the mean",
+        "id": "disesuaikan dengan keketatan asesor: tingkat tiap asesor ditambah keketatan asesor itu (diperkirakan "
+              "dari semua daerah yang dinilai bersama oleh para asesor), lalu rata-rata",
     },
 }
 
@@ -81,7 +91,7 @@ def combine_columns(rule: AggregationRule, levels: np.ndarray) -> tuple[np.ndarr
     total = np.where(present, values, 0.0).sum(axis=0)
     combined = np.full(values.shape[1], np.nan)
     has = counts > 0
-    if rule is AggregationRule.MEAN:
+    if rule is AggregationRule.MEAN or rule is AggregationRule.ADJUSTED:  # adjusted: levels already corrected
         combined[has] = total[has] / counts[has]
     elif rule is AggregationRule.MEDIAN:
         ordered = np.sort(values, axis=0)  # NaN sorts last
@@ -103,8 +113,11 @@ def combine_columns(rule: AggregationRule, levels: np.ndarray) -> tuple[np.ndarr
 
 def combine(rule: AggregationRule | str, levels: Iterable[int | float | None]) -> float | None:
     """The combined level of one indicator's levels (None entries are left out); None if none."""
+    chosen = parse_rule(rule)
+    if chosen is AggregationRule.ADJUSTED:
+        raise RuleError("the adjusted rule needs the round's assessor severities: use consolidate(rule='adjusted')")
     values = [float(v) for v in levels if v is not None]
     if not values:
         return None
-    combined, _ = combine_columns(parse_rule(rule), np.array(values, dtype=float).reshape(-1, 1))
+    combined, _ = combine_columns(chosen, np.array(values, dtype=float).reshape(-1, 1))
     return float(combined[0])

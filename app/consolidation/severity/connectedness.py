@@ -1,0 +1,58 @@
+"""Are the round's assessors linked? Severity means something only between linked assessors.
+
+Two assessors are linked when they scored a candidate in common, and through chains of such
+links (A and B shared a region, B and C another: A and C are linked). Every assessor scores
+every indicator, so the assessor–candidate graph alone decides. An *island* is a connected part
+of that graph: its assessors and the candidates they scored. With more than one island, the
+islands' levels cannot be put on one scale (a lenient island and a strong island look the same),
+so the adjustment is refused for the whole round: one ranking across islands would need exactly
+the comparison the data cannot give, and ranking inside each island separately is not what a
+shortlist needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from app.consolidation.severity.data import Observations
+
+
+@dataclass(frozen=True)
+class Island:
+    assessor_ids: tuple[str, ...]
+    candidate_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Connectedness:
+    islands: tuple[Island, ...]  # largest first; one island when the round is linked
+
+    @property
+    def connected(self) -> bool:
+        return len(self.islands) <= 1
+
+
+def connectedness(obs: Observations) -> Connectedness:
+    """The islands of the bipartite graph assessors–candidates (an edge per candidate an assessor scored)."""
+    n_a, n_c = len(obs.assessor_ids), len(obs.candidate_ids)
+    if not len(obs):
+        return Connectedness(())
+    # nodes 0..n_a-1 are assessors, n_a.. are candidates
+    edges = coo_matrix((np.ones(len(obs)), (obs.assessor, n_a + obs.candidate)), shape=(n_a + n_c, n_a + n_c))
+    count, labels = connected_components(edges, directed=False)
+    seen_a = np.zeros(n_a, dtype=bool)
+    seen_a[obs.assessor] = True
+    seen_c = np.zeros(n_c, dtype=bool)
+    seen_c[obs.candidate] = True
+    islands = []
+    for label in range(count):
+        assessors = tuple(obs.assessor_ids[i] for i in np.nonzero((labels[:n_a] == label) & seen_a)[0])
+        candidates = tuple(obs.candidate_ids[i] for i in np.nonzero((labels[n_a:] == label) & seen_c)[0])
+        if assessors or candidates:
+            islands.append(Island(assessors, candidates))
+    islands.sort(key=lambda island: (-len(island.candidate_ids), island.candidate_ids))
+    return Connectedness(tuple(islands))

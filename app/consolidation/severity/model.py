@@ -1,0 +1,208 @@
+"""The severity model, fitted by least squares: level = mean + readiness − severity + easiness + noise.
+
+For observation *n* (candidate *c*, assessor *a*, indicator *i*), on the normalised 0-100 scale::
+
+    y_n = μ + θ_c + β_i − s_a + ε_n,    Σ_c θ_c = Σ_i β_i = Σ_a s_a = 0,    ε_n ~ (0, σ²)
+
+θ_c is the candidate's readiness, β_i the indicator's easiness (its difficulty is −β_i), s_a the
+assessor's severity (positive: scores lower than the others on the same work), all in points on
+0-100. The sum-to-zero constraints make the parameters unique: a severity is relative to the
+round's average assessor. The fit is ordinary least squares: the design is built sparse with
+reference coding (SciPy), the normal equations X'X b = X'y are solved by Cholesky
+(:func:`scipy.linalg.cho_factor`), and the parameters are then centred. Standard errors are the
+usual OLS ones, σ̂² (X'X)⁻¹ with σ̂² = RSS / (n − p), carried through the centring.
+
+A candidate's *measure* is μ + θ_c: the normalised score it would get, on average over the
+indicators, from an assessor of average severity.
+
+Fit figures per assessor (residual based, as infit/outfit mean-squares are in many-facet Rasch
+analysis; with one σ for every observation the two coincide): ``mean_square`` is the mean of the
+squared standardised residuals (r / σ̂)² over the assessor's observations, near 1 when the
+model explains the assessor as well as the others. ``indicator_spread`` is how much the assessor's
+levels vary across indicators within one candidate (mean over their candidates of the standard
+deviation), relative to the median assessor. Flags: **erratic** when mean_square >
+:data:`ERRATIC_ABOVE`; **halo** (too uniform: the same level everywhere, or more predictable than
+levels can be) when indicator_spread < :data:`HALO_SPREAD_BELOW` or mean_square <
+:data:`MUTED_BELOW`. The limits are the usual productive range of a mean-square (0.5-1.5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.linalg import LinAlgError, cho_factor, cho_solve
+from scipy.sparse import coo_matrix
+
+from app.consolidation.severity.connectedness import Connectedness, Island, connectedness
+from app.consolidation.severity.data import Observations
+
+ERRATIC_ABOVE = 1.5
+MUTED_BELOW = 0.5
+HALO_SPREAD_BELOW = 0.5
+ERRATIC, HALO = "erratic", "halo"
+
+
+class SeverityError(ValueError):
+    """The model cannot be fitted to these levels; the message says why."""
+
+
+class NotConnected(SeverityError):
+    """The assessors form separate islands: their severities cannot be compared."""
+
+    def __init__(self, islands: tuple[Island, ...]) -> None:
+        self.islands = islands
+        super().__init__(f"the assessors form {len(islands)} separate groups that share no candidate")
+
+
+@dataclass(frozen=True)
+class AssessorSeverity:
+    assessor_id: str
+    severity: float  # points on 0-100; positive = scores lower than the average assessor
+    se: float
+    severity_levels: float  # the same in rubric levels (indicators' median span)
+    observations: int
+    candidates: int
+    mean_square: float  # mean squared standardised residual (≈ 1)
+    indicator_spread: float  # relative to the median assessor (≈ 1)
+    flag: str  # "" | "erratic" | "halo"
+
+
+@dataclass(frozen=True)
+class CandidateMeasure:
+    candidate_id: str
+    measure: float  # μ + θ_c, points on 0-100
+    se: float
+    observations: int
+
+
+@dataclass(frozen=True)
+class IndicatorDifficulty:
+    code: str
+    difficulty: float  # −β_i, points; positive = scored lower than the average indicator
+    se: float
+
+
+@dataclass(frozen=True, eq=False)
+class SeverityFit:
+    mean: float  # μ after centring: the round's mean normalised level
+    residual_sd: float  # σ̂, points
+    observations: int
+    parameters: int
+    assessors: tuple[AssessorSeverity, ...]
+    candidates: tuple[CandidateMeasure, ...]
+    indicators: tuple[IndicatorDifficulty, ...]
+    connectedness: Connectedness
+
+    def assessor(self, assessor_id: str) -> AssessorSeverity:
+        return next(a for a in self.assessors if a.assessor_id == assessor_id)
+
+    def candidate(self, candidate_id: str) -> CandidateMeasure:
+        return next(c for c in self.candidates if c.candidate_id == candidate_id)
+
+    def severities(self) -> dict[str, float]:
+        return {a.assessor_id: a.severity for a in self.assessors}
+
+
+def _dense_index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    present, index = np.unique(values, return_inverse=True)
+    return present, index.astype(np.int64)
+
+
+def _variances(m: np.ndarray, cov: np.ndarray) -> np.ndarray:
+    """diag(M C M') without forming it."""
+    return np.maximum(np.einsum("ij,ij->i", m @ cov, m), 0.0)
+
+
+def fit_severity(obs: Observations) -> SeverityFit:
+    """Fit the model; raises :class:`NotConnected` for islands, :class:`SeverityError` for too little data."""
+    linked = connectedness(obs)
+    if not linked.connected:
+        raise NotConnected(linked.islands)
+    cand_present, c = _dense_index(obs.candidate)
+    ind_present, i = _dense_index(obs.indicator)
+    ass_present, a = _dense_index(obs.assessor)
+    n_c, n_i, n_a, n = len(cand_present), len(ind_present), len(ass_present), len(obs)
+    p = 1 + (n_c - 1) + (n_i - 1) + (n_a - 1)
+    if n_a < 2 or n <= p:
+        raise SeverityError(f"{n} levels from {n_a} assessors are too few to estimate {p} parameters")
+    y = obs.normalised.astype(float)
+
+    # reference coding: column 0 = μ, then θ_1.., β_1.., s_1.. (the first of each is 0 before centring)
+    theta0, beta0, sev0 = 1, 1 + (n_c - 1), 1 + (n_c - 1) + (n_i - 1)
+    rows, cols, vals = [np.arange(n)], [np.zeros(n, dtype=np.int64)], [np.ones(n)]
+    for index, start, sign in ((c, theta0, 1.0), (i, beta0, 1.0), (a, sev0, -1.0)):
+        has = index > 0
+        rows.append(np.nonzero(has)[0])
+        cols.append(start + index[has] - 1)
+        vals.append(np.full(int(has.sum()), sign))
+    design = coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, p)).tocsr()
+    xtx = (design.T @ design).toarray()
+    xty = design.T @ y
+    try:
+        factor = cho_factor(xtx)
+    except LinAlgError:  # pragma: no cover - connectedness rules this out
+        raise SeverityError("the levels do not determine every severity") from None
+    b = cho_solve(factor, xty)
+    residual = y - design @ b
+    sigma2 = float(residual @ residual) / (n - p)
+    cov = sigma2 * cho_solve(factor, np.eye(p))
+
+    def full(start: int, k: int) -> np.ndarray:
+        """k × p: the map from b to the k uncentred effects (the first is 0)."""
+        m = np.zeros((k, p))
+        m[np.arange(1, k), start + np.arange(k - 1)] = 1.0
+        return m
+
+    theta_m, beta_m, sev_m = full(theta0, n_c), full(beta0, n_i), full(sev0, n_a)
+    centre = lambda m: m - m.mean(axis=0)  # noqa: E731 - sum-to-zero: subtract the mean effect
+    measure_m = theta_m + beta_m.mean(axis=0) - sev_m.mean(axis=0)
+    measure_m[:, 0] += 1.0
+    severity_m, easiness_m = centre(sev_m), centre(beta_m)
+    mean_m = np.zeros(p)
+    mean_m[0] = 1.0
+    mean_m += theta_m.mean(axis=0) + beta_m.mean(axis=0) - sev_m.mean(axis=0)
+
+    severity, severity_se = severity_m @ b, np.sqrt(_variances(severity_m, cov))
+    measure, measure_se = measure_m @ b, np.sqrt(_variances(measure_m, cov))
+    easiness, easiness_se = easiness_m @ b, np.sqrt(_variances(easiness_m, cov))
+
+    sigma = np.sqrt(sigma2)
+    z2 = (residual / sigma) ** 2 if sigma > 0 else np.zeros(n)
+    per_assessor = np.bincount(a, minlength=n_a).astype(float)
+    mean_square = np.bincount(a, weights=z2, minlength=n_a) / per_assessor
+    spread = _indicator_spread(a, c, y, n_a, n_c)
+    typical = float(np.median(spread)) if len(spread) else 0.0
+    relative = spread / typical if typical > 0 else np.ones(n_a)
+    span = float(np.median(obs.spans[ind_present])) if len(ind_present) else 1.0
+    pairs = np.unique(a * n_c + c)
+    candidates_of = np.bincount(pairs // n_c, minlength=n_a)
+
+    assessors = []
+    for k in range(n_a):
+        ms, sp = float(mean_square[k]), float(relative[k])
+        flag = ERRATIC if ms > ERRATIC_ABOVE else HALO if sp < HALO_SPREAD_BELOW or ms < MUTED_BELOW else ""
+        assessors.append(AssessorSeverity(
+            obs.assessor_ids[ass_present[k]], float(severity[k]), float(severity_se[k]),
+            float(severity[k]) * span / 100.0, int(per_assessor[k]), int(candidates_of[k]), ms, sp, flag))
+    per_candidate = np.bincount(c, minlength=n_c)
+    candidates = tuple(CandidateMeasure(obs.candidate_ids[cand_present[k]], float(measure[k]), float(measure_se[k]),
+                                        int(per_candidate[k])) for k in range(n_c))
+    indicators = tuple(IndicatorDifficulty(obs.indicator_codes[ind_present[k]], -float(easiness[k]),
+                                           float(easiness_se[k])) for k in range(n_i))
+    return SeverityFit(float(mean_m @ b), float(sigma), n, p, tuple(assessors), candidates, indicators, linked)
+
+
+def _indicator_spread(a: np.ndarray, c: np.ndarray, y: np.ndarray, n_a: int, n_c: int) -> np.ndarray:
+    """Per assessor: mean over their candidates of the SD of their normalised levels across indicators."""
+    key = a * n_c + c
+    count = np.bincount(key, minlength=n_a * n_c).astype(float)
+    total = np.bincount(key, weights=y, minlength=n_a * n_c)
+    squares = np.bincount(key, weights=y * y, minlength=n_a * n_c)
+    has = count >= 2
+    variance = np.zeros_like(count)
+    variance[has] = np.maximum(squares[has] / count[has] - (total[has] / count[has]) ** 2, 0.0)
+    sd = np.sqrt(variance).reshape(n_a, n_c)
+    used = has.reshape(n_a, n_c)
+    n_used = used.sum(axis=1)
+    return np.divide(sd.sum(axis=1), n_used, out=np.zeros(n_a), where=n_used > 0)
