@@ -162,7 +162,7 @@ def unit_ratings(data: RoundData) -> np.ndarray:
     """regions × indicators × assessors: each counted assessor's level (NaN where none)."""
     assessors = sorted({ref.assessor_id for ref in data.counted})
     column_of = {ident: k for k, ident in enumerate(assessors)}
-    table = np.full((len(data.regions), len(data.indicator_codes), len(assessors)), np.nan)
+    table = np.full((len(data.regions), len(data.indicator_codes), max(len(assessors), 1)), np.nan)
     for index, region in enumerate(data.regions):
         rows = data.region_rows.get(region.code)
         if rows is None:
@@ -240,7 +240,7 @@ def round_agreement(data: RoundData, panels: Sequence[RegionPanel], totals: np.n
         start = stop
     whole = alpha_from_counts(counts, domain, "round", "")
     ratings = unit_ratings(data)
-    n_assessors = ratings.shape[2]
+    n_assessors = max(ratings.shape[2], 1)  # no assessor: an empty table, AC undefined
     ac1, ac2 = gwet(ratings.reshape(-1, n_assessors), domain)
     whole = replace(whole, ac1=ac1, ac2=ac2)
     start = 0

@@ -113,9 +113,7 @@ def combine_columns(rule: AggregationRule, levels: np.ndarray) -> tuple[np.ndarr
 
 def combine(rule: AggregationRule | str, levels: Iterable[int | float | None]) -> float | None:
     """The combined level of one indicator's levels (None entries are left out); None if none."""
-    chosen = parse_rule(rule)
-    if chosen is AggregationRule.ADJUSTED:
-        raise RuleError("the adjusted rule needs the round's assessor severities: use consolidate(rule='adjusted')")
+    chosen = parse_rule(rule)  # adjusted: the caller passes levels already corrected for severity
     values = [float(v) for v in levels if v is not None]
     if not values:
         return None
