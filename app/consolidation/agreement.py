@@ -14,10 +14,10 @@
 - **ICC(2,1)** (case 2: two-way random, single rater) per panel: for each set of assessors that
   scored the same three or more regions together, on their totals.
 
-- **Gwet's AC1 and AC2** (the ``irrCAC`` package; AC2 with ordinal weights) beside alpha, for the
-  round and each dimension, on the same levels laid out units × assessors (units: region ×
-  indicator pairs; every unit with a level counts, as Gwet defines them). Alpha collapses when
-  nearly every region gets the same level (little variation to agree on); AC1/AC2 do not.
+- **Gwet's AC1 and AC2** (the ``agreement`` package, pure numpy; AC2 with Gwet's ordinal weights)
+  beside alpha, per indicator, per dimension and for the round, from the same units × levels
+  table (every unit with a level counts, as Gwet defines the chance agreement). Alpha collapses
+  when nearly every region gets the same level (little variation to agree on); AC1/AC2 do not.
   Undefined (None) with fewer than two units scored by two or more assessors.
 
 ICCs are computed with numpy from the ANOVA mean squares (no maintained package is pinned).
@@ -25,13 +25,14 @@ ICCs are computed with numpy from the ANOVA mean squares (no maintained package 
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import krippendorff
 import numpy as np
+from agreement.metrics import gwets_gamma
+from agreement.utils.kernels import identity_kernel, ordinal_kernel
 from numpy.typing import ArrayLike
 
 from app.consolidation.data import RoundData
@@ -49,7 +50,7 @@ class AlphaFigure:
     alpha: float | None  # ordinal Krippendorff's alpha; None when undefined
     units: int  # pairable units (two or more levels)
     values: int  # pairable levels
-    ac1: float | None = None  # Gwet's AC1 (round and dimensions)
+    ac1: float | None = None  # Gwet's AC1
     ac2: float | None = None  # Gwet's AC2, ordinal weights
 
 
@@ -141,35 +142,32 @@ def alpha_from_ratings(reliability_data: Sequence[Sequence[float | None]],
 
 # -- Gwet's AC1 / AC2 ---------------------------------------------------------------------------------
 
-def gwet(ratings: ArrayLike, categories: Sequence[int]) -> tuple[float | None, float | None]:
-    """(AC1, AC2 with ordinal weights) of a units × raters table (NaN = no rating), by ``irrCAC``."""
-    matrix = np.asarray(ratings, dtype=float)
-    if matrix.ndim != 2 or int(((~np.isnan(matrix)).sum(axis=1) >= 2).sum()) < 2 or len(categories) < 2:
+def gwet_from_counts(value_counts: np.ndarray) -> tuple[float | None, float | None]:
+    """(AC1, AC2 with ordinal weights) from a units × categories table of how many raters gave each category.
+
+    Computed by the ``agreement`` package (Gwet's coefficient, which it calls gamma). Units without
+    a rating are left out; with fewer than two units rated twice or more the figures are undefined.
+    """
+    counts = np.asarray(value_counts, dtype=float)
+    counts = counts.reshape(-1, counts.shape[-1])
+    counts = counts[counts.sum(axis=1) >= 1]
+    if int((counts.sum(axis=1) >= 2).sum()) < 2 or counts.shape[1] < 2:
         return None, None
-    import pandas as pd  # deferred: pandas and irrCAC take ~0.4 s to import; only consolidation needs them
-    from irrCAC.raw import CAC  # deferred: as above
-
-    frame = pd.DataFrame(matrix)
-    values = [float(c) for c in categories]
-    with warnings.catch_warnings():  # irrCAC's own confidence-interval arithmetic; only the coefficient is used
-        warnings.simplefilter("ignore")
-        ac1 = CAC(frame, categories=values, digits=12).gwet()["est"]["coefficient_value"]
-        ac2 = CAC(frame, weights="ordinal", categories=values, digits=12).gwet()["est"]["coefficient_value"]
-    return float(ac1), float(ac2)
+    ac1 = float(gwets_gamma(counts, identity_kernel))
+    ac2 = float(gwets_gamma(counts, ordinal_kernel))
+    return ac1, ac2
 
 
-def unit_ratings(data: RoundData) -> np.ndarray:
-    """regions × indicators × assessors: each counted assessor's level (NaN where none)."""
-    assessors = sorted({ref.assessor_id for ref in data.counted})
-    column_of = {ident: k for k, ident in enumerate(assessors)}
-    table = np.full((len(data.regions), len(data.indicator_codes), max(len(assessors), 1)), np.nan)
-    for index, region in enumerate(data.regions):
-        rows = data.region_rows.get(region.code)
-        if rows is None:
-            continue
-        columns = [column_of[ref.assessor_id] for ref in data.counted[rows]]
-        table[index][:, columns] = data.levels[rows].T
-    return table
+def gwet(ratings: ArrayLike, categories: Sequence[int]) -> tuple[float | None, float | None]:
+    """(AC1, AC2) of a units × raters table (NaN = no rating) over the given ordered categories."""
+    matrix = np.asarray(ratings, dtype=float)
+    position = {float(value): index for index, value in enumerate(categories)}
+    counts = np.zeros((matrix.shape[0], len(categories)))
+    for unit, row in enumerate(matrix.tolist()):
+        for value in row:
+            if value == value:  # not NaN
+                counts[unit, position[value]] += 1
+    return gwet_from_counts(counts)
 
 
 # -- ICC ----------------------------------------------------------------------------------------------
@@ -228,27 +226,23 @@ def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
     return counts, domain
 
 
+def _figure(counts: np.ndarray, domain: list[int], scope: str, code: str) -> AlphaFigure:
+    """Alpha, AC1 and AC2 of one scope, from its units × levels counts."""
+    ac1, ac2 = gwet_from_counts(counts)
+    return replace(alpha_from_counts(counts, domain, scope, code), ac1=ac1, ac2=ac2)
+
+
 def round_agreement(data: RoundData, panels: Sequence[RegionPanel], totals: np.ndarray) -> Agreement:
     counts, domain = level_counts(data)
-    indicators = tuple(alpha_from_counts(counts[:, j, :], domain, "indicator", code)
+    indicators = tuple(_figure(counts[:, j, :], domain, "indicator", code)
                        for j, code in enumerate(data.indicator_codes))
     dimensions = []
     start = 0
     for dim in data.instrument.dimensions:
         stop = start + len(dim.indicators)
-        dimensions.append(alpha_from_counts(counts[:, start:stop, :], domain, "dimension", dim.code))
+        dimensions.append(_figure(counts[:, start:stop, :], domain, "dimension", dim.code))
         start = stop
-    whole = alpha_from_counts(counts, domain, "round", "")
-    ratings = unit_ratings(data)
-    n_assessors = max(ratings.shape[2], 1)  # no assessor: an empty table, AC undefined
-    ac1, ac2 = gwet(ratings.reshape(-1, n_assessors), domain)
-    whole = replace(whole, ac1=ac1, ac2=ac2)
-    start = 0
-    for index, dim in enumerate(data.instrument.dimensions):
-        stop = start + len(dim.indicators)
-        ac1, ac2 = gwet(ratings[:, start:stop, :].reshape(-1, n_assessors), domain)
-        dimensions[index] = replace(dimensions[index], ac1=ac1, ac2=ac2)
-        start = stop
+    whole = _figure(counts, domain, "round", "")
 
     groups = [totals[data.region_rows[r.code]] for r in data.regions if r.code in data.region_rows]
     icc = icc_oneway(groups)

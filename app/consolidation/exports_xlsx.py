@@ -70,6 +70,10 @@ def _fill_sheet(sheet: Worksheet, header: list[str] | tuple[str, ...], rows) -> 
     return count
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def workbook(c: Consolidation, lang: str = "en") -> Workbook:
     book = Workbook()
     ranking = book.worksheets[0]  # a new workbook's one (active) sheet
@@ -94,6 +98,8 @@ def workbook(c: Consolidation, lang: str = "en") -> Workbook:
     method.column_dimensions["A"].width = 34
     method.column_dimensions["B"].width = 110
     method.column_dimensions["C"].width = 60
+    method.column_dimensions["D"].width = 14
+    method.column_dimensions["E"].width = 14
     method.append(["Ranking method" if lang != "id" else "Metode pemeringkatan"])
     method["A1"].font = Font(bold=True, size=14)
     for heading, text in method_items(c, lang):
@@ -109,13 +115,16 @@ def workbook(c: Consolidation, lang: str = "en") -> Workbook:
     for figure, value, detail in agreement_rows(c, lang):
         method.append([figure, value, detail])
     method.append([])
-    method.append(["indicator", "Krippendorff's alpha (ordinal)", "pairable regions"])
+    method.append(["indicator", "Krippendorff's alpha (ordinal)", "pairable regions", "Gwet's AC1",
+                   "Gwet's AC2 (ordinal weights)"])
     for cell in method[method.max_row]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
     for indicator in c.agreement.indicators:
-        method.append([indicator.code, None if indicator.alpha is None else round(indicator.alpha, 4), indicator.units])
-        method.cell(row=method.max_row, column=2).number_format = "0.000"
-        method.cell(row=method.max_row, column=2).alignment = Alignment(horizontal="left")
+        method.append([indicator.code, _rounded(indicator.alpha), indicator.units, _rounded(indicator.ac1),
+                       _rounded(indicator.ac2)])
+        for column in (2, 4, 5):
+            method.cell(row=method.max_row, column=column).number_format = "0.000"
+            method.cell(row=method.max_row, column=column).alignment = Alignment(horizontal="left")
     for (cell,) in method.iter_rows(min_col=2, max_col=2):
         if cell.alignment.horizontal is None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

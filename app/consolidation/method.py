@@ -82,7 +82,7 @@ def _method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
              "coordinator; no region of it is taken or dropped silently."),
             ("Agreement", "Krippendorff's alpha (ordinal) on the assessors' original levels, per indicator (units: "
              "regions), per dimension and for the round (units: region × indicator); beside it Gwet's AC1 and AC2 "
-             "(ordinal weights, irrCAC) for the round and each dimension. ICC(1,1) (Shrout & Fleiss "
+             "(ordinal weights) per indicator, per dimension and for the round. ICC(1,1) (Shrout & Fleiss "
              "1979, one-way random, single rater) of the assessors' totals over the regions, because each region "
              "is seen by a different panel; ICC(2,1) per panel that scored three or more regions together. An "
              f"indicator of a region is flagged when its assessors' levels differ by {SPREAD_FLAG} levels or more."),
@@ -111,8 +111,8 @@ def _method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
          "muat dalam ukurannya. Kelompok daerah yang benar-benar seri dan melintasi batas ditandai ('seri') dan "
          "diserahkan kepada koordinator; tidak ada yang diambil atau dibuang diam-diam."),
         ("Kesepakatan", "Alfa Krippendorff (ordinal) atas tingkat asli para asesor, per indikator (unit: daerah), "
-         "per dimensi dan untuk putaran (unit: daerah × indikator); di sampingnya AC1 dan AC2 Gwet (bobot ordinal, "
-         "irrCAC) untuk putaran dan tiap dimensi. ICC(1,1) (Shrout & Fleiss 1979, acak satu "
+         "per dimensi dan untuk putaran (unit: daerah × indikator); di sampingnya AC1 dan AC2 Gwet (bobot ordinal) "
+         "per indikator, per dimensi dan untuk putaran. ICC(1,1) (Shrout & Fleiss 1979, acak satu "
          "arah, penilai tunggal) atas total para asesor, karena setiap daerah dinilai panel yang berbeda; ICC(2,1) "
          "per panel yang menilai tiga daerah atau lebih bersama. Indikator suatu daerah ditandai bila tingkat "
          f"para asesornya berselisih {SPREAD_FLAG} tingkat atau lebih."),

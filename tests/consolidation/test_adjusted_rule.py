@@ -6,13 +6,17 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
+import statsmodels.formula.api as smf
 from openpyxl import load_workbook
 
 from app.cli import main
 from app.consolidation import consolidate
+from app.consolidation.exports_csv import scores_path_for, write_ranking_csv, write_scores_csv
 from app.consolidation.severity.adjust import AdjustmentRefused
 from tests.consolidation.builders import RoundBuilder, three_dimensions
+from tests.consolidation.test_exports_csv import build_round, exported, recompute
 
 CODES = ("S1", "S2", "I1", "I2", "P1")
 EASINESS = (0, 1, -1, 0, 1)  # per indicator, in levels
@@ -118,6 +122,32 @@ def test_cli_adjusted_ranking_and_its_exports_name_the_rule(store, tmp_path: Pat
     method = load_workbook(tmp_path / "r.xlsx")["Method"]
     texts = {row[0]: row[1] for row in method.iter_rows(values_only=True) if row and row[0]}
     assert "adjusted for assessor severity" in texts["Combining the panel"]
-    assert "Bayu" in texts["Assessor severity"] and "most severe" in texts["Assessor severity"]
+    severity = texts["Assessor severity"]
+    assert ("(Bayu, most severe)" in severity or "(Bela, most severe)" in severity) and "+1.20 levels" in severity
+    assert severity.endswith("Fit flags (erratic, halo): –.")  # levels the model explains exactly: no misfit
     assert run(store.data_dir, "ranking", "--out", str(tmp_path / "r.pdf"), "--rule", "adjusted", "--json") == 0
     assert '"rule": "adjusted"' in capsys.readouterr().out
+
+
+def severities_from_scores_csv(path: Path) -> dict[str, float]:
+    """The method of docs/ranking-method.md §9 with statsmodels, on the exported scores CSV alone."""
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"region_code": str, "assessor_id": str})
+    frame = frame[(frame.source == "assessor") & (frame.counted == "yes") & (frame.not_applicable == "no")].copy()
+    frame["y"] = (frame.level - frame.min_level) / (frame.max_level - frame.min_level) * 100
+    fit = smf.ols("y ~ C(region_code, Sum) + C(indicator_code, Sum) + C(assessor_id, Sum)", frame).fit()
+    assessors = sorted(frame.assessor_id.unique())
+    effects = {a: fit.params[f"C(assessor_id, Sum)[S.{a}]"] for a in assessors[:-1]}
+    effects[assessors[-1]] = -sum(effects.values())  # sum-to-zero: the last is minus the sum of the others
+    return {a: -effect for a, effect in effects.items()}  # severity = minus the assessor's effect
+
+
+@pytest.mark.parametrize("build", [linked_round, build_round])
+def test_adjusted_ranking_recomputed_from_the_csvs_with_statsmodels(store, tmp_path: Path, build) -> None:
+    build(store)
+    result = consolidate(store, rule="adjusted")
+    ranking_file = write_ranking_csv(result, tmp_path / "ranking.csv")
+    scores_file = write_scores_csv(result, scores_path_for(ranking_file))
+    severity = severities_from_scores_csv(scores_file)
+    assert result.severity is not None
+    assert severity == pytest.approx(result.severity.severities())
+    assert recompute(ranking_file, scores_file, severity) == exported(ranking_file)

@@ -25,12 +25,12 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _combine(rule: str, values: list[int]) -> float | None:
+def _combine(rule: str, values: list[float]) -> float | None:
     values = sorted(values)
     n = len(values)
     if n == 0:
         return None
-    if rule == "mean":
+    if rule in ("mean", "adjusted"):  # adjusted: the levels were corrected for severity first
         return sum(values) / n
     if rule == "median":
         return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
@@ -39,14 +39,19 @@ def _combine(rule: str, values: list[int]) -> float | None:
     raise AssertionError(rule)
 
 
-def recompute(ranking_file: Path, scores_file: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(region code, rank, panel score, shortlist marks) in ranking order, from the CSVs only."""
+def recompute(ranking_file: Path, scores_file: Path,
+              severity: dict[str, float] | None = None) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(region code, rank, panel score, shortlist marks) in ranking order, from the CSVs only.
+
+    ``severity`` (the adjusted rule): each assessor's severity in points, fitted independently from the
+    scores CSV (test_adjusted_rule.py); each level is raised by it, converted to the indicator's levels.
+    """
     ranking = _read(ranking_file)
     rule = ranking[0]["aggregation_rule"]
     sizes = [int(name.split("_", 1)[1]) for name in ranking[0] if name.startswith("shortlist_")]
     dimensions: dict[str, tuple[int, float]] = {}
     indicators: dict[str, tuple[str, float, int, int]] = {}
-    levels: dict[tuple[str, str], list[int]] = defaultdict(list)
+    levels: dict[tuple[str, str], list[float]] = defaultdict(list)
     moderated: dict[tuple[str, str], int] = {}
     for row in _read(scores_file):
         dimensions[row["dimension_code"]] = (int(row["dimension_position"]), float(row["dimension_weight"]))
@@ -56,7 +61,8 @@ def recompute(ranking_file: Path, scores_file: Path) -> list[tuple[str, str, str
         if row["source"] == "moderation":
             moderated[key] = int(row["level"])
         elif row["counted"] == "yes" and row["not_applicable"] == "no":
-            levels[key].append(int(row["level"]))
+            shift = (severity or {}).get(row["assessor_id"], 0.0) * (int(row["max_level"]) - int(row["min_level"])) / 100
+            levels[key].append(int(row["level"]) + shift)
     order = sorted(dimensions, key=lambda code: dimensions[code][0])
 
     def weighted(pairs: list[tuple[float, float]]) -> float | None:

@@ -11,7 +11,7 @@ from tests.consolidation.test_exports_csv import build_round
 
 NAN = np.nan
 # Gwet, Handbook of Inter-Rater Reliability (4th ed., 2014): 4 raters, 12 subjects, categories 1-5, with missing
-# ratings (the same data as Krippendorff's example). Published AC1 = 0.7754 (also in the irrCAC documentation).
+# ratings (the same data as Krippendorff's example). Published AC1 = 0.7754 (also in the R/Python irrCAC docs).
 FOUR_RATERS = [[1, 1, NAN, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4], [4, 4, 4, 4],
                [1, 1, 2, 1], [2, 2, 2, 2], [NAN, 5, 5, 5], [NAN, NAN, 1, 1], [NAN, NAN, 3, NAN]]
 
@@ -34,10 +34,10 @@ def test_undefined_without_two_units_scored_twice() -> None:
     assert gwet([[1, NAN], [2, 3]], [1, 2, 3]) == (None, None)
 
 
-def test_the_round_and_each_dimension_carry_ac1_and_ac2(store) -> None:
+def test_the_round_each_dimension_and_indicator_carry_ac1_and_ac2(store) -> None:
     build_round(store)
     agreement = consolidate(store).agreement
     assert agreement.round.ac1 is not None and -1 <= agreement.round.ac1 <= 1
     assert agreement.round.ac2 is not None and -1 <= agreement.round.ac2 <= 1
     assert all(d.ac1 is not None for d in agreement.dimensions)
-    assert all(i.ac1 is None for i in agreement.indicators)  # per indicator: alpha only
+    assert all(i.ac1 is not None and i.ac2 is not None for i in agreement.indicators if i.units >= 2)

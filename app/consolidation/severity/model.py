@@ -41,6 +41,7 @@ ERRATIC_ABOVE = 1.5
 MUTED_BELOW = 0.5
 HALO_SPREAD_BELOW = 0.5
 ERRATIC, HALO = "erratic", "halo"
+PERFECT_FIT_SD = 1e-9  # points: a residual SD below this is floating-point noise
 
 
 class SeverityError(ValueError):
@@ -168,7 +169,8 @@ def fit_severity(obs: Observations) -> SeverityFit:
     easiness, easiness_se = easiness_m @ b, np.sqrt(_variances(easiness_m, cov))
 
     sigma = np.sqrt(sigma2)
-    z2 = (residual / sigma) ** 2 if sigma > 0 else np.zeros(n)
+    # A perfect fit (residuals at rounding noise) has no misfit to measure: every mean square is 1.
+    z2 = (residual / sigma) ** 2 if sigma > PERFECT_FIT_SD else np.ones(n)
     per_assessor = np.bincount(a, minlength=n_a).astype(float)
     mean_square = np.bincount(a, weights=z2, minlength=n_a) / per_assessor
     spread = _indicator_spread(a, c, y, n_a, n_c)
