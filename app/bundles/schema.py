@@ -225,7 +225,7 @@ ROUND_PACKAGE_SCHEMA: dict[str, Any] = {
             "id": _UUID, "name": _short(200), "programme": _short(200), "instrument_hash": _SHA,
             "starts_on": {"type": ["string", "null"], "pattern": DATE},
             "ends_on": {"type": ["string", "null"], "pattern": DATE},
-            "aggregation_rule": {"enum": ["mean", "median", "trimmed_mean"]},
+            "aggregation_rule": {"enum": ["mean", "median", "trimmed_mean", "adjusted"]},
             "shortlist_sizes": {"type": "array", "maxItems": 10, "items": {"type": "integer", "minimum": 1}},
         }),
         "instrument": {"type": "object"},

@@ -109,7 +109,7 @@ class Round(SQLModel, table=True):
     instrument_hash: str = Field(foreign_key="instrument.content_hash", max_length=64)
     starts_on: date | None = None
     ends_on: date | None = None
-    aggregation_rule: str = Field(default="mean", max_length=20)  # mean | median | trimmed_mean
+    aggregation_rule: str = Field(default="mean", max_length=20)  # mean | median | trimmed_mean | adjusted
     shortlist_sizes: str = Field(default="75,50", max_length=100)
     package_version: int = 0  # the coordinator's round package version last taken in
     coordinator_cert_pem: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -7,8 +7,9 @@ For observation *n* (candidate *c*, assessor *a*, indicator *i*), on the normali
 θ_c is the candidate's readiness, β_i the indicator's easiness (its difficulty is −β_i), s_a the
 assessor's severity (positive: scores lower than the others on the same work), all in points on
 0-100. The sum-to-zero constraints make the parameters unique: a severity is relative to the
-round's average assessor. The fit is ordinary least squares: the design is built sparse with
-reference coding (SciPy), the normal equations X'X b = X'y are solved by Cholesky
+round's average assessor. The fit is ordinary least squares with reference coding: the normal
+equations X'X b = X'y are formed from counts (how often each region, indicator and assessor
+meet; the design itself, 400,000 × 572 for a large round, is never built), solved by Cholesky
 (:func:`scipy.linalg.cho_factor`), and the parameters are then centred. Standard errors are the
 usual OLS ones, σ̂² (X'X)⁻¹ with σ̂² = RSS / (n − p), carried through the centring.
 
@@ -32,7 +33,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.linalg import LinAlgError, cho_factor, cho_solve
-from scipy.sparse import coo_matrix
 
 from app.consolidation.severity.connectedness import Connectedness, Island, connectedness
 from app.consolidation.severity.data import Observations
@@ -106,13 +106,53 @@ class SeverityFit:
 
 
 def _dense_index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    present, index = np.unique(values, return_inverse=True)
-    return present, index.astype(np.int64)
+    """(the indices that occur, each value's position among them): drops ids without an observation."""
+    present = np.flatnonzero(np.bincount(values))
+    position = np.zeros(int(present[-1]) + 1 if len(present) else 0, dtype=np.int64)
+    position[present] = np.arange(len(present))
+    return present, position[values]
 
 
-def _variances(m: np.ndarray, cov: np.ndarray) -> np.ndarray:
-    """diag(M C M') without forming it."""
-    return np.maximum(np.einsum("ij,ij->i", m @ cov, m), 0.0)
+def _normal_equations(c: np.ndarray, i: np.ndarray, a: np.ndarray, y: np.ndarray, n_c: int, n_i: int,
+                      n_a: int) -> tuple[np.ndarray, np.ndarray]:
+    """X'X and X'y of the design, from counts: each block of X'X counts how often two effects meet.
+
+    The full design has a column for μ, every θ_c, every β_i and every s_a (the latter with −1);
+    the reference columns (the first of each factor) are then dropped. Equal to building X sparse
+    and multiplying, at a fraction of the cost.
+    """
+    oc, oi, oa = 1, 1 + n_c, 1 + n_c + n_i
+    size = oa + n_a
+    gram = np.zeros((size, size))
+    per_c, per_i, per_a = (np.bincount(x, minlength=k).astype(float) for x, k in ((c, n_c), (i, n_i), (a, n_a)))
+    gram[0, 0] = len(y)
+    gram[0, oc:oi], gram[0, oi:oa], gram[0, oa:] = per_c, per_i, -per_a
+    gram[oc:oi, oc:oi] = np.diag(per_c)
+    gram[oi:oa, oi:oa] = np.diag(per_i)
+    gram[oa:, oa:] = np.diag(per_a)
+    gram[oc:oi, oi:oa] = np.bincount(c * n_i + i, minlength=n_c * n_i).reshape(n_c, n_i)
+    gram[oc:oi, oa:] = -np.bincount(c * n_a + a, minlength=n_c * n_a).reshape(n_c, n_a)
+    gram[oi:oa, oa:] = -np.bincount(i * n_a + a, minlength=n_i * n_a).reshape(n_i, n_a)
+    gram = np.triu(gram) + np.triu(gram, 1).T
+    rhs = np.concatenate(([y.sum()], np.bincount(c, weights=y, minlength=n_c), np.bincount(i, weights=y, minlength=n_i),
+                          -np.bincount(a, weights=y, minlength=n_a)))
+    keep = np.ones(size, dtype=bool)
+    keep[[oc, oi, oa]] = False  # the reference of each factor
+    return gram[np.ix_(keep, keep)], rhs[keep]
+
+
+def _effects(b: np.ndarray, cov: np.ndarray, start: int, k: int, offset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """k effects, each its own coefficient (none for the first, the reference) plus ``offset`` · b, and their SEs.
+
+    Var(e_j·b + o·b) = C_jj + 2 (C o)_j + o'C o: the structure of the map, not a k × p matrix product.
+    """
+    columns = start + np.arange(k - 1)
+    values = np.full(k, float(offset @ b))
+    values[1:] += b[columns]
+    cov_offset = cov @ offset
+    variances = np.full(k, float(offset @ cov_offset))
+    variances[1:] += cov[columns, columns] + 2.0 * cov_offset[columns]
+    return values, np.sqrt(np.maximum(variances, 0.0))
 
 
 def fit_severity(obs: Observations) -> SeverityFit:
@@ -131,42 +171,31 @@ def fit_severity(obs: Observations) -> SeverityFit:
 
     # reference coding: column 0 = μ, then θ_1.., β_1.., s_1.. (the first of each is 0 before centring)
     theta0, beta0, sev0 = 1, 1 + (n_c - 1), 1 + (n_c - 1) + (n_i - 1)
-    rows, cols, vals = [np.arange(n)], [np.zeros(n, dtype=np.int64)], [np.ones(n)]
-    for index, start, sign in ((c, theta0, 1.0), (i, beta0, 1.0), (a, sev0, -1.0)):
-        has = index > 0
-        rows.append(np.nonzero(has)[0])
-        cols.append(start + index[has] - 1)
-        vals.append(np.full(int(has.sum()), sign))
-    design = coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, p)).tocsr()
-    xtx = (design.T @ design).toarray()
-    xty = design.T @ y
+    xtx, xty = _normal_equations(c, i, a, y, n_c, n_i, n_a)
     try:
         factor = cho_factor(xtx)
     except LinAlgError:  # pragma: no cover - connectedness rules this out
         raise SeverityError("the levels do not determine every severity") from None
     b = cho_solve(factor, xty)
-    residual = y - design @ b
+    theta, beta, sev = (np.concatenate(([0.0], b[start:start + k - 1]))
+                        for start, k in ((theta0, n_c), (beta0, n_i), (sev0, n_a)))
+    residual = y - (b[0] + theta[c] + beta[i] - sev[a])
     sigma2 = float(residual @ residual) / (n - p)
     cov = sigma2 * cho_solve(factor, np.eye(p))
 
-    def full(start: int, k: int) -> np.ndarray:
-        """k × p: the map from b to the k uncentred effects (the first is 0)."""
-        m = np.zeros((k, p))
-        m[np.arange(1, k), start + np.arange(k - 1)] = 1.0
+    def mean_of(start: int, k: int) -> np.ndarray:
+        """The map from b to the mean of k uncentred effects (the first, the reference, is 0)."""
+        m = np.zeros(p)
+        m[start:start + k - 1] = 1.0 / k
         return m
 
-    theta_m, beta_m, sev_m = full(theta0, n_c), full(beta0, n_i), full(sev0, n_a)
-    centre = lambda m: m - m.mean(axis=0)  # noqa: E731 - sum-to-zero: subtract the mean effect
-    measure_m = theta_m + beta_m.mean(axis=0) - sev_m.mean(axis=0)
-    measure_m[:, 0] += 1.0
-    severity_m, easiness_m = centre(sev_m), centre(beta_m)
-    mean_m = np.zeros(p)
-    mean_m[0] = 1.0
-    mean_m += theta_m.mean(axis=0) + beta_m.mean(axis=0) - sev_m.mean(axis=0)
-
-    severity, severity_se = severity_m @ b, np.sqrt(_variances(severity_m, cov))
-    measure, measure_se = measure_m @ b, np.sqrt(_variances(measure_m, cov))
-    easiness, easiness_se = easiness_m @ b, np.sqrt(_variances(easiness_m, cov))
+    intercept = np.zeros(p)
+    intercept[0] = 1.0
+    theta_mean, beta_mean, sev_mean = mean_of(theta0, n_c), mean_of(beta0, n_i), mean_of(sev0, n_a)
+    severity, severity_se = _effects(b, cov, sev0, n_a, -sev_mean)  # centred: sums to zero
+    easiness, easiness_se = _effects(b, cov, beta0, n_i, -beta_mean)
+    measure, measure_se = _effects(b, cov, theta0, n_c, intercept + beta_mean - sev_mean)
+    mean = float((intercept + theta_mean + beta_mean - sev_mean) @ b)
 
     sigma = np.sqrt(sigma2)
     # A perfect fit (residuals at rounding noise) has no misfit to measure: every mean square is 1.
@@ -192,7 +221,7 @@ def fit_severity(obs: Observations) -> SeverityFit:
                                         int(per_candidate[k])) for k in range(n_c))
     indicators = tuple(IndicatorDifficulty(obs.indicator_codes[ind_present[k]], -float(easiness[k]),
                                            float(easiness_se[k])) for k in range(n_i))
-    return SeverityFit(float(mean_m @ b), float(sigma), n, p, tuple(assessors), candidates, indicators, linked)
+    return SeverityFit(mean, float(sigma), n, p, tuple(assessors), candidates, indicators, linked)
 
 
 def _indicator_spread(a: np.ndarray, c: np.ndarray, y: np.ndarray, n_a: int, n_c: int) -> np.ndarray:
