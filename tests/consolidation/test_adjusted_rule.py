@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.formula.api as smf
@@ -151,3 +152,19 @@ def test_adjusted_ranking_recomputed_from_the_csvs_with_statsmodels(store, tmp_p
     assert result.severity is not None
     assert severity == pytest.approx(result.severity.severities())
     assert recompute(ranking_file, scores_file, severity) == exported(ranking_file)
+
+
+def test_the_long_table_holds_only_counted_assessor_levels(store) -> None:
+    from app.consolidation import load_round_data
+    from app.consolidation.severity import observations
+
+    build_round(store)  # with a "not applicable", a draft that does not count and a moderated level
+    data = load_round_data(store)
+    rows = list(observations(data).rows())
+    names = {ident: info.name for ident, info in data.assessors.items()}
+    of_1107 = sorted((names[a], i, level) for c, a, i, level, _ in rows if c == "1107")
+    assert ("Ani", "S1", 1) in of_1107 and ("Budi", "S1", 4) in of_1107  # the assessors' own S1, not the moderation
+    assert not [r for r in of_1107 if r[0] == "Citra"]  # her 1107 is a draft
+    assert ("Ani", "I1") not in {(n, i) for n, i, _ in of_1107}  # "not applicable" is no observation
+    assert len(rows) == int((~np.isnan(data.levels)).sum())
+    assert all(value == (level - 1) * 25 for _, _, _, level, value in rows)  # levels 1-5 on 0-100
