@@ -9,8 +9,10 @@ Known truth, as the demo round simulates it (app/rounds/demo.py): a candidate's 
 rubric levels, and the level an assessor gives is
 ``round(3 + 1.1 (θ − d) − s + N(0, 0.5))`` clipped to 1-5. The true order is the order of θ.
 
-Two designs: **linked** (each day the assessors are dealt afresh into the 3 panels, so panels
-share assessors across days) and **unlinked** (the same fixed panels all three days). The data
+Three designs: **linked** (each day the assessors are dealt afresh into the 3 panels, so panels
+share assessors across days), **bridged** (fixed panels, but each day one seat of every panel
+passes to the next panel: the least rotation that links them) and **unlinked** (the same fixed
+panels all three days). The data
 generation is plain numpy; the rankings are made by the production code
 (:func:`app.consolidation.consolidate.rule_panels` and :func:`app.consolidation.ranking.rank_entries`)
 on a :class:`~app.consolidation.data.RoundData` built in memory, no store.
@@ -46,7 +48,7 @@ CANDIDATES, PANELS, DAYS = 116, 3, 3
 ASSESSORS = (12, 20)
 CUTS = (50, 75)
 INSTRUMENT = "smart-city-readiness-2018"
-LINKED, UNLINKED = "linked", "unlinked"
+LINKED, BRIDGED, UNLINKED = "linked", "bridged", "unlinked"
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,17 @@ def simulate_round(rng: np.random.Generator, design: str, severity_sd: float, in
         day_of[candidate] = position * DAYS // candidates
         panel_of[candidate] = position % PANELS
     seating = rng.permutation(n_a)
+    fixed = [seating[p::PANELS] for p in range(PANELS)]
     panels_by_day = []
-    for _ in range(DAYS):
-        panels_by_day.append([seating[p::PANELS] for p in range(PANELS)])
-        if design == LINKED:
+    for day in range(DAYS):
+        if design == LINKED:  # dealt afresh every day
+            panels_by_day.append([seating[p::PANELS] for p in range(PANELS)])
             seating = rng.permutation(n_a)
+        elif design == BRIDGED:  # fixed panels, but one seat of each moves on to the next panel each day
+            panels_by_day.append([np.concatenate(([fixed[(p - day) % PANELS][0]], fixed[p][1:]))
+                                  for p in range(PANELS)])
+        else:
+            panels_by_day.append(fixed)
     cand_rows, ass_rows = [], []
     for candidate in range(candidates):
         members = panels_by_day[day_of[candidate]][panel_of[candidate]]
@@ -152,14 +160,14 @@ class Cell:
 
 
 def study(rounds: int, seed: int = 2018, severity_sds: tuple[float, ...] = (0.5, 0.0),
-          designs: tuple[str, ...] = (LINKED, UNLINKED)) -> list[Cell]:
+          designs: tuple[str, ...] = (LINKED, BRIDGED, UNLINKED)) -> list[Cell]:
     """Every design × severity SD, ``rounds`` rounds each, raw mean and adjusted on the same rounds."""
     instrument = next(i for i in builtin_instruments() if i.id == INSTRUMENT)
     n_ind = len(instrument.indicators())
     cells = []
     for design in designs:
         for sd in severity_sds:
-            rng = np.random.default_rng([seed, int(sd * 1000), designs.index(design)])
+            rng = np.random.default_rng([seed, int(sd * 1000), (LINKED, UNLINKED, BRIDGED).index(design)])
             results: dict[AggregationRule, list[Outcome | None]] = {AggregationRule.MEAN: [],
                                                                      AggregationRule.ADJUSTED: []}
             for _ in range(rounds):

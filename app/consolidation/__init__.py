@@ -4,9 +4,11 @@ The method is written out for officials in ``docs/ranking-method.md``. One conce
 
 - :mod:`.data` reads a round (SQLAlchemy Core, one query over assessment x score);
 - :mod:`.coverage` who scored which region, what is missing or in conflict;
-- :mod:`.rules` mean / median / trimmed mean of a panel's levels;
+- :mod:`.rules` mean / median / trimmed mean / adjusted of a panel's levels;
+- :mod:`.severity` each assessor's severity (a least-squares model over every level of the round),
+  the linkage it needs, and the level shifts of the ``adjusted`` rule;
 - :mod:`.panel_scores` per-region panel scores (through :mod:`app.assessments.scoring`) and level spreads;
-- :mod:`.agreement` Krippendorff's alpha (ordinal) and ICCs;
+- :mod:`.agreement` Krippendorff's alpha (ordinal), Gwet's AC1/AC2 and ICCs;
 - :mod:`.moderation` coordinator's moderated levels, logged in the change log;
 - :mod:`.ranking` competition ranking, tie-breakers, shortlist cut-offs and straddling ties;
 - :mod:`.consolidate` all of the above in one call;
@@ -38,11 +40,13 @@ from app.consolidation.moderation import (
 from app.consolidation.panel_scores import DimensionScore, IndicatorPanel, RegionPanel
 from app.consolidation.ranking import ShortlistCut
 from app.consolidation.rules import AggregationRule, RuleError, combine, parse_rule
+from app.consolidation.severity.adjust import AdjustmentRefused
+from app.consolidation.severity.model import SeverityFit
 
 __all__ = [
-    "AggregationRule", "Agreement", "AlphaFigure", "AssessmentRef", "AssessorCoverage", "Consolidation",
+    "AdjustmentRefused", "AggregationRule", "Agreement", "AlphaFigure", "AssessmentRef", "AssessorCoverage", "Consolidation",
     "ConsolidationError", "DimensionScore", "IccFigure", "IndicatorPanel", "ModerationError", "ModerationEvent",
-    "ModerationInfo", "PanelIcc", "RankedRegion", "RegionCoverage", "RegionPanel", "RoundData", "RuleError",
+    "ModerationInfo", "PanelIcc", "RankedRegion", "RegionCoverage", "RegionPanel", "RoundData", "RuleError", "SeverityFit",
     "ShortlistCut", "clear_moderation", "combine", "consolidate", "consolidate_data", "coverage",
     "list_moderations", "load_round_data", "moderate", "moderation_history", "parse_rule", "set_moderation",
 ]

@@ -28,7 +28,7 @@ import numpy as np
 from app.assessments import scoring
 from app.consolidation.data import RoundData
 from app.consolidation.rules import AggregationRule, combine_columns
-from app.models.domain import RegionInfo
+from app.models.domain import Indicator, RegionInfo
 
 SPREAD_FLAG = 2  # assessors differing by this many levels or more on an indicator are flagged
 
@@ -82,7 +82,7 @@ def _none(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def _normalise_adjusted(indicator, value: float) -> float:
+def _normalise_adjusted(indicator: Indicator, value: float) -> float:
     """The normalising formula of :func:`scoring.normalise`, for adjusted levels that may leave the range."""
     return (value - indicator.min_level) / (indicator.max_level - indicator.min_level) * 100.0
 
