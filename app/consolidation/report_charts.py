@@ -79,11 +79,16 @@ def ranking_chart(c: Consolidation, lang: str, width: float = WIDTH, height: flo
     return drawing
 
 
-def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, height: float = 58 * mm) -> Drawing:
-    totals = [r.total for r in c.ranking if r.total is not None]
+def score_bins(totals: list[float]) -> list[int]:
+    """How many scores fall in each 5-point bin of 0-100; an adjusted score a little outside counts at the end."""
     bins = [0] * 20
     for total in totals:
-        bins[min(int(total // 5), 19)] += 1
+        bins[max(0, min(int(total // 5), 19))] += 1
+    return bins
+
+
+def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, height: float = 58 * mm) -> Drawing:
+    bins = score_bins([r.total for r in c.ranking if r.total is not None])
     drawing = Drawing(width, height)
     left, bottom, top = 22, 16, 10
     plot_w, plot_h = width - left - 6, height - bottom - top
@@ -107,7 +112,7 @@ def histogram_chart(c: Consolidation, lang: str, width: float = WIDTH / 2 - 6, h
         if cut.size >= len(ranked) or not ranked:
             continue
         score = ranked_total(ranked[cut.size - 1])
-        x = left + plot_w * score / 100
+        x = left + plot_w * max(0.0, min(score, 100.0)) / 100
         drawing.add(Line(x, bottom, x, bottom + plot_h + 3, strokeColor=ALERT, strokeWidth=1, strokeDashArray=[3, 2]))
         drawing.add(_filled(x + 1.5, bottom + plot_h - 8 - 9 * index, 38, 8, colors.white))
         drawing.add(String(x + 2, bottom + plot_h - 6 - 9 * index, f"{cut.size}: {score_text(score, lang)}", fontName=FONT_BOLD,

@@ -168,3 +168,10 @@ def test_the_long_table_holds_only_counted_assessor_levels(store) -> None:
     assert ("Ani", "I1") not in {(n, i) for n, i, _ in of_1107}  # "not applicable" is no observation
     assert len(rows) == int((~np.isnan(data.levels)).sum())
     assert all(value == (level - 1) * 25 for _, _, _, level, value in rows)  # levels 1-5 on 0-100
+
+
+def test_scores_a_little_outside_0_100_fall_in_the_end_bins_of_the_report_histogram() -> None:
+    from app.consolidation.report_charts import score_bins
+
+    bins = score_bins([-0.3, 0.0, 4.99, 50.0, 99.9, 100.0, 101.2])
+    assert bins[0] == 3 and bins[10] == 1 and bins[19] == 3 and sum(bins) == 7
