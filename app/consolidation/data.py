@@ -35,6 +35,7 @@ from app.models.tables import (
     Assessor,
     Candidate,
     InterviewSlot,
+    Panel,
     PanelAssessor,
     Province,
     Region,
@@ -115,6 +116,8 @@ class RoundData:
     moderations: dict[tuple[str, str], ModerationInfo] = field(default_factory=dict)
     # levels of the assessments that do not count (version id -> code -> level, None = N/A), for exports
     excluded_levels: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    # region code -> names of the panels that interview it (from the schedule), for naming groups of panels
+    panel_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def region_levels(self, code: str) -> np.ndarray:
         return self.levels[self.region_rows.get(code, slice(0, 0))]
@@ -210,6 +213,14 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     ):
         panel.setdefault(region_code, []).append(assessor_id)
 
+    pn = table_of(Panel).c
+    panel_names: dict[str, list[str]] = {}
+    for region_code, name in conn.execute(
+        select(sl.region_code, pn.name).join(table_of(Panel), pn.id == sl.panel_id)
+        .where(sl.round_id == round_id).distinct().order_by(sl.region_code, pn.name)
+    ):
+        panel_names.setdefault(region_code, []).append(name)
+
     assessor_ids = sorted({ref.assessor_id for ref in assessments} | {i for ids in panel.values() for i in ids})
     ar = table_of(Assessor).c
     assessors = {
@@ -234,6 +245,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         panel={code: tuple(ids) for code, ids in panel.items()}, assessments=assessments,
         counted=counted, indicator_codes=indicator_codes, levels=levels, not_applicable=not_applicable,
         region_rows=region_rows, moderations=moderations, excluded_levels=excluded_levels,
+        panel_names={code: tuple(names) for code, names in panel_names.items()},
     )
 
 

@@ -90,7 +90,7 @@ def test_an_unlinked_round_is_refused_with_its_islands(any_store) -> None:
         consolidate(any_store, rule="adjusted")
     message = str(refused.value)
     assert "2 groups that scored no region in common" in message
-    assert "group 1: Agus, Ani (2 regions)" in message and "group 2: Bayu, Bela (2 regions)" in message
+    assert "group 1: Panel A — Agus, Ani (2 regions)" in message and "group 2: Panel B — Bayu, Bela (2 regions)" in message
     assert [set(i.candidate_ids) for i in refused.value.islands] == [{"1101", "1102"}, {"1103", "1104"}]
     assert consolidate(any_store, rule="mean").ranking  # the other rules still rank it
 

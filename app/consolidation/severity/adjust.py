@@ -27,12 +27,15 @@ class AdjustmentRefused(ConsolidationError):
 
 
 def describe_islands(data: RoundData, islands: tuple[Island, ...]) -> str:
+    """"group 1: Panel A — Ani, Budi (39 regions); group 2: ...": the schedule's panels, assessors and regions."""
     parts = []
     for number, island in enumerate(islands, start=1):
         names = sorted(data.assessors[a].name for a in island.assessor_ids)
         shown = ", ".join(names[:NAMES_SHOWN]) + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN
                                                   else "")
-        parts.append(f"group {number}: {shown} ({len(island.candidate_ids)} regions)")
+        panels = sorted({name for code in island.candidate_ids for name in data.panel_names.get(code, ())})
+        parts.append(f"group {number}: {', '.join(panels) + ' — ' if panels else ''}{shown} "
+                     f"({len(island.candidate_ids)} regions)")
     return "; ".join(parts)
 
 
