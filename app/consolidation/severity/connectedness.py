@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from app.consolidation.severity.data import Observations
 
@@ -36,14 +34,30 @@ class Connectedness:
         return len(self.islands) <= 1
 
 
+def _components(n_a: int, n_c: int, obs: Observations) -> tuple[int, np.ndarray]:
+    """Connected components of the graph with nodes 0..n_a-1 (assessors) and n_a.. (candidates), by
+    union-find over the distinct assessor–candidate pairs (at most assessors × candidates, ~10,000)."""
+    parent = list(range(n_a + n_c))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for assessor, candidate in set(zip(obs.assessor.tolist(), obs.candidate.tolist(), strict=True)):
+        parent[root(assessor)] = root(n_a + candidate)
+    roots = [root(node) for node in range(n_a + n_c)]
+    numbering = {r: k for k, r in enumerate(dict.fromkeys(roots))}
+    return len(numbering), np.array([numbering[r] for r in roots])
+
+
 def connectedness(obs: Observations) -> Connectedness:
     """The islands of the bipartite graph assessors–candidates (an edge per candidate an assessor scored)."""
     n_a, n_c = len(obs.assessor_ids), len(obs.candidate_ids)
     if not len(obs):
         return Connectedness(())
-    # nodes 0..n_a-1 are assessors, n_a.. are candidates
-    edges = coo_matrix((np.ones(len(obs)), (obs.assessor, n_a + obs.candidate)), shape=(n_a + n_c, n_a + n_c))
-    count, labels = connected_components(edges, directed=False)
+    count, labels = _components(n_a, n_c, obs)
     seen_a = np.zeros(n_a, dtype=bool)
     seen_a[obs.assessor] = True
     seen_c = np.zeros(n_c, dtype=bool)

@@ -10,7 +10,7 @@ assessor's severity (positive: scores lower than the others on the same work), a
 round's average assessor. The fit is ordinary least squares with reference coding: the normal
 equations X'X b = X'y are formed from counts (how often each region, indicator and assessor
 meet; the design itself, 400,000 × 572 for a large round, is never built), solved by Cholesky
-(:func:`scipy.linalg.cho_factor`), and the parameters are then centred. Standard errors are the
+(Cholesky, :func:`numpy.linalg.cholesky`; NumPy rather than SciPy keeps the frozen program in its size budget), and the parameters are then centred. Standard errors are the
 usual OLS ones, σ̂² (X'X)⁻¹ with σ̂² = RSS / (n − p), carried through the centring.
 
 A candidate's *measure* is μ + θ_c: the normalised score it would get, on average over the
@@ -32,7 +32,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import LinAlgError, cho_factor, cho_solve
 
 from app.consolidation.severity.connectedness import Connectedness, Island, connectedness
 from app.consolidation.severity.data import Observations
@@ -173,15 +172,17 @@ def fit_severity(obs: Observations) -> SeverityFit:
     theta0, beta0, sev0 = 1, 1 + (n_c - 1), 1 + (n_c - 1) + (n_i - 1)
     xtx, xty = _normal_equations(c, i, a, y, n_c, n_i, n_a)
     try:
-        factor = cho_factor(xtx)
-    except LinAlgError:  # pragma: no cover - connectedness rules this out
+        lower = np.linalg.cholesky(xtx)  # fails unless X'X is positive definite (every effect determined)
+    except np.linalg.LinAlgError:  # pragma: no cover - connectedness rules this out
         raise SeverityError("the levels do not determine every severity") from None
-    b = cho_solve(factor, xty)
+    inverse_lower = np.linalg.inv(lower)
+    xtx_inverse = inverse_lower.T @ inverse_lower
+    b = xtx_inverse @ xty
     theta, beta, sev = (np.concatenate(([0.0], b[start:start + k - 1]))
                         for start, k in ((theta0, n_c), (beta0, n_i), (sev0, n_a)))
     residual = y - (b[0] + theta[c] + beta[i] - sev[a])
     sigma2 = float(residual @ residual) / (n - p)
-    cov = sigma2 * cho_solve(factor, np.eye(p))
+    cov = sigma2 * xtx_inverse
 
     def mean_of(start: int, k: int) -> np.ndarray:
         """The map from b to the mean of k uncentred effects (the first, the reference, is 0)."""
