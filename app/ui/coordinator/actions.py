@@ -6,8 +6,9 @@ The main window hooks it in with one call::
     install(window, window.menuBar(), CoordinatorServices(store, runner, data_dir, lang))
 
 Shortcuts (chosen to avoid the interview's and the sheets' keys): Ctrl+Shift+O opens the view,
-Ctrl+Shift+B imports bundles, Ctrl+Shift+P exports the ranking report (PDF). Inside the view,
-Ctrl+1 … Ctrl+5 switch tabs.
+Ctrl+Shift+B imports bundles, Ctrl+Shift+P exports the ranking report (PDF), Ctrl+Shift+N starts a
+new round (the round-setup tab with an empty round form). Inside the view, Ctrl+1 … Ctrl+6 switch
+tabs (on the round-setup tab they open its steps).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class CoordinatorActions(QObject):
         super().__init__(window)
         self.window_parent, self.services = window, services
         self.coordinator: CoordinatorWindow | None = None
+        self.new_round = self._make(self.tr("&New round…"), "Ctrl+Shift+N",
+                                    self.tr("Prepare a round: instrument, candidates, assessors, panels, schedule"))
         self.open = self._make(self.tr("&Coordinator view…"), "Ctrl+Shift+O",
                                self.tr("Import bundles, see coverage and agreement, moderate, rank and export"))
         self.import_bundles = self._make(self.tr("&Import result bundles…"), "Ctrl+Shift+B",
@@ -58,6 +61,7 @@ class CoordinatorActions(QObject):
         self.instrument_import = InstrumentWorkbookImport(window, services.store, services.lang)
         self.instrument_import.imported.connect(self.show_instrument_preview)
         self.open.triggered.connect(self.show_view)
+        self.new_round.triggered.connect(lambda: self.show_view().new_round())
         self.import_bundles.triggered.connect(lambda: self.show_view().import_tab.choose_files())
         self.export_csv.triggered.connect(lambda: self._export("csv"))
         self.export_xlsx.triggered.connect(lambda: self._export("xlsx"))
@@ -76,7 +80,7 @@ class CoordinatorActions(QObject):
         return action
 
     def all(self) -> list[QAction]:
-        return [self.open, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
+        return [self.new_round, self.open, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
                 self.export_signed, self.import_instrument, self.preview_instrument, self.round_package]
 
     def show_view(self) -> CoordinatorView:
@@ -121,9 +125,9 @@ class CoordinatorActions(QObject):
 def install(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu, services: CoordinatorServices) -> CoordinatorActions:
     actions = CoordinatorActions(window, services)
     menu = menu_in(menu_bar_or_menu, QCoreApplication.translate("CoordinatorActions", "&Coordinator"))
-    menu.addActions(actions.all()[:2])
+    menu.addActions(actions.all()[:3])
     menu.addSeparator()
-    menu.addActions(actions.all()[2:6])
+    menu.addActions(actions.all()[3:7])
     menu.addSeparator()
     menu.addActions([actions.import_instrument, actions.preview_instrument, actions.round_package])
     window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden

@@ -17,6 +17,7 @@ from app.identity import UnlockedIdentity, UnlockThrottle
 from app.store import Store, settings
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.pickers import PickOpen, pick_open_dialog
 
 PickBundles = Callable[[QWidget], list[Path]]
 PickSave = Callable[[QWidget, str, str, str], Path | None]  # parent, title, suggested name, filter
@@ -45,6 +46,7 @@ class CoordinatorServices:
     throttle: UnlockThrottle | None = None
     pick_bundles: PickBundles = pick_bundles_dialog
     pick_save: PickSave = pick_save_dialog
+    pick_open: PickOpen = pick_open_dialog  # one file to read (round setup: instrument, spreadsheets)
     ask_passphrase: AskPassphrase | None = None  # default: the shared PassphraseDialog
 
     def who(self) -> str:

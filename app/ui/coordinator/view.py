@@ -1,4 +1,4 @@
-"""The coordinator's view: import, coverage, ranking, region detail and charts of one round.
+"""The coordinator's view: round setup, import, coverage, ranking, region detail and charts of one round.
 
 :class:`CoordinatorView` is a plain widget built from its services (store, task runner, data
 directory; pickers and the passphrase prompt replaceable), so it can be the central widget of a
@@ -24,6 +24,7 @@ from app.ui.coordinator.import_tab import ImportTab
 from app.ui.coordinator.ranking_tab import RankingTab
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.coordinator.session import CoordinatorSession
+from app.ui.setup.workspace import SetupWorkspace
 from app.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #d64541;"
@@ -41,7 +42,7 @@ class CoordinatorView(QWidget):
         self.round = QComboBox(self)
         self.round.setAccessibleName(self.tr("Round"))
         self.round.setMinimumContentsLength(30)
-        self.round.activated.connect(lambda _i: self.session.set_round(self.round.currentData()))
+        self.round.activated.connect(lambda _i: self.set_round(self.round.currentData()))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,19 +58,24 @@ class CoordinatorView(QWidget):
         top.addWidget(self.busy)
 
         self.tabs = QTabWidget(self)
+        self.setup_tab = SetupWorkspace(self.services, self)
         self.import_tab = ImportTab(self.session, self.exports, self)
         self.coverage_tab = CoverageTab(self.session, self)
         self.ranking_tab = RankingTab(self.session, self.exports, self)
         self.detail_tab = RegionDetailTab(self.session, self)
         self.charts_tab = ChartsTab(self.session, self)
-        for widget, title in ((self.import_tab, self.tr("&Import")), (self.coverage_tab, self.tr("Co&verage")),
+        for widget, title in ((self.setup_tab, self.tr("Round se&tup")), (self.import_tab, self.tr("&Import")), (self.coverage_tab, self.tr("Co&verage")),
                               (self.ranking_tab, self.tr("R&anking")), (self.detail_tab, self.tr("Region &detail")),
                               (self.charts_tab, self.tr("C&harts"))):
             self.tabs.addTab(widget, title)
+        # Ctrl+1 … Ctrl+6 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs)
+        self.tab_keys: list[QShortcut] = []
         for number in range(1, self.tabs.count() + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda i=number - 1: self.tabs.setCurrentIndex(i))
+            self.tab_keys.append(shortcut)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -85,6 +91,10 @@ class CoordinatorView(QWidget):
         self.exports.message.connect(self.show_message)
         self.exports.failed.connect(self.show_error)
         self.import_tab.conflicts_changed.connect(self._conflicts_changed)
+        self.setup_tab.message.connect(self.show_message)
+        self.setup_tab.failed.connect(self.show_error)
+        self.setup_tab.round_created.connect(self._round_created)
+        self._tab_changed(self.tabs.currentIndex())
 
     def start(self) -> None:
         """Read the rounds and compute the first ranking (in the background)."""
@@ -94,15 +104,38 @@ class CoordinatorView(QWidget):
             self._add_round(choice.name, choice.id, choice.origin)
         self.import_tab.refresh_conflicts()
         if not rounds:
-            self.show_message(self.tr("There is no round here yet: import the assessors' bundles to bring one in."))
-            self.tabs.setCurrentWidget(self.import_tab)
+            self.show_message(self.tr("There is no round here yet: create one here in Round setup, or import the "
+                                      "assessors' bundles (Import tab) to bring one in."))
+            self.new_round()
             return
-        self.session.set_round(self.round.currentData())
+        self.set_round(self.round.currentData())
+
+    def set_round(self, round_id: str | None) -> None:
+        self.setup_tab.set_round(round_id)
+        self.session.set_round(round_id)
+
+    def new_round(self) -> None:
+        """The round-setup tab with an empty round form."""
+        self.tabs.setCurrentWidget(self.setup_tab)
+        self.setup_tab.new_round()
+
+    def _round_created(self, round_id: str) -> None:
+        details = self.setup_tab.round_page.state()
+        self._add_round(details, round_id, "here")
+        self.round.setCurrentIndex(self.round.findData(round_id))
+        self.session.set_round(round_id)
+
+    def _tab_changed(self, index: int) -> None:
+        on_setup = self.tabs.widget(index) is self.setup_tab
+        for shortcut in self.tab_keys:
+            shortcut.setEnabled(not on_setup)
 
     def _consolidated(self, c) -> None:
         if self.round.findData(c.round.id) < 0:  # the first import brought the round in
             self._add_round(c.round.name, c.round.id, "bundle")
         self.round.setCurrentIndex(self.round.findData(c.round.id))
+        if not self.setup_tab.round_id and self.tabs.currentWidget() is not self.setup_tab:
+            self.setup_tab.set_round(c.round.id)  # the first import brought a round: setup shows it
 
     def _add_round(self, name: str, round_id: str, origin: str) -> None:
         """Named with its id, since two rounds may share a name (one made here, one from a bundle)."""

@@ -1,0 +1,417 @@
+"""Step 4, panels and schedule: the layout of the days, the generator, and the grid to adjust it by hand.
+
+The layout (days, hours, slot length, breaks, panels and their rooms, panel size, how panels are
+linked) is saved field by field. "Generate" fills the slots in the background (a round of 514
+candidates takes a moment) and says how linked the plan is. Slots move by drag and drop, or with
+the keyboard: Ctrl+arrow keys move the selected slot one cell, Ctrl+X and Ctrl+V carry it to any
+cell of any day. Every edit is saved, checked again, and undone with Ctrl+Z; each problem is
+named on its slot and in the list below the grid.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rounds import planning, setup
+from app.rounds.planning import NoPlan, Plan, PlannedSlot, SlotProblem, store_io
+from app.rounds.setup import ScheduleLayout
+from app.ui.coordinator.session import error_text
+from app.ui.setup import undo
+from app.ui.setup.context import SetupContext
+from app.ui.setup.page_base import SetupPage
+from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, moved
+
+LINKING = ("rotate", "calibration_case", "none")
+
+
+def parse_breaks(text: str) -> tuple[tuple[time, time], ...] | None:
+    """ "12:00-13:00; 15:00-15:15" → the breaks; None when a part is not "HH:MM-HH:MM"."""
+    found = []
+    for part in (p.strip() for p in text.replace(",", ";").split(";")):
+        if not part:
+            continue
+        try:
+            a, b = (time.fromisoformat(t.strip().zfill(5)) for t in part.split("-"))
+        except ValueError:
+            return None
+        if not a < b:
+            return None
+        found.append((a, b))
+    return tuple(found)
+
+
+def weekdays_from(first: date, count: int) -> tuple[date, ...]:
+    days: list[date] = []
+    day = first
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+class SchedulePage(SetupPage):
+    def __init__(self, ctx: SetupContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("4 · Panels and schedule"), self.tr(
+            "Lay out the days and panels, then generate: every candidate is interviewed once by a full panel, "
+            "nobody sits on a candidate they have a conflict with, and assessors rotate between panels so that "
+            "panels stay linked. Move slots with the mouse, or with Ctrl+arrow keys and Ctrl+X / Ctrl+V."), parent)
+        self.layout_: ScheduleLayout | None = None
+        self.slots: list[PlannedSlot] = []
+        self.problems: list[SlotProblem] = []
+        self.cut: int | None = None
+        self.plan_linkage: float | None = None
+
+        self.first_day = QDateEdit(self)
+        self.first_day.setCalendarPopup(True)
+        self.first_day.setDisplayFormat("d MMM yyyy")
+        self.day_count = QSpinBox(self)
+        self.day_count.setRange(1, 20)
+        self.day_count.setToolTip(self.tr("Working days from the first day on (Saturdays and Sundays are skipped)"))
+        self.day_start = QTimeEdit(self)
+        self.day_end = QTimeEdit(self)
+        self.slot_minutes = QSpinBox(self)
+        self.slot_minutes.setRange(10, 240)
+        self.slot_minutes.setSingleStep(5)
+        self.slot_minutes.setSuffix(self.tr(" min"))
+        self.breaks = QLineEdit(self)
+        self.breaks.setPlaceholderText("12:00-13:00; 15:00-15:15")
+        self.panels = QSpinBox(self)
+        self.panels.setRange(1, 20)
+        self.panel_size = QSpinBox(self)
+        self.panel_size.setRange(1, 10)
+        self.rooms = QLineEdit(self)
+        self.rooms.setPlaceholderText(self.tr("e.g. Ruang Garuda; Ruang Merak"))
+        self.linking = QComboBox(self)
+        for key, text in zip(LINKING, (self.tr("assessors rotate between panels"),
+                                       self.tr("every assessor scores a calibration case"),
+                                       self.tr("not linked")), strict=True):
+            self.linking.addItem(text, key)
+        for spin in (self.day_count, self.slot_minutes, self.panels, self.panel_size):
+            spin.setKeyboardTracking(False)  # saved once a number is complete, not on every keystroke
+        settings = QGroupBox(self.tr("Days and panels"), self)
+        form = QFormLayout(settings)
+        form.addRow(self.tr("&First day:"), self.first_day)
+        form.addRow(self.tr("Days:"), self.day_count)
+        form.addRow(self.tr("Day starts:"), self.day_start)
+        form.addRow(self.tr("Day ends:"), self.day_end)
+        form.addRow(self.tr("Slot &length:"), self.slot_minutes)
+        form.addRow(self.tr("&Breaks:"), self.breaks)
+        form.addRow(self.tr("Panels at a time:"), self.panels)
+        form.addRow(self.tr("Assessors per panel:"), self.panel_size)
+        form.addRow(self.tr("Roo&ms:"), self.rooms)
+        form.addRow(self.tr("Lin&king:"), self.linking)
+        self.generate_button = QPushButton(self.tr("&Generate the schedule"), self)
+        self.linkage = QLabel(self)
+        self.linkage.setWordWrap(True)
+        self.linkage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QVBoxLayout()
+        left.addWidget(settings)
+        left.addWidget(self.generate_button)
+        left.addWidget(self.linkage)
+        left.addStretch(1)
+
+        self.day_tabs = QTabBar(self)
+        self.day_tabs.setAccessibleName(self.tr("Interview days"))
+        self.model = SlotGridModel(self)
+        self.grid = QTableView(self)
+        self.grid.setModel(self.model)
+        self.grid.setAccessibleName(self.tr("Interview slots"))
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setDragEnabled(True)
+        self.grid.setAcceptDrops(True)
+        self.grid.setDropIndicatorShown(True)
+        self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.grid.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setDefaultSectionSize(210)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.problem_list = QListWidget(self)
+        self.problem_list.setAccessibleName(self.tr("Problems of the schedule"))
+        self.problem_label = QLabel(self)
+        right_widget = QWidget(self)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.day_tabs)
+        right.addWidget(self.grid, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(right_widget)
+        problems = QWidget(self)
+        problems_layout = QVBoxLayout(problems)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(self.problem_label)
+        problems_layout.addWidget(self.problem_list)
+        split.addWidget(problems)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addWidget(split, 1)
+        self.body.addLayout(columns, 1)
+
+        for widget in (self.first_day, self.day_start, self.day_end, self.breaks, self.rooms):
+            widget.editingFinished.connect(self.save_layout)
+        for spin in (self.day_count, self.slot_minutes, self.panels, self.panel_size):
+            spin.valueChanged.connect(lambda _v: self.save_layout())
+        self.linking.activated.connect(lambda _i: self.save_layout())
+        self.generate_button.clicked.connect(self.generate)
+        self.day_tabs.currentChanged.connect(self._day_chosen)
+        self.model.move_requested.connect(self.move)
+        self.problem_list.itemActivated.connect(self._problem_activated)
+        keys = {"Ctrl+Left": (0, -1), "Ctrl+Right": (0, 1), "Ctrl+Up": (-1, 0), "Ctrl+Down": (1, 0)}
+        for key, (rows, cols) in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self.grid)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda r=rows, c=cols: self.nudge(r, c))
+        for key, slot in ((QKeySequence.StandardKey.Cut, self.cut_current), (QKeySequence.StandardKey.Paste,
+                                                                            self.paste_here)):
+            shortcut = QShortcut(QKeySequence(key), self.grid)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- reading back -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.setEnabled(bool(self.round_id))
+        if not self.round_id:
+            self.layout_, self.slots, self.problems = None, [], []
+            self.model.set_plan([], [], ScheduleLayout(days=()), {})
+            return
+        self.layout_ = setup.schedule_layout(self.store, self.round_id)
+        self._show_layout(self.layout_)
+        self.slots = store_io.round_slots(self.store, self.round_id)
+        self.recheck()
+
+    def recheck(self) -> None:
+        """Check the slots against the round (candidates, conflicts, the day) and show the result."""
+        assert self.layout_ is not None
+        request = store_io.plan_request(self.store, self.round_id)
+        self.problems = planning.check(request, self.slots) if self.slots else []
+        names = {a.id: a.name for a in setup.round_assessors(self.store, self.round_id)}
+        self.model.set_plan(self.slots, self.problems, self.layout_, names)
+        self._show_days()
+        self._show_problems()
+        self._show_linkage()
+
+    def state(self) -> str:
+        if not self.slots:
+            return self.tr("not generated yet")
+        text = self.tr("%1 slot(s)").replace("%1", str(len(self.slots)))
+        return text + (self.tr(", %1 problem(s)").replace("%1", str(len(self.problems))) if self.problems else "")
+
+    def _show_layout(self, layout: ScheduleLayout) -> None:
+        widgets = (self.first_day, self.day_count, self.day_start, self.day_end, self.slot_minutes, self.breaks,
+                   self.panels, self.panel_size, self.rooms, self.linking)
+        for widget in widgets:
+            widget.blockSignals(True)
+        first = layout.days[0] if layout.days else date.today()
+        self.first_day.setDate(QDate(first.year, first.month, first.day))
+        self.day_count.setValue(max(1, len(layout.days)))
+        self.day_start.setTime(_qtime(layout.day_start))
+        self.day_end.setTime(_qtime(layout.day_end))
+        self.slot_minutes.setValue(layout.slot_minutes)
+        self.breaks.setText("; ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in layout.breaks))
+        self.panels.setValue(layout.panels)
+        self.panel_size.setValue(layout.panel_size)
+        self.rooms.setText("; ".join(layout.rooms))
+        self.linking.setCurrentIndex(max(0, self.linking.findData(layout.linking)))
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _show_days(self) -> None:
+        self.day_tabs.blockSignals(True)
+        while self.day_tabs.count():
+            self.day_tabs.removeTab(0)
+        days = self.model.days()
+        for number, day in enumerate(days, start=1):
+            count = sum(1 for s in self.slots if s.day == day)
+            self.day_tabs.addTab(self.tr("Day %1 · %2 · %3 slot(s)").replace("%1", str(number))
+                                 .replace("%2", QDate(day.year, day.month, day.day).toString("ddd d MMM"))
+                                 .replace("%3", str(count)))
+        if self.model.day in days:
+            self.day_tabs.setCurrentIndex(days.index(self.model.day))
+        self.day_tabs.blockSignals(False)
+        self.grid.resizeRowsToContents()
+
+    def _show_problems(self) -> None:
+        self.problem_list.clear()
+        for problem in self.problems:
+            where = ""
+            if problem.slot is not None and problem.slot < len(self.slots):
+                slot = self.slots[problem.slot]
+                where = f"{slot.day:%d-%m} {slot.start:%H:%M} · {slot.panel}: "
+            item = QListWidgetItem("⚠ " + where + problem.message)
+            item.setData(Qt.ItemDataRole.UserRole, problem.slot)
+            item.setToolTip(problem.message)
+            self.problem_list.addItem(item)
+        if not self.slots:
+            self.problem_label.setText(self.tr("No schedule yet: lay out the days and panels, then generate."))
+        elif self.problems:
+            self.problem_label.setText(self.tr("%1 problem(s) to solve (Enter on one shows its slot):")
+                                       .replace("%1", str(len(self.problems))))
+        else:
+            self.problem_label.setText(self.tr("✓ No problems: every candidate once, full panels, no conflict."))
+
+    def _show_linkage(self) -> None:
+        if not self.slots:
+            self.linkage.setText("")
+            return
+        share = planning.linkage(self.slots)
+        why = self.tr("The ranking can compare the severity of panels only through the assessors they share; "
+                      "a panel linked to no other cannot be compared fairly.")
+        self.linkage.setText(self.tr("<b>Linked: %1% of panel pairs</b> share an assessor (directly or through "
+                                     "other panels). %2").replace("%1", f"{share * 100:.0f}").replace("%2", why))
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def layout_from_form(self) -> ScheduleLayout | None:
+        breaks = parse_breaks(self.breaks.text())
+        if breaks is None:
+            self.ctx.failed.emit(self.tr("Breaks are written HH:MM-HH:MM, separated by semicolons, "
+                                         "e.g. 12:00-13:00; 15:00-15:15."))
+            return None
+        first = self.first_day.date()
+        start, end = self.day_start.time(), self.day_end.time()
+        rooms = tuple(r.strip() for r in self.rooms.text().split(";") if r.strip())
+        return ScheduleLayout(days=weekdays_from(date(first.year(), first.month(), first.day()), self.day_count.value()),
+                              day_start=time(start.hour(), start.minute()), day_end=time(end.hour(), end.minute()),
+                              slot_minutes=self.slot_minutes.value(), breaks=breaks, panels=self.panels.value(),
+                              panel_size=self.panel_size.value(), linking=self.linking.currentData(), rooms=rooms)
+
+    def save_layout(self) -> bool:
+        if self.layout_ is None:
+            return False
+        new = self.layout_from_form()
+        if new is None or new == self.layout_:
+            if new is None and self.layout_ is not None:
+                self._show_layout(self.layout_)
+            return False
+        return undo.save_layout(self.ctx.history, self.store, self.round_id, self.tr("days and panels"),
+                                self.layout_, new)
+
+    # --- generating ---------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        round_id, store = self.round_id, self.store
+        self.generate_button.setEnabled(False)
+        self.ctx.message.emit(self.tr("Generating the schedule…"))
+        self.ctx.runner.run(lambda: planning.generate(store_io.plan_request(store, round_id)),
+                            label=self.tr("Generating the schedule"), on_done=self._generated,
+                            on_error=self._not_generated)
+
+    def _generated(self, plan: Plan) -> None:
+        self.generate_button.setEnabled(True)
+        self.plan_linkage = plan.linkage
+        if undo.save_slots(self.ctx.history, self.tr("generate the schedule"), self._save, self.slots,
+                           list(plan.slots)):
+            notes = " ".join(plan.notes)
+            self.ctx.message.emit(self.tr("Schedule generated: %1 slot(s), %2% of panel pairs linked. %3")
+                                  .replace("%1", str(len(plan.slots))).replace("%2", f"{plan.linkage * 100:.0f}")
+                                  .replace("%3", notes).strip())
+
+    def _not_generated(self, exc: BaseException) -> None:
+        self.generate_button.setEnabled(True)
+        if isinstance(exc, NoPlan):
+            self.ctx.failed.emit(self.tr("No schedule fits: %1").replace("%1", "; ".join(exc.reasons)))
+        else:
+            self.ctx.failed.emit(error_text(exc))
+
+    def _save(self, slots: list[PlannedSlot]) -> None:
+        store_io.save_plan(self.store, self.round_id, slots)
+
+    # --- moving slots -------------------------------------------------------------------------
+
+    def move(self, slot_index: int, day: date, start: time, column: int) -> bool:
+        if not 0 <= slot_index < len(self.slots):
+            return False
+        slot = self.slots[slot_index]
+        new = moved(self.slots, slot_index, day, start, column, self.model.rooms())
+        if new == self.slots:
+            return False
+        text = self.tr("move %1 to %2 %3").replace("%1", slot.region_code).replace("%2", f"{day:%d-%m}") \
+            .replace("%3", f"{start:%H:%M}")
+        if not undo.save_slots(self.ctx.history, text, self._save, self.slots, new):
+            return False
+        # the slots were read back from the store (in its order): find the moved one by its candidate
+        self.select_slot(next((i for i, s in enumerate(self.slots) if s.region_code == slot.region_code), -1))
+        return True
+
+    def select_slot(self, slot_index: int) -> None:
+        if not 0 <= slot_index < len(self.slots):
+            return
+        day = self.slots[slot_index].day
+        if day != self.model.day:
+            self.model.show_day(day)
+            self._show_days()
+        cell = self.model.cell_of(slot_index)
+        if cell is not None:
+            self.grid.setCurrentIndex(self.model.index(*cell))
+            self.grid.scrollTo(self.model.index(*cell))
+
+    def current_slot(self) -> int | None:
+        index = self.grid.currentIndex()
+        return index.data(SLOT_ROLE) if index.isValid() else None
+
+    def nudge(self, rows: int, columns: int) -> bool:
+        index = self.grid.currentIndex()
+        slot_index = self.current_slot()
+        if slot_index is None or self.model.day is None:
+            return False
+        row, column = index.row() + rows, index.column() + columns
+        if not (0 <= row < self.model.rowCount() and 0 <= column < self.model.columnCount()):
+            return False
+        return self.move(slot_index, self.model.day, self.model.cell_time(row), column)
+
+    def cut_current(self) -> None:
+        self.cut = self.current_slot()
+        if self.cut is not None:
+            slot = self.slots[self.cut]
+            self.ctx.message.emit(self.tr("%1 cut: choose a cell (any day) and press Ctrl+V.")
+                                  .replace("%1", slot.region_code))
+
+    def paste_here(self) -> bool:
+        index = self.grid.currentIndex()
+        if self.cut is None or not index.isValid() or self.model.day is None:
+            return False
+        cut, self.cut = self.cut, None
+        return self.move(cut, self.model.day, self.model.cell_time(index.row()), index.column())
+
+    def _day_chosen(self, number: int) -> None:
+        days = self.model.days()
+        if 0 <= number < len(days):
+            self.model.show_day(days[number])
+            self.grid.resizeRowsToContents()
+
+    def _problem_activated(self, item: QListWidgetItem) -> None:
+        slot_index = item.data(Qt.ItemDataRole.UserRole)
+        if slot_index is not None:
+            self.select_slot(slot_index)
+            self.grid.setFocus()
+

@@ -1,0 +1,157 @@
+"""The round-setup workspace: a list of the five steps on the left, one page per step on the right.
+
+Keys: Ctrl+1 … Ctrl+5 or Alt+R (round), Alt+C (candidates), Alt+S (assessors), Alt+P (panels
+and schedule), Alt+O (hand out) open a step; Ctrl+Z and Ctrl+Shift+Z undo and redo the last edit
+of the round. The step list says what each step holds now ("116 candidates", "3 problems"), so
+the coordinator sees at a glance what is left. Nothing needs saving: each edit already is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.coordinator.services import CoordinatorServices
+from app.ui.setup.assessors_page import AssessorsPage
+from app.ui.setup.candidates_page import CandidatesPage
+from app.ui.setup.context import SetupContext
+from app.ui.setup.handout_page import HandoutPage
+from app.ui.setup.page_base import SetupPage
+from app.ui.setup.round_page import RoundPage
+from app.ui.setup.schedule_page import SchedulePage
+
+STEP_LETTERS = "RCSPO"  # Alt+letter of each step, in order
+
+
+class SetupWorkspace(QWidget):
+    round_created = Signal(str)  # a new round's id, for the round chooser above the tabs
+    message = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, services: CoordinatorServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = SetupContext(services, self)
+        self.round_page = RoundPage(self.ctx, self)
+        self.candidates_page = CandidatesPage(self.ctx, self)
+        self.assessors_page = AssessorsPage(self.ctx, self)
+        self.schedule_page = SchedulePage(self.ctx, self)
+        self.handout_page = HandoutPage(self.ctx, self)
+        self.pages: list[SetupPage] = [self.round_page, self.candidates_page, self.assessors_page,
+                                       self.schedule_page, self.handout_page]
+        self.names = [self.tr("&Round"), self.tr("&Candidates"), self.tr("A&ssessors"), self.tr("&Panels and schedule"),
+                      self.tr("Hand &out")]
+
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName(self.tr("Steps of the round setup"))
+        self.steps.setMinimumWidth(230)
+        self.steps.setMaximumWidth(300)
+        self.steps.setWordWrap(True)
+        self.steps.setSpacing(2)
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.steps.addItem(QListWidgetItem())
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.redo_button = QPushButton(self.tr("Redo"), self)
+        self.new_button = QPushButton(self.tr("Ne&w round…"), self)
+        hint = QLabel(self.tr("Every change is saved as you make it."), self)
+        hint.setWordWrap(True)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.undo_button)
+        edit_row.addWidget(self.redo_button)
+        left = QVBoxLayout()
+        left.addWidget(self.steps, 1)
+        left.addLayout(edit_row)
+        left.addWidget(self.new_button)
+        left.addWidget(hint)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addWidget(self.stack, 1)
+
+        self.steps.currentRowChanged.connect(self._step_chosen)
+        for number, letter in enumerate(STEP_LETTERS):
+            for keys in (f"Ctrl+{number + 1}", f"Alt+{letter}"):
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda n=number: self.show_step(n))
+        history = self.ctx.history
+        for keys, slot in ((QKeySequence.StandardKey.Undo, history.undo), (QKeySequence.StandardKey.Redo, history.redo),
+                           (QKeySequence("Ctrl+Shift+Z"), history.redo)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.undo_button.clicked.connect(history.undo)
+        self.redo_button.clicked.connect(history.redo)
+        self.new_button.clicked.connect(self.new_round)
+        history.stack.indexChanged.connect(lambda _i: self._update_edit_buttons())
+        self.round_page.created.connect(self._created)
+        self.ctx.changed.connect(self.update_steps)
+        self.ctx.round_changed.connect(lambda _id: self.update_steps())
+        self.ctx.message.connect(self.message)
+        self.ctx.failed.connect(self.failed)
+        self.steps.setCurrentRow(0)
+        self.update_steps()
+        self._update_edit_buttons()
+
+    @property
+    def round_id(self) -> str:
+        return self.ctx.round_id
+
+    def set_round(self, round_id: str | None) -> None:
+        self.ctx.set_round(round_id)
+
+    def new_round(self) -> None:
+        """An empty round form, whatever round was open."""
+        self.ctx.set_round(None)
+        self.show_step(0)
+        self.round_page.name.setFocus()
+
+    def _created(self, round_id: str) -> None:
+        self.ctx.set_round(round_id)
+        self.round_created.emit(round_id)
+
+    def show_step(self, number: int) -> None:
+        item = self.steps.item(number)
+        if item is None:
+            return
+        if not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.failed.emit(self.tr("Create the round first (step 1)."))
+            return
+        self.steps.setCurrentRow(number)
+        self.stack.currentWidget().setFocus()
+        self.stack.currentWidget().focusNextChild()
+
+    def _step_chosen(self, number: int) -> None:
+        if 0 <= number < self.stack.count():
+            self.stack.setCurrentIndex(number)
+
+    def update_steps(self) -> None:
+        has_round = bool(self.round_id)
+        for number, (page, name) in enumerate(zip(self.pages, self.names, strict=True)):
+            item = self.steps.item(number)
+            title = name.replace("&", "")
+            item.setText(f"{number + 1}  {title}\n     {page.state()}")
+            item.setToolTip(self.tr("%1 (Ctrl+%2 or Alt+%3)").replace("%1", title).replace("%2", str(number + 1))
+                            .replace("%3", STEP_LETTERS[number]))
+            enabled = has_round or number == 0
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+
+    def _update_edit_buttons(self) -> None:
+        stack = self.ctx.history.stack
+        self.undo_button.setEnabled(stack.canUndo())
+        self.redo_button.setEnabled(stack.canRedo())
+        self.undo_button.setToolTip(self.tr("Undo: %1 (Ctrl+Z)").replace("%1", stack.undoText()) if stack.canUndo()
+                                    else self.tr("Nothing to undo"))
+        self.redo_button.setToolTip(self.tr("Redo: %1 (Ctrl+Shift+Z)").replace("%1", stack.redoText())
+                                    if stack.canRedo() else self.tr("Nothing to redo"))
