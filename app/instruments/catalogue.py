@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from app.instruments import instrument_to_dict, rebuild_instrument
 from app.models.domain import Instrument
 from app.models.tables import DimensionRow, IndicatorRow, InstrumentRow, RubricLevelRow
+from app.store import Store
 
 
 def store_instrument(session: Session, instrument: Instrument) -> bool:
@@ -63,3 +64,10 @@ def load_instrument(session: Session, content_hash: str) -> Instrument:
 
 def stored_instruments(session: Session) -> list[InstrumentRow]:
     return list(session.exec(select(InstrumentRow).order_by(InstrumentRow.instrument_id, InstrumentRow.version)))
+
+
+def keep_instrument(store: Store, instrument: Instrument) -> bool:
+    """Keep an instrument read from a file in the store (its own transaction), so a round can use it;
+    False if it was already there."""
+    with store.transaction(write=True) as session:
+        return store_instrument(session, instrument)

@@ -77,7 +77,7 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
     page = ws.round_page
     qtbot.keyClicks(page.name, "Smart City 2026 - wawancara")
     page.sizes.setText("20, 10")
-    qtbot.mouseClick(page.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     [made] = list_rounds(store)
     assert made.name == "Smart City 2026 - wawancara" and made.shortlist_sizes == (20, 10)
     assert ws.round_id == made.id and view.round.currentData() == made.id
@@ -139,7 +139,7 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
     index = next(i for i, s in enumerate(spage.slots) if s.region_code.startswith("33"))
     from app.ui.setup.slot_grid import column_of
 
-    assert spage.move(index, target.day, target.start, column_of(target, spage.model.rooms()))
+    assert spage.move_slot(index, target.day, target.start, column_of(target, spage.model.rooms()))
     problems = [p for p in spage.problems if p.kind == "conflict"]
     assert problems and problems[0].slot is not None
     moved_slot = spage.slots[problems[0].slot]

@@ -108,7 +108,9 @@ class AssessorsPage(SetupPage):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.conflict_region.setCurrentIndex(-1)
-        self.conflict_region.lineEdit().setPlaceholderText(self.tr("Region (type to search)"))
+        line = self.conflict_region.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText(self.tr("Region (type to search)"))
         self.conflict_reason = QLineEdit(self)
         self.conflict_reason.setPlaceholderText(self.tr("Reason, e.g. served there until 2024"))
         self.declare = QPushButton(self.tr("Dec&lare"), self)
@@ -162,7 +164,9 @@ class AssessorsPage(SetupPage):
         self.nip.editingFinished.connect(lambda: self._save("nip", self.nip.text().strip()))
         self.organisation.editingFinished.connect(lambda: self._save("organisation", self.organisation.text().strip()))
         self.role.activated.connect(lambda _i: self._save("role", self._role()))
-        self.role.lineEdit().editingFinished.connect(lambda: self._save("role", self._role()))
+        role_line = self.role.lineEdit()
+        assert role_line is not None  # editable
+        role_line.editingFinished.connect(lambda: self._save("role", self._role()))
         self.province.activated.connect(lambda _i: self._province_chosen())
         self.region.activated.connect(lambda _i: self._save("region_code", self.region.currentData()))
         self.declare.clicked.connect(self.declare_conflict)
@@ -307,7 +311,10 @@ class AssessorsPage(SetupPage):
         row = self.conflicts.currentRow()
         if row < 0:
             return False
-        code = self.conflicts.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.conflicts.item(row, 0)
+        if item is None:
+            return False
+        code = item.data(Qt.ItemDataRole.UserRole)
         return self._set_conflicts({k: v for k, v in self._conflicts().items() if k != code})
 
     def _conflicts(self) -> dict[str, str]:

@@ -81,7 +81,7 @@ class PasteDialog(QDialog):
         for row, line in enumerate(self.lines):
             self.table.setItem(row, 0, QTableWidgetItem(str(line.line)))
             self.table.setItem(row, 1, QTableWidgetItem(line.text))
-            self.table.setCellWidget(row, 2, None)
+            self.table.removeCellWidget(row, 2)
             if line.region is not None:
                 self.table.setItem(row, 2, QTableWidgetItem("✓ " + describe(line.region)))
             elif line.choices:
@@ -96,7 +96,9 @@ class PasteDialog(QDialog):
                 self.table.setCellWidget(row, 2, chooser)
                 self.choosers[row] = chooser
                 for column in (0, 1):
-                    self.table.item(row, column).setForeground(QBrush(ASK_COLOUR))
+                    cell = self.table.item(row, column)
+                    if cell is not None:
+                        cell.setForeground(QBrush(ASK_COLOUR))
             else:
                 item = QTableWidgetItem("✗ " + line.problem)
                 item.setForeground(QBrush(PROBLEM_COLOUR))

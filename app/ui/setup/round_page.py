@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QL
 
 from app.instruments import InstrumentError, builtin_instruments
 from app.instruments import load_instrument as load_instrument_file
+from app.instruments.catalogue import keep_instrument
 from app.models.domain import Instrument
 from app.rounds import setup
 from app.rounds.setup import RoundDetails
@@ -60,8 +61,8 @@ class RoundPage(SetupPage):
         instrument_row = QHBoxLayout()
         instrument_row.addWidget(self.instrument, 1)
         instrument_row.addWidget(self.from_file)
-        self.create = QPushButton(self.tr("Create the round"), self)
-        self.create.setDefault(True)
+        self.create_button = QPushButton(self.tr("Create the round"), self)
+        self.create_button.setDefault(True)
 
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
@@ -72,11 +73,11 @@ class RoundPage(SetupPage):
         form.addRow(self.tr("Shortlist si&zes:"), self.sizes)
         form.addRow(self.tr("Instru&ment:"), instrument_row)
         self.body.addLayout(form)
-        self.body.addWidget(self.create)
+        self.body.addWidget(self.create_button)
         self.body.addStretch(1)
         self._fill_instruments()
 
-        self.create.clicked.connect(self.create_round)
+        self.create_button.clicked.connect(self.create_round)
         self.name.returnPressed.connect(lambda: self.create_round() if not self.round_id else None)
         self.from_file.clicked.connect(self.choose_file)
         self.name.editingFinished.connect(lambda: self._save("name", self.name.text().strip()))
@@ -120,7 +121,7 @@ class RoundPage(SetupPage):
 
     def refresh(self) -> None:
         creating = not self.round_id
-        self.create.setVisible(creating)
+        self.create_button.setVisible(creating)
         self._details = None if creating else setup.round_details(self.store, self.round_id)
         d = self._details
         for widget in (self.name, self.programme, self.stage, self.starts_on, self.ends_on, self.sizes,
@@ -226,7 +227,7 @@ class RoundPage(SetupPage):
             self.ctx.failed.emit(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
             return False
         try:
-            setup.keep_instrument(self.store, inst)
+            keep_instrument(self.store, inst)
         except undo.REFUSALS as exc:
             self.ctx.failed.emit(str(exc))
             return False

@@ -183,16 +183,16 @@ class SchedulePage(SetupPage):
         self.linking.activated.connect(lambda _i: self.save_layout())
         self.generate_button.clicked.connect(self.generate)
         self.day_tabs.currentChanged.connect(self._day_chosen)
-        self.model.move_requested.connect(self.move)
+        self.model.move_requested.connect(self.move_slot)
         self.problem_list.itemActivated.connect(self._problem_activated)
         keys = {"Ctrl+Left": (0, -1), "Ctrl+Right": (0, 1), "Ctrl+Up": (-1, 0), "Ctrl+Down": (1, 0)}
         for key, (rows, cols) in keys.items():
             shortcut = QShortcut(QKeySequence(key), self.grid)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda r=rows, c=cols: self.nudge(r, c))
-        for key, slot in ((QKeySequence.StandardKey.Cut, self.cut_current), (QKeySequence.StandardKey.Paste,
-                                                                            self.paste_here)):
-            shortcut = QShortcut(QKeySequence(key), self.grid)
+        for standard, slot in ((QKeySequence.StandardKey.Cut, self.cut_current),
+                               (QKeySequence.StandardKey.Paste, self.paste_here)):
+            shortcut = QShortcut(QKeySequence(standard), self.grid)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
@@ -348,7 +348,7 @@ class SchedulePage(SetupPage):
 
     # --- moving slots -------------------------------------------------------------------------
 
-    def move(self, slot_index: int, day: date, start: time, column: int) -> bool:
+    def move_slot(self, slot_index: int, day: date, start: time, column: int) -> bool:
         if not 0 <= slot_index < len(self.slots):
             return False
         slot = self.slots[slot_index]
@@ -387,7 +387,7 @@ class SchedulePage(SetupPage):
         row, column = index.row() + rows, index.column() + columns
         if not (0 <= row < self.model.rowCount() and 0 <= column < self.model.columnCount()):
             return False
-        return self.move(slot_index, self.model.day, self.model.cell_time(row), column)
+        return self.move_slot(slot_index, self.model.day, self.model.cell_time(row), column)
 
     def cut_current(self) -> None:
         self.cut = self.current_slot()
@@ -401,7 +401,7 @@ class SchedulePage(SetupPage):
         if self.cut is None or not index.isValid() or self.model.day is None:
             return False
         cut, self.cut = self.cut, None
-        return self.move(cut, self.model.day, self.model.cell_time(index.row()), index.column())
+        return self.move_slot(cut, self.model.day, self.model.cell_time(index.row()), index.column())
 
     def _day_chosen(self, number: int) -> None:
         days = self.model.days()

@@ -85,9 +85,11 @@ class SetupWorkspace(QWidget):
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(lambda n=number: self.show_step(n))
         history = self.ctx.history
-        for keys, slot in ((QKeySequence.StandardKey.Undo, history.undo), (QKeySequence.StandardKey.Redo, history.redo),
-                           (QKeySequence("Ctrl+Shift+Z"), history.redo)):
-            shortcut = QShortcut(QKeySequence(keys), self)
+        redo_keys = {k.toString(): k for k in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                                               QKeySequence("Ctrl+Shift+Z")]}  # Ctrl+Y on Windows too
+        keys = [(k, history.undo) for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)]
+        for sequence, slot in [*keys, *((k, history.redo) for k in redo_keys.values())]:
+            shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.undo_button.clicked.connect(history.undo)
@@ -128,8 +130,10 @@ class SetupWorkspace(QWidget):
             self.failed.emit(self.tr("Create the round first (step 1)."))
             return
         self.steps.setCurrentRow(number)
-        self.stack.currentWidget().setFocus()
-        self.stack.currentWidget().focusNextChild()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()  # the step's first field, ready for typing
 
     def _step_chosen(self, number: int) -> None:
         if 0 <= number < self.stack.count():

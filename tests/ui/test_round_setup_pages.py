@@ -1,0 +1,183 @@
+"""The round-setup pages one by one: what each edit writes, how it is undone, what is refused and
+why, and the schedule grid's moves by keyboard, cut and paste, and drag and drop."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.rounds import setup
+from app.rounds.planning import store_io
+from app.rounds.setup import ScheduleLayout
+from tests.conftest import small_instrument_data
+
+
+@pytest.fixture
+def workspace(qtbot, store, data_dir, runner, english):
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.setup.workspace import SetupWorkspace
+
+    round_id = setup.new_round(store, name="Uji 2026", instrument_id="smart-city-readiness-2018")
+    ws = SetupWorkspace(CoordinatorServices(store, runner, data_dir, "en"))
+    qtbot.addWidget(ws)
+    ws.resize(1366, 768)
+    ws.show()
+    ws.set_round(round_id)
+    return ws
+
+
+def messages(ws) -> tuple[list[str], list[str]]:
+    said: list[str] = []
+    refused: list[str] = []
+    ws.message.connect(said.append)
+    ws.failed.connect(refused.append)
+    return said, refused
+
+
+def test_a_bad_field_is_refused_with_one_line_and_changes_nothing(workspace, store) -> None:
+    _said, refused = messages(workspace)
+    page = workspace.round_page
+    page.sizes.setText("75, lima puluh")
+    page.sizes.editingFinished.emit()
+    assert refused == ["Shortlist sizes are whole numbers separated by commas, e.g. 75, 50."]
+    assert setup.round_details(store, workspace.round_id).shortlist_sizes == (75, 50)
+    assert page.sizes.text() == "75, 50"  # the field shows what is kept
+    assert not workspace.ctx.history.stack.canUndo()
+
+
+def test_an_instrument_from_a_file_is_kept_and_chosen(workspace, store, tmp_path) -> None:
+    path = tmp_path / "instrumen.yaml"
+    path.write_text(yaml.safe_dump(small_instrument_data(), allow_unicode=True), encoding="utf-8")
+    workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(path)
+    workspace.round_page.choose_file()
+    details = setup.round_details(store, workspace.round_id)
+    assert details.instrument_hash == workspace.round_page.instrument.currentData()
+    assert "from a file" in workspace.round_page.instrument.currentText()
+    workspace.ctx.history.undo()
+    assert setup.round_details(store, workspace.round_id).instrument_hash != details.instrument_hash
+
+
+def test_a_broken_instrument_file_is_named_and_nothing_changes(workspace, store, tmp_path) -> None:
+    _said, refused = messages(workspace)
+    path = tmp_path / "rusak.yaml"
+    path.write_text("id: [unclosed\n", encoding="utf-8")
+    before = setup.round_details(store, workspace.round_id).instrument_hash
+    assert not workspace.round_page.use_file(path)
+    assert len(refused) == 1 and "rusak.yaml" in refused[0]
+    assert setup.round_details(store, workspace.round_id).instrument_hash == before
+
+
+def test_catalogue_filters_and_adding_and_removing_candidates_with_undo(qtbot, workspace, store) -> None:
+    page = workspace.candidates_page
+    workspace.show_step(1)
+    page.province.setCurrentIndex(page.province.findData("63"))  # Kalimantan Selatan
+    page.kind.setCurrentIndex(page.kind.findData("kota"))
+    names = [page.catalogue_model.item(r).name for r in range(page.catalogue_model.rowCount())]
+    assert names and all(n.startswith("Kota") for n in names) and "Kota Banjarmasin" in names
+    qtbot.keyClicks(page.search, "banjarb")
+    assert [page.catalogue_model.item(r).code for r in range(page.catalogue_model.rowCount())] == ["6372"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # to the first region found
+    qtbot.keyClick(page.catalogue, Qt.Key.Key_Return)  # and in
+    assert [c.region.code for c in setup.round_candidates(store, workspace.round_id)] == ["6372"]
+    page.candidates.selectRow(0)
+    page.status.setCurrentIndex(page.status.findData("interview"))
+    assert page.set_status()
+    assert setup.round_candidates(store, workspace.round_id)[0].status == "interview"
+    page.candidates.selectRow(0)
+    page.candidates.setFocus()
+    qtbot.keyClick(page.candidates, Qt.Key.Key_Delete)
+    assert setup.round_candidates(store, workspace.round_id) == []
+    qtbot.keyClick(workspace, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    [back] = setup.round_candidates(store, workspace.round_id)
+    assert (back.region.code, back.status) == ("6372", "interview")  # with its status
+    qtbot.keyClick(workspace, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert setup.round_candidates(store, workspace.round_id) == []
+
+
+def test_an_assessor_is_edited_field_by_field_with_a_declared_conflict(workspace, store) -> None:
+    page = workspace.assessors_page
+    page.name.setText("Sari Wulandari")
+    page.nip.setText("198001012005012001")
+    assert page.add_from_form()
+    page.view.selectRow(0)
+    assert page.current is not None and page.current.name == "Sari Wulandari"
+    page.organisation.setText("Universitas Diponegoro")
+    page.organisation.editingFinished.emit()
+    page.conflict_region.setEditText("Kota Semarang (3374)")
+    page.conflict_reason.setText("pernah menjabat di sana")
+    assert page.declare_conflict()
+    [info] = setup.round_assessors(store, workspace.round_id)
+    assert info.organisation == "Universitas Diponegoro"
+    assert info.conflicts == {"3374": "pernah menjabat di sana"}
+    assert "Kota Semarang" in page.model.index(0, 5).data()
+    workspace.ctx.history.undo()
+    assert setup.round_assessors(store, workspace.round_id)[0].conflicts == {}
+
+
+def planned(workspace, store, codes: list[str], assessors: list[tuple[str, str | None]]) -> None:
+    setup.add_candidates(store, workspace.round_id, codes)
+    for name, province in assessors:
+        setup.add_assessor(store, workspace.round_id, name=name, province_code=province)
+    setup.save_schedule_layout(store, workspace.round_id, ScheduleLayout(days=(date(2026, 3, 2),), panels=2,
+                                                                         panel_size=2, rooms=("Garuda", "Merak")))
+    workspace.ctx.changed.emit()
+    workspace.show_step(3)
+    workspace.schedule_page.generate()
+
+
+def test_slots_move_by_keyboard_cut_and_paste_and_drag_and_drop(qtbot, workspace, store) -> None:
+    from app.ui.setup.slot_grid import MIME, SLOT_ROLE
+
+    planned(workspace, store, ["3301", "3302", "3201", "3202"], [("A", "33"), ("B", "32"), ("C", None), ("D", None)])
+    page = workspace.schedule_page
+    model = page.model
+    assert model.columnCount() == 2 and model.headerData(0, Qt.Orientation.Horizontal).startswith("Garuda")
+    assert page.problems == [] and len(page.slots) == 4
+    first = next((r, c) for r in range(model.rowCount()) for c in range(2) if model.index(r, c).data(SLOT_ROLE) is not None)
+    code = page.slots[model.index(*first).data(SLOT_ROLE)].region_code
+    before = {s.region_code: (s.start, s.panel) for s in store_io.round_slots(store, workspace.round_id)}
+
+    # Ctrl+Down: one slot later (or swapped with the one there)
+    page.grid.setFocus()
+    page.grid.setCurrentIndex(model.index(*first))
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    after = {s.region_code: (s.start, s.panel) for s in store_io.round_slots(store, workspace.round_id)}
+    assert after[code][0] > before[code][0]
+    assert page.grid.currentIndex().data(SLOT_ROLE) is not None  # the moved slot stays selected
+
+    # cut, then paste into the empty last row of the other panel
+    empty = model.index(model.rowCount() - 1, 1 - first[1])
+    assert empty.data(SLOT_ROLE) is None
+    qtbot.keyClick(page.grid, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    page.grid.setCurrentIndex(empty)
+    qtbot.keyClick(page.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    moved = {s.region_code: s for s in store_io.round_slots(store, workspace.round_id)}[code]
+    assert moved.start == model.cell_time(model.rowCount() - 1) and moved.panel == model.seat_of(1 - first[1]).panel
+
+    # drag and drop: the model carries the slot and asks the page to move it
+    source = model.cell_of(next(i for i, s in enumerate(page.slots) if s.region_code == code))
+    data = model.mimeData([model.index(*source)])
+    assert data.hasFormat(MIME)
+    target = model.index(0, first[1])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    dropped = {s.region_code: s for s in store_io.round_slots(store, workspace.round_id)}[code]
+    assert dropped.start == model.cell_time(0) and dropped.panel == model.seat_of(first[1]).panel
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+
+
+def test_a_slot_in_the_break_is_named_on_the_slot(qtbot, workspace, store) -> None:
+    planned(workspace, store, ["3301", "3201"], [("A", "33"), ("B", "32"), ("C", None), ("D", None)])
+    page = workspace.schedule_page
+    model = page.model
+    lunch = next(r for r in range(model.rowCount()) if model.in_break(r))
+    assert model.index(lunch, 0).data() == "break"
+    assert page.move_slot(0, model.day, model.cell_time(lunch), 0)
+    kinds = {p.kind for p in page.problems}
+    assert "in_break" in kinds or "outside_day" in kinds
+    cell = model.index(lunch, 0)
+    assert cell.data().startswith("⚠") and cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.problem_list.count() == len(page.problems)
