@@ -171,15 +171,16 @@ def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> Asses
     return settings.save_profile(store, name, nip, organisation)
 
 
-def welcome(store: Store, runner: TaskRunner, profile: AssessorInfo, parent: QWidget | None = None) -> str:
-    """The first-run welcome (signing key; demo, round package or later); what happened, for the status bar."""
+def welcome(store: Store, runner: TaskRunner, profile: AssessorInfo, parent: QWidget | None = None) -> tuple[str, bool]:
+    """The first-run welcome (signing key; demo, round package, a new round, or later): what happened, for
+    the status bar, and whether the coordinator asked to prepare a round."""
     from app.ui.mainwindow.welcome_dialog import WelcomeDialog  # deferred: first start only
 
     dialog = WelcomeDialog(store, runner, profile, parent)
     dialog.exec()
-    outcome = dialog.outcome
+    outcome, prepare = dialog.outcome, dialog.prepare_round
     dialog.deleteLater()
-    return outcome
+    return outcome, prepare
 
 
 @dataclass
@@ -228,7 +229,7 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
     runner = TaskRunner(executor)
     try:
         lang = i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
-        outcome = ""
+        outcome, prepare = "", False
         if settings.profile(store) is None:
             profile = ask_profile(store, lang)
             if profile is None:
@@ -236,7 +237,7 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
                 store.close()
                 return 0
             i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
-            outcome = welcome(store, runner, profile)
+            outcome, prepare = welcome(store, runner, profile)
         shell = Shell(store, runner, args.lang, args.database_url)
         window = shell.build()
         if args.quit_after_paint:
@@ -244,6 +245,8 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
         window.show()
         window.start()
         shell.check_at_start()
+        if prepare:  # a coordinator's first start: straight to round setup
+            window.menus.coordinator_actions.new_round.trigger()
         if outcome or restored:
             window.announce(outcome or restored)
     except StoreError as exc:

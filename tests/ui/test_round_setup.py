@@ -197,3 +197,26 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
         assert len(entries) == len(mine) > 0
     finally:
         laptop.close()
+
+
+def test_a_new_coordinator_reaches_round_setup_from_the_first_start(qtbot, data_dir, english) -> None:
+    """An empty data directory: profile, then "Prepare a new round" in the welcome opens round setup."""
+    from app.ui.application import Started, start
+    from app.ui.tasks import InlineExecutor
+    from tests.ui.test_main_window import args_for
+    from tests.ui.test_main_wiring import first_run
+
+    seen = first_run(qtbot, lambda dialog: dialog.prepare_button.click())
+    started = start(args_for(data_dir, lang=None), executor=InlineExecutor())
+    assert isinstance(started, Started)
+    try:
+        assert seen == ["Welcome to Nilai", "Welcome to Nilai"]
+        coordinator = started.shell.window.menus.coordinator_actions.coordinator
+        assert coordinator is not None and coordinator.isVisible()
+        view = coordinator.view
+        assert view.tabs.currentWidget() is view.setup_tab and view.setup_tab.round_page.create_button.isVisible()
+        qtbot.keyClicks(view.setup_tab.round_page.name, "Ronde pertama")
+        qtbot.keyClick(view.setup_tab.round_page.name, Qt.Key.Key_Return)
+        assert [r.name for r in list_rounds(started.store)] == ["Ronde pertama"]
+    finally:
+        started.stop()

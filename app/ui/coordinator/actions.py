@@ -62,7 +62,7 @@ class CoordinatorActions(QObject):
         self.instrument_import.imported.connect(self.show_instrument_preview)
         self.open.triggered.connect(self.show_view)
         self.new_round.triggered.connect(lambda: self.show_view().new_round())
-        self.import_bundles.triggered.connect(lambda: self.show_view().import_tab.choose_files())
+        self.import_bundles.triggered.connect(self._import_bundles)
         self.export_csv.triggered.connect(lambda: self._export("csv"))
         self.export_xlsx.triggered.connect(lambda: self._export("xlsx"))
         self.export_pdf.triggered.connect(lambda: self._export("pdf"))
@@ -80,7 +80,7 @@ class CoordinatorActions(QObject):
         return action
 
     def all(self) -> list[QAction]:
-        return [self.new_round, self.open, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
+        return [self.open, self.new_round, self.import_bundles, self.export_csv, self.export_xlsx, self.export_pdf,
                 self.export_signed, self.import_instrument, self.preview_instrument, self.round_package]
 
     def show_view(self) -> CoordinatorView:
@@ -107,6 +107,11 @@ class CoordinatorActions(QObject):
 
         return preview_instrument(self.window_parent, self.services.store, self.services.runner, self.services.lang,
                                   instrument)
+
+    def _import_bundles(self) -> None:
+        view = self.show_view()
+        view.tabs.setCurrentWidget(view.import_tab)
+        view.import_tab.choose_files()
 
     def _export(self, fmt: str, sign: bool = False) -> None:
         view = self.show_view()

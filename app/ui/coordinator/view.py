@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.rounds import setup
 from app.store import Store
 from app.ui.coordinator import i18n as coordinator_i18n
 from app.ui.coordinator.charts_tab import ChartsTab
@@ -108,7 +109,11 @@ class CoordinatorView(QWidget):
                                       "assessors' bundles (Import tab) to bring one in."))
             self.new_round()
             return
+        self.show_message("")
         self.set_round(self.round.currentData())
+        # a round being prepared opens on its setup; one already scored, on the bundles coming in
+        scored = setup.round_details(self.services.store, self.round.currentData()).has_assessments
+        self.tabs.setCurrentWidget(self.import_tab if scored else self.setup_tab)
 
     def set_round(self, round_id: str | None) -> None:
         self.setup_tab.set_round(round_id)

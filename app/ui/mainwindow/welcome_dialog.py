@@ -2,7 +2,8 @@
 
 1. The signing key: create it now (the identity dialog) or later from Sheets → Assessor identity.
 2. The round: load the demo round (on the task runner, with a busy bar), import the round package
-   from the coordinator, or start empty. The dialog closes by itself once the round is in;
+   from the coordinator, prepare a new round as its coordinator (``prepare_round``: the main window
+   then opens round setup), or start empty. The dialog closes by itself once the round is in;
    ``outcome`` then says what happened, for the status bar of the main window.
 """
 
@@ -63,6 +64,7 @@ class WelcomeDialog(QDialog):
         self.pick_round_package = pick_round_package
         self.open_identity = open_identity or self._identity_dialog
         self.outcome = ""
+        self.prepare_round = False
         self._running = False
         self.setWindowTitle(self.tr("Welcome to Nilai"))
         heading = QLabel(self.tr("Welcome, %1").replace("%1", profile.name), self)
@@ -90,13 +92,17 @@ class WelcomeDialog(QDialog):
         self.import_button = QCommandLinkButton(self.tr("Import a round file from my coordinator…"), self.tr(
             "The round package your coordinator sent (.nilairound): the instrument and your interview schedule."),
             round_box)
+        self.prepare_button = QCommandLinkButton(self.tr("Prepare a new round (coordinator)"), self.tr(
+            "Choose the instrument, the candidates and the assessors, generate the interview schedule and hand "
+            "out the round package."), round_box)
         self.later_button = QCommandLinkButton(self.tr("Later"), self.tr(
             "Start with an empty schedule. File → Open round package… takes the round in any time."), round_box)
         self.demo_button.clicked.connect(self.load_demo)
         self.import_button.clicked.connect(self.import_round)
         self.later_button.clicked.connect(self.accept)
+        self.prepare_button.clicked.connect(self.choose_prepare)
         choices = QVBoxLayout(round_box)
-        for button in (self.demo_button, self.import_button, self.later_button):
+        for button in (self.demo_button, self.import_button, self.prepare_button, self.later_button):
             choices.addWidget(button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -119,6 +125,11 @@ class WelcomeDialog(QDialog):
         self.refresh_key()
         self.resize(600, self.sizeHint().height())
         self.demo_button.setFocus()
+
+    def choose_prepare(self) -> None:
+        self.prepare_round = True
+        self.outcome = self.tr("Round setup is open: name the round and choose its instrument.")
+        self.accept()
 
     # -- the signing key ---------------------------------------------------------------------------
 

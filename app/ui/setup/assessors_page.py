@@ -71,7 +71,7 @@ class AssessorsPage(SetupPage):
         self._assessors: list[AssessorInfo] = []
         self.current: AssessorInfo | None = None
         self.model = AssessorModel(self)
-        self.view = table(self, self.model, self.tr("Assessors of the round"))
+        self.view = table(self, self.model, self.tr("Assessors of the round"), stretch=5)
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
         self.new_button = QPushButton(self.tr("&New assessor"), self)
         self.import_button = QPushButton(self.tr("Import from a &file…"), self)
@@ -98,6 +98,7 @@ class AssessorsPage(SetupPage):
         self.conflicts.verticalHeader().hide()
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.conflicts.setAccessibleName(self.tr("Declared conflicts"))
+        self.conflicts.setMaximumHeight(110)
         self.conflict_region = QComboBox(self)
         self.conflict_region.setEditable(True)
         self.conflict_region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -151,6 +152,8 @@ class AssessorsPage(SetupPage):
         split.addWidget(top)
         split.addWidget(editor)
         split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([400, 300])
         self.body.addWidget(split, 1)
 
         self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select(current.row()))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,15 +70,20 @@ def status_text(status: str) -> str:
     return labels.get(status, status)
 
 
-def table(parent: QWidget, model: ItemTableModel, name: str) -> QTableView:
+def table(parent: QWidget, model: ItemTableModel, name: str, stretch: int = 1) -> QTableView:
+    """A sortable list of rows, one line each, the ``stretch`` column taking the width left."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setSortingEnabled(True)
+    view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in the order given until a header is clicked
+    view.setSortingEnabled(True)
     view.setTabKeyNavigation(False)
     return view
 

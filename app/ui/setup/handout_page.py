@@ -8,15 +8,24 @@ first. Every file is written on the task runner, so signing and the PDF never bl
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app.bundles.round_package import export_round_package
 from app.identity import has_identity
 from app.rounds import planning, setup
-from app.rounds.planning import store_io
+from app.rounds.planning import PlannedSlot, store_io
 from app.sheets.schedule_export import export_schedule
 from app.ui.coordinator.exports import slug
 from app.ui.coordinator.session import error_text
@@ -47,13 +56,25 @@ class HandoutPage(SetupPage):
             label.setWordWrap(True)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
+        self.panels = QTableWidget(0, 5, self)
+        self.panels.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Room"), self.tr("Panel"), self.tr("Candidates"),
+                                               self.tr("Assessors")])
+        self.panels.setAccessibleName(self.tr("Panels of each day"))
+        self.panels.verticalHeader().hide()
+        self.panels.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.panels.setWordWrap(False)
+        header = self.panels.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.written_label = QLabel(self)
         self.written_label.setWordWrap(True)
         self.written_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.ready)
         self.body.addLayout(grid)
         self.body.addWidget(self.written_label)
-        self.body.addStretch(1)
+        panels_label = QLabel(self.tr("Panels of each day, as the printed schedule lists them:"), self)
+        self.body.addWidget(panels_label)
+        self.body.addWidget(self.panels, 1)
         self._problems = 0
         self._slots = 0
         self.package_button.clicked.connect(self.export_package)
@@ -77,8 +98,22 @@ class HandoutPage(SetupPage):
                  self._line(not problems, self.tr("no problem in the schedule") if not problems else
                             self.tr("%1 problem(s) in the schedule (step 4 names them)").replace("%1", str(len(problems))))]
         self.ready.setText("<br>".join(lines))
+        names = {a.id: a.name for a in assessors}
+        self._show_panels(slots, names)
         for button in (self.package_button, self.pdf_button, self.xlsx_button):
             button.setEnabled(bool(slots))
+
+    def _show_panels(self, slots: list[PlannedSlot], names: dict[str, str]) -> None:
+        groups: dict[tuple[date, str], list[PlannedSlot]] = {}
+        for slot in slots:
+            groups.setdefault((slot.day, slot.panel), []).append(slot)
+        self.panels.setRowCount(len(groups))
+        for row, ((day, panel), members) in enumerate(sorted(groups.items())):
+            first = members[0]
+            texts = [QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy"), first.room, panel,
+                     str(len(members)), ", ".join(names.get(i, i[:8]) for i in first.assessor_ids)]
+            for column, text in enumerate(texts):
+                self.panels.setItem(row, column, QTableWidgetItem(text))
 
     @staticmethod
     def _line(ok: bool, text: str) -> str:
@@ -87,7 +122,7 @@ class HandoutPage(SetupPage):
     def state(self) -> str:
         if not self._slots:
             return self.tr("waiting for the schedule")
-        return self.tr("ready") if not self._problems else self.tr("problems to solve first")
+        return self.tr("ready") if not self._problems else self.tr("⚠ problems to solve first")
 
     def _name(self) -> str:
         return slug(setup.round_details(self.store, self.round_id).name)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -151,9 +152,11 @@ class SchedulePage(SetupPage):
         self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.grid.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.grid.setWordWrap(True)
-        self.grid.horizontalHeader().setDefaultSectionSize(210)
-        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setMinimumSectionSize(150)
         self.problem_list = QListWidget(self)
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problem_list.setAccessibleName(self.tr("Problems of the schedule"))
         self.problem_label = QLabel(self)
         right_widget = QWidget(self)
@@ -224,7 +227,7 @@ class SchedulePage(SetupPage):
         if not self.slots:
             return self.tr("not generated yet")
         text = self.tr("%1 slot(s)").replace("%1", str(len(self.slots)))
-        return text + (self.tr(", %1 problem(s)").replace("%1", str(len(self.problems))) if self.problems else "")
+        return text + (self.tr(", ⚠ %1 problem(s)").replace("%1", str(len(self.problems))) if self.problems else "")
 
     def _show_layout(self, layout: ScheduleLayout) -> None:
         widgets = (self.first_day, self.day_count, self.day_start, self.day_end, self.slot_minutes, self.breaks,
@@ -283,11 +286,13 @@ class SchedulePage(SetupPage):
         if not self.slots:
             self.linkage.setText("")
             return
-        share = planning.linkage(self.slots)
-        why = self.tr("The ranking can compare the severity of panels only through the assessors they share; "
-                      "a panel linked to no other cannot be compared fairly.")
-        self.linkage.setText(self.tr("<b>Linked: %1% of panel pairs</b> share an assessor (directly or through "
-                                     "other panels). %2").replace("%1", f"{share * 100:.0f}").replace("%2", why))
+        share, groups = planning.linkage(self.slots), planning.islands(self.slots)
+        why = self.tr("Why it matters: the ranking can compare the severity of panels only through the assessors "
+                      "they share; panels with no chain of shared assessors cannot be compared fairly.")
+        whole = (self.tr("All panels are connected through shared assessors.") if groups <= 1 else
+                 self.tr("⚠ The panels fall into %1 groups with no assessor in common.").replace("%1", str(groups)))
+        self.linkage.setText(self.tr("<b>Linked: %1% of panel pairs</b> share an assessor. %2<br>%3")
+                             .replace("%1", f"{share * 100:.0f}").replace("%2", whole).replace("%3", why))
 
     # --- layout -------------------------------------------------------------------------------
 

@@ -47,6 +47,17 @@ def column_of(slot: PlannedSlot, rooms: Sequence[str]) -> int:
     return rooms.index(slot.room) if slot.room in rooms else 0
 
 
+TITLES = {"prof.", "dr.", "ir.", "drs.", "dra.", "h.", "hj."}
+
+
+def short_name(name: str) -> str:
+    """ "Prof. Dr. Sari Wulandari, M.Kom." → "Sari W." (titles and degrees left out)."""
+    words = [w for w in name.split(",")[0].split() if w.casefold() not in TITLES]
+    if not words:
+        return name
+    return words[0] if len(words) == 1 else f"{words[0]} {words[1][0]}."
+
+
 def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
@@ -171,10 +182,13 @@ class SlotGridModel(QAbstractTableModel):
         return seats(self.slots, self.rooms()).get((self.day, column)) if self.day else None
 
     def column_title(self, column: int) -> str:
+        """Room and panel, then who sits on it that day (short names: the header stays two lines)."""
         rooms = self.rooms()
         room = rooms[column] if column < len(rooms) and rooms[column] else self.tr("Room %1").replace("%1", str(column + 1))
         seat = self.seat_of(column)
-        return f"{room} · {seat.panel}" if seat else room
+        if seat is None:
+            return room
+        return f"{room} · {seat.panel}\n" + ", ".join(short_name(self.names.get(i, i[:8])) for i in seat.assessor_ids)
 
     def assessor_names(self, ids: Sequence[str]) -> str:
         return ", ".join(self.names.get(i, i[:8]) for i in ids)

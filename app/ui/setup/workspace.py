@@ -8,6 +8,7 @@ the coordinator sees at a glance what is left. Nothing needs saving: each edit a
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -87,15 +88,15 @@ class SetupWorkspace(QWidget):
         history = self.ctx.history
         redo_keys = {k.toString(): k for k in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
                                                QKeySequence("Ctrl+Shift+Z")]}  # Ctrl+Y on Windows too
-        keys = [(k, history.undo) for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)]
-        for sequence, slot in [*keys, *((k, history.redo) for k in redo_keys.values())]:
+        undo_keys = [(k, history.undo) for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)]
+        for sequence, slot in [*undo_keys, *((k, history.redo) for k in redo_keys.values())]:
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.undo_button.clicked.connect(history.undo)
         self.redo_button.clicked.connect(history.redo)
         self.new_button.clicked.connect(self.new_round)
-        history.stack.indexChanged.connect(lambda _i: self._update_edit_buttons())
+        history.stack.indexChanged.connect(self._update_edit_buttons)
         self.round_page.created.connect(self._created)
         self.ctx.changed.connect(self.update_steps)
         self.ctx.round_changed.connect(lambda _id: self.update_steps())
@@ -151,8 +152,10 @@ class SetupWorkspace(QWidget):
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
 
-    def _update_edit_buttons(self) -> None:
+    def _update_edit_buttons(self, _index: int = 0) -> None:
         stack = self.ctx.history.stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo_button):
+            return  # the window is being taken down (the stack empties itself as it goes)
         self.undo_button.setEnabled(stack.canUndo())
         self.redo_button.setEnabled(stack.canRedo())
         self.undo_button.setToolTip(self.tr("Undo: %1 (Ctrl+Z)").replace("%1", stack.undoText()) if stack.canUndo()
