@@ -199,6 +199,220 @@
         </message>
     </context>
     <context>
+        <name>AssessorModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Comes from</source>
+            <translation>Comes from</translation>
+        </message>
+        <message>
+            <source>Declared conflicts</source>
+            <translation>Declared conflicts</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessorsPage</name>
+        <message>
+            <source>academic</source>
+            <translation>academic</translation>
+        </message>
+        <message>
+            <source>government</source>
+            <translation>government</translation>
+        </message>
+        <message>
+            <source>IT practitioner</source>
+            <translation>IT practitioner</translation>
+        </message>
+        <message>
+            <source>3 · Assessors</source>
+            <translation>3 · Assessors</translation>
+        </message>
+        <message>
+            <source>Who interviews, and where each comes from: nobody is seated on a candidate of their own province or regency/city. Declare any other conflict of interest below.</source>
+            <translation>Who interviews, and where each comes from: nobody is seated on a candidate of their own province or regency/city. Declare any other conflict of interest below.</translation>
+        </message>
+        <message>
+            <source>Assessors of the round</source>
+            <translation>Assessors of the round</translation>
+        </message>
+        <message>
+            <source>&amp;New assessor</source>
+            <translation>&amp;New assessor</translation>
+        </message>
+        <message>
+            <source>Import from a &amp;file…</source>
+            <translation>Import from a &amp;file…</translation>
+        </message>
+        <message>
+            <source>XLSX or CSV with columns name, nip, organisation, role, province, region, conflicts</source>
+            <translation>XLSX or CSV with columns name, nip, organisation, role, province, region, conflicts</translation>
+        </message>
+        <message>
+            <source>Re&amp;move from the round</source>
+            <translation>Re&amp;move from the round</translation>
+        </message>
+        <message>
+            <source>18 digits</source>
+            <translation>18 digits</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— not given —</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Declared conflicts</source>
+            <translation>Declared conflicts</translation>
+        </message>
+        <message>
+            <source>Region (type to search)</source>
+            <translation>Region (type to search)</translation>
+        </message>
+        <message>
+            <source>Reason, e.g. served there until 2024</source>
+            <translation>Reason, e.g. served there until 2024</translation>
+        </message>
+        <message>
+            <source>Dec&amp;lare</source>
+            <translation>Dec&amp;lare</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw</source>
+            <translation>&amp;Withdraw</translation>
+        </message>
+        <message>
+            <source>Add this assessor</source>
+            <translation>Add this assessor</translation>
+        </message>
+        <message>
+            <source>Nam&amp;e:</source>
+            <translation>Nam&amp;e:</translation>
+        </message>
+        <message>
+            <source>NIP:</source>
+            <translation>NIP:</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation:</source>
+            <translation>Or&amp;ganisation:</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <source>Province:</source>
+            <translation>Province:</translation>
+        </message>
+        <message>
+            <source>Regency/city:</source>
+            <translation>Regency/city:</translation>
+        </message>
+        <message>
+            <source>Other conflicts:</source>
+            <translation>Other conflicts:</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s)</source>
+            <translation>%1 assessor(s)</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <source>— the whole province —</source>
+            <translation>— the whole province —</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name: type it in Name, then add.</source>
+            <translation>An assessor needs a name: type it in Name, then add.</translation>
+        </message>
+        <message>
+            <source>add assessor %1</source>
+            <translation>add assessor %1</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name; the old one is kept.</source>
+            <translation>An assessor needs a name; the old one is kept.</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>organisation</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>role</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>province</translation>
+        </message>
+        <message>
+            <source>regency/city</source>
+            <translation>regency/city</translation>
+        </message>
+        <message>
+            <source>declared conflicts</source>
+            <translation>declared conflicts</translation>
+        </message>
+        <message>
+            <source>Choose the region of the conflict from the list (type part of its name).</source>
+            <translation>Choose the region of the conflict from the list (type part of its name).</translation>
+        </message>
+        <message>
+            <source>remove assessor %1</source>
+            <translation>remove assessor %1</translation>
+        </message>
+        <message>
+            <source>Import assessors</source>
+            <translation>Import assessors</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s) imported from %2.</source>
+            <translation>%1 assessor(s) imported from %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>BundleExportDialog</name>
         <message>
             <source>Save the result bundle</source>
@@ -358,6 +572,172 @@
         </message>
     </context>
     <context>
+        <name>CandidateModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CandidatesPage</name>
+        <message>
+            <source>invited</source>
+            <translation>invited</translation>
+        </message>
+        <message>
+            <source>to be interviewed</source>
+            <translation>to be interviewed</translation>
+        </message>
+        <message>
+            <source>assessed</source>
+            <translation>assessed</translation>
+        </message>
+        <message>
+            <source>shortlisted</source>
+            <translation>shortlisted</translation>
+        </message>
+        <message>
+            <source>selected</source>
+            <translation>selected</translation>
+        </message>
+        <message>
+            <source>2 · Candidates</source>
+            <translation>2 · Candidates</translation>
+        </message>
+        <message>
+            <source>Pick regions from the catalogue, paste a list of BPS codes or names, or read a column of a spreadsheet. Names that fit two regions (such as Banjar) are asked about, never guessed.</source>
+            <translation>Pick regions from the catalogue, paste a list of BPS codes or names, or read a column of a spreadsheet. Names that fit two regions (such as Banjar) are asked about, never guessed.</translation>
+        </message>
+        <message>
+            <source>Search by name or code…</source>
+            <translation>Search by name or code…</translation>
+        </message>
+        <message>
+            <source>All provinces</source>
+            <translation>All provinces</translation>
+        </message>
+        <message>
+            <source>Regencies and cities</source>
+            <translation>Regencies and cities</translation>
+        </message>
+        <message>
+            <source>Regencies (kabupaten)</source>
+            <translation>Regencies (kabupaten)</translation>
+        </message>
+        <message>
+            <source>Cities (kota)</source>
+            <translation>Cities (kota)</translation>
+        </message>
+        <message>
+            <source>Region catalogue</source>
+            <translation>Region catalogue</translation>
+        </message>
+        <message>
+            <source>Add selected →</source>
+            <translation>Add selected →</translation>
+        </message>
+        <message>
+            <source>Status of the regions added</source>
+            <translation>Status of the regions added</translation>
+        </message>
+        <message>
+            <source>Paste a &amp;list…</source>
+            <translation>Paste a &amp;list…</translation>
+        </message>
+        <message>
+            <source>Read a spreadsheet colu&amp;mn…</source>
+            <translation>Read a spreadsheet colu&amp;mn…</translation>
+        </message>
+        <message>
+            <source>Candidates of the round</source>
+            <translation>Candidates of the round</translation>
+        </message>
+        <message>
+            <source>Status of the selected candidates</source>
+            <translation>Status of the selected candidates</translation>
+        </message>
+        <message>
+            <source>S&amp;et status</source>
+            <translation>S&amp;et status</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Remove the selected candidates (Delete)</source>
+            <translation>Remove the selected candidates (Delete)</translation>
+        </message>
+        <message>
+            <source>Region catalogue (514 regencies and cities)</source>
+            <translation>Region catalogue (514 regencies and cities)</translation>
+        </message>
+        <message>
+            <source>Search:</source>
+            <translation>Search:</translation>
+        </message>
+        <message>
+            <source>Candidates of this round</source>
+            <translation>Candidates of this round</translation>
+        </message>
+        <message>
+            <source>Ctrl+F; Enter goes to the first region found, Enter again adds it</source>
+            <translation>Ctrl+F; Enter goes to the first region found, Enter again adds it</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s), %2 to be interviewed</source>
+            <translation>%1 candidate(s), %2 to be interviewed</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s)</source>
+            <translation>%1 candidate(s)</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <source>add %1 candidate(s)</source>
+            <translation>add %1 candidate(s)</translation>
+        </message>
+        <message>
+            <source>Select one or more regions in the catalogue first.</source>
+            <translation>Select one or more regions in the catalogue first.</translation>
+        </message>
+        <message>
+            <source>remove %1 candidate(s)</source>
+            <translation>remove %1 candidate(s)</translation>
+        </message>
+        <message>
+            <source>Select one or more candidates first.</source>
+            <translation>Select one or more candidates first.</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s) %2</source>
+            <translation>%1 candidate(s) %2</translation>
+        </message>
+        <message>
+            <source>Read candidates from a spreadsheet column</source>
+            <translation>Read candidates from a spreadsheet column</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>ChartsTab</name>
         <message>
             <source>Region on the radar</source>
@@ -464,6 +844,14 @@
     </context>
     <context>
         <name>CoordinatorActions</name>
+        <message>
+            <source>&amp;New round…</source>
+            <translation>&amp;New round…</translation>
+        </message>
+        <message>
+            <source>Prepare a round: instrument, candidates, assessors, panels, schedule</source>
+            <translation>Prepare a round: instrument, candidates, assessors, panels, schedule</translation>
+        </message>
         <message>
             <source>&amp;Coordinator view…</source>
             <translation>&amp;Coordinator view…</translation>
@@ -606,6 +994,10 @@
             <translation>Co&amp;verage</translation>
         </message>
         <message>
+            <source>Round se&amp;tup</source>
+            <translation>Round se&amp;tup</translation>
+        </message>
+        <message>
             <source>R&amp;anking</source>
             <translation>R&amp;anking</translation>
         </message>
@@ -618,8 +1010,8 @@
             <translation>C&amp;harts</translation>
         </message>
         <message>
-            <source>There is no round here yet: import the assessors' bundles to bring one in.</source>
-            <translation>There is no round here yet: import the assessors' bundles to bring one in.</translation>
+            <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>
+            <translation>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</translation>
         </message>
         <message>
             <source>%1 · id %2</source>
@@ -1176,6 +1568,157 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoutPage</name>
+        <message>
+            <source>5 · Hand out</source>
+            <translation>5 · Hand out</translation>
+        </message>
+        <message>
+            <source>Send each assessor the signed round package (it carries the instrument, the candidates, the panels and the schedule), and print the schedule for the venue.</source>
+            <translation>Send each assessor the signed round package (it carries the instrument, the candidates, the panels and the schedule), and print the schedule for the venue.</translation>
+        </message>
+        <message>
+            <source>Export the signed round pac&amp;kage…</source>
+            <translation>Export the signed round pac&amp;kage…</translation>
+        </message>
+        <message>
+            <source>Printable schedule (PD&amp;F)…</source>
+            <translation>Printable schedule (PD&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Schedule as &amp;XLSX…</source>
+            <translation>Schedule as &amp;XLSX…</translation>
+        </message>
+        <message>
+            <source>for the assessors: they open it with File → Open round package</source>
+            <translation>for the assessors: they open it with File → Open round package</translation>
+        </message>
+        <message>
+            <source>one page per day and panel, to print for the venue</source>
+            <translation>one page per day and panel, to print for the venue</translation>
+        </message>
+        <message>
+            <source>the same columns the schedule import reads back</source>
+            <translation>the same columns the schedule import reads back</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>Panel</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Candidates</translation>
+        </message>
+        <message>
+            <source>Assessors</source>
+            <translation>Assessors</translation>
+        </message>
+        <message>
+            <source>Panels of each day</source>
+            <translation>Panels of each day</translation>
+        </message>
+        <message>
+            <source>Panels of each day, as the printed schedule lists them:</source>
+            <translation>Panels of each day, as the printed schedule lists them:</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s)</source>
+            <translation>%1 candidate(s)</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s)</source>
+            <translation>%1 assessor(s)</translation>
+        </message>
+        <message>
+            <source>%1 interview slot(s)</source>
+            <translation>%1 interview slot(s)</translation>
+        </message>
+        <message>
+            <source>no schedule yet (step 4)</source>
+            <translation>no schedule yet (step 4)</translation>
+        </message>
+        <message>
+            <source>no problem in the schedule</source>
+            <translation>no problem in the schedule</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) in the schedule (step 4 names them)</source>
+            <translation>%1 problem(s) in the schedule (step 4 names them)</translation>
+        </message>
+        <message>
+            <source>waiting for the schedule</source>
+            <translation>waiting for the schedule</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <source>⚠ problems to solve first</source>
+            <translation>⚠ problems to solve first</translation>
+        </message>
+        <message>
+            <source>The schedule still has %1 problem(s): solve them in step 4 (Ctrl+4), then export the package.</source>
+            <translation>The schedule still has %1 problem(s): solve them in step 4 (Ctrl+4), then export the package.</translation>
+        </message>
+        <message>
+            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
+            <translation>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</translation>
+        </message>
+        <message>
+            <source>Export the round package for assessors</source>
+            <translation>Export the round package for assessors</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*.nilairound)</source>
+            <translation>Nilai round packages (*.nilairound)</translation>
+        </message>
+        <message>
+            <source>Sign the round package.</source>
+            <translation>Sign the round package.</translation>
+        </message>
+        <message>
+            <source>Signing the round package…</source>
+            <translation>Signing the round package…</translation>
+        </message>
+        <message>
+            <source>Exporting the round package</source>
+            <translation>Exporting the round package</translation>
+        </message>
+        <message>
+            <source>Round package version %1 written: %2</source>
+            <translation>Round package version %1 written: %2</translation>
+        </message>
+        <message>
+            <source>Printable schedule (PDF)</source>
+            <translation>Printable schedule (PDF)</translation>
+        </message>
+        <message>
+            <source>Schedule as XLSX</source>
+            <translation>Schedule as XLSX</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>%1 slot(s) written: %2</source>
+            <translation>%1 slot(s) written: %2</translation>
         </message>
     </context>
     <context>
@@ -2321,6 +2864,73 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>PasteDialog</name>
+        <message>
+            <source>Paste a list of candidates</source>
+            <translation>Paste a list of candidates</translation>
+        </message>
+        <message>
+            <source>One region a line: its BPS code (e.g. 6303) or its name (e.g. Kota Banjar). Names that fit two regions are asked about, never guessed.</source>
+            <translation>One region a line: its BPS code (e.g. 6303) or its name (e.g. Kota Banjar). Names that fit two regions are asked about, never guessed.</translation>
+        </message>
+        <message>
+            <source>Pasted list</source>
+            <translation>Pasted list</translation>
+        </message>
+        <message>
+            <source>C&amp;heck the list</source>
+            <translation>C&amp;heck the list</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Pasted</source>
+            <translation>Pasted</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>&amp;Add the regions</source>
+            <translation>&amp;Add the regions</translation>
+        </message>
+        <message>
+            <source>Which region is line %1?</source>
+            <translation>Which region is line %1?</translation>
+        </message>
+        <message>
+            <source>? Which one? Choose…</source>
+            <translation>? Which one? Choose…</translation>
+        </message>
+        <message>
+            <source>Leave this line out</source>
+            <translation>Leave this line out</translation>
+        </message>
+        <message>
+            <source>%1 region(s) to add.</source>
+            <translation>%1 region(s) to add.</translation>
+        </message>
+        <message>
+            <source>%1 line(s) name more than one region: choose which in the list.</source>
+            <translation>%1 line(s) name more than one region: choose which in the list.</translation>
+        </message>
+        <message>
+            <source>%1 line(s) name no region and will be left out (see why in the list).</source>
+            <translation>%1 line(s) name no region and will be left out (see why in the list).</translation>
+        </message>
+        <message>
+            <source>&amp;Add %1 region(s)</source>
+            <translation>&amp;Add %1 region(s)</translation>
+        </message>
+        <message>
+            <source>Answer every question in the list first</source>
+            <translation>Answer every question in the list first</translation>
+        </message>
+    </context>
+    <context>
         <name>PathField</name>
         <message>
             <source>&amp;Choose…</source>
@@ -2872,6 +3482,25 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RegionModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>In the round</source>
+            <translation>In the round</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionRadarChart</name>
         <message>
             <source>Dimensions of %1 against the round median</source>
@@ -3040,6 +3669,153 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RoundPage</name>
+        <message>
+            <source>1 · Round</source>
+            <translation>1 · Round</translation>
+        </message>
+        <message>
+            <source>Name the round and choose its instrument. Each field is saved as soon as you leave it; Ctrl+Z takes the last change back.</source>
+            <translation>Name the round and choose its instrument. Each field is saved as soon as you leave it; Ctrl+Z takes the last change back.</translation>
+        </message>
+        <message>
+            <source>e.g. Gerakan Menuju 100 Smart City 2026 — interviews</source>
+            <translation>e.g. Gerakan Menuju 100 Smart City 2026 — interviews</translation>
+        </message>
+        <message>
+            <source>e.g. Wawancara (interviews)</source>
+            <translation>e.g. Wawancara (interviews)</translation>
+        </message>
+        <message>
+            <source>e.g. 75, 50</source>
+            <translation>e.g. 75, 50</translation>
+        </message>
+        <message>
+            <source>How many candidates each shortlist keeps, largest first</source>
+            <translation>How many candidates each shortlist keeps, largest first</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>An instrument written in YAML (a workbook once the spreadsheet import is installed)</source>
+            <translation>An instrument written in YAML (a workbook once the spreadsheet import is installed)</translation>
+        </message>
+        <message>
+            <source>Create the round</source>
+            <translation>Create the round</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Pro&amp;gramme:</source>
+            <translation>Pro&amp;gramme:</translation>
+        </message>
+        <message>
+            <source>Stag&amp;e:</source>
+            <translation>Stag&amp;e:</translation>
+        </message>
+        <message>
+            <source>Starts on:</source>
+            <translation>Starts on:</translation>
+        </message>
+        <message>
+            <source>Ends on:</source>
+            <translation>Ends on:</translation>
+        </message>
+        <message>
+            <source>Shortlist si&amp;zes:</source>
+            <translation>Shortlist si&amp;zes:</translation>
+        </message>
+        <message>
+            <source>Instru&amp;ment:</source>
+            <translation>Instru&amp;ment:</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, built in)</source>
+            <translation>%1 (version %2, built in)</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, from a file)</source>
+            <translation>%1 (version %2, from a file)</translation>
+        </message>
+        <message>
+            <source>Instrument %1 (kept in this store)</source>
+            <translation>Instrument %1 (kept in this store)</translation>
+        </message>
+        <message>
+            <source>Scoring has started: the instrument can no longer change</source>
+            <translation>Scoring has started: the instrument can no longer change</translation>
+        </message>
+        <message>
+            <source>The instrument the assessors score with</source>
+            <translation>The instrument the assessors score with</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>not created yet</translation>
+        </message>
+        <message>
+            <source>The round needs a name: type one in Name, then create it.</source>
+            <translation>The round needs a name: type one in Name, then create it.</translation>
+        </message>
+        <message>
+            <source>Shortlist sizes are whole numbers separated by commas, e.g. 75, 50.</source>
+            <translation>Shortlist sizes are whole numbers separated by commas, e.g. 75, 50.</translation>
+        </message>
+        <message>
+            <source>Round “%1” created: now add its candidates (Ctrl+2).</source>
+            <translation>Round “%1” created: now add its candidates (Ctrl+2).</translation>
+        </message>
+        <message>
+            <source>The round needs a name; the old one is kept.</source>
+            <translation>The round needs a name; the old one is kept.</translation>
+        </message>
+        <message>
+            <source>round name</source>
+            <translation>round name</translation>
+        </message>
+        <message>
+            <source>programme</source>
+            <translation>programme</translation>
+        </message>
+        <message>
+            <source>stage</source>
+            <translation>stage</translation>
+        </message>
+        <message>
+            <source>first day</source>
+            <translation>first day</translation>
+        </message>
+        <message>
+            <source>last day</source>
+            <translation>last day</translation>
+        </message>
+        <message>
+            <source>shortlist sizes</source>
+            <translation>shortlist sizes</translation>
+        </message>
+        <message>
+            <source>instrument</source>
+            <translation>instrument</translation>
+        </message>
+        <message>
+            <source>Open an instrument</source>
+            <translation>Open an instrument</translation>
+        </message>
+        <message>
+            <source>Instruments (*.yaml *.yml *.xlsx);;All files (*)</source>
+            <translation>Instruments (*.yaml *.yml *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Instrument “%1” read from %2.</source>
+            <translation>Instrument “%1” read from %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>RubricLevels</name>
         <message>
             <source>needs a note</source>
@@ -3107,6 +3883,181 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Next to do — %1</source>
             <translation>Next to do — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>4 · Panels and schedule</source>
+            <translation>4 · Panels and schedule</translation>
+        </message>
+        <message>
+            <source>Lay out the days and panels, then generate: every candidate is interviewed once by a full panel, nobody sits on a candidate they have a conflict with, and assessors rotate between panels so that panels stay linked. Move slots with the mouse, or with Ctrl+arrow keys and Ctrl+X / Ctrl+V.</source>
+            <translation>Lay out the days and panels, then generate: every candidate is interviewed once by a full panel, nobody sits on a candidate they have a conflict with, and assessors rotate between panels so that panels stay linked. Move slots with the mouse, or with Ctrl+arrow keys and Ctrl+X / Ctrl+V.</translation>
+        </message>
+        <message>
+            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
+            <translation>Working days from the first day on (Saturdays and Sundays are skipped)</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>e.g. Ruang Garuda; Ruang Merak</source>
+            <translation>e.g. Ruang Garuda; Ruang Merak</translation>
+        </message>
+        <message>
+            <source>assessors rotate between panels</source>
+            <translation>assessors rotate between panels</translation>
+        </message>
+        <message>
+            <source>every assessor scores a calibration case</source>
+            <translation>every assessor scores a calibration case</translation>
+        </message>
+        <message>
+            <source>not linked</source>
+            <translation>not linked</translation>
+        </message>
+        <message>
+            <source>Days and panels</source>
+            <translation>Days and panels</translation>
+        </message>
+        <message>
+            <source>&amp;First day:</source>
+            <translation>&amp;First day:</translation>
+        </message>
+        <message>
+            <source>Days:</source>
+            <translation>Days:</translation>
+        </message>
+        <message>
+            <source>Day starts:</source>
+            <translation>Day starts:</translation>
+        </message>
+        <message>
+            <source>Day ends:</source>
+            <translation>Day ends:</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>Slot &amp;length:</translation>
+        </message>
+        <message>
+            <source>&amp;Breaks:</source>
+            <translation>&amp;Breaks:</translation>
+        </message>
+        <message>
+            <source>Panels at a time:</source>
+            <translation>Panels at a time:</translation>
+        </message>
+        <message>
+            <source>Assessors per panel:</source>
+            <translation>Assessors per panel:</translation>
+        </message>
+        <message>
+            <source>Roo&amp;ms:</source>
+            <translation>Roo&amp;ms:</translation>
+        </message>
+        <message>
+            <source>Lin&amp;king:</source>
+            <translation>Lin&amp;king:</translation>
+        </message>
+        <message>
+            <source>&amp;Generate the schedule</source>
+            <translation>&amp;Generate the schedule</translation>
+        </message>
+        <message>
+            <source>Interview days</source>
+            <translation>Interview days</translation>
+        </message>
+        <message>
+            <source>Interview slots</source>
+            <translation>Interview slots</translation>
+        </message>
+        <message>
+            <source>Problems of the schedule</source>
+            <translation>Problems of the schedule</translation>
+        </message>
+        <message>
+            <source>not generated yet</source>
+            <translation>not generated yet</translation>
+        </message>
+        <message>
+            <source>%1 slot(s)</source>
+            <translation>%1 slot(s)</translation>
+        </message>
+        <message>
+            <source>, ⚠ %1 problem(s)</source>
+            <translation>, ⚠ %1 problem(s)</translation>
+        </message>
+        <message>
+            <source>Day %1 · %2 · %3 slot(s)</source>
+            <translation>Day %1 · %2 · %3 slot(s)</translation>
+        </message>
+        <message>
+            <source>No schedule yet: lay out the days and panels, then generate.</source>
+            <translation>No schedule yet: lay out the days and panels, then generate.</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) to solve (Enter on one shows its slot):</source>
+            <translation>%1 problem(s) to solve (Enter on one shows its slot):</translation>
+        </message>
+        <message>
+            <source>✓ No problems: every candidate once, full panels, no conflict.</source>
+            <translation>✓ No problems: every candidate once, full panels, no conflict.</translation>
+        </message>
+        <message>
+            <source>Why it matters: the ranking can compare the severity of panels only through the assessors they share; panels with no chain of shared assessors cannot be compared fairly.</source>
+            <translation>Why it matters: the ranking can compare the severity of panels only through the assessors they share; panels with no chain of shared assessors cannot be compared fairly.</translation>
+        </message>
+        <message>
+            <source>All panels are connected through shared assessors.</source>
+            <translation>All panels are connected through shared assessors.</translation>
+        </message>
+        <message>
+            <source>⚠ The panels fall into %1 groups with no assessor in common.</source>
+            <translation>⚠ The panels fall into %1 groups with no assessor in common.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Linked: %1% of panel pairs&lt;/b&gt; share an assessor. %2&lt;br&gt;%3</source>
+            <translation>&lt;b&gt;Linked: %1% of panel pairs&lt;/b&gt; share an assessor. %2&lt;br&gt;%3</translation>
+        </message>
+        <message>
+            <source>Breaks are written HH:MM-HH:MM, separated by semicolons, e.g. 12:00-13:00; 15:00-15:15.</source>
+            <translation>Breaks are written HH:MM-HH:MM, separated by semicolons, e.g. 12:00-13:00; 15:00-15:15.</translation>
+        </message>
+        <message>
+            <source>days and panels</source>
+            <translation>days and panels</translation>
+        </message>
+        <message>
+            <source>Generating the schedule…</source>
+            <translation>Generating the schedule…</translation>
+        </message>
+        <message>
+            <source>Generating the schedule</source>
+            <translation>Generating the schedule</translation>
+        </message>
+        <message>
+            <source>generate the schedule</source>
+            <translation>generate the schedule</translation>
+        </message>
+        <message>
+            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</source>
+            <translation>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</translation>
+        </message>
+        <message>
+            <source>No schedule fits: %1</source>
+            <translation>No schedule fits: %1</translation>
+        </message>
+        <message>
+            <source>move %1 to %2 %3</source>
+            <translation>move %1 to %2 %3</translation>
+        </message>
+        <message>
+            <source>%1 cut: choose a cell (any day) and press Ctrl+V.</source>
+            <translation>%1 cut: choose a cell (any day) and press Ctrl+V.</translation>
         </message>
     </context>
     <context>
@@ -3181,6 +4132,96 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>panel score (regions per 5 points)</source>
             <translation>panel score (regions per 5 points)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupHistory</name>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Saved: %1</translation>
+        </message>
+        <message>
+            <source>Could not undo or redo “%1”: %2</source>
+            <translation>Could not undo or redo “%1”: %2</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Undone: %1</translation>
+        </message>
+        <message>
+            <source>Redone: %1</source>
+            <translation>Redone: %1</translation>
+        </message>
+        <message>
+            <source>Every one of these regions is already a candidate.</source>
+            <translation>Every one of these regions is already a candidate.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWorkspace</name>
+        <message>
+            <source>&amp;Round</source>
+            <translation>&amp;Round</translation>
+        </message>
+        <message>
+            <source>&amp;Candidates</source>
+            <translation>&amp;Candidates</translation>
+        </message>
+        <message>
+            <source>A&amp;ssessors</source>
+            <translation>A&amp;ssessors</translation>
+        </message>
+        <message>
+            <source>&amp;Panels and schedule</source>
+            <translation>&amp;Panels and schedule</translation>
+        </message>
+        <message>
+            <source>Hand &amp;out</source>
+            <translation>Hand &amp;out</translation>
+        </message>
+        <message>
+            <source>Steps of the round setup</source>
+            <translation>Steps of the round setup</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Ne&amp;w round…</source>
+            <translation>Ne&amp;w round…</translation>
+        </message>
+        <message>
+            <source>Every change is saved as you make it.</source>
+            <translation>Every change is saved as you make it.</translation>
+        </message>
+        <message>
+            <source>Create the round first (step 1).</source>
+            <translation>Create the round first (step 1).</translation>
+        </message>
+        <message>
+            <source>%1 (Ctrl+%2 or Alt+%3)</source>
+            <translation>%1 (Ctrl+%2 or Alt+%3)</translation>
+        </message>
+        <message>
+            <source>Undo: %1 (Ctrl+Z)</source>
+            <translation>Undo: %1 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation>Nothing to undo</translation>
+        </message>
+        <message>
+            <source>Redo: %1 (Ctrl+Shift+Z)</source>
+            <translation>Redo: %1 (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <source>Nothing to redo</source>
+            <translation>Nothing to redo</translation>
         </message>
     </context>
     <context>
@@ -3293,6 +4334,25 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>The saved signature was removed; sheets show the text only.</source>
             <translation>The saved signature was removed; sheets show the text only.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlotGridModel</name>
+        <message>
+            <source>Room %1</source>
+            <translation>Room %1</translation>
+        </message>
+        <message>
+            <source>Seated: %1</source>
+            <translation>Seated: %1</translation>
+        </message>
+        <message>
+            <source>break</source>
+            <translation>break</translation>
+        </message>
+        <message>
+            <source>Assessors: %1</source>
+            <translation>Assessors: %1</translation>
         </message>
     </context>
     <context>
@@ -3592,12 +4652,24 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
             <translation>The round package your coordinator sent (.nilairound): the instrument and your interview schedule.</translation>
         </message>
         <message>
+            <source>Prepare a new round (coordinator)</source>
+            <translation>Prepare a new round (coordinator)</translation>
+        </message>
+        <message>
+            <source>Choose the instrument, the candidates and the assessors, generate the interview schedule and hand out the round package.</source>
+            <translation>Choose the instrument, the candidates and the assessors, generate the interview schedule and hand out the round package.</translation>
+        </message>
+        <message>
             <source>Later</source>
             <translation>Later</translation>
         </message>
         <message>
             <source>Start with an empty schedule. File → Open round package… takes the round in any time.</source>
             <translation>Start with an empty schedule. File → Open round package… takes the round in any time.</translation>
+        </message>
+        <message>
+            <source>Round setup is open: name the round and choose its instrument.</source>
+            <translation>Round setup is open: name the round and choose its instrument.</translation>
         </message>
         <message>
             <source>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</source>

@@ -199,6 +199,220 @@
         </message>
     </context>
     <context>
+        <name>AssessorModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Comes from</source>
+            <translation>Asal</translation>
+        </message>
+        <message>
+            <source>Declared conflicts</source>
+            <translation>Konflik yang dinyatakan</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessorsPage</name>
+        <message>
+            <source>academic</source>
+            <translation>akademisi</translation>
+        </message>
+        <message>
+            <source>government</source>
+            <translation>pemerintah</translation>
+        </message>
+        <message>
+            <source>IT practitioner</source>
+            <translation>praktisi TI</translation>
+        </message>
+        <message>
+            <source>3 · Assessors</source>
+            <translation>3 · Penilai</translation>
+        </message>
+        <message>
+            <source>Who interviews, and where each comes from: nobody is seated on a candidate of their own province or regency/city. Declare any other conflict of interest below.</source>
+            <translation>Siapa yang mewawancarai, dan dari mana asalnya: tak seorang pun duduk di panel kandidat dari provinsi atau kabupaten/kotanya sendiri. Nyatakan konflik kepentingan lain di bawah.</translation>
+        </message>
+        <message>
+            <source>Assessors of the round</source>
+            <translation>Penilai putaran ini</translation>
+        </message>
+        <message>
+            <source>&amp;New assessor</source>
+            <translation>Penilai &amp;baru</translation>
+        </message>
+        <message>
+            <source>Import from a &amp;file…</source>
+            <translation>Impor dari &amp;berkas…</translation>
+        </message>
+        <message>
+            <source>XLSX or CSV with columns name, nip, organisation, role, province, region, conflicts</source>
+            <translation>XLSX atau CSV dengan kolom name, nip, organisation, role, province, region, conflicts</translation>
+        </message>
+        <message>
+            <source>Re&amp;move from the round</source>
+            <translation>&amp;Keluarkan dari putaran</translation>
+        </message>
+        <message>
+            <source>18 digits</source>
+            <translation>18 digit</translation>
+        </message>
+        <message>
+            <source>— not given —</source>
+            <translation>— tidak diisi —</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Declared conflicts</source>
+            <translation>Konflik yang dinyatakan</translation>
+        </message>
+        <message>
+            <source>Region (type to search)</source>
+            <translation>Daerah (ketik untuk mencari)</translation>
+        </message>
+        <message>
+            <source>Reason, e.g. served there until 2024</source>
+            <translation>Alasan, mis. bertugas di sana sampai 2024</translation>
+        </message>
+        <message>
+            <source>Dec&amp;lare</source>
+            <translation>Nyata&amp;kan</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw</source>
+            <translation>&amp;Tarik</translation>
+        </message>
+        <message>
+            <source>Add this assessor</source>
+            <translation>Tambahkan penilai ini</translation>
+        </message>
+        <message>
+            <source>Nam&amp;e:</source>
+            <translation>Na&amp;ma:</translation>
+        </message>
+        <message>
+            <source>NIP:</source>
+            <translation>NIP:</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation:</source>
+            <translation>Ins&amp;tansi:</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>Peran:</translation>
+        </message>
+        <message>
+            <source>Province:</source>
+            <translation>Provinsi:</translation>
+        </message>
+        <message>
+            <source>Regency/city:</source>
+            <translation>Kabupaten/kota:</translation>
+        </message>
+        <message>
+            <source>Other conflicts:</source>
+            <translation>Konflik lain:</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s)</source>
+            <translation>%1 penilai</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>belum ada</translation>
+        </message>
+        <message>
+            <source>— the whole province —</source>
+            <translation>— seluruh provinsi —</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name: type it in Name, then add.</source>
+            <translation>Penilai memerlukan nama: ketik di Nama, lalu tambahkan.</translation>
+        </message>
+        <message>
+            <source>add assessor %1</source>
+            <translation>tambah penilai %1</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name; the old one is kept.</source>
+            <translation>Penilai memerlukan nama; nama lama tetap dipakai.</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 dari %2</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>instansi</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>peran</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>provinsi</translation>
+        </message>
+        <message>
+            <source>regency/city</source>
+            <translation>kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>declared conflicts</source>
+            <translation>konflik yang dinyatakan</translation>
+        </message>
+        <message>
+            <source>Choose the region of the conflict from the list (type part of its name).</source>
+            <translation>Pilih daerah konflik dari daftar (ketik sebagian namanya).</translation>
+        </message>
+        <message>
+            <source>remove assessor %1</source>
+            <translation>keluarkan penilai %1</translation>
+        </message>
+        <message>
+            <source>Import assessors</source>
+            <translation>Impor penilai</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>Lembar kerja (*.xlsx *.csv);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s) imported from %2.</source>
+            <translation>%1 penilai diimpor dari %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>BundleExportDialog</name>
         <message>
             <source>Save the result bundle</source>
@@ -354,6 +568,172 @@
         </message>
     </context>
     <context>
+        <name>CandidateModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CandidatesPage</name>
+        <message>
+            <source>invited</source>
+            <translation>diundang</translation>
+        </message>
+        <message>
+            <source>to be interviewed</source>
+            <translation>akan diwawancarai</translation>
+        </message>
+        <message>
+            <source>assessed</source>
+            <translation>sudah dinilai</translation>
+        </message>
+        <message>
+            <source>shortlisted</source>
+            <translation>masuk daftar pendek</translation>
+        </message>
+        <message>
+            <source>selected</source>
+            <translation>terpilih</translation>
+        </message>
+        <message>
+            <source>2 · Candidates</source>
+            <translation>2 · Kandidat</translation>
+        </message>
+        <message>
+            <source>Pick regions from the catalogue, paste a list of BPS codes or names, or read a column of a spreadsheet. Names that fit two regions (such as Banjar) are asked about, never guessed.</source>
+            <translation>Pilih daerah dari katalog, tempel daftar kode BPS atau nama, atau baca satu kolom lembar kerja. Nama yang cocok untuk dua daerah (seperti Banjar) ditanyakan, tidak pernah ditebak.</translation>
+        </message>
+        <message>
+            <source>Search by name or code…</source>
+            <translation>Cari nama atau kode…</translation>
+        </message>
+        <message>
+            <source>All provinces</source>
+            <translation>Semua provinsi</translation>
+        </message>
+        <message>
+            <source>Regencies and cities</source>
+            <translation>Kabupaten dan kota</translation>
+        </message>
+        <message>
+            <source>Regencies (kabupaten)</source>
+            <translation>Kabupaten</translation>
+        </message>
+        <message>
+            <source>Cities (kota)</source>
+            <translation>Kota</translation>
+        </message>
+        <message>
+            <source>Region catalogue</source>
+            <translation>Katalog daerah</translation>
+        </message>
+        <message>
+            <source>Add selected →</source>
+            <translation>Tambahkan yang dipilih →</translation>
+        </message>
+        <message>
+            <source>Status of the regions added</source>
+            <translation>Status daerah yang ditambahkan</translation>
+        </message>
+        <message>
+            <source>Paste a &amp;list…</source>
+            <translation>Tempel &amp;daftar…</translation>
+        </message>
+        <message>
+            <source>Read a spreadsheet colu&amp;mn…</source>
+            <translation>Baca &amp;kolom lembar kerja…</translation>
+        </message>
+        <message>
+            <source>Candidates of the round</source>
+            <translation>Kandidat putaran ini</translation>
+        </message>
+        <message>
+            <source>Status of the selected candidates</source>
+            <translation>Status kandidat yang dipilih</translation>
+        </message>
+        <message>
+            <source>S&amp;et status</source>
+            <translation>&amp;Tetapkan status</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Lepas</translation>
+        </message>
+        <message>
+            <source>Remove the selected candidates (Delete)</source>
+            <translation>Hapus kandidat yang dipilih (Delete)</translation>
+        </message>
+        <message>
+            <source>Region catalogue (514 regencies and cities)</source>
+            <translation>Katalog daerah (514 kabupaten dan kota)</translation>
+        </message>
+        <message>
+            <source>Search:</source>
+            <translation>Cari:</translation>
+        </message>
+        <message>
+            <source>Candidates of this round</source>
+            <translation>Kandidat putaran ini</translation>
+        </message>
+        <message>
+            <source>Ctrl+F; Enter goes to the first region found, Enter again adds it</source>
+            <translation>Ctrl+F; Enter menuju daerah pertama yang ditemukan, Enter sekali lagi menambahkannya</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s), %2 to be interviewed</source>
+            <translation>%1 kandidat, %2 akan diwawancarai</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s)</source>
+            <translation>%1 kandidat</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>belum ada</translation>
+        </message>
+        <message>
+            <source>add %1 candidate(s)</source>
+            <translation>tambah %1 kandidat</translation>
+        </message>
+        <message>
+            <source>Select one or more regions in the catalogue first.</source>
+            <translation>Pilih dulu satu daerah atau lebih di katalog.</translation>
+        </message>
+        <message>
+            <source>remove %1 candidate(s)</source>
+            <translation>hapus %1 kandidat</translation>
+        </message>
+        <message>
+            <source>Select one or more candidates first.</source>
+            <translation>Pilih dulu satu kandidat atau lebih.</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s) %2</source>
+            <translation>%1 kandidat %2</translation>
+        </message>
+        <message>
+            <source>Read candidates from a spreadsheet column</source>
+            <translation>Baca kandidat dari kolom lembar kerja</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>Lembar kerja (*.xlsx *.csv);;Semua berkas (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>ChartsTab</name>
         <message>
             <source>Region on the radar</source>
@@ -460,6 +840,14 @@
     </context>
     <context>
         <name>CoordinatorActions</name>
+        <message>
+            <source>&amp;New round…</source>
+            <translation>Putaran &amp;baru…</translation>
+        </message>
+        <message>
+            <source>Prepare a round: instrument, candidates, assessors, panels, schedule</source>
+            <translation>Siapkan putaran: instrumen, kandidat, penilai, panel, jadwal</translation>
+        </message>
         <message>
             <source>&amp;Coordinator view…</source>
             <translation>Tampilan &amp;koordinator…</translation>
@@ -602,6 +990,10 @@
             <translation>&amp;Cakupan</translation>
         </message>
         <message>
+            <source>Round se&amp;tup</source>
+            <translation>Persiapan pu&amp;taran</translation>
+        </message>
+        <message>
             <source>R&amp;anking</source>
             <translation>P&amp;eringkat</translation>
         </message>
@@ -614,8 +1006,8 @@
             <translation>&amp;Grafik</translation>
         </message>
         <message>
-            <source>There is no round here yet: import the assessors' bundles to bring one in.</source>
-            <translation>Belum ada putaran di sini: impor paket dari para penilai untuk memasukkannya.</translation>
+            <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>
+            <translation>Belum ada putaran di sini: buat satu di Persiapan putaran, atau impor bundel para penilai (tab Impor) untuk membawanya masuk.</translation>
         </message>
         <message>
             <source>%1 · id %2</source>
@@ -1168,6 +1560,157 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Cancel</source>
             <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoutPage</name>
+        <message>
+            <source>5 · Hand out</source>
+            <translation>5 · Bagikan</translation>
+        </message>
+        <message>
+            <source>Send each assessor the signed round package (it carries the instrument, the candidates, the panels and the schedule), and print the schedule for the venue.</source>
+            <translation>Kirim paket putaran bertanda tangan kepada setiap penilai (berisi instrumen, kandidat, panel, dan jadwal), lalu cetak jadwal untuk tempat wawancara.</translation>
+        </message>
+        <message>
+            <source>Export the signed round pac&amp;kage…</source>
+            <translation>Ekspor &amp;paket putaran bertanda tangan…</translation>
+        </message>
+        <message>
+            <source>Printable schedule (PD&amp;F)…</source>
+            <translation>Jadwal cetak (PD&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Schedule as &amp;XLSX…</source>
+            <translation>Jadwal sebagai &amp;XLSX…</translation>
+        </message>
+        <message>
+            <source>for the assessors: they open it with File → Open round package</source>
+            <translation>untuk para penilai: mereka membukanya dengan Berkas → Buka paket putaran</translation>
+        </message>
+        <message>
+            <source>one page per day and panel, to print for the venue</source>
+            <translation>satu halaman per hari dan panel, untuk dicetak bagi tempat wawancara</translation>
+        </message>
+        <message>
+            <source>the same columns the schedule import reads back</source>
+            <translation>kolom yang sama dengan yang dibaca impor jadwal</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Hari</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Ruang</translation>
+        </message>
+        <message>
+            <source>Panel</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Kandidat</translation>
+        </message>
+        <message>
+            <source>Assessors</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Panels of each day</source>
+            <translation>Panel setiap hari</translation>
+        </message>
+        <message>
+            <source>Panels of each day, as the printed schedule lists them:</source>
+            <translation>Panel setiap hari, seperti tercantum di jadwal cetak:</translation>
+        </message>
+        <message>
+            <source>%1 candidate(s)</source>
+            <translation>%1 kandidat</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s)</source>
+            <translation>%1 penilai</translation>
+        </message>
+        <message>
+            <source>%1 interview slot(s)</source>
+            <translation>%1 sesi wawancara</translation>
+        </message>
+        <message>
+            <source>no schedule yet (step 4)</source>
+            <translation>belum ada jadwal (langkah 4)</translation>
+        </message>
+        <message>
+            <source>no problem in the schedule</source>
+            <translation>tidak ada masalah dalam jadwal</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) in the schedule (step 4 names them)</source>
+            <translation>%1 masalah dalam jadwal (langkah 4 menyebutkannya)</translation>
+        </message>
+        <message>
+            <source>waiting for the schedule</source>
+            <translation>menunggu jadwal</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>siap</translation>
+        </message>
+        <message>
+            <source>⚠ problems to solve first</source>
+            <translation>⚠ ada masalah yang harus diselesaikan dulu</translation>
+        </message>
+        <message>
+            <source>The schedule still has %1 problem(s): solve them in step 4 (Ctrl+4), then export the package.</source>
+            <translation>Jadwal masih memiliki %1 masalah: selesaikan di langkah 4 (Ctrl+4), lalu ekspor paketnya.</translation>
+        </message>
+        <message>
+            <source>This data directory has no signing identity yet: create or import one (Sheets → Signing identity) and try again.</source>
+            <translation>Direktori data ini belum memiliki identitas penanda tangan: buat atau impor dulu (Lembar → Identitas penanda tangan), lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>Export the round package for assessors</source>
+            <translation>Ekspor paket putaran untuk penilai</translation>
+        </message>
+        <message>
+            <source>Nilai round packages (*.nilairound)</source>
+            <translation>Paket putaran Nilai (*.nilairound)</translation>
+        </message>
+        <message>
+            <source>Sign the round package.</source>
+            <translation>Tanda tangani paket putaran.</translation>
+        </message>
+        <message>
+            <source>Signing the round package…</source>
+            <translation>Menandatangani paket putaran…</translation>
+        </message>
+        <message>
+            <source>Exporting the round package</source>
+            <translation>Mengekspor paket putaran</translation>
+        </message>
+        <message>
+            <source>Round package version %1 written: %2</source>
+            <translation>Paket putaran versi %1 tertulis: %2</translation>
+        </message>
+        <message>
+            <source>Printable schedule (PDF)</source>
+            <translation>Jadwal cetak (PDF)</translation>
+        </message>
+        <message>
+            <source>Schedule as XLSX</source>
+            <translation>Jadwal sebagai XLSX</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Dokumen PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>%1 slot(s) written: %2</source>
+            <translation>%1 sesi tertulis: %2</translation>
         </message>
     </context>
     <context>
@@ -2309,6 +2852,73 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>PasteDialog</name>
+        <message>
+            <source>Paste a list of candidates</source>
+            <translation>Tempel daftar kandidat</translation>
+        </message>
+        <message>
+            <source>One region a line: its BPS code (e.g. 6303) or its name (e.g. Kota Banjar). Names that fit two regions are asked about, never guessed.</source>
+            <translation>Satu daerah per baris: kode BPS-nya (mis. 6303) atau namanya (mis. Kota Banjar). Nama yang cocok untuk dua daerah ditanyakan, tidak pernah ditebak.</translation>
+        </message>
+        <message>
+            <source>Pasted list</source>
+            <translation>Daftar yang ditempel</translation>
+        </message>
+        <message>
+            <source>C&amp;heck the list</source>
+            <translation>&amp;Periksa daftar</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Baris</translation>
+        </message>
+        <message>
+            <source>Pasted</source>
+            <translation>Ditempel</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>&amp;Add the regions</source>
+            <translation>&amp;Tambahkan daerah</translation>
+        </message>
+        <message>
+            <source>Which region is line %1?</source>
+            <translation>Daerah mana yang dimaksud baris %1?</translation>
+        </message>
+        <message>
+            <source>? Which one? Choose…</source>
+            <translation>? Yang mana? Pilih…</translation>
+        </message>
+        <message>
+            <source>Leave this line out</source>
+            <translation>Lewati baris ini</translation>
+        </message>
+        <message>
+            <source>%1 region(s) to add.</source>
+            <translation>%1 daerah akan ditambahkan.</translation>
+        </message>
+        <message>
+            <source>%1 line(s) name more than one region: choose which in the list.</source>
+            <translation>%1 baris menyebut lebih dari satu daerah: pilih yang dimaksud di daftar.</translation>
+        </message>
+        <message>
+            <source>%1 line(s) name no region and will be left out (see why in the list).</source>
+            <translation>%1 baris tidak menyebut daerah dan akan dilewati (lihat alasannya di daftar).</translation>
+        </message>
+        <message>
+            <source>&amp;Add %1 region(s)</source>
+            <translation>&amp;Tambahkan %1 daerah</translation>
+        </message>
+        <message>
+            <source>Answer every question in the list first</source>
+            <translation>Jawab dulu setiap pertanyaan di daftar</translation>
+        </message>
+    </context>
+    <context>
         <name>PathField</name>
         <message>
             <source>&amp;Choose…</source>
@@ -2860,6 +3470,25 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RegionModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>In the round</source>
+            <translation>Dalam putaran</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionRadarChart</name>
         <message>
             <source>Dimensions of %1 against the round median</source>
@@ -3028,6 +3657,153 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RoundPage</name>
+        <message>
+            <source>1 · Round</source>
+            <translation>1 · Putaran</translation>
+        </message>
+        <message>
+            <source>Name the round and choose its instrument. Each field is saved as soon as you leave it; Ctrl+Z takes the last change back.</source>
+            <translation>Beri nama putaran dan pilih instrumennya. Setiap isian disimpan begitu Anda meninggalkannya; Ctrl+Z membatalkan perubahan terakhir.</translation>
+        </message>
+        <message>
+            <source>e.g. Gerakan Menuju 100 Smart City 2026 — interviews</source>
+            <translation>mis. Gerakan Menuju 100 Smart City 2026 — wawancara</translation>
+        </message>
+        <message>
+            <source>e.g. Wawancara (interviews)</source>
+            <translation>mis. Wawancara</translation>
+        </message>
+        <message>
+            <source>e.g. 75, 50</source>
+            <translation>mis. 75, 50</translation>
+        </message>
+        <message>
+            <source>How many candidates each shortlist keeps, largest first</source>
+            <translation>Berapa kandidat yang masuk setiap daftar pendek, yang terbesar dahulu</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>Dari &amp;berkas…</translation>
+        </message>
+        <message>
+            <source>An instrument written in YAML (a workbook once the spreadsheet import is installed)</source>
+            <translation>Instrumen yang ditulis dalam YAML (atau buku kerja setelah impor lembar kerja terpasang)</translation>
+        </message>
+        <message>
+            <source>Create the round</source>
+            <translation>Buat putaran</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nama:</translation>
+        </message>
+        <message>
+            <source>Pro&amp;gramme:</source>
+            <translation>Pro&amp;gram:</translation>
+        </message>
+        <message>
+            <source>Stag&amp;e:</source>
+            <translation>Ta&amp;hap:</translation>
+        </message>
+        <message>
+            <source>Starts on:</source>
+            <translation>Mulai:</translation>
+        </message>
+        <message>
+            <source>Ends on:</source>
+            <translation>Selesai:</translation>
+        </message>
+        <message>
+            <source>Shortlist si&amp;zes:</source>
+            <translation>Ukuran daftar pen&amp;dek:</translation>
+        </message>
+        <message>
+            <source>Instru&amp;ment:</source>
+            <translation>Instru&amp;men:</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, built in)</source>
+            <translation>%1 (versi %2, bawaan)</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, from a file)</source>
+            <translation>%1 (versi %2, dari berkas)</translation>
+        </message>
+        <message>
+            <source>Instrument %1 (kept in this store)</source>
+            <translation>Instrumen %1 (tersimpan di data ini)</translation>
+        </message>
+        <message>
+            <source>Scoring has started: the instrument can no longer change</source>
+            <translation>Penilaian sudah dimulai: instrumen tidak dapat diubah lagi</translation>
+        </message>
+        <message>
+            <source>The instrument the assessors score with</source>
+            <translation>Instrumen yang dipakai para penilai</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>belum dibuat</translation>
+        </message>
+        <message>
+            <source>The round needs a name: type one in Name, then create it.</source>
+            <translation>Putaran memerlukan nama: ketik di Nama, lalu buat.</translation>
+        </message>
+        <message>
+            <source>Shortlist sizes are whole numbers separated by commas, e.g. 75, 50.</source>
+            <translation>Ukuran daftar pendek berupa bilangan bulat yang dipisahkan koma, mis. 75, 50.</translation>
+        </message>
+        <message>
+            <source>Round “%1” created: now add its candidates (Ctrl+2).</source>
+            <translation>Putaran “%1” dibuat: sekarang tambahkan kandidatnya (Ctrl+2).</translation>
+        </message>
+        <message>
+            <source>The round needs a name; the old one is kept.</source>
+            <translation>Putaran memerlukan nama; nama lama tetap dipakai.</translation>
+        </message>
+        <message>
+            <source>round name</source>
+            <translation>nama putaran</translation>
+        </message>
+        <message>
+            <source>programme</source>
+            <translation>program</translation>
+        </message>
+        <message>
+            <source>stage</source>
+            <translation>tahap</translation>
+        </message>
+        <message>
+            <source>first day</source>
+            <translation>hari pertama</translation>
+        </message>
+        <message>
+            <source>last day</source>
+            <translation>hari terakhir</translation>
+        </message>
+        <message>
+            <source>shortlist sizes</source>
+            <translation>ukuran daftar pendek</translation>
+        </message>
+        <message>
+            <source>instrument</source>
+            <translation>instrumen</translation>
+        </message>
+        <message>
+            <source>Open an instrument</source>
+            <translation>Buka instrumen</translation>
+        </message>
+        <message>
+            <source>Instruments (*.yaml *.yml *.xlsx);;All files (*)</source>
+            <translation>Instrumen (*.yaml *.yml *.xlsx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Instrument “%1” read from %2.</source>
+            <translation>Instrumen “%1” dibaca dari %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>RubricLevels</name>
         <message>
             <source>needs a note</source>
@@ -3095,6 +3871,181 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Next to do — %1</source>
             <translation>Berikutnya — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>4 · Panels and schedule</source>
+            <translation>4 · Panel dan jadwal</translation>
+        </message>
+        <message>
+            <source>Lay out the days and panels, then generate: every candidate is interviewed once by a full panel, nobody sits on a candidate they have a conflict with, and assessors rotate between panels so that panels stay linked. Move slots with the mouse, or with Ctrl+arrow keys and Ctrl+X / Ctrl+V.</source>
+            <translation>Atur hari dan panel, lalu buat jadwal: setiap kandidat diwawancarai sekali oleh panel lengkap, tak seorang pun menilai kandidat yang berkonflik dengannya, dan penilai berpindah antarpanel agar panel tetap terhubung. Pindahkan sesi dengan tetikus, atau dengan Ctrl+tombol panah dan Ctrl+X / Ctrl+V.</translation>
+        </message>
+        <message>
+            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
+            <translation>Hari kerja mulai hari pertama (Sabtu dan Minggu dilewati)</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> menit</translation>
+        </message>
+        <message>
+            <source>e.g. Ruang Garuda; Ruang Merak</source>
+            <translation>mis. Ruang Garuda; Ruang Merak</translation>
+        </message>
+        <message>
+            <source>assessors rotate between panels</source>
+            <translation>penilai berpindah antarpanel</translation>
+        </message>
+        <message>
+            <source>every assessor scores a calibration case</source>
+            <translation>setiap penilai menilai kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>not linked</source>
+            <translation>tidak dihubungkan</translation>
+        </message>
+        <message>
+            <source>Days and panels</source>
+            <translation>Hari dan panel</translation>
+        </message>
+        <message>
+            <source>&amp;First day:</source>
+            <translation>Hari &amp;pertama:</translation>
+        </message>
+        <message>
+            <source>Days:</source>
+            <translation>Jumlah hari:</translation>
+        </message>
+        <message>
+            <source>Day starts:</source>
+            <translation>Hari dimulai:</translation>
+        </message>
+        <message>
+            <source>Day ends:</source>
+            <translation>Hari berakhir:</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>&amp;Lama sesi:</translation>
+        </message>
+        <message>
+            <source>&amp;Breaks:</source>
+            <translation>Isti&amp;rahat:</translation>
+        </message>
+        <message>
+            <source>Panels at a time:</source>
+            <translation>Panel bersamaan:</translation>
+        </message>
+        <message>
+            <source>Assessors per panel:</source>
+            <translation>Penilai per panel:</translation>
+        </message>
+        <message>
+            <source>Roo&amp;ms:</source>
+            <translation>R&amp;uang:</translation>
+        </message>
+        <message>
+            <source>Lin&amp;king:</source>
+            <translation>Peng&amp;hubungan:</translation>
+        </message>
+        <message>
+            <source>&amp;Generate the schedule</source>
+            <translation>&amp;Buat jadwal</translation>
+        </message>
+        <message>
+            <source>Interview days</source>
+            <translation>Hari wawancara</translation>
+        </message>
+        <message>
+            <source>Interview slots</source>
+            <translation>Sesi wawancara</translation>
+        </message>
+        <message>
+            <source>Problems of the schedule</source>
+            <translation>Masalah jadwal</translation>
+        </message>
+        <message>
+            <source>not generated yet</source>
+            <translation>belum dibuat</translation>
+        </message>
+        <message>
+            <source>%1 slot(s)</source>
+            <translation>%1 sesi</translation>
+        </message>
+        <message>
+            <source>, ⚠ %1 problem(s)</source>
+            <translation>, ⚠ %1 masalah</translation>
+        </message>
+        <message>
+            <source>Day %1 · %2 · %3 slot(s)</source>
+            <translation>Hari %1 · %2 · %3 sesi</translation>
+        </message>
+        <message>
+            <source>No schedule yet: lay out the days and panels, then generate.</source>
+            <translation>Belum ada jadwal: atur hari dan panel, lalu buat jadwal.</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) to solve (Enter on one shows its slot):</source>
+            <translation>%1 masalah harus diselesaikan (Enter pada salah satunya menampilkan sesinya):</translation>
+        </message>
+        <message>
+            <source>✓ No problems: every candidate once, full panels, no conflict.</source>
+            <translation>✓ Tidak ada masalah: setiap kandidat sekali, panel lengkap, tanpa konflik.</translation>
+        </message>
+        <message>
+            <source>Why it matters: the ranking can compare the severity of panels only through the assessors they share; panels with no chain of shared assessors cannot be compared fairly.</source>
+            <translation>Mengapa penting: peringkat hanya dapat membandingkan kekerasan penilaian antarpanel melalui penilai yang sama; panel tanpa rantai penilai bersama tidak dapat dibandingkan secara adil.</translation>
+        </message>
+        <message>
+            <source>All panels are connected through shared assessors.</source>
+            <translation>Semua panel terhubung melalui penilai bersama.</translation>
+        </message>
+        <message>
+            <source>⚠ The panels fall into %1 groups with no assessor in common.</source>
+            <translation>⚠ Panel terbagi menjadi %1 kelompok tanpa penilai bersama.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Linked: %1% of panel pairs&lt;/b&gt; share an assessor. %2&lt;br&gt;%3</source>
+            <translation>&lt;b&gt;Keterhubungan: %1% pasangan panel&lt;/b&gt; berbagi penilai. %2&lt;br&gt;%3</translation>
+        </message>
+        <message>
+            <source>Breaks are written HH:MM-HH:MM, separated by semicolons, e.g. 12:00-13:00; 15:00-15:15.</source>
+            <translation>Istirahat ditulis JJ:MM-JJ:MM, dipisahkan titik koma, mis. 12:00-13:00; 15:00-15:15.</translation>
+        </message>
+        <message>
+            <source>days and panels</source>
+            <translation>hari dan panel</translation>
+        </message>
+        <message>
+            <source>Generating the schedule…</source>
+            <translation>Membuat jadwal…</translation>
+        </message>
+        <message>
+            <source>Generating the schedule</source>
+            <translation>Membuat jadwal</translation>
+        </message>
+        <message>
+            <source>generate the schedule</source>
+            <translation>buat jadwal</translation>
+        </message>
+        <message>
+            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</source>
+            <translation>Jadwal dibuat: %1 sesi, %2% pasangan panel terhubung. %3</translation>
+        </message>
+        <message>
+            <source>No schedule fits: %1</source>
+            <translation>Tidak ada jadwal yang memenuhi: %1</translation>
+        </message>
+        <message>
+            <source>move %1 to %2 %3</source>
+            <translation>pindahkan %1 ke %2 %3</translation>
+        </message>
+        <message>
+            <source>%1 cut: choose a cell (any day) and press Ctrl+V.</source>
+            <translation>%1 dipotong: pilih sel (hari mana pun) lalu tekan Ctrl+V.</translation>
         </message>
     </context>
     <context>
@@ -3169,6 +4120,96 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>panel score (regions per 5 points)</source>
             <translation>nilai panel (jumlah daerah per 5 poin)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupHistory</name>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Tersimpan: %1</translation>
+        </message>
+        <message>
+            <source>Could not undo or redo “%1”: %2</source>
+            <translation>Tidak dapat mengurungkan atau mengulangi “%1”: %2</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Diurungkan: %1</translation>
+        </message>
+        <message>
+            <source>Redone: %1</source>
+            <translation>Diulangi: %1</translation>
+        </message>
+        <message>
+            <source>Every one of these regions is already a candidate.</source>
+            <translation>Semua daerah ini sudah menjadi kandidat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWorkspace</name>
+        <message>
+            <source>&amp;Round</source>
+            <translation>&amp;Putaran</translation>
+        </message>
+        <message>
+            <source>&amp;Candidates</source>
+            <translation>&amp;Kandidat</translation>
+        </message>
+        <message>
+            <source>A&amp;ssessors</source>
+            <translation>P&amp;enilai</translation>
+        </message>
+        <message>
+            <source>&amp;Panels and schedule</source>
+            <translation>Panel dan &amp;jadwal</translation>
+        </message>
+        <message>
+            <source>Hand &amp;out</source>
+            <translation>&amp;Bagikan</translation>
+        </message>
+        <message>
+            <source>Steps of the round setup</source>
+            <translation>Langkah persiapan putaran</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
+        </message>
+        <message>
+            <source>Ne&amp;w round…</source>
+            <translation>Putaran &amp;baru…</translation>
+        </message>
+        <message>
+            <source>Every change is saved as you make it.</source>
+            <translation>Setiap perubahan langsung tersimpan.</translation>
+        </message>
+        <message>
+            <source>Create the round first (step 1).</source>
+            <translation>Buat putaran terlebih dahulu (langkah 1).</translation>
+        </message>
+        <message>
+            <source>%1 (Ctrl+%2 or Alt+%3)</source>
+            <translation>%1 (Ctrl+%2 atau Alt+%3)</translation>
+        </message>
+        <message>
+            <source>Undo: %1 (Ctrl+Z)</source>
+            <translation>Urungkan: %1 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation>Tidak ada yang dapat diurungkan</translation>
+        </message>
+        <message>
+            <source>Redo: %1 (Ctrl+Shift+Z)</source>
+            <translation>Ulangi: %1 (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <source>Nothing to redo</source>
+            <translation>Tidak ada yang dapat diulangi</translation>
         </message>
     </context>
     <context>
@@ -3281,6 +4322,25 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>The saved signature was removed; sheets show the text only.</source>
             <translation>Tanda tangan tersimpan dihapus; lembar hanya menampilkan teks.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlotGridModel</name>
+        <message>
+            <source>Room %1</source>
+            <translation>Ruang %1</translation>
+        </message>
+        <message>
+            <source>Seated: %1</source>
+            <translation>Anggota: %1</translation>
+        </message>
+        <message>
+            <source>break</source>
+            <translation>istirahat</translation>
+        </message>
+        <message>
+            <source>Assessors: %1</source>
+            <translation>Penilai: %1</translation>
         </message>
     </context>
     <context>
@@ -3578,12 +4638,24 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
             <translation>Paket putaran yang dikirim koordinator Anda (.nilairound): instrumen dan jadwal wawancara Anda.</translation>
         </message>
         <message>
+            <source>Prepare a new round (coordinator)</source>
+            <translation>Siapkan putaran baru (koordinator)</translation>
+        </message>
+        <message>
+            <source>Choose the instrument, the candidates and the assessors, generate the interview schedule and hand out the round package.</source>
+            <translation>Pilih instrumen, kandidat, dan penilai, buat jadwal wawancara, lalu bagikan paket putaran.</translation>
+        </message>
+        <message>
             <source>Later</source>
             <translation>Nanti saja</translation>
         </message>
         <message>
             <source>Start with an empty schedule. File → Open round package… takes the round in any time.</source>
             <translation>Mulai dengan jadwal kosong; putaran dapat dimasukkan kapan saja lewat Berkas → Buka paket putaran…</translation>
+        </message>
+        <message>
+            <source>Round setup is open: name the round and choose its instrument.</source>
+            <translation>Persiapan putaran terbuka: beri nama putaran dan pilih instrumennya.</translation>
         </message>
         <message>
             <source>You sign evaluation sheets and result bundles with a key of your own. It is made on this computer and protected by a passphrase you choose. This can also wait: Sheets → Assessor identity.</source>

@@ -71,7 +71,7 @@ class AssessorsPage(SetupPage):
         self._assessors: list[AssessorInfo] = []
         self.current: AssessorInfo | None = None
         self.model = AssessorModel(self)
-        self.view = table(self, self.model, self.tr("Assessors of the round"), stretch=5)
+        self.view = table(self, self.model, self.tr("Assessors of the round"), stretch=(2, 5))
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
         self.new_button = QPushButton(self.tr("&New assessor"), self)
         self.import_button = QPushButton(self.tr("Import from a &file…"), self)

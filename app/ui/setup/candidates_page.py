@@ -70,8 +70,8 @@ def status_text(status: str) -> str:
     return labels.get(status, status)
 
 
-def table(parent: QWidget, model: ItemTableModel, name: str, stretch: int = 1) -> QTableView:
-    """A sortable list of rows, one line each, the ``stretch`` column taking the width left."""
+def table(parent: QWidget, model: ItemTableModel, name: str, stretch: tuple[int, ...] = (1, 2)) -> QTableView:
+    """A sortable list of rows, one line each, the ``stretch`` columns sharing the width left."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -81,7 +81,8 @@ def table(parent: QWidget, model: ItemTableModel, name: str, stretch: int = 1) -
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in the order given until a header is clicked
     view.setSortingEnabled(True)
     view.setTabKeyNavigation(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
@@ -110,7 +110,7 @@ class HandoutPage(SetupPage):
         self.panels.setRowCount(len(groups))
         for row, ((day, panel), members) in enumerate(sorted(groups.items())):
             first = members[0]
-            texts = [QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy"), first.room, panel,
+            texts = [QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy"), first.room, panel,
                      str(len(members)), ", ".join(names.get(i, i[:8]) for i in first.assessor_ids)]
             for column, text in enumerate(texts):
                 self.panels.setItem(row, column, QTableWidgetItem(text))

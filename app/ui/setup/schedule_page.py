@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -256,7 +256,7 @@ class SchedulePage(SetupPage):
         for number, day in enumerate(days, start=1):
             count = sum(1 for s in self.slots if s.day == day)
             self.day_tabs.addTab(self.tr("Day %1 · %2 · %3 slot(s)").replace("%1", str(number))
-                                 .replace("%2", QDate(day.year, day.month, day.day).toString("ddd d MMM"))
+                                 .replace("%2", QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM"))
                                  .replace("%3", str(count)))
         if self.model.day in days:
             self.day_tabs.setCurrentIndex(days.index(self.model.day))

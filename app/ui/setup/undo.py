@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.rounds import RoundError, setup
@@ -104,7 +104,8 @@ def add_candidates(history: SetupHistory, store: Store, round_id: str, text: str
     present = {c.region.code for c in setup.round_candidates(store, round_id)}
     new = [code for code in dict.fromkeys(codes) if code not in present]
     if not new:
-        history.message.emit(history.tr("Every one of these regions is already a candidate."))
+        history.message.emit(QCoreApplication.translate("SetupHistory",
+                                                        "Every one of these regions is already a candidate."))
         return False
     return history.perform(text, lambda: setup.add_candidates(store, round_id, new, status),
                            lambda: setup.remove_candidates(store, round_id, new))
