@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rounds import planning, setup
+from app.rounds import RoundError, planning, setup
 from app.rounds.planning import NoPlan, Plan, PlannedSlot, SlotProblem, store_io
 from app.rounds.setup import ScheduleLayout
+from app.store import Store
 from app.ui.coordinator.session import error_text
 from app.ui.setup import undo
 from app.ui.setup.context import SetupContext
@@ -62,6 +63,14 @@ def parse_breaks(text: str) -> tuple[tuple[time, time], ...] | None:
             return None
         found.append((a, b))
     return tuple(found)
+
+
+def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
+    """The checker's word on the saved schedule; a round it cannot check (no days laid out) is one problem."""
+    try:
+        return store_io.check_round(store, round_id)
+    except RoundError as exc:
+        return [SlotProblem(None, "layout", str(exc))]
 
 
 def weekdays_from(first: date, count: int) -> tuple[date, ...]:
@@ -215,8 +224,7 @@ class SchedulePage(SetupPage):
     def recheck(self) -> None:
         """Check the slots against the round (candidates, conflicts, the day) and show the result."""
         assert self.layout_ is not None
-        request = store_io.plan_request(self.store, self.round_id)
-        self.problems = planning.check(request, self.slots) if self.slots else []
+        self.problems = round_problems(self.store, self.round_id) if self.slots else []
         names = {a.id: a.name for a in setup.round_assessors(self.store, self.round_id)}
         self.model.set_plan(self.slots, self.problems, self.layout_, names)
         self._show_days()
@@ -324,6 +332,8 @@ class SchedulePage(SetupPage):
     # --- generating ---------------------------------------------------------------------------
 
     def generate(self) -> None:
+        if self.layout_ is not None and not self.layout_.days:
+            self.save_layout()  # the days shown in the form, never saved yet: the generator needs them
         round_id, store = self.round_id, self.store
         self.generate_button.setEnabled(False)
         self.ctx.message.emit(self.tr("Generating the schedule…"))
