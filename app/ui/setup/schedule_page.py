@@ -44,7 +44,7 @@ from app.ui.coordinator.session import error_text
 from app.ui.setup import undo
 from app.ui.setup.context import SetupContext
 from app.ui.setup.page_base import SetupPage
-from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, moved
+from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, day_text, moved
 
 LINKING = ("rotate", "calibration_case", "none")
 
@@ -277,7 +277,7 @@ class SchedulePage(SetupPage):
             where = ""
             if problem.slot is not None and problem.slot < len(self.slots):
                 slot = self.slots[problem.slot]
-                where = f"{slot.day:%d-%m} {slot.start:%H:%M} · {slot.panel}: "
+                where = f"{day_text(slot.day)} {slot.start:%H:%M} · {slot.panel}: "
             item = QListWidgetItem("⚠ " + where + problem.message)
             item.setData(Qt.ItemDataRole.UserRole, problem.slot)
             item.setToolTip(problem.message)
@@ -370,7 +370,7 @@ class SchedulePage(SetupPage):
         new = moved(self.slots, slot_index, day, start, column, self.model.rooms())
         if new == self.slots:
             return False
-        text = self.tr("move %1 to %2 %3").replace("%1", slot.region_code).replace("%2", f"{day:%d-%m}") \
+        text = self.tr("move %1 to %2 %3").replace("%1", slot.region_code).replace("%2", day_text(day)) \
             .replace("%3", f"{start:%H:%M}")
         if not undo.save_slots(self.ctx.history, text, self._save, self.slots, new):
             return False

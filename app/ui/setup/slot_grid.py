@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QDate,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -56,6 +58,11 @@ def short_name(name: str) -> str:
     if not words:
         return name
     return words[0] if len(words) == 1 else f"{words[0]} {words[1][0]}."
+
+
+def day_text(day: date, form: str = "ddd d MMM") -> str:
+    """A day as the interface language writes it ("Rab 4 Mar", "Wed 4 Mar")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), form)
 
 
 def _minutes(moment: time) -> int:
@@ -234,7 +241,7 @@ class SlotGridModel(QAbstractTableModel):
             return f"⚠ {name}" if problems else name
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{name} ({slot.region_code}, {region.province_name if region else ''})",
-                     f"{slot.day:%d-%m-%Y} {slot.start:%H:%M}, {slot.minutes} min · {slot.panel} · {slot.room}",
+                     f"{day_text(slot.day, 'ddd d MMM yyyy')} {slot.start:%H:%M}, {slot.minutes} min · {slot.panel} · {slot.room}",
                      self.tr("Assessors: %1").replace("%1", self.assessor_names(slot.assessor_ids))]
             lines += [f"⚠ {p.message}" for p in problems]
             return "\n".join(lines)
