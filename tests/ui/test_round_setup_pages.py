@@ -181,3 +181,42 @@ def test_a_slot_in_the_break_is_named_on_the_slot(qtbot, workspace, store) -> No
     cell = model.index(lunch, 0)
     assert cell.data().startswith("⚠") and cell.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert page.problem_list.count() == len(page.problems)
+
+
+def test_assessors_from_a_spreadsheet_all_or_nothing(workspace, store, tmp_path) -> None:
+    _said, refused = messages(workspace)
+    bad = tmp_path / "penilai-salah.csv"
+    bad.write_text("nama,nip,instansi,peran,provinsi\nSari Wulandari,198001012005012001,UNDIP,academic,Jawa Tengah\n"
+                   "Budi Santoso,12AB,ITB,academic,Jawa Barat\n", encoding="utf-8")
+    workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(bad)
+    assert not workspace.assessors_page.import_file()
+    assert "nothing was imported" in refused[-1] and "'12AB' is not a NIP" in refused[-1]
+    assert setup.round_assessors(store, workspace.round_id) == []
+    good = tmp_path / "penilai.csv"
+    good.write_text(bad.read_text(encoding="utf-8").replace("12AB", "197001011995121001"), encoding="utf-8")
+    workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(good)
+    assert workspace.assessors_page.import_file()
+    assert {a.name: a.province_code for a in setup.round_assessors(store, workspace.round_id)} == {
+        "Sari Wulandari": "33", "Budi Santoso": "32"}
+    assert workspace.assessors_page.model.rowCount() == 2 and "2 assessor(s)" in workspace.steps.item(2).text()
+
+
+def test_candidates_from_a_spreadsheet_column_ask_about_banjar(workspace, store, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.setup.paste_dialog import PasteDialog
+
+    sheet = tmp_path / "kandidat.csv"
+    sheet.write_text("Kabupaten/Kota\n3374\nBanjar\n", encoding="utf-8")
+    workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(sheet)
+    asked = []
+
+    def answer(dialog) -> int:
+        asked.extend(line.text for line in dialog.unanswered())
+        dialog.choose(dialog.unanswered()[0].line, "6303")  # Kabupaten Banjar
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PasteDialog, "exec", answer)
+    assert workspace.candidates_page.read_column()
+    assert asked == ["Banjar"]
+    assert sorted(c.region.code for c in setup.round_candidates(store, workspace.round_id)) == ["3374", "6303"]
