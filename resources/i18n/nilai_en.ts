@@ -300,8 +300,8 @@
             <translation>Dec&amp;lare</translation>
         </message>
         <message>
-            <source>&amp;Withdraw</source>
-            <translation>&amp;Withdraw</translation>
+            <source>Withdraw</source>
+            <translation>Withdraw</translation>
         </message>
         <message>
             <source>Add this assessor</source>

@@ -253,11 +253,11 @@
         </message>
         <message>
             <source>&amp;New assessor</source>
-            <translation>Penilai &amp;baru</translation>
+            <translation>Pe&amp;nilai baru</translation>
         </message>
         <message>
             <source>Import from a &amp;file…</source>
-            <translation>Impor dari &amp;berkas…</translation>
+            <translation>Impor dari berka&amp;s…</translation>
         </message>
         <message>
             <source>XLSX or CSV with columns name, nip, organisation, role, province, region, conflicts</source>
@@ -265,7 +265,7 @@
         </message>
         <message>
             <source>Re&amp;move from the round</source>
-            <translation>&amp;Keluarkan dari putaran</translation>
+            <translation>Keluarkan &amp;dari putaran</translation>
         </message>
         <message>
             <source>18 digits</source>
@@ -297,11 +297,11 @@
         </message>
         <message>
             <source>Dec&amp;lare</source>
-            <translation>Nyata&amp;kan</translation>
+            <translation>N&amp;yatakan</translation>
         </message>
         <message>
-            <source>&amp;Withdraw</source>
-            <translation>&amp;Tarik</translation>
+            <source>Withdraw</source>
+            <translation>&amp;Hapus</translation>
         </message>
         <message>
             <source>Add this assessor</source>
@@ -317,7 +317,7 @@
         </message>
         <message>
             <source>Or&amp;ganisation:</source>
-            <translation>Ins&amp;tansi:</translation>
+            <translation>Instansi:</translation>
         </message>
         <message>
             <source>Role:</source>
@@ -654,7 +654,7 @@
         </message>
         <message>
             <source>Read a spreadsheet colu&amp;mn…</source>
-            <translation>Baca &amp;kolom lembar kerja…</translation>
+            <translation>Baca k&amp;olom lembar kerja…</translation>
         </message>
         <message>
             <source>Candidates of the round</source>
@@ -666,7 +666,7 @@
         </message>
         <message>
             <source>S&amp;et status</source>
-            <translation>&amp;Tetapkan status</translation>
+            <translation>Tetapkan &amp;status</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -1574,7 +1574,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Export the signed round pac&amp;kage…</source>
-            <translation>Ekspor &amp;paket putaran bertanda tangan…</translation>
+            <translation>Eksp&amp;or paket putaran bertanda tangan…</translation>
         </message>
         <message>
             <source>Printable schedule (PD&amp;F)…</source>
@@ -3684,7 +3684,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>From a &amp;file…</source>
-            <translation>Dari &amp;berkas…</translation>
+            <translation>&amp;Dari berkas…</translation>
         </message>
         <message>
             <source>An instrument written in YAML (a workbook once the spreadsheet import is installed)</source>
@@ -3700,7 +3700,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Pro&amp;gramme:</source>
-            <translation>Pro&amp;gram:</translation>
+            <translation>Pr&amp;ogram:</translation>
         </message>
         <message>
             <source>Stag&amp;e:</source>
@@ -3716,11 +3716,11 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Shortlist si&amp;zes:</source>
-            <translation>Ukuran daftar pen&amp;dek:</translation>
+            <translation>Ukuran da&amp;ftar pendek:</translation>
         </message>
         <message>
             <source>Instru&amp;ment:</source>
-            <translation>Instru&amp;men:</translation>
+            <translation>In&amp;strumen:</translation>
         </message>
         <message>
             <source>%1 (version %2, built in)</source>
@@ -3913,7 +3913,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>&amp;First day:</source>
-            <translation>Hari &amp;pertama:</translation>
+            <translation>Hari pertama:</translation>
         </message>
         <message>
             <source>Days:</source>
@@ -3929,11 +3929,11 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Slot &amp;length:</source>
-            <translation>&amp;Lama sesi:</translation>
+            <translation>Lama &amp;sesi:</translation>
         </message>
         <message>
             <source>&amp;Breaks:</source>
-            <translation>Isti&amp;rahat:</translation>
+            <translation>Istira&amp;hat:</translation>
         </message>
         <message>
             <source>Panels at a time:</source>
@@ -3945,15 +3945,15 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Roo&amp;ms:</source>
-            <translation>R&amp;uang:</translation>
+            <translation>Na&amp;ma ruang:</translation>
         </message>
         <message>
             <source>Lin&amp;king:</source>
-            <translation>Peng&amp;hubungan:</translation>
+            <translation>Pe&amp;nghubungan:</translation>
         </message>
         <message>
             <source>&amp;Generate the schedule</source>
-            <translation>&amp;Buat jadwal</translation>
+            <translation>Buat jad&amp;wal</translation>
         </message>
         <message>
             <source>Interview days</source>
@@ -4149,7 +4149,7 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <name>SetupWorkspace</name>
         <message>
             <source>&amp;Round</source>
-            <translation>&amp;Putaran</translation>
+            <translation>Put&amp;aran</translation>
         </message>
         <message>
             <source>&amp;Candidates</source>
@@ -4157,7 +4157,7 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         </message>
         <message>
             <source>A&amp;ssessors</source>
-            <translation>P&amp;enilai</translation>
+            <translation>Peni&amp;lai</translation>
         </message>
         <message>
             <source>&amp;Panels and schedule</source>
@@ -4181,7 +4181,7 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         </message>
         <message>
             <source>Ne&amp;w round…</source>
-            <translation>Putaran &amp;baru…</translation>
+            <translation>Putaran bar&amp;u…</translation>
         </message>
         <message>
             <source>Every change is saved as you make it.</source>

@@ -220,3 +220,43 @@ def test_candidates_from_a_spreadsheet_column_ask_about_banjar(workspace, store,
     assert workspace.candidates_page.read_column()
     assert asked == ["Banjar"]
     assert sorted(c.region.code for c in setup.round_candidates(store, workspace.round_id)) == ["3374", "6303"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_step_keys_collide_with_no_other_key_of_the_window(qtbot, store, data_dir, runner, lang) -> None:
+    """Alt+letter opens a step in either language: no tab, label or button of the window claims it too."""
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+    from app.ui import i18n
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.coordinator.view import CoordinatorView
+    from app.ui.setup.workspace import mnemonic
+
+    i18n.install(lang)
+    try:
+        setup.new_round(store, name="Uji", instrument_id="smart-city-readiness-2018")
+        view = CoordinatorView(store, runner, data_dir, lang, services=CoordinatorServices(store, runner, data_dir, lang))
+        qtbot.addWidget(view)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        view.start()
+        ws = view.setup_tab
+        always = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+        always += [w.text() for w in view.findChildren(QLabel) if w.buddy() is view.round]
+        always.append(ws.new_button.text())
+        taken = [mnemonic(text) for text in always if mnemonic(text)]
+        assert len(ws.letters) == 5 and not set(ws.letters) & set(taken), (ws.letters, taken)
+        assert len(set(taken + ws.letters)) == len(taken) + 5
+        for number, page in enumerate(ws.pages):  # and none of a page's own keys while it shows
+            ws.show_step(number)
+            widgets = [*page.findChildren(QAbstractButton), *page.findChildren(QLabel)]
+            own = [mnemonic(w.text()) for w in widgets if w.isVisible()]
+            own = [letter for letter in own if letter]
+            assert not set(own) & set(ws.letters + taken), (number, own)
+            assert len(set(own)) == len(own), (number, own)
+        ws.show_step(0)
+        qtbot.keyClick(ws, Qt.Key(ord(ws.letters[1])), Qt.KeyboardModifier.AltModifier)
+        assert ws.stack.currentWidget() is ws.candidates_page
+    finally:
+        i18n.install("en")

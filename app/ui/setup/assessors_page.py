@@ -115,7 +115,7 @@ class AssessorsPage(SetupPage):
         self.conflict_reason = QLineEdit(self)
         self.conflict_reason.setPlaceholderText(self.tr("Reason, e.g. served there until 2024"))
         self.declare = QPushButton(self.tr("Dec&lare"), self)
-        self.undeclare = QPushButton(self.tr("&Withdraw"), self)
+        self.undeclare = QPushButton(self.tr("Withdraw"), self)
         self.add_button = QPushButton(self.tr("Add this assessor"), self)
         self.add_button.setDefault(True)
 

@@ -1,12 +1,15 @@
 """The round-setup workspace: a list of the five steps on the left, one page per step on the right.
 
-Keys: Ctrl+1 … Ctrl+5 or Alt+R (round), Alt+C (candidates), Alt+S (assessors), Alt+P (panels
-and schedule), Alt+O (hand out) open a step; Ctrl+Z and Ctrl+Shift+Z undo and redo the last edit
+Keys: Ctrl+1 … Ctrl+5 or Alt and the letter underlined in the step's name (in English Alt+R round,
+Alt+C candidates, Alt+S assessors, Alt+P panels and schedule, Alt+O hand out; the Indonesian names
+mark letters free of the tabs' own) open a step; Ctrl+Z and Ctrl+Shift+Z undo and redo the last edit
 of the round. The step list says what each step holds now ("116 candidates", "3 problems"), so
 the coordinator sees at a glance what is left. Nothing needs saving: each edit already is.
 """
 
 from __future__ import annotations
+
+import re
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -31,7 +34,13 @@ from app.ui.setup.page_base import SetupPage
 from app.ui.setup.round_page import RoundPage
 from app.ui.setup.schedule_page import SchedulePage
 
-STEP_LETTERS = "RCSPO"  # Alt+letter of each step, in order
+STEP_LETTERS = "RCSPO"  # Alt+letter of each step when its (translated) name marks none
+
+
+def mnemonic(text: str) -> str:
+    """The letter after "&" in a label ("A&ssessors" → "S"), as Alt+letter opens it."""
+    found = re.search(r"&([^&\s])", text)
+    return found.group(1).upper() if found else ""
 
 
 class SetupWorkspace(QWidget):
@@ -80,7 +89,8 @@ class SetupWorkspace(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.steps.currentRowChanged.connect(self._step_chosen)
-        for number, letter in enumerate(STEP_LETTERS):
+        self.letters = [mnemonic(name) or STEP_LETTERS[number] for number, name in enumerate(self.names)]
+        for number, letter in enumerate(self.letters):
             for keys in (f"Ctrl+{number + 1}", f"Alt+{letter}"):
                 shortcut = QShortcut(QKeySequence(keys), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -147,7 +157,7 @@ class SetupWorkspace(QWidget):
             title = name.replace("&", "")
             item.setText(f"{number + 1}  {title}\n     {page.state()}")
             item.setToolTip(self.tr("%1 (Ctrl+%2 or Alt+%3)").replace("%1", title).replace("%2", str(number + 1))
-                            .replace("%3", STEP_LETTERS[number]))
+                            .replace("%3", self.letters[number]))
             enabled = has_round or number == 0
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
