@@ -2571,6 +2571,77 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>LayoutForm</name>
+        <message>
+            <source>Days and panels</source>
+            <translation>Days and panels</translation>
+        </message>
+        <message>
+            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
+            <translation>Working days from the first day on (Saturdays and Sundays are skipped)</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>e.g. Ruang Garuda; Ruang Merak</source>
+            <translation>e.g. Ruang Garuda; Ruang Merak</translation>
+        </message>
+        <message>
+            <source>assessors rotate between panels</source>
+            <translation>assessors rotate between panels</translation>
+        </message>
+        <message>
+            <source>every assessor scores a calibration case</source>
+            <translation>every assessor scores a calibration case</translation>
+        </message>
+        <message>
+            <source>not linked</source>
+            <translation>not linked</translation>
+        </message>
+        <message>
+            <source>&amp;First day:</source>
+            <translation>&amp;First day:</translation>
+        </message>
+        <message>
+            <source>Days:</source>
+            <translation>Days:</translation>
+        </message>
+        <message>
+            <source>Day starts:</source>
+            <translation>Day starts:</translation>
+        </message>
+        <message>
+            <source>Day ends:</source>
+            <translation>Day ends:</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>Slot &amp;length:</translation>
+        </message>
+        <message>
+            <source>&amp;Breaks:</source>
+            <translation>&amp;Breaks:</translation>
+        </message>
+        <message>
+            <source>Panels at a time:</source>
+            <translation>Panels at a time:</translation>
+        </message>
+        <message>
+            <source>Assessors per panel:</source>
+            <translation>Assessors per panel:</translation>
+        </message>
+        <message>
+            <source>Roo&amp;ms:</source>
+            <translation>Roo&amp;ms:</translation>
+        </message>
+        <message>
+            <source>Lin&amp;king:</source>
+            <translation>Lin&amp;king:</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Saving…</source>
@@ -3896,76 +3967,16 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Lay out the days and panels, then generate: every candidate is interviewed once by a full panel, nobody sits on a candidate they have a conflict with, and assessors rotate between panels so that panels stay linked. Move slots with the mouse, or with Ctrl+arrow keys and Ctrl+X / Ctrl+V.</translation>
         </message>
         <message>
-            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
-            <translation>Working days from the first day on (Saturdays and Sundays are skipped)</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>e.g. Ruang Garuda; Ruang Merak</source>
-            <translation>e.g. Ruang Garuda; Ruang Merak</translation>
-        </message>
-        <message>
-            <source>assessors rotate between panels</source>
-            <translation>assessors rotate between panels</translation>
-        </message>
-        <message>
-            <source>every assessor scores a calibration case</source>
-            <translation>every assessor scores a calibration case</translation>
-        </message>
-        <message>
-            <source>not linked</source>
-            <translation>not linked</translation>
-        </message>
-        <message>
-            <source>Days and panels</source>
-            <translation>Days and panels</translation>
-        </message>
-        <message>
-            <source>&amp;First day:</source>
-            <translation>&amp;First day:</translation>
-        </message>
-        <message>
-            <source>Days:</source>
-            <translation>Days:</translation>
-        </message>
-        <message>
-            <source>Day starts:</source>
-            <translation>Day starts:</translation>
-        </message>
-        <message>
-            <source>Day ends:</source>
-            <translation>Day ends:</translation>
-        </message>
-        <message>
-            <source>Slot &amp;length:</source>
-            <translation>Slot &amp;length:</translation>
-        </message>
-        <message>
-            <source>&amp;Breaks:</source>
-            <translation>&amp;Breaks:</translation>
-        </message>
-        <message>
-            <source>Panels at a time:</source>
-            <translation>Panels at a time:</translation>
-        </message>
-        <message>
-            <source>Assessors per panel:</source>
-            <translation>Assessors per panel:</translation>
-        </message>
-        <message>
-            <source>Roo&amp;ms:</source>
-            <translation>Roo&amp;ms:</translation>
-        </message>
-        <message>
-            <source>Lin&amp;king:</source>
-            <translation>Lin&amp;king:</translation>
-        </message>
-        <message>
             <source>&amp;Generate the schedule</source>
             <translation>&amp;Generate the schedule</translation>
+        </message>
+        <message>
+            <source>Seat assessors on this panel…</source>
+            <translation>Seat assessors on this panel…</translation>
+        </message>
+        <message>
+            <source>Who sits on the panel of the selected slot that day (or double-click the panel's heading)</source>
+            <translation>Who sits on the panel of the selected slot that day (or double-click the panel's heading)</translation>
         </message>
         <message>
             <source>Interview days</source>
@@ -4052,6 +4063,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>No schedule fits: %1</translation>
         </message>
         <message>
+            <source>Choose a slot of the panel first (the panel has no slot that day).</source>
+            <translation>Choose a slot of the panel first (the panel has no slot that day).</translation>
+        </message>
+        <message>
+            <source>seat %1 on %2</source>
+            <translation>seat %1 on %2</translation>
+        </message>
+        <message>
             <source>move %1 to %2 %3</source>
             <translation>move %1 to %2 %3</translation>
         </message>
@@ -4132,6 +4151,25 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>panel score (regions per 5 points)</source>
             <translation>panel score (regions per 5 points)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeatDialog</name>
+        <message>
+            <source>Seat assessors</source>
+            <translation>Seat assessors</translation>
+        </message>
+        <message>
+            <source>Who sits on %1? The panel has %2 seat(s).</source>
+            <translation>Who sits on %1? The panel has %2 seat(s).</translation>
+        </message>
+        <message>
+            <source>Assessors of the round</source>
+            <translation>Assessors of the round</translation>
+        </message>
+        <message>
+            <source>Space ticks or unticks the assessor under the cursor.</source>
+            <translation>Space ticks or unticks the assessor under the cursor.</translation>
         </message>
     </context>
     <context>

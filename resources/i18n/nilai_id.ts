@@ -2560,6 +2560,77 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>LayoutForm</name>
+        <message>
+            <source>Days and panels</source>
+            <translation>Hari dan panel</translation>
+        </message>
+        <message>
+            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
+            <translation>Hari kerja mulai hari pertama (Sabtu dan Minggu dilewati)</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> menit</translation>
+        </message>
+        <message>
+            <source>e.g. Ruang Garuda; Ruang Merak</source>
+            <translation>mis. Ruang Garuda; Ruang Merak</translation>
+        </message>
+        <message>
+            <source>assessors rotate between panels</source>
+            <translation>penilai berpindah antarpanel</translation>
+        </message>
+        <message>
+            <source>every assessor scores a calibration case</source>
+            <translation>setiap penilai menilai kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>not linked</source>
+            <translation>tidak dihubungkan</translation>
+        </message>
+        <message>
+            <source>&amp;First day:</source>
+            <translation>Hari pertama:</translation>
+        </message>
+        <message>
+            <source>Days:</source>
+            <translation>Jumlah hari:</translation>
+        </message>
+        <message>
+            <source>Day starts:</source>
+            <translation>Hari dimulai:</translation>
+        </message>
+        <message>
+            <source>Day ends:</source>
+            <translation>Hari berakhir:</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>Lama &amp;sesi:</translation>
+        </message>
+        <message>
+            <source>&amp;Breaks:</source>
+            <translation>Istira&amp;hat:</translation>
+        </message>
+        <message>
+            <source>Panels at a time:</source>
+            <translation>Panel bersamaan:</translation>
+        </message>
+        <message>
+            <source>Assessors per panel:</source>
+            <translation>Penilai per panel:</translation>
+        </message>
+        <message>
+            <source>Roo&amp;ms:</source>
+            <translation>Na&amp;ma ruang:</translation>
+        </message>
+        <message>
+            <source>Lin&amp;king:</source>
+            <translation>Pe&amp;nghubungan:</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Saving…</source>
@@ -3884,76 +3955,16 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Atur hari dan panel, lalu buat jadwal: setiap kandidat diwawancarai sekali oleh panel lengkap, tak seorang pun menilai kandidat yang berkonflik dengannya, dan penilai berpindah antarpanel agar panel tetap terhubung. Pindahkan sesi dengan tetikus, atau dengan Ctrl+tombol panah dan Ctrl+X / Ctrl+V.</translation>
         </message>
         <message>
-            <source>Working days from the first day on (Saturdays and Sundays are skipped)</source>
-            <translation>Hari kerja mulai hari pertama (Sabtu dan Minggu dilewati)</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> menit</translation>
-        </message>
-        <message>
-            <source>e.g. Ruang Garuda; Ruang Merak</source>
-            <translation>mis. Ruang Garuda; Ruang Merak</translation>
-        </message>
-        <message>
-            <source>assessors rotate between panels</source>
-            <translation>penilai berpindah antarpanel</translation>
-        </message>
-        <message>
-            <source>every assessor scores a calibration case</source>
-            <translation>setiap penilai menilai kasus kalibrasi</translation>
-        </message>
-        <message>
-            <source>not linked</source>
-            <translation>tidak dihubungkan</translation>
-        </message>
-        <message>
-            <source>Days and panels</source>
-            <translation>Hari dan panel</translation>
-        </message>
-        <message>
-            <source>&amp;First day:</source>
-            <translation>Hari pertama:</translation>
-        </message>
-        <message>
-            <source>Days:</source>
-            <translation>Jumlah hari:</translation>
-        </message>
-        <message>
-            <source>Day starts:</source>
-            <translation>Hari dimulai:</translation>
-        </message>
-        <message>
-            <source>Day ends:</source>
-            <translation>Hari berakhir:</translation>
-        </message>
-        <message>
-            <source>Slot &amp;length:</source>
-            <translation>Lama &amp;sesi:</translation>
-        </message>
-        <message>
-            <source>&amp;Breaks:</source>
-            <translation>Istira&amp;hat:</translation>
-        </message>
-        <message>
-            <source>Panels at a time:</source>
-            <translation>Panel bersamaan:</translation>
-        </message>
-        <message>
-            <source>Assessors per panel:</source>
-            <translation>Penilai per panel:</translation>
-        </message>
-        <message>
-            <source>Roo&amp;ms:</source>
-            <translation>Na&amp;ma ruang:</translation>
-        </message>
-        <message>
-            <source>Lin&amp;king:</source>
-            <translation>Pe&amp;nghubungan:</translation>
-        </message>
-        <message>
             <source>&amp;Generate the schedule</source>
             <translation>Buat jad&amp;wal</translation>
+        </message>
+        <message>
+            <source>Seat assessors on this panel…</source>
+            <translation>Atur penilai di panel ini…</translation>
+        </message>
+        <message>
+            <source>Who sits on the panel of the selected slot that day (or double-click the panel's heading)</source>
+            <translation>Siapa yang duduk di panel sesi terpilih pada hari itu (atau klik ganda judul panel)</translation>
         </message>
         <message>
             <source>Interview days</source>
@@ -4040,6 +4051,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Tidak ada jadwal yang memenuhi: %1</translation>
         </message>
         <message>
+            <source>Choose a slot of the panel first (the panel has no slot that day).</source>
+            <translation>Pilih dulu sesi panel tersebut (panel tidak punya sesi pada hari itu).</translation>
+        </message>
+        <message>
+            <source>seat %1 on %2</source>
+            <translation>dudukkan %1 di %2</translation>
+        </message>
+        <message>
             <source>move %1 to %2 %3</source>
             <translation>pindahkan %1 ke %2 %3</translation>
         </message>
@@ -4120,6 +4139,25 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>panel score (regions per 5 points)</source>
             <translation>nilai panel (jumlah daerah per 5 poin)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeatDialog</name>
+        <message>
+            <source>Seat assessors</source>
+            <translation>Atur penilai</translation>
+        </message>
+        <message>
+            <source>Who sits on %1? The panel has %2 seat(s).</source>
+            <translation>Siapa yang duduk di %1? Panel ini memiliki %2 kursi.</translation>
+        </message>
+        <message>
+            <source>Assessors of the round</source>
+            <translation>Penilai putaran ini</translation>
+        </message>
+        <message>
+            <source>Space ticks or unticks the assessor under the cursor.</source>
+            <translation>Spasi mencentang atau melepas centang penilai di kursor.</translation>
         </message>
     </context>
     <context>

@@ -118,10 +118,10 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
     # 4. layout and generation
     qtbot.keyClick(ws, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     spage = ws.schedule_page
-    spage.first_day.setDate(spage.first_day.date().fromString("2026-03-02", "yyyy-MM-dd"))
-    spage.first_day.editingFinished.emit()
-    spage.day_count.setValue(2)
-    spage.panels.setValue(2)
+    spage.form.first_day.setDate(spage.form.first_day.date().fromString("2026-03-02", "yyyy-MM-dd"))
+    spage.form.first_day.editingFinished.emit()
+    spage.form.day_count.setValue(2)
+    spage.form.panels.setValue(2)
     assert setup.schedule_layout(store, made.id).days == (date(2026, 3, 2), date(2026, 3, 3))
     assert setup.schedule_layout(store, made.id).panels == 2
     qtbot.mouseClick(spage.generate_button, Qt.MouseButton.LeftButton)

@@ -260,3 +260,31 @@ def test_step_keys_collide_with_no_other_key_of_the_window(qtbot, store, data_di
         assert ws.stack.currentWidget() is ws.candidates_page
     finally:
         i18n.install("en")
+
+
+def test_seating_an_assessor_by_hand_is_checked_on_every_slot_of_the_panel(workspace, store, monkeypatch) -> None:
+    from app.ui.setup.seat_dialog import SeatDialog
+    from app.ui.setup.slot_grid import column_of
+
+    planned(workspace, store, ["3301", "3302", "3201", "3202"], [("A", "33"), ("B", "32"), ("C", None), ("D", None)])
+    page = workspace.schedule_page
+    ids = {a.name: a.id for a in setup.round_assessors(store, workspace.round_id)}
+    slot = next(s for s in page.slots if s.region_code.startswith("33"))
+    column = column_of(slot, page.model.rooms())
+    seen = []
+
+    def seat(dialog) -> int:
+        seen.append(dialog.chosen())
+        dialog.tick([ids["A"], ids["C"]])
+        return 1
+
+    monkeypatch.setattr(SeatDialog, "exec", seat)
+    page.model.show_day(slot.day)
+    assert page.seat_panel(column)
+    assert seen == [tuple(sorted(slot.assessor_ids))]  # the dialog opened on who sat there
+    saved = [s for s in store_io.round_slots(store, workspace.round_id) if s.panel == slot.panel]
+    assert saved and all(s.assessor_ids == tuple(sorted([ids["A"], ids["C"]])) for s in saved)
+    conflicts = [p for p in page.problems if p.kind == "conflict"]
+    assert conflicts and all(page.slots[p.slot].region_code.startswith("33") for p in conflicts)
+    workspace.ctx.history.undo()
+    assert page.problems == []

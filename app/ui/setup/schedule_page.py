@@ -10,28 +10,22 @@ named on its slot and in the list below the grid.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from dataclasses import replace
+from datetime import date, time
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabBar,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,26 +37,10 @@ from app.store import Store
 from app.ui.coordinator.session import error_text
 from app.ui.setup import undo
 from app.ui.setup.context import SetupContext
+from app.ui.setup.layout_form import LayoutForm
 from app.ui.setup.page_base import SetupPage
+from app.ui.setup.seat_dialog import SeatDialog
 from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, day_text, moved
-
-LINKING = ("rotate", "calibration_case", "none")
-
-
-def parse_breaks(text: str) -> tuple[tuple[time, time], ...] | None:
-    """ "12:00-13:00; 15:00-15:15" → the breaks; None when a part is not "HH:MM-HH:MM"."""
-    found = []
-    for part in (p.strip() for p in text.replace(",", ";").split(";")):
-        if not part:
-            continue
-        try:
-            a, b = (time.fromisoformat(t.strip().zfill(5)) for t in part.split("-"))
-        except ValueError:
-            return None
-        if not a < b:
-            return None
-        found.append((a, b))
-    return tuple(found)
 
 
 def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
@@ -71,20 +49,6 @@ def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
         return store_io.check_round(store, round_id)
     except RoundError as exc:
         return [SlotProblem(None, "layout", str(exc))]
-
-
-def weekdays_from(first: date, count: int) -> tuple[date, ...]:
-    days: list[date] = []
-    day = first
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return tuple(days)
-
-
-def _qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
 
 
 class SchedulePage(SetupPage):
@@ -99,52 +63,18 @@ class SchedulePage(SetupPage):
         self.cut: int | None = None
         self.plan_linkage: float | None = None
 
-        self.first_day = QDateEdit(self)
-        self.first_day.setCalendarPopup(True)
-        self.first_day.setDisplayFormat("d MMM yyyy")
-        self.day_count = QSpinBox(self)
-        self.day_count.setRange(1, 20)
-        self.day_count.setToolTip(self.tr("Working days from the first day on (Saturdays and Sundays are skipped)"))
-        self.day_start = QTimeEdit(self)
-        self.day_end = QTimeEdit(self)
-        self.slot_minutes = QSpinBox(self)
-        self.slot_minutes.setRange(10, 240)
-        self.slot_minutes.setSingleStep(5)
-        self.slot_minutes.setSuffix(self.tr(" min"))
-        self.breaks = QLineEdit(self)
-        self.breaks.setPlaceholderText("12:00-13:00; 15:00-15:15")
-        self.panels = QSpinBox(self)
-        self.panels.setRange(1, 20)
-        self.panel_size = QSpinBox(self)
-        self.panel_size.setRange(1, 10)
-        self.rooms = QLineEdit(self)
-        self.rooms.setPlaceholderText(self.tr("e.g. Ruang Garuda; Ruang Merak"))
-        self.linking = QComboBox(self)
-        for key, text in zip(LINKING, (self.tr("assessors rotate between panels"),
-                                       self.tr("every assessor scores a calibration case"),
-                                       self.tr("not linked")), strict=True):
-            self.linking.addItem(text, key)
-        for spin in (self.day_count, self.slot_minutes, self.panels, self.panel_size):
-            spin.setKeyboardTracking(False)  # saved once a number is complete, not on every keystroke
-        settings = QGroupBox(self.tr("Days and panels"), self)
-        form = QFormLayout(settings)
-        form.addRow(self.tr("&First day:"), self.first_day)
-        form.addRow(self.tr("Days:"), self.day_count)
-        form.addRow(self.tr("Day starts:"), self.day_start)
-        form.addRow(self.tr("Day ends:"), self.day_end)
-        form.addRow(self.tr("Slot &length:"), self.slot_minutes)
-        form.addRow(self.tr("&Breaks:"), self.breaks)
-        form.addRow(self.tr("Panels at a time:"), self.panels)
-        form.addRow(self.tr("Assessors per panel:"), self.panel_size)
-        form.addRow(self.tr("Roo&ms:"), self.rooms)
-        form.addRow(self.tr("Lin&king:"), self.linking)
+        self.form = LayoutForm(self)
         self.generate_button = QPushButton(self.tr("&Generate the schedule"), self)
         self.linkage = QLabel(self)
         self.linkage.setWordWrap(True)
         self.linkage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left = QVBoxLayout()
-        left.addWidget(settings)
+        left.addWidget(self.form)
         left.addWidget(self.generate_button)
+        self.seat_button = QPushButton(self.tr("Seat assessors on this panel…"), self)
+        self.seat_button.setToolTip(self.tr("Who sits on the panel of the selected slot that day (or double-click "
+                                            "the panel's heading)"))
+        left.addWidget(self.seat_button)
         left.addWidget(self.linkage)
         left.addStretch(1)
 
@@ -188,12 +118,10 @@ class SchedulePage(SetupPage):
         columns.addWidget(split, 1)
         self.body.addLayout(columns, 1)
 
-        for widget in (self.first_day, self.day_start, self.day_end, self.breaks, self.rooms):
-            widget.editingFinished.connect(self.save_layout)
-        for spin in (self.day_count, self.slot_minutes, self.panels, self.panel_size):
-            spin.valueChanged.connect(lambda _v: self.save_layout())
-        self.linking.activated.connect(lambda _i: self.save_layout())
+        self.form.edited.connect(self.save_layout)
         self.generate_button.clicked.connect(self.generate)
+        self.seat_button.clicked.connect(lambda: self.seat_panel(self.grid.currentIndex().column()))
+        self.grid.horizontalHeader().sectionDoubleClicked.connect(self.seat_panel)
         self.day_tabs.currentChanged.connect(self._day_chosen)
         self.model.move_requested.connect(self.move_slot)
         self.problem_list.itemActivated.connect(self._problem_activated)
@@ -217,7 +145,7 @@ class SchedulePage(SetupPage):
             self.model.set_plan([], [], ScheduleLayout(days=()), {})
             return
         self.layout_ = setup.schedule_layout(self.store, self.round_id)
-        self._show_layout(self.layout_)
+        self.form.show_layout(self.layout_)
         self.slots = store_io.round_slots(self.store, self.round_id)
         self.recheck()
 
@@ -236,25 +164,6 @@ class SchedulePage(SetupPage):
             return self.tr("not generated yet")
         text = self.tr("%1 slot(s)").replace("%1", str(len(self.slots)))
         return text + (self.tr(", ⚠ %1 problem(s)").replace("%1", str(len(self.problems))) if self.problems else "")
-
-    def _show_layout(self, layout: ScheduleLayout) -> None:
-        widgets = (self.first_day, self.day_count, self.day_start, self.day_end, self.slot_minutes, self.breaks,
-                   self.panels, self.panel_size, self.rooms, self.linking)
-        for widget in widgets:
-            widget.blockSignals(True)
-        first = layout.days[0] if layout.days else date.today()
-        self.first_day.setDate(QDate(first.year, first.month, first.day))
-        self.day_count.setValue(max(1, len(layout.days)))
-        self.day_start.setTime(_qtime(layout.day_start))
-        self.day_end.setTime(_qtime(layout.day_end))
-        self.slot_minutes.setValue(layout.slot_minutes)
-        self.breaks.setText("; ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in layout.breaks))
-        self.panels.setValue(layout.panels)
-        self.panel_size.setValue(layout.panel_size)
-        self.rooms.setText("; ".join(layout.rooms))
-        self.linking.setCurrentIndex(max(0, self.linking.findData(layout.linking)))
-        for widget in widgets:
-            widget.blockSignals(False)
 
     def _show_days(self) -> None:
         self.day_tabs.blockSignals(True)
@@ -304,27 +213,16 @@ class SchedulePage(SetupPage):
 
     # --- layout -------------------------------------------------------------------------------
 
-    def layout_from_form(self) -> ScheduleLayout | None:
-        breaks = parse_breaks(self.breaks.text())
-        if breaks is None:
-            self.ctx.failed.emit(self.tr("Breaks are written HH:MM-HH:MM, separated by semicolons, "
-                                         "e.g. 12:00-13:00; 15:00-15:15."))
-            return None
-        first = self.first_day.date()
-        start, end = self.day_start.time(), self.day_end.time()
-        rooms = tuple(r.strip() for r in self.rooms.text().split(";") if r.strip())
-        return ScheduleLayout(days=weekdays_from(date(first.year(), first.month(), first.day()), self.day_count.value()),
-                              day_start=time(start.hour(), start.minute()), day_end=time(end.hour(), end.minute()),
-                              slot_minutes=self.slot_minutes.value(), breaks=breaks, panels=self.panels.value(),
-                              panel_size=self.panel_size.value(), linking=self.linking.currentData(), rooms=rooms)
-
     def save_layout(self) -> bool:
         if self.layout_ is None:
             return False
-        new = self.layout_from_form()
+        new = self.form.schedule_layout()
+        if new is None:
+            self.ctx.failed.emit(self.tr("Breaks are written HH:MM-HH:MM, separated by semicolons, "
+                                         "e.g. 12:00-13:00; 15:00-15:15."))
         if new is None or new == self.layout_:
             if new is None and self.layout_ is not None:
-                self._show_layout(self.layout_)
+                self.form.show_layout(self.layout_)
             return False
         return undo.save_layout(self.ctx.history, self.store, self.round_id, self.tr("days and panels"),
                                 self.layout_, new)
@@ -361,7 +259,30 @@ class SchedulePage(SetupPage):
     def _save(self, slots: list[PlannedSlot]) -> None:
         store_io.save_plan(self.store, self.round_id, slots)
 
-    # --- moving slots -------------------------------------------------------------------------
+    # --- seating and moving -------------------------------------------------------------------
+
+    def seat_dialog(self, title: str, seated: tuple[str, ...]) -> SeatDialog:
+        assert self.layout_ is not None
+        return SeatDialog(title, setup.round_assessors(self.store, self.round_id), seated, self.layout_.panel_size,
+                          self)
+
+    def seat_panel(self, column: int) -> bool:
+        """Choose who sits on a panel for the day shown; every slot of that panel that day follows."""
+        seat = self.model.seat_of(column) if column >= 0 else None
+        if seat is None or self.model.day is None:
+            self.ctx.failed.emit(self.tr("Choose a slot of the panel first (the panel has no slot that day)."))
+            return False
+        day = self.model.day
+        title = self.model.column_title(column).splitlines()[0]
+        dialog = self.seat_dialog(title, seat.assessor_ids)
+        if not dialog.exec():
+            return False
+        chosen = dialog.chosen()
+        if chosen == tuple(sorted(seat.assessor_ids)):
+            return False
+        new = [replace(s, assessor_ids=chosen) if s.day == day and s.panel == seat.panel else s for s in self.slots]
+        text = self.tr("seat %1 on %2").replace("%1", str(len(chosen))).replace("%2", seat.panel)
+        return undo.save_slots(self.ctx.history, text, self._save, self.slots, new)
 
     def move_slot(self, slot_index: int, day: date, start: time, column: int) -> bool:
         if not 0 <= slot_index < len(self.slots):
