@@ -845,8 +845,8 @@
     <context>
         <name>CoordinatorActions</name>
         <message>
-            <source>&amp;New round…</source>
-            <translation>&amp;New round…</translation>
+            <source>New ro&amp;und…</source>
+            <translation>New ro&amp;und…</translation>
         </message>
         <message>
             <source>Prepare a round: instrument, candidates, assessors, panels, schedule</source>
@@ -3770,10 +3770,6 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>From a &amp;file…</translation>
         </message>
         <message>
-            <source>An instrument written in YAML (a workbook once the spreadsheet import is installed)</source>
-            <translation>An instrument written in YAML (a workbook once the spreadsheet import is installed)</translation>
-        </message>
-        <message>
             <source>Create the round</source>
             <translation>Create the round</translation>
         </message>
@@ -3810,12 +3806,20 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>%1 (version %2, built in)</translation>
         </message>
         <message>
-            <source>%1 (version %2, from a file)</source>
-            <translation>%1 (version %2, from a file)</translation>
+            <source>An instrument written in an XLSForm-style workbook (.xlsx) or in YAML</source>
+            <translation>An instrument written in an XLSForm-style workbook (.xlsx) or in YAML</translation>
         </message>
         <message>
-            <source>Instrument %1 (kept in this store)</source>
-            <translation>Instrument %1 (kept in this store)</translation>
+            <source>Preview…</source>
+            <translation>Preview…</translation>
+        </message>
+        <message>
+            <source>The interview screen and the evaluation sheet with this instrument</source>
+            <translation>The interview screen and the evaluation sheet with this instrument</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, in this data directory)</source>
+            <translation>%1 (version %2, in this data directory)</translation>
         </message>
         <message>
             <source>Scoring has started: the instrument can no longer change</source>
@@ -3880,6 +3884,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Instruments (*.yaml *.yml *.xlsx);;All files (*)</source>
             <translation>Instruments (*.yaml *.yml *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>%1: %2 problem(s), nothing was read; the first: %3</source>
+            <translation>%1: %2 problem(s), nothing was read; the first: %3</translation>
         </message>
         <message>
             <source>Instrument “%1” read from %2.</source>

@@ -841,8 +841,8 @@
     <context>
         <name>CoordinatorActions</name>
         <message>
-            <source>&amp;New round…</source>
-            <translation>Putaran &amp;baru…</translation>
+            <source>New ro&amp;und…</source>
+            <translation>P&amp;utaran baru…</translation>
         </message>
         <message>
             <source>Prepare a round: instrument, candidates, assessors, panels, schedule</source>
@@ -3758,10 +3758,6 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>&amp;Dari berkas…</translation>
         </message>
         <message>
-            <source>An instrument written in YAML (a workbook once the spreadsheet import is installed)</source>
-            <translation>Instrumen yang ditulis dalam YAML (atau buku kerja setelah impor lembar kerja terpasang)</translation>
-        </message>
-        <message>
             <source>Create the round</source>
             <translation>Buat putaran</translation>
         </message>
@@ -3798,12 +3794,20 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>%1 (versi %2, bawaan)</translation>
         </message>
         <message>
-            <source>%1 (version %2, from a file)</source>
-            <translation>%1 (versi %2, dari berkas)</translation>
+            <source>An instrument written in an XLSForm-style workbook (.xlsx) or in YAML</source>
+            <translation>Instrumen yang ditulis dalam buku kerja bergaya XLSForm (.xlsx) atau dalam YAML</translation>
         </message>
         <message>
-            <source>Instrument %1 (kept in this store)</source>
-            <translation>Instrumen %1 (tersimpan di data ini)</translation>
+            <source>Preview…</source>
+            <translation>Pratinjau…</translation>
+        </message>
+        <message>
+            <source>The interview screen and the evaluation sheet with this instrument</source>
+            <translation>Layar wawancara dan lembar evaluasi dengan instrumen ini</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, in this data directory)</source>
+            <translation>%1 (versi %2, di direktori data ini)</translation>
         </message>
         <message>
             <source>Scoring has started: the instrument can no longer change</source>
@@ -3868,6 +3872,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Instruments (*.yaml *.yml *.xlsx);;All files (*)</source>
             <translation>Instrumen (*.yaml *.yml *.xlsx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>%1: %2 problem(s), nothing was read; the first: %3</source>
+            <translation>%1: %2 masalah, tidak ada yang dibaca; yang pertama: %3</translation>
         </message>
         <message>
             <source>Instrument “%1” read from %2.</source>

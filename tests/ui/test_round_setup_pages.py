@@ -55,9 +55,46 @@ def test_an_instrument_from_a_file_is_kept_and_chosen(workspace, store, tmp_path
     workspace.round_page.choose_file()
     details = setup.round_details(store, workspace.round_id)
     assert details.instrument_hash == workspace.round_page.instrument.currentData()
-    assert "from a file" in workspace.round_page.instrument.currentText()
+    assert "in this data directory" in workspace.round_page.instrument.currentText()
     workspace.ctx.history.undo()
     assert setup.round_details(store, workspace.round_id).instrument_hash != details.instrument_hash
+
+
+def test_an_instrument_written_in_a_workbook_is_imported_chosen_and_previewed(workspace, store, tmp_path,
+                                                                             small_instrument) -> None:
+    from app.instruments.workbooks import export_instrument_workbook
+
+    path = tmp_path / "instrumen.xlsx"
+    export_instrument_workbook(small_instrument, path)
+    page = workspace.round_page
+    assert page.use_file(path)
+    assert setup.round_details(store, workspace.round_id).instrument_hash == small_instrument.content_hash
+    assert "in this data directory" in page.instrument.currentText()
+    dialog = page.preview()
+    try:
+        assert dialog is not None and dialog.instrument.content_hash == small_instrument.content_hash
+    finally:
+        dialog.reject()
+
+
+def test_a_workbook_with_bad_cells_lists_them_and_nothing_changes(workspace, store, tmp_path, small_instrument) -> None:
+    from openpyxl import load_workbook
+
+    from app.instruments.workbooks import export_instrument_workbook
+
+    path = tmp_path / "rusak.xlsx"
+    export_instrument_workbook(small_instrument, path)
+    book = load_workbook(path)
+    book["settings"]["A2"] = ""  # the instrument's id left blank
+    book.save(path)
+    _said, refused = messages(workspace)
+    shown = []
+    workspace.round_page.show_problems = lambda dialog: shown.append(
+        [dialog.problems.item(i).text() for i in range(dialog.problems.count())])
+    before = setup.round_details(store, workspace.round_id).instrument_hash
+    assert not workspace.round_page.use_file(path)
+    assert shown and shown[0] and "rusak.xlsx" in refused[-1]
+    assert setup.round_details(store, workspace.round_id).instrument_hash == before
 
 
 def test_a_broken_instrument_file_is_named_and_nothing_changes(workspace, store, tmp_path) -> None:

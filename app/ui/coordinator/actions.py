@@ -37,7 +37,7 @@ class CoordinatorActions(QObject):
         super().__init__(window)
         self.window_parent, self.services = window, services
         self.coordinator: CoordinatorWindow | None = None
-        self.new_round = self._make(self.tr("&New round…"), "Ctrl+Shift+N",
+        self.new_round = self._make(self.tr("New ro&und…"), "Ctrl+Shift+N",
                                     self.tr("Prepare a round: instrument, candidates, assessors, panels, schedule"))
         self.open = self._make(self.tr("&Coordinator view…"), "Ctrl+Shift+O",
                                self.tr("Import bundles, see coverage and agreement, moderate, rank and export"))

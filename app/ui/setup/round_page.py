@@ -7,11 +7,21 @@ history; there is no Save button.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from app.instruments import InstrumentError, builtin_instruments
 from app.instruments import load_instrument as load_instrument_file
@@ -42,7 +52,9 @@ class RoundPage(SetupPage):
             "Name the round and choose its instrument. Each field is saved as soon as you leave it; "
             "Ctrl+Z takes the last change back."), parent)
         self._details: RoundDetails | None = None
-        self._file_instruments: dict[str, Instrument] = {}
+        self._known: dict[str, Instrument] = {}
+        # how a workbook's problems are shown (a list by sheet, row and column); tests look instead
+        self.show_problems: Callable[[QDialog], object] = lambda dialog: dialog.exec()
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Gerakan Menuju 100 Smart City 2026 — interviews"))
         self.programme = QLineEdit(self)
@@ -56,11 +68,13 @@ class RoundPage(SetupPage):
         self.instrument = QComboBox(self)
         self.instrument.setMinimumContentsLength(40)
         self.from_file = QPushButton(self.tr("From a &file…"), self)
-        self.from_file.setToolTip(self.tr("An instrument written in YAML (a workbook once the spreadsheet import "
-                                          "is installed)"))
+        self.from_file.setToolTip(self.tr("An instrument written in an XLSForm-style workbook (.xlsx) or in YAML"))
         instrument_row = QHBoxLayout()
         instrument_row.addWidget(self.instrument, 1)
         instrument_row.addWidget(self.from_file)
+        self.preview_button = QPushButton(self.tr("Preview…"), self)
+        self.preview_button.setToolTip(self.tr("The interview screen and the evaluation sheet with this instrument"))
+        instrument_row.addWidget(self.preview_button)
         self.create_button = QPushButton(self.tr("Create the round"), self)
         self.create_button.setDefault(True)
 
@@ -80,6 +94,7 @@ class RoundPage(SetupPage):
         self.create_button.clicked.connect(self.create_round)
         self.name.returnPressed.connect(lambda: self.create_round() if not self.round_id else None)
         self.from_file.clicked.connect(self.choose_file)
+        self.preview_button.clicked.connect(self.preview)
         self.name.editingFinished.connect(lambda: self._save("name", self.name.text().strip()))
         self.programme.editingFinished.connect(lambda: self._save("programme", self.programme.text().strip()))
         self.stage.editingFinished.connect(lambda: self._save("stage", self.stage.text().strip()))
@@ -108,14 +123,24 @@ class RoundPage(SetupPage):
         edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
     def _fill_instruments(self) -> None:
+        """The built-in instruments, then those kept in this data directory (imported, or from a file)."""
+        # deferred: the workbook module loads openpyxl, needed only once the round page is built
+        from app.instruments.workbooks import known_instruments
+
         lang = self.ctx.services.lang
+        current = self.instrument.currentData()
+        builtin = {inst.content_hash for inst in builtin_instruments()}
+        self.instrument.blockSignals(True)
         self.instrument.clear()
-        for inst in builtin_instruments():
-            self.instrument.addItem(self.tr("%1 (version %2, built in)").replace("%1", inst.title.get(lang))
-                                    .replace("%2", inst.version), inst.content_hash)
-        for inst in self._file_instruments.values():
-            self.instrument.addItem(self.tr("%1 (version %2, from a file)").replace("%1", inst.title.get(lang))
-                                    .replace("%2", inst.version), inst.content_hash)
+        self._known = {inst.content_hash: inst for inst in known_instruments(self.store)}
+        for inst in self._known.values():
+            where = (self.tr("%1 (version %2, built in)") if inst.content_hash in builtin
+                     else self.tr("%1 (version %2, in this data directory)"))
+            self.instrument.addItem(where.replace("%1", inst.title.get(lang)).replace("%2", inst.version),
+                                    inst.content_hash)
+        if current is not None and self.instrument.findData(current) >= 0:
+            self.instrument.setCurrentIndex(self.instrument.findData(current))
+        self.instrument.blockSignals(False)
 
     # --- reading back -------------------------------------------------------------------------
 
@@ -142,10 +167,9 @@ class RoundPage(SetupPage):
             self._set_date(self.ends_on, d.ends_on)
             self.sizes.setText(", ".join(str(n) for n in d.shortlist_sizes))
             index = self.instrument.findData(d.instrument_hash)
-            if index < 0:
-                self.instrument.addItem(self.tr("Instrument %1 (kept in this store)").replace("%1", d.instrument_hash[:12]),
-                                        d.instrument_hash)
-                index = self.instrument.count() - 1
+            if index < 0:  # a round package or a bundle brought it since the list was read
+                self._fill_instruments()
+                index = self.instrument.findData(d.instrument_hash)
             self.instrument.setCurrentIndex(index)
         locked = d is not None and d.has_assessments
         self.instrument.setEnabled(not locked)
@@ -220,18 +244,27 @@ class RoundPage(SetupPage):
             self.use_file(Path(path))
 
     def use_file(self, path: Path) -> bool:
-        """Read an instrument file and choose it (it is kept in the store with the round)."""
+        """Read an instrument file (an XLSForm-style workbook, or YAML), keep it in the store and choose it."""
+        # deferred: openpyxl and pyxform, loaded when a workbook is first read
+        from app.instruments.workbooks import import_instrument_workbook
+        from app.ui.coordinator.instrument_import import InstrumentProblemsDialog
+
         try:
-            inst = load_instrument_file(path)
-        except (InstrumentError, OSError) as exc:
+            if path.suffix.lower() == ".xlsx":
+                inst, _added = import_instrument_workbook(self.store, path)
+            else:
+                inst = load_instrument_file(path)
+                keep_instrument(self.store, inst)
+        except InstrumentError as exc:
+            if exc.problems and path.suffix.lower() == ".xlsx":
+                self.show_problems(InstrumentProblemsDialog(path, exc.problems, self))
+            self.ctx.failed.emit(self.tr("%1: %2 problem(s), nothing was read; the first: %3").replace("%1", path.name)
+                                 .replace("%2", str(len(exc.problems) or 1))
+                                 .replace("%3", (exc.problems or [str(exc)])[0].strip()))
+            return False
+        except (undo.REFUSALS + (OSError,)) as exc:
             self.ctx.failed.emit(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
             return False
-        try:
-            keep_instrument(self.store, inst)
-        except undo.REFUSALS as exc:
-            self.ctx.failed.emit(str(exc))
-            return False
-        self._file_instruments[inst.content_hash] = inst
         self._fill_instruments()
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(inst.content_hash)))
         if self._details is not None:
@@ -239,3 +272,14 @@ class RoundPage(SetupPage):
         self.ctx.message.emit(self.tr("Instrument “%1” read from %2.").replace("%1", inst.title.get(self.ctx.services.lang))
                               .replace("%2", path.name))
         return True
+
+    def preview(self) -> QDialog | None:
+        """The interview screen and the evaluation sheet as they will look with the chosen instrument."""
+        # deferred: the interview widgets and the sheet renderer (ReportLab), only for the preview
+        from app.ui.coordinator.instrument_preview import preview_instrument
+
+        inst = self._known.get(self.instrument.currentData())
+        if inst is None:
+            return None
+        services = self.ctx.services
+        return preview_instrument(self, self.store, services.runner, services.lang, inst)
