@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -85,7 +86,9 @@ class RoundPage(SetupPage):
         form.addRow(self.tr("Starts on:"), self.starts_on)
         form.addRow(self.tr("Ends on:"), self.ends_on)
         form.addRow(self.tr("Shortlist si&zes:"), self.sizes)
-        form.addRow(self.tr("Instru&ment:"), instrument_row)
+        instrument_label = QLabel(self.tr("Instru&ment:"), self)
+        instrument_label.setBuddy(self.instrument)  # the row is a layout: the label needs its buddy named
+        form.addRow(instrument_label, instrument_row)
         self.body.addLayout(form)
         self.body.addWidget(self.create_button)
         self.body.addStretch(1)
