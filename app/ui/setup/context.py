@@ -2,13 +2,15 @@
 
 Pages never talk to each other: an edit is made through :attr:`SetupContext.history`, which tells
 every page (``changed``) to read its step back from the core; a new round is announced with
-``round_changed``.
+``round_changed``. The schedule page (built before the hand-out page, so refreshed first) leaves
+the slots and their problems here, so the schedule is read and checked once per change.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.rounds.planning import PlannedSlot, SlotProblem
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.setup.undo import SetupHistory
 
@@ -23,6 +25,9 @@ class SetupContext(QObject):
         super().__init__(parent)
         self.services = services
         self.round_id = ""
+        # the schedule as step 4 last read and checked it; later pages read it here instead of again
+        self.slots: list[PlannedSlot] = []
+        self.problems: list[SlotProblem] = []
         self.history = SetupHistory(self)
         self.history.changed.connect(self.changed)
         self.history.failed.connect(self.failed)

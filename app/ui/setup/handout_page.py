@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 from app.bundles.round_package import export_round_package
 from app.identity import has_identity
 from app.rounds import setup
-from app.rounds.planning import PlannedSlot, store_io
+from app.rounds.planning import PlannedSlot
 from app.sheets.schedule_export import export_schedule
 from app.ui.coordinator.exports import slug
 from app.ui.coordinator.session import error_text
 from app.ui.setup.context import SetupContext
 from app.ui.setup.page_base import SetupPage
-from app.ui.setup.schedule_page import round_problems
 
 
 class HandoutPage(SetupPage):
@@ -89,8 +88,7 @@ class HandoutPage(SetupPage):
             return
         candidates = setup.round_candidates(self.store, self.round_id)
         assessors = setup.round_assessors(self.store, self.round_id)
-        slots = store_io.round_slots(self.store, self.round_id)
-        problems = round_problems(self.store, self.round_id) if slots else []
+        slots, problems = self.ctx.slots, self.ctx.problems  # read and checked by step 4 a moment ago
         self._slots, self._problems = len(slots), len(problems)
         lines = [self._line(bool(candidates), self.tr("%1 candidate(s)").replace("%1", str(len(candidates)))),
                  self._line(bool(assessors), self.tr("%1 assessor(s)").replace("%1", str(len(assessors)))),

@@ -142,6 +142,7 @@ class SchedulePage(SetupPage):
         self.setEnabled(bool(self.round_id))
         if not self.round_id:
             self.layout_, self.slots, self.problems = None, [], []
+            self.ctx.slots, self.ctx.problems = [], []
             self.model.set_plan([], [], ScheduleLayout(days=()), {})
             return
         self.layout_ = setup.schedule_layout(self.store, self.round_id)
@@ -153,6 +154,7 @@ class SchedulePage(SetupPage):
         """Check the slots against the round (candidates, conflicts, the day) and show the result."""
         assert self.layout_ is not None
         self.problems = round_problems(self.store, self.round_id) if self.slots else []
+        self.ctx.slots, self.ctx.problems = self.slots, self.problems
         names = {a.id: a.name for a in setup.round_assessors(self.store, self.round_id)}
         self.model.set_plan(self.slots, self.problems, self.layout_, names)
         self._show_days()
