@@ -325,3 +325,20 @@ def test_seating_an_assessor_by_hand_is_checked_on_every_slot_of_the_panel(works
     assert conflicts and all(page.slots[p.slot].region_code.startswith("33") for p in conflicts)
     workspace.ctx.history.undo()
     assert page.problems == []
+
+
+def test_an_assessor_removed_from_the_round_comes_back_onto_the_same_seats(workspace, store) -> None:
+    planned(workspace, store, ["3301", "3302", "3201", "3202"], [("A", "33"), ("B", "32"), ("C", None), ("D", None)])
+    page = workspace.assessors_page
+    seated = {s.region_code: s.assessor_ids for s in store_io.round_slots(store, workspace.round_id)}
+    row = next(r for r in range(page.model.rowCount()) if page.model.item(r).name == "C")
+    before = page.model.item(row).id
+    page.view.selectRow(row)
+    assert page.remove_current()
+    assert "C" not in {a.name for a in setup.round_assessors(store, workspace.round_id)}
+    assert any(p.kind == "panel_not_full" for p in workspace.schedule_page.problems)  # named in step 4
+    workspace.ctx.history.undo()
+    after = next(a.id for a in setup.round_assessors(store, workspace.round_id) if a.name == "C")  # no NIP: new id
+    again = {s.region_code: s.assessor_ids for s in store_io.round_slots(store, workspace.round_id)}
+    assert again == {code: tuple(sorted(after if i == before else i for i in ids)) for code, ids in seated.items()}
+    assert workspace.schedule_page.problems == []

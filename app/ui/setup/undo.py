@@ -14,13 +14,14 @@ schedule edit restores the slots as they were.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.rounds import RoundError, setup
+from app.rounds.planning import store_io
 from app.rounds.setup import AssessorInfo, CandidateInfo, ScheduleLayout
 from app.store import Store
 
@@ -157,8 +158,20 @@ def update_assessor(history: SetupHistory, store: Store, text: str, before: Asse
 
 
 def remove_assessor(history: SetupHistory, store: Store, round_id: str, text: str, info: AssessorInfo) -> bool:
-    return history.perform(text, lambda: setup.remove_assessor(store, round_id, info.id),
-                           lambda: setup.add_assessor(store, round_id, **_assessor_fields(info)))
+    """Leaving the round also leaves the panels; undo brings the assessor back onto the same seats
+    (under a new id when no NIP could find the same person again)."""
+    before = store_io.round_slots(store, round_id)
+    current = [info.id]
+
+    def bring_back() -> None:
+        again = setup.add_assessor(store, round_id, **_assessor_fields(info))
+        if any(info.id in s.assessor_ids for s in before):
+            store_io.save_plan(store, round_id, [
+                replace(s, assessor_ids=tuple(sorted(again if a == info.id else a for a in s.assessor_ids)))
+                for s in before])
+        current.append(again)
+
+    return history.perform(text, lambda: setup.remove_assessor(store, round_id, current[-1]), bring_back)
 
 
 def save_layout(history: SetupHistory, store: Store, round_id: str, text: str, old: ScheduleLayout,
