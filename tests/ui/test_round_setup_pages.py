@@ -342,3 +342,24 @@ def test_an_assessor_removed_from_the_round_comes_back_onto_the_same_seats(works
     again = {s.region_code: s.assessor_ids for s in store_io.round_slots(store, workspace.round_id)}
     assert again == {code: tuple(sorted(after if i == before else i for i in ids)) for code, ids in seated.items()}
     assert workspace.schedule_page.problems == []
+
+
+def test_a_slot_moved_where_no_panel_sits_keeps_its_assessors_as_a_new_panel() -> None:
+    from datetime import time
+
+    from app.rounds.planning import PlannedSlot
+    from app.ui.setup.slot_grid import moved
+
+    day1, day2 = date(2026, 3, 2), date(2026, 3, 3)
+    slots = [PlannedSlot(day1, time(8), 30, "P1 D1", "Garuda", "3301", ("a", "b")),
+             PlannedSlot(day1, time(8), 30, "P2 D1", "Merak", "3201", ("c", "d")),
+             PlannedSlot(day2, time(8), 30, "P1 D2", "Garuda", "3302", ("a", "c"))]
+    rooms = ("Garuda", "Merak")
+    # onto Merak on day 2, where nobody sits yet: the slot keeps a and b
+    after = moved(slots, 0, day2, time(9), 1, rooms, (day1, day2))
+    assert (after[0].panel, after[0].room, after[0].assessor_ids) == ("P2 D2", "Merak", ("a", "b"))
+    # onto an occupied cell: the two swap, each taking the panel of its new cell
+    swapped = moved(slots, 0, day1, time(8), 1, rooms)
+    assert (swapped[0].region_code, swapped[0].panel, swapped[0].assessor_ids) == ("3301", "P2 D1", ("c", "d"))
+    assert (swapped[1].region_code, swapped[1].panel, swapped[1].assessor_ids) == ("3201", "P1 D1", ("a", "b"))
+    assert swapped[2] == slots[2]

@@ -290,7 +290,7 @@ class SchedulePage(SetupPage):
         if not 0 <= slot_index < len(self.slots):
             return False
         slot = self.slots[slot_index]
-        new = moved(self.slots, slot_index, day, start, column, self.model.rooms())
+        new = moved(self.slots, slot_index, day, start, column, self.model.rooms(), self.model.days())
         if new == self.slots:
             return False
         text = self.tr("move %1 to %2 %3").replace("%1", slot.region_code).replace("%2", day_text(day)) \

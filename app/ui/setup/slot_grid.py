@@ -90,11 +90,14 @@ def seats(slots: Sequence[PlannedSlot], rooms: Sequence[str]) -> dict[tuple[date
 
 
 def moved(slots: Sequence[PlannedSlot], index: int, day: date, start: time, column: int,
-          rooms: Sequence[str]) -> list[PlannedSlot]:
+          rooms: Sequence[str], days: Sequence[date] = ()) -> list[PlannedSlot]:
     """The slots after slot ``index`` moves to a cell; a slot already there takes the moved one's place.
 
-    A slot that changes column or day is interviewed by the panel sitting there (its assessors).
+    A slot that changes column or day is interviewed by the panel sitting there (its assessors). In
+    a cell where no panel sits that day, it keeps its assessors as a new panel named like the
+    generator's ("P<room> D<day>", the day counted in ``days``).
     """
+    numbers = {d: n for n, d in enumerate(sorted(set(days) | {s.day for s in slots} | {day}), start=1)}
     result = list(slots)
     source = result[index]
     seated = seats(slots, rooms)
@@ -105,7 +108,7 @@ def moved(slots: Sequence[PlannedSlot], index: int, day: date, start: time, colu
         if seat is None:  # nobody sits there yet: the slot keeps its assessors, under the room's name
             room = rooms[cell_column] if cell_column < len(rooms) else slot.room
             return replace(slot, day=cell_day, start=cell_start, room=room,
-                           panel=f"P{cell_column + 1} D?")
+                           panel=f"P{cell_column + 1} D{numbers[cell_day]}")
         return replace(slot, day=cell_day, start=cell_start, panel=seat.panel, room=seat.room,
                        assessor_ids=seat.assessor_ids)
 
