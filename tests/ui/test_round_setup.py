@@ -1,7 +1,8 @@
 """The round-setup workspace driven end to end, as a coordinator would from an empty data directory:
-a round → candidates pasted (Banjar asked about) → assessors → layout → generate → a slot moved into
-a conflict and named → undo → the signed round package, the printable schedule and the XLSX; then an
-assessor's store takes the package in and shows the schedule."""
+a round with an instrument written in a workbook → candidates pasted (Banjar asked about) →
+assessors → layout → generate → a slot moved into a conflict and named → undo → the signed round
+package, the printable schedule and the XLSX; then an assessor's store takes the package in (with
+its instrument) and shows the schedule."""
 
 from __future__ import annotations
 
@@ -62,8 +63,9 @@ def answer_banjar(dialog) -> int:
 
 
 def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot, view, store, data_dir, runner,
-                                                                           tmp_path, monkeypatch) -> None:
+                                                                           tmp_path, monkeypatch, small_instrument) -> None:
     from app.bundles.round_package import import_round_package
+    from app.instruments.workbooks import export_instrument_workbook
     from app.ui.setup.paste_dialog import PasteDialog
     from app.ui.setup.slot_grid import SLOT_ROLE
 
@@ -87,6 +89,12 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
     qtbot.keyClick(ws, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert setup.round_details(store, made.id).stage == ""  # undone in the store, not only on screen
     assert page.stage.text() == ""
+    # the instrument, written in a spreadsheet
+    workbook = tmp_path / "instrumen.xlsx"
+    export_instrument_workbook(small_instrument, workbook)
+    view.services.pick_open = lambda _parent, _title, _filter: str(workbook)
+    qtbot.mouseClick(page.from_file, Qt.MouseButton.LeftButton)
+    assert setup.round_details(store, made.id).instrument_hash == small_instrument.content_hash
 
     # 2. candidates, pasted: one ambiguous name asked about, one unknown reported
     qtbot.keyClick(ws, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
@@ -177,6 +185,7 @@ def test_from_an_empty_store_to_a_round_package_and_the_assessors_schedule(qtbot
     try:
         result = import_round_package(laptop, package)
         assert result.slots == len(slots)
+        assert [r.instrument_hash for r in list_rounds(laptop)] == [small_instrument.content_hash]
         schedule = ScheduleView(laptop, runner, sari)
         qtbot.addWidget(schedule)
         schedule.reload()
