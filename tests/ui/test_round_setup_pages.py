@@ -363,3 +363,24 @@ def test_a_slot_moved_where_no_panel_sits_keeps_its_assessors_as_a_new_panel() -
     assert (swapped[0].region_code, swapped[0].panel, swapped[0].assessor_ids) == ("3301", "P2 D1", ("c", "d"))
     assert (swapped[1].region_code, swapped[1].panel, swapped[1].assessor_ids) == ("3201", "P1 D1", ("a", "b"))
     assert swapped[2] == slots[2]
+
+
+def test_ctrl_z_in_a_field_undoes_its_typing_first_then_the_round(qtbot, workspace, store) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    workspace.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    page = workspace.round_page
+    page.stage.setFocus()
+    qtbot.keyClicks(page.stage, "Wawancara")
+    qtbot.keyClick(page.stage, Qt.Key.Key_Tab)  # saved on leaving; the focus is now in a date field
+    assert setup.round_details(store, workspace.round_id).stage == "Wawancara"
+    assert QApplication.focusWidget() is page.starts_on
+    page.programme.setFocus()
+    qtbot.keyClicks(page.programme, " X")
+    qtbot.keyClick(page.programme, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.programme.text() == "Gerakan Menuju 100 Smart City"  # the field's own typing went first
+    assert setup.round_details(store, workspace.round_id).stage == "Wawancara"
+    page.starts_on.setFocus()
+    qtbot.keyClick(page.starts_on, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert setup.round_details(store, workspace.round_id).stage == ""  # nothing typed there: the round's undo

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,6 +36,25 @@ from app.ui.setup.handout_page import HandoutPage
 from app.ui.setup.page_base import SetupPage
 from app.ui.setup.round_page import RoundPage
 from app.ui.setup.schedule_page import SchedulePage
+
+
+class RoundUndoKeys(QObject):
+    """Lets Ctrl+Z and Ctrl+Shift+Z reach the round's history from a text field with nothing of its own
+    to undo: a field keeps those keys for its typing while it has some, as everywhere else."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
+            assert isinstance(event, QKeyEvent)
+            # a date, time, number or combo field passes the keys on to a line edit of its own
+            field = watched if isinstance(watched, QLineEdit) else watched.findChild(QLineEdit)
+            if field is None:
+                return False
+            if ((event.matches(QKeySequence.StandardKey.Undo) and not field.isUndoAvailable())
+                    or (event.matches(QKeySequence.StandardKey.Redo) and not field.isRedoAvailable())):
+                event.ignore()  # not the field's: the shortcut (the round's undo) takes it
+                return True
+        return False
+
 
 STEP_LETTERS = "RCSPO"  # Alt+letter of each step when its (translated) name marks none
 
@@ -103,6 +125,10 @@ class SetupWorkspace(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self.undo_keys = RoundUndoKeys(self)
+        for kind in (QLineEdit, QAbstractSpinBox, QComboBox):
+            for field in self.findChildren(kind):
+                field.installEventFilter(self.undo_keys)
         self.undo_button.clicked.connect(history.undo)
         self.redo_button.clicked.connect(history.redo)
         self.new_button.clicked.connect(self.new_round)
