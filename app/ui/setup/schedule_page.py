@@ -61,7 +61,6 @@ class SchedulePage(SetupPage):
         self.slots: list[PlannedSlot] = []
         self.problems: list[SlotProblem] = []
         self.cut: int | None = None
-        self.plan_linkage: float | None = None
 
         self.form = LayoutForm(self)
         self.generate_button = QPushButton(self.tr("&Generate the schedule"), self)
@@ -238,12 +237,13 @@ class SchedulePage(SetupPage):
         self.generate_button.setEnabled(False)
         self.ctx.message.emit(self.tr("Generating the schedule…"))
         self.ctx.runner.run(lambda: planning.generate(store_io.plan_request(store, round_id)),
-                            label=self.tr("Generating the schedule"), on_done=self._generated,
-                            on_error=self._not_generated)
+                            label=self.tr("Generating the schedule"),
+                            on_done=lambda plan: self._generated(round_id, plan), on_error=self._not_generated)
 
-    def _generated(self, plan: Plan) -> None:
+    def _generated(self, round_id: str, plan: Plan) -> None:
         self.generate_button.setEnabled(True)
-        self.plan_linkage = plan.linkage
+        if round_id != self.round_id:
+            return  # another round was opened meanwhile: this plan is not for it
         if undo.save_slots(self.ctx.history, self.tr("generate the schedule"), self._save, self.slots,
                            list(plan.slots)):
             notes = " ".join(plan.notes)
