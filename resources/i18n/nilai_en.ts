@@ -4063,8 +4063,8 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>generate the schedule</translation>
         </message>
         <message>
-            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</source>
-            <translation>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</translation>
+            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked.</source>
+            <translation>Schedule generated: %1 slot(s), %2% of panel pairs linked.</translation>
         </message>
         <message>
             <source>No schedule fits: %1</source>

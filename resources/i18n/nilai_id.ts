@@ -4051,8 +4051,8 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>buat jadwal</translation>
         </message>
         <message>
-            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked. %3</source>
-            <translation>Jadwal dibuat: %1 sesi, %2% pasangan panel terhubung. %3</translation>
+            <source>Schedule generated: %1 slot(s), %2% of panel pairs linked.</source>
+            <translation>Jadwal dibuat: %1 sesi, %2% pasangan panel terhubung.</translation>
         </message>
         <message>
             <source>No schedule fits: %1</source>

@@ -67,7 +67,10 @@ class SchedulePage(SetupPage):
         self.linkage = QLabel(self)
         self.linkage.setWordWrap(True)
         self.linkage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left = QVBoxLayout()
+        left_widget = QWidget(self)
+        left_widget.setMaximumWidth(390)  # the grid takes the width: its panels are the work
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.form)
         left.addWidget(self.generate_button)
         self.seat_button = QPushButton(self.tr("Seat assessors on this panel…"), self)
@@ -75,6 +78,11 @@ class SchedulePage(SetupPage):
                                             "the panel's heading)"))
         left.addWidget(self.seat_button)
         left.addWidget(self.linkage)
+        self.notes = QLabel(self)  # what the generator says of its plan (load, free slots)
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.notes)
+        ctx.round_changed.connect(lambda _id: self.notes.clear())  # they spoke of the other round's plan
         left.addStretch(1)
 
         self.day_tabs = QTabBar(self)
@@ -91,7 +99,7 @@ class SchedulePage(SetupPage):
         self.grid.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(150)
+        self.grid.horizontalHeader().setMinimumSectionSize(110)
         self.problem_list = QListWidget(self)
         self.problem_list.setWordWrap(True)
         self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -113,7 +121,7 @@ class SchedulePage(SetupPage):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left)
+        columns.addWidget(left_widget)
         columns.addWidget(split, 1)
         self.body.addLayout(columns, 1)
 
@@ -246,10 +254,9 @@ class SchedulePage(SetupPage):
             return  # another round was opened meanwhile: this plan is not for it
         if undo.save_slots(self.ctx.history, self.tr("generate the schedule"), self._save, self.slots,
                            list(plan.slots)):
-            notes = " ".join(plan.notes)
-            self.ctx.message.emit(self.tr("Schedule generated: %1 slot(s), %2% of panel pairs linked. %3")
-                                  .replace("%1", str(len(plan.slots))).replace("%2", f"{plan.linkage * 100:.0f}")
-                                  .replace("%3", notes).strip())
+            self.notes.setText("\n".join(plan.notes))
+            self.ctx.message.emit(self.tr("Schedule generated: %1 slot(s), %2% of panel pairs linked.")
+                                  .replace("%1", str(len(plan.slots))).replace("%2", f"{plan.linkage * 100:.0f}"))
 
     def _not_generated(self, exc: BaseException) -> None:
         self.generate_button.setEnabled(True)

@@ -85,7 +85,7 @@ class SetupWorkspace(QWidget):
 
         self.steps = QListWidget(self)
         self.steps.setAccessibleName(self.tr("Steps of the round setup"))
-        self.steps.setMinimumWidth(230)
+        self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(300)
         self.steps.setWordWrap(True)
         self.steps.setSpacing(2)
