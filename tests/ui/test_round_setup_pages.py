@@ -261,7 +261,8 @@ def test_candidates_from_a_spreadsheet_column_ask_about_banjar(workspace, store,
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_step_keys_collide_with_no_other_key_of_the_window(qtbot, store, data_dir, runner, lang) -> None:
-    """Alt+letter opens a step in either language: no tab, label or button of the window claims it too."""
+    """Alt+letter opens a step in either language: no tab, label or button of the window claims it too;
+    and every step fits the window's default width in either language."""
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
     from app.ui import i18n
@@ -295,6 +296,7 @@ def test_step_keys_collide_with_no_other_key_of_the_window(qtbot, store, data_di
         ws.show_step(0)
         qtbot.keyClick(ws, Qt.Key(ord(ws.letters[1])), Qt.KeyboardModifier.AltModifier)
         assert ws.stack.currentWidget() is ws.candidates_page
+        assert view.minimumSizeHint().width() <= 1280  # the coordinator window's default width is enough
     finally:
         i18n.install("en")
 
