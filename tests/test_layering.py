@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The data flow, written once: each package of app/ may import only itself and the packages before
 # it. `app/__init__.py` (the version) counts as base; `app/__main__.py` comes last.
 LAYERS = ("base", "models", "store", "regions", "instruments", "identity", "rounds", "assessments", "sheets",
-          "bundles", "consolidation", "ui", "selftest", "cli", "__main__")
+          "bundles", "consolidation", "sync", "ui", "selftest", "cli", "__main__")
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 DATABASE = {"sqlmodel", "sqlalchemy"}

@@ -71,14 +71,29 @@ def certs_from(paths: list[Path] | None = None, directory: Path | None = None) -
     return found
 
 
+def _info(row: TrustedCertificate) -> CertInfo:
+    return CertInfo(row.fingerprint, row.pem, row.name, row.nip, row.organisation, row.source)
+
+
 def trusted_in(session: Session) -> dict[str, CertInfo]:
-    return {row.fingerprint: CertInfo(row.fingerprint, row.pem, row.name, row.nip, row.organisation, row.source)
-            for row in session.exec(select(TrustedCertificate))}
+    """The certificates bundles are accepted from: the trust list without the revoked ones."""
+    return {row.fingerprint: _info(row) for row in session.exec(select(TrustedCertificate))
+            if not row.source.startswith(REVOKED)}
+
+
+def revoked_in(session: Session) -> dict[str, CertInfo]:
+    """Certificates the coordinator revoked (``source`` says when and why)."""
+    return {row.fingerprint: _info(row) for row in session.exec(select(TrustedCertificate))
+            if row.source.startswith(REVOKED)}
 
 
 def remember(session: Session, info: CertInfo, source: str | None = None) -> bool:
     """Put a certificate on the store's trust list; False if it was there already."""
-    if session.get(TrustedCertificate, info.fingerprint) is not None:
+    row = session.get(TrustedCertificate, info.fingerprint)
+    if row is not None and row.source.startswith(REVOKED):
+        raise BundleError(f"the certificate of {row.name or 'this assessor'} ({row.fingerprint[:16]}…) was "
+                          f"{row.source}; it is not trusted again", fingerprint=row.fingerprint)
+    if row is not None:
         return False
     session.add(TrustedCertificate(fingerprint=info.fingerprint, pem=info.pem, name=info.name, nip=info.nip,
                                    organisation=info.organisation, source=source or info.source or "unknown"))
@@ -87,6 +102,9 @@ def remember(session: Session, info: CertInfo, source: str | None = None) -> boo
 
 
 REPLACED = "replaced by "  # source prefix of a certificate superseded by a renewal
+# Source prefix of a revoked certificate (a lost laptop): kept on the list so the revocation itself is kept,
+# left out of trusted_in, so neither a file import nor the sync service accepts it any more.
+REVOKED = "revoked "
 
 
 @dataclass(frozen=True)
@@ -160,8 +178,33 @@ def trust_certificate(store: Store, path: Path, source: str = "nilai bundle trus
 
 
 def list_trusted(store: Store) -> list[CertInfo]:
+    """The whole trust list, revoked certificates included (their source says so)."""
     with store.transaction() as session:
-        return sorted(trusted_in(session).values(), key=lambda c: (c.name, c.fingerprint))
+        rows = [_info(row) for row in session.exec(select(TrustedCertificate))]
+    return sorted(rows, key=lambda c: (c.name, c.fingerprint))
+
+
+def revoke(store: Store, who: str, reason: str, when: str) -> list[CertInfo]:
+    """Revoke the trusted certificates named by ``who``: a NIP (all of that assessor's certificates) or a
+    fingerprint (whole, or a prefix of at least 8 hex digits naming one). Returns what was revoked."""
+    who = who.replace(" ", "").replace(":", "").lower()
+    reason = " ".join(reason.split()) or "no reason given"
+    with store.transaction(write=True) as session:
+        rows = list(session.exec(select(TrustedCertificate)))
+        chosen = [r for r in rows if r.nip and r.nip.replace(" ", "").lower() == who]
+        if not chosen and len(who) >= 8:
+            chosen = [r for r in rows if r.fingerprint.startswith(who)]
+            if len(chosen) > 1:
+                raise BundleError(f"{who} names {len(chosen)} certificates on the trust list: give more of the fingerprint")
+        if not chosen:
+            raise BundleError(f"no certificate on the trust list has NIP or fingerprint {who!r}; "
+                              "list them with `nilai bundle trust`")
+        for row in chosen:
+            if not row.source.startswith(REVOKED):
+                row.source = f"{REVOKED}{when}: {reason}"[:100]
+                session.add(row)
+        session.flush()
+        return [_info(r) for r in chosen]
 
 
 def renewal_or_impostor(fingerprint: str, info: CertInfo, known: str) -> str:

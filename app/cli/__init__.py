@@ -20,6 +20,7 @@ from app.cli import (
     ranking_cmds,
     round_cmds,
     selftest_cmds,
+    serve_cmds,
     sheet_cmds,
     store_cmds,
 )
@@ -32,7 +33,7 @@ GLOBAL_FLAGS = ("--quit-after-paint",)
 
 # One module per command group, in the order `nilai --help` lists them.
 COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
-                   maintenance_cmds, store_cmds, selftest_cmds)
+                   maintenance_cmds, store_cmds, serve_cmds, selftest_cmds)
 
 
 class NilaiParser(argparse.ArgumentParser):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.bundles.errors import BundleError
@@ -65,6 +66,11 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "under another key: CERT is trusted, the assessor keeps their records under the new key, "
                         "and the old certificate stays on the list marked replaced. Check the new fingerprint "
                         "with the assessor first: a new key with a known name and NIP may be an impostor")
+    p.add_argument("--revoke", metavar="NIP|FP",
+                   help="revoke the trusted certificates of the assessor with this NIP, or the one with this "
+                        "fingerprint (a prefix of 8+ hex digits will do), e.g. for a lost laptop: bundles signed "
+                        "with it are refused from then on, by file import and by `nilai serve`")
+    p.add_argument("--reason", default="", help="why it is revoked (kept on the trust list), with --revoke")
     add_json(p)
     p.set_defaults(handler=bundle_trust)
 
@@ -233,12 +239,20 @@ def bundle_import(args: argparse.Namespace) -> int:
 
 def bundle_trust(args: argparse.Namespace) -> int:
     # deferred: cryptography, sqlalchemy, sqlmodel (loaded only when this command runs)
-    from app.bundles.trust import list_trusted, renew_certificate, trust_certificate
+    from app.bundles.trust import list_trusted, renew_certificate, revoke, trust_certificate
 
     if args.renewal_of and args.cert is None:
         raise UserError("--renewal-of needs the new certificate: nilai bundle trust CERT --renewal-of NIP")
+    if args.revoke and (args.cert is not None or args.renewal_of):
+        raise UserError("--revoke takes no certificate file and no --renewal-of: nilai bundle trust --revoke NIP|FP")
     store = open_store_for(args)
     try:
+        if args.revoke:
+            when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+            revoked = revoke(store, args.revoke, args.reason, when)
+            emit(args, [c.__dict__ for c in revoked],
+                 [f"revoked: {c.name} (NIP {c.nip or '-'}) fingerprint {c.fingerprint}" for c in revoked])
+            return 0
         if args.cert is None:
             certs = list_trusted(store)
             emit(args, [c.__dict__ for c in certs],

@@ -1,0 +1,97 @@
+"""The service's intake of one received bundle: the very import `nilai bundle import` runs.
+
+Nothing here knows HTTP. A bundle arrives as a file in ``<data dir>/sync/incoming/`` (the web
+layer streams it there and checks it against the signed digest); then it is either kept in
+quarantine (sender not trusted yet) or handed to :func:`app.bundles.importer.import_bundles`, the
+function the command line calls, with the same checks and the same all-or-nothing transaction, and
+the same JSON report is written under ``<data dir>/sync/reports/``. What an import refused is kept
+under ``sync/rejected/`` for the coordinator to look at.
+
+Imports in one service process run one at a time (the importer is already safe beside other
+processes on the same PostgreSQL store; a lock here keeps one process from competing with itself).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.bundles import report as R
+from app.bundles.errors import BundleError
+from app.bundles.format import SUFFIX
+from app.bundles.importer import import_bundles
+from app.bundles.intake import bundle_certificate
+from app.bundles.trust import REVOKED
+from app.models.sync import TrustedCertificate
+from app.store import Store
+from app.sync import quarantine
+from app.sync.outcome import QUARANTINED, REJECTED, Outcome, from_report
+
+TRUSTED, REVOKED_KEY, UNKNOWN = "trusted", "revoked", "unknown"
+
+
+class Intake:
+    def __init__(self, store: Store, data_dir: Path) -> None:
+        self.store = store
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir / "sync"
+        self.incoming = self.root / "incoming"
+        self.reports = self.root / "reports"
+        self.rejected = self.root / "rejected"
+        for folder in (self.incoming, self.reports, self.rejected):
+            folder.mkdir(parents=True, exist_ok=True)
+        for leftover in self.incoming.iterdir():  # uploads cut off by a stop or a crash; the sender sends again
+            leftover.unlink(missing_ok=True)
+        self._lock = threading.Lock()
+
+    def standing(self, fingerprint: str) -> tuple[str, str]:
+        """Is this certificate trusted, revoked, or unknown here - read now, so a revocation takes effect at once."""
+        with self.store.transaction() as session:
+            row = session.get(TrustedCertificate, fingerprint)
+        if row is None:
+            return UNKNOWN, ""
+        if row.source.startswith(REVOKED):
+            return REVOKED_KEY, (f"the certificate of {row.name or 'this assessor'} ({fingerprint[:16]}…) was "
+                                 f"{row.source}; ask the coordinator")
+        return TRUSTED, ""
+
+    def new_upload(self) -> Path:
+        return self.incoming / f"{uuid.uuid4().hex}.part"
+
+    def receive(self, upload: Path, sha256: str, fingerprint: str, cert_pem: str) -> Outcome:
+        """Take in a complete, authenticated upload; the file is moved or removed when this returns."""
+        spooled = upload.with_name(f"{sha256}-{upload.stem[:8]}{SUFFIX}")
+        os.replace(upload, spooled)
+        try:
+            standing, _reason = self.standing(fingerprint)
+            if standing == UNKNOWN:
+                return self._quarantine(spooled, sha256, fingerprint, cert_pem,
+                                        "the sender's certificate is not on the trust list")
+            with self._lock:
+                report = import_bundles(self.store, [spooled])
+            bundle = report.bundles[0]
+            report.write_json(self.reports / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{sha256[:16]}.json")
+            outcome = from_report(bundle)
+            if bundle.outcome == R.BUNDLE_REJECTED and bundle.error_kind == "untrusted":
+                # sent by a trusted assessor but signed by a certificate not trusted here: it waits too
+                try:
+                    info = bundle_certificate(spooled, source="sync service")
+                except BundleError:
+                    pass
+                else:
+                    return self._quarantine(spooled, sha256, info.fingerprint, info.pem, bundle.reason)
+            if outcome.outcome == REJECTED:
+                os.replace(spooled, self.rejected / f"{sha256}{SUFFIX}")
+            return outcome
+        finally:
+            spooled.unlink(missing_ok=True)
+
+    def _quarantine(self, spooled: Path, sha256: str, fingerprint: str, cert_pem: str, reason: str) -> Outcome:
+        kept = quarantine.keep(self.data_dir, spooled, f"{sha256}{SUFFIX}", fingerprint, cert_pem, reason)
+        return Outcome(QUARANTINED, f"kept for the coordinator's decision: {reason} (certificate {fingerprint[:16]}…); "
+                       f"the coordinator checks its fingerprint {fingerprint} with you, then trusts it",
+                       bundle_id=None, error_kind="untrusted", kept=kept.name)
+
