@@ -4,8 +4,11 @@ No shared password lives on a laptop. Each request is signed with the key that s
 assessor's bundles; the certificate travels along in a header the signature covers, and ``keyid``
 is that certificate's SHA-256 fingerprint - the same fingerprint the store's trust list is keyed on.
 The signature covers the method, the path (not the host: a reverse proxy may rename it), the
-certificate and the body's Content-Digest, carries a ``created`` time (five minutes' grace) and
-the tag ``nilai-sync``. The library (pyauth's http-message-signatures) does the RFC's work; this
+certificate and the body's Content-Digest, and carries a ``created`` time and the tag ``nilai-sync``.
+
+The time window is wide on purpose: field laptops' clocks drift, and a replayed request gains
+nothing (the body is fixed by its digest, an import is idempotent, a revocation is checked at
+every request), so a laptop half an hour off must still be able to send. The library (pyauth's http-message-signatures) does the RFC's work; this
 module only chooses what is covered and how the key is found.
 """
 
@@ -35,7 +38,8 @@ CERT_HEADER = "nilai-certificate"  # the sender's certificate, base64 DER
 TAG = "nilai-sync"
 COVERED = ("@method", "@path", CERT_HEADER)
 REQUIRED = (*COVERED, "content-digest")
-MAX_AGE = dt.timedelta(minutes=5)
+MAX_AGE = dt.timedelta(hours=24)
+CLOCK_SKEW = dt.timedelta(minutes=30)  # a sender's clock this far ahead is still accepted
 
 
 class NotAuthenticated(Exception):
@@ -49,6 +53,10 @@ class _Message:
     method: str
     url: str
     headers: Any
+
+
+class _Verifier(HTTPMessageVerifier):
+    max_clock_skew = CLOCK_SKEW
 
 
 def algorithm_for(key: Any) -> type[algorithms.HTTPSignatureAlgorithm]:
@@ -79,15 +87,16 @@ class _OneKey(HTTPSignatureKeyResolver):
         return self.private
 
 
-def signed_headers(method: str, url: str, body: bytes, identity: UnlockedIdentity) -> dict[str, str]:
-    """The headers that authenticate this request as coming from ``identity``."""
+def signed_headers(method: str, url: str, body: bytes, identity: UnlockedIdentity,
+                   created: dt.datetime | None = None) -> dict[str, str]:
+    """The headers that authenticate this request as coming from ``identity`` (``created``: the laptop's clock)."""
     der = identity.certificate.public_bytes(serialization.Encoding.DER)
     headers = {CERT_HEADER: base64.b64encode(der).decode("ascii")}
     signer = HTTPMessageSigner(signature_algorithm=algorithm_for(identity.private_key),
                                key_resolver=_OneKey(identity.fingerprint, private=identity.private_key))
     signer.sign(_Message(method.upper(), url, headers), key_id=identity.fingerprint, tag=TAG,
-                covered_component_ids=COVERED, body=body)
-    return headers
+                covered_component_ids=COVERED, body=body, created=created)
+    return {name.lower(): value for name, value in headers.items()}
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,14 @@ class Sender:
 
 def authenticate(method: str, url: str, headers: Any) -> Sender:
     """Check a request's signature before its body is read; the body is checked against
-    :attr:`Sender.signed_sha256` as it streams in. Raises :class:`NotAuthenticated`."""
+    :attr:`Sender.signed_sha256` as it streams in. Raises :class:`NotAuthenticated`.
+
+    ``headers``: any mapping whose ``items()`` gives every field line (names in any case)."""
+    fields: dict[str, str] = {}
+    for name, value in headers.items():  # field names are case-insensitive; repeated lines combine (RFC 9110)
+        key = name.lower()
+        fields[key] = f"{fields[key]}, {value}" if key in fields else value
+    headers = fields
     encoded = headers.get(CERT_HEADER)
     if not encoded or "signature" not in headers:
         raise NotAuthenticated("the request is not signed: send it with `nilai sync` (or the Nilai client), "
@@ -117,14 +133,15 @@ def authenticate(method: str, url: str, headers: Any) -> Sender:
     except ValueError as exc:
         raise NotAuthenticated(f"the certificate sent with the request cannot be read: {exc}") from exc
     fingerprint = certificate_fingerprint(certificate)
-    verifier = HTTPMessageVerifier(signature_algorithm=algorithm_for(public), key_resolver=_OneKey(fingerprint, public))
+    verifier = _Verifier(signature_algorithm=algorithm_for(public), key_resolver=_OneKey(fingerprint, public))
     try:
         results = verifier.verify(_Message(method.upper(), url, headers), max_age=MAX_AGE, expect_tag=TAG,
                                   require_components=REQUIRED)
         parsed: Any = http_sf.parse(headers["content-digest"].encode("ascii"), tltype="dictionary")
         digest = parsed["sha-256"][0]
     except (HTTPMessageSignaturesException, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise NotAuthenticated(f"the request signature does not verify: {exc}") from exc
+        hint = "; check the date and time of the sending laptop" if "created" in str(exc) or "age" in str(exc) else ""
+        raise NotAuthenticated(f"the request signature does not verify: {exc}{hint}") from exc
     if results[0].parameters.get("keyid") != fingerprint or not isinstance(digest, bytes):
         raise NotAuthenticated("the request signature does not name the certificate sent with it")
     return Sender(fingerprint, certificate, digest)
