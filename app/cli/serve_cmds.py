@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import logging
-import logging.handlers
-import ssl
 import sys
 from pathlib import Path
 
@@ -42,6 +39,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _check_tls(args: argparse.Namespace) -> None:
+    import ssl  # deferred: ~15 ms that every other `nilai` command (and the desktop's start) would pay
+
     if args.insecure_http:
         try:
             loopback = ipaddress.ip_address(args.host).is_loopback
@@ -60,6 +59,8 @@ def _check_tls(args: argparse.Namespace) -> None:
 
 
 def _log_to(directory: Path) -> Path:
+    import logging.handlers  # deferred: as ssl above
+
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / LOG_NAME
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=10_000_000, backupCount=5, encoding="utf-8")

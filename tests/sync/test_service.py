@@ -14,7 +14,7 @@ from pg_support import POSTGRES_URL, SKIP_REASON
 from sqlalchemy import create_engine, text
 
 from tests.bundles.helpers import Demo, export, rewrite_zip, unlock_dir
-from tests.sync.conftest import Service
+from tests.sync.service import Service
 
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=SKIP_REASON)]
 
