@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import time
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,13 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> 
             upload.unlink(missing_ok=True)
             return answer(401, {"outcome": None, "reason": "the body does not match its signed Content-Digest "
                                 "(changed on the way, or cut short)"}, fingerprint=sender.fingerprint)
-        outcome = await run_in_threadpool(intake.receive, upload, digest.hexdigest(), sender.fingerprint, sender.pem)
+        try:
+            outcome = await run_in_threadpool(intake.receive, upload, digest.hexdigest(), sender.fingerprint, sender.pem)
+        except Exception as exc:  # noqa: BLE001 - the store failed (not the bundle): nothing was taken in
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return answer(503, {"outcome": None, "reason": f"the coordinator's store could not take the bundle in "
+                                f"({first}); nothing of it was kept: send it again later"},
+                          fingerprint=sender.fingerprint, error=traceback.format_exc())
         return answer(STATUS.get(outcome.outcome, 200), outcome.to_json(), fingerprint=sender.fingerprint,
                       bytes=size, sha256=digest.hexdigest(), records=outcome.records)
 

@@ -82,7 +82,11 @@ class Intake:
                 except BundleError:
                     pass
                 else:
-                    return self._quarantine(spooled, sha256, info.fingerprint, info.pem, bundle.reason)
+                    signer, revoked = self.standing(info.fingerprint)
+                    if signer == REVOKED_KEY:  # refused, not waiting for a decision already taken
+                        outcome = Outcome(REJECTED, revoked, {}, bundle.bundle_id, "revoked")
+                    else:
+                        return self._quarantine(spooled, sha256, info.fingerprint, info.pem, bundle.reason)
             if outcome.outcome == REJECTED:
                 os.replace(spooled, self.rejected / f"{sha256}{SUFFIX}")
             return outcome

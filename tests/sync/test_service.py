@@ -83,6 +83,22 @@ def test_unknown_certificate_is_quarantined_not_imported_not_lost(service: Servi
     assert counts(service)[0] == 1
 
 
+def test_a_bundle_signed_by_someone_else_waits_for_its_signer_or_is_refused_if_revoked(
+        service: Service, demo: Demo, tmp_path: Path) -> None:
+    from app.bundles.trust import cert_info
+
+    for index in (0, 1):
+        assert service.cli("bundle", "trust", demo.cert(index)) == 0
+    assert service.cli("bundle", "trust", "--revoke", cert_info(demo.cert(1)).nip) == 0
+    from_revoked = send(service, demo, 0, export(demo, 1, tmp_path / "a1.nilai"))  # carried by assessor 0
+    assert from_revoked.outcome == "rejected" and "revoked" in from_revoked.reason, from_revoked
+    from_unknown = send(service, demo, 0, export(demo, 2, tmp_path / "a2.nilai"))
+    assert from_unknown.outcome == "quarantined", from_unknown
+    signer = unlock_dir(demo.assessors[2]).fingerprint
+    assert (service.data_dir / "sync" / "quarantine" / signer / from_unknown.kept).exists()
+    assert counts(service) == (0, 0)
+
+
 def test_tampered_bundle_is_rejected_with_the_reason_verify_gives(service: Service, demo: Demo, tmp_path: Path,
                                                                   capsys) -> None:
     assert service.cli("bundle", "trust", demo.cert(2)) == 0
