@@ -14,10 +14,28 @@ from app.assessments.editing import (
 )
 from app.assessments.scoring import summarize
 from app.instruments.catalogue import load_instrument
-from app.models.domain import AssessmentStatus
+from app.models.domain import AssessmentStatus, Indicator
 from app.models.tables import Assessment, Evidence, Score, utcnow
 from app.store import Store, StoreError, changelog
 from app.store.backup import take_backup
+
+NEEDS_NOTE, NEEDS_EVIDENCE = "needs_note", "needs_evidence"
+
+
+def unmet_requirements(indicator: Indicator, level: int | None, note: str, evidence_count: int) -> tuple[str, ...]:
+    """What the chosen rubric level still asks for: ``needs_note`` and/or ``needs_evidence``.
+
+    One rule for finalizing and for the interview, which shows it as soon as the level is chosen.
+    """
+    rubric_level = indicator.level(level) if level is not None else None
+    if rubric_level is None:
+        return ()
+    unmet = []
+    if rubric_level.requires_note and not note.strip():
+        unmet.append(NEEDS_NOTE)
+    if rubric_level.requires_evidence and not evidence_count:
+        unmet.append(NEEDS_EVIDENCE)
+    return tuple(unmet)
 
 
 def validate(store: Store, version_id: str, lang: str = "en") -> list[Problem]:
@@ -36,14 +54,12 @@ def validate(store: Store, version_id: str, lang: str = "en") -> list[Problem]:
             if indicator.required:
                 problems.append(Problem(indicator.code, "missing_level", f"{indicator.code} {title}: no level chosen"))
             continue
-        level = indicator.level(row.level) if row.level is not None else None
-        if level is None:
-            continue
-        if level.requires_note and not row.note.strip():
-            problems.append(Problem(indicator.code, "needs_note", f"{indicator.code} {title}: level {level.level} needs a note"))
-        if level.requires_evidence and not evidence_counts.get(indicator.code):
-            problems.append(Problem(indicator.code, "needs_evidence",
-                                    f"{indicator.code} {title}: level {level.level} needs evidence attached"))
+        unmet = unmet_requirements(indicator, row.level, row.note, evidence_counts.get(indicator.code, 0))
+        if NEEDS_NOTE in unmet:
+            problems.append(Problem(indicator.code, NEEDS_NOTE, f"{indicator.code} {title}: level {row.level} needs a note"))
+        if NEEDS_EVIDENCE in unmet:
+            problems.append(Problem(indicator.code, NEEDS_EVIDENCE,
+                                    f"{indicator.code} {title}: level {row.level} needs evidence attached"))
     return problems
 
 

@@ -869,8 +869,8 @@
             <translation>Take in the assessors' signed result bundles</translation>
         </message>
         <message>
-            <source>Export ranking as &amp;CSV…</source>
-            <translation>Export ranking as &amp;CSV…</translation>
+            <source>Export ranking as CS&amp;V…</source>
+            <translation>Export ranking as CS&amp;V…</translation>
         </message>
         <message>
             <source>The ranking and every level behind it, as two CSV files</source>
@@ -1385,6 +1385,14 @@
             <translation>&amp;Folder:</translation>
         </message>
         <message>
+            <source>This computer has no signing identity yet. Create one, or import the .p12 file your organisation issued, before signing.</source>
+            <translation>This computer has no signing identity yet. Create one, or import the .p12 file your organisation issued, before signing.</translation>
+        </message>
+        <message>
+            <source>Create or &amp;import identity…</source>
+            <translation>Create or &amp;import identity…</translation>
+        </message>
+        <message>
             <source>&amp;Sign and export</source>
             <translation>&amp;Sign and export</translation>
         </message>
@@ -1427,8 +1435,12 @@
             </translation>
         </message>
         <message>
-            <source>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</source>
-            <translation>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</translation>
+            <source>Signing the sheets needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Signing the sheets needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</translation>
+        </message>
+        <message>
+            <source>Nothing was signed: there is no signing identity on this computer yet.</source>
+            <translation>Nothing was signed: there is no signing identity on this computer yet.</translation>
         </message>
         <message>
             <source>Signing…</source>
@@ -1476,6 +1488,10 @@
             <source>Finalize the assessment of %1</source>
             <translation>Finalize the assessment of %1</translation>
         </message>
+        <message>
+            <source>What is missing</source>
+            <translation>What is missing</translation>
+        </message>
         <message numerus="yes">
             <source>%n thing(s) to complete before this assessment can be finalized. Choose one to go to its indicator.</source>
             <translation>
@@ -1498,6 +1514,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Finalize</source>
             <translation>Finalize</translation>
+        </message>
+        <message>
+            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</source>
+            <translation>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</translation>
+        </message>
+        <message>
+            <source>Create or &amp;import identity…</source>
+            <translation>Create or &amp;import identity…</translation>
+        </message>
+        <message>
+            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</source>
+            <translation>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</translation>
         </message>
     </context>
     <context>
@@ -2508,6 +2536,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>Pause timer</source>
             <translation>Pause timer</translation>
         </message>
+        <message>
+            <source>Resume timer</source>
+            <translation>Resume timer</translation>
+        </message>
     </context>
     <context>
         <name>InterviewHeader</name>
@@ -2539,6 +2571,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Start</translation>
         </message>
         <message>
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
             <source>Time is up (+%1)</source>
             <translation>Time is up (+%1)</translation>
         </message>
@@ -2558,12 +2594,20 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</translation>
         </message>
         <message>
+            <source>Indicators</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
             <source>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</source>
             <translation>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</translation>
         </message>
         <message>
             <source>Every indicator has a level or is marked not applicable.</source>
             <translation>Every indicator has a level or is marked not applicable.</translation>
+        </message>
+        <message>
+            <source>The sheet of this assessment is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>The sheet of this assessment is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</translation>
         </message>
         <message>
             <source>Not finalized: %1</source>
@@ -2744,8 +2788,8 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Sign the evaluation sheet of this finalized assessment with your key</translation>
         </message>
         <message>
-            <source>&amp;Sheets</source>
-            <translation>&amp;Sheets</translation>
+            <source>Shee&amp;ts</source>
+            <translation>Shee&amp;ts</translation>
         </message>
         <message>
             <source>&amp;Check data now</source>
@@ -2872,6 +2916,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>OutlineModel</name>
         <message>
+            <source>needs a note</source>
+            <translation>needs a note</translation>
+        </message>
+        <message>
+            <source>needs evidence</source>
+            <translation>needs evidence</translation>
+        </message>
+        <message>
             <source>Indicator</source>
             <translation>Indicator</translation>
         </message>
@@ -2886,6 +2938,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>N/A</source>
             <translation>N/A</translation>
+        </message>
+        <message>
+            <source>level %1</source>
+            <translation>level %1</translation>
+        </message>
+        <message>
+            <source>no level</source>
+            <translation>no level</translation>
         </message>
         <message>
             <source>%1 (optional)</source>
@@ -4273,6 +4333,10 @@ Import the round package from your coordinator (File → Open round package…),
     <context>
         <name>SheetActions</name>
         <message>
+            <source>Signing needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Signing needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</translation>
+        </message>
+        <message>
             <source>Assessor identity…</source>
             <translation>Assessor identity…</translation>
         </message>
@@ -4297,12 +4361,8 @@ Import the round package from your coordinator (File → Open round package…),
             <translation>Check the signatures of PDF sheets</translation>
         </message>
         <message>
-            <source>&amp;Sheets</source>
-            <translation>&amp;Sheets</translation>
-        </message>
-        <message>
-            <source>There is no signing identity on this computer yet: create one first.</source>
-            <translation>There is no signing identity on this computer yet: create one first.</translation>
+            <source>Shee&amp;ts</source>
+            <translation>Shee&amp;ts</translation>
         </message>
         <message>
             <source>Sign this assessment's sheet.</source>

@@ -865,7 +865,7 @@
             <translation>Terima paket hasil bertanda tangan dari para penilai</translation>
         </message>
         <message>
-            <source>Export ranking as &amp;CSV…</source>
+            <source>Export ranking as CS&amp;V…</source>
             <translation>Ekspor peringkat sebagai &amp;CSV…</translation>
         </message>
         <message>
@@ -1381,6 +1381,14 @@
             <translation>&amp;Folder:</translation>
         </message>
         <message>
+            <source>This computer has no signing identity yet. Create one, or import the .p12 file your organisation issued, before signing.</source>
+            <translation>Komputer ini belum memiliki identitas penanda tangan. Buat satu, atau impor berkas .p12 dari instansi Anda, sebelum menandatangani.</translation>
+        </message>
+        <message>
+            <source>Create or &amp;import identity…</source>
+            <translation>Buat atau &amp;impor identitas…</translation>
+        </message>
+        <message>
             <source>&amp;Sign and export</source>
             <translation>&amp;Tanda tangani dan ekspor</translation>
         </message>
@@ -1421,8 +1429,12 @@
             </translation>
         </message>
         <message>
-            <source>There is no signing identity on this computer yet: create one first (Identitas penilai / Assessor identity).</source>
-            <translation>Belum ada identitas penanda tangan di komputer ini: buat dulu (Identitas penilai).</translation>
+            <source>Signing the sheets needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Untuk menandatangani lembar diperlukan identitas penanda tangan Anda (kunci dan sertifikatnya), dan komputer ini belum memilikinya. Buat dari profil Anda di sini, atau impor berkas .p12 dari instansi Anda (tab “Impor .p12”).</translation>
+        </message>
+        <message>
+            <source>Nothing was signed: there is no signing identity on this computer yet.</source>
+            <translation>Tidak ada yang ditandatangani: komputer ini belum memiliki identitas penanda tangan.</translation>
         </message>
         <message>
             <source>Signing…</source>
@@ -1469,6 +1481,10 @@
             <source>Finalize the assessment of %1</source>
             <translation>Finalisasi penilaian %1</translation>
         </message>
+        <message>
+            <source>What is missing</source>
+            <translation>Yang belum lengkap</translation>
+        </message>
         <message numerus="yes">
             <source>%n thing(s) to complete before this assessment can be finalized. Choose one to go to its indicator.</source>
             <translation>
@@ -1490,6 +1506,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Finalize</source>
             <translation>Finalkan</translation>
+        </message>
+        <message>
+            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</source>
+            <translation>Lembar penilaian final ditandatangani dengan identitas penanda tangan Anda, dan komputer ini belum memilikinya. Buat atau impor sekarang, atau nanti lewat Lembar → Identitas penilai….</translation>
+        </message>
+        <message>
+            <source>Create or &amp;import identity…</source>
+            <translation>Buat atau &amp;impor identitas…</translation>
+        </message>
+        <message>
+            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</source>
+            <translation>Identitas penanda tangan Anda sudah siap: setelah finalisasi, tanda tangani lembarnya lewat Wawancara → Tanda tangani lembar ini….</translation>
         </message>
     </context>
     <context>
@@ -2497,6 +2525,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>Pause timer</source>
             <translation>Jeda pengatur waktu</translation>
         </message>
+        <message>
+            <source>Resume timer</source>
+            <translation>Lanjutkan pengatur waktu</translation>
+        </message>
     </context>
     <context>
         <name>InterviewHeader</name>
@@ -2528,6 +2560,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Mulai</translation>
         </message>
         <message>
+            <source>Resume</source>
+            <translation>Lanjutkan</translation>
+        </message>
+        <message>
             <source>Time is up (+%1)</source>
             <translation>Waktu habis (+%1)</translation>
         </message>
@@ -2547,12 +2583,20 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;Semua berkas (*)</translation>
         </message>
         <message>
+            <source>Indicators</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
             <source>This assessment is finalized and read-only. To change it, reopen it as a new version (Interview → Reopen as new version…, Ctrl+Shift+R).</source>
             <translation>Penilaian ini sudah final dan hanya dapat dibaca. Untuk mengubahnya, buka kembali sebagai versi baru (Wawancara → Buka kembali sebagai versi baru…, Ctrl+Shift+R).</translation>
         </message>
         <message>
             <source>Every indicator has a level or is marked not applicable.</source>
             <translation>Semua indikator sudah bertingkat atau ditandai tidak berlaku.</translation>
+        </message>
+        <message>
+            <source>The sheet of this assessment is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Lembar penilaian ini ditandatangani dengan identitas penanda tangan Anda (kunci dan sertifikatnya), dan komputer ini belum memilikinya. Buat dari profil Anda di sini, atau impor berkas .p12 dari instansi Anda (tab “Impor .p12”).</translation>
         </message>
         <message>
             <source>Not finalized: %1</source>
@@ -2733,7 +2777,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Tanda tangani lembar penilaian final ini dengan kunci Anda</translation>
         </message>
         <message>
-            <source>&amp;Sheets</source>
+            <source>Shee&amp;ts</source>
             <translation>&amp;Lembar</translation>
         </message>
         <message>
@@ -2861,6 +2905,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>OutlineModel</name>
         <message>
+            <source>needs a note</source>
+            <translation>perlu catatan</translation>
+        </message>
+        <message>
+            <source>needs evidence</source>
+            <translation>perlu bukti dukung</translation>
+        </message>
+        <message>
             <source>Indicator</source>
             <translation>Indikator</translation>
         </message>
@@ -2875,6 +2927,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>N/A</source>
             <translation>T/B</translation>
+        </message>
+        <message>
+            <source>level %1</source>
+            <translation>tingkat %1</translation>
+        </message>
+        <message>
+            <source>no level</source>
+            <translation>belum bertingkat</translation>
         </message>
         <message>
             <source>%1 (optional)</source>
@@ -4261,6 +4321,10 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
     <context>
         <name>SheetActions</name>
         <message>
+            <source>Signing needs your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Penandatanganan memerlukan identitas penanda tangan Anda (kunci dan sertifikatnya), dan komputer ini belum memilikinya. Buat dari profil Anda di sini, atau impor berkas .p12 dari instansi Anda (tab “Impor .p12”).</translation>
+        </message>
+        <message>
             <source>Assessor identity…</source>
             <translation>Identitas penilai…</translation>
         </message>
@@ -4285,12 +4349,8 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
             <translation>Periksa tanda tangan pada lembar PDF</translation>
         </message>
         <message>
-            <source>&amp;Sheets</source>
+            <source>Shee&amp;ts</source>
             <translation>&amp;Lembar</translation>
-        </message>
-        <message>
-            <source>There is no signing identity on this computer yet: create one first.</source>
-            <translation>Belum ada identitas penanda tangan di komputer ini: buat dulu.</translation>
         </message>
         <message>
             <source>Sign this assessment's sheet.</source>

@@ -108,3 +108,85 @@ def test_bundle_export(qtbot, runner, tmp_path, assessor_dir, language, lang) ->
         save(dialog, f"bundle-export-{lang}.png")
     finally:
         store.close()
+
+
+def reopened_draft(store) -> str:
+    """A finalized interview reopened: some levels still open, STR-3 at level 5 without its evidence yet."""
+    from sqlmodel import select
+
+    from app import assessments
+    from app.models.tables import Assessment, Evidence
+    from app.regions import region
+
+    profile = settings.profile(store)
+    actor = f"{profile.name} <{profile.nip}>"
+    with store.transaction() as session:
+        versions = sorted(session.exec(select(Assessment)), key=lambda a: region(a.region_code).name)
+    draft = assessments.reopen(store, versions[2].version_id, "Bukti dukung STR-3 diperiksa ulang", actor)
+    for code in ("INF-5", "SUP-2", "SUP-3", "KAP-1", "KAP-2", "KAP-3"):
+        assessments.set_level(store, draft, code, None, actor)
+    assessments.set_level(store, draft, "STR-3", 5, actor)
+    with store.transaction() as session:
+        attached = [e.id for e in session.exec(select(Evidence).where(Evidence.version_id == draft,
+                                                                      Evidence.indicator_code == "STR-3"))]
+    for evidence_id in attached:
+        assessments.remove_evidence(store, draft, evidence_id, actor)
+    return draft
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_schedule_interview_and_finalize(qtbot, runner, tmp_path, assessor_dir, language, lang) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.mainwindow.window import MainWindow
+    from app.ui.state import UiState
+
+    language(lang)
+    data = tmp_path / "laptop"
+    shutil.copytree(assessor_dir, data)
+    store = open_store(data)
+    try:
+        draft = reopened_draft(store)
+        window = MainWindow(store, runner, settings.profile(store), lang, UiState(data))
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start()
+        save(window, f"schedule-{lang}.png")
+        window.open_version(draft)
+        window.interview.go_to("STR-3")
+        qtbot.wait(200)  # the rubric cards of the indicator shown before are gone
+        save(window, f"interview-{lang}.png")
+
+        def shoot(dialog: QDialog) -> int:
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            save(dialog, f"finalize-{lang}.png")
+            return QDialog.DialogCode.Rejected
+
+        window.interview.run_dialog = shoot
+        window.interview.finalize()
+        window.interview.close_assessment()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sheet_export_without_an_identity(qtbot, runner, tmp_path, assessor_dir, language, lang) -> None:
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
+
+    language(lang)
+    data = tmp_path / "laptop"
+    shutil.copytree(assessor_dir, data)
+    shutil.rmtree(data / identity.IDENTITY_DIR)  # a laptop whose assessor has not made a key yet
+    store = open_store(data)
+    try:
+        dialog = ExportSheetsDialog(store, runner, lang, default_folder=Path("/home/dewi/Nilai-lembar"),
+                                    offer_identity=lambda *_: False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        save(dialog, f"sheet-export-{lang}.png")
+    finally:
+        store.close()

@@ -183,16 +183,57 @@ def test_export_dialog_cancelled_passphrase_signs_nothing(qtbot, demo, runner, t
     assert statuses(demo) == ["final"] * 4 and not (tmp_path / "usb").exists()
 
 
-def test_export_dialog_without_identity(qtbot, store, runner, tmp_path, english):
+def test_export_dialog_without_identity_offers_to_create_one_then_signs(qtbot, store, runner, tmp_path, english):
+    from app.ui.sheets.actions import SheetServices
     from app.ui.sheets.export_dialog import ExportSheetsDialog
 
     build_demo(store, regions_count=4, assessors_count=2)
-    asked: list[bool] = []
-    dialog = ExportSheetsDialog(store, runner, ask_passphrase=lambda *a: asked.append(True),
-                                default_folder=tmp_path / "usb")
+    asked: list[str] = []
+    offered: list[str] = []
+
+    def create_in_the_dialog(dialog) -> int:  # the assessor fills "Create new" and presses Create
+        offered.append(dialog.purpose_label.text())
+        dialog.show()
+        assert dialog.tabs.currentIndex() == 1 and dialog.purpose_label.isVisibleTo(dialog)
+        qtbot.keyClicks(dialog.new_passphrase, PASS)
+        qtbot.keyClicks(dialog.new_again, PASS)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    def cancel(dialog) -> int:
+        offered.append("cancelled")
+        return QDialog.DialogCode.Rejected
+
+    services = SheetServices(store, runner, "en", throttle=UnlockThrottle(), run_dialog=cancel)
+    dialog = ExportSheetsDialog(store, runner, ask_passphrase=lambda parent, data_dir: asked.append("asked"),
+                                default_folder=tmp_path / "usb", offer_identity=services.offer_identity)
     qtbot.addWidget(dialog)
-    dialog.start()
-    assert not asked and "no signing identity" in dialog.status.text()
+    dialog.show()
+    assert dialog.identity_note.isVisible() and dialog.identity_button.isVisible(), "said before Sign, not after"
+    assert "Assessor identity" not in dialog.identity_note.text() and "Identitas" not in dialog.identity_note.text()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert offered == ["cancelled"] and asked == [] and "no signing identity" in dialog.status.text()
+    assert not identity.has_identity(store.data_dir)
+
+    services.run_dialog = create_in_the_dialog
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "Signing the sheets needs your signing identity" in offered[-1]
+    assert identity.has_identity(store.data_dir) and asked == ["asked"], "straight on to the passphrase"
+    assert not dialog.identity_note.isVisible() and not dialog.identity_button.isVisible()
+
+
+def test_export_dialog_speaks_indonesian_about_a_missing_identity(qtbot, store, runner, tmp_path):
+    from app.ui import i18n
+    from app.ui.sheets.export_dialog import ExportSheetsDialog
+
+    i18n.install("id")
+    try:
+        dialog = ExportSheetsDialog(store, runner, default_folder=tmp_path / "usb", offer_identity=lambda *a: False)
+        qtbot.addWidget(dialog)
+        assert "identitas" in dialog.identity_note.text().lower() and "identity" not in dialog.identity_note.text()
+        assert "identitas" in dialog.identity_button.text().lower()
+    finally:
+        i18n.uninstall()
 
 
 # --------------------------------------------------------------------------- verify
@@ -341,7 +382,7 @@ def test_install_sheet_actions_and_sign_one_assessment(qtbot, demo, runner, engl
     services = SheetServices(demo, runner, "id", ask_passphrase=lambda parent, data_dir: unlocked)
     actions = install_sheet_actions(window, window.menuBar(), services)
     menu = window.menuBar().actions()[-1].menu()
-    assert menu.title() == "&Sheets" and menu.actions() == actions.all()
+    assert menu.title() == "Shee&ts" and menu.actions() == actions.all()
     assert [a.shortcut().toString() for a in actions.all()] == ["Ctrl+Shift+I", "Ctrl+Shift+X", "Ctrl+Shift+K"]
     assert "Ctrl+Shift+X" in actions.export.toolTip()
     existing = QMenu("File", window)

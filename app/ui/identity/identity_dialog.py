@@ -61,12 +61,23 @@ class IdentityDialog(QDialog):
     identity_changed = Signal(object)  # IdentityInfo
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, throttle: UnlockThrottle | None = None,
-                 pick_open: PickOpen = pick_open_dialog, pick_save: PickSave = pick_save_dialog) -> None:
+                 pick_open: PickOpen = pick_open_dialog, pick_save: PickSave = pick_save_dialog,
+                 purpose: str = "") -> None:
+        """``purpose``: why an identity is asked for now (e.g. to sign a sheet); the dialog then opens
+        on "Create new" and closes, accepted, as soon as an identity is created or imported."""
         super().__init__(parent)
         self.store, self.data_dir, self.throttle = store, Path(store.data_dir), throttle
         self.pick_open, self.pick_save = pick_open, pick_save
+        self.purpose = purpose
         self._exists = False  # an identity is installed (as of the last refresh)
         self.setWindowTitle(self.tr("Assessor identity"))
+        self.purpose_label = QLabel(purpose, self)
+        self.purpose_label.setWordWrap(True)
+        self.purpose_label.setTextFormat(Qt.TextFormat.PlainText)
+        purpose_font = self.purpose_label.font()
+        purpose_font.setBold(True)
+        self.purpose_label.setFont(purpose_font)
+        self.purpose_label.setVisible(bool(purpose))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._current_tab(), self.tr("&Identity"))
         self.tabs.addTab(self._create_tab(), self.tr("&Create new"))
@@ -76,10 +87,13 @@ class IdentityDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.purpose_label)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
         self.resize(600, 460)
         self.refresh()
+        if purpose and not self._exists:
+            self.tabs.setCurrentIndex(1)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -320,6 +334,8 @@ class IdentityDialog(QDialog):
         link_identity(self.store, info)
         self.refresh()
         self.identity_changed.emit(info)
+        if self.purpose:  # asked for on the way to signing: go on with it
+            self.accept()
 
     def _replacing(self, box: QCheckBox) -> bool:
         # An identity folder without an identity (e.g. only a drawn signature, which is carried

@@ -69,13 +69,17 @@ class InterviewActions(QObject):
         describe(action, tip)
         return action
 
-    def set_timer_running(self, running: bool) -> None:
-        self.timer.setText(self.tr("Pause timer") if running else self.tr("Start timer"))
+    def set_timer_running(self, running: bool, counted: bool = False) -> None:
+        """``counted``: time is already on the clock, so starting it again is resuming."""
+        if running:
+            self.timer.setText(self.tr("Pause timer"))
+        else:
+            self.timer.setText(self.tr("Resume timer") if counted else self.tr("Start timer"))
 
     def editing(self) -> list[QAction]:
         """Actions that change the assessment: off while it is finalized."""
         return [*self.levels, self.not_applicable, self.clear_level, self.attach_evidence, self.delegation,
-                self.finalize, self.edit_note]
+                self.finalize, self.edit_note, self.timer]
 
     def all(self) -> list[QAction]:
         return [*self.editing(), self.next, self.previous, self.next_unscored, self.find, self.timer,

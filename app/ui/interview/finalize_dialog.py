@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -36,7 +40,10 @@ class FinalizeDialog(QDialog):
     """``exec()`` accepted: finalize (no problems) or go to ``chosen_code`` (problems listed)."""
 
     def __init__(self, region_name: str, problems: list[Problem], instrument: Instrument, lang: str,
-                 summary: Summary | None = None, parent: QWidget | None = None) -> None:
+                 summary: Summary | None = None, parent: QWidget | None = None, *,
+                 offer_identity: Callable[[QWidget], bool] | None = None) -> None:
+        """``offer_identity``: given when this computer has no signing identity yet; it offers to make
+        one (True once there is one), so the sheet can be signed right after finalizing."""
         super().__init__(parent)
         self.chosen_code: str | None = None
         self.problems = problems
@@ -53,6 +60,9 @@ class FinalizeDialog(QDialog):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)  # a long indicator title wraps instead of scrolling sideways
+        self.list.setAccessibleName(self.tr("What is missing"))
+        self.list.hide()  # shown (in the layout) only when something is missing: never over the title
         self.buttons = QDialogButtonBox(self)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if problems:
@@ -65,6 +75,7 @@ class FinalizeDialog(QDialog):
             self.list.setCurrentRow(0)
             self.list.itemActivated.connect(self._go)
             layout.addWidget(self.list, 1)
+            self.list.show()
             go = self.buttons.addButton(self.tr("Go to indicator"), QDialogButtonBox.ButtonRole.AcceptRole)
             go.setDefault(True)
             go.clicked.connect(lambda: self._go(self.list.currentItem()))
@@ -74,12 +85,33 @@ class FinalizeDialog(QDialog):
             self.heading.setText(self.tr("Everything required is complete. Weighted total: %1.\n\n"
                                          "A finalized assessment is read-only. To change it later you reopen it "
                                          "as a new version and give a reason.").replace("%1", total))
+            if offer_identity is not None:
+                self._identity_row(layout, offer_identity)
             layout.addStretch(1)
             finalize = self.buttons.addButton(self.tr("Finalize"), QDialogButtonBox.ButtonRole.AcceptRole)
             finalize.setDefault(True)
             finalize.clicked.connect(self.accept)
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _identity_row(self, layout: QVBoxLayout, offer_identity: Callable[[QWidget], bool]) -> None:
+        self.identity_note = QLabel(self.tr("The sheet of a finalized assessment is signed with your signing "
+                                            "identity, and this computer has none yet. Create or import one now, "
+                                            "or later in Sheets → Assessor identity…."), self)
+        self.identity_note.setWordWrap(True)
+        self.identity_button = QPushButton(self.tr("Create or &import identity…"), self)
+
+        def offer() -> None:
+            if offer_identity(self):
+                self.identity_note.setText(self.tr("Your signing identity is ready: after finalizing, sign the "
+                                                   "sheet with Interview → Sign this sheet…."))
+                self.identity_button.hide()
+
+        self.identity_button.clicked.connect(offer)
+        row = QHBoxLayout()
+        row.addWidget(self.identity_note, 1)
+        row.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
 
     def _go(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -13,8 +13,10 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.assessments.lifecycle import NEEDS_EVIDENCE, NEEDS_NOTE
 from app.assessments.scoring import Mark
 from app.models.domain import Indicator
+from app.ui.widgets import status as st
 
 
 class LevelCard(QFrame):
@@ -38,21 +40,40 @@ class LevelCard(QFrame):
         self.descriptor_label.setWordWrap(True)
         self.descriptor_label.setTextFormat(Qt.TextFormat.PlainText)
         self.descriptor_label.setVisible(bool(descriptor))
+        # what this level, once chosen, still asks for: shown at once, not first at finalize
+        self.unmet_label = QLabel(self)
+        self.unmet_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unmet_label.setWordWrap(True)
+        unmet_font = self.unmet_label.font()
+        unmet_font.setBold(True)
+        self.unmet_label.setFont(unmet_font)
+        palette = self.unmet_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, st.WARNING)
+        self.unmet_label.setPalette(palette)
+        self.unmet_label.hide()
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title_label)
+        text.addWidget(self.unmet_label)
         text.addWidget(self.descriptor_label)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 10, 6)
         row.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
-        self.setAccessibleName(f"{key}: {title}")
+        self._name = f"{key}: {title}"
+        self.setAccessibleName(self._name)
         self.setAccessibleDescription(descriptor)
 
     def set_chosen(self, chosen: bool) -> None:
         if chosen != self.chosen:
             self.chosen = chosen
             self.update()
+
+    def set_unmet(self, needs: str) -> None:
+        """``needs``: "needs a note, needs evidence" while the chosen level lacks them, else ""."""
+        self.unmet_label.setText(f"⚠ {needs}")
+        self.unmet_label.setVisible(bool(needs))
+        self.setAccessibleName(f"{self._name} — {needs}" if needs else self._name)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
@@ -85,6 +106,7 @@ class RubricLevels(QWidget):
         super().__init__(parent)
         self._cards: dict[int, LevelCard] = {}
         self._na_card: LevelCard | None = None
+        self._unmet: tuple[str, ...] = ()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -95,6 +117,7 @@ class RubricLevels(QWidget):
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         self._cards.clear()
+        self._unmet = ()
         for level in indicator.levels:
             hints = []
             if level.requires_note:
@@ -120,10 +143,21 @@ class RubricLevels(QWidget):
         self.set_read_only(read_only)
 
     def set_mark(self, mark: Mark) -> None:
+        if mark != self.chosen():
+            self._unmet = ()  # another level: what it asks for is known once the store has it
         for value, card in self._cards.items():
             card.set_chosen(not mark.not_applicable and mark.level == value)
         if self._na_card is not None:
             self._na_card.set_chosen(mark.not_applicable)
+        self.set_unmet(self._unmet)
+
+    def set_unmet(self, unmet: tuple[str, ...]) -> None:
+        """What the chosen level still asks for (``needs_note``, ``needs_evidence``), said on its card."""
+        self._unmet = unmet
+        words = {NEEDS_NOTE: self.tr("needs a note"), NEEDS_EVIDENCE: self.tr("needs evidence")}
+        needs = ", ".join(words[kind] for kind in unmet if kind in words)
+        for card in self._cards.values():
+            card.set_unmet(needs if card.chosen else "")
 
     def set_read_only(self, read_only: bool) -> None:
         for card in [*self._cards.values(), *([self._na_card] if self._na_card else [])]:

@@ -58,10 +58,15 @@ class InterviewTimer(QWidget):
         """The menu's start/pause command; the button shows it short and names its shortcut."""
         self.button.clicked.connect(action.trigger)
         self.button.setToolTip(action.toolTip())
+        action.changed.connect(lambda: self.button.setEnabled(action.isEnabled()))  # off once finalized
+        self.button.setEnabled(action.isEnabled())
         self._show_running(self.running)
 
     def _show_running(self, running: bool) -> None:
-        self.button.setText(self.tr("Pause") if running else self.tr("Start"))
+        if running:
+            self.button.setText(self.tr("Pause"))
+        else:  # time already counted: going on is resuming, not starting again
+            self.button.setText(self.tr("Resume") if self._banked > 0 else self.tr("Start"))
 
     def set_limit(self, minutes: int) -> None:
         self._limit = max(1, minutes) * 60

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assessments import clock
+from app import identity
+from app.assessments import clock, unmet_requirements
 from app.assessments.scoring import Mark
-from app.models.domain import AssessmentStatus
+from app.models.domain import AssessmentSnapshot, AssessmentStatus
 from app.store import Store, StoreError
 from app.ui.interview.actions import InterviewActions
 from app.ui.interview.delegation_editor import DelegationDialog
@@ -41,6 +42,7 @@ from app.ui.interview.summary_panel import SummaryPanel
 from app.ui.interview.timer import InterviewTimer
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.wrapping import WrappingDelegate
 
 PickFiles = Callable[[QWidget], list[Path]]
 
@@ -51,6 +53,16 @@ def pick_files_dialog(parent: QWidget) -> list[Path]:
         QApplication.translate("InterviewView", "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx "
                                                 "*.xls *.xlsx *.ppt *.pptx);;All files (*)"))
     return [Path(name) for name in names]
+
+
+def unmet_of(snap: AssessmentSnapshot) -> dict[str, tuple[str, ...]]:
+    """Indicator code → what its chosen level still asks for (a note, evidence)."""
+    unmet: dict[str, tuple[str, ...]] = {}
+    for score in snap.scores:
+        indicator = snap.instrument.indicator(score.indicator_code)
+        if indicator is not None and not score.not_applicable:
+            unmet[score.indicator_code] = unmet_requirements(indicator, score.level, score.note, len(score.evidence))
+    return unmet
 
 
 class InterviewView(QWidget):
@@ -69,6 +81,8 @@ class InterviewView(QWidget):
             store, runner, actor, ui_state, actions, lang)
         self.pick_files = pick_files
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        # (parent, why) → a signing identity is there now; the main window hands in the sheets' own
+        self.offer_identity: Callable[[QWidget, str], bool] = self._offer_identity
         self.session: AssessmentSession | None = None
         self.current_code: str | None = None
         self._wanted_code: str | None = None
@@ -86,7 +100,10 @@ class InterviewView(QWidget):
         self.outline = OutlineModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.outline)
-        self.tree.setUniformRowHeights(True)
+        # Long names (Indonesian ones above all) wrap rather than being cut; the tooltip and the
+        # spoken name carry the full row as well.
+        WrappingDelegate(self.tree)
+        self.tree.setAccessibleName(self.tr("Indicators"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.tree.header().resizeSection(COL_MARK, 48)
@@ -178,11 +195,12 @@ class InterviewView(QWidget):
     def _show_state(self, state: AssessmentState) -> None:
         snap = state.snapshot
         marks = {s.indicator_code: Mark(s.level, s.not_applicable) for s in snap.scores}
+        unmet = unmet_of(snap)
         first = self._shown_version != snap.version_id
         self.header.set_snapshot(snap)
         if first:
             self._shown_version = snap.version_id
-            self.outline.set_instrument(snap.instrument, self.lang, marks)
+            self.outline.set_instrument(snap.instrument, self.lang, marks, unmet)
             self.tree.expandAll()
             self.interview_actions.set_max_level(max(ind.max_level for ind in snap.instrument.indicators()))
             self.timer.set_limit(snap.slot.minutes if snap.slot else 30)
@@ -196,9 +214,11 @@ class InterviewView(QWidget):
             self.current_code = None
             self.go_to(code)
         else:
-            self.outline.set_marks(marks)
+            self.outline.set_marks(marks, unmet)
             if self.current_code:
                 self.panel.update_score(snap.score(self.current_code), self.read_only)
+        if self.current_code:
+            self.panel.levels.set_unmet(unmet.get(self.current_code, ()))
         self.summary.set_summary(snap.instrument, snap.summary, self.lang)
         self._update_read_only(snap.status)
         self.update_actions()
@@ -216,6 +236,8 @@ class InterviewView(QWidget):
         for action in self.interview_actions.editing():
             action.setEnabled(not read_only)
         self.interview_actions.reopen.setEnabled(read_only)
+        if self.timer.running:  # a clock left running (e.g. by a crash) can still be paused
+            self.interview_actions.timer.setEnabled(True)
         self.interview_actions.undo.setEnabled(state.can_undo and not read_only)
         self.interview_actions.redo.setEnabled(state.can_redo and not read_only)
 
@@ -240,6 +262,7 @@ class InterviewView(QWidget):
             dimension = snap.instrument.dimension_of(code)
             assert dimension is not None  # every indicator belongs to a dimension
             self.panel.show_indicator(indicator, dimension, self.lang, snap.score(code), self.read_only)
+            self.panel.levels.set_unmet(self.outline.unmet(code))
             self.ui_state.set_value(f"interview/{snap.record_id}/indicator", code)
         index = self.outline.indicator_index(code)
         if self.tree.currentIndex() != index:
@@ -290,6 +313,7 @@ class InterviewView(QWidget):
         dialog = FindIndicatorDialog(self.outline.instrument, self.lang, marks, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.chosen_code:
             self.go_to(dialog.chosen_code)
+        self.tree.setFocus()  # the digit keys score the indicator found at once
 
     # -- scoring -----------------------------------------------------------------------------
 
@@ -351,11 +375,18 @@ class InterviewView(QWidget):
             return
         self.flush()
         problems = session.problems()
-        dialog = FinalizeDialog(snap.region.name, problems, snap.instrument, self.lang, snap.summary, self)
+        offer = None if identity.has_identity(self.store.data_dir) else (
+            lambda parent: self.offer_identity(parent, self.tr(
+                "The sheet of this assessment is signed with your signing identity (a key and its certificate), "
+                "and this computer has none yet. Create one from your profile here, or import the .p12 file "
+                "your organisation issued (tab “Import .p12”).")))
+        dialog = FinalizeDialog(snap.region.name, problems, snap.instrument, self.lang, snap.summary, self,
+                                offer_identity=offer)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         if dialog.chosen_code:
             self.go_to(dialog.chosen_code)
+            self.tree.setFocus()  # the digit keys score the indicator at once
             return
         remaining = session.finalize()
         if remaining:  # something changed since the check; show the new list
@@ -363,6 +394,11 @@ class InterviewView(QWidget):
             self.failed.emit(self.tr("Not finalized: %1").replace("%1", remaining[0].message))
         else:
             self.timer.pause()
+
+    def _offer_identity(self, parent: QWidget, purpose: str) -> bool:
+        from app.ui.identity.offer import offer_identity  # deferred: the identity dialog only when needed
+
+        return offer_identity(parent, self.store, purpose)
 
     def reopen(self) -> None:
         session = self.session
@@ -377,7 +413,7 @@ class InterviewView(QWidget):
     # -- timer -------------------------------------------------------------------------------
 
     def _timer_running(self, running: bool) -> None:
-        self.interview_actions.set_timer_running(running)
+        self.interview_actions.set_timer_running(running, counted=self.timer.elapsed() > 0)
         snap = self.session.snapshot if self.session else None
         if snap is None:
             return

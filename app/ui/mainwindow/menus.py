@@ -44,6 +44,7 @@ class MenuCommands(Protocol):
     def check_data(self) -> None: ...
     def edit_profile(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
+    def focus_work(self) -> None: ...
 
 
 @dataclass
@@ -124,7 +125,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     interview.addActions([a.finalize, a.reopen, sign_sheet])
 
     # Sheets: identity, export signed sheets, verify; then this assessment's sheet
-    sheets = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sheets"))
+    sheets = bar.addMenu(QCoreApplication.translate("MainWindow", "Shee&ts"))
     sheet_actions = install_sheet_actions(window, sheets, SheetServices(commands.store, commands.runner, commands.lang))
     sheets.addSeparator()
     sheets.addAction(sign_sheet)
@@ -166,6 +167,15 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     quit_action.triggered.connect(window.close)
     sign_sheet.triggered.connect(commands.sign_sheet)
     check_data.triggered.connect(commands.check_data)
-    keys.triggered.connect(lambda: ShortcutsDialog(
-        [*a.all(), *menus.own_actions(), *sheet_actions.all(), *coordinator_actions.all()], window).exec())
+    keys.triggered.connect(lambda: show_shortcuts(ShortcutsDialog(
+        [*a.all(), *menus.own_actions(), *sheet_actions.all(), *coordinator_actions.all()], window), commands))
     return menus
+
+
+def show_shortcuts(dialog: QDialog, commands: MenuCommands) -> None:
+    """The shortcut list; closed, the keys work at once where the assessor was working."""
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+    commands.focus_work()

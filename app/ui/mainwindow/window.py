@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
         self.menus = build_menus(self, self, self.interview_actions)
+        self.interview.offer_identity = self.menus.sheet_actions.services.offer_identity  # one way, testable
         self.data_check = data_care.DataCheck(store, runner, self)
         self._build_status_bar()
         self._set_interview_actions(False)
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.care_label)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self._progress_text = ""  # the last progress shown, cleared when the work is over
         self.runner.busy_changed.connect(self._busy_changed)
         self._announcement = ""
         self.runner.busy_changed.connect(self._announce_when_idle)
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         if busy:
             self.busy.setRange(0, 0)
+        elif self.statusBar().currentMessage() == self._progress_text:
+            self.statusBar().clearMessage()  # the work is over: its progress no longer holds
         self.busy.setVisible(busy)
 
     def _progress(self, label: str, done: int, total: int) -> None:
@@ -116,7 +120,8 @@ class MainWindow(QMainWindow):
         self.busy.setValue(done)
         self.busy.setToolTip(label)
         if label:
-            self.statusBar().showMessage(f"{label}… {done}/{total}", 2000)
+            self._progress_text = f"{label}… {done}/{total}"
+            self.statusBar().showMessage(self._progress_text, 2000)
 
     def _set_saved_text(self, text: str, warning: bool = False) -> None:
         palette = self.saved_label.palette()
@@ -198,6 +203,13 @@ class MainWindow(QMainWindow):
         self.menus.sign_sheet.setEnabled(snap is not None and snap.status == AssessmentStatus.FINAL
                                          and self.pages.currentWidget() is self.interview)
 
+    def focus_work(self) -> None:
+        """Keyboard focus back on the work after a dialog: the outline of the interview (digit keys
+        choose levels there at once) or the schedule."""
+        self.activateWindow()
+        tree = self.interview.tree if self.pages.currentWidget() is self.interview else self.schedule.tree
+        tree.setFocus()
+
     def back_to_schedule(self) -> None:
         self.interview.close_assessment()
         settings.write(self.store, settings.LAST_OPEN, None)
@@ -234,7 +246,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Sheet of %1 signed and kept in Nilai (%2).").replace(
             "%1", sheet.region_name).replace("%2", sheet.stored_path), 15000)
 
-    def _sign_failed(self, error: BaseException) -> None:
+    def _sign_failed(self, error: BaseException) -> None:  # (no identity is offered before: not an error)
         self.statusBar().showMessage(self.tr("The sheet was not signed: %1").replace("%1", str(error)), 20000)
         data_care.show_error(self, self.tr("Sign this sheet"), str(error))
 

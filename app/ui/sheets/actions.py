@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QWidget
 
 from app.identity import UnlockedIdentity, UnlockThrottle, has_identity
 from app.sheets.export import SignedSheet, sign_one
@@ -50,6 +50,13 @@ if TYPE_CHECKING:
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
 
 
+def signing_needs_identity() -> str:
+    return QCoreApplication.translate(
+        "SheetActions", "Signing needs your signing identity (a key and its certificate), and this computer has "
+        "none yet. Create one from your profile here, or import the .p12 file your organisation issued "
+        "(tab “Import .p12”).")
+
+
 @dataclass
 class SheetServices:
     """What the sheet dialogs need; pickers and the passphrase prompt are replaceable for tests."""
@@ -64,10 +71,21 @@ class SheetServices:
     pick_pdfs: PickPdfs = pick_pdfs_dialog
     pick_open: PickOpen = pick_open_dialog
     pick_save: PickSave = pick_save_dialog
+    run_dialog: Callable[[QDialog], int] = QDialog.exec  # the identity dialog offered where one is missing
 
     @property
     def data_dir(self) -> Path:
         return Path(self.store.data_dir)
+
+    def offer_identity(self, parent: QWidget | None, purpose: str = "") -> bool:
+        """True when there is a signing identity: already, or created or imported now (the
+        identity dialog is offered, saying ``purpose``)."""
+        if has_identity(self.data_dir):
+            return True
+        from app.ui.identity.offer import offer_identity  # deferred: the identity dialog only when needed
+
+        return offer_identity(parent, self.store, purpose or signing_needs_identity(), throttle=self.throttle,
+                              pick_open=self.pick_open, pick_save=self.pick_save, run_dialog=self.run_dialog)
 
     def unlock(self, parent: QWidget, purpose: str = "") -> UnlockedIdentity | None:
         if self.ask_passphrase is not None:
@@ -115,7 +133,7 @@ class SheetActions(QObject):
         s = self.services
         dialog = ExportSheetsDialog(s.store, s.runner, s.lang, self.window, throttle=s.throttle,
                                     ask_passphrase=s.ask_passphrase, pick_folder=s.pick_folder,
-                                    open_folder=s.open_folder)
+                                    open_folder=s.open_folder, offer_identity=s.offer_identity)
         dialog.finished.connect(dialog.deleteLater)
         return dialog
 
@@ -132,7 +150,7 @@ def install_sheet_actions(window: QWidget, menu_bar_or_menu: QMenuBar | QMenu,
                           services: SheetServices) -> SheetActions:
     """Add the entries to a new "Sheets" menu of the menu bar, or to the end of the given menu."""
     actions = SheetActions(window, services)
-    menu = menu_in(menu_bar_or_menu, QCoreApplication.translate("SheetActions", "&Sheets"))
+    menu = menu_in(menu_bar_or_menu, QCoreApplication.translate("SheetActions", "Shee&ts"))
     menu.addActions(actions.all())
     window.addActions(actions.all())  # shortcuts work even while the menu bar is hidden
     return actions
@@ -143,13 +161,10 @@ def sign_assessment(parent: QWidget, services: SheetServices, version_id: str, *
                     on_error: Callable[[BaseException], None] | None = None) -> Task | None:
     """Ask the passphrase and sign one finalized assessment on the task runner.
 
-    Returns the running task, or None when there is no identity yet or the assessor cancelled
-    (``on_error`` is told about a missing identity).
+    Without an identity yet, the identity dialog is offered first. Returns the running task, or
+    None when the assessor cancelled (no identity made, or no passphrase given).
     """
-    if not has_identity(services.data_dir):
-        if on_error is not None:
-            on_error(LookupError(QCoreApplication.translate(
-                "SheetActions", "There is no signing identity on this computer yet: create one first.")))
+    if not services.offer_identity(parent):
         return None
     unlocked = services.unlock(parent, QCoreApplication.translate("SheetActions", "Sign this assessment's sheet."))
     if unlocked is None:

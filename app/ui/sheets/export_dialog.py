@@ -11,11 +11,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -42,6 +43,7 @@ from app.ui.widgets.output import (
 from app.ui.widgets.pickers import PickFolder, pick_folder_dialog
 
 AskPassphrase = Callable[[QWidget, Path], UnlockedIdentity | None]
+OfferIdentity = Callable[[QWidget, str], bool]  # (parent, why) → an identity is there now
 
 
 class ExportSheetsDialog(QDialog):
@@ -50,9 +52,10 @@ class ExportSheetsDialog(QDialog):
     def __init__(self, store: Store, runner: TaskRunner, lang: str = "id", parent: QWidget | None = None, *,
                  throttle: UnlockThrottle | None = None, ask_passphrase: AskPassphrase | None = None,
                  pick_folder: PickFolder = pick_folder_dialog, open_folder: OpenFolder = open_folder_externally,
-                 default_folder: Path | None = None) -> None:
+                 default_folder: Path | None = None, offer_identity: OfferIdentity | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner, self.throttle = store, runner, throttle
+        self.offer_identity = offer_identity or self._offer_with_dialog
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
         self.open_folder = open_folder
         self.plan: ExportPlan | None = None
@@ -82,6 +85,15 @@ class ExportSheetsDialog(QDialog):
         form.addRow(folder_label, self.folder_field)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
+        # Said before "Sign", with the way to make one right here.
+        self.identity_note = QLabel(self.tr("This computer has no signing identity yet. Create one, or import "
+                                            "the .p12 file your organisation issued, before signing."), self)
+        self.identity_note.setWordWrap(True)
+        self.identity_button = QPushButton(self.tr("Create or &import identity…"), self)
+        self.identity_button.clicked.connect(lambda: self._ensure_identity())
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity_note, 1)
+        identity_row.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignTop)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.status = ResultLine(self)
@@ -99,6 +111,7 @@ class ExportSheetsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.counts)
+        layout.addLayout(identity_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -108,6 +121,7 @@ class ExportSheetsDialog(QDialog):
         self.round_box.currentIndexChanged.connect(self._round_changed)
         self.day_box.currentIndexChanged.connect(self._refresh_counts)
         self._round_changed()
+        self._show_identity()
         self.task_label = self.tr("Signing sheets")
         self.runner.progress.connect(self._runner_progress)
 
@@ -161,12 +175,32 @@ class ExportSheetsDialog(QDialog):
         return PassphraseDialog.ask(data_dir, parent, throttle=self.throttle,
                                     purpose=self.tr("Sign %n sheet(s).", "", count))
 
+    def _show_identity(self) -> None:
+        missing = not identity.has_identity(self.store.data_dir)
+        self.identity_note.setVisible(missing)
+        self.identity_button.setVisible(missing)
+
+    def _offer_with_dialog(self, parent: QWidget, purpose: str) -> bool:
+        from app.ui.identity.offer import offer_identity  # deferred: the identity dialog only when needed
+
+        return offer_identity(parent, self.store, purpose, throttle=self.throttle)
+
+    def _ensure_identity(self) -> bool:
+        """An identity is there, or the assessor is offered to create or import one now."""
+        if not identity.has_identity(self.store.data_dir):
+            self.offer_identity(self, self.tr("Signing the sheets needs your signing identity (a key and its "
+                                              "certificate), and this computer has none yet. Create one from "
+                                              "your profile here, or import the .p12 file your organisation "
+                                              "issued (tab “Import .p12”)."))
+        self._show_identity()
+        return identity.has_identity(self.store.data_dir)
+
     def start(self) -> None:
         if self._running or self.plan is None or not self.plan.to_sign:
             return
-        if not identity.has_identity(self.store.data_dir):
-            self.status.say(self.tr("There is no signing identity on this computer yet: create one first "
-                              "(Identitas penilai / Assessor identity)."), ok=False)
+        if not self._ensure_identity():
+            self.status.say(self.tr("Nothing was signed: there is no signing identity on this computer yet."),
+                            ok=False)
             return
         unlocked = self.ask_passphrase(self, Path(self.store.data_dir))
         if unlocked is None:
