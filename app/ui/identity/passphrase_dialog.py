@@ -94,6 +94,15 @@ class PassphraseDialog(QDialog):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the height the word-wrapped lines need at this width, rather than squeeze the heading."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def try_unlock(self) -> None:
         if not self.field.text() or self._wait_left:
