@@ -281,3 +281,21 @@ def test_split_text_keeps_every_word_within_limits(limit: int, max_lines: int) -
     assert all(len(p) <= limit and len(p.splitlines()) <= max_lines for p in pieces)
     assert "".join("".join(pieces).split()) == "".join(text.split())
     assert split_text("", limit, max_lines) == [""]
+
+
+def test_an_indicator_without_a_note_gets_no_note_line(short_pdf: Path) -> None:
+    snap = build_snapshot()
+    text = _text(short_pdf)
+    noted = [s for s in snap.scores if s.note.strip()]
+    assert len(noted) < len(snap.scores), "the fixture has indicators without a note"
+    assert "tidak ada catatan" not in text
+    assert text.count("Catatan:") == len(noted)
+
+
+@pytest.mark.parametrize("note_length", [250, 850])  # lengths at which the signature once stood alone
+def test_the_signature_block_stays_with_the_summary_of_the_scores(tmp_path: Path, note_length: int) -> None:
+    snap = build_snapshot(long_notes=True, note_length=note_length)
+    path = _write(tmp_path, render_sheet(snap, generated_at=GENERATED))
+    last = _text(path, _pages(path))
+    assert "Tanda tangan elektronik penilai" in last and snap.record_id in last
+    assert "Ringkasan" in last and "Nilai total tertimbang" in last

@@ -183,9 +183,9 @@ def _level(ind: Indicator, score: ScoreInfo | None, lang: str, st: Styles) -> tu
 def _dimension(snap: AssessmentSnapshot, dim: Dimension, index: int, lang: str, st: Styles,
                split_in_row: bool) -> list[Flowable]:
     """The dimension's heading and column headers (both repeated on every page it spans), then per
-    indicator a row of code, title, level, descriptor and evidence, and its note across the row(s)
-    below. The code cell spans the first note row, so a page never breaks between an indicator and
-    its note; a long note is cut into rows, so it can break between them."""
+    indicator a row of code, title, level, descriptor and evidence, and its note (if there is one)
+    across the row(s) below. The code cell spans the first note row, so a page never breaks between
+    an indicator and its note; a long note is cut into rows, so it can break between them."""
     summary = next((d for d in snap.summary.dimensions if d.code == dim.code), None)
     figures = (f"{label('weight', lang)} {weight(dim.weight, lang)}%  ·  {label('subtotal', lang)} "
                f"<b>{number(summary.score if summary else None, lang)}</b> / 100")
@@ -206,18 +206,21 @@ def _dimension(snap: AssessmentSnapshot, dim: Dimension, index: int, lang: str, 
                 + muted(f"{label('weight', lang)} {weight(ind.weight, lang)}%", 6.5))
         evidence = "<br/>".join(f"{escape(e.file_name)} {muted(escape(e.sha256[:12]), 6)}"
                                 for e in (score.evidence if score else ()))
-        # A long note goes in several rows, so that it can break across pages between them.
-        pieces = split_text(score.note if score else "", NOTE_PIECE, NOTE_PIECE_LINES)
-        pieces[0] = muted(f"{label('note', lang)}:") + " " + (
-            markup(pieces[0]) if pieces[0] else muted(f"<i>{label('no_note', lang)}</i>"))
+        # A long note goes in several rows, so that it can break across pages between them; no note,
+        # no row (a "no note" line under every such indicator would only be noise).
+        note = score.note if score else ""
+        pieces = split_text(note, NOTE_PIECE, NOTE_PIECE_LINES) if note.strip() else []
+        if pieces:
+            pieces[0] = muted(f"{label('note', lang)}:") + " " + markup(pieces[0])
         row, last = len(data), len(data) + len(pieces)
         data.append([para(ind.code, st.bold), para(name, st.cell, is_markup=True), level,
                      para(descriptor, st.cell), para(evidence or "—", st.evidence, is_markup=True)])
         data += [["", para(p if i == 0 else markup(p), st.cell, is_markup=True), "", "", ""]
                  for i, p in enumerate(pieces)]
-        style += [("SPAN", (0, row), (0, row + 1)), ("TOPPADDING", (0, row + 1), (-1, last), 0),
-                  ("LINEBELOW", (0, last), (-1, last), 0.6, RULE)]
-        style += [("SPAN", (1, r), (-1, r)) for r in range(row + 1, last + 1)]
+        style.append(("LINEBELOW", (0, last), (-1, last), 0.6, RULE))
+        if pieces:
+            style += [("SPAN", (0, row), (0, row + 1)), ("TOPPADDING", (0, row + 1), (-1, last), 0)]
+            style += [("SPAN", (1, r), (-1, r)) for r in range(row + 1, last + 1)]
     widths = [14 * mm, 43 * mm, 21 * mm, 50 * mm, WIDTH - 128 * mm]
     return [_grid(data, widths, style, repeat=2, ruled=False, splitInRow=int(split_in_row)), Spacer(1, 3 * mm)]
 
@@ -431,8 +434,9 @@ def _build(snap: AssessmentSnapshot, lang: str, generated_at: datetime, split_in
     for index, dimension in enumerate(snap.instrument.dimensions, start=1):
         story += _dimension(snap, dimension, index, lang, st, split_in_row)
     story.append(para(label("required_mark", lang), st.small))
-    story.append(KeepTogether(_summary(snap, lang, st)))
-    story.append(KeepTogether(_closing(snap, lang, st, spot)))
+    # The summary and the signature block go over a page break together: the signature never
+    # stands on a last page of its own, away from the scores it signs.
+    story.append(KeepTogether(_summary(snap, lang, st) + [Spacer(1, 2 * mm)] + _closing(snap, lang, st, spot)))
     doc.build(story, canvasmaker=functools.partial(_SheetCanvas, context=context))
     if not spot.page:
         raise RuntimeError("the signature box of the sheet was not placed")

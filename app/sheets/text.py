@@ -65,7 +65,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "descriptor": ("Deskriptor level", "Level descriptor"),
     "evidence": ("Bukti", "Evidence"),
     "note": ("Catatan", "Note"),
-    "no_note": ("tidak ada catatan", "no note"),
     "not_applicable": ("T/B", "N/A"),
     "not_applicable_long": ("Tidak berlaku", "Not applicable"),
     "not_scored": ("—", "—"),
