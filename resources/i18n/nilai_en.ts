@@ -533,8 +533,12 @@
             <translation>The folder %1 does not exist. Choose another place for the bundle.</translation>
         </message>
         <message>
-            <source>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</source>
-            <translation>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</translation>
+            <source>A result bundle is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>A result bundle is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: a bundle must be signed, and there is no signing identity on this computer yet.</source>
+            <translation>Nothing was exported: a bundle must be signed, and there is no signing identity on this computer yet.</translation>
         </message>
         <message numerus="yes">
             <source>Sign a result bundle of %n assessment(s).</source>

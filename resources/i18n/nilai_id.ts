@@ -531,8 +531,12 @@
             <translation>Folder %1 tidak ada. Pilih tempat lain untuk paket ini.</translation>
         </message>
         <message>
-            <source>There is no signing identity on this computer yet: a bundle must be signed. Create one first (Sheets → Assessor identity…).</source>
-            <translation>Belum ada identitas penanda tangan di komputer ini, padahal paket harus ditandatangani. Buat dulu (Lembar → Identitas penilai…).</translation>
+            <source>A result bundle is signed with your signing identity (a key and its certificate), and this computer has none yet. Create one from your profile here, or import the .p12 file your organisation issued (tab “Import .p12”).</source>
+            <translation>Paket hasil ditandatangani dengan identitas penanda tangan Anda (kunci dan sertifikatnya), dan komputer ini belum memilikinya. Buat dari profil Anda di sini, atau impor berkas .p12 dari instansi Anda (tab “Impor .p12”).</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: a bundle must be signed, and there is no signing identity on this computer yet.</source>
+            <translation>Tidak ada yang diekspor: paket harus ditandatangani, dan komputer ini belum memiliki identitas penanda tangan.</translation>
         </message>
         <message numerus="yes">
             <source>Sign a result bundle of %n assessment(s).</source>

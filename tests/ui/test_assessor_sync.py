@@ -256,7 +256,7 @@ def test_export_problems_are_said_plainly(qtbot, laptop, runner, tmp_path, engli
     assert not (tmp_path / "hasil.nilai").exists()
 
 
-def test_without_a_signing_key_the_dialog_says_how_to_make_one(qtbot, store, runner, scoring_round, tmp_path,
+def test_without_a_signing_key_the_dialog_offers_to_make_one(qtbot, store, runner, scoring_round, tmp_path,
                                                                english) -> None:
     from app import assessments
 
@@ -266,11 +266,14 @@ def test_without_a_signing_key_the_dialog_says_how_to_make_one(qtbot, store, run
     for code, level in (("A-1", 4), ("A-2", 3), ("B-1", 2)):
         assessments.set_level(store, version, code, level, actor)
     assessments.finalize(store, version, actor)
-    dialog = BundleExportDialog(store, runner, folder=tmp_path, ask_passphrase=lambda *_: pytest.fail("asked"))
+    offered: list[str] = []
+    dialog = BundleExportDialog(store, runner, folder=tmp_path, ask_passphrase=lambda *_: pytest.fail("asked"),
+                                offer_identity=lambda parent, why: offered.append(why) or False)
     qtbot.addWidget(dialog)
     assert dialog.list.topLevelItemCount() == 1
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "no signing identity" in dialog.status.text() and "Sheets → Assessor identity" in dialog.status.text()
+    assert len(offered) == 1 and "signed with your signing identity" in offered[0], "offered to make one there"
+    assert "no signing" in dialog.status.text() and not list(tmp_path.glob("*.nilai*"))
 
 
 def test_file_menu_opens_the_export_dialog_with_the_sheets_passphrase_prompt(qtbot, laptop, runner, tmp_path,

@@ -77,9 +77,12 @@ class BundleExportDialog(QDialog):
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None, *,
                  throttle: UnlockThrottle | None = None, ask_passphrase: AskPassphrase | None = None,
                  pick_file: PickBundleFile = pick_bundle_file_dialog, open_folder: OpenFolder = open_folder_externally,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, offer_identity: Callable[[QWidget, str], bool] | None = None) -> None:
+        """``offer_identity(parent, why)``: offers to create or import a signing identity when there is
+        none (True once there is one); by default the identity dialog."""
         super().__init__(parent)
         self.store, self.runner, self.throttle = store, runner, throttle
+        self.offer_identity = offer_identity or self._offer_with_dialog
         self.ask_passphrase = ask_passphrase or self._ask_with_dialog
         self.open_folder = open_folder
         self.preview: BundlePreview | None = None
@@ -230,6 +233,11 @@ class BundleExportDialog(QDialog):
 
     # -- exporting -------------------------------------------------------------------------------
 
+    def _offer_with_dialog(self, parent: QWidget, purpose: str) -> bool:
+        from app.ui.identity.offer import offer_identity  # deferred: the identity dialog only when needed
+
+        return offer_identity(parent, self.store, purpose, throttle=self.throttle)
+
     def _ask_with_dialog(self, parent: QWidget, data_dir: Path, purpose: str) -> UnlockedIdentity | None:
         return PassphraseDialog.ask(data_dir, parent, purpose=purpose, throttle=self.throttle)
 
@@ -245,9 +253,12 @@ class BundleExportDialog(QDialog):
             self.status.say(self.tr("The folder %1 does not exist. Choose another place for the bundle.").replace(
                 "%1", str(out.parent)), ok=False)
             return
-        if not identity.has_identity(self.store.data_dir):
-            self.status.say(self.tr("There is no signing identity on this computer yet: a bundle must be signed. Create "
-                              "one first (Sheets → Assessor identity…)."), ok=False)
+        if not identity.has_identity(self.store.data_dir) and not self.offer_identity(self, self.tr(
+                "A result bundle is signed with your signing identity (a key and its certificate), and this "
+                "computer has none yet. Create one from your profile here, or import the .p12 file your "
+                "organisation issued (tab “Import .p12”).")):
+            self.status.say(self.tr("Nothing was exported: a bundle must be signed, and there is no signing "
+                                    "identity on this computer yet."), ok=False)
             return
         unlocked = self.ask_passphrase(self, Path(self.store.data_dir),
                                        self.tr("Sign a result bundle of %n assessment(s).", "", len(found.versions)))

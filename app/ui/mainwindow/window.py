@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             return services.unlock(parent, purpose)  # the sheets' passphrase prompt (replaceable in tests)
 
         dialog = BundleExportDialog(self.store, self.runner, self, throttle=services.throttle, ask_passphrase=ask,
-                                    open_folder=services.open_folder)
+                                    open_folder=services.open_folder, offer_identity=services.offer_identity)
         dialog.finished.connect(dialog.deleteLater)
         return dialog
 
