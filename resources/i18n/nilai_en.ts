@@ -1520,16 +1520,16 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Finalize</translation>
         </message>
         <message>
-            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</source>
-            <translation>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</translation>
+            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity…</source>
+            <translation>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity…</translation>
         </message>
         <message>
             <source>Create or &amp;import identity…</source>
             <translation>Create or &amp;import identity…</translation>
         </message>
         <message>
-            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</source>
-            <translation>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</translation>
+            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet…</source>
+            <translation>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet…</translation>
         </message>
     </context>
     <context>

@@ -1512,16 +1512,16 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Finalkan</translation>
         </message>
         <message>
-            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity….</source>
-            <translation>Lembar penilaian final ditandatangani dengan identitas penanda tangan Anda, dan komputer ini belum memilikinya. Buat atau impor sekarang, atau nanti lewat Lembar → Identitas penilai….</translation>
+            <source>The sheet of a finalized assessment is signed with your signing identity, and this computer has none yet. Create or import one now, or later in Sheets → Assessor identity…</source>
+            <translation>Lembar penilaian final ditandatangani dengan identitas penanda tangan Anda, dan komputer ini belum memilikinya. Buat atau impor sekarang, atau nanti lewat Lembar → Identitas penilai…</translation>
         </message>
         <message>
             <source>Create or &amp;import identity…</source>
             <translation>Buat atau &amp;impor identitas…</translation>
         </message>
         <message>
-            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet….</source>
-            <translation>Identitas penanda tangan Anda sudah siap: setelah finalisasi, tanda tangani lembarnya lewat Wawancara → Tanda tangani lembar ini….</translation>
+            <source>Your signing identity is ready: after finalizing, sign the sheet with Interview → Sign this sheet…</source>
+            <translation>Identitas penanda tangan Anda sudah siap: setelah finalisasi, tanda tangani lembarnya lewat Wawancara → Tanda tangani lembar ini…</translation>
         </message>
     </context>
     <context>

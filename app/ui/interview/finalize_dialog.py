@@ -97,14 +97,14 @@ class FinalizeDialog(QDialog):
     def _identity_row(self, layout: QVBoxLayout, offer_identity: Callable[[QWidget], bool]) -> None:
         self.identity_note = QLabel(self.tr("The sheet of a finalized assessment is signed with your signing "
                                             "identity, and this computer has none yet. Create or import one now, "
-                                            "or later in Sheets → Assessor identity…."), self)
+                                            "or later in Sheets → Assessor identity…"), self)
         self.identity_note.setWordWrap(True)
         self.identity_button = QPushButton(self.tr("Create or &import identity…"), self)
 
         def offer() -> None:
             if offer_identity(self):
                 self.identity_note.setText(self.tr("Your signing identity is ready: after finalizing, sign the "
-                                                   "sheet with Interview → Sign this sheet…."))
+                                                   "sheet with Interview → Sign this sheet…"))
                 self.identity_button.hide()
 
         self.identity_button.clicked.connect(offer)
