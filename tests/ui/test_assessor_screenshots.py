@@ -1,4 +1,5 @@
-"""Screenshots of the first-run welcome and the result-bundle export for docs/screenshots, on demand:
+"""Screenshots of the assessor's screens for docs/screenshots, on demand (welcome, result-bundle export,
+schedule, interview, finalize, signed-sheet export without an identity yet):
 
     NILAI_SCREENSHOTS=docs/screenshots .venv/bin/python -m pytest tests/ui/test_assessor_screenshots.py
 
@@ -157,6 +158,7 @@ def test_schedule_interview_and_finalize(qtbot, runner, tmp_path, assessor_dir, 
         window.open_version(draft)
         window.interview.go_to("STR-3")
         qtbot.wait(200)  # the rubric cards of the indicator shown before are gone
+        window.interview.panel.reveal_chosen()  # level 5, and what it still needs
         save(window, f"interview-{lang}.png")
 
         def shoot(dialog: QDialog) -> int:
