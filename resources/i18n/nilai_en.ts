@@ -873,8 +873,8 @@
             <translation>Take in the assessors' signed result bundles</translation>
         </message>
         <message>
-            <source>Export ranking as CS&amp;V…</source>
-            <translation>Export ranking as CS&amp;V…</translation>
+            <source>Expor&amp;t ranking as CSV…</source>
+            <translation>Expor&amp;t ranking as CSV…</translation>
         </message>
         <message>
             <source>The ranking and every level behind it, as two CSV files</source>

@@ -869,7 +869,7 @@
             <translation>Terima paket hasil bertanda tangan dari para penilai</translation>
         </message>
         <message>
-            <source>Export ranking as CS&amp;V…</source>
+            <source>Expor&amp;t ranking as CSV…</source>
             <translation>Ekspor peringkat sebagai &amp;CSV…</translation>
         </message>
         <message>

@@ -43,7 +43,7 @@ class CoordinatorActions(QObject):
                                self.tr("Import bundles, see coverage and agreement, moderate, rank and export"))
         self.import_bundles = self._make(self.tr("&Import result bundles…"), "Ctrl+Shift+B",
                                          self.tr("Take in the assessors' signed result bundles"))
-        self.export_csv = self._make(self.tr("Export ranking as CS&V…"), "",
+        self.export_csv = self._make(self.tr("Expor&t ranking as CSV…"), "",
                                      self.tr("The ranking and every level behind it, as two CSV files"))
         self.export_xlsx = self._make(self.tr("Export ranking as &XLSX…"), "",
                                       self.tr("Ranking, Scores and Method sheets"))
