@@ -99,6 +99,8 @@ class PassphraseDialog(QDialog):
     def _fit(self) -> None:
         """Grow to the height the word-wrapped lines need at this width, rather than squeeze the heading."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
