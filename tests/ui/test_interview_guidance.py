@@ -145,6 +145,7 @@ def test_finalize_offers_the_signing_identity_this_computer_lacks(qtbot, intervi
 
     def finalize_dialog(dialog) -> int:
         dialog.show()
+        assert not dialog.list.isVisible(), "no empty list over the title when nothing is missing"
         assert dialog.identity_note.isVisible() and "has none yet" in dialog.identity_note.text()
         qtbot.mouseClick(dialog.identity_button, Qt.MouseButton.LeftButton)
         seen.append(dialog.identity_note.text())
