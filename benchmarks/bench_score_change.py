@@ -126,6 +126,7 @@ def profile(n: int, regions: int) -> None:
             store.close()
     stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
     stats.print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,8 @@
 There is no save step: each call is its own transaction, and writes a change-log entry (the
 record's hash chain) in the same transaction as the change itself, so the store and its history
 never disagree. `history` undoes and redoes from that log; `lifecycle` finalizes, reopens, signs.
+A score or note change reads and writes its rows through Core (:mod:`app.assessments.rows`): it
+is the interview's hot path, and the ORM's bookkeeping cost more than the disk.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from app.assessments import rows
 from app.assessments.scoring import Mark
 from app.instruments.catalogue import load_instrument
 from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
@@ -149,27 +152,32 @@ def _actor(session: Session, assessor_id: str) -> str:
     return f"{assessor.name} <{assessor.nip}>" if assessor else assessor_id
 
 
-def editable_version(session: Session, version_id: str) -> Assessment:
-    assessment = get_version(session, version_id)
-    if assessment.status != AssessmentStatus.DRAFT:
+def _refuse_unless_editable(status: str, is_current: bool) -> None:
+    if status != AssessmentStatus.DRAFT:
         raise AssessmentError(
             "This assessment is finalized and read-only. Reopen it as a new version (with a reason) to change it."
         )
-    if not assessment.is_current:
+    if not is_current:
         raise AssessmentError("This is an older version of the assessment; only the current version can change.")
+
+
+def editable_version(session: Session, version_id: str) -> Assessment:
+    assessment = get_version(session, version_id)
+    _refuse_unless_editable(assessment.status, assessment.is_current)
     return assessment
 
 
-def _score_row(session: Session, version_id: str, indicator_code: str) -> Score:
-    row = session.get(Score, (version_id, indicator_code))
-    if row is None:
-        row = Score(version_id=version_id, indicator_code=indicator_code)
-        session.add(row)
-    return row
+def editable_draft(session: Session, version_id: str) -> rows.DraftRow:
+    """The draft a change goes to (read with Core: the hot path loads no ORM objects)."""
+    draft = rows.draft_row(session.connection(), version_id)
+    if draft is None:
+        raise AssessmentError(f"assessment version {version_id} does not exist in this store")
+    _refuse_unless_editable(draft.status, draft.is_current)
+    return draft
 
 
-def _current_value(session: Session, assessment: Assessment, code: str, field: str) -> str:
-    row = session.get(Score, (assessment.version_id, code))
+def _current_value(session: Session, version_id: str, code: str, field: str) -> str:
+    row = rows.score_row(session.connection(), version_id, code)
     if field == "level":
         return encode_mark(Mark(row.level, row.not_applicable)) if row else ""
     if field == "note":
@@ -177,30 +185,28 @@ def _current_value(session: Session, assessment: Assessment, code: str, field: s
     raise ValueError(field)
 
 
-def apply_field(session: Session, store: Store, assessment: Assessment, code: str, field: str, value: str) -> None:
+def apply_field(session: Session, version_id: str, code: str, field: str, value: str) -> None:
     """Write one field's value; used alike by edits, undo and redo."""
     now = utcnow()
+    connection = session.connection()
     if field == "level":
         mark = decode_mark(value)
-        row = _score_row(session, assessment.version_id, code)
-        row.level, row.not_applicable, row.updated_at = mark.level, mark.not_applicable, now
+        rows.write_score(connection, version_id, code, now, level=mark.level, not_applicable=mark.not_applicable)
     elif field == "note":
-        row = _score_row(session, assessment.version_id, code)
-        row.note, row.updated_at = value, now
+        rows.write_score(connection, version_id, code, now, note=value)
     elif field == "evidence":
-        _apply_evidence(session, assessment, code, value)
+        _apply_evidence(session, version_id, code, value)
     else:
         raise ValueError(f"unknown field {field}")
-    assessment.updated_at = now
-    session.add(assessment)
+    rows.touch_assessment(connection, version_id, now)
 
 
-def _apply_evidence(session: Session, assessment: Assessment, code: str, value: str) -> None:
+def _apply_evidence(session: Session, version_id: str, code: str, value: str) -> None:
     # value is "+<json>" to attach or "-<json>" to detach one evidence file.
     sign, info = value[0], json.loads(value[1:])
     existing = session.get(Evidence, info["id"])
     if sign == "+" and existing is None:
-        session.add(Evidence(id=info["id"], version_id=assessment.version_id, indicator_code=code,
+        session.add(Evidence(id=info["id"], version_id=version_id, indicator_code=code,
                              file_name=info["file_name"], sha256=info["sha256"], size=info["size"],
                              stored_path=info["stored_path"]))
     elif sign == "-" and existing is not None:
@@ -213,8 +219,8 @@ def _invert_evidence(value: str) -> str:
 
 def _edit(store: Store, version_id: str, code: str, field: str, value: str, actor: str) -> Change:
     with store.transaction() as session:
-        assessment = editable_version(session, version_id)
-        instrument = load_instrument(session, assessment.instrument_hash)
+        draft = editable_draft(session, version_id)
+        instrument = load_instrument(session, draft.instrument_hash)
         indicator = instrument.indicator(code)
         if indicator is None:
             raise AssessmentError(f"indicator {code} is not part of instrument {instrument.id} {instrument.version}")
@@ -226,11 +232,11 @@ def _edit(store: Store, version_id: str, code: str, field: str, value: str, acto
         if field == "evidence":
             old, new = _invert_evidence(value), value
         else:
-            old, new = _current_value(session, assessment, code, field), value
+            old, new = _current_value(session, version_id, code, field), value
             if old == new:
                 return Change(version_id, code, field, value)
-        apply_field(session, store, assessment, code, field, new)
-        changelog.append(session, assessment.record_id, field=field, old=old, new=new, actor=actor,
+        apply_field(session, version_id, code, field, new)
+        changelog.append(session, draft.record_id, field=field, old=old, new=new, actor=actor,
                          version_id=version_id, indicator_code=code)
         return Change(version_id, code, field, value)
 

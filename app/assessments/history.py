@@ -81,7 +81,7 @@ def _revert(store: Store, version_id: str, actor: str, kind: str) -> Change | No
         earliest = _undo_group(stack)[-1] if kind == "undo" else target
         # Reverting writes back the old value; the new entry records the swap and names the earliest
         # entry it reverts.
-        apply_field(session, store, assessment, target.indicator_code, target.field, earliest.old)
+        apply_field(session, version_id, target.indicator_code, target.field, earliest.old)
         changelog.append(session, assessment.record_id, field=target.field, old=target.new, new=earliest.old,
                          actor=actor, version_id=version_id, indicator_code=target.indicator_code,
                          kind=kind, undoes=earliest.id)

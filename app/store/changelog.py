@@ -3,30 +3,51 @@
 Each chain (one per assessment record, one per round's moderation) is a sequence of entries whose
 hash covers the previous entry's hash and this entry's content. Editing, deleting or reordering
 any entry breaks the chain from that point on, which :func:`verify_chain` reports.
+
+Appending is on the interview's hot path (every score change), so :func:`append` writes through
+SQLAlchemy Core and keeps each chain's tail (position and hash) in memory, per engine and chain.
+The remembered tail is only a guess, never trusted: the entry is inserted by one statement that
+also checks, under the write lock it takes, that the guessed tail is the chain's tail in the
+store (an entry at that position with that hash, none after it). When it is not (another process
+or connection appended, a transaction that appended rolled back, an import rewrote the chain) the
+statement inserts nothing, and the tail is read from the store and the entry written after it.
+So a stale guess costs one indexed read, and never a fork or a gap. This check in the writing
+statement was chosen over watching ``PRAGMA data_version``: it works alike on PostgreSQL, needs no
+per-connection bookkeeping, and leaves no window between checking and writing. The
+``UNIQUE(chain_id, position)`` constraint still refuses two entries at one position.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
+from typing import Any
 
+from sqlalchemy import Connection, Engine, and_, bindparam, exists, insert
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
-from app.models.tables import ChangeLogEntry
+from app.models.tables import ChangeLogEntry, new_id, table_of
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
     "id", "chain_id", "position", "version_id", "indicator_code", "field",
     "old", "new", "reason", "kind", "undoes", "actor", "at",
 )
+_COLUMNS = (*HASHED_FIELDS, "prev_hash", "entry_hash")
+_TAILS_KEPT = 4096  # chains whose tail an engine remembers; more are forgotten, then read again
 
 
 def entry_hash(entry: ChangeLogEntry | SimpleNamespace, prev_hash: str) -> str:
-    content = {name: getattr(entry, name) for name in HASHED_FIELDS}
+    return _content_hash({name: getattr(entry, name) for name in HASHED_FIELDS}, prev_hash)
+
+
+def _content_hash(content: dict[str, Any], prev_hash: str) -> str:
     payload = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
@@ -44,6 +65,71 @@ def last_entry(session: Session, chain_id: str) -> ChangeLogEntry | None:
     ).first()
 
 
+@dataclass(frozen=True)
+class LoggedEntry:
+    """An entry :func:`append` wrote: the row's values, without an ORM object to build and track."""
+
+    id: str
+    chain_id: str
+    position: int
+    version_id: str | None
+    indicator_code: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    kind: str
+    undoes: str | None
+    actor: str
+    at: str
+    prev_hash: str
+    entry_hash: str
+
+
+@dataclass(frozen=True)
+class Tail:
+    """A chain's last entry as far as this process knows: its position (-1: empty) and hash."""
+
+    position: int
+    entry_hash: str
+
+
+EMPTY = Tail(-1, GENESIS)
+_tails: weakref.WeakKeyDictionary[Engine, dict[str, Tail]] = weakref.WeakKeyDictionary()
+
+
+def _remembered(engine: Engine) -> dict[str, Tail]:
+    tails = _tails.get(engine)
+    if tails is None:
+        tails = _tails[engine] = {}
+    return tails
+
+
+def stored_tail(connection: Connection, chain_id: str) -> Tail:
+    cl = table_of(ChangeLogEntry).c
+    row = connection.execute(core_select(cl.position, cl.entry_hash).where(cl.chain_id == chain_id)
+                             .order_by(cl.position.desc()).limit(1)).first()
+    return EMPTY if row is None else Tail(row.position, row.entry_hash)
+
+
+def _insert_after_tail() -> Any:
+    """INSERT ... SELECT <the entry> WHERE <the tail is still (:tail_position, :prev_hash)>."""
+    table = table_of(ChangeLogEntry)
+    cl = table.c
+    same_chain = cl.chain_id == bindparam("chain_id")
+    is_tail = and_(
+        # an empty chain (tail position -1) has no entry to match: its "previous hash" is GENESIS
+        (bindparam("tail_position") == -1)
+        | exists().where(same_chain, cl.position == bindparam("tail_position"), cl.entry_hash == bindparam("prev_hash")),
+        ~exists().where(same_chain, cl.position > bindparam("tail_position")),
+    )
+    values = core_select(*(bindparam(name, type_=cl[name].type) for name in _COLUMNS)).where(is_tail)
+    return insert(table).from_select(list(_COLUMNS), values)
+
+
+_INSERT_AFTER_TAIL = _insert_after_tail()
+
+
 def append(
     session: Session,
     chain_id: str,
@@ -57,11 +143,29 @@ def append(
     reason: str = "",
     kind: str = "edit",
     undoes: str | None = None,
-) -> ChangeLogEntry:
-    entry = ChainWriter(session, chain_id).append(field=field, old=old, new=new, actor=actor, version_id=version_id,
-                                                  indicator_code=indicator_code, reason=reason, kind=kind, undoes=undoes)
-    session.flush()
-    return entry
+) -> LoggedEntry:
+    """Write the chain's next entry in the session's transaction (see the module's note on the tail)."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # this transaction's ORM rows first, as before (a bulk ChainWriter's entries too)
+    connection = session.connection()
+    tails = _remembered(connection.engine)
+    content: dict[str, Any] = {"id": new_id(), "chain_id": chain_id, "version_id": version_id, "indicator_code": indicator_code,
+               "field": field, "old": old, "new": new, "reason": reason, "kind": kind, "undoes": undoes,
+               "actor": actor}
+    tail = tails.get(chain_id)
+    for _attempt in range(2):
+        if tail is None:
+            tail = stored_tail(connection, chain_id)
+        content["position"], content["at"] = tail.position + 1, now_iso()
+        row = {**content, "prev_hash": tail.entry_hash, "entry_hash": _content_hash(content, tail.entry_hash)}
+        if connection.execute(_INSERT_AFTER_TAIL, {**row, "tail_position": tail.position}).rowcount == 1:
+            if len(tails) >= _TAILS_KEPT:
+                tails.clear()
+            tails[chain_id] = Tail(row["position"], row["entry_hash"])
+            return LoggedEntry(**row)
+        tail = None  # the remembered tail was stale: read the stored one (this statement took the write lock)
+    tails.pop(chain_id, None)
+    raise RuntimeError(f"the change log of {chain_id} changed while an entry was being added to it")
 
 
 class ChainWriter:

@@ -1,0 +1,79 @@
+"""A draft's rows as the interview's hot path reads and writes them: SQLAlchemy Core, no ORM objects.
+
+A score change is one small transaction. Through the ORM most of its time went into loading,
+tracking and flushing objects, not into the disk (benchmarks/bench_score_change.py). These
+statements read and write the same rows through the same column types, so what is stored is
+byte for byte what the ORM stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from app.models.tables import Assessment, Score, table_of
+
+_ASSESSMENT = table_of(Assessment)
+_SCORE = table_of(Score)
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """What a change needs of an assessment version."""
+
+    version_id: str
+    record_id: str
+    instrument_hash: str
+    status: str
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    level: int | None
+    not_applicable: bool
+    note: str
+
+
+_a, _s = _ASSESSMENT.c, _SCORE.c
+# Built once: bound parameters (b_*: the row's key; the rest: the columns set) keep each call to a
+# cached statement, with no expression building on the hot path.
+_READ_DRAFT = select(_a.record_id, _a.instrument_hash, _a.status, _a.is_current).where(
+    _a.version_id == bindparam("b_version_id"))
+_READ_SCORE = select(_s.level, _s.not_applicable, _s.note).where(
+    _s.version_id == bindparam("b_version_id"), _s.indicator_code == bindparam("b_indicator_code"))
+_UPDATE_SCORE = update(_SCORE).where(
+    _s.version_id == bindparam("b_version_id"), _s.indicator_code == bindparam("b_indicator_code"))
+_INSERT_SCORE = insert(_SCORE)
+_TOUCH_ASSESSMENT = update(_ASSESSMENT).where(_a.version_id == bindparam("b_version_id"))
+
+
+def draft_row(connection: Connection, version_id: str) -> DraftRow | None:
+    row = connection.execute(_READ_DRAFT, {"b_version_id": version_id}).first()
+    if row is None:
+        return None
+    return DraftRow(version_id, row.record_id, row.instrument_hash, row.status, bool(row.is_current))
+
+
+def score_row(connection: Connection, version_id: str, indicator_code: str) -> ScoreRow | None:
+    row = connection.execute(_READ_SCORE, {"b_version_id": version_id, "b_indicator_code": indicator_code}).first()
+    return None if row is None else ScoreRow(row.level, bool(row.not_applicable), row.note)
+
+
+def write_score(connection: Connection, version_id: str, indicator_code: str, now: datetime, **values: object) -> None:
+    """Set some of a score's columns (level, not_applicable, note), making the row if there is none.
+
+    The UPDATE comes first: it takes the store's write lock, so on SQLite no other writer can make
+    the row between it and the INSERT.
+    """
+    changed = connection.execute(_UPDATE_SCORE, {"b_version_id": version_id, "b_indicator_code": indicator_code,
+                                                 "updated_at": now, **values})
+    if changed.rowcount == 0:
+        connection.execute(_INSERT_SCORE, {"version_id": version_id, "indicator_code": indicator_code, "level": None,
+                                           "not_applicable": False, "note": "", **values, "updated_at": now})
+
+
+def touch_assessment(connection: Connection, version_id: str, now: datetime) -> None:
+    connection.execute(_TOUCH_ASSESSMENT, {"b_version_id": version_id, "updated_at": now})
