@@ -124,7 +124,9 @@ def _insert_after_tail() -> Any:
         ~exists().where(same_chain, cl.position > bindparam("tail_position")),
     )
     values = core_select(*(bindparam(name, type_=cl[name].type) for name in _COLUMNS)).where(is_tail)
-    return insert(table).from_select(list(_COLUMNS), values)
+    # Whether a row went in is the answer: keep the count, which PostgreSQL's driver otherwise loses
+    # when the statement's cursor is closed (an INSERT without RETURNING).
+    return insert(table).from_select(list(_COLUMNS), values).execution_options(preserve_rowcount=True)
 
 
 _INSERT_AFTER_TAIL = _insert_after_tail()
