@@ -90,7 +90,8 @@ def interview_in_progress(data_dir: Path, regions: int):  # noqa: ANN201 - (stor
 
 
 def measure(n: int, regions: int, where: str | None = None) -> dict[str, tuple[list[float], list[float]]]:
-    """Wall and CPU seconds of each call: {"raw INSERT+COMMIT": (wall, cpu), "set_level": (wall, cpu)}."""
+    """Wall and CPU seconds of each call, by what was called: the raw insert, ``set_level``, and then
+    (with the ``n`` changes in the version's history) undo and redo in turns, which replay it."""
     with tempfile.TemporaryDirectory(dir=where) as scratch:
         store, version_id, codes = interview_in_progress(Path(scratch) / "assessor", regions)
         try:
@@ -107,6 +108,14 @@ def measure(n: int, regions: int, where: str | None = None) -> dict[str, tuple[l
                     wall.append(time.perf_counter() - started)
                     cpu.append(time.process_time() - started_cpu)
             close()
+            from app import assessments as A  # deferred: as above
+
+            wall, cpu = samples.setdefault("undo/redo (history)", ([], []))
+            for k in range(min(n, 100)):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                (A.undo if k % 2 == 0 else A.redo)(store, version_id, ACTOR)
+                wall.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
         finally:
             store.close()
     return samples
@@ -142,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         profile(args.n, args.regions)
         return 0
     samples = measure(args.n, args.regions, args.dir)
-    print(f"{args.n} calls each, alternating, same database (WAL, synchronous=FULL)")
+    print(f"{args.n} calls each, alternating, same database (WAL, synchronous=FULL); "
+          f"then undo/redo after {args.n} changes")
     print(f"{'':22}{'p50':>8}{'p99':>8}{'mean':>8}{'CPU p50':>9}  (ms)")
     for label, (wall, cpu) in samples.items():
         print(f"{label:22}{percentile(wall, 50) * 1000:8.2f}{percentile(wall, 99) * 1000:8.2f}"
