@@ -2,20 +2,23 @@
 
 Portable by design: the same tables and migrations run on SQLite (an assessor's laptop) and
 PostgreSQL (a shared coordinator store). Record and version ids are UUID strings made on the
-machine that creates them, so records from many laptops never collide when merged.
+machine that creates them, so records from many laptops never collide when merged. New ids are
+UUIDv7 (time-ordered: a coordinator's index inserts append instead of scattering); the UUID4 ids of
+older stores and bundles stay valid - nothing reads an id's version.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+from uuid6 import uuid7
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A new UUIDv7: 48 bits of Unix milliseconds, then 74 random bits (ids made later sort later)."""
+    return str(uuid7())
 
 
 def utcnow() -> datetime:
@@ -271,7 +274,8 @@ class ChangeLogEntry(SQLModel, table=True):
     __tablename__ = "change_log"
     __table_args__ = (UniqueConstraint("chain_id", "position"),)
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    chain_id: str = Field(max_length=120, index=True)  # record id, or "moderation:<round>"
+    # record id, or "moderation:<round>"; looked up through the UNIQUE (chain_id, position) index
+    chain_id: str = Field(max_length=120)
     position: int
     version_id: str | None = Field(default=None, max_length=36)
     indicator_code: str = Field(default="", max_length=40)
