@@ -15,7 +15,9 @@ only the executemany and commit calls. The ratio is (2) / (3).
 Each record carries the change log Nilai writes: ``status draft``, ``delegation``, one ``level``
 entry per score and a ``note`` entry per note, ``status final`` (53 entries), a real chain that the
 importer verifies entry by entry and replays against the scores. (A shorter log, as earlier runs
-of this benchmark used, is now refused: scores must be what their log says.)
+of this benchmark used, is now refused: scores must be what their log says.) Record, version and
+entry ids come from ``app.models.tables.new_id``, as an assessor's Nilai makes them (time-ordered
+UUIDv7; bundles kept with ``--keep`` from before that change carry UUID4 ids).
 """
 
 from __future__ import annotations
@@ -127,16 +129,17 @@ def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 
 def _record(rng: random.Random, codes: list[str], round_id: str, assessor_id: str, instrument_hash: str,
             region: str, at: str, log: str) -> dict:
     """One record file: 40 scores and a real, hash-chained change log."""
+    from app.models.tables import new_id
     from app.store import changelog
 
-    record_id, version_id = str(uuid.uuid4()), str(uuid.uuid4())
+    record_id, version_id = new_id(), new_id()  # the ids Nilai makes
     levels = {code: rng.randint(1, 5) for code in codes}
     entries: list[dict] = []
     prev = changelog.GENESIS
 
     def add(field: str, old: str, new: str, code: str = "") -> None:
         nonlocal prev
-        e = SimpleNamespace(id=str(uuid.uuid4()), chain_id=record_id, position=len(entries), version_id=version_id,
+        e = SimpleNamespace(id=new_id(), chain_id=record_id, position=len(entries), version_id=version_id,
                             indicator_code=code, field=field, old=old, new=new, reason="", kind="edit", undoes=None,
                             actor="Penilai Uji <198001012005011001>", at=at, prev_hash=prev, entry_hash="")
         e.entry_hash = changelog.entry_hash(e, prev)

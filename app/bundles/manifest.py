@@ -218,19 +218,6 @@ def entry_hash_of(e: dict[str, Any], prev_hash: str) -> str:
     return _sha256((prev_hash + text).encode("utf-8")).hexdigest()
 
 
-def _chain_intact(entries: list[dict[str, Any]]) -> bool:
-    """True when ``verify_entries`` would find no problem (positions, links, every entry's hash)."""
-    prev = GENESIS
-    try:
-        for expected, e in enumerate(entries):
-            if e["position"] != expected or e["prev_hash"] != prev or entry_hash_of(e, prev) != e["entry_hash"]:
-                return False
-            prev = e["entry_hash"]
-    except UnicodeEncodeError:  # a lone surrogate: let verify_entries say what it says
-        return False
-    return True
-
-
 def parse_record(data: bytes, path: str, record_sha256: str, label: str,
                  time_value: Callable[[str], Any] = datetime_time, limits: Limits = DEFAULT_LIMITS) -> ParsedRecord:
     """Check a record file against the format, the reader's ``limits`` and its own change log; rows for the store."""
@@ -361,6 +348,9 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     if len(entries) > limits.max_change_log:
         raise fail("change_log", f"has more than {limits.max_change_log} entries (the limit on change-log entries)")
     uuid_match, sha_match, kinds, entry_keys, max_text = _uuid, _sha, _KINDS, _ENTRY, limits.max_text
+    # One pass: each entry's format, then its hash against the chain so far (what verify_entries checks:
+    # positions, links, every entry's hash); the first broken link is explained by verify_entries below.
+    prev, intact = GENESIS, True
     for i, e in enumerate(entries):
         if type(e) is not dict or e.keys() != entry_keys:
             raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry")
@@ -370,22 +360,32 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         position, entry_version, undoes, indicator, field_, actor, at, prev_hash, entry_hash_ = (
             e["position"], e["version_id"], e["undoes"], e["indicator_code"], e["field"], e["actor"], e["at"],
             e["prev_hash"], e["entry_hash"])
-        entry_id = e["id"]
+        entry_id, old, new, reason = e["id"], e["old"], e["new"], e["reason"]
         if not (type(entry_id) is str and uuid_match(entry_id) is not None
                 and type(position) is int and position >= 0
-                and (entry_version is None or (type(entry_version) is str and uuid_match(entry_version) is not None))
+                and (entry_version is None or entry_version == version_id  # (the record's version id: checked)
+                     or (type(entry_version) is str and uuid_match(entry_version) is not None))
                 and type(indicator) is str and len(indicator) <= 40
                 and type(field_) is str and len(field_) <= 40
-                and type(e["old"]) is str and type(e["new"]) is str
-                and type(e["reason"]) is str and type(e["kind"]) is str and e["kind"] in kinds
+                and type(old) is str and type(new) is str
+                and type(reason) is str and type(e["kind"]) is str and e["kind"] in kinds
                 and (undoes is None or (type(undoes) is str and uuid_match(undoes) is not None))
                 and type(actor) is str and len(actor) <= 200 and type(at) is str and len(at) <= 40
-                and type(prev_hash) is str and sha_match(prev_hash) is not None
-                and type(entry_hash_) is str and sha_match(entry_hash_) is not None):
+                and type(prev_hash) is str and type(entry_hash_) is str):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")
-        if len(e["old"]) > max_text or len(e["new"]) > max_text or len(e["reason"]) > max_text:
+        if intact:  # (every field the hash covers has its type checked just above)
+            try:
+                intact = position == i and prev_hash == prev and entry_hash_of(e, prev) == entry_hash_
+            except UnicodeEncodeError:  # a lone surrogate: let verify_entries say what it says
+                intact = False
+        # While the chain holds, both hashes are SHA-256 hex digests (GENESIS or one computed just now);
+        # after a broken link, they are checked as text.
+        if not intact and (sha_match(prev_hash) is None or sha_match(entry_hash_) is None):
+            raise fail(f"change_log[{i}]", "is not a valid change-log entry")
+        if len(old) > max_text or len(new) > max_text or len(reason) > max_text:
             raise fail(f"change_log[{i}]", f"a value or reason is longer than {max_text} characters (the limit on text)")
-    if not _chain_intact(entries):
+        prev = entry_hash_
+    if not intact:
         problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
         if problems:
             raise fail("change_log", f"the hash chain is broken: {problems[0]}")
@@ -404,7 +404,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
 def _agrees_with_log(fail: Callable[[str, str], RecordInvalid], entries: list[dict[str, Any]], version_id: str,
                      substance: list[tuple[Any, ...]], evidence_items: list[list[Any]], delegation_json: str) -> None:
     """The version's scores, notes, evidence and delegation are what its change log replays to."""
-    logged = replay.replay(entries).get(version_id)
+    logged = replay.replay(entries, version_id).get(version_id)
     if logged is None:
         raise fail("change_log", "has no entries for this version")
     found = replay.differences(

@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any
 
 NOT_APPLICABLE = "NA"  # how "not applicable" is written where a level would be
@@ -42,22 +43,26 @@ class VersionState:
         return VersionState(dict(self.levels), dict(self.notes), Counter(self.evidence), self.delegation)
 
 
-def _get(entry: Any, name: str) -> Any:
-    return entry[name] if isinstance(entry, Mapping) else getattr(entry, name)
+_FIELDS = ("version_id", "field", "indicator_code", "new")
+_FROM_DICT, _FROM_ROW = itemgetter(*_FIELDS), attrgetter(*_FIELDS)
 
 
-def replay(entries: Iterable[Any]) -> dict[str, VersionState]:
-    """Each version's state at its last entry, for the versions the entries name (chain order)."""
+def replay(entries: Iterable[Any], version_id: str | None = None) -> dict[str, VersionState]:
+    """Each version's state at its last entry, for the versions the entries name (chain order).
+
+    ``version_id``: only that version's state is kept (the others' states are not copied); the
+    replay itself is the same, entry by entry, so the answer for that version is too."""
     state = VersionState()
     states: dict[str, VersionState] = {}
     current: str | None = None
     for entry in entries:
-        version_id = _get(entry, "version_id")
-        if version_id is not None and version_id != current:
-            if current is not None:
+        # A record file's dicts, change-log rows, or rows followed by a fork's dicts (nilai check).
+        entry_version, kind, code, new = (_FROM_DICT if type(entry) is dict or isinstance(entry, Mapping)
+                                          else _FROM_ROW)(entry)
+        if entry_version is not None and entry_version != current:
+            if current is not None and (version_id is None or current == version_id):
                 states[current] = state.copy()
-            current = version_id
-        kind, code, new = _get(entry, "field"), _get(entry, "indicator_code"), _get(entry, "new")
+            current = entry_version
         if kind == "level":
             state.levels[code] = new
         elif kind == "note":
@@ -66,8 +71,8 @@ def replay(entries: Iterable[Any]) -> dict[str, VersionState]:
             _replay_evidence(state, code, new)
         elif kind == "delegation":
             state.delegation = _json_or_text(new)
-    if current is not None:
-        states[current] = state.copy()
+    if current is not None and (version_id is None or current == version_id):
+        states[current] = state  # the last version's state: nothing replays after it
     return states
 
 
