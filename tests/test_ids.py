@@ -1,0 +1,23 @@
+"""Record, version and entry ids: new ones are UUIDv7 (time-ordered), and UUID4 ids of older stores and
+bundles stay valid everywhere an id is checked."""
+
+from __future__ import annotations
+
+import uuid
+
+from app.bundles.format import RECORD_NAME, UUID_RE
+from app.bundles.manifest import _is_uuid
+from app.models.tables import new_id
+
+
+def test_new_ids_are_uuid7_in_the_order_they_were_made() -> None:
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
+    assert ids == sorted(ids)  # text order is creation order: index inserts append
+
+
+def test_uuid4_and_uuid7_ids_both_pass_the_bundle_checks() -> None:
+    for made in (str(uuid.uuid4()), new_id()):
+        assert _is_uuid(made) and UUID_RE.match(made) and RECORD_NAME.match(f"records/{made}.json")
+    assert not _is_uuid(new_id().upper()) and not _is_uuid(new_id()[:-1])  # still strict about the text
