@@ -147,6 +147,22 @@ def _write_assessment(session: Session, *, rng: random.Random, round_: Round, in
     return assessment
 
 
+def seated_panel(assessors: list[DemoAssessor], panel_count: int, panel_index: int, sitting: int) -> list[DemoAssessor]:
+    """Who sits on a panel at a sitting: seat k of every panel moves k panels on at each sitting.
+
+    The assessors are dealt into seats (the first ``panel_count`` take seat 0, the chairs, who stay;
+    the next take seat 1, and so on), so at sitting 0 panel p holds assessors p, p + panel_count, ...
+    as the demo always had, and from sitting 1 on the panels share assessors.
+    """
+    panel = []
+    for seat, start in enumerate(range(0, len(assessors), panel_count)):
+        column = assessors[start:start + panel_count]
+        index = (panel_index - seat * sitting) % panel_count
+        if index < len(column):
+            panel.append(column[index])
+    return panel
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -173,15 +189,20 @@ def build_demo(store: Store, *, regions_count: int = 116, assessors_count: int =
                 break
         demo_assessors.append(DemoAssessor(Assessor(name=name, nip=_nip(rng), organisation=ORGANISATIONS[index % len(ORGANISATIONS)]),
                                            bias=rng.gauss(0.0, 0.35)))
-    panels = [demo_assessors[i::panel_count] for i in range(panel_count)]
+    # Linked panels: a panel is one room's assessors for one sitting (a day; a one-day round has two,
+    # morning and afternoon), and between sittings the seats rotate, so that every assessor shares
+    # regions with others and the ranking can be adjusted for their severity (docs/ranking-method.md §9).
+    sittings_per_day = 2 if days == 1 else 1
     plans: list[SlotPlan] = []
     slot_of: dict[str, int] = {}
     for index, code in enumerate(codes):
         day_index, rest = divmod(index, panel_count * per_panel_day)
         slot_index, panel_index = divmod(rest, panel_count)
-        panel = panels[panel_index]
-        plans.append(SlotPlan(FIRST_DAY + timedelta(days=day_index), times[slot_index], 30, f"Panel {chr(65 + panel_index)}",
-                              f"Ruang {panel_index + 1}", code, tuple(a.row.id for a in panel),
+        sitting = day_index * sittings_per_day + slot_index * sittings_per_day // per_panel_day
+        panel = seated_panel(demo_assessors, panel_count, panel_index, sitting)
+        plans.append(SlotPlan(FIRST_DAY + timedelta(days=day_index), times[slot_index], 30,
+                              f"Panel {chr(65 + panel_index)}-{sitting + 1}", f"Ruang {panel_index + 1}", code,
+                              tuple(a.row.id for a in panel),
                               slot_id=str(uuid.UUID(int=rng.getrandbits(128), version=4))))
         slot_of[code] = index
         for member in panel:
