@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from app.bundles.round_package import export_round_package
 from app.consolidation.export import export_ranking
 from app.identity import has_identity
+from app.ui.coordinator.rule_names import rule_name
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.coordinator.session import CoordinatorSession, error_text
 
@@ -52,6 +53,16 @@ class ExportController(QObject):
         c = self.session.consolidation
         if c is None:
             self.failed.emit(self.tr("There is no ranking to export yet."))
+            return False
+        view = self.session.view
+        if view is not None and view.refused:
+            self.failed.emit(self.tr("The adjusted ranking is refused for this round, so there is nothing to export "
+                                     "with it: choose another rule (the reason is under the rule)."))
+            return False
+        if view is not None and c.rule is not view.official:
+            self.failed.emit(self.tr("The ranking shown uses %1 but the round's official rule is %2; exports are "
+                                     "made with the official rule: make %1 official, or choose %2, then export.")
+                             .replace("%1", rule_name(c.rule)).replace("%2", rule_name(view.official)))
             return False
         suggested = f"ranking-{slug(c.round.name)}-{c.rule.value}{SUFFIX[fmt]}"
         titles = {"csv": self.tr("Export the ranking as CSV"), "xlsx": self.tr("Export the ranking as XLSX"),

@@ -16,16 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.consolidation import AggregationRule, Consolidation
+from app.consolidation import AggregationRule, AlphaFigure, Consolidation
 from app.ui.charts.palette import cut_colour
 from app.ui.coordinator.exports import ExportController
 from app.ui.coordinator.ranking_model import REGION, REGION_CODE_ROLE, RankingFilterProxy, RankingModel
 from app.ui.coordinator.ranking_view import RankingTableView
+from app.ui.coordinator.rule_names import RULES, rule_name
+from app.ui.coordinator.rule_panel import OfficialRulePanel
 from app.ui.coordinator.session import CoordinatorSession
 
 
 def alpha_text(locale: QLocale, value: float | None) -> str:
     return "–" if value is None else locale.toString(value, "f", 2)
+
+
+def figures_text(locale: QLocale, figure: AlphaFigure) -> str:
+    """α / AC1 / AC2: AC1 and AC2 stay meaningful where α collapses (nearly every region at one level)."""
+    return " / ".join(alpha_text(locale, value) for value in (figure.alpha, figure.ac1, figure.ac2))
 
 
 class RankingTab(QWidget):
@@ -36,9 +43,8 @@ class RankingTab(QWidget):
         self.session, self.exports = session, exports
         self.rule = QComboBox(self)
         self.rule.setAccessibleName(self.tr("Aggregation rule"))
-        for rule, text in ((AggregationRule.MEAN, self.tr("Mean")), (AggregationRule.MEDIAN, self.tr("Median")),
-                           (AggregationRule.TRIMMED_MEAN, self.tr("Trimmed mean"))):
-            self.rule.addItem(text, rule.value)
+        for rule in RULES:
+            self.rule.addItem(rule_name(rule), rule.value)
         self.rule.setToolTip(self.tr("How the assessors' levels of one indicator are combined; the ranking is "
                                      "recomputed in the background"))
         self.rule.activated.connect(lambda _i: self.session.set_rule(self.rule.currentData()))
@@ -73,6 +79,7 @@ class RankingTab(QWidget):
         for widget in (self.csv_button, self.xlsx_button, self.pdf_button, self.sign):
             top.addWidget(widget)
 
+        self.official = OfficialRulePanel(session, self)
         self.agreement = QLabel(self)
         self.agreement.setWordWrap(True)
         self.agreement.setTextFormat(Qt.TextFormat.RichText)
@@ -102,6 +109,7 @@ class RankingTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.official)
         layout.addWidget(self.agreement)
         layout.addWidget(self.cuts)
         layout.addWidget(self.table, 1)
@@ -122,16 +130,28 @@ class RankingTab(QWidget):
         return rows[0].data(REGION_CODE_ROLE) if rows else None
 
     def show_consolidation(self, c: Consolidation) -> None:
+        view = self.session.view
+        refused = view is not None and view.refused
         selected = self.selected_region()
-        self.model.set_consolidation(c)
+        self.model.set_consolidation(None if refused else c)  # a refused rule has no ranking, not another one
         self.table.sizes = c.shortlist_sizes
         self.table.cuts_shown = self.proxy.sorted_by_rank()
-        index = self.rule.findData(c.rule.value)
+        index = self.rule.findData(view.requested.value if view is not None else c.rule.value)
         if index >= 0:
             self.rule.setCurrentIndex(index)
+        adjusted = self.rule.findData(AggregationRule.ADJUSTED.value)
+        self.rule.setItemData(adjusted, (self.tr("Refused for this round: its panels are not linked")
+                                         if view is not None and view.refusal else
+                                         self.tr("Each assessor's levels corrected for their severity, estimated "
+                                                 "from the regions assessors scored in common")),
+                              Qt.ItemDataRole.ToolTipRole)
+        if view is not None:
+            self.official.show_view(view)
         self._fit_columns()
         self.agreement.setText(self._agreement_html(c))
-        self.cuts.setText(self._cuts_html(c))
+        self.cuts.setText("" if refused else self._cuts_html(c))
+        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
+            button.setEnabled(not refused)
         if selected:
             self.select_region(selected)
 
@@ -163,14 +183,14 @@ class RankingTab(QWidget):
     def _agreement_html(self, c: Consolidation) -> str:
         locale = QLocale()
         a = c.agreement
-        dims = " · ".join(f"{d.code} {alpha_text(locale, d.alpha)}" for d in a.dimensions)
+        dims = " · ".join(f"{d.code} {figures_text(locale, d)}" for d in a.dimensions)
         icc = alpha_text(locale, a.icc.value)
-        text = (self.tr("<b>Agreement</b> — Krippendorff's α (ordinal): round <b>%1</b>; by dimension: %2 · "
-                        "ICC(1,1) of the assessors' totals: <b>%3</b> · %4 indicator(s) with a spread of 2 levels "
-                        "or more, in %5 region(s) · rule: %6")
-                .replace("%1", alpha_text(locale, a.round.alpha)).replace("%2", dims).replace("%3", icc)
+        text = (self.tr("<b>Agreement</b> — Krippendorff's α (ordinal) / Gwet's AC1 / AC2: round <b>%1</b>; by "
+                        "dimension: %2 · ICC(1,1) of the assessors' totals: <b>%3</b> · %4 indicator(s) with a "
+                        "spread of 2 levels or more, in %5 region(s) · rule: %6")
+                .replace("%1", figures_text(locale, a.round)).replace("%2", dims).replace("%3", icc)
                 .replace("%4", locale.toString(a.flagged_cells)).replace("%5", locale.toString(a.flagged_regions))
-                .replace("%6", self.rule.currentText()))
+                .replace("%6", rule_name(c.rule)))
         return text
 
     def _cuts_html(self, c: Consolidation) -> str:

@@ -13,8 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.consolidation import Consolidation, consolidate, moderate
+from app.consolidation import Consolidation, moderate
+from app.consolidation.official_rule import set_official_rule
 from app.rounds import RoundInfo, list_rounds
+from app.ui.coordinator.computed import RoundView, compute_round
+from app.ui.coordinator.rule_names import rule_name
 from app.ui.coordinator.services import CoordinatorServices
 
 
@@ -36,6 +39,7 @@ class CoordinatorSession(QObject):
         self.round_id: str | None = None
         self.rule: str | None = None  # None: the round's own rule
         self.consolidation: Consolidation | None = None
+        self.view: RoundView | None = None  # the latest result: severities, official rule, refusal
         self._generation = 0
         self._pending = 0
 
@@ -64,7 +68,7 @@ class CoordinatorSession(QObject):
         generation = self._generation
         self._pending += 1
         self.computing.emit(True)
-        self.runner.run(consolidate, self.store, self.round_id, rule=self.rule,
+        self.runner.run(compute_round, self.store, self.round_id, self.rule,
                         label=self.tr("Consolidating"),
                         on_done=lambda result: self._done(generation, result),
                         on_error=lambda exc: self._error(generation, exc))
@@ -74,14 +78,32 @@ class CoordinatorSession(QObject):
         if not self._pending:
             self.computing.emit(False)
 
-    def _done(self, generation: int, result: Consolidation) -> None:
+    def _done(self, generation: int, result: RoundView) -> None:
         self._settle()
         if generation != self._generation:
             return  # a newer request is under way
-        self.consolidation = result
+        self.view, self.consolidation = result, result.consolidation
         if self.round_id is None:
-            self.round_id = result.round.id
-        self.consolidated.emit(result)
+            self.round_id = result.consolidation.round.id
+        self.consolidated.emit(result.consolidation)
+
+    def make_official(self, on_done: Callable[[bool], None] | None = None) -> None:
+        """Record the rule now shown as the round's official rule (who and when go to the change log)."""
+        view = self.view
+        if view is None or view.refused:
+            return
+        rule = view.consolidation.rule
+
+        def done(changed: bool) -> None:
+            self.message.emit(self.tr("Official rule of the round: %1 (recorded with your name and the time)")
+                              .replace("%1", rule_name(rule)) if changed else self.tr("Nothing changed"))
+            if on_done is not None:
+                on_done(changed)
+            self.recompute()
+
+        self.runner.run(set_official_rule, self.store, view.consolidation.round.id, rule, self.services.who(),
+                        label=self.tr("Recording the official rule"), on_done=done,
+                        on_error=lambda exc: self.failed.emit(error_text(exc)))
 
     def _error(self, generation: int, exc: BaseException) -> None:
         self._settle()
