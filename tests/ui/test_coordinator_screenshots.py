@@ -196,3 +196,38 @@ def test_import_report(qtbot, runner, english, tmp_path) -> None:
         window.hide()
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_adjusted_ranking_region_detail_and_severities(qtbot, runner, demo, lang) -> None:
+    """The demo's linked panels: the ranking adjusted for assessor severity, a region it moves across the
+    top-50 cut-off with raw and adjusted side by side, and the assessors' severities."""
+    from app.ui import i18n
+
+    store, data = demo
+    i18n.install(lang)
+    try:
+        window = window_for(store, runner, data, lang)
+        qtbot.addWidget(window)
+        view = window.view
+        raw = {r.region.code: r.on_shortlist(50) for r in view.session.consolidation.ranking}
+        tab = view.ranking_tab
+        view.tabs.setCurrentWidget(tab)
+        tab.rule.setCurrentIndex(tab.rule.findData("adjusted"))
+        tab.rule.activated.emit(tab.rule.currentIndex())
+        c = view.session.consolidation
+        assert c.rule.value == "adjusted"
+        moved = [r for r in c.ranking if r.on_shortlist(50) != raw[r.region.code]]
+        assert moved, "the demo's adjustment changes the top-50 shortlist"
+        show_cut(view, 50)
+        tab.select_region(moved[0].region.code)
+        save(window, f"coordinator-ranking-adjusted-{lang}.png")
+        view.open_region(moved[0].region.code)
+        assert view.detail_tab.model.beside_column > 0
+        save(window, f"coordinator-region-detail-adjusted-{lang}.png")
+        view.tabs.setCurrentWidget(view.severity_tab)
+        assert view.severity_tab.model.rowCount() == 6
+        save(window, f"coordinator-severities-{lang}.png")
+        window.hide()
+    finally:
+        i18n.install("en")

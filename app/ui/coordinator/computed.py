@@ -19,6 +19,7 @@ from app.consolidation.consolidate import consolidate_data
 from app.consolidation.data import RoundData, load_round_data
 from app.consolidation.official_rule import RuleChoice, rule_history
 from app.consolidation.panel_scores import panel_scores
+from app.consolidation.ranking import Placed, RankEntry, rank_entries
 from app.consolidation.rules import parse_rule
 from app.consolidation.severity.adjust import level_shifts, round_severity
 from app.store import Store
@@ -44,6 +45,7 @@ class RoundView:
     history: tuple[RuleChoice, ...]  # changes of the official rule, oldest first
     raw: dict[str, RegionPanel]  # region code -> panel under the mean of the raw levels
     adjusted: dict[str, RegionPanel]  # region code -> panel adjusted for severity ({} when refused)
+    raw_places: dict[str, Placed]  # region code -> its place under the raw mean, when the ranking shown is adjusted
 
     @property
     def refused(self) -> bool:
@@ -79,8 +81,13 @@ def compute_round(store: Store, round_ref: str | None, rule: str | None) -> Roun
         panels = c.panels if shown is AggregationRule.ADJUSTED else panel_scores(
             data, AggregationRule.ADJUSTED, level_shifts(data, severity))
         adjusted = {p.region.code: p for p in panels}
+    raw_places: dict[str, Placed] = {}
+    if shown is AggregationRule.ADJUSTED:  # where the mean would have put each region: what the adjustment moved
+        placed, _cuts = rank_entries([RankEntry(p.region.code, p.total, tuple(d.score for d in p.dimensions))
+                                      for p in raw.values()], c.shortlist_sizes)
+        raw_places = {place.code: place for place in placed}
     history = tuple(rule_history(store, data.round.id))
-    return RoundView(c, requested, official, severity, refusal, islands, history, raw, adjusted)
+    return RoundView(c, requested, official, severity, refusal, islands, history, raw, adjusted, raw_places)
 
 
 def _islands(data: RoundData, refused: AdjustmentRefused) -> tuple[IslandView, ...]:

@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.base.numbers import Kind, decimal_score
 from app.consolidation.detail import AssessorLevel, IndicatorDetail, RegionDetail
+from app.consolidation.severity.model import ERRATIC, HALO
+from app.ui.coordinator.severity_model import signed
+from app.ui.coordinator.side_by_side import SideBySide
 from app.ui.i18n import score_text
 
 INDICATOR = 0
@@ -46,13 +49,19 @@ class RegionDetailModel(QAbstractTableModel):
         self._detail: RegionDetail | None = None
         self._rows: list[IndicatorDetail] = []
         self._assessors = 0
+        self._beside: SideBySide | None = None
 
-    def set_detail(self, detail: RegionDetail | None) -> None:
+    def set_detail(self, detail: RegionDetail | None, beside: SideBySide | None = None) -> None:
+        """``beside``: the panel under the other rule (adjusted beside raw, or raw beside adjusted)."""
         self.beginResetModel()
         self._detail = detail
         self._rows = list(detail.indicators) if detail else []
         self._assessors = len(detail.assessors) if detail else 0
+        self._beside = beside if detail else None
         self.endResetModel()
+
+    def beside(self) -> SideBySide | None:
+        return self._beside
 
     def detail(self) -> RegionDetail | None:
         return self._detail
@@ -73,18 +82,27 @@ class RegionDetailModel(QAbstractTableModel):
         return 1 + self._assessors
 
     @property
+    def beside_column(self) -> int:
+        """The other rule's combined level, right of the combined one; -1 without a severity fit."""
+        return 2 + self._assessors if self._beside is not None else -1
+
+    @property
     def in_force_column(self) -> int:
-        return 2 + self._assessors
+        return 2 + self._assessors + self._extra
 
     @property
     def spread_column(self) -> int:
-        return 3 + self._assessors
+        return 3 + self._assessors + self._extra
+
+    @property
+    def _extra(self) -> int:
+        return 1 if self._beside is not None else 0
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._detail is None else 4 + self._assessors
+        return 0 if parent.isValid() or self._detail is None else 4 + self._assessors + self._extra
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or self._detail is None or not 0 <= section < self.columnCount():
@@ -93,13 +111,29 @@ class RegionDetailModel(QAbstractTableModel):
             if section == INDICATOR:
                 return self.tr("Indicator")
             if section <= self._assessors:
-                return self._detail.assessors[section - 1].name
+                return self._assessor_header(section - 1)
+            if section == self.beside_column and self._beside is not None:
+                return self.tr("Raw mean") if self._beside.raw else self.tr("Adjusted")
+            if section == self.combined_column and self._beside is not None and self._beside.raw:
+                return self.tr("Adjusted")
             return {self.combined_column: self.tr("Combined"), self.in_force_column: self.tr("In force"),
                     self.spread_column: self.tr("Spread")}[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if 1 <= section <= self._assessors:
                 a = self._detail.assessors[section - 1]
-                return f"{a.name} — NIP {a.nip or '–'} — {a.organisation} ({self._detail.statuses[section - 1]})"
+                tip = f"{a.name} — NIP {a.nip or '–'} — {a.organisation} ({self._detail.statuses[section - 1]})"
+                severity = self._beside.severity(a.id) if self._beside else None
+                if severity is not None:
+                    locale = QLocale()
+                    tip += "\n" + self.tr("Severity %1 ± %2 points (%3 levels): positive scores lower than the "
+                                          "average assessor").replace("%1", signed(locale, severity.severity, 1)) \
+                        .replace("%2", locale.toString(severity.se, "f", 1)) \
+                        .replace("%3", signed(locale, severity.severity_levels, 2))
+                return tip
+            if section == self.beside_column:
+                return (self.tr("The mean of the assessors' own levels, before the adjustment") if self._beside and
+                        self._beside.raw else self.tr("The mean of the levels after each is corrected for its "
+                                                      "assessor's severity"))
             if section == self.combined_column:
                 return self.tr("The assessors' levels combined with the round's rule")
             if section == self.in_force_column:
@@ -127,7 +161,13 @@ class RegionDetailModel(QAbstractTableModel):
             return None
         if 1 <= column <= self._assessors:
             return self._assessor_data(ind.levels[column - 1], role)
-        if column == self.combined_column:
+        if column == self.beside_column and self._beside is not None:
+            value = self._beside.combined(ind.code)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return level_text(value)
+            if role == LEVEL_ROLE:
+                return value
+        elif column == self.combined_column:
             if role == Qt.ItemDataRole.DisplayRole:
                 return level_text(ind.combined)
             if role == LEVEL_ROLE:
@@ -158,6 +198,17 @@ class RegionDetailModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _assessor_header(self, i: int) -> str:
+        """The assessor's name, and under it their severity ± SE and fit flag (a word, not a colour)."""
+        a = self._detail.assessors[i] if self._detail else None
+        severity = self._beside.severity(a.id) if a is not None and self._beside else None
+        if a is None or severity is None:
+            return a.name if a else ""
+        flag = {ERRATIC: self.tr("erratic"), HALO: self.tr("halo")}.get(severity.flag, "")
+        locale = QLocale()
+        return (f"{a.name}\n{signed(locale, severity.severity, 1)} ± {locale.toString(severity.se, 'f', 1)}"
+                + (f" ⚠ {flag}" if flag else ""))
 
     def _assessor_data(self, cell: AssessorLevel, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

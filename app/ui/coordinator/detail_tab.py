@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 from app.base.numbers import Kind
 from app.consolidation import Consolidation
 from app.consolidation.detail import IndicatorDetail, RegionDetail, region_detail
+from app.consolidation.severity.model import ERRATIC, HALO
 from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
 from app.ui.coordinator.moderation_panel import ModerationPanel
 from app.ui.coordinator.session import CoordinatorSession, error_text
+from app.ui.coordinator.severity_model import signed
+from app.ui.coordinator.side_by_side import SideBySide, side_by_side
 from app.ui.i18n import score_text
 
 
@@ -126,9 +129,10 @@ class RegionDetailTab(QWidget):
         if generation != self._generation:
             return
         selected = self.current_indicator()
-        self.model.set_detail(detail)
+        beside = side_by_side(self.session.view, detail.region.code)
+        self.model.set_detail(detail, beside)
         self.moderation.show_detail(detail)
-        self.heading.setText(self._heading_html(detail))
+        self.heading.setText(self._heading_html(detail) + self._severity_html(detail, beside))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Stretch)
@@ -149,6 +153,31 @@ class RegionDetailTab(QWidget):
                 .replace("%3", html.escape(d.region.province_name)).replace("%4", rank)
                 .replace("%5", score_text(d.total, Kind.PANEL)).replace("%6", str(len(d.assessors)))
                 .replace("%7", str(flagged)).replace("%8", str(moderated)))
+
+    def _severity_html(self, d: RegionDetail, beside: SideBySide | None) -> str:
+        """Raw and adjusted panel score side by side, and the panel's severities (± SE) with their fit."""
+        if beside is None:
+            view = self.session.view
+            return ("<br>" + self.tr("Adjusted score: none — the round's panels are not linked (see Assessor severity)")
+                    if view is not None and view.refusal else "")
+        view = self.session.view
+        raw_panel, adjusted_panel = (view.raw.get(d.region.code), view.adjusted.get(d.region.code)) if view else (None, None)
+        raw = raw_panel.total if raw_panel is not None else None
+        adjusted = adjusted_panel.total if adjusted_panel is not None else None
+        locale = QLocale()
+        flags = {ERRATIC: self.tr("erratic"), HALO: self.tr("halo")}
+        people = []
+        for a in d.assessors:
+            severity = beside.severity(a.id)
+            if severity is None:
+                continue
+            flag = flags.get(severity.flag, self.tr("fits"))
+            people.append(f"{html.escape(a.name)} {signed(locale, severity.severity, 1)} ± "
+                          f"{locale.toString(severity.se, 'f', 1)} ({'⚠ ' if severity.flag else ''}{flag})")
+        return ("<br>" + self.tr("Raw mean <b>%1</b> · adjusted for assessor severity <b>%2</b> · the panel's "
+                                 "severities (points ± SE; + stricter): %3")
+                .replace("%1", score_text(raw, Kind.PANEL)).replace("%2", score_text(adjusted, Kind.PANEL))
+                .replace("%3", " · ".join(people)))
 
     # -- indicator ------------------------------------------------------------------------------
 

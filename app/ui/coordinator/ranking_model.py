@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor
 
 from app.base.numbers import Kind, round_score
 from app.consolidation import Consolidation, RankedRegion
-from app.consolidation.ranking import TIE, YES
+from app.consolidation.ranking import TIE, YES, Placed
 from app.ui.i18n import score_text
 from app.ui.widgets.table_base import KeyedFilterProxy, KeyedTableModel
 
@@ -30,6 +30,7 @@ FIXED = 5
 # kinds of the columns after the fixed ones
 DIMENSION, ASSESSORS, SPREAD, MODERATED, SHORTLIST, TIES = "dimension", "assessors", "spread", "moderated", \
     "shortlist", "ties"
+RAW_RANK = "raw_rank"  # under the adjusted rule: the rank by the raw mean, and whether a cut-off was crossed
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a value that sorts (None-safe)
 REGION_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -59,16 +60,20 @@ class RankingModel(KeyedTableModel):
         self._search: list[str] = []
         self._align: list[int | None] = []
         self._warn: set[tuple[int, int]] = set()
+        self._raw: dict[str, Placed] = {}
 
     # -- contents -------------------------------------------------------------------------------
 
-    def set_consolidation(self, c: Consolidation | None) -> None:
+    def set_consolidation(self, c: Consolidation | None, raw_places: dict[str, Placed] | None = None) -> None:
+        """``raw_places``: each region's place under the raw mean (shown beside an adjusted ranking)."""
         self.beginResetModel()
         self._c = c
+        self._raw = raw_places or {}
         self._rows = list(c.ranking) if c else []
         self._columns = []
         if c is not None:
             self._columns += [(DIMENSION, d.code) for d in c.instrument.dimensions]
+            self._columns += [(RAW_RANK, None)] if self._raw else []
             self._columns += [(ASSESSORS, None), (SPREAD, None), (MODERATED, None)]
             self._columns += [(SHORTLIST, size) for size in c.shortlist_sizes]
             self._columns += [(TIES, None)]
@@ -120,6 +125,8 @@ class RankingModel(KeyedTableModel):
         for kind, key in self._columns:
             if kind == DIMENSION:
                 texts.append(score_text(next(d.score for d in r.dimensions if d.code == key), Kind.PANEL))
+            elif kind == RAW_RANK:
+                texts.append(self._raw_text(r, locale))
             elif kind == ASSESSORS:
                 texts.append(f"{r.assessors}/{r.expected}" if r.expected and r.expected != r.assessors
                              else locale.toString(r.assessors))
@@ -133,6 +140,24 @@ class RankingModel(KeyedTableModel):
             else:
                 texts.append(self._tie_text(r))
         return texts
+
+    def _crossed(self, r: RankedRegion) -> list[int]:
+        """The shortlist sizes this region is on under one rule and not under the other."""
+        place = self._raw.get(r.region.code)
+        if place is None or self._c is None:
+            return []
+        raw = dict(zip(self._c.shortlist_sizes, place.shortlist, strict=True))
+        return [size for size in self._c.shortlist_sizes if raw[size] != r.on_shortlist(size)]
+
+    def _raw_text(self, r: RankedRegion, locale) -> str:
+        place = self._raw.get(r.region.code)
+        if place is None or place.rank is None:
+            return "–"
+        text = locale.toString(place.rank)
+        if r.rank is not None and r.rank != place.rank:
+            moved = place.rank - r.rank  # up when the adjusted rank is better (smaller)
+            text += f" {'▲' if moved > 0 else '▼'}{abs(moved)}"
+        return ("⇅ " if self._crossed(r) else "") + text
 
     def _tie_text(self, r: RankedRegion) -> str:
         straddles = [size for size, mark in r.shortlist if mark == TIE]
@@ -152,6 +177,9 @@ class RankingModel(KeyedTableModel):
         for kind, key in self._columns:
             if kind == DIMENSION:
                 keys.append((num(next(d.score for d in r.dimensions if d.code == key)), -r.position))
+            elif kind == RAW_RANK:
+                place = self._raw.get(r.region.code)
+                keys.append((place is None or place.rank is None, place.position if place else 0))
             elif kind == ASSESSORS:
                 keys.append((r.assessors, -r.position))
             elif kind == SPREAD:
@@ -179,7 +207,7 @@ class RankingModel(KeyedTableModel):
             return {
                 "rank": self.tr("Rank"), "code": self.tr("Code"), "region": self.tr("Region"),
                 "province": self.tr("Province"), "score": self.tr("Panel score"), DIMENSION: key,
-                ASSESSORS: self.tr("Assessors"), SPREAD: self.tr("Spread ≥2"), MODERATED: self.tr("Moderated"),
+                RAW_RANK: self.tr("Rank by mean"), ASSESSORS: self.tr("Assessors"), SPREAD: self.tr("Spread ≥2"), MODERATED: self.tr("Moderated"),
                 SHORTLIST: self.tr("Top %1").replace("%1", str(key)), TIES: self.tr("Ties"),
             }[kind]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -189,6 +217,8 @@ class RankingModel(KeyedTableModel):
             return {
                 "rank": self.tr("Standard competition rank (1, 2, 2, 4); regions without a panel score are not ranked"),
                 "score": self.tr("Panel score 0–100 under the chosen aggregation rule"),
+                RAW_RANK: self.tr("The rank by the mean of the assessors' own levels; ▲/▼ how far the adjustment "
+                                  "moved the region, ⇅ it crossed a shortlist cut-off"),
                 ASSESSORS: self.tr("Counted assessments (of the assessors seated on the panel)"),
                 SPREAD: self.tr("Indicators where assessors differ by two levels or more"),
                 MODERATED: self.tr("Indicators with a moderated level"),
@@ -203,7 +233,7 @@ class RankingModel(KeyedTableModel):
 
     @staticmethod
     def _numeric(kind: str) -> bool:
-        return kind in ("rank", "score", DIMENSION, ASSESSORS, SPREAD, MODERATED)
+        return kind in ("rank", "score", DIMENSION, RAW_RANK, ASSESSORS, SPREAD, MODERATED)
 
     def _styles(self) -> None:
         """Alignment per column and the cells drawn in the warning colour, computed once per reset."""
@@ -217,7 +247,7 @@ class RankingModel(KeyedTableModel):
                 kind, key = self.column_kind(column)
                 if (kind == TIES and any(m == TIE for _, m in r.shortlist)) or \
                         (kind == SHORTLIST and r.on_shortlist(key) == TIE) or (kind == SPREAD and r.flagged_indicators) \
-                        or (kind == ASSESSORS and (r.missing or r.in_conflict)):
+                        or (kind == ASSESSORS and (r.missing or r.in_conflict)) or (kind == RAW_RANK and self._crossed(r)):
                     self._warn.add((source, column))
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -264,6 +294,10 @@ class RankingModel(KeyedTableModel):
         if kind == ASSESSORS and (r.missing or r.in_conflict):
             return self.tr("%1 missing, %2 in conflict").replace("%1", str(r.missing)).replace(
                 "%2", str(r.in_conflict))
+        if kind == RAW_RANK and (crossed := self._crossed(r)):
+            return self.tr("Adjusted for assessor severity, this region moves across the cut-off of the top %1 "
+                           "(see Region detail and Assessor severity for why)").replace(
+                "%1", ", ".join(str(s) for s in crossed))
         if kind == "region":
             return f"{r.region.name} ({r.region.code}), {r.region.province_name}"
         return None

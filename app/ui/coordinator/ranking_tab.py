@@ -133,7 +133,8 @@ class RankingTab(QWidget):
         view = self.session.view
         refused = view is not None and view.refused
         selected = self.selected_region()
-        self.model.set_consolidation(None if refused else c)  # a refused rule has no ranking, not another one
+        # a refused rule has no ranking (not another rule's); an adjusted one shows the raw mean's rank beside
+        self.model.set_consolidation(None if refused else c, view.raw_places if view is not None else None)
         self.table.sizes = c.shortlist_sizes
         self.table.cuts_shown = self.proxy.sorted_by_rank()
         index = self.rule.findData(view.requested.value if view is not None else c.rule.value)

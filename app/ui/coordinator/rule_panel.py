@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.coordinator.computed import IslandView, RoundView
@@ -64,25 +64,28 @@ class OfficialRulePanel(QWidget):
         self.official.setText(text)
         self.make_official.setEnabled(not view.refused and shown is not view.official)
         self.refusal.setVisible(view.refused)
-        self.refusal.setText(self.refusal_html(view) if view.refused else "")
+        self.refusal.setText(refusal_html(view) if view.refused else "")
 
-    def refusal_html(self, view: RoundView) -> str:
-        if not view.islands:
-            return "⚠ " + self.tr("<b>Adjusted for assessor severity is refused for this round:</b> %1") \
-                .replace("%1", html.escape(view.refusal))
-        groups = "".join(f"<li>{self._island(number, island)}</li>" for number, island in enumerate(view.islands, 1))
-        return ("⚠ " + self.tr("<b>Adjusted for assessor severity is refused for this round.</b> Its assessors form "
-                               "%1 groups that scored no region in common, so their severities cannot be compared:")
-                .replace("%1", str(len(view.islands)))
-                + f"<ul style='margin: 2px 0'>{groups}</ul>"
-                + self.tr("Link the panels (rotate assessors between panels, or have every assessor score a "
-                          "calibration case), or rank with the mean, median or trimmed mean. No ranking is shown "
-                          "for this rule and nothing is exported with it."))
 
-    def _island(self, number: int, island: IslandView) -> str:
-        names = ", ".join(island.assessors[:NAMES_SHOWN])
-        if len(island.assessors) > NAMES_SHOWN:
-            names += " " + self.tr("and %1 more").replace("%1", str(len(island.assessors) - NAMES_SHOWN))
-        panels = ", ".join(island.panels) or self.tr("no panel in the schedule")
-        return html.escape(self.tr("Group %1: %2 — %3 (%4 regions)").replace("%1", str(number)).replace("%2", panels)
-                           .replace("%3", names).replace("%4", str(island.regions)))
+def refusal_html(view: RoundView) -> str:
+    """Why the adjustment is refused: the unlinked groups by panel, assessors and regions, and what to do."""
+    if not view.islands:
+        return "⚠ " + QCoreApplication.translate("AdjustmentRefusal", "<b>Adjusted for assessor severity is refused for this round:</b> %1") \
+            .replace("%1", html.escape(view.refusal))
+    groups = "".join(f"<li>{_island(number, island)}</li>" for number, island in enumerate(view.islands, 1))
+    return ("⚠ " + QCoreApplication.translate("AdjustmentRefusal", "<b>Adjusted for assessor severity is refused for this round.</b> Its assessors form "
+                       "%1 groups that scored no region in common, so their severities cannot be compared:")
+            .replace("%1", str(len(view.islands)))
+            + f"<ul style='margin: 2px 0'>{groups}</ul>"
+            + QCoreApplication.translate("AdjustmentRefusal", "Link the panels (rotate assessors between panels, or have every assessor score a "
+                  "calibration case), or rank with the mean, median or trimmed mean. No ranking is shown "
+                  "for this rule and nothing is exported with it."))
+
+
+def _island(number: int, island: IslandView) -> str:
+    names = ", ".join(island.assessors[:NAMES_SHOWN])
+    if len(island.assessors) > NAMES_SHOWN:
+        names += " " + QCoreApplication.translate("AdjustmentRefusal", "and %1 more").replace("%1", str(len(island.assessors) - NAMES_SHOWN))
+    panels = ", ".join(island.panels) or QCoreApplication.translate("AdjustmentRefusal", "no panel in the schedule")
+    return html.escape(QCoreApplication.translate("AdjustmentRefusal", "Group %1: %2 — %3 (%4 regions)").replace("%1", str(number)).replace("%2", panels)
+                       .replace("%3", names).replace("%4", str(island.regions)))

@@ -25,6 +25,7 @@ from app.ui.coordinator.import_tab import ImportTab
 from app.ui.coordinator.ranking_tab import RankingTab
 from app.ui.coordinator.services import CoordinatorServices
 from app.ui.coordinator.session import CoordinatorSession
+from app.ui.coordinator.severity_tab import SeverityTab
 from app.ui.setup.workspace import SetupWorkspace
 from app.ui.tasks import TaskRunner
 
@@ -69,7 +70,9 @@ class CoordinatorView(QWidget):
                               (self.ranking_tab, self.tr("R&anking")), (self.detail_tab, self.tr("Region &detail")),
                               (self.charts_tab, self.tr("C&harts"))):
             self.tabs.addTab(widget, title)
-        # Ctrl+1 … Ctrl+6 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs)
+        self.severity_tab = SeverityTab(self.session, self)
+        self.tabs.addTab(self.severity_tab, self.tr("Assessor &severity"))
+        # Ctrl+1 … Ctrl+7 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs)
         self.tab_keys: list[QShortcut] = []
         for number in range(1, self.tabs.count() + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
