@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import subprocess
@@ -30,7 +31,15 @@ def test_demo_builds_a_sound_2018_round(tmp_path: Path, capsys) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         days = conn.execute("SELECT DISTINCT day FROM interview_slot ORDER BY day").fetchall()
         assert [d[0] for d in days] == ["2018-03-05", "2018-03-06", "2018-03-07"]
-        assert conn.execute("SELECT count(DISTINCT panel_id) FROM interview_slot").fetchone()[0] == 3
+        # 3 rooms a day, a panel per room and day: seats rotate between days, so the panels are linked
+        assert conn.execute("SELECT count(DISTINCT panel_id) FROM interview_slot").fetchone()[0] == 9
+        rooms_per_day = conn.execute("SELECT s.day, count(DISTINCT p.room) FROM interview_slot s JOIN panel p "
+                                     "ON p.id = s.panel_id GROUP BY s.day").fetchall()
+        assert [n for _, n in rooms_per_day] == [3, 3, 3]
+        rooms_per_assessor = conn.execute("SELECT pa.assessor_id, count(DISTINCT p.room) FROM panel_assessor pa "
+                                          "JOIN panel p ON p.id = pa.panel_id GROUP BY pa.assessor_id").fetchall()
+        assert len(rooms_per_assessor) == 6
+        assert sum(1 for _, rooms in rooms_per_assessor if rooms > 1) == 3  # the chairs stay, the others rotate
         assert conn.execute("SELECT count(*) FROM assessment WHERE status='draft'").fetchone()[0] == 1
         levels = conn.execute("SELECT level, count(*) FROM score GROUP BY level").fetchall()
     finally:
@@ -38,6 +47,16 @@ def test_demo_builds_a_sound_2018_round(tmp_path: Path, capsys) -> None:
     assert {lv for lv, _ in levels} == {1, 2, 3, 4, 5}  # simulated scores spread over the rubric
     code, out, _ = run(capsys, "--data-dir", str(data), "check")
     assert code == 0 and "ok" in out
+    # the demo's assessors differ in severity: adjusting for it changes the top 50, and the file says which rule
+    shortlists = {}
+    for rule in ("mean", "adjusted"):
+        assert run(capsys, "--data-dir", str(data), "ranking", "--rule", rule, "--out", str(tmp_path / f"{rule}.csv"))[0] == 0
+        with (tmp_path / f"{rule}.csv").open(encoding="utf-8-sig", newline="") as handle:
+            cells = list(csv.DictReader(handle))
+        assert {c["aggregation_rule"] for c in cells} == {rule}
+        shortlists[rule] = {c["region_code"] for c in cells if c["shortlist_50"] == "yes"}
+    assert len(shortlists["mean"]) == len(shortlists["adjusted"]) == 50
+    assert shortlists["mean"] != shortlists["adjusted"]
     code, _, err = run(capsys, "--data-dir", str(data), "demo")
     assert code == 1 and "already holds the demo round" in err
 
