@@ -149,6 +149,33 @@
         </message>
     </context>
     <context>
+        <name>AdjustmentRefusal</name>
+        <message>
+            <source>&lt;b&gt;Adjusted for assessor severity is refused for this round:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Adjusted for assessor severity is refused for this round:&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Adjusted for assessor severity is refused for this round.&lt;/b&gt; Its assessors form %1 groups that scored no region in common, so their severities cannot be compared:</source>
+            <translation>&lt;b&gt;Adjusted for assessor severity is refused for this round.&lt;/b&gt; Its assessors form %1 groups that scored no region in common, so their severities cannot be compared:</translation>
+        </message>
+        <message>
+            <source>Link the panels (rotate assessors between panels, or have every assessor score a calibration case), or rank with the mean, median or trimmed mean. No ranking is shown for this rule and nothing is exported with it.</source>
+            <translation>Link the panels (rotate assessors between panels, or have every assessor score a calibration case), or rank with the mean, median or trimmed mean. No ranking is shown for this rule and nothing is exported with it.</translation>
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation>and %1 more</translation>
+        </message>
+        <message>
+            <source>no panel in the schedule</source>
+            <translation>no panel in the schedule</translation>
+        </message>
+        <message>
+            <source>Group %1: %2 — %3 (%4 regions)</source>
+            <translation>Group %1: %2 — %3 (%4 regions)</translation>
+        </message>
+    </context>
+    <context>
         <name>Application</name>
         <message>
             <source>Nilai cannot open its data</source>
@@ -955,6 +982,14 @@
             <translation>Consolidating</translation>
         </message>
         <message>
+            <source>Official rule of the round: %1 (recorded with your name and the time)</source>
+            <translation>Official rule of the round: %1 (recorded with your name and the time)</translation>
+        </message>
+        <message>
+            <source>Recording the official rule</source>
+            <translation>Recording the official rule</translation>
+        </message>
+        <message>
             <source>%1 %2: moderation cleared</source>
             <translation>%1 %2: moderation cleared</translation>
         </message>
@@ -1012,6 +1047,10 @@
         <message>
             <source>C&amp;harts</source>
             <translation>C&amp;harts</translation>
+        </message>
+        <message>
+            <source>Assessor &amp;severity</source>
+            <translation>Assessor &amp;severity</translation>
         </message>
         <message>
             <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>
@@ -1304,6 +1343,14 @@
         <message>
             <source>There is no ranking to export yet.</source>
             <translation>There is no ranking to export yet.</translation>
+        </message>
+        <message>
+            <source>The adjusted ranking is refused for this round, so there is nothing to export with it: choose another rule (the reason is under the rule).</source>
+            <translation>The adjusted ranking is refused for this round, so there is nothing to export with it: choose another rule (the reason is under the rule).</translation>
+        </message>
+        <message>
+            <source>The ranking shown uses %1 but the round's official rule is %2; exports are made with the official rule: make %1 official, or choose %2, then export.</source>
+            <translation>The ranking shown uses %1 but the round's official rule is %2; exports are made with the official rule: make %1 official, or choose %2, then export.</translation>
         </message>
         <message>
             <source>Export the ranking as CSV</source>
@@ -2911,6 +2958,41 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>OfficialRulePanel</name>
+        <message>
+            <source>Official rule</source>
+            <translation>Official rule</translation>
+        </message>
+        <message>
+            <source>&amp;Make this rule official</source>
+            <translation>&amp;Make this rule official</translation>
+        </message>
+        <message>
+            <source>The shortlist is made, and exported, with the official rule; the choice is recorded in the round's change log with your name and the time</source>
+            <translation>The shortlist is made, and exported, with the official rule; the choice is recorded in the round's change log with your name and the time</translation>
+        </message>
+        <message>
+            <source>Why the adjusted ranking is refused</source>
+            <translation>Why the adjusted ranking is refused</translation>
+        </message>
+        <message>
+            <source>Official rule: &lt;b&gt;%1&lt;/b&gt; — chosen by %2 on %3</source>
+            <translation>Official rule: &lt;b&gt;%1&lt;/b&gt; — chosen by %2 on %3</translation>
+        </message>
+        <message>
+            <source>Official rule: &lt;b&gt;%1&lt;/b&gt; (the round's setting)</source>
+            <translation>Official rule: &lt;b&gt;%1&lt;/b&gt; (the round's setting)</translation>
+        </message>
+        <message>
+            <source>the exports use the official rule</source>
+            <translation>the exports use the official rule</translation>
+        </message>
+        <message>
+            <source>the ranking below uses &lt;b&gt;%1&lt;/b&gt;: make it official to export it</source>
+            <translation>the ranking below uses &lt;b&gt;%1&lt;/b&gt;: make it official to export it</translation>
+        </message>
+    </context>
+    <context>
         <name>OpenFolderButton</name>
         <message>
             <source>&amp;Open folder</source>
@@ -3372,6 +3454,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Moderated</translation>
         </message>
         <message>
+            <source>Rank by mean</source>
+            <translation>Rank by mean</translation>
+        </message>
+        <message>
             <source>Top %1</source>
             <translation>Top %1</translation>
         </message>
@@ -3386,6 +3472,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Panel score 0–100 under the chosen aggregation rule</source>
             <translation>Panel score 0–100 under the chosen aggregation rule</translation>
+        </message>
+        <message>
+            <source>The rank by the mean of the assessors' own levels; ▲/▼ how far the adjustment moved the region, ⇅ it crossed a shortlist cut-off</source>
+            <translation>The rank by the mean of the assessors' own levels; ▲/▼ how far the adjustment moved the region, ⇅ it crossed a shortlist cut-off</translation>
         </message>
         <message>
             <source>Counted assessments (of the assessors seated on the panel)</source>
@@ -3415,24 +3505,16 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>%1 missing, %2 in conflict</source>
             <translation>%1 missing, %2 in conflict</translation>
         </message>
+        <message>
+            <source>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</source>
+            <translation>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</translation>
+        </message>
     </context>
     <context>
         <name>RankingTab</name>
         <message>
             <source>Aggregation rule</source>
             <translation>Aggregation rule</translation>
-        </message>
-        <message>
-            <source>Mean</source>
-            <translation>Mean</translation>
-        </message>
-        <message>
-            <source>Median</source>
-            <translation>Median</translation>
-        </message>
-        <message>
-            <source>Trimmed mean</source>
-            <translation>Trimmed mean</translation>
         </message>
         <message>
             <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
@@ -3499,8 +3581,16 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Ranking</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
-            <translation>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</translation>
+            <source>Refused for this round: its panels are not linked</source>
+            <translation>Refused for this round: its panels are not linked</translation>
+        </message>
+        <message>
+            <source>Each assessor's levels corrected for their severity, estimated from the regions assessors scored in common</source>
+            <translation>Each assessor's levels corrected for their severity, estimated from the regions assessors scored in common</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal) / Gwet's AC1 / AC2: round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
+            <translation>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal) / Gwet's AC1 / AC2: round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</translation>
         </message>
         <message>
             <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
@@ -3529,6 +3619,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Indicator</translation>
         </message>
         <message>
+            <source>Raw mean</source>
+            <translation>Raw mean</translation>
+        </message>
+        <message>
+            <source>Adjusted</source>
+            <translation>Adjusted</translation>
+        </message>
+        <message>
             <source>Combined</source>
             <translation>Combined</translation>
         </message>
@@ -3539,6 +3637,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Spread</source>
             <translation>Spread</translation>
+        </message>
+        <message>
+            <source>Severity %1 ± %2 points (%3 levels): positive scores lower than the average assessor</source>
+            <translation>Severity %1 ± %2 points (%3 levels): positive scores lower than the average assessor</translation>
+        </message>
+        <message>
+            <source>The mean of the assessors' own levels, before the adjustment</source>
+            <translation>The mean of the assessors' own levels, before the adjustment</translation>
+        </message>
+        <message>
+            <source>The mean of the levels after each is corrected for its assessor's severity</source>
+            <translation>The mean of the levels after each is corrected for its assessor's severity</translation>
         </message>
         <message>
             <source>The assessors' levels combined with the round's rule</source>
@@ -3563,6 +3673,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>The assessors differ by %1 levels</source>
             <translation>The assessors differ by %1 levels</translation>
+        </message>
+        <message>
+            <source>erratic</source>
+            <translation>erratic</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
         </message>
         <message>
             <source>n/a</source>
@@ -3598,6 +3716,26 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</translation>
+        </message>
+        <message>
+            <source>Adjusted score: none — the round's panels are not linked (see Assessor severity)</source>
+            <translation>Adjusted score: none — the round's panels are not linked (see Assessor severity)</translation>
+        </message>
+        <message>
+            <source>erratic</source>
+            <translation>erratic</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
+        </message>
+        <message>
+            <source>fits</source>
+            <translation>fits</translation>
+        </message>
+        <message>
+            <source>Raw mean &lt;b&gt;%1&lt;/b&gt; · adjusted for assessor severity &lt;b&gt;%2&lt;/b&gt; · the panel's severities (points ± SE; + stricter): %3</source>
+            <translation>Raw mean &lt;b&gt;%1&lt;/b&gt; · adjusted for assessor severity &lt;b&gt;%2&lt;/b&gt; · the panel's severities (points ± SE; + stricter): %3</translation>
         </message>
         <message>
             <source>not applicable</source>
@@ -3990,6 +4128,25 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>RuleNames</name>
+        <message>
+            <source>Mean</source>
+            <translation>Mean</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Trimmed mean</source>
+            <translation>Trimmed mean</translation>
+        </message>
+        <message>
+            <source>Adjusted for assessor severity</source>
+            <translation>Adjusted for assessor severity</translation>
+        </message>
+    </context>
+    <context>
         <name>ScheduleModel</name>
         <message>
             <source>Region</source>
@@ -4332,6 +4489,92 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>Nothing to redo</source>
             <translation>Nothing to redo</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityModel</name>
+        <message>
+            <source>Assessor</source>
+            <translation>Assessor</translation>
+        </message>
+        <message>
+            <source>Panels</source>
+            <translation>Panels</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Regions</translation>
+        </message>
+        <message>
+            <source>Severity (points ± SE)</source>
+            <translation>Severity (points ± SE)</translation>
+        </message>
+        <message>
+            <source>Severity (levels)</source>
+            <translation>Severity (levels)</translation>
+        </message>
+        <message>
+            <source>Fit (mean square)</source>
+            <translation>Fit (mean square)</translation>
+        </message>
+        <message>
+            <source>Spread across indicators</source>
+            <translation>Spread across indicators</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Flag</translation>
+        </message>
+        <message>
+            <source>erratic: levels the model does not explain</source>
+            <translation>erratic: levels the model does not explain</translation>
+        </message>
+        <message>
+            <source>halo: nearly the same level everywhere</source>
+            <translation>halo: nearly the same level everywhere</translation>
+        </message>
+        <message>
+            <source>fits</source>
+            <translation>fits</translation>
+        </message>
+        <message>
+            <source>Positive: this assessor scores lower than the average assessor on the same work (stricter); negative: higher (more lenient). Points on the 0-100 scale, with the standard error; the adjusted rule adds the severity back to each of their levels</source>
+            <translation>Positive: this assessor scores lower than the average assessor on the same work (stricter); negative: higher (more lenient). Points on the 0-100 scale, with the standard error; the adjusted rule adds the severity back to each of their levels</translation>
+        </message>
+        <message>
+            <source>The severity in rubric levels (points × the indicators' span / 100)</source>
+            <translation>The severity in rubric levels (points × the indicators' span / 100)</translation>
+        </message>
+        <message>
+            <source>The mean squared standardised residual: near 1 when the model explains this assessor as well as the others; above 1.5 erratic, below 0.5 too predictable</source>
+            <translation>The mean squared standardised residual: near 1 when the model explains this assessor as well as the others; above 1.5 erratic, below 0.5 too predictable</translation>
+        </message>
+        <message>
+            <source>How much the assessor's levels vary across indicators within one region, relative to the median assessor; below 0.5: halo</source>
+            <translation>How much the assessor's levels vary across indicators within one region, relative to the median assessor; below 0.5: halo</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityTab</name>
+        <message>
+            <source>About the severities</source>
+            <translation>About the severities</translation>
+        </message>
+        <message>
+            <source>Why the severities cannot be estimated</source>
+            <translation>Why the severities cannot be estimated</translation>
+        </message>
+        <message>
+            <source>Assessor severities</source>
+            <translation>Assessor severities</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Assessor severity&lt;/b&gt; — cannot be estimated for this round.</source>
+            <translation>&lt;b&gt;Assessor severity&lt;/b&gt; — cannot be estimated for this round.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Assessor severity&lt;/b&gt; — how much lower (+, stricter) or higher (−, more lenient) each assessor scores than the average assessor on the same work, estimated from the regions assessors scored in common (%1 levels, residual SD %2 points). The rule &lt;i&gt;adjusted for assessor severity&lt;/i&gt; adds each severity back to that assessor's levels. %3 of %4 assessor(s) flagged.</source>
+            <translation>&lt;b&gt;Assessor severity&lt;/b&gt; — how much lower (+, stricter) or higher (−, more lenient) each assessor scores than the average assessor on the same work, estimated from the regions assessors scored in common (%1 levels, residual SD %2 points). The rule &lt;i&gt;adjusted for assessor severity&lt;/i&gt; adds each severity back to that assessor's levels. %3 of %4 assessor(s) flagged.</translation>
         </message>
     </context>
     <context>

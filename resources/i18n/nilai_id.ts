@@ -149,6 +149,33 @@
         </message>
     </context>
     <context>
+        <name>AdjustmentRefusal</name>
+        <message>
+            <source>&lt;b&gt;Adjusted for assessor severity is refused for this round:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Penyesuaian keketatan penilai ditolak untuk putaran ini:&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Adjusted for assessor severity is refused for this round.&lt;/b&gt; Its assessors form %1 groups that scored no region in common, so their severities cannot be compared:</source>
+            <translation>&lt;b&gt;Penyesuaian keketatan penilai ditolak untuk putaran ini.&lt;/b&gt; Para penilainya membentuk %1 kelompok yang tidak menilai satu daerah pun bersama, sehingga keketatan mereka tidak dapat dibandingkan:</translation>
+        </message>
+        <message>
+            <source>Link the panels (rotate assessors between panels, or have every assessor score a calibration case), or rank with the mean, median or trimmed mean. No ranking is shown for this rule and nothing is exported with it.</source>
+            <translation>Hubungkan panel (gilir penilai antarpanel, atau minta setiap penilai menilai kasus kalibrasi), atau buat peringkat dengan rata-rata, median, atau rata-rata terpangkas. Tidak ada peringkat yang ditampilkan dengan aturan ini dan tidak ada yang diekspor dengannya.</translation>
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation>dan %1 lainnya</translation>
+        </message>
+        <message>
+            <source>no panel in the schedule</source>
+            <translation>tidak ada panel di jadwal</translation>
+        </message>
+        <message>
+            <source>Group %1: %2 — %3 (%4 regions)</source>
+            <translation>Kelompok %1: %2 — %3 (%4 daerah)</translation>
+        </message>
+    </context>
+    <context>
         <name>Application</name>
         <message>
             <source>Nilai cannot open its data</source>
@@ -951,6 +978,14 @@
             <translation>Mengonsolidasikan</translation>
         </message>
         <message>
+            <source>Official rule of the round: %1 (recorded with your name and the time)</source>
+            <translation>Aturan resmi putaran: %1 (dicatat dengan nama Anda dan waktunya)</translation>
+        </message>
+        <message>
+            <source>Recording the official rule</source>
+            <translation>Mencatat aturan resmi</translation>
+        </message>
+        <message>
             <source>%1 %2: moderation cleared</source>
             <translation>%1 %2: moderasi dihapus</translation>
         </message>
@@ -1008,6 +1043,10 @@
         <message>
             <source>C&amp;harts</source>
             <translation>&amp;Grafik</translation>
+        </message>
+        <message>
+            <source>Assessor &amp;severity</source>
+            <translation>&amp;Keketatan penilai</translation>
         </message>
         <message>
             <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>
@@ -1300,6 +1339,14 @@
         <message>
             <source>There is no ranking to export yet.</source>
             <translation>Belum ada peringkat untuk diekspor.</translation>
+        </message>
+        <message>
+            <source>The adjusted ranking is refused for this round, so there is nothing to export with it: choose another rule (the reason is under the rule).</source>
+            <translation>Peringkat yang disesuaikan ditolak untuk putaran ini, jadi tidak ada yang dapat diekspor dengannya: pilih aturan lain (alasannya ada di bawah aturan).</translation>
+        </message>
+        <message>
+            <source>The ranking shown uses %1 but the round's official rule is %2; exports are made with the official rule: make %1 official, or choose %2, then export.</source>
+            <translation>Peringkat yang ditampilkan memakai %1, tetapi aturan resmi putaran ini %2; ekspor dibuat dengan aturan resmi: jadikan %1 resmi, atau pilih %2, lalu ekspor.</translation>
         </message>
         <message>
             <source>Export the ranking as CSV</source>
@@ -2900,6 +2947,41 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>OfficialRulePanel</name>
+        <message>
+            <source>Official rule</source>
+            <translation>Aturan resmi</translation>
+        </message>
+        <message>
+            <source>&amp;Make this rule official</source>
+            <translation>Jadikan aturan ini res&amp;mi</translation>
+        </message>
+        <message>
+            <source>The shortlist is made, and exported, with the official rule; the choice is recorded in the round's change log with your name and the time</source>
+            <translation>Daftar pendek dibuat, dan diekspor, dengan aturan resmi; pilihan ini dicatat di log perubahan putaran dengan nama Anda dan waktunya</translation>
+        </message>
+        <message>
+            <source>Why the adjusted ranking is refused</source>
+            <translation>Mengapa peringkat yang disesuaikan ditolak</translation>
+        </message>
+        <message>
+            <source>Official rule: &lt;b&gt;%1&lt;/b&gt; — chosen by %2 on %3</source>
+            <translation>Aturan resmi: &lt;b&gt;%1&lt;/b&gt; — dipilih oleh %2 pada %3</translation>
+        </message>
+        <message>
+            <source>Official rule: &lt;b&gt;%1&lt;/b&gt; (the round's setting)</source>
+            <translation>Aturan resmi: &lt;b&gt;%1&lt;/b&gt; (pengaturan putaran)</translation>
+        </message>
+        <message>
+            <source>the exports use the official rule</source>
+            <translation>ekspor memakai aturan resmi</translation>
+        </message>
+        <message>
+            <source>the ranking below uses &lt;b&gt;%1&lt;/b&gt;: make it official to export it</source>
+            <translation>peringkat di bawah memakai &lt;b&gt;%1&lt;/b&gt;: jadikan resmi untuk mengekspornya</translation>
+        </message>
+    </context>
+    <context>
         <name>OpenFolderButton</name>
         <message>
             <source>&amp;Open folder</source>
@@ -3360,6 +3442,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Dimoderasi</translation>
         </message>
         <message>
+            <source>Rank by mean</source>
+            <translation>Peringkat rata-rata</translation>
+        </message>
+        <message>
             <source>Top %1</source>
             <translation>%1 teratas</translation>
         </message>
@@ -3374,6 +3460,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Panel score 0–100 under the chosen aggregation rule</source>
             <translation>Nilai panel 0–100 menurut aturan agregasi yang dipilih</translation>
+        </message>
+        <message>
+            <source>The rank by the mean of the assessors' own levels; ▲/▼ how far the adjustment moved the region, ⇅ it crossed a shortlist cut-off</source>
+            <translation>Peringkat menurut rata-rata tingkat asli para penilai; ▲/▼ seberapa jauh penyesuaian menggeser daerah, ⇅ daerah melintasi batas daftar pendek</translation>
         </message>
         <message>
             <source>Counted assessments (of the assessors seated on the panel)</source>
@@ -3403,24 +3493,16 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>%1 missing, %2 in conflict</source>
             <translation>%1 belum ada, %2 bertentangan</translation>
         </message>
+        <message>
+            <source>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</source>
+            <translation>Setelah disesuaikan dengan keketatan penilai, daerah ini melintasi batas %1 besar (lihat Rincian daerah dan Keketatan penilai untuk alasannya)</translation>
+        </message>
     </context>
     <context>
         <name>RankingTab</name>
         <message>
             <source>Aggregation rule</source>
             <translation>Aturan agregasi</translation>
-        </message>
-        <message>
-            <source>Mean</source>
-            <translation>Rata-rata</translation>
-        </message>
-        <message>
-            <source>Median</source>
-            <translation>Median</translation>
-        </message>
-        <message>
-            <source>Trimmed mean</source>
-            <translation>Rata-rata terpangkas</translation>
         </message>
         <message>
             <source>How the assessors' levels of one indicator are combined; the ranking is recomputed in the background</source>
@@ -3487,8 +3569,16 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Peringkat</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal): round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
-            <translation>&lt;b&gt;Kesepakatan&lt;/b&gt; — α Krippendorff (ordinal): putaran &lt;b&gt;%1&lt;/b&gt;; per dimensi: %2 · ICC(1,1) total penilai: &lt;b&gt;%3&lt;/b&gt; · %4 indikator dengan selisih 2 tingkat atau lebih, di %5 daerah · aturan: %6</translation>
+            <source>Refused for this round: its panels are not linked</source>
+            <translation>Ditolak untuk putaran ini: panelnya tidak terhubung</translation>
+        </message>
+        <message>
+            <source>Each assessor's levels corrected for their severity, estimated from the regions assessors scored in common</source>
+            <translation>Tingkat tiap penilai dikoreksi menurut keketatannya, yang diperkirakan dari daerah yang dinilai bersama oleh para penilai</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Agreement&lt;/b&gt; — Krippendorff's α (ordinal) / Gwet's AC1 / AC2: round &lt;b&gt;%1&lt;/b&gt;; by dimension: %2 · ICC(1,1) of the assessors' totals: &lt;b&gt;%3&lt;/b&gt; · %4 indicator(s) with a spread of 2 levels or more, in %5 region(s) · rule: %6</source>
+            <translation>&lt;b&gt;Kesepakatan&lt;/b&gt; — α Krippendorff (ordinal) / AC1 / AC2 Gwet: putaran &lt;b&gt;%1&lt;/b&gt;; per dimensi: %2 · ICC(1,1) total penilai: &lt;b&gt;%3&lt;/b&gt; · %4 indikator dengan selisih 2 tingkat atau lebih, di %5 daerah · aturan: %6</translation>
         </message>
         <message>
             <source>Top %1: %2 certain; a tie of %3 regions (%4) straddles the cut-off for %5 place(s) — for the coordinator to decide</source>
@@ -3517,6 +3607,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Indikator</translation>
         </message>
         <message>
+            <source>Raw mean</source>
+            <translation>Rata-rata asli</translation>
+        </message>
+        <message>
+            <source>Adjusted</source>
+            <translation>Disesuaikan</translation>
+        </message>
+        <message>
             <source>Combined</source>
             <translation>Gabungan</translation>
         </message>
@@ -3527,6 +3625,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Spread</source>
             <translation>Selisih</translation>
+        </message>
+        <message>
+            <source>Severity %1 ± %2 points (%3 levels): positive scores lower than the average assessor</source>
+            <translation>Keketatan %1 ± %2 poin (%3 tingkat): positif berarti menilai lebih rendah daripada penilai rata-rata</translation>
+        </message>
+        <message>
+            <source>The mean of the assessors' own levels, before the adjustment</source>
+            <translation>Rata-rata tingkat asli para penilai, sebelum penyesuaian</translation>
+        </message>
+        <message>
+            <source>The mean of the levels after each is corrected for its assessor's severity</source>
+            <translation>Rata-rata tingkat setelah masing-masing dikoreksi menurut keketatan penilainya</translation>
         </message>
         <message>
             <source>The assessors' levels combined with the round's rule</source>
@@ -3551,6 +3661,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>The assessors differ by %1 levels</source>
             <translation>Para penilai berbeda %1 tingkat</translation>
+        </message>
+        <message>
+            <source>erratic</source>
+            <translation>tak menentu</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
         </message>
         <message>
             <source>n/a</source>
@@ -3586,6 +3704,26 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · rank &lt;b&gt;%4&lt;/b&gt; · panel score &lt;b&gt;%5&lt;/b&gt; · %6 assessor(s) · %7 flagged · %8 moderated</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 · peringkat &lt;b&gt;%4&lt;/b&gt; · nilai panel &lt;b&gt;%5&lt;/b&gt; · %6 penilai · %7 ditandai · %8 dimoderasi</translation>
+        </message>
+        <message>
+            <source>Adjusted score: none — the round's panels are not linked (see Assessor severity)</source>
+            <translation>Nilai yang disesuaikan: tidak ada — panel putaran ini tidak terhubung (lihat Keketatan penilai)</translation>
+        </message>
+        <message>
+            <source>erratic</source>
+            <translation>tak menentu</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
+        </message>
+        <message>
+            <source>fits</source>
+            <translation>sesuai</translation>
+        </message>
+        <message>
+            <source>Raw mean &lt;b&gt;%1&lt;/b&gt; · adjusted for assessor severity &lt;b&gt;%2&lt;/b&gt; · the panel's severities (points ± SE; + stricter): %3</source>
+            <translation>Rata-rata asli &lt;b&gt;%1&lt;/b&gt; · disesuaikan dengan keketatan penilai &lt;b&gt;%2&lt;/b&gt; · keketatan panel (poin ± SE; + lebih ketat): %3</translation>
         </message>
         <message>
             <source>not applicable</source>
@@ -3978,6 +4116,25 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>RuleNames</name>
+        <message>
+            <source>Mean</source>
+            <translation>Rata-rata</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Trimmed mean</source>
+            <translation>Rata-rata terpangkas</translation>
+        </message>
+        <message>
+            <source>Adjusted for assessor severity</source>
+            <translation>Disesuaikan dengan keketatan penilai</translation>
+        </message>
+    </context>
+    <context>
         <name>ScheduleModel</name>
         <message>
             <source>Region</source>
@@ -4320,6 +4477,92 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>Nothing to redo</source>
             <translation>Tidak ada yang dapat diulangi</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityModel</name>
+        <message>
+            <source>Assessor</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Panels</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Daerah</translation>
+        </message>
+        <message>
+            <source>Severity (points ± SE)</source>
+            <translation>Keketatan (poin ± SE)</translation>
+        </message>
+        <message>
+            <source>Severity (levels)</source>
+            <translation>Keketatan (tingkat)</translation>
+        </message>
+        <message>
+            <source>Fit (mean square)</source>
+            <translation>Kecocokan (rerata kuadrat)</translation>
+        </message>
+        <message>
+            <source>Spread across indicators</source>
+            <translation>Sebaran antarindikator</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Tanda</translation>
+        </message>
+        <message>
+            <source>erratic: levels the model does not explain</source>
+            <translation>tak menentu: tingkat yang tidak dijelaskan model</translation>
+        </message>
+        <message>
+            <source>halo: nearly the same level everywhere</source>
+            <translation>halo: hampir sama tingkatnya di mana-mana</translation>
+        </message>
+        <message>
+            <source>fits</source>
+            <translation>sesuai</translation>
+        </message>
+        <message>
+            <source>Positive: this assessor scores lower than the average assessor on the same work (stricter); negative: higher (more lenient). Points on the 0-100 scale, with the standard error; the adjusted rule adds the severity back to each of their levels</source>
+            <translation>Positif: penilai ini memberi nilai lebih rendah daripada penilai rata-rata untuk pekerjaan yang sama (lebih ketat); negatif: lebih tinggi (lebih longgar). Poin pada skala 0-100, dengan galat baku; aturan yang disesuaikan menambahkan keketatan itu kembali ke setiap tingkatnya</translation>
+        </message>
+        <message>
+            <source>The severity in rubric levels (points × the indicators' span / 100)</source>
+            <translation>Keketatan dalam tingkat rubrik (poin × rentang indikator / 100)</translation>
+        </message>
+        <message>
+            <source>The mean squared standardised residual: near 1 when the model explains this assessor as well as the others; above 1.5 erratic, below 0.5 too predictable</source>
+            <translation>Rerata kuadrat residu baku: mendekati 1 bila model menjelaskan penilai ini sebaik penilai lain; di atas 1,5 tak menentu, di bawah 0,5 terlalu mudah ditebak</translation>
+        </message>
+        <message>
+            <source>How much the assessor's levels vary across indicators within one region, relative to the median assessor; below 0.5: halo</source>
+            <translation>Seberapa beragam tingkat penilai antarindikator dalam satu daerah, dibandingkan penilai median; di bawah 0,5: halo</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityTab</name>
+        <message>
+            <source>About the severities</source>
+            <translation>Tentang keketatan</translation>
+        </message>
+        <message>
+            <source>Why the severities cannot be estimated</source>
+            <translation>Mengapa keketatan tidak dapat diperkirakan</translation>
+        </message>
+        <message>
+            <source>Assessor severities</source>
+            <translation>Keketatan penilai</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Assessor severity&lt;/b&gt; — cannot be estimated for this round.</source>
+            <translation>&lt;b&gt;Keketatan penilai&lt;/b&gt; — tidak dapat diperkirakan untuk putaran ini.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Assessor severity&lt;/b&gt; — how much lower (+, stricter) or higher (−, more lenient) each assessor scores than the average assessor on the same work, estimated from the regions assessors scored in common (%1 levels, residual SD %2 points). The rule &lt;i&gt;adjusted for assessor severity&lt;/i&gt; adds each severity back to that assessor's levels. %3 of %4 assessor(s) flagged.</source>
+            <translation>&lt;b&gt;Keketatan penilai&lt;/b&gt; — seberapa lebih rendah (+, lebih ketat) atau lebih tinggi (−, lebih longgar) tiap penilai memberi nilai dibandingkan penilai rata-rata untuk pekerjaan yang sama, diperkirakan dari daerah yang dinilai bersama oleh para penilai (%1 tingkat, SD residu %2 poin). Aturan &lt;i&gt;disesuaikan dengan keketatan penilai&lt;/i&gt; menambahkan tiap keketatan kembali ke tingkat penilai itu. %3 dari %4 penilai ditandai.</translation>
         </message>
     </context>
     <context>
