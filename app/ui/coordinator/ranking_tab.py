@@ -191,7 +191,7 @@ class RankingTab(QWidget):
                         "spread of 2 levels or more, in %5 region(s) · rule: %6")
                 .replace("%1", figures_text(locale, a.round)).replace("%2", dims).replace("%3", icc)
                 .replace("%4", locale.toString(a.flagged_cells)).replace("%5", locale.toString(a.flagged_regions))
-                .replace("%6", rule_name(c.rule)))
+                .replace("%6", rule_name(self.session.view.requested if self.session.view else c.rule)))
         return text
 
     def _cuts_html(self, c: Consolidation) -> str:

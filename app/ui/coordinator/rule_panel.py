@@ -72,11 +72,11 @@ def refusal_html(view: RoundView) -> str:
     if not view.islands:
         return "⚠ " + QCoreApplication.translate("AdjustmentRefusal", "<b>Adjusted for assessor severity is refused for this round:</b> %1") \
             .replace("%1", html.escape(view.refusal))
-    groups = "".join(f"<li>{_island(number, island)}</li>" for number, island in enumerate(view.islands, 1))
+    groups = "".join(f"<br>• {_island(number, island)}" for number, island in enumerate(view.islands, 1))
     return ("⚠ " + QCoreApplication.translate("AdjustmentRefusal", "<b>Adjusted for assessor severity is refused for this round.</b> Its assessors form "
                        "%1 groups that scored no region in common, so their severities cannot be compared:")
             .replace("%1", str(len(view.islands)))
-            + f"<ul style='margin: 2px 0'>{groups}</ul>"
+            + groups + "<br>"
             + QCoreApplication.translate("AdjustmentRefusal", "Link the panels (rotate assessors between panels, or have every assessor score a "
                   "calibration case), or rank with the mean, median or trimmed mean. No ranking is shown "
                   "for this rule and nothing is exported with it."))

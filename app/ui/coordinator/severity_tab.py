@@ -8,7 +8,7 @@ instead of numbers that would mean nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from app.consolidation import Consolidation
 from app.ui.coordinator.rule_panel import REFUSAL_STYLE, refusal_html
@@ -43,10 +43,13 @@ class SeverityTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         self.table.setAccessibleName(self.tr("Assessor severities"))
+        for label in (self.summary, self.refusal):  # as tall as their text, also while the table is hidden
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.refusal)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)
         session.consolidated.connect(self.show_consolidation)
 
     def show_consolidation(self, _c: Consolidation) -> None:
