@@ -1049,8 +1049,12 @@
             <translation>C&amp;harts</translation>
         </message>
         <message>
-            <source>Assessor &amp;severity</source>
-            <translation>Assessor &amp;severity</translation>
+            <source>Assessor severit&amp;y</source>
+            <translation>Assessor severit&amp;y</translation>
+        </message>
+        <message>
+            <source>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</source>
+            <translation>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</translation>
         </message>
         <message>
             <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>

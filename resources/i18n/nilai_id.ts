@@ -1045,8 +1045,12 @@
             <translation>&amp;Grafik</translation>
         </message>
         <message>
-            <source>Assessor &amp;severity</source>
-            <translation>&amp;Keketatan penilai</translation>
+            <source>Assessor severit&amp;y</source>
+            <translation>Keketatan penilai</translation>
+        </message>
+        <message>
+            <source>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</source>
+            <translation>Seberapa ketat tiap penilai (keketatan ± SE) dan seberapa cocok model untuknya (Ctrl+%1)</translation>
         </message>
         <message>
             <source>There is no round here yet: create one here in Round setup, or import the assessors' bundles (Import tab) to bring one in.</source>

@@ -71,7 +71,9 @@ class CoordinatorView(QWidget):
                               (self.charts_tab, self.tr("C&harts"))):
             self.tabs.addTab(widget, title)
         self.severity_tab = SeverityTab(self.session, self)
-        self.tabs.addTab(self.severity_tab, self.tr("Assessor &severity"))
+        self.tabs.setTabToolTip(self.tabs.addTab(self.severity_tab, self.tr("Assessor severit&y")),
+                                self.tr("How strict each assessor is (severity ± SE) and how well the model fits them "
+                                        "(Ctrl+%1)").replace("%1", str(self.tabs.count())))
         # Ctrl+1 … Ctrl+7 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs)
         self.tab_keys: list[QShortcut] = []
         for number in range(1, self.tabs.count() + 1):
