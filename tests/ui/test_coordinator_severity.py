@@ -179,8 +179,10 @@ def test_an_unlinked_round_is_refused_with_the_groups_named(qtbot, store, runner
         assert session.get(Round, round_id).aggregation_rule == "mean"
     severity = view.severity_tab
     assert severity.model.rowCount() == 0 and "Group 2: Panel B" in severity.refusal.text()
+    assert view.charts_tab.bars._bars == []  # nor a chart of another rule's ranking
     view.open_region("1101")  # region detail still works, without an adjusted column
     assert view.detail_tab.model.beside_column == -1
     assert "not linked" in view.detail_tab.heading.text()
     choose_rule(qtbot, view, "mean")
     assert tab.model.rowCount() == len(BASE) and not tab.official.refusal.isVisible()
+    assert len(view.charts_tab.bars._bars) == len(BASE)

@@ -42,8 +42,10 @@ class ChartsTab(QWidget):
 
     def show_consolidation(self, c: Consolidation) -> None:
         current = self.region.currentData()
-        self.bars.set_consolidation(c)
-        self.histogram.set_consolidation(c)
+        view = self.session.view
+        shown = None if view is not None and view.refused else c  # a refused rule has no ranking to chart
+        self.bars.set_consolidation(shown)
+        self.histogram.set_consolidation(shown)
         self.region.blockSignals(True)
         self.region.clear()
         for r in c.ranking:
