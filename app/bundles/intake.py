@@ -2,7 +2,8 @@
 
 A correctly signed bundle from an assessor whose certificate the store does not know is rejected as
 ``untrusted``; :func:`import_files` reads that certificate back out of the bundle so the coordinator
-can look at it, and :func:`trust_and_import` trusts it and imports its bundles again. A certificate
+can look at it, and :func:`trust_and_import` trusts it (:func:`trust_all_and_import`: several at once) and imports
+its bundles again. A certificate
 with the name and NIP of an assessor trusted here under another key carries that known holder: only
 :func:`renew_and_import` (accepting it as their renewal) takes it in, and links it to the same assessor.
 """
@@ -84,12 +85,20 @@ def import_files(store: Store, paths: Iterable[str | Path], unlock: Callable[[],
 def trust_and_import(store: Store, info: CertInfo, paths: Iterable[Path], unlock: Callable[[], Any] | None = None,
                      progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
     """Put the certificate on the store's trust list, then import its bundles again."""
+    return trust_all_and_import(store, [info], paths, unlock, progress)
+
+
+def trust_all_and_import(store: Store, infos: Iterable[CertInfo], paths: Iterable[Path],
+                         unlock: Callable[[], Any] | None = None,
+                         progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+    """Trust several certificates at once (all or none), then import their bundles again in one batch."""
     with store.transaction() as session:
-        holder = known_holder(session, info)
-        if holder is not None:  # never in passing: the coordinator must say it is the same person
-            raise BundleError(f"{info.name} (NIP {info.nip}) is trusted here with another certificate "
-                              f"({holder.fingerprint[:16]}…); accept this one as a renewal, or reject it")
-        remember(session, info, info.source or "coordinator window")
+        for info in infos:
+            holder = known_holder(session, info)
+            if holder is not None:  # never in passing: the coordinator must say it is the same person
+                raise BundleError(f"{info.name} (NIP {info.nip}) is trusted here with another certificate "
+                                  f"({holder.fingerprint[:16]}…); accept this one as a renewal, or reject it")
+            remember(session, info, info.source or "coordinator window")
     return import_files(store, paths, unlock=unlock, progress=progress)
 
 

@@ -65,6 +65,19 @@ class BundleReport:
         return f"{self.file}: imported{who}: {counts}"
 
 
+def summarize(bundles: list[BundleReport]) -> dict[str, int]:
+    """How many bundles were taken in, were known already (a receipt: nothing done) and were rejected."""
+    counter = Counter(b.outcome for b in bundles)
+    return {BUNDLE_IMPORTED: counter[BUNDLE_IMPORTED], BUNDLE_KNOWN: counter[BUNDLE_KNOWN],
+            BUNDLE_REJECTED: counter[BUNDLE_REJECTED]}
+
+
+def summary_line(summary: dict[str, int]) -> str:
+    """ "6 bundle(s): 0 taken in, 6 already imported, 0 rejected" (the CLI's line; the UI words its own)."""
+    return (f"{sum(summary.values())} bundle(s): {summary[BUNDLE_IMPORTED]} taken in, "
+            f"{summary[BUNDLE_KNOWN]} already imported, {summary[BUNDLE_REJECTED]} rejected")
+
+
 @dataclass
 class ImportReport:
     bundles: list[BundleReport] = field(default_factory=list)
@@ -73,6 +86,11 @@ class ImportReport:
     @property
     def rejected(self) -> list[BundleReport]:
         return [b for b in self.bundles if b.outcome == BUNDLE_REJECTED]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Bundles per outcome: taken in now, taken in before (a no-op), rejected — what every report says."""
+        return summarize(self.bundles)
 
     @property
     def totals(self) -> dict[str, int]:
@@ -88,6 +106,7 @@ class ImportReport:
             "bundles": [asdict(b) | {"counts": b.counts} for b in self.bundles],
             "totals": self.totals,
             "rejected_bundles": len(self.rejected),
+            "summary": self.summary,
         }
 
     def lines(self, verbose: bool = False) -> list[str]:
@@ -100,8 +119,7 @@ class ImportReport:
                     lines.append(f"  {record.outcome.replace('_', ' ')}: record {record.record_id[:8]} version "
                                  f"{record.version_id[:8]} {record.region_code} {record.detail}".rstrip())
         total = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(self.totals.items()))
-        lines.append(f"{len(self.bundles)} bundle(s): {len(self.bundles) - len(self.rejected)} taken in, "
-                     f"{len(self.rejected)} rejected" + (f"; records: {total}" if total else ""))
+        lines.append(summary_line(self.summary) + (f"; records: {total}" if total else ""))
         return lines
 
     def write_json(self, path: str | Path, complete: bool = True) -> None:

@@ -72,6 +72,12 @@ class ImportReportModel(QAbstractItemModel):
     def bundle_rows(self) -> list[tuple[Path, R.BundleReport, str]]:
         return list(self._bundles)
 
+    def summary(self) -> dict[str, int]:
+        """Bundles per outcome as the list shows them (a declined certificate's bundle counts as rejected)."""
+        counts = R.summarize([bundle for _, bundle, shown in self._bundles if shown != CERT_REJECTED])
+        counts[R.BUNDLE_REJECTED] += sum(1 for _, _, shown in self._bundles if shown == CERT_REJECTED)
+        return counts
+
     def outcome_text(self, outcome: str) -> str:
         return {
             R.IMPORTED: self.tr("imported"), R.ALREADY_PRESENT: self.tr("already present"),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bundles import report as R
 from app.bundles.conflict_views import ConflictView, open_conflict_views
 from app.bundles.conflicts import resolve_conflict
 from app.bundles.format import PAYLOAD, SUFFIX
@@ -38,7 +39,7 @@ from app.bundles.intake import (
     UnknownCertificate,
     import_files,
     renew_and_import,
-    trust_and_import,
+    trust_all_and_import,
 )
 from app.identity import has_identity
 from app.ui.coordinator.conflict_dialog import ConflictDialog
@@ -107,17 +108,23 @@ class ImportTab(QWidget):
         self.report.setUniformRowHeights(True)
         self.report.setAccessibleName(self.tr("Import report"))
         self.report.header().setStretchLastSection(True)
+        self._fit_report_columns()  # the headers whole from the start ("Assessor / record" was cut)
 
         self.unknown_model = UnknownCertificatesModel(self)
         self.unknown = QTableView(self)
         self.unknown.setModel(self.unknown_model)
         self.unknown.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.unknown.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several at once (Shift/Ctrl+click, Ctrl+A): six assessors' fingerprints checked, then trusted together
+        self.unknown.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.unknown.verticalHeader().hide()
         self.unknown.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.unknown.horizontalHeader().setStretchLastSection(True)
         self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
         self.trust_button = QPushButton(self.tr("&Trust and import"), self)
+        self.select_all_button = QPushButton(self.tr("Select &all"), self)
+        self.select_all_button.setToolTip(self.tr("Select every certificate listed (Ctrl+A), after checking each "
+                                                  "fingerprint"))
+        self.select_all_button.clicked.connect(self.unknown.selectAll)
         self.reject_button = QPushButton(self.tr("Re&ject"), self)
         self.renewal_button = QPushButton(self.tr("Accept as re&newal"), self)
         self.renewal_button.hide()
@@ -133,7 +140,8 @@ class ImportTab(QWidget):
             self.tr("Unknown assessor certificates"),
             self.tr("These bundles are signed correctly, by certificates this computer does not trust yet. Check "
                     "each fingerprint with the assessor (by phone or in person) before trusting it."),
-            self.unknown, [self.trust_button, self.renewal_button, self.reject_button], self.renewal_note)
+            self.unknown, [self.trust_button, self.select_all_button, self.renewal_button, self.reject_button],
+            self.renewal_note)
 
         self.conflicts_model = ConflictsModel(self)
         self.conflicts = QTableView(self)
@@ -188,10 +196,16 @@ class ImportTab(QWidget):
         return box
 
     def _update_buttons(self) -> None:
-        selected = self._selected_unknown()
+        chosen = self._selected_unknowns()
+        selected = chosen[0] if len(chosen) == 1 else None
         renewal = selected is not None and selected.known is not None
-        self.trust_button.setEnabled(selected is not None and not renewal)  # a renewal is never trusted in passing
-        self.reject_button.setEnabled(selected is not None)
+        # a renewal is never trusted in passing, not even among others
+        self.trust_button.setEnabled(bool(chosen) and all(item.known is None for item in chosen))
+        certificates = len({item.info.fingerprint for item in chosen})
+        self.trust_button.setText(self.tr("&Trust and import") if certificates < 2 else
+                                  self.tr("&Trust %1 and import").replace("%1", str(certificates)))
+        self.reject_button.setEnabled(bool(chosen))
+        self.select_all_button.setEnabled(self.unknown_model.rowCount() > 1)
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
         show = self.unknown_model.rowCount() > 0
         if show != self.unknown_box.isVisibleTo(self):
@@ -277,34 +291,53 @@ class ImportTab(QWidget):
         self.choose_button.setEnabled(True)
         self.report_model.add(outcome)
         self.report.expandAll()
-        for column in range(3):
-            self.report.resizeColumnToContents(column)
+        self._fit_report_columns()
         self.unknown_model.add(outcome.unknown)
         self._update_buttons()
-        bundles = outcome.report.bundles
-        rejected = len(outcome.report.rejected)
-        self.session.message.emit(self.tr("%1 bundle(s) read: %2 taken in, %3 rejected")
-                                  .replace("%1", str(len(bundles))).replace("%2", str(len(bundles) - rejected))
-                                  .replace("%3", str(rejected)))
+        self.session.message.emit(self.summary_text())
         self.imported.emit(outcome)
         self.refresh_conflicts()
-        if len(bundles) > rejected or self.session.consolidation is not None:
+        if outcome.report.summary[R.BUNDLE_IMPORTED] or self.session.consolidation is not None:
             self.session.recompute()  # (nothing taken in and no round yet: nothing to rank)
+
+    def _fit_report_columns(self) -> None:
+        """Each column but the last as wide as its widest cell or its header, whichever is wider."""
+        header = self.report.header()
+        for column in range(self.report_model.columnCount() - 1):
+            header.resizeSection(column, max(self.report.sizeHintForColumn(column), header.sectionSizeHint(column)))
+
+    def summary_text(self) -> str:
+        """The status line: what the report list shows, counted (the same words as its Outcome column)."""
+        counts = self.report_model.summary()
+        text = self.tr("%1 bundle(s) in the report: %2 taken in, %3 already imported, %4 rejected").replace(
+            "%1", str(sum(counts.values()))).replace("%2", str(counts[R.BUNDLE_IMPORTED])).replace(
+            "%3", str(counts[R.BUNDLE_KNOWN])).replace("%4", str(counts[R.BUNDLE_REJECTED]))
+        waiting = len({item.path for item in self.unknown_model.items()})
+        if waiting:
+            text += self.tr(" — %1 waiting for your decision on a certificate").replace("%1", str(waiting))
+        return text
 
     # -- certificates ---------------------------------------------------------------------------
 
+    def _selected_unknowns(self) -> list[UnknownCertificate]:
+        rows = sorted(index.row() for index in self.unknown.selectionModel().selectedRows())
+        return [self.unknown_model.item(row) for row in rows]
+
     def _selected_unknown(self) -> UnknownCertificate | None:
-        rows = self.unknown.selectionModel().selectedRows()
-        return self.unknown_model.item(rows[0].row()) if rows else None
+        chosen = self._selected_unknowns()
+        return chosen[0] if len(chosen) == 1 else None
 
     def trust_selected(self) -> bool:
-        item = self._selected_unknown()
-        if item is None:
+        """Trust every selected certificate (none of them a renewal) and import all their bundles at once."""
+        chosen = self._selected_unknowns()
+        if not chosen or any(item.known is not None for item in chosen):
             return False
-        items = self.unknown_model.remove_fingerprint(item.info.fingerprint)
+        infos = list({item.info.fingerprint: item.info for item in chosen}.values())
+        paths: list[Path] = []
+        for info in infos:
+            paths += [i.path for i in self.unknown_model.remove_fingerprint(info.fingerprint) if i.path not in paths]
         self._update_buttons()
-        paths = [i.path for i in items]
-        self._run(trust_and_import, item.info, paths, self._unlock_for(paths))
+        self._run(trust_all_and_import, infos, paths, self._unlock_for(paths))
         return True
 
     def renew_selected(self) -> bool:
@@ -319,14 +352,16 @@ class ImportTab(QWidget):
         return True
 
     def reject_selected(self) -> bool:
-        item = self._selected_unknown()
-        if item is None:
+        chosen = self._selected_unknowns()
+        if not chosen:
             return False
-        for gone in self.unknown_model.remove_fingerprint(item.info.fingerprint):
-            self.report_model.mark_certificate_rejected(gone.path)
+        names = list(dict.fromkeys(item.info.name for item in chosen))
+        for fingerprint in dict.fromkeys(item.info.fingerprint for item in chosen):
+            for gone in self.unknown_model.remove_fingerprint(fingerprint):
+                self.report_model.mark_certificate_rejected(gone.path)
         self._update_buttons()
         self.session.message.emit(self.tr("Certificate of %1 not trusted; its bundles stay out")
-                                  .replace("%1", item.info.name))
+                                  .replace("%1", ", ".join(names)) + " · " + self.summary_text())
         return True
 
     # -- conflicts ------------------------------------------------------------------------------
