@@ -73,7 +73,9 @@ def test_work_runs_on_a_background_thread_and_comes_back_by_signal(qtbot, store,
         view.detail_tab.show_region("3325")
         qtbot.waitUntil(lambda: view.detail_tab.model.rowCount() == 5, timeout=10000)
         view.detail_tab.select_indicator("S1")
-        view.detail_tab.moderation.reason.setText("rapat pleno")
+        panel = view.detail_tab.moderation
+        panel.level.setCurrentIndex(panel.level.findData(1))  # not the level in force: that is refused
+        panel.reason.setText("rapat pleno")
         with qtbot.waitSignal(view.session.consolidated, timeout=10000):
             view.detail_tab.moderation.set_button.click()
         qtbot.waitUntil(lambda: view.detail_tab.moderation.history_model.rowCount() == 1, timeout=10000)

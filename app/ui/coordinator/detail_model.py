@@ -262,7 +262,7 @@ class ModerationHistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return (self.tr("When"), self.tr("Indicator"), self.tr("Change"), self.tr("Who"), self.tr("Reason"))[section]
+            return (self.tr("When"), self.tr("Indicator"), self.tr("Change"), self.tr("Coordinator"), self.tr("Reason"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -76,6 +76,7 @@ class RegionDetailTab(QWidget):
         self.notes.setAccessibleName(self.tr("Notes and evidence"))
         self.moderation = ModerationPanel(self)
         self.moderation.requested.connect(self._moderate)
+        self.moderation.set_coordinator(session.services.who())
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)

@@ -41,6 +41,10 @@ class ModerationPanel(QWidget):
         self.title.setFont(font)
         self.current = QLabel(self)
         self.current.setWordWrap(True)
+        self.coordinator = QLabel(self)  # who signs the change log: the coordinator, never an assessor's name
+        self.coordinator.setWordWrap(True)
+        self.coordinator.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.coordinator.hide()
         self.level = QComboBox(self)
         self.level.setAccessibleName(self.tr("Moderated level"))
         self.reason = QLineEdit(self)
@@ -83,11 +87,29 @@ class ModerationPanel(QWidget):
         layout.addWidget(self.current)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.coordinator)
         layout.addWidget(self.problem)
         history_label = QLabel(self.tr("History of this region's moderations"), self)
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)
         self.show_indicator(None)
+
+    def set_coordinator(self, who: str) -> None:
+        """Name the coordinator the moderations are logged under ("Name <NIP>", from their own identity)."""
+        self.coordinator.setText(self.tr("Logged as the coordinator: %1").replace("%1", who))
+        self.coordinator.setToolTip(self.tr("Moderations are yours as coordinator; the assessors' own levels "
+                                            "stay as they scored them"))
+        self.coordinator.setVisible(bool(who))
+
+    def in_force(self) -> int | None:
+        """The whole level that holds now: the moderated one, or the panel's combined level when it is whole."""
+        indicator = self.indicator
+        if indicator is None:
+            return None
+        if indicator.moderated is not None:
+            return indicator.moderated
+        used = indicator.used if indicator.used is not None else indicator.combined
+        return int(used) if used is not None and float(used).is_integer() else None
 
     def show_detail(self, detail: RegionDetail | None) -> None:
         self.history_model.set_events(detail.history if detail else ())
@@ -138,10 +160,20 @@ class ModerationPanel(QWidget):
     def set_level(self) -> None:
         if self.indicator is None:
             return
+        level = int(self.level.currentData())
+        if level == self.in_force():
+            # a no-op would still be logged as a moderation ("– → 4"): say so and change nothing
+            text = (self.tr("Level %1 is already moderated here: choose another level, or clear the moderation.")
+                    if self.indicator.moderated is not None else
+                    self.tr("Level %1 is already in force (the panel's combined level): choose another level."))
+            self.problem.setText(text.replace("%1", str(level)))
+            self.problem.show()
+            self.level.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         reason = self._reason()
         if reason is None:
             return
-        self.requested.emit(self.indicator.code, int(self.level.currentData()), reason)
+        self.requested.emit(self.indicator.code, level, reason)
 
     def clear_level(self) -> None:
         reason = self._reason()

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.identity import UnlockedIdentity, UnlockThrottle
+from app.identity import IdentityError, UnlockedIdentity, UnlockThrottle, has_identity, load_identity
 from app.store import Store, settings
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.tasks import TaskRunner
@@ -50,8 +50,17 @@ class CoordinatorServices:
     ask_passphrase: AskPassphrase | None = None  # default: the shared PassphraseDialog
 
     def who(self) -> str:
+        """The coordinator who moderates and resolves: their own key's identity (name and NIP) when there is
+        one, else the data directory's profile; "Name <NIP>"."""
         if self.actor.strip():
             return self.actor.strip()
+        if has_identity(self.data_dir):
+            try:
+                info = load_identity(self.data_dir)
+            except (IdentityError, OSError, ValueError):
+                info = None  # a damaged key file: the profile still names the coordinator
+            if info is not None and info.name:
+                return f"{info.name} <{info.nip}>" if info.nip else info.name
         profile = settings.profile(self.store)
         if profile is None:
             return QCoreApplication.translate("CoordinatorServices", "coordinator")
