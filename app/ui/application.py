@@ -73,16 +73,19 @@ class Shell(QObject):
 
     def rebuild(self) -> None:
         self.lang_override = None  # the assessor chose a language in the menu
-        self._replace_window()
+        self._replace_window(keep_coordinator=True)
 
-    def _replace_window(self) -> MainWindow | None:
+    def _replace_window(self, keep_coordinator: bool = False) -> MainWindow | None:
         old = self.window
         if old is None:
             return None
+        # the coordinator's window goes with the old one: reopened as it was (tab, region, filters)
+        coordinator = old.menus.coordinator_actions.state() if keep_coordinator else None
         old.close()
         window = self.build()
         window.show()
         window.start()
+        window.menus.coordinator_actions.reopen(coordinator)
         old.deleteLater()
         return window
 

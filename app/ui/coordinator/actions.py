@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -28,10 +28,13 @@ from app.ui.widgets.menus import menu_in
 if TYPE_CHECKING:
     from app.ui.coordinator.instrument_preview import InstrumentPreviewDialog
     from app.ui.coordinator.view import CoordinatorView
+    from app.ui.coordinator.view_state import ViewState
     from app.ui.coordinator.window import CoordinatorWindow
 
 
 class CoordinatorActions(QObject):
+    data_changed = Signal()  # bundles taken in or a round made: the assessor's schedule may read differently
+
     def __init__(self, window: QWidget, services: CoordinatorServices) -> None:
         coordinator_i18n.install()
         super().__init__(window)
@@ -90,12 +93,31 @@ class CoordinatorActions(QObject):
             from app.ui.coordinator.window import CoordinatorWindow  # deferred: numpy, krippendorff
 
             self.coordinator = CoordinatorWindow(self.services)
+            view = self.coordinator.view
+            view.import_tab.imported.connect(lambda _outcome: self.data_changed.emit())
+            view.setup_tab.round_created.connect(lambda _round_id: self.data_changed.emit())
         self.coordinator.show()
         self.coordinator.raise_()
         self.coordinator.activateWindow()
         if first:
             self.coordinator.view.start()
         return self.coordinator.view
+
+    def state(self) -> ViewState | None:
+        """What the open coordinator window shows (None when it is not open), to be shown again after a rebuild."""
+        if self.coordinator is None or not self.coordinator.isVisible():
+            return None
+        from app.ui.coordinator.view_state import capture  # deferred: with the window (numpy, krippendorff)
+
+        return capture(self.coordinator.view)
+
+    def reopen(self, state: ViewState | None) -> None:
+        """Open the window again as it was (a language switch rebuilt everything)."""
+        if state is None:
+            return
+        from app.ui.coordinator.view_state import restore  # deferred: with the window (numpy, krippendorff)
+
+        restore(self.show_view(), state)
 
     def import_instrument_workbook(self) -> Instrument | None:
         """Ask for a workbook and import its instrument; offers the preview once it is in the store."""

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
         self.menus = build_menus(self, self, self.interview_actions)
+        self.menus.coordinator_actions.data_changed.connect(self.schedule.reload)  # imports change the statuses
         self.interview.offer_identity = self.menus.sheet_actions.services.offer_identity  # one way, testable
         self.data_check = data_care.DataCheck(store, runner, self)
         self._build_status_bar()
@@ -324,8 +325,17 @@ class MainWindow(QMainWindow):
         coordinator = self.menus.coordinator_actions.coordinator
         if coordinator is not None:  # its own top-level window: it goes with this one
             coordinator.hide()
-            coordinator.deleteLater()
             self.menus.coordinator_actions.coordinator = None
+            runner = self.runner
+            if runner.busy:  # its work in flight reports back to it: deleted once the runner is idle
+                def gone(busy: bool) -> None:
+                    if not busy:
+                        runner.busy_changed.disconnect(gone)
+                        coordinator.deleteLater()
+
+                runner.busy_changed.connect(gone)
+            else:
+                coordinator.deleteLater()
         self.ui_state.save_geometry(self, "main")
         self.ui_state.sync()
         super().closeEvent(event)
