@@ -2190,6 +2190,26 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ImportTab</name>
         <message>
+            <source>Select &amp;all</source>
+            <translation>Pilih semu&amp;a</translation>
+        </message>
+        <message>
+            <source>Select every certificate listed (Ctrl+A), after checking each fingerprint</source>
+            <translation>Pilih semua sertifikat yang tercantum (Ctrl+A), setelah memeriksa setiap sidik jari</translation>
+        </message>
+        <message>
+            <source>&amp;Trust %1 and import</source>
+            <translation>&amp;Percayai %1 dan impor</translation>
+        </message>
+        <message>
+            <source>%1 bundle(s) in the report: %2 taken in, %3 already imported, %4 rejected</source>
+            <translation>%1 paket dalam laporan: %2 diterima, %3 sudah pernah diimpor, %4 ditolak</translation>
+        </message>
+        <message>
+            <source> — %1 waiting for your decision on a certificate</source>
+            <translation> — %1 menunggu keputusan Anda atas sertifikat</translation>
+        </message>
+        <message>
             <source>Drop result bundles (.nilai) or a folder of them here</source>
             <translation>Tarik paket hasil (.nilai) atau foldernya ke sini</translation>
         </message>
@@ -2867,6 +2887,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ModerationHistoryModel</name>
         <message>
+            <source>Coordinator</source>
+            <translation>Koordinator</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>Waktu</translation>
         </message>
@@ -2893,6 +2917,22 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>ModerationPanel</name>
+        <message>
+            <source>Logged as the coordinator: %1</source>
+            <translation>Dicatat atas nama koordinator: %1</translation>
+        </message>
+        <message>
+            <source>Moderations are yours as coordinator; the assessors' own levels stay as they scored them</source>
+            <translation>Moderasi adalah keputusan Anda sebagai koordinator; level dari penilai tetap seperti yang mereka berikan</translation>
+        </message>
+        <message>
+            <source>Level %1 is already moderated here: choose another level, or clear the moderation.</source>
+            <translation>Level %1 sudah menjadi hasil moderasi di sini: pilih level lain, atau hapus moderasinya.</translation>
+        </message>
+        <message>
+            <source>Level %1 is already in force (the panel's combined level): choose another level.</source>
+            <translation>Level %1 sudah berlaku (level gabungan panel): pilih level lain.</translation>
+        </message>
         <message>
             <source>Choose an indicator to moderate</source>
             <translation>Pilih indikator untuk dimoderasi</translation>
