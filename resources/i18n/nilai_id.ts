@@ -2923,15 +2923,15 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Moderations are yours as coordinator; the assessors' own levels stay as they scored them</source>
-            <translation>Moderasi adalah keputusan Anda sebagai koordinator; level dari penilai tetap seperti yang mereka berikan</translation>
+            <translation>Moderasi adalah keputusan Anda sebagai koordinator; tingkat dari penilai tetap seperti yang mereka berikan</translation>
         </message>
         <message>
             <source>Level %1 is already moderated here: choose another level, or clear the moderation.</source>
-            <translation>Level %1 sudah menjadi hasil moderasi di sini: pilih level lain, atau hapus moderasinya.</translation>
+            <translation>Tingkat %1 sudah menjadi hasil moderasi di sini: pilih tingkat lain, atau hapus moderasinya.</translation>
         </message>
         <message>
             <source>Level %1 is already in force (the panel's combined level): choose another level.</source>
-            <translation>Level %1 sudah berlaku (level gabungan panel): pilih level lain.</translation>
+            <translation>Tingkat %1 sudah berlaku (tingkat gabungan panel): pilih tingkat lain.</translation>
         </message>
         <message>
             <source>Choose an indicator to moderate</source>

@@ -104,7 +104,7 @@ def test_ranking_coverage_detail_and_charts(qtbot, runner, demo) -> None:
     code = region.flagged_indicators[0]
     detail.select_indicator(code)
     panel = detail.moderation
-    panel.level.setCurrentIndex(panel.level.findData(3))
+    panel.level.setCurrentIndex(panel.level.findData(3 if panel.in_force() != 3 else 2))  # the level in force is refused
     panel.reason.setText("Panel recheck: the ICT budget line is in the 2018 APBD")
     panel.set_button.click()
     model = detail.model  # show an indicator with the assessors' notes, flagged if there is one
@@ -150,10 +150,12 @@ def test_ranking_in_indonesian(qtbot, runner, demo) -> None:
         i18n.install("en")
 
 
-def test_import_report(qtbot, runner, english, tmp_path) -> None:
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_import_report(qtbot, runner, english, tmp_path, lang) -> None:
     from app.bundles.trust import trust_certificate
     from app.identity import export_certificate
     from app.store import open_store
+    from app.ui import i18n
 
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -176,18 +178,25 @@ def test_import_report(qtbot, runner, english, tmp_path) -> None:
         assert run_cli("--data-dir", directory, "bundle", "export", "--out", files[-1], "--passphrase-file", secret) == 0
     store = open_store(tmp_path / "coordinator")
     try:
-        for directory in assessors[:2]:  # the third assessor's certificate is not known yet
+        for directory in assessors[:1]:  # the other assessors' certificates are not known yet
             export_certificate(directory, tmp_path / f"{directory.name}.pem")
             trust_certificate(store, tmp_path / f"{directory.name}.pem")
-        window = window_for(store, runner, tmp_path / "coordinator", "en")
+        i18n.install(lang)
+        window = window_for(store, runner, tmp_path / "coordinator", lang)
         qtbot.addWidget(window)
         view = window.view
+        view.tabs.setCurrentWidget(view.import_tab)  # the demo round has no scores yet: it opened on its setup
         view.import_tab.import_paths(files)
         view.import_tab.report.collapseAll()
         view.import_tab.report.expand(view.import_tab.report_model.index(0, 0))
         view.import_tab.conflicts.selectRow(0)
-        view.import_tab.unknown.selectRow(0)
-        save(window, "coordinator-import-en.png")
+        view.import_tab.unknown.selectAll()  # two certificates, fingerprints checked: trusted together
+        save(window, f"coordinator-import-{lang}.png")
+        view.import_tab.trust_selected()
+        view.import_tab.conflicts.selectRow(0)
+        if lang != "en":
+            window.hide()
+            return
         dialog = view.import_tab.resolve_selected()
         dialog.choose(dialog.conflict.choices[-1].id)
         dialog.reason.setPlainText("The panel confirmed the second reading with the assessor by phone.")
