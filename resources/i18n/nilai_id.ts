@@ -2190,7 +2190,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ImportTab</name>
         <message>
-            <source>Select &amp;all</source>
+            <source>Select a&amp;ll</source>
             <translation>Pilih semu&amp;a</translation>
         </message>
         <message>

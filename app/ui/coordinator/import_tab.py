@@ -121,7 +121,7 @@ class ImportTab(QWidget):
         self.unknown.horizontalHeader().setStretchLastSection(True)
         self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
         self.trust_button = QPushButton(self.tr("&Trust and import"), self)
-        self.select_all_button = QPushButton(self.tr("Select &all"), self)
+        self.select_all_button = QPushButton(self.tr("Select a&ll"), self)
         self.select_all_button.setToolTip(self.tr("Select every certificate listed (Ctrl+A), after checking each "
                                                   "fingerprint"))
         self.select_all_button.clicked.connect(self.unknown.selectAll)
