@@ -29,7 +29,7 @@ def atomic_open(target: str | os.PathLike[str], mode: int = 0o644) -> Iterator[I
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(target.parent)
+    fsync_path(target.parent)
 
 
 def atomic_write(target: str | os.PathLike[str], data: bytes, mode: int = 0o644) -> None:
@@ -37,10 +37,11 @@ def atomic_write(target: str | os.PathLike[str], data: bytes, mode: int = 0o644)
         handle.write(data)
 
 
-def _fsync_dir(directory: Path) -> None:
-    # The rename itself must reach the disk, or a power cut can undo it.
+def fsync_path(path: Path) -> None:
+    """fsync a file, or a directory after a rename in it (the rename must reach the disk too, or a power
+    cut can undo it); a file system that cannot is left as it is."""
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -49,3 +50,10 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def replace_durably(partial: Path, target: Path) -> None:
+    """Rename a finished file over ``target`` so that, after a crash, one or the other is whole."""
+    fsync_path(partial)
+    os.replace(partial, target)
+    fsync_path(target.parent)

@@ -28,7 +28,7 @@ from typing import Any
 from cryptography import x509
 from filelock import FileLock
 
-from app.base.atomic import _fsync_dir, atomic_write
+from app.base.atomic import atomic_write, fsync_path
 from app.identity.certificates import cert_pem, certificate_fingerprint, load_pem_certificates, utcnow
 from app.identity.errors import IdentityError, NoIdentity
 
@@ -101,7 +101,7 @@ def install_identity(data_dir: Path, files: dict[str, tuple[bytes, int]], replac
                 shutil.rmtree(previous)
             os.rename(target, previous)
         os.rename(staging, target)
-        _fsync_dir(data_dir)  # the renames must reach the disk too; the same helper atomic_write uses
+        fsync_path(data_dir)  # the renames must reach the disk too; the same helper atomic_write uses
     if previous.exists():
         shutil.rmtree(previous)
 

@@ -12,12 +12,12 @@ must not be open in another Nilai meanwhile (refused when its write-ahead log sh
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.base.atomic import replace_durably
 from app.base.paths import DATABASE_FILE
 from app.store import cipher, sealed
 from app.store.errors import StoreError, StoreLocked
@@ -38,22 +38,6 @@ class Converted:
     backups: int = 0
     evidence: int = 0
     left_as_they_were: list[str] = field(default_factory=list)  # damaged backups that could not be read
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _replace(partial: Path, target: Path) -> None:
-    _fsync(partial)
-    os.replace(partial, target)
-    _fsync(target.parent)
 
 
 def _evidence_files(data_dir: Path) -> list[Path]:
@@ -117,7 +101,7 @@ def _convert_database_file(path: Path, key: bytes | None, *, live: bool) -> None
     crash_point(f"copied {path.name}")
     for stale in (wal, Path(f"{path}-shm")):  # an empty log and its index from the checks' readers
         stale.unlink(missing_ok=True)
-    _replace(partial, path)
+    replace_durably(partial, path)
 
 
 def convert(data_dir: Path, key: bytes | None) -> Converted:
@@ -132,7 +116,7 @@ def convert(data_dir: Path, key: bytes | None) -> Converted:
         content = sealed.read(path)
         partial = path.with_name(f".{path.name}.part")
         partial.write_bytes(sealed.seal(content, key) if key is not None else content)
-        _replace(partial, path)
+        replace_durably(partial, path)
         done.evidence += 1
         crash_point(f"evidence {path.name}")
     for path in _backup_files(data_dir):
