@@ -18,7 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -60,6 +59,7 @@ from app.consolidation.report_style import (
     report_styles,
     score_text,
 )
+from app.sheets.page_count import PageCountCanvas
 from app.sheets.text import FONT, FONT_BOLD
 
 # -- page furniture ------------------------------------------------------------------------------
@@ -74,27 +74,17 @@ class _Context:
     extra: dict = field(default_factory=dict)
 
 
-class _ReportCanvas(Canvas):
-    """Holds pages back so each footer can say "page X of Y" and the signature field lands on its page."""
+class _ReportCanvas(PageCountCanvas):
+    """Each footer says "page X of Y", and the signature field lands on its page."""
 
     def __init__(self, *args: Any, context: _Context, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._context = context
-        self._held: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._held.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
-
-    def save(self) -> None:
-        total = len(self._held)
-        for page, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._footer(page, total)
-            if page == self._context.signature_page and self._context.signature_rect:
-                self._signature_field(self._context.signature_rect)
-            super().showPage()
-        super().save()
+    def finish_page(self, page: int, total: int) -> None:
+        self._footer(page, total)
+        if page == self._context.signature_page and self._context.signature_rect:
+            self._signature_field(self._context.signature_rect)
 
     def _footer(self, page: int, total: int) -> None:
         y = 9 * mm

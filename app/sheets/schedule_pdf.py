@@ -19,7 +19,6 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -34,6 +33,7 @@ from reportlab.platypus import (
 
 from app import __version__
 from app.rounds.schedule_files import RoundSchedule, ScheduledSlot
+from app.sheets.page_count import PageCountCanvas
 from app.sheets.text import (
     ACCENT,
     FONT,
@@ -94,25 +94,15 @@ class _Context:
     footer: str
 
 
-class _ScheduleCanvas(Canvas):
-    """Holds pages back so each footer can say "page X of Y"."""
+class _ScheduleCanvas(PageCountCanvas):
+    """Each page's header and footer, with "page X of Y"."""
 
     def __init__(self, *args: Any, context: _Context, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._context = context
-        self._held: list[dict[str, object]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name: hold the page instead of writing it
-        self._held.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
-
-    def save(self) -> None:
-        total = len(self._held)
-        for page, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._furniture(page, total)
-            super().showPage()
-        super().save()
+    def finish_page(self, page: int, total: int) -> None:
+        self._furniture(page, total)
 
     def _furniture(self, page: int, total: int) -> None:
         ctx = self._context
