@@ -14,6 +14,7 @@ import hashlib
 import io
 import uuid
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,8 +80,11 @@ def version_state(assessment: Assessment) -> str:
 
 
 def export_bundle(store: Store, out: str | Path, *, passphrase: str | None = None, unlocked: Any = None,
-                  round_ref: str | None = None, everything: bool = False, to_cert: Any = None) -> ExportResult:
-    """Write one bundle to ``out``; ``unlocked`` (or ``passphrase``, asked once by the caller) signs it."""
+                  round_ref: str | None = None, everything: bool = False, to_cert: Any = None,
+                  version_ids: Collection[str] | None = None) -> ExportResult:
+    """Write one bundle to ``out``; ``unlocked`` (or ``passphrase``, asked once by the caller) signs it.
+
+    ``version_ids``: exactly these of the assessor's final and signed versions, exported or not (the outbox)."""
     out = Path(out)
     if out.is_dir():
         raise ExportFailed(f"{out} is a folder; give the bundle's file name, e.g. {out / 'hasil.nilai'}")
@@ -98,7 +102,7 @@ def export_bundle(store: Store, out: str | Path, *, passphrase: str | None = Non
         raise ExportFailed(f"{exc} (nilai identity create ...); a bundle must be signed") from exc
 
     with store.transaction() as session:
-        assessor, chosen, round_id = _select(session, round_ref, everything)
+        assessor, chosen, round_id = _select(session, round_ref, everything, version_ids)
         if identity.nip and assessor.nip and identity.nip != assessor.nip:
             raise ExportFailed(f"this laptop's assessor profile (NIP {assessor.nip}) and its identity "
                                f"(NIP {identity.nip}) are different people; fix the profile or the identity first")
@@ -168,7 +172,8 @@ class _Plan:
     evidence: dict[str, tuple[Path, int]]  # sha256 -> (file, size)
 
 
-def _select(session: Session, round_ref: str | None, everything: bool) -> tuple[Assessor, list[Assessment], str | None]:
+def _select(session: Session, round_ref: str | None, everything: bool,
+            version_ids: Collection[str] | None = None) -> tuple[Assessor, list[Assessment], str | None]:
     profile_id = settings.get(session, settings.PROFILE)
     assessor = session.get(Assessor, profile_id) if profile_id else None
     if assessor is None:
@@ -182,6 +187,9 @@ def _select(session: Session, round_ref: str | None, everything: bool) -> tuple[
         except RoundError as exc:
             raise ExportFailed(str(exc)) from exc
         query = query.where(Assessment.round_id == round_id)
+    if version_ids is not None:
+        query = query.where(col(Assessment.version_id).in_(list(version_ids)))
+        everything = True
     versions = list(session.exec(query.order_by(col(Assessment.record_id), col(Assessment.created_at))))
     if not everything:
         done = {(v, s) for v, s in session.exec(select(ExportedVersion.version_id, ExportedVersion.state))}

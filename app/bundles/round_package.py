@@ -5,7 +5,8 @@ coordinator's detached signature over the exact bytes of package.json, made with
 :func:`app.identity.sign_bytes`). package.json carries the round (id, name, dates, rules), the
 instrument definition (checked against its content hash on import), the candidate regions, the
 panels with who sits on them (assessor id, name, NIP, organisation), the interview slots with
-their ids, and the coordinator's certificate. ``docs/schemas/round-package.schema.json``
+their ids, the coordinator's certificate and, if the coordinator named one, the sync service
+(URL and its pinned certificate, :mod:`app.bundles.sync_target`). ``docs/schemas/round-package.schema.json``
 describes it; ``docs/bundle-format.md`` explains it.
 
 Each export numbers the package (``package_version`` = 1, 2, ... per round). Importing:
@@ -38,7 +39,7 @@ from sqlmodel import Session, col, select
 
 from app import __version__
 from app.base.atomic import atomic_open
-from app.bundles import zipcheck
+from app.bundles import sync_target, zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import Limits, strict_json_loads
 from app.bundles.schema import ROUND_PACKAGE_SCHEMA
@@ -92,6 +93,7 @@ class PackageImport:
     slots_added: int = 0
     slots_changed: int = 0
     slots_removed: int = 0
+    sync_url: str | None = None  # the sync service this round's bundles go to (None: files only)
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -110,7 +112,9 @@ class PackageImport:
 # -- export (coordinator) ---------------------------------------------------------------------
 
 
-def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_ref: str | None = None) -> PackageExport:
+def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_ref: str | None = None,
+                         sync: sync_target.SyncTarget | None = None) -> PackageExport:
+    """Write the signed package; ``sync`` (once given, remembered for the round) names the sync service."""
     out = Path(out)
     if not out.parent.is_dir():
         raise PackageError(f"the folder {out.parent} does not exist")
@@ -151,6 +155,11 @@ def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_
             "slots": [{"id": s.id, "panel_id": s.panel_id, "region_code": s.region_code, "day": s.day.isoformat(),
                        "start": s.start.strftime("%H:%M"), "minutes": s.minutes} for s in slots],
         }
+        if sync is not None:
+            sync_target.put(session, round_.id, sync)
+        target = sync_target.get(session, round_.id)
+        if target is not None:
+            package["sync"] = target.to_json()
         raw = _package_json(package)
         signature = sign_bytes(unlocked, raw)
         try:
@@ -291,11 +300,25 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
         round_.coordinator_cert_pem = signed.cert_pem
         session.add(round_)
         session.flush()
+        _keep_sync_target(session, round_.id, data, result)
         _apply_schedule(session, round_.id, data, result)
         _match_profile(session, store, data, result)
         session.flush()
         result.slots, result.my_slots = _slot_counts(session, round_.id)
         return result
+
+
+def _keep_sync_target(session: Session, round_id: str, data: dict[str, Any], result: PackageImport) -> None:
+    """A package without ``sync`` leaves the one kept (an older coordinator's Nilai may not write it)."""
+    if "sync" not in data:
+        return
+    try:
+        target = sync_target.checked(data["sync"]["url"], data["sync"]["certificate"])
+    except sync_target.TargetError as exc:
+        result.notes.append(f"the sync service it names cannot be used ({exc}); hand bundles in as files")
+        return
+    sync_target.put(session, round_id, target)
+    result.sync_url = target.url
 
 
 def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], result: PackageImport) -> None:

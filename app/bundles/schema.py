@@ -244,7 +244,12 @@ ROUND_PACKAGE_SCHEMA: dict[str, Any] = {
             "day": {"type": "string", "pattern": DATE}, "start": _HHMM,
             "minutes": {"type": "integer", "minimum": 1, "maximum": 600},
         })},
-    }),
+        # optional: the coordinator's sync service (`nilai serve`) and its certificate, pinned by the laptops
+        "sync": _obj({"url": {"type": "string", "pattern": "^https?://", "maxLength": 400},
+                      "certificate": {"type": "string", "pattern": "^-----BEGIN CERTIFICATE-----",
+                                      "maxLength": 65536}}),
+    }, required=["format", "format_version", "package_id", "package_version", "created_at", "program", "coordinator",
+                 "round", "instrument", "candidates", "assessors", "panels", "slots"]),
 }
 
 SCHEMAS = {"bundle-manifest.schema.json": MANIFEST_SCHEMA, "bundle-record.schema.json": RECORD_SCHEMA,

@@ -23,6 +23,7 @@ from app.cli import (
     serve_cmds,
     sheet_cmds,
     store_cmds,
+    sync_cmds,
 )
 from app.cli.common import UserError, unlock_when_asked, user_errors
 
@@ -33,7 +34,7 @@ GLOBAL_FLAGS = ("--quit-after-paint",)
 
 # One module per command group, in the order `nilai --help` lists them.
 COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
-                   maintenance_cmds, store_cmds, serve_cmds, selftest_cmds)
+                   maintenance_cmds, store_cmds, serve_cmds, sync_cmds, selftest_cmds)
 
 
 class NilaiParser(argparse.ArgumentParser):

@@ -95,6 +95,10 @@ def register_round_actions(round_subparsers: argparse._SubParsersAction) -> None
     p.add_argument("--out", type=Path, required=True, help="the package file to write (e.g. ronde.nilairound)")
     p.add_argument("--round", dest="round_ref", help="round id or name (default: the only round)")
     p.add_argument("--passphrase-file", help="file holding your identity's passphrase")
+    p.add_argument("--sync-url", metavar="URL", help="your sync service (`nilai serve`), e.g. https://nilai.example:8443; "
+                   "remembered for the round, so later packages carry it too")
+    p.add_argument("--sync-cert", type=Path, metavar="FILE",
+                   help="the sync service's TLS certificate (PEM); the assessors' laptops pin it")
     add_json(p)
     p.set_defaults(handler=round_export)
     p = round_subparsers.add_parser("import", help="assessor: take the coordinator's round package in",
@@ -313,13 +317,21 @@ def round_export(args: argparse.Namespace) -> int:
     from app.bundles.round_package import export_round_package
     from app.identity import IdentityError, unlock
 
+    from app.bundles.sync_target import TargetError, from_files  # deferred: as above
+
+    if bool(args.sync_url) != bool(args.sync_cert):
+        raise UserError("--sync-url and --sync-cert go together: the service's address and the certificate to pin")
+    try:
+        sync = from_files(args.sync_url, args.sync_cert) if args.sync_url else None
+    except TargetError as exc:
+        raise UserError(str(exc)) from exc
     store = open_store_for(args)
     try:
         try:
             unlocked = unlock(store.data_dir, read_passphrase(args, "Passphrase of your identity: "))
         except IdentityError as exc:
             raise UserError(f"{exc} (the round package must be signed with the coordinator's identity)") from exc
-        result = export_round_package(store, args.out, unlocked, round_ref=args.round_ref)
+        result = export_round_package(store, args.out, unlocked, round_ref=args.round_ref, sync=sync)
     finally:
         store.close()
     emit(args, result.__dict__ | {"path": str(result.path)},
@@ -338,5 +350,7 @@ def round_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     lines = [result.summary()] + [f"  note: {n}" for n in result.notes]
+    if result.sync_url:
+        lines.append(f"  finalized assessments go to the sync service {result.sync_url} (nilai sync)")
     emit(args, result.to_dict(), lines)
     return 0

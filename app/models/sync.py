@@ -137,3 +137,24 @@ class RecordConflict(SQLModel, table=True):
     chosen_version_id: str | None = Field(default=None, max_length=36)
     reason: str = Field(default="", sa_column=Column(Text, nullable=False))
     resolved_by: str = Field(default="", max_length=200)
+
+
+class OutboxEntry(SQLModel, table=True):
+    """One final or signed version (in that state) for the coordinator's sync service (assessor side).
+
+    Queued once per (version, state); ``batch`` names the bundle file it is being sent in, kept until
+    the service answers, so a send cut short is repeated with the very same bundle; ``sent_at`` is
+    set only when the service says it was taken in (or was there already).
+    """
+
+    __tablename__ = "sync_outbox"
+    version_id: str = Field(primary_key=True, max_length=36)
+    state: str = Field(primary_key=True, max_length=80)  # as in bundle_export_version
+    round_id: str = Field(max_length=36, index=True)
+    queued_at: datetime = Field(default_factory=utcnow)
+    batch: str | None = Field(default=None, max_length=100)
+    attempts: int = 0
+    last_attempt_at: datetime | None = None
+    outcome: str = Field(default="", max_length=20)  # the service's word, or "" before any answer
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False))
+    sent_at: datetime | None = None
