@@ -315,9 +315,8 @@ def bundle_resolve(args: argparse.Namespace) -> int:
 def round_export(args: argparse.Namespace) -> int:
     # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
     from app.bundles.round_package import export_round_package
-    from app.identity import IdentityError, unlock
-
     from app.bundles.sync_target import TargetError, from_files  # deferred: as above
+    from app.identity import IdentityError, unlock
 
     if bool(args.sync_url) != bool(args.sync_cert):
         raise UserError("--sync-url and --sync-cert go together: the service's address and the certificate to pin")

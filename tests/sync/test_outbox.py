@@ -147,23 +147,22 @@ def test_sync_killed_mid_send_then_run_again_arrives_exactly_once(service: Servi
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "app", "--data-dir", str(demo.assessors[0]), "sync", "--passphrase-file",
                str(demo.passphrase_file)]
-    # Kill it once the bundle is written and named on the rows: the send is then under way (or done).
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not any(e.batch for e in _quiet_outbox(demo)):
-        time.sleep(0.01)
+    # Kill it once the bundle is written (its name goes on the queued rows right after): mid-send.
+    errors = open(tmp_path / "sync.err", "wb")  # noqa: SIM115 - the child writes it until it is killed
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+    folder = demo.assessors[0] / "sync" / "outbox"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None and not list(folder.glob("*.nilai")):
+        time.sleep(0.02)
+    time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
-    assert any(e.batch for e in outbox(demo, 0)), "the bundle was never named on the queued rows"
+    errors.close()
+    assert list(folder.glob("*.nilai")), (tmp_path / "sync.err").read_text()
+    killed = outbox(demo, 0)
+    assert any(e.batch for e in killed) and not all(e.sent_at for e in killed), "not killed mid-send"
     assert sync(demo, 0) == 0
     entries = outbox(demo, 0)
     assert all(e.sent_at is not None and e.outcome in ("taken_in", "repeated") for e in entries)
     receipts, versions = counts(service)
     assert receipts == 1 and versions == len(entries)  # the same bundle, once
-
-
-def _quiet_outbox(demo: Demo) -> list:
-    try:
-        return outbox(demo, 0)
-    except Exception:  # noqa: BLE001 - the store is being written by the process under test
-        return []
