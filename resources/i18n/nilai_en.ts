@@ -2755,6 +2755,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>&amp;Quit</translation>
         </message>
         <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sync now</translation>
+        </message>
+        <message>
+            <source>Send your finalized and signed assessments to the coordinator's sync service named in the round package</source>
+            <translation>Send your finalized and signed assessments to the coordinator's sync service named in the round package</translation>
+        </message>
+        <message>
             <source>Close Nilai; every change is already saved</source>
             <translation>Close Nilai; every change is already saved</translation>
         </message>
@@ -4794,6 +4802,33 @@ Import the round package from your coordinator (File → Open round package…),
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indicators scored in this dimension</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncNow</name>
+        <message>
+            <source>Nothing to send: every finalized and signed assessment has reached the coordinator.</source>
+            <translation>Nothing to send: every finalized and signed assessment has reached the coordinator.</translation>
+        </message>
+        <message>
+            <source>sign the bundle sent to the coordinator's sync service</source>
+            <translation>sign the bundle sent to the coordinator's sync service</translation>
+        </message>
+        <message>
+            <source>Sending finalized assessments to the sync service</source>
+            <translation>Sending finalized assessments to the sync service</translation>
+        </message>
+        <message>
+            <source>Sync: %1 version(s) taken in by the coordinator.</source>
+            <translation>Sync: %1 version(s) taken in by the coordinator.</translation>
+        </message>
+        <message>
+            <source>Sync: %1 version(s) taken in, %2 still queued (%3)</source>
+            <translation>Sync: %1 version(s) taken in, %2 still queued (%3)</translation>
+        </message>
+        <message>
+            <source>Sync failed; everything stays queued: %1</source>
+            <translation>Sync failed; everything stays queued: %1</translation>
         </message>
     </context>
     <context>

@@ -2764,6 +2764,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>&amp;Keluar</translation>
         </message>
         <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sinkronkan sekarang</translation>
+        </message>
+        <message>
+            <source>Send your finalized and signed assessments to the coordinator's sync service named in the round package</source>
+            <translation>Kirim penilaian final dan bertanda tangan Anda ke layanan sinkronisasi koordinator yang disebut dalam paket ronde</translation>
+        </message>
+        <message>
             <source>Close Nilai; every change is already saved</source>
             <translation>Tutup Nilai; semua perubahan sudah tersimpan</translation>
         </message>
@@ -4821,6 +4829,33 @@ Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), at
         <message>
             <source>Indicators scored in this dimension</source>
             <translation>Indikator yang sudah dinilai dalam dimensi ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncNow</name>
+        <message>
+            <source>Nothing to send: every finalized and signed assessment has reached the coordinator.</source>
+            <translation>Tidak ada yang perlu dikirim: semua penilaian final dan bertanda tangan sudah sampai ke koordinator.</translation>
+        </message>
+        <message>
+            <source>sign the bundle sent to the coordinator's sync service</source>
+            <translation>menandatangani paket yang dikirim ke layanan sinkronisasi koordinator</translation>
+        </message>
+        <message>
+            <source>Sending finalized assessments to the sync service</source>
+            <translation>Mengirim penilaian final ke layanan sinkronisasi</translation>
+        </message>
+        <message>
+            <source>Sync: %1 version(s) taken in by the coordinator.</source>
+            <translation>Sinkronisasi: %1 versi diterima koordinator.</translation>
+        </message>
+        <message>
+            <source>Sync: %1 version(s) taken in, %2 still queued (%3)</source>
+            <translation>Sinkronisasi: %1 versi diterima, %2 masih dalam antrean (%3)</translation>
+        </message>
+        <message>
+            <source>Sync failed; everything stays queued: %1</source>
+            <translation>Sinkronisasi gagal; semuanya tetap dalam antrean: %1</translation>
         </message>
     </context>
     <context>

@@ -39,6 +39,7 @@ class MenuCommands(Protocol):
     def back_to_schedule(self) -> None: ...
     def open_round_package(self) -> None: ...
     def open_bundle_export(self) -> QDialog: ...
+    def sync_now(self) -> object: ...
     def choose_backup(self) -> None: ...
     def sign_sheet(self) -> None: ...
     def check_data(self) -> None: ...
@@ -63,6 +64,7 @@ class Menus:
     sheet_actions: SheetActions
     coordinator_actions: CoordinatorActions
     help_actions: HelpActions
+    sync_now: QAction | None = None  # File ▸ Sync now
 
     def own_actions(self) -> list[QAction]:
         """The window's own commands, for the keyboard-shortcut list."""
@@ -90,6 +92,9 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     export_bundle = _action(window, QCoreApplication.translate("MainWindow", "&Export result bundle…"),
                             QCoreApplication.translate("MainWindow", "Write a signed bundle of your finalized "
                                                        "assessments for your coordinator"), "Ctrl+Shift+U")
+    sync_now = _action(window, QCoreApplication.translate("MainWindow", "&Sync now"),
+                       QCoreApplication.translate("MainWindow", "Send your finalized and signed assessments to the "
+                                                  "coordinator's sync service named in the round package"))
     restore = _action(window, QCoreApplication.translate("MainWindow", "&Restore a backup…"),
                       QCoreApplication.translate("MainWindow", "Go back to a copy of the data taken at a start or "
                                                  "after finalizing"))
@@ -99,7 +104,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
                           QCoreApplication.translate("MainWindow", "Close Nilai; every change is already saved"),
                           quit_keys if not quit_keys.isEmpty() else "Ctrl+Q")
     file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-    file_menu.addActions([open_round, export_bundle])
+    file_menu.addActions([open_round, export_bundle, sync_now])
     file_menu.addSeparator()
     file_menu.addAction(a.back)
     file_menu.addSeparator()
@@ -159,10 +164,11 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     help_actions = install_help_actions(window, help_menu, HelpServices(commands.store.data_dir))
 
     menus = Menus(file_menu, interview, sheets, help_menu, open_round, export_bundle, restore, quit_action,
-                  sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions)
+                  sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions, sync_now)
     a.back.triggered.connect(commands.back_to_schedule)
     open_round.triggered.connect(commands.open_round_package)
     export_bundle.triggered.connect(lambda: commands.open_bundle_export().exec())
+    sync_now.triggered.connect(lambda: commands.sync_now())
     restore.triggered.connect(lambda: commands.choose_backup())  # not with the action's `checked`
     quit_action.triggered.connect(window.close)
     sign_sheet.triggered.connect(commands.sign_sheet)

@@ -33,11 +33,12 @@ from app.ui.schedule.round_import import PickRoundPackage, pick_round_package_di
 from app.ui.schedule.view import ScheduleView
 from app.ui.sheets.actions import sign_assessment
 from app.ui.state import UiState
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets import status as st
 
 if TYPE_CHECKING:
     from app.ui.bundles.export_dialog import BundleExportDialog
+    from app.ui.mainwindow.sync_now import SyncNow
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop screen with its task bar
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.schedule)
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
+        self._sync: SyncNow | None = None
         self.menus = build_menus(self, self, self.interview_actions)
         self.menus.coordinator_actions.data_changed.connect(self.schedule.reload)  # imports change the statuses
         self.interview.offer_identity = self.menus.sheet_actions.services.offer_identity  # one way, testable
@@ -279,6 +281,16 @@ class MainWindow(QMainWindow):
                                     open_folder=services.open_folder, offer_identity=services.offer_identity)
         dialog.finished.connect(dialog.deleteLater)
         return dialog
+
+    def sync_now(self) -> Task | None:
+        if self._sync is None:
+            from app.ui.mainwindow.sync_now import (
+                SyncNow,  # deferred: httpx and the signer, only when syncing
+            )
+
+            services = self.menus.sheet_actions.services
+            self._sync = SyncNow(self, self.store, self.runner, services.unlock)  # the sheets' passphrase prompt
+        return self._sync.run()
 
     # -- looking after the data --------------------------------------------------------------------
 
