@@ -2769,7 +2769,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Send your finalized and signed assessments to the coordinator's sync service named in the round package</source>
-            <translation>Kirim penilaian final dan bertanda tangan Anda ke layanan sinkronisasi koordinator yang disebut dalam paket ronde</translation>
+            <translation>Kirim penilaian final dan bertanda tangan Anda ke layanan sinkronisasi koordinator yang disebut dalam paket putaran</translation>
         </message>
         <message>
             <source>Close Nilai; every change is already saved</source>
