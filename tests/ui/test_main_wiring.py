@@ -48,7 +48,8 @@ def test_the_menus_hold_the_wired_entries(qtbot, main_window) -> None:
     bar = [a.text() for a in main_window.menuBar().actions()]
     assert bar == ["&File", "&Edit", "&Interview", "Shee&ts", "&Coordinator", "&Settings", "&Help"]
     assert titles(menu_named(main_window, "&File")) == [
-        "&Open round package…", "&Export result bundle…", "Back to schedule", "&Restore a backup…", "&Quit"]
+        "&Open round package…", "&Export result bundle…", "&Sync now", "Back to schedule", "&Restore a backup…",
+        "&Quit"]
     assert titles(menu_named(main_window, "Shee&ts")) == [
         "Assessor identity…", "Export signed sheets…", "Verify sheets…", "Si&gn this sheet…"]
     assert "&Coordinator view…" in titles(menu_named(main_window, "&Coordinator"))
