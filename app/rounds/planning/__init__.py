@@ -22,6 +22,7 @@ from app.rounds.planning.types import (
     LINKING,
     DaySpec,
     NoPlan,
+    Note,
     PanelLoad,
     Plan,
     PlanAssessor,
@@ -31,5 +32,5 @@ from app.rounds.planning.types import (
     SlotProblem,
 )
 
-__all__ = ["CALIBRATION_PANEL", "LINKING", "DaySpec", "NoPlan", "PanelLoad", "Plan", "PlanAssessor", "PlanCandidate",
+__all__ = ["CALIBRATION_PANEL", "LINKING", "DaySpec", "NoPlan", "Note", "PanelLoad", "Plan", "PlanAssessor", "PlanCandidate",
            "PlanRequest", "PlannedSlot", "SlotProblem", "check", "generate", "islands", "linkage"]

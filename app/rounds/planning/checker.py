@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from app.rounds.planning.conflicts import conflict_reason, region_label
+from app.rounds.planning.conflicts import conflict_of, conflict_reason, region_label
 from app.rounds.planning.slots import hhmm, minutes_of, span
 from app.rounds.planning.types import (
     CALIBRATION_PANEL,
@@ -24,6 +24,11 @@ def _when(slot: PlannedSlot) -> str:
     return f"{hhmm(slot.start)} on {slot.day} ({slot.panel}, {slot.room})"
 
 
+def _at(slot: PlannedSlot) -> dict:
+    """Where and when a slot is, as named fields of a problem."""
+    return {"day": slot.day, "start": slot.start, "panel": slot.panel, "room": slot.room}
+
+
 def check(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotProblem]:
     """The problems of a plan, slot by slot in order, then those of the whole plan (candidates with no slot)."""
     problems: list[SlotProblem] = []
@@ -36,7 +41,8 @@ def check(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotProblem]:
     problems += _double_booked(request, slots)
     problems.sort(key=lambda p: (p.slot is None, p.slot or 0))
     scheduled = {slot.region_code for slot in slots}
-    problems += [SlotProblem(None, "unscheduled", f"{region_label(c.region_code)} has no slot")
+    problems += [SlotProblem(None, "unscheduled", f"{region_label(c.region_code)} has no slot",
+                             {"region": c.region_code})
                  for c in request.candidates if c.region_code not in scheduled]
     return problems
 
@@ -54,30 +60,40 @@ def _slot_problems(request: PlanRequest, known: _Known, index: int, slot: Planne
     begin, end = span(slot.start, slot.minutes)
     day = days.get(slot.day)
     if day is None:
-        problems.append(SlotProblem(index, "outside_day", f"{slot.day} is not an interview day of the round"))
+        problems.append(SlotProblem(index, "outside_day", f"{slot.day} is not an interview day of the round",
+                                    {"day": slot.day}))
     elif begin < minutes_of(day.start) or end > minutes_of(day.end):
         problems.append(SlotProblem(index, "outside_day", f"{hhmm(slot.start)} for {slot.minutes} minutes is outside "
-                                    f"the day ({hhmm(day.start)}–{hhmm(day.end)})"))
+                                    f"the day ({hhmm(day.start)}–{hhmm(day.end)})",
+                                    {"start": slot.start, "minutes": slot.minutes, "day_start": day.start,
+                                     "day_end": day.end}))
     else:
         for start, stop in day.breaks:
             if begin < minutes_of(stop) and minutes_of(start) < end:
                 problems.append(SlotProblem(index, "in_break", f"{hhmm(slot.start)} for {slot.minutes} minutes runs "
-                                            f"into the break {hhmm(start)}–{hhmm(stop)}"))
+                                            f"into the break {hhmm(start)}–{hhmm(stop)}",
+                                            {"start": slot.start, "minutes": slot.minutes, "break_start": start,
+                                             "break_end": stop}))
     candidate = known.candidates.get(slot.region_code)
     if candidate is None:
         problems.append(SlotProblem(index, "not_candidate",
-                                    f"{region_label(slot.region_code)} is not a candidate of the round"))
+                                    f"{region_label(slot.region_code)} is not a candidate of the round",
+                                    {"region": slot.region_code}))
     for assessor_id in slot.assessor_ids:
         assessor = known.assessors.get(assessor_id)
         if assessor is None:
-            problems.append(SlotProblem(index, "unknown_assessor", f"assessor {assessor_id} is not in the round"))
-        elif candidate is not None and (why := conflict_reason(assessor, candidate)):
+            problems.append(SlotProblem(index, "unknown_assessor", f"assessor {assessor_id} is not in the round",
+                                        {"assessor": assessor_id}))
+        elif candidate is not None and (conflict := conflict_of(assessor, candidate)):
             problems.append(SlotProblem(index, "conflict", f"{assessor.name} sits on {region_label(slot.region_code)} "
-                                        f"but {why}"))
+                                        f"but {conflict_reason(assessor, candidate)}",
+                                        {"assessor": assessor.name, "region": slot.region_code, "why": conflict[0],
+                                         "province": conflict[1]}))
     seated = len(set(slot.assessor_ids))
     if seated < request.panel_size and slot.panel != CALIBRATION_PANEL:
         problems.append(SlotProblem(index, "panel_not_full", f"{seated} assessor{'s' if seated != 1 else ''} on the "
-                                    f"panel, it needs {request.panel_size}"))
+                                    f"panel, it needs {request.panel_size}",
+                                    {"seated": seated, "needed": request.panel_size}))
     return problems
 
 
@@ -89,7 +105,8 @@ def _candidates_twice(slots: list[PlannedSlot]) -> list[SlotProblem]:
     for code, indexes in by_candidate.items():
         for index in indexes if len(indexes) > 1 else ():
             others = "; ".join(_when(slots[i]) for i in indexes if i != index)
-            problems.append(SlotProblem(index, "candidate_twice", f"{region_label(code)} is also interviewed at {others}"))
+            problems.append(SlotProblem(index, "candidate_twice", f"{region_label(code)} is also interviewed at {others}",
+                                        {"region": code, "others": [_at(slots[i]) for i in indexes if i != index]}))
     return problems
 
 
@@ -115,7 +132,8 @@ def _overlaps(slots: list[PlannedSlot]) -> list[SlotProblem]:
         for a, b in _clashes(slots, indexes):
             for here, there in ((a, b), (b, a)):
                 problems.append(SlotProblem(here, "overlap", f"overlaps {region_label(slots[there].region_code)} at "
-                                            f"{_when(slots[there])} in the same room"))
+                                            f"{_when(slots[there])} in the same room",
+                                            {"region": slots[there].region_code, **_at(slots[there])}))
     return problems
 
 
@@ -132,5 +150,7 @@ def _double_booked(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotP
                 continue  # one room's overlap, named as such
             for here, there in ((a, b), (b, a)):
                 problems.append(SlotProblem(here, "double_booked", f"{names.get(assessor_id, assessor_id)} is also on "
-                                            f"{region_label(slots[there].region_code)} at {_when(slots[there])}"))
+                                            f"{region_label(slots[there].region_code)} at {_when(slots[there])}",
+                                            {"assessor": names.get(assessor_id, assessor_id),
+                                             "region": slots[there].region_code, **_at(slots[there])}))
     return problems

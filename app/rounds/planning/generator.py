@@ -8,6 +8,7 @@ from collections import Counter
 
 from app.rounds.planning.assignment import Group, Matching, placed
 from app.rounds.planning.conflicts import (
+    candidate_conflicts,
     candidate_reasons,
     conflict_reason,
     province_name,
@@ -21,6 +22,7 @@ from app.rounds.planning.types import (
     CALIBRATION_PANEL,
     LINKING,
     NoPlan,
+    Note,
     PanelLoad,
     Plan,
     PlannedSlot,
@@ -71,27 +73,31 @@ def generate(request: PlanRequest) -> Plan:
                 islands(slots), loads)
 
 
-def preconditions(request: PlanRequest, times: list[list], masks: list[int]) -> list[str]:
+def preconditions(request: PlanRequest, times: list[list], masks: list[int]) -> list[Note]:
     """Why no plan can exist, whatever the seating: too few assessors or slots, a candidate no
     full panel can sit on."""
     reasons = []
     if request.linking not in LINKING:
-        reasons.append(f"linking must be one of {', '.join(LINKING)}, not {request.linking!r}")
+        reasons.append(Note(f"linking must be one of {', '.join(LINKING)}, not {request.linking!r}", "linking_unknown",
+                            linking=request.linking))
     if request.panels < 1 or request.panel_size < 1:
-        reasons.append(f"a round needs at least one panel of at least one assessor ({request.panels} panels "
-                       f"of {request.panel_size} asked)")
+        reasons.append(Note(f"a round needs at least one panel of at least one assessor ({request.panels} panels "
+                            f"of {request.panel_size} asked)", "no_panels", panels=request.panels,
+                            panel_size=request.panel_size))
         return reasons
     if not request.candidates:
-        reasons.append("the round has no candidates to schedule")
+        reasons.append(Note("the round has no candidates to schedule", "no_candidates"))
     if not request.days:
-        reasons.append("the round has no interview days")
+        reasons.append(Note("the round has no interview days", "no_days"))
     twice = [code for code, n in Counter(c.region_code for c in request.candidates).items() if n > 1]
     if twice:
-        reasons.append("listed more than once: " + ", ".join(region_label(code) for code in twice))
+        reasons.append(Note("listed more than once: " + ", ".join(region_label(code) for code in twice), "listed_twice",
+                            regions=twice))
     seats = request.panels * request.panel_size
     if seats > len(request.assessors):
-        reasons.append(f"panel size {request.panel_size} × {request.panels} panels needs {seats} assessors, "
-                       f"the round has {len(request.assessors)}")
+        reasons.append(Note(f"panel size {request.panel_size} × {request.panels} panels needs {seats} assessors, "
+                            f"the round has {len(request.assessors)}", "too_few_assessors", panel_size=request.panel_size,
+                            panels=request.panels, needed=seats, assessors=len(request.assessors)))
     slots = request.panels * sum(len(t) for t in times)
     calibration = request.linking == "calibration_case"
     room = slots - (request.panels - 1 if calibration and request.days else 0)
@@ -100,30 +106,37 @@ def preconditions(request: PlanRequest, times: list[list], masks: list[int]) -> 
         per_day = (f"{len(request.days)} day{'s' if len(request.days) != 1 else ''} × {counts[0]} slots" if len(counts) == 1
                    else " + ".join(str(len(t)) for t in times) + f" slots over {len(request.days)} days")
         extra = "; the calibration case takes the first slot of every room on the first day" if calibration else ""
-        reasons.append(f"{len(request.candidates)} candidates but only {slots} slots "
-                       f"({request.panels} panels × {per_day} of {request.slot_minutes} minutes){extra}")
+        reasons.append(Note(f"{len(request.candidates)} candidates but only {slots} slots "
+                            f"({request.panels} panels × {per_day} of {request.slot_minutes} minutes){extra}",
+                            "too_few_slots", candidates=len(request.candidates), slots=slots, panels=request.panels,
+                            days=len(request.days), per_day=[len(t) for t in times], minutes=request.slot_minutes,
+                            calibration=calibration))
     blocked = []
     for candidate, mask in zip(request.candidates, masks, strict=True):
         free = len(request.assessors) - mask.bit_count()
         if free >= request.panel_size or seats > len(request.assessors):
             continue
         why = candidate_reasons(candidate, request.assessors)
-        blocked.append(f"{region_label(candidate.region_code)}: every assessor {why}" if not free else
-                       f"{region_label(candidate.region_code)}: only {free} of {len(request.assessors)} assessors have "
-                       f"no conflict with it (the others: {why.replace('is from', 'from')}), a panel needs "
-                       f"{request.panel_size}")
-    reasons += blocked[:LISTED] + ([f"and {len(blocked) - LISTED} more candidates like these"]
+        fields = {"region": candidate.region_code, "conflicts": candidate_conflicts(candidate, request.assessors),
+                  "free": free, "assessors": len(request.assessors), "panel_size": request.panel_size}
+        blocked.append(Note(f"{region_label(candidate.region_code)}: every assessor {why}", "all_conflicted", **fields)
+                       if not free else
+                       Note(f"{region_label(candidate.region_code)}: only {free} of {len(request.assessors)} assessors "
+                            f"have no conflict with it (the others: {why.replace('is from', 'from')}), a panel needs "
+                            f"{request.panel_size}", "few_free", **fields))
+    reasons += blocked[:LISTED] + ([Note(f"and {len(blocked) - LISTED} more candidates like these", "more_blocked",
+                                         count=len(blocked) - LISTED)]
                                    if len(blocked) > LISTED else [])
     if calibration and request.candidates and all(masks):
-        reasons.append("calibration case: every candidate conflicts with at least one assessor, so none can be "
-                       "interviewed by all of them; choose linking rotate")
+        reasons.append(Note("calibration case: every candidate conflicts with at least one assessor, so none can be "
+                            "interviewed by all of them; choose linking rotate", "calibration_conflicts"))
     if calibration and times and not times[0]:
-        reasons.append("calibration case: the first day holds no slot for it")
+        reasons.append(Note("calibration case: the first day holds no slot for it", "calibration_no_slot"))
     return reasons
 
 
 def _unmatched(request: PlanRequest, groups: list[Group], seating: Seating, matching: Matching,
-               capacities: list[int]) -> str:
+               capacities: list[int]) -> Note:
     """The minimum cut in words: these candidates fit only on these panel-days, which hold too few slots."""
     short = [groups[g] for g in matching.short_groups]
     members = [c for g in short for c in g.members]
@@ -133,9 +146,12 @@ def _unmatched(request: PlanRequest, groups: list[Group], seating: Seating, matc
     provinces = Counter(province_name(request.candidates[c].province_code) for c in members)
     who = (", ".join(region_label(request.candidates[c].region_code) for c in members) if len(members) <= 4 else
            "from " + ", ".join(f"{name} ({n})" for name, n in provinces.most_common()))
-    return (f"no seating was found that gives every candidate a panel free of its conflicts: {len(members)} "
-            f"candidates ({who}) can sit only before the {len(open_days)} panel-days with no conflicted assessor, "
-            f"which hold {room} slots; add days or panels, or assessors from other provinces")
+    return Note(f"no seating was found that gives every candidate a panel free of its conflicts: {len(members)} "
+                f"candidates ({who}) can sit only before the {len(open_days)} panel-days with no conflicted assessor, "
+                f"which hold {room} slots; add days or panels, or assessors from other provinces", "unmatched",
+                regions=[request.candidates[c].region_code for c in members],
+                provinces=Counter(request.candidates[c].province_code for c in members).most_common(),
+                panel_days=len(open_days), slots=room)
 
 
 def _slots(request: PlanRequest, times: list[list], seating: Seating, chosen: list[list[int]],
@@ -157,21 +173,23 @@ def _slots(request: PlanRequest, times: list[list], seating: Seating, chosen: li
 
 
 def _notes(request: PlanRequest, slots: list[PlannedSlot], loads: tuple[PanelLoad, ...], matching: Matching,
-           calibration: int | None) -> list[str]:
+           calibration: int | None) -> list[Note]:
     notes = []
     held = sum(load.capacity for load in loads)
-    notes.append(f"{len(request.candidates)} candidates in {len(slots)} slots on {len(loads)} panel-days "
-                 f"({request.panels} panels × {len(request.days)} days); {held - sum(load.candidates for load in loads)} "
-                 "slots left free")
+    free = held - sum(load.candidates for load in loads)
+    notes.append(Note(f"{len(request.candidates)} candidates in {len(slots)} slots on {len(loads)} panel-days "
+                      f"({request.panels} panels × {len(request.days)} days); {free} slots left free", "counts",
+                      candidates=len(request.candidates), slots=len(slots), panel_days=len(loads),
+                      panels=request.panels, days=len(request.days), free=free))
     counts = [load.candidates for load in loads if load.capacity]
     if matching.balance_shortfall == 0:
-        notes.append(f"load balanced: every panel-day has {min(counts)}" +
-                     (f" or {max(counts)} candidates" if max(counts) != min(counts) else " candidates") +
-                     (" (or all it holds)" if any(load.candidates == load.capacity for load in loads if load.capacity) and
-                      max(counts) - min(counts) > 1 else ""))
+        full = any(load.candidates == load.capacity for load in loads if load.capacity) and max(counts) - min(counts) > 1
+        notes.append(Note(f"load balanced: every panel-day has {min(counts)}" +
+                          (f" or {max(counts)} candidates" if max(counts) != min(counts) else " candidates") +
+                          (" (or all it holds)" if full else ""), "balanced", low=min(counts), high=max(counts), full=full))
     else:
-        notes.append(f"the conflicts did not allow a load within one candidate per panel-day: loads range from "
-                     f"{min(counts)} to {max(counts)}")
+        notes.append(Note(f"the conflicts did not allow a load within one candidate per panel-day: loads range from "
+                          f"{min(counts)} to {max(counts)}", "unbalanced", low=min(counts), high=max(counts)))
     names, linked = linked_pairs(slots)
     pairs = len(names) * (len(names) - 1) // 2
     if pairs:
@@ -181,16 +199,22 @@ def _notes(request: PlanRequest, slots: list[PlannedSlot], loads: tuple[PanelLoa
         how = "share an assessor or the calibration case" if calibration is not None else "share an assessor"
         ceiling = f" (at most {most:.2f} with {request.panels} panels of {request.panel_size} a day)" \
             if calibration is None and most < 1 else ""
-        notes.append(f"linkage {len(linked) / pairs:.2f}: {len(linked)} of {pairs} panel pairs {how}{ceiling}")
+        notes.append(Note(f"linkage {len(linked) / pairs:.2f}: {len(linked)} of {pairs} panel pairs {how}{ceiling}",
+                          "linkage", share=len(linked) / pairs, linked=len(linked), pairs=pairs,
+                          calibration=calibration is not None, most=most if calibration is None and most < 1 else None,
+                          panels=request.panels, panel_size=request.panel_size))
     groups = islands(slots)
     if groups == 1:
-        notes.append("every panel is linked to every other through shared assessors, so the ranking can compare "
-                     "their severity")
+        notes.append(Note("every panel is linked to every other through shared assessors, so the ranking can compare "
+                          "their severity", "all_linked"))
     elif groups > 1:
-        notes.append(f"the panels fall into {groups} groups with no assessor in common: the ranking cannot compare "
-                     "severity between them (choose linking rotate, or a calibration case)")
+        notes.append(Note(f"the panels fall into {groups} groups with no assessor in common: the ranking cannot "
+                          "compare severity between them (choose linking rotate, or a calibration case)", "islands",
+                          groups=groups))
     if calibration is not None:
         first = request.days[0]
-        notes.append(f"calibration case: {region_label(request.candidates[calibration].region_code)} is interviewed "
-                     f"by all {len(request.assessors)} assessors together at {hhmm(slots[0].start)} on {first.day}")
+        region = request.candidates[calibration].region_code
+        notes.append(Note(f"calibration case: {region_label(region)} is interviewed by all {len(request.assessors)} "
+                          f"assessors together at {hhmm(slots[0].start)} on {first.day}", "calibration", region=region,
+                          assessors=len(request.assessors), start=slots[0].start, day=first.day))
     return notes

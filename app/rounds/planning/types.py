@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 LINKING = ("rotate", "calibration_case", "none")
 CALIBRATION_PANEL = "CAL"  # the plenary slot in which every assessor scores the common calibration case
@@ -61,21 +62,39 @@ class PlannedSlot:
     slot_id: str | None = None  # set for slots read back from a store
 
 
+class Note(str):
+    """A sentence of the generator in English (for the command line and logs) that also carries what
+    it says, as a kind and named fields (region codes, province codes, dates, times, counts), so that
+    the desktop can say it in the user's language. It is a `str`: whoever only prints it needs nothing else."""
+
+    kind: str
+    data: dict[str, Any]
+
+    def __new__(cls, message: str, kind: str, **data: Any) -> Note:
+        note = super().__new__(cls, message)
+        note.kind = kind
+        note.data = data
+        return note
+
+
 @dataclass(frozen=True)
 class SlotProblem:
-    """What is wrong with one slot (index into the slot list), named for the coordinator."""
+    """What is wrong with one slot (index into the slot list), named for the coordinator: `message` in
+    English for the command line, `kind` and `data` (the named fields of the message) for a UI that
+    says it in its own language."""
 
     slot: int | None  # None: a problem of the whole plan (e.g. a candidate never scheduled)
     kind: str  # double_booked | candidate_twice | conflict | outside_day | in_break | panel_not_full | unscheduled | overlap
     # | unknown_assessor | not_candidate
     message: str
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
 class Plan:
     slots: tuple[PlannedSlot, ...]
     linkage: float  # share of panel pairs connected through a shared assessor, 0..1
-    notes: tuple[str, ...] = field(default=())  # e.g. how balanced the load is
+    notes: tuple[Note, ...] = field(default=())  # e.g. how balanced the load is
     islands: int = 1  # groups of panels with no shared assessor between them; 1 = every panel linked
     loads: tuple[PanelLoad, ...] = ()  # candidates per panel-day, in day and room order
 
@@ -93,6 +112,6 @@ class NoPlan(Exception):
     """No plan can meet the request; `reasons` says exactly why (too few slots, a candidate every
     assessor is conflicted with, ...)."""
 
-    def __init__(self, reasons: list[str]) -> None:
+    def __init__(self, reasons: list[Note]) -> None:
         self.reasons = reasons
         super().__init__("; ".join(reasons))

@@ -4,7 +4,7 @@ removed and moved through their statuses."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import col, delete, select
@@ -33,6 +33,8 @@ class ResolvedLine:
     region: RegionInfo | None = None
     choices: tuple[RegionInfo, ...] = ()  # ambiguous: e.g. "Banjar" is Kabupaten Banjar and Kota Banjar
     problem: str = ""  # unknown: says why and suggests near names
+    problem_kind: str = ""  # what the problem says, for a UI in another language (see Found)
+    problem_data: dict = field(default_factory=dict, compare=False, hash=False)
 
     def explain(self, where: str = "") -> str:
         """One line for whoever pasted it: what this line is, or what is wrong with it and what to do."""
@@ -67,7 +69,8 @@ def _resolve_pasted(raw: str) -> Found:
             return next(iter(distinct.values()))
         if len(distinct) > 1:
             named = " and ".join(describe(f.region) for f in distinct.values() if f.region is not None)
-            return Found(problem=f"the cells of this row name different regions ({named}); keep one")
+            return Found(problem=f"the cells of this row name different regions ({named}); keep one",
+                         problem_kind="cells_disagree", problem_data={"regions": list(distinct)})
         ambiguous = [f for f in each if f.choices]
         if len(ambiguous) == 1:
             return ambiguous[0]
@@ -84,7 +87,8 @@ def resolve_lines(text: str) -> list[ResolvedLine]:
         if not line:
             continue
         found = _resolve_pasted(raw)
-        resolved.append(ResolvedLine(number, line, found.region, found.choices, found.problem))
+        resolved.append(ResolvedLine(number, line, found.region, found.choices, found.problem, found.problem_kind,
+                                     found.problem_data))
     return resolved
 
 
@@ -99,7 +103,8 @@ def resolve_file(path: Path, column: str | None = None) -> list[tuple[str, Resol
         if text:
             found = find_region(text)
             resolved.append((table.where(number, table.header[index] if index < len(table.header) else None),
-                             ResolvedLine(number, text, found.region, found.choices, found.problem)))
+                             ResolvedLine(number, text, found.region, found.choices, found.problem,
+                                          found.problem_kind, found.problem_data)))
     return resolved
 
 

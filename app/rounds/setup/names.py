@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import regions as catalogue
 from app.models.domain import RegionInfo
@@ -32,7 +32,11 @@ class Found:
 
     region: RegionInfo | None = None
     choices: tuple[RegionInfo, ...] = ()
-    problem: str = ""
+    problem: str = ""  # in English, for the command line
+    # what the problem says, for a UI in another language: no_code | not_in_province | province_code | empty
+    # | province | unknown; with the text, and the code, province and near regions where they apply
+    problem_kind: str = ""
+    problem_data: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def _kind_and_core(text: str) -> tuple[str | None, str]:
@@ -63,15 +67,20 @@ def find_region(text: str, province_code: str | None = None) -> Found:
         try:
             found = catalogue.region(wanted)
         except LookupError:
-            return Found(problem=f"{text!r}: no regency or city has the BPS code {wanted}")
+            return Found(problem=f"{text!r}: no regency or city has the BPS code {wanted}", problem_kind="no_code",
+                         problem_data={"text": text, "code": wanted})
         if province_code and found.province_code != province_code:
-            return Found(problem=f"{text!r}: {found.name} is not in {province_name(province_code)}")
+            return Found(problem=f"{text!r}: {found.name} is not in {province_name(province_code)}",
+                         problem_kind="not_in_province",
+                         problem_data={"text": text, "code": wanted, "province": province_code})
         return Found(region=found)
     if _PROVINCE_CODE.match(text):
-        return Found(problem=f"{text!r} is a province code; give a regency or city (four-digit BPS code or name)")
+        return Found(problem=f"{text!r} is a province code; give a regency or city (four-digit BPS code or name)",
+                     problem_kind="province_code", problem_data={"text": text})
     kind, core = _kind_and_core(text)
     if not core:
-        return Found(problem=f"{text!r} is not a regency or city name or BPS code")
+        return Found(problem=f"{text!r} is not a regency or city name or BPS code", problem_kind="empty",
+                     problem_data={"text": text})
     matches = tuple(r for r in _by_core_name().get(core.replace(" ", ""), ())
                     if (kind is None or r.kind == kind) and (province_code is None or r.province_code == province_code))
     if len(matches) == 1:
@@ -79,12 +88,14 @@ def find_region(text: str, province_code: str | None = None) -> Found:
     if matches:
         return Found(choices=matches)
     if find_province(text) is not None:
-        return Found(problem=f"{text!r} is a province; give a regency or city")
+        return Found(problem=f"{text!r} is a province; give a regency or city", problem_kind="province",
+                     problem_data={"text": text})
     pool = [r for r in catalogue.regions() if province_code is None or r.province_code == province_code]
     near = near_regions(text, pool)
     where = f" in {province_name(province_code)}" if province_code else ""
     hint = f" (did you mean {', '.join(f'{r.name} {r.code}' for r in near)}?)" if near else ""
-    return Found(problem=f"{text!r} is not a regency or city{where}{hint}")
+    return Found(problem=f"{text!r} is not a regency or city{where}{hint}", problem_kind="unknown",
+                 problem_data={"text": text, "province": province_code, "near": [r.code for r in near]})
 
 
 def near_regions(text: str, pool: list[RegionInfo] | None = None, limit: int = 3) -> list[RegionInfo]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.models.domain import RegionInfo
 from app.rounds import setup
 from app.rounds.setup import ResolvedLine
+from app.ui.setup.plan_words import PlanWords
 
 LEAVE_OUT = "-"
 ASK_COLOUR = QColor("#8a5a00")
@@ -42,6 +43,7 @@ class PasteDialog(QDialog):
         self.setWindowTitle(self.tr("Paste a list of candidates"))
         self.resize(760, 560)
         self.lines: list[ResolvedLine] = []
+        self.words = PlanWords(self)
         self.choosers: dict[int, QComboBox] = {}  # row -> its choice of region
         intro = QLabel(self.tr("One region a line: its BPS code (e.g. 6303) or its name (e.g. Kota Banjar). "
                                "Names that fit two regions are asked about, never guessed."), self)
@@ -100,9 +102,10 @@ class PasteDialog(QDialog):
                     if cell is not None:
                         cell.setForeground(QBrush(ASK_COLOUR))
             else:
-                item = QTableWidgetItem("✗ " + line.problem)
+                said = self.words.pasted(line)
+                item = QTableWidgetItem("✗ " + said)
                 item.setForeground(QBrush(PROBLEM_COLOUR))
-                item.setToolTip(line.problem)
+                item.setToolTip(said)
                 self.table.setItem(row, 2, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

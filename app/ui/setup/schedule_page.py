@@ -10,6 +10,7 @@ named on its slot and in the list below the grid.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import date, time
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rounds import RoundError, planning, setup
-from app.rounds.planning import NoPlan, Plan, PlannedSlot, SlotProblem, store_io
+from app.rounds.planning import NoPlan, Note, Plan, PlannedSlot, SlotProblem, store_io
 from app.rounds.setup import ScheduleLayout
 from app.store import Store
 from app.ui.coordinator.session import error_text
@@ -39,8 +40,9 @@ from app.ui.setup import undo
 from app.ui.setup.context import SetupContext
 from app.ui.setup.layout_form import LayoutForm
 from app.ui.setup.page_base import SetupPage
+from app.ui.setup.plan_words import PlanWords, day_text, time_text
 from app.ui.setup.seat_dialog import SeatDialog
-from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, day_text, moved
+from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, moved
 
 
 def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
@@ -61,6 +63,7 @@ class SchedulePage(SetupPage):
         self.slots: list[PlannedSlot] = []
         self.problems: list[SlotProblem] = []
         self.cut: int | None = None
+        self.words = PlanWords(self)
 
         self.form = LayoutForm(self)
         self.generate_button = QPushButton(self.tr("&Generate the schedule"), self)
@@ -82,7 +85,8 @@ class SchedulePage(SetupPage):
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.notes)
-        ctx.round_changed.connect(lambda _id: self.notes.clear())  # they spoke of the other round's plan
+        self.plan_notes: tuple[Note, ...] = ()
+        ctx.round_changed.connect(self._forget_notes)  # they spoke of the other round's plan
         left.addStretch(1)
 
         self.day_tabs = QTabBar(self)
@@ -195,10 +199,11 @@ class SchedulePage(SetupPage):
             where = ""
             if problem.slot is not None and problem.slot < len(self.slots):
                 slot = self.slots[problem.slot]
-                where = f"{day_text(slot.day)} {slot.start:%H:%M} · {slot.panel}: "
-            item = QListWidgetItem("⚠ " + where + problem.message)
+                where = f"{day_text(slot.day)} {time_text(slot.start)} · {slot.panel}: "
+            said = self.words.problem(problem)
+            item = QListWidgetItem("⚠ " + where + said)
             item.setData(Qt.ItemDataRole.UserRole, problem.slot)
-            item.setToolTip(problem.message)
+            item.setToolTip(said)
             self.problem_list.addItem(item)
         if not self.slots:
             self.problem_label.setText(self.tr("No schedule yet: lay out the days and panels, then generate."))
@@ -217,8 +222,32 @@ class SchedulePage(SetupPage):
                       "they share; panels with no chain of shared assessors cannot be compared fairly.")
         whole = (self.tr("All panels are connected through shared assessors.") if groups <= 1 else
                  self.tr("⚠ The panels fall into %1 groups with no assessor in common.").replace("%1", str(groups)))
-        self.linkage.setText(self.tr("<b>Linked: %1% of panel pairs</b> share an assessor. %2<br>%3")
-                             .replace("%1", f"{share * 100:.0f}").replace("%2", whole).replace("%3", why))
+        ceiling = next((note for note in self.plan_notes if note.kind == "linkage" and note.data["most"] is not None),
+                       None)
+        most = (self.tr(" (at most %1 with %2 panels of %3 a day)").replace("%1", self.words.percent(ceiling.data["most"]))
+                .replace("%2", str(ceiling.data["panels"])).replace("%3", str(ceiling.data["panel_size"]))
+                if ceiling is not None else "")
+        self.linkage.setText(self.tr("<b>Linked: %1 of panel pairs</b> share an assessor%2. %3<br><small>%4</small>")
+                             .replace("%1", self.words.percent(share)).replace("%2", most).replace("%3", whole)
+                             .replace("%4", why))
+
+    def _forget_notes(self, _round_id: str = "") -> None:
+        self.plan_notes = ()
+        self.notes.clear()
+
+    def _show_notes(self) -> None:
+        """What the generator said, under the linkage: the load first, then anything else worth knowing
+        (the linkage itself is said above, and kept up to date as slots move)."""
+        said_above = ("linkage", "all_linked", "islands")
+        load = [self.words.note(n) for n in self.plan_notes if n.kind in ("balanced", "unbalanced", "counts")]
+        other = [self.words.note(n) for n in self.plan_notes
+                 if n.kind not in said_above and n.kind not in ("balanced", "unbalanced", "counts")]
+        parts = []
+        if load:
+            parts.append(self.tr("<b>Load</b>") + "".join(f"<br>• {html.escape(text)}" for text in load))
+        if other:
+            parts.append(self.tr("<b>Notes</b>") + "".join(f"<br>• {html.escape(text)}" for text in other))
+        self.notes.setText("<br><br>".join(parts))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -254,14 +283,17 @@ class SchedulePage(SetupPage):
             return  # another round was opened meanwhile: this plan is not for it
         if undo.save_slots(self.ctx.history, self.tr("generate the schedule"), self._save, self.slots,
                            list(plan.slots)):
-            self.notes.setText("\n".join(plan.notes))
+            self.plan_notes = plan.notes
+            self._show_notes()
+            self._show_linkage()
             self.ctx.message.emit(self.tr("Schedule generated: %1 slot(s), %2% of panel pairs linked.")
                                   .replace("%1", str(len(plan.slots))).replace("%2", f"{plan.linkage * 100:.0f}"))
 
     def _not_generated(self, exc: BaseException) -> None:
         self.generate_button.setEnabled(True)
         if isinstance(exc, NoPlan):
-            self.ctx.failed.emit(self.tr("No schedule fits: %1").replace("%1", "; ".join(exc.reasons)))
+            self.ctx.failed.emit(self.tr("No schedule fits: %1").replace("%1", "; ".join(map(self.words.note,
+                                                                                             exc.reasons))))
         else:
             self.ctx.failed.emit(error_text(exc))
 

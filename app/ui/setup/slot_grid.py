@@ -18,8 +18,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
-    QDate,
-    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from app.regions import by_code
 from app.rounds.planning import PlannedSlot, SlotProblem
 from app.rounds.setup import ScheduleLayout
+from app.ui.setup.plan_words import PlanWords, day_text
 
 MIME = "application/x-nilai-slot"
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1  # the slot index in the plan, or None
@@ -58,11 +57,6 @@ def short_name(name: str) -> str:
     if not words:
         return name
     return words[0] if len(words) == 1 else f"{words[0]} {words[1][0]}."
-
-
-def day_text(day: date, form: str = "ddd d MMM") -> str:
-    """A day as the interface language writes it ("Rab 4 Mar", "Wed 4 Mar")."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), form)
 
 
 def _minutes(moment: time) -> int:
@@ -126,6 +120,7 @@ class SlotGridModel(QAbstractTableModel):
         super().__init__(parent)
         self.slots: list[PlannedSlot] = []
         self.problems: list[SlotProblem] = []
+        self.words = PlanWords(self)
         self.layout_ = ScheduleLayout(days=())
         self.day: date | None = None
         self.times: list[time] = []
@@ -246,14 +241,14 @@ class SlotGridModel(QAbstractTableModel):
             lines = [f"{name} ({slot.region_code}, {region.province_name if region else ''})",
                      f"{day_text(slot.day, 'ddd d MMM yyyy')} {slot.start:%H:%M}, {slot.minutes} min · {slot.panel} · {slot.room}",
                      self.tr("Assessors: %1").replace("%1", self.assessor_names(slot.assessor_ids))]
-            lines += [f"⚠ {p.message}" for p in problems]
+            lines += [f"⚠ {self.words.problem(p)}" for p in problems]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.DecorationRole and problems:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(PROBLEM_BACKGROUND)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and problems:
-            return "; ".join(p.message for p in problems)
+            return "; ".join(self.words.problem(p) for p in problems)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
