@@ -3167,6 +3167,221 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         </message>
     </context>
     <context>
+        <name>PlanWords</name>
+        <message>
+            <source>%1%</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>%1 on %2 (%3, %4)</source>
+            <translation>%1 on %2 (%3, %4)</translation>
+        </message>
+        <message>
+            <source>declared a conflict with it</source>
+            <translation>declared a conflict with it</translation>
+        </message>
+        <message>
+            <source>comes from it</source>
+            <translation>comes from it</translation>
+        </message>
+        <message>
+            <source>is from %1</source>
+            <translation>is from %1</translation>
+        </message>
+        <message>
+            <source>%1 is not an interview day of the round</source>
+            <translation>%1 is not an interview day of the round</translation>
+        </message>
+        <message>
+            <source>%1 for %2 minutes is outside the day (%3–%4)</source>
+            <translation>%1 for %2 minutes is outside the day (%3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 for %2 minutes runs into the break %3–%4</source>
+            <translation>%1 for %2 minutes runs into the break %3–%4</translation>
+        </message>
+        <message>
+            <source>%1 is not a candidate of the round</source>
+            <translation>%1 is not a candidate of the round</translation>
+        </message>
+        <message>
+            <source>assessor %1 is not in the round</source>
+            <translation>assessor %1 is not in the round</translation>
+        </message>
+        <message>
+            <source>%1 sits on %2 but %3</source>
+            <translation>%1 sits on %2 but %3</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s) on the panel, it needs %2</source>
+            <translation>%1 assessor(s) on the panel, it needs %2</translation>
+        </message>
+        <message>
+            <source>%1 is also interviewed at %2</source>
+            <translation>%1 is also interviewed at %2</translation>
+        </message>
+        <message>
+            <source>overlaps %1 at %2 in the same room</source>
+            <translation>overlaps %1 at %2 in the same room</translation>
+        </message>
+        <message>
+            <source>%1 is also on %2 at %3</source>
+            <translation>%1 is also on %2 at %3</translation>
+        </message>
+        <message>
+            <source>%1 has no slot</source>
+            <translation>%1 has no slot</translation>
+        </message>
+        <message>
+            <source>%1 candidates in %2 slots on %3 panel-days (%4 panels × %5 days); %6 slots left free</source>
+            <translation>%1 candidates in %2 slots on %3 panel-days (%4 panels × %5 days); %6 slots left free</translation>
+        </message>
+        <message>
+            <source>Load balanced: every panel-day has %1 candidates</source>
+            <translation>Load balanced: every panel-day has %1 candidates</translation>
+        </message>
+        <message>
+            <source>Load balanced: every panel-day has %1 or %2 candidates</source>
+            <translation>Load balanced: every panel-day has %1 or %2 candidates</translation>
+        </message>
+        <message>
+            <source> (or all it holds)</source>
+            <translation> (or all it holds)</translation>
+        </message>
+        <message>
+            <source>The conflicts did not allow a load within one candidate per panel-day: loads range from %1 to %2</source>
+            <translation>The conflicts did not allow a load within one candidate per panel-day: loads range from %1 to %2</translation>
+        </message>
+        <message>
+            <source>%1 of %2 panel pairs share an assessor or the calibration case</source>
+            <translation>%1 of %2 panel pairs share an assessor or the calibration case</translation>
+        </message>
+        <message>
+            <source>%1 of %2 panel pairs share an assessor</source>
+            <translation>%1 of %2 panel pairs share an assessor</translation>
+        </message>
+        <message>
+            <source> (at most %1 with %2 panels of %3 a day)</source>
+            <translation> (at most %1 with %2 panels of %3 a day)</translation>
+        </message>
+        <message>
+            <source>Every panel is linked to every other through shared assessors, so the ranking can compare their severity</source>
+            <translation>Every panel is linked to every other through shared assessors, so the ranking can compare their severity</translation>
+        </message>
+        <message>
+            <source>The panels fall into %1 groups with no assessor in common: the ranking cannot compare severity between them (choose linking rotate, or a calibration case)</source>
+            <translation>The panels fall into %1 groups with no assessor in common: the ranking cannot compare severity between them (choose linking rotate, or a calibration case)</translation>
+        </message>
+        <message>
+            <source>Calibration case: %1 is interviewed by all %2 assessors together at %3 on %4</source>
+            <translation>Calibration case: %1 is interviewed by all %2 assessors together at %3 on %4</translation>
+        </message>
+        <message>
+            <source>the way panels are linked is not known (%1)</source>
+            <translation>the way panels are linked is not known (%1)</translation>
+        </message>
+        <message>
+            <source>a round needs at least one panel of at least one assessor (%1 panels of %2 asked)</source>
+            <translation>a round needs at least one panel of at least one assessor (%1 panels of %2 asked)</translation>
+        </message>
+        <message>
+            <source>the round has no candidates to schedule</source>
+            <translation>the round has no candidates to schedule</translation>
+        </message>
+        <message>
+            <source>the round has no interview days</source>
+            <translation>the round has no interview days</translation>
+        </message>
+        <message>
+            <source>listed more than once: %1</source>
+            <translation>listed more than once: %1</translation>
+        </message>
+        <message>
+            <source>panel size %1 × %2 panels needs %3 assessors, the round has %4</source>
+            <translation>panel size %1 × %2 panels needs %3 assessors, the round has %4</translation>
+        </message>
+        <message>
+            <source>%1 candidates but only %2 slots (%3 panels, %4 days, slots a day: %5, %6 minutes each)</source>
+            <translation>%1 candidates but only %2 slots (%3 panels, %4 days, slots a day: %5, %6 minutes each)</translation>
+        </message>
+        <message>
+            <source>; the calibration case takes the first slot of every room on the first day</source>
+            <translation>; the calibration case takes the first slot of every room on the first day</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> or </translation>
+        </message>
+        <message>
+            <source>%1: every assessor %2</source>
+            <translation>%1: every assessor %2</translation>
+        </message>
+        <message>
+            <source>%1: only %2 of %3 assessors have no conflict with it (the others: %4), a panel needs %5</source>
+            <translation>%1: only %2 of %3 assessors have no conflict with it (the others: %4), a panel needs %5</translation>
+        </message>
+        <message>
+            <source>and %1 more candidates like these</source>
+            <translation>and %1 more candidates like these</translation>
+        </message>
+        <message>
+            <source>calibration case: every candidate conflicts with at least one assessor, so none can be interviewed by all of them; choose linking rotate</source>
+            <translation>calibration case: every candidate conflicts with at least one assessor, so none can be interviewed by all of them; choose linking rotate</translation>
+        </message>
+        <message>
+            <source>calibration case: the first day holds no slot for it</source>
+            <translation>calibration case: the first day holds no slot for it</translation>
+        </message>
+        <message>
+            <source>from %1</source>
+            <translation>from %1</translation>
+        </message>
+        <message>
+            <source>no seating was found that gives every candidate a panel free of its conflicts: %1 candidates (%2) can sit only before the %3 panel-days with no conflicted assessor, which hold %4 slots; add days or panels, or assessors from other provinces</source>
+            <translation>no seating was found that gives every candidate a panel free of its conflicts: %1 candidates (%2) can sit only before the %3 panel-days with no conflicted assessor, which hold %4 slots; add days or panels, or assessors from other provinces</translation>
+        </message>
+        <message>
+            <source>%1: no regency or city has the BPS code %2</source>
+            <translation>%1: no regency or city has the BPS code %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 is not in %3</source>
+            <translation>%1: %2 is not in %3</translation>
+        </message>
+        <message>
+            <source>%1 is a province code; give a regency or city (four-digit BPS code or name)</source>
+            <translation>%1 is a province code; give a regency or city (four-digit BPS code or name)</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city name or BPS code</source>
+            <translation>%1 is not a regency or city name or BPS code</translation>
+        </message>
+        <message>
+            <source>%1 is a province; give a regency or city</source>
+            <translation>%1 is a province; give a regency or city</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city in %2</source>
+            <translation>%1 is not a regency or city in %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city</source>
+            <translation>%1 is not a regency or city</translation>
+        </message>
+        <message>
+            <source> (did you mean %1?)</source>
+            <translation> (did you mean %1?)</translation>
+        </message>
+        <message>
+            <source>the cells of this row name different regions (%1); keep one</source>
+            <translation>the cells of this row name different regions (%1); keep one</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> and </translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>File &amp;name:</source>
@@ -4318,6 +4533,22 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>%1 cut: choose a cell (any day) and press Ctrl+V.</source>
             <translation>%1 cut: choose a cell (any day) and press Ctrl+V.</translation>
+        </message>
+        <message>
+            <source> (at most %1 with %2 panels of %3 a day)</source>
+            <translation> (at most %1 with %2 panels of %3 a day)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Linked: %1 of panel pairs&lt;/b&gt; share an assessor%2. %3&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
+            <translation>&lt;b&gt;Linked: %1 of panel pairs&lt;/b&gt; share an assessor%2. %3&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Load&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Load&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Notes&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Notes&lt;/b&gt;</translation>
         </message>
     </context>
     <context>

@@ -3195,6 +3195,221 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
     </context>
     <context>
+        <name>PlanWords</name>
+        <message>
+            <source>%1%</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>%1 on %2 (%3, %4)</source>
+            <translation>%1 pada %2 (%3, %4)</translation>
+        </message>
+        <message>
+            <source>declared a conflict with it</source>
+            <translation>menyatakan konflik kepentingan dengannya</translation>
+        </message>
+        <message>
+            <source>comes from it</source>
+            <translation>berasal dari daerah itu</translation>
+        </message>
+        <message>
+            <source>is from %1</source>
+            <translation>berasal dari %1</translation>
+        </message>
+        <message>
+            <source>%1 is not an interview day of the round</source>
+            <translation>%1 bukan hari wawancara putaran ini</translation>
+        </message>
+        <message>
+            <source>%1 for %2 minutes is outside the day (%3–%4)</source>
+            <translation>%1 selama %2 menit berada di luar jam hari itu (%3–%4)</translation>
+        </message>
+        <message>
+            <source>%1 for %2 minutes runs into the break %3–%4</source>
+            <translation>%1 selama %2 menit terpotong istirahat %3–%4</translation>
+        </message>
+        <message>
+            <source>%1 is not a candidate of the round</source>
+            <translation>%1 bukan kandidat putaran ini</translation>
+        </message>
+        <message>
+            <source>assessor %1 is not in the round</source>
+            <translation>penilai %1 tidak terdaftar di putaran ini</translation>
+        </message>
+        <message>
+            <source>%1 sits on %2 but %3</source>
+            <translation>%1 menilai %2 padahal %3</translation>
+        </message>
+        <message>
+            <source>%1 assessor(s) on the panel, it needs %2</source>
+            <translation>%1 penilai di panel, dibutuhkan %2</translation>
+        </message>
+        <message>
+            <source>%1 is also interviewed at %2</source>
+            <translation>%1 juga diwawancarai pada %2</translation>
+        </message>
+        <message>
+            <source>overlaps %1 at %2 in the same room</source>
+            <translation>bertumpang tindih dengan %1 pada %2 di ruang yang sama</translation>
+        </message>
+        <message>
+            <source>%1 is also on %2 at %3</source>
+            <translation>%1 juga menilai %2 pada %3</translation>
+        </message>
+        <message>
+            <source>%1 has no slot</source>
+            <translation>%1 belum mendapat sesi</translation>
+        </message>
+        <message>
+            <source>%1 candidates in %2 slots on %3 panel-days (%4 panels × %5 days); %6 slots left free</source>
+            <translation>%1 kandidat dalam %2 sesi pada %3 hari-panel (%4 panel × %5 hari); %6 sesi tersisa kosong</translation>
+        </message>
+        <message>
+            <source>Load balanced: every panel-day has %1 candidates</source>
+            <translation>Beban seimbang: setiap hari-panel menilai %1 kandidat</translation>
+        </message>
+        <message>
+            <source>Load balanced: every panel-day has %1 or %2 candidates</source>
+            <translation>Beban seimbang: setiap hari-panel menilai %1 atau %2 kandidat</translation>
+        </message>
+        <message>
+            <source> (or all it holds)</source>
+            <translation> (atau sebanyak yang muat)</translation>
+        </message>
+        <message>
+            <source>The conflicts did not allow a load within one candidate per panel-day: loads range from %1 to %2</source>
+            <translation>Konflik kepentingan tidak memungkinkan selisih beban paling banyak satu kandidat per hari-panel: beban berkisar %1 sampai %2</translation>
+        </message>
+        <message>
+            <source>%1 of %2 panel pairs share an assessor or the calibration case</source>
+            <translation>%1 dari %2 pasangan panel berbagi penilai atau kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>%1 of %2 panel pairs share an assessor</source>
+            <translation>%1 dari %2 pasangan panel berbagi penilai</translation>
+        </message>
+        <message>
+            <source> (at most %1 with %2 panels of %3 a day)</source>
+            <translation> (paling tinggi %1 dengan %2 panel berisi %3 penilai sehari)</translation>
+        </message>
+        <message>
+            <source>Every panel is linked to every other through shared assessors, so the ranking can compare their severity</source>
+            <translation>Setiap panel terhubung dengan panel lain melalui penilai bersama, sehingga peringkat dapat membandingkan kekerasan penilaiannya</translation>
+        </message>
+        <message>
+            <source>The panels fall into %1 groups with no assessor in common: the ranking cannot compare severity between them (choose linking rotate, or a calibration case)</source>
+            <translation>Panel terbagi menjadi %1 kelompok tanpa penilai bersama: peringkat tidak dapat membandingkan kekerasan penilaian antarkelompok (pilih penilai berpindah antarpanel, atau kasus kalibrasi)</translation>
+        </message>
+        <message>
+            <source>Calibration case: %1 is interviewed by all %2 assessors together at %3 on %4</source>
+            <translation>Kasus kalibrasi: %1 diwawancarai oleh seluruh %2 penilai bersama-sama pukul %3 pada %4</translation>
+        </message>
+        <message>
+            <source>the way panels are linked is not known (%1)</source>
+            <translation>cara menghubungkan panel tidak dikenal (%1)</translation>
+        </message>
+        <message>
+            <source>a round needs at least one panel of at least one assessor (%1 panels of %2 asked)</source>
+            <translation>putaran memerlukan sedikitnya satu panel dengan sedikitnya satu penilai (diminta %1 panel berisi %2)</translation>
+        </message>
+        <message>
+            <source>the round has no candidates to schedule</source>
+            <translation>putaran ini belum punya kandidat untuk dijadwalkan</translation>
+        </message>
+        <message>
+            <source>the round has no interview days</source>
+            <translation>putaran ini belum punya hari wawancara</translation>
+        </message>
+        <message>
+            <source>listed more than once: %1</source>
+            <translation>tercantum lebih dari sekali: %1</translation>
+        </message>
+        <message>
+            <source>panel size %1 × %2 panels needs %3 assessors, the round has %4</source>
+            <translation>%1 penilai per panel × %2 panel memerlukan %3 penilai, putaran ini punya %4</translation>
+        </message>
+        <message>
+            <source>%1 candidates but only %2 slots (%3 panels, %4 days, slots a day: %5, %6 minutes each)</source>
+            <translation>%1 kandidat tetapi hanya ada %2 sesi (%3 panel, %4 hari, sesi per hari: %5, masing-masing %6 menit)</translation>
+        </message>
+        <message>
+            <source>; the calibration case takes the first slot of every room on the first day</source>
+            <translation>; kasus kalibrasi memakai sesi pertama setiap ruang pada hari pertama</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> atau </translation>
+        </message>
+        <message>
+            <source>%1: every assessor %2</source>
+            <translation>%1: setiap penilai %2</translation>
+        </message>
+        <message>
+            <source>%1: only %2 of %3 assessors have no conflict with it (the others: %4), a panel needs %5</source>
+            <translation>%1: hanya %2 dari %3 penilai yang tidak berkonflik dengannya (yang lain: %4), satu panel memerlukan %5</translation>
+        </message>
+        <message>
+            <source>and %1 more candidates like these</source>
+            <translation>dan %1 kandidat lain yang serupa</translation>
+        </message>
+        <message>
+            <source>calibration case: every candidate conflicts with at least one assessor, so none can be interviewed by all of them; choose linking rotate</source>
+            <translation>kasus kalibrasi: setiap kandidat berkonflik dengan sedikitnya satu penilai, jadi tak satu pun dapat diwawancarai oleh semua penilai; pilih penilai berpindah antarpanel</translation>
+        </message>
+        <message>
+            <source>calibration case: the first day holds no slot for it</source>
+            <translation>kasus kalibrasi: hari pertama tidak punya sesi untuknya</translation>
+        </message>
+        <message>
+            <source>from %1</source>
+            <translation>dari %1</translation>
+        </message>
+        <message>
+            <source>no seating was found that gives every candidate a panel free of its conflicts: %1 candidates (%2) can sit only before the %3 panel-days with no conflicted assessor, which hold %4 slots; add days or panels, or assessors from other provinces</source>
+            <translation>tidak ditemukan susunan panel yang memberi setiap kandidat panel tanpa konflik kepentingan: %1 kandidat (%2) hanya dapat dinilai oleh %3 hari-panel tanpa penilai berkonflik, yang memuat %4 sesi; tambahkan hari atau panel, atau penilai dari provinsi lain</translation>
+        </message>
+        <message>
+            <source>%1: no regency or city has the BPS code %2</source>
+            <translation>%1: tidak ada kabupaten atau kota dengan kode BPS %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 is not in %3</source>
+            <translation>%1: %2 tidak berada di %3</translation>
+        </message>
+        <message>
+            <source>%1 is a province code; give a regency or city (four-digit BPS code or name)</source>
+            <translation>%1 adalah kode provinsi; tuliskan kabupaten atau kota (kode BPS empat angka atau nama)</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city name or BPS code</source>
+            <translation>%1 bukan nama atau kode BPS kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>%1 is a province; give a regency or city</source>
+            <translation>%1 adalah provinsi; tuliskan kabupaten atau kota</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city in %2</source>
+            <translation>%1 bukan kabupaten atau kota di %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a regency or city</source>
+            <translation>%1 bukan kabupaten atau kota</translation>
+        </message>
+        <message>
+            <source> (did you mean %1?)</source>
+            <translation> (maksud Anda %1?)</translation>
+        </message>
+        <message>
+            <source>the cells of this row name different regions (%1); keep one</source>
+            <translation>sel-sel baris ini menyebut daerah yang berbeda (%1); sisakan satu</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> dan </translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>File &amp;name:</source>
@@ -4346,6 +4561,22 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>%1 cut: choose a cell (any day) and press Ctrl+V.</source>
             <translation>%1 dipotong: pilih sel (hari mana pun) lalu tekan Ctrl+V.</translation>
+        </message>
+        <message>
+            <source> (at most %1 with %2 panels of %3 a day)</source>
+            <translation> (paling tinggi %1 dengan %2 panel berisi %3 penilai sehari)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Linked: %1 of panel pairs&lt;/b&gt; share an assessor%2. %3&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
+            <translation>&lt;b&gt;Keterhubungan: %1 pasangan panel&lt;/b&gt; berbagi penilai%2. %3&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Load&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Beban&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Notes&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Catatan&lt;/b&gt;</translation>
         </message>
     </context>
     <context>

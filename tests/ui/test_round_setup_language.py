@@ -1,0 +1,103 @@
+"""Round setup in Indonesian: the checker's problems, the generator's notes and reasons, and the
+pasted lines' problems are said in the interface language, not in the core's English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.rounds import setup
+from app.rounds.setup import ScheduleLayout
+
+# words of the core's English messages that must not reach an Indonesian screen
+ENGLISH = re.compile(r"\b(sits on|but|is from|is also|candidates|slots|panel pairs|every assessor|load balanced|"
+                     r"declared|not a regency|did you mean)\b", re.IGNORECASE)
+CODES = ["3301", "3302", "3303", "3304", "3201", "3202", "3203", "3204", "6301", "6302", "6303", "6304"]
+
+
+@pytest.fixture
+def indonesian(qapp) -> Iterator[None]:
+    from PySide6.QtCore import QLocale
+
+    from app.ui import i18n
+
+    locale = QLocale()
+    i18n.install("id")
+    yield
+    i18n.uninstall()
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def workspace(qtbot, store, data_dir, runner, indonesian):
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.setup.workspace import SetupWorkspace
+
+    round_id = setup.new_round(store, name="Uji 2026", instrument_id="smart-city-readiness-2018")
+    setup.add_candidates(store, round_id, CODES)
+    for name, province in (("Sari Wulandari", "33"), ("Budi Santoso", "32"), ("Rina Marlina", "63"),
+                           ("Agus Salim", "35")):
+        setup.add_assessor(store, round_id, name=name, province_code=province)
+    setup.save_schedule_layout(store, round_id, ScheduleLayout(days=(date(2026, 3, 2), date(2026, 3, 3)),
+                                                               panels=2, panel_size=2))
+    ws = SetupWorkspace(CoordinatorServices(store, runner, data_dir, "id"))
+    qtbot.addWidget(ws)
+    ws.resize(1366, 768)
+    ws.show()
+    ws.set_round(round_id)
+    return ws
+
+
+def test_a_conflict_is_named_in_indonesian_on_the_slot_and_in_the_list(workspace) -> None:
+    from app.ui.setup.slot_grid import column_of
+
+    page = workspace.schedule_page
+    page.generate()
+    assert page.slots and page.problems == []
+    notes = page.notes.text()
+    assert "Beban seimbang" in notes and "kandidat dalam" in notes and not ENGLISH.search(notes)
+    assert "Keterhubungan:" in page.linkage.text() and "%" in page.linkage.text()
+
+    sari = next(a.id for a in setup.round_assessors(workspace.ctx.store, workspace.round_id)
+                if a.name == "Sari Wulandari")
+    target = next(s for s in page.slots if sari in s.assessor_ids)
+    index = next(i for i, s in enumerate(page.slots) if s.region_code.startswith("33") and sari not in s.assessor_ids)
+    assert page.move_slot(index, target.day, target.start, column_of(target, page.model.rooms()))
+    conflict = next(p for p in page.problems if p.kind == "conflict" and p.data["assessor"] == "Sari Wulandari")
+    assert "sits on" in conflict.message  # the core keeps its English for the command line
+    row, column = page.model.cell_of(conflict.slot)
+    tooltip = page.model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    said = tooltip.splitlines()[-1]
+    assert said.startswith("⚠ Sari Wulandari menilai Kabupaten") and "berasal dari Jawa Tengah" in said
+    assert not ENGLISH.search(said)
+    listed = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+    assert any("Sari Wulandari menilai" in text and "padahal berasal dari Jawa Tengah" in text for text in listed)
+    assert not any(ENGLISH.search(text) for text in listed)
+
+
+def test_no_plan_is_explained_in_indonesian(workspace, store) -> None:
+    refused: list[str] = []
+    workspace.failed.connect(refused.append)
+    setup.save_schedule_layout(store, workspace.round_id, ScheduleLayout(days=(date(2026, 3, 2),), panels=2,
+                                                                         panel_size=3))
+    workspace.schedule_page.refresh()
+    workspace.schedule_page.generate()
+    assert refused and refused[-1].startswith("Tidak ada jadwal")
+    assert "memerlukan 6 penilai, putaran ini punya 4" in refused[-1] and not ENGLISH.search(refused[-1])
+
+
+def test_pasted_lines_that_name_no_region_are_explained_in_indonesian(qtbot, indonesian) -> None:
+    from app.ui.setup.paste_dialog import PasteDialog
+
+    dialog = PasteDialog(text="Atlantis\n33\nKabupaten Cilacp")
+    dialog.resolve()
+    qtbot.addWidget(dialog)
+    said = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
+    assert said[0] == "✗ “Atlantis” bukan kabupaten atau kota"
+    assert said[1].startswith("✗ “33” adalah kode provinsi")
+    assert "maksud Anda Kabupaten Cilacap (3301)?" in said[2]
+    assert not any(ENGLISH.search(text) for text in said)
