@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m benchmarks.bench_setup_ui [--n 5]`` (offscreen Qt).
 
 Shape: all 514 regencies and cities to interview, 40 assessors from 20 provinces, 10 panels of 3
 over 5 days. Measured on the GUI thread, since these run there: opening the round (every page
-reads its step back), one slot moved in the grid (the whole schedule saved, checked again and
+reads its step back), one slot moved in the grid (the rows it changes saved, checked again and
 redrawn) and that move undone. Generation runs on the task runner (here an inline executor) and
 is measured with its save and recheck. Target: a move or an undo under 0.5 s, so that dragging
 slots about stays fluid.

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from app.cli import main
@@ -104,6 +106,60 @@ def test_the_plan_is_not_replaced_once_scoring_started(store, small_instrument):
     with pytest.raises(PlanStoreError, match="already has 1 assessment"):
         save_plan(store, round_id, generate(plan_request(store, round_id, seed=5)).slots)
     assert round_slots(store, round_id) == before
+
+
+def swapped(slots, a: int, b: int) -> list:
+    """Slot a takes slot b's place (time, panel, room, assessors) and b takes a's, as a move in the grid does."""
+    def place(s):
+        return {"day": s.day, "start": s.start, "panel": s.panel, "room": s.room, "assessor_ids": s.assessor_ids}
+    moved = list(slots)
+    moved[a], moved[b] = replace(slots[a], **place(slots[b])), replace(slots[b], **place(slots[a]))
+    return moved
+
+
+def panel_ids(store, round_id: str) -> dict[str, str]:
+    with store.transaction() as session:
+        return {p.name: p.id for p in session.exec(select(Panel).where(Panel.round_id == round_id))}
+
+
+def test_a_moved_slot_is_written_alone_and_the_rest_stays_as_it_was(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    save_plan(store, round_id, generate(plan_request(store, round_id)).slots)
+    before, panels = round_slots(store, round_id), panel_ids(store, round_id)
+    a = 0
+    b = next(i for i, s in enumerate(before) if s.panel != before[a].panel)
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, sql, ...)
+    event.listen(store.engine, "before_cursor_execute", listen)
+    try:
+        save_plan(store, round_id, swapped(before, a, b))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", listen)
+    written = [sql.split(" SET")[0] for sql in statements if sql.startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert written == ["UPDATE setting", "UPDATE interview_slot"]  # the write lock, then one bulk update of two rows
+    after = {s.slot_id: s for s in round_slots(store, round_id)}
+    assert after == {s.slot_id: s for s in swapped(before, a, b)}
+    assert panel_ids(store, round_id) == panels  # the panels and their seats were left alone
+
+
+def test_a_scored_slot_stays_put_while_the_others_move(store, small_instrument):
+    round_id = make_round(store, small_instrument)
+    save_plan(store, round_id, generate(plan_request(store, round_id)).slots)
+    before = round_slots(store, round_id)
+    with store.transaction() as session:
+        session.add(Assessment(round_id=round_id, region_code=before[0].region_code, assessor_id=before[0].assessor_ids[0],
+                               slot_id=before[0].slot_id, instrument_hash=small_instrument.content_hash))
+    free = [i for i, s in enumerate(before) if i and s.panel != before[0].panel]
+    others = next(i for i, s in enumerate(before) if i and i != free[0] and s.panel != before[free[0]].panel)
+    save_plan(store, round_id, swapped(before, free[0], others))  # neither is scored: allowed
+    moved = round_slots(store, round_id)
+    assert {s.slot_id: s for s in moved} == {s.slot_id: s for s in swapped(before, free[0], others)}
+    with pytest.raises(PlanStoreError, match="already has 1 assessment"):
+        save_plan(store, round_id, swapped(moved, 0, free[1]))
+    with pytest.raises(PlanStoreError, match="already has 1 assessment"):  # reseating its panel moves it too
+        save_plan(store, round_id, [replace(s, assessor_ids=s.assessor_ids[:2]) if s.panel == moved[0].panel else s
+                                    for s in moved])
+    assert round_slots(store, round_id) == moved
 
 
 def test_check_names_a_conflict_in_the_saved_schedule(store, small_instrument):

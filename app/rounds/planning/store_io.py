@@ -12,7 +12,6 @@ from datetime import time
 from sqlmodel import Session, col, select
 
 from app.models.tables import (
-    Assessment,
     Assessor,
     AssessorConflict,
     Candidate,
@@ -24,8 +23,8 @@ from app.models.tables import (
     ScheduleSettings,
 )
 from app.regions import by_code
-from app.rounds import RoundError, SlotPlan, add_slots
 from app.rounds.planning.checker import check
+from app.rounds.planning.plan_saving import PlanStoreError, write_plan
 from app.rounds.planning.types import (
     DaySpec,
     PlanAssessor,
@@ -39,10 +38,6 @@ from app.store import Store
 
 # Candidates with one of these statuses were marked to be interviewed; when none is, every candidate is.
 INTERVIEWED = STATUSES[STATUSES.index("interview"):]
-
-
-class PlanStoreError(RoundError):
-    """A round whose schedule cannot be read or written; the message says why and what to do."""
 
 
 def _round(session: Session, round_id: str) -> Round:
@@ -96,32 +91,23 @@ def round_slots(store: Store, round_id: str) -> list[PlannedSlot]:
         for panel_id, assessor_id in session.exec(select(PanelAssessor.panel_id, PanelAssessor.assessor_id)
                                                   .join(Panel).where(Panel.round_id == round_id)):
             seats.setdefault(panel_id, []).append(assessor_id)
-        rows = session.exec(select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_id)
+        # columns, not ORM objects: read back after every move of a 514-slot schedule
+        rows = session.exec(select(InterviewSlot.id, InterviewSlot.day, InterviewSlot.start, InterviewSlot.minutes,
+                                   InterviewSlot.region_code, Panel.id, Panel.name, Panel.room)
+                            .join(Panel, col(Panel.id) == col(InterviewSlot.panel_id))
+                            .where(InterviewSlot.round_id == round_id)
                             .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
-        return [PlannedSlot(slot.day, slot.start, slot.minutes, panel.name, panel.room, slot.region_code,
-                            tuple(sorted(seats.get(panel.id, ()))), slot.id) for slot, panel in rows]
+        return [PlannedSlot(day, start, minutes, name, room, region_code, tuple(sorted(seats.get(panel_id, ()))), slot_id)
+                for slot_id, day, start, minutes, region_code, panel_id, name, room in rows]
 
 
 def save_plan(store: Store, round_id: str, slots: list[PlannedSlot] | tuple[PlannedSlot, ...]) -> int:
-    """Replace the round's panels, seats and slots with these, all or nothing; refused once any of
-    the round's slots has an assessment. Returns the number of slots saved."""
+    """Make the round's panels, seats and slots these, all or nothing, writing only what differs from
+    the saved schedule (a slot keeps its row by `slot_id`; a generated plan's slots are new). Refused
+    when a slot that would move, be reseated or go away already has an assessment. Returns the number
+    of slots saved."""
     with store.transaction(write=True) as session:
-        round_ = _round(session, round_id)
-        old = session.exec(select(InterviewSlot).where(InterviewSlot.round_id == round_id)).all()
-        scored = session.exec(select(Assessment.region_code).where(
-            Assessment.round_id == round_id, col(Assessment.slot_id).in_([s.id for s in old]))).all()
-        if scored:
-            raise PlanStoreError(f"Round {round_.name} already has {len(scored)} assessment(s) on its slots "
-                                 f"(e.g. {sorted(set(scored))[0]}); its schedule can no longer be replaced as a "
-                                 "whole: move single slots instead.")
-        panels = session.exec(select(Panel).where(Panel.round_id == round_id)).all()
-        seats = session.exec(select(PanelAssessor).where(col(PanelAssessor.panel_id).in_([p.id for p in panels]))).all()
-        for rows in (seats, old, panels):  # one flush each: the tables declare no ORM relationships to order them
-            for row in rows:
-                session.delete(row)
-            session.flush()
-        add_slots(session, round_, [SlotPlan(s.day, s.start, s.minutes, s.panel, s.room, s.region_code, s.assessor_ids,
-                                             s.slot_id) for s in slots])
+        write_plan(session, _round(session, round_id), slots)
         return len(slots)
 
 
@@ -140,8 +126,8 @@ def check_round(store: Store, round_id: str) -> list[SlotProblem]:
 
 
 def _candidates(session: Session, round_id: str) -> tuple[PlanCandidate, ...]:
-    statuses = {c.region_code: c.status for c in session.exec(
-        select(Candidate).where(Candidate.round_id == round_id).order_by(col(Candidate.region_code)))}
+    statuses = dict(session.exec(select(Candidate.region_code, Candidate.status).where(Candidate.round_id == round_id)
+                                 .order_by(col(Candidate.region_code))).all())
     catalogue = by_code()
     return tuple(PlanCandidate(code, catalogue[code].province_code if code in catalogue else code[:2])
                  for code in interviewed(statuses))

@@ -210,4 +210,9 @@ def round_assessors(store: Store, round_id: str) -> list[AssessorInfo]:
         get_round(session, round_id)
         ids = round_assessor_ids(session, round_id)
         rows = session.exec(select(Assessor).where(col(Assessor.id).in_(ids)).order_by(col(Assessor.name))).all()
-        return [_info(session, row) for row in rows]
+        conflicts: dict[str, dict[str, str]] = {}  # one query for all, not one an assessor: read on every edit
+        for conflict in session.exec(select(AssessorConflict).where(col(AssessorConflict.assessor_id).in_(ids))
+                                     .order_by(col(AssessorConflict.region_code))):
+            conflicts.setdefault(conflict.assessor_id, {})[conflict.region_code] = conflict.reason
+        return [AssessorInfo(a.id, a.name, a.nip, a.organisation, a.role, a.province_code, a.region_code,
+                             conflicts.get(a.id, {})) for a in rows]
