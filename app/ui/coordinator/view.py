@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.rounds import setup
 from app.store import Store
@@ -28,6 +28,7 @@ from app.ui.coordinator.session import CoordinatorSession
 from app.ui.coordinator.severity_tab import SeverityTab
 from app.ui.setup.workspace import SetupWorkspace
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.eliding_combo import ElidingComboBox
 
 ERROR_STYLE = "color: #d64541;"
 
@@ -41,7 +42,7 @@ class CoordinatorView(QWidget):
         self.session = CoordinatorSession(self.services, self)
         self.exports = ExportController(self.services, self.session, self)
 
-        self.round = QComboBox(self)
+        self.round = ElidingComboBox(self)  # a round's whole name when there is room, its tooltip always
         self.round.setAccessibleName(self.tr("Round"))
         self.round.setMinimumContentsLength(30)
         self.round.activated.connect(lambda _i: self.set_round(self.round.currentData()))

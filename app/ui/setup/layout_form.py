@@ -119,6 +119,8 @@ class LayoutForm(QGroupBox):
         self.panels.setValue(layout.panels)
         self.panel_size.setValue(layout.panel_size)
         self.rooms.setText("; ".join(layout.rooms))
+        for line in (self.breaks, self.rooms):
+            line.setCursorPosition(0)  # read from the start, not scrolled to the end as setText leaves it
         self.linking.setCurrentIndex(max(0, self.linking.findData(layout.linking)))
         for widget in self.fields():
             widget.blockSignals(False)

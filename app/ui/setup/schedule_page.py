@@ -239,7 +239,9 @@ class SchedulePage(SetupPage):
         """What the generator said, under the linkage: the load first, then anything else worth knowing
         (the linkage itself is said above, and kept up to date as slots move)."""
         said_above = ("linkage", "all_linked", "islands")
-        load = [self.words.note(n) for n in self.plan_notes if n.kind in ("balanced", "unbalanced", "counts")]
+        order = {"balanced": 0, "unbalanced": 0, "counts": 1}  # the balance first, then the counts behind it
+        load = [self.words.note(n) for n in sorted((n for n in self.plan_notes if n.kind in order),
+                                                   key=lambda n: order[n.kind])]
         other = [self.words.note(n) for n in self.plan_notes
                  if n.kind not in said_above and n.kind not in ("balanced", "unbalanced", "counts")]
         parts = []
@@ -333,7 +335,7 @@ class SchedulePage(SetupPage):
         if new == self.slots:
             return False
         text = self.tr("move %1 to %2 %3").replace("%1", slot.region_code).replace("%2", day_text(day)) \
-            .replace("%3", f"{start:%H:%M}")
+            .replace("%3", time_text(start))
         if not undo.save_slots(self.ctx.history, text, self._save, self.slots, new):
             return False
         # the slots were read back from the store (in its order): find the moved one by its candidate
