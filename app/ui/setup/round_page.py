@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +36,25 @@ from app.ui.setup.context import SetupContext
 from app.ui.setup.page_base import SetupPage
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no date yet
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be unset ("—"). Typing into an unset one starts from today's date, its day
+    selected, so that typing edits it as in any date field (typed into "—" it was refused letter by letter),
+    and its calendar opens on this month, not on the "—" date's January 2000."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.date() == NO_DATE and event.text().strip():
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateEdit.Section.DaySection)
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if self.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
 
 def parse_sizes(text: str) -> tuple[int, ...] | None:
@@ -108,7 +128,7 @@ class RoundPage(SetupPage):
         self.refresh()
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = OptionalDateEdit(self)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")
