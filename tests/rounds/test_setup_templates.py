@@ -28,6 +28,10 @@ def test_the_shipped_template_is_what_the_module_makes(kind: str, tmp_path: Path
     book = load_workbook(template_path(kind))
     header = book.worksheets[0][1]
     assert all(c.comment is not None and "\n\n" in c.comment.text for c in header)  # Indonesian, then English
+    # the examples right under the header, in sight: a coordinator filling rows from 2 writes over them
+    # (once they sat at row 1001, out of sight, and were imported with the coordinator's own people)
+    filled = [row[0].row for row in book.worksheets[0].iter_rows(min_row=2) if any(c.value for c in row)]
+    assert filled == [2, 3]
 
 
 def test_the_assessors_template_imports_as_it_is(store) -> None:

@@ -86,6 +86,8 @@ def write_template(kind: str, path: Path) -> None:
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = title
     sheet.append(list(columns))
+    for example in examples:  # rows 2 and 3, in sight: the coordinator writes over them
+        sheet.append(example)
     for letter_index, (name, (note_id, note_en)) in enumerate(columns.items(), start=1):
         cell = sheet.cell(row=1, column=letter_index)
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
@@ -97,8 +99,6 @@ def write_template(kind: str, path: Path) -> None:
             # Typed NIPs stay text: a number cell keeps 15 significant digits and a NIP has 18.
             for number in range(2, 1001):
                 sheet.cell(row=number, column=letter_index).number_format = "@"
-    for example in examples:
-        sheet.append(example)
     sheet.freeze_panes = "A2"
     _notes_sheet(book.create_sheet("Petunjuk - Notes"), columns)
     path.parent.mkdir(parents=True, exist_ok=True)

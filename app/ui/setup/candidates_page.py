@@ -70,8 +70,9 @@ def status_text(status: str) -> str:
     return labels.get(status, status)
 
 
-def table(parent: QWidget, model: ItemTableModel, name: str, stretch: tuple[int, ...] = (1, 2)) -> QTableView:
-    """A sortable list of rows, one line each, the ``stretch`` columns sharing the width left."""
+def table(parent: QWidget, model: ItemTableModel, name: str, stretch: tuple[int, ...] = (1,)) -> QTableView:
+    """A sortable list of rows, one line each, the ``stretch`` columns (the region's name) taking the
+    width the others leave."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -79,6 +80,7 @@ def table(parent: QWidget, model: ItemTableModel, name: str, stretch: tuple[int,
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setWordWrap(False)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # one line: 514 rows to scan
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
