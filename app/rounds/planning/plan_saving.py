@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, tuple_, update
+from sqlalchemy import select as columns  # sqlmodel's select takes at most four columns
 from sqlmodel import Session, col, select
 
 from app.models.tables import Assessment, Candidate, InterviewSlot, Panel, PanelAssessor, Round, new_id
@@ -31,9 +32,10 @@ _COLUMNS = ("panel_id", "region_code", "day", "start", "minutes")
 def write_plan(session: Session, round_: Round, slots: Sequence[PlannedSlot]) -> None:
     """Make the round's schedule these slots, writing only what differs from the stored one."""
     round_id = round_.id
-    stored = {row[0]: dict(zip(_COLUMNS, row[1:], strict=True)) for row in session.exec(
-        select(InterviewSlot.id, InterviewSlot.panel_id, InterviewSlot.region_code, InterviewSlot.day,
-               InterviewSlot.start, InterviewSlot.minutes).where(InterviewSlot.round_id == round_id))}
+    stored = {row[0]: dict(zip(_COLUMNS, row[1:], strict=True)) for row in session.execute(
+        columns(col(InterviewSlot.id), col(InterviewSlot.panel_id), col(InterviewSlot.region_code),
+                col(InterviewSlot.day), col(InterviewSlot.start), col(InterviewSlot.minutes))
+        .where(col(InterviewSlot.round_id) == round_id))}
     panels = {name: (panel_id, room) for panel_id, name, room in session.exec(
         select(Panel.id, Panel.name, Panel.room).where(Panel.round_id == round_id))}
     seats: dict[str, set[str]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from sqlalchemy import select as columns  # sqlmodel's select takes at most four columns
 from sqlmodel import Session, col, select
 
 from app.models.tables import (
@@ -92,11 +93,12 @@ def round_slots(store: Store, round_id: str) -> list[PlannedSlot]:
                                                   .join(Panel).where(Panel.round_id == round_id)):
             seats.setdefault(panel_id, []).append(assessor_id)
         # columns, not ORM objects: read back after every move of a 514-slot schedule
-        rows = session.exec(select(InterviewSlot.id, InterviewSlot.day, InterviewSlot.start, InterviewSlot.minutes,
-                                   InterviewSlot.region_code, Panel.id, Panel.name, Panel.room)
-                            .join(Panel, col(Panel.id) == col(InterviewSlot.panel_id))
-                            .where(InterviewSlot.round_id == round_id)
-                            .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
+        rows = session.execute(columns(col(InterviewSlot.id), col(InterviewSlot.day), col(InterviewSlot.start),
+                                       col(InterviewSlot.minutes), col(InterviewSlot.region_code), col(Panel.id),
+                                       col(Panel.name), col(Panel.room))
+                               .join(Panel, col(Panel.id) == col(InterviewSlot.panel_id))
+                               .where(col(InterviewSlot.round_id) == round_id)
+                               .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
         return [PlannedSlot(day, start, minutes, name, room, region_code, tuple(sorted(seats.get(panel_id, ()))), slot_id)
                 for slot_id, day, start, minutes, region_code, panel_id, name, room in rows]
 
