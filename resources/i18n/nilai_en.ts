@@ -438,6 +438,10 @@
             <source>%1 assessor(s) imported from %2.</source>
             <translation>%1 assessor(s) imported from %2.</translation>
         </message>
+        <message>
+            <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
+            <translation>%1: %2 problem(s), nothing was imported; the first: %3</translation>
+        </message>
     </context>
     <context>
         <name>BundleExportDialog</name>
@@ -3379,6 +3383,50 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source> and </source>
             <translation> and </translation>
+        </message>
+        <message>
+            <source>sheet %1</source>
+            <translation>sheet %1</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>row %1</translation>
+        </message>
+        <message>
+            <source>column %1</source>
+            <translation>column %1</translation>
+        </message>
+        <message>
+            <source>the assessor's name is empty</source>
+            <translation>the assessor's name is empty</translation>
+        </message>
+        <message>
+            <source>“%1” is not a NIP (digits only)</source>
+            <translation>“%1” is not a NIP (digits only)</translation>
+        </message>
+        <message>
+            <source>%1 was kept as a number and has lost its last digits; format the column as Text and type the NIP again</source>
+            <translation>%1 was kept as a number and has lost its last digits; format the column as Text and type the NIP again</translation>
+        </message>
+        <message>
+            <source>“%1” is not a province</source>
+            <translation>“%1” is not a province</translation>
+        </message>
+        <message>
+            <source>“%1” is ambiguous: %2; write the BPS code</source>
+            <translation>“%1” is ambiguous: %2; write the BPS code</translation>
+        </message>
+        <message>
+            <source>NIP %1 is also on row %2</source>
+            <translation>NIP %1 is also on row %2</translation>
+        </message>
+        <message>
+            <source>the sheet has no assessor rows</source>
+            <translation>the sheet has no assessor rows</translation>
+        </message>
+        <message>
+            <source>no column “name” (the columns are %1); start from the assessors template</source>
+            <translation>no column “name” (the columns are %1); start from the assessors template</translation>
         </message>
     </context>
     <context>

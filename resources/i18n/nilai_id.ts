@@ -438,6 +438,10 @@
             <source>%1 assessor(s) imported from %2.</source>
             <translation>%1 penilai diimpor dari %2.</translation>
         </message>
+        <message>
+            <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
+            <translation>%1: %2 masalah, tidak ada yang diimpor; yang pertama: %3</translation>
+        </message>
     </context>
     <context>
         <name>BundleExportDialog</name>
@@ -3407,6 +3411,50 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source> and </source>
             <translation> dan </translation>
+        </message>
+        <message>
+            <source>sheet %1</source>
+            <translation>lembar %1</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>baris %1</translation>
+        </message>
+        <message>
+            <source>column %1</source>
+            <translation>kolom %1</translation>
+        </message>
+        <message>
+            <source>the assessor's name is empty</source>
+            <translation>nama penilai kosong</translation>
+        </message>
+        <message>
+            <source>“%1” is not a NIP (digits only)</source>
+            <translation>“%1” bukan NIP (hanya angka)</translation>
+        </message>
+        <message>
+            <source>%1 was kept as a number and has lost its last digits; format the column as Text and type the NIP again</source>
+            <translation>%1 tersimpan sebagai angka dan kehilangan digit terakhirnya; format kolom sebagai Teks lalu ketik ulang NIP-nya</translation>
+        </message>
+        <message>
+            <source>“%1” is not a province</source>
+            <translation>“%1” bukan provinsi</translation>
+        </message>
+        <message>
+            <source>“%1” is ambiguous: %2; write the BPS code</source>
+            <translation>“%1” bermakna ganda: %2; tuliskan kode BPS-nya</translation>
+        </message>
+        <message>
+            <source>NIP %1 is also on row %2</source>
+            <translation>NIP %1 juga ada di baris %2</translation>
+        </message>
+        <message>
+            <source>the sheet has no assessor rows</source>
+            <translation>lembar ini tidak berisi baris penilai</translation>
+        </message>
+        <message>
+            <source>no column “name” (the columns are %1); start from the assessors template</source>
+            <translation>tidak ada kolom “name” (kolom yang ada: %1); mulailah dari templat penilai</translation>
         </message>
     </context>
     <context>

@@ -101,3 +101,24 @@ def test_pasted_lines_that_name_no_region_are_explained_in_indonesian(qtbot, ind
     assert said[1].startswith("✗ “33” adalah kode provinsi")
     assert "maksud Anda Kabupaten Cilacap (3301)?" in said[2]
     assert not any(ENGLISH.search(text) for text in said)
+
+
+def test_an_assessors_workbook_with_bad_cells_is_refused_in_indonesian(workspace, store, tmp_path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "penilai.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Penilai"
+    sheet.append(["name", "nip", "province"])
+    sheet.append(["Rudi Hartono", "19800101", "Jawa Barta"])
+    sheet.append(["Wati", "12ab", "32"])
+    book.save(path)
+    refused: list[str] = []
+    workspace.failed.connect(refused.append)
+    before = {a.name for a in setup.round_assessors(store, workspace.round_id)}
+    workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(path)
+    assert not workspace.assessors_page.import_file()
+    assert refused == ["penilai.xlsx: 2 masalah, tidak ada yang diimpor; yang pertama: lembar Penilai, baris 2, "
+                       "kolom province: “Jawa Barta” bukan provinsi (maksud Anda Jawa Barat?)"]
+    assert {a.name for a in setup.round_assessors(store, workspace.round_id)} == before  # nothing imported

@@ -227,7 +227,7 @@ def test_assessors_from_a_spreadsheet_all_or_nothing(workspace, store, tmp_path)
                    "Budi Santoso,12AB,ITB,academic,Jawa Barat\n", encoding="utf-8")
     workspace.ctx.services.pick_open = lambda _parent, _title, _filter: str(bad)
     assert not workspace.assessors_page.import_file()
-    assert "nothing was imported" in refused[-1] and "'12AB' is not a NIP" in refused[-1]
+    assert "nothing was imported" in refused[-1] and "row 3, column nip: “12AB” is not a NIP" in refused[-1]
     assert setup.round_assessors(store, workspace.round_id) == []
     good = tmp_path / "penilai.csv"
     good.write_text(bad.read_text(encoding="utf-8").replace("12AB", "197001011995121001"), encoding="utf-8")

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from app.base.notes import Note
+
+__all__ = ["CALIBRATION_PANEL", "LINKING", "DaySpec", "NoPlan", "Note", "PanelLoad", "Plan", "PlanAssessor",
+           "PlanCandidate", "PlanRequest", "PlannedSlot", "SlotProblem"]
+
 LINKING = ("rotate", "calibration_case", "none")
 CALIBRATION_PANEL = "CAL"  # the plenary slot in which every assessor scores the common calibration case
 
@@ -60,21 +65,6 @@ class PlannedSlot:
     region_code: str
     assessor_ids: tuple[str, ...]
     slot_id: str | None = None  # set for slots read back from a store
-
-
-class Note(str):
-    """A sentence of the generator in English (for the command line and logs) that also carries what
-    it says, as a kind and named fields (region codes, province codes, dates, times, counts), so that
-    the desktop can say it in the user's language. It is a `str`: whoever only prints it needs nothing else."""
-
-    kind: str
-    data: dict[str, Any]
-
-    def __new__(cls, message: str, kind: str, **data: Any) -> Note:
-        note = super().__new__(cls, message)
-        note.kind = kind
-        note.data = data
-        return note
 
 
 @dataclass(frozen=True)

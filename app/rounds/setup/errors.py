@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.rounds import RoundError
 
 
@@ -12,6 +14,6 @@ class SetupError(RoundError):
 class FileProblems(SetupError):
     """A spreadsheet with bad cells: nothing was taken in. Each problem names sheet, row and column."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = problems
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.problems = list(problems)  # each may be a Note (app.base.notes): its kind and fields too
         super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n  " + "\n  ".join(problems))

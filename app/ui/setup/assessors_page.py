@@ -35,6 +35,7 @@ from app.ui.setup import undo
 from app.ui.setup.candidates_page import table
 from app.ui.setup.context import SetupContext
 from app.ui.setup.page_base import SetupPage
+from app.ui.setup.plan_words import PlanWords
 from app.ui.widgets.table_base import ItemTableModel
 
 ROLES = ("academic", "government", "practitioner")
@@ -69,6 +70,7 @@ class AssessorsPage(SetupPage):
             "Who interviews, and where each comes from: nobody is seated on a candidate of their own province "
             "or regency/city. Declare any other conflict of interest below."), parent)
         self._assessors: list[AssessorInfo] = []
+        self.words = PlanWords(self)
         self.current: AssessorInfo | None = None
         self.model = AssessorModel(self)
         self.view = table(self, self.model, self.tr("Assessors of the round"), stretch=(2, 5))
@@ -345,6 +347,11 @@ class AssessorsPage(SetupPage):
             return False
         try:
             count = setup.import_assessors(self.store, self.round_id, Path(path))
+        except setup.FileProblems as exc:  # one line: how many, and the first in the interface language
+            self.ctx.failed.emit(self.tr("%1: %2 problem(s), nothing was imported; the first: %3")
+                                 .replace("%1", Path(path).name).replace("%2", str(len(exc.problems)))
+                                 .replace("%3", self.words.file_problem(exc.problems[0])))
+            return False
         except (undo.REFUSALS + (OSError,)) as exc:
             self.ctx.failed.emit(str(exc).strip())
             return False

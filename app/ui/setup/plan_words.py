@@ -198,8 +198,11 @@ class PlanWords(QObject):
 
     def pasted(self, line: ResolvedLine) -> str:
         """Why a pasted line names no region, and what to do."""
-        d, kind = line.problem_data, line.problem_kind
-        text = f"“{d.get('text', line.text)}”"
+        return self.found(line.problem_kind, line.problem_data, line.text) or line.problem
+
+    def found(self, kind: str, d: dict[str, Any], written: str) -> str | None:  # noqa: PLR0911 - one a kind
+        """Why a text names no regency or city (see app.rounds.setup.names.Found)."""
+        text = f"“{d.get('text', written)}”"
         if kind == "no_code":
             return self._fill(self.tr("%1: no regency or city has the BPS code %2"), text, d["code"])
         if kind == "not_in_province":
@@ -220,4 +223,38 @@ class PlanWords(QObject):
         if kind == "cells_disagree":
             return self.tr("the cells of this row name different regions (%1); keep one").replace(
                 "%1", self.tr(" and ").join(map(region_text, d["regions"])))
-        return line.problem
+        return None
+
+    # --- spreadsheets ------------------------------------------------------------------------
+
+    def where(self, d: dict[str, Any]) -> str:
+        """ "sheet Penilai, row 7, column province" in the interface language."""
+        parts = [self.tr("sheet %1").replace("%1", d["sheet"])] if d.get("sheet") else []
+        parts.append(self.tr("row %1").replace("%1", str(d["row"])))
+        if d.get("column"):
+            parts.append(self.tr("column %1").replace("%1", d["column"]))
+        return ", ".join(parts)
+
+    def file_problem(self, note: str) -> str:
+        """One bad cell of an imported spreadsheet: where it is, then what is wrong."""
+        if not isinstance(note, Note):
+            return note
+        d, kind = note.data, note.kind
+        what = {
+            "name_empty": lambda: self.tr("the assessor's name is empty"),
+            "nip_not_digits": lambda: self.tr("“%1” is not a NIP (digits only)").replace("%1", d["nip"]),
+            "nip_lost_digits": lambda: self.tr("%1 was kept as a number and has lost its last digits; format the "
+                                               "column as Text and type the NIP again").replace("%1", d["nip"]),
+            "province_unknown": lambda: self.tr("“%1” is not a province").replace("%1", d["text"]) + (
+                self.tr(" (did you mean %1?)").replace("%1", self.tr(" or ").join(d["near"])) if d["near"] else ""),
+            "ambiguous": lambda: self._fill(self.tr("“%1” is ambiguous: %2; write the BPS code"), d["text"],
+                                            self.tr(" or ").join(map(region_text, d["choices"]))),
+            "region": lambda: self.found(d["found"], d["found_data"], ""),
+            "nip_twice": lambda: self._fill(self.tr("NIP %1 is also on row %2"), d["nip"], str(d["other"])),
+            "no_rows": lambda: self.tr("the sheet has no assessor rows"),
+            "no_name_column": lambda: self.tr("no column “name” (the columns are %1); start from the assessors "
+                                              "template").replace("%1", d["columns"]),
+            "row": lambda: d["said"],
+        }.get(kind)
+        said = what() if what else None
+        return f"{self.where(d)}: {said}" if said else note
