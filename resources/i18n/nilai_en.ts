@@ -4636,10 +4636,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>There is no interview schedule in this data directory yet.
 
-Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).</source>
+Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).
+
+Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N).</source>
             <translation>There is no interview schedule in this data directory yet.
 
-Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).</translation>
+Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).
+
+Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N).</translation>
         </message>
         <message>
             <source>Loading the schedule</source>

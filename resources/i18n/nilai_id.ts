@@ -4664,10 +4664,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>There is no interview schedule in this data directory yet.
 
-Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).</source>
+Import the round package from your coordinator (File → Open round package…), or try the program with a demo round (nilai demo).
+
+Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N).</source>
             <translation>Belum ada jadwal wawancara di direktori data ini.
 
-Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), atau coba program ini dengan putaran contoh (nilai demo).</translation>
+Impor paket putaran dari koordinator Anda (Berkas → Buka paket putaran…), atau coba program ini dengan putaran contoh (nilai demo).
+
+Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Shift+N).</translation>
         </message>
         <message>
             <source>Loading the schedule</source>

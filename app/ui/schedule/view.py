@@ -122,7 +122,9 @@ class ScheduleView(QWidget):
         self.notice.hide()
         self.empty = QLabel(self.tr("There is no interview schedule in this data directory yet.\n\n"
                                     "Import the round package from your coordinator (File → Open round "
-                                    "package…), or try the program with a demo round (nilai demo)."), self)
+                                    "package…), or try the program with a demo round (nilai demo).\n\n"
+                                    "Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N)."),
+                            self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
