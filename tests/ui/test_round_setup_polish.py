@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.rounds import setup
 from app.rounds.setup import ScheduleLayout
 
@@ -51,3 +53,21 @@ def test_the_rooms_read_from_their_start_and_the_summary_has_its_order(qtbot, st
     assert page.linkage.text().startswith("<b>Linked:")
     notes = page.notes.text()
     assert notes.index("<b>Load</b>") < notes.index("Load balanced") < notes.index("candidates in")
+
+
+@pytest.mark.parametrize("typed, expected", [("3 Mar 2026", date(2026, 3, 3)), ("5 Mar 2026", date(2026, 3, 5)),
+                                             ("15 Jul 2026", date(2026, 7, 15))])
+def test_a_date_is_typed_into_an_unset_date_field(qtbot, english, typed: str, expected: date) -> None:
+    from PySide6.QtTest import QTest
+
+    from app.ui.setup.round_page import NO_DATE, OptionalDateEdit
+
+    edit = OptionalDateEdit()
+    qtbot.addWidget(edit)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDate(NO_DATE)
+    edit.show()
+    QTest.keyClicks(edit, typed)  # once piled onto the dash ("—3Mar2026"); "5" then skipped the month
+    assert edit.date().toPython() == expected

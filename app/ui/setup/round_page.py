@@ -48,7 +48,13 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(QDate.currentDate())
             self.setCurrentSection(QDateEdit.Section.DaySection)
             self.setSelectedSection(QDateEdit.Section.DaySection)
+        elif event.text() in (" ", "/", "-", ".") and self._after_separator():
+            return  # "5" filled the day and moved on by itself: the space typed after it must not skip the month
         super().keyPressEvent(event)
+
+    def _after_separator(self) -> bool:
+        line = self.lineEdit()
+        return line.text()[:line.cursorPosition()].endswith(" ")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
