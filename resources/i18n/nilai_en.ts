@@ -5002,6 +5002,10 @@ Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N
             <source>Assessors: %1</source>
             <translation>Assessors: %1</translation>
         </message>
+        <message>
+            <source>%1 %2, %3 min · %4 · %5</source>
+            <translation>%1 %2, %3 min · %4 · %5</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

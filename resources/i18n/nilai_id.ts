@@ -5030,6 +5030,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
             <source>Assessors: %1</source>
             <translation>Penilai: %1</translation>
         </message>
+        <message>
+            <source>%1 %2, %3 min · %4 · %5</source>
+            <translation>%1 %2, %3 menit · %4 · %5</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

@@ -71,6 +71,7 @@ def test_a_conflict_is_named_in_indonesian_on_the_slot_and_in_the_list(workspace
     assert "sits on" in conflict.message  # the core keeps its English for the command line
     row, column = page.model.cell_of(conflict.slot)
     tooltip = page.model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert " menit · " in tooltip.splitlines()[1] and "." in tooltip.splitlines()[1].split(",")[0]  # 08.00, not 08:00
     said = tooltip.splitlines()[-1]
     assert said.startswith("⚠ Sari Wulandari menilai Kabupaten") and "berasal dari Jawa Tengah" in said
     assert not ENGLISH.search(said)

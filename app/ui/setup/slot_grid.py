@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from app.regions import by_code
 from app.rounds.planning import PlannedSlot, SlotProblem
 from app.rounds.setup import ScheduleLayout
-from app.ui.setup.plan_words import PlanWords, day_text
+from app.ui.setup.plan_words import PlanWords, day_text, time_text
 
 MIME = "application/x-nilai-slot"
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1  # the slot index in the plan, or None
@@ -209,7 +209,7 @@ class SlotGridModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.times):
-                return self.times[section].strftime("%H:%M")
+                return time_text(self.times[section])
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(section)
@@ -239,7 +239,9 @@ class SlotGridModel(QAbstractTableModel):
             return f"⚠ {name}" if problems else name
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{name} ({slot.region_code}, {region.province_name if region else ''})",
-                     f"{day_text(slot.day, 'ddd d MMM yyyy')} {slot.start:%H:%M}, {slot.minutes} min · {slot.panel} · {slot.room}",
+                     self.tr("%1 %2, %3 min · %4 · %5").replace("%1", day_text(slot.day, "ddd d MMM yyyy"))
+                     .replace("%2", time_text(slot.start)).replace("%3", str(slot.minutes)).replace("%4", slot.panel)
+                     .replace("%5", slot.room),
                      self.tr("Assessors: %1").replace("%1", self.assessor_names(slot.assessor_ids))]
             lines += [f"⚠ {self.words.problem(p)}" for p in problems]
             return "\n".join(lines)
