@@ -30,7 +30,7 @@ from app.cli.common import UserError, unlock_when_asked, user_errors
 # Global options that take a value, and global flags: with nothing else on the command line the
 # desktop program starts without the command-line parser being built.
 GLOBAL_OPTIONS = ("--data-dir", "--database-url", "--lang")
-GLOBAL_FLAGS = ("--quit-after-paint",)
+GLOBAL_FLAGS = ("--quit-after-paint", "--quit-at-first-paint", "--quit-when-ready")
 
 # One module per command group, in the order `nilai --help` lists them.
 COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
@@ -61,7 +61,11 @@ def _global_parser() -> argparse.ArgumentParser:
                         help="use this database instead of the data directory's SQLite file, "
                         "e.g. postgresql+psycopg://user@host/nilai for a shared coordinator store")
     parser.add_argument("--lang", choices=("id", "en"), help="interface language (default: saved choice, else system locale)")
+    # Start-up benchmarks and the selftest: leave once the main window is drawn, once the first window
+    # is drawn (before the store is opened), or once the schedule is shown and no work is left.
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-at-first-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -106,13 +110,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_desktop(args: argparse.Namespace) -> int:
-    # The database layer before Qt: once PySide6 is imported, its __feature__ import hook reads the
-    # source of every module imported after it (inspect.getsource), ~70 ms of CPU for SQLAlchemy,
-    # pydantic and SQLModel alone (benchmarks/bench_startup.py).
-    # deferred: SQLAlchemy and SQLModel, which `nilai --help` and `nilai regions` do not need
-    import app.models.tables  # noqa: F401
-    import app.store  # noqa: F401
-
     try:
         # deferred: Qt, only for the desktop client (absent from a build without it)
         from app.ui.application import run

@@ -1,189 +1,41 @@
-"""Starting the desktop program: translations, the store, the first run, the main window, the data check.
+"""Starting the desktop program: the window first, then the store, the first run, the main window.
 
-First run (no profile yet): the profile and language, then the welcome (signing key; demo round,
-the coordinator's round package, or later). Every start, once the window is shown: the quick
-integrity check and the rolling start-up backup on the task runner (see :mod:`app.ui.mainwindow.data_care`).
-The :class:`Shell` owns the store and the window; it builds the window again when the language or
-the profile changes, and replaces store and window when a backup is restored.
+The first paint comes before the store's libraries are imported: a window with the main window's
+size, menus and an empty schedule saying it is loading (:mod:`app.ui.mainwindow.starting`) is drawn,
+then SQLAlchemy, SQLModel and the store are imported on a worker thread while that window keeps
+painting, and :func:`app.ui.mainwindow.shell.open_and_show` opens the store (asking for its
+passphrase, offering a backup for a damaged file, the first run's profile) and puts the main window
+in its place; the schedule then fills off the GUI thread (:mod:`app.ui.tasks`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import threading
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.base.paths import resolve_data_dir, resources_dir
-from app.models.domain import AssessorInfo
-from app.store import CorruptStore, Store, StoreError, backup, cipher, open_store, settings
 from app.ui import i18n
-from app.ui.identity.store_unlock_dialog import StoreUnlockDialog
-from app.ui.mainwindow import damaged_dialog, data_care
-from app.ui.mainwindow.first_run_dialog import FirstRunDialog
-from app.ui.mainwindow.window import MainWindow
+from app.ui.mainwindow.starting import StartingWindow
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from app.store import Store
+    from app.ui.mainwindow.shell import Shell
 
-class _QuitAfterPaint(QObject):
-    """--quit-after-paint: leave as soon as the window has been drawn once (start-up benchmarks)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QCoreApplication.quit)
-            watched.removeEventFilter(self)
-        return False
-
-
-class Shell(QObject):
-    """Owns the store and the main window; builds the window again when the language or the profile
-    changes, and replaces both when a backup is restored."""
-
-    def __init__(self, store: Store, runner: TaskRunner, lang_override: str | None,
-                 database_url: str | None = None) -> None:
-        super().__init__()
-        self.store, self.runner, self.lang_override = store, runner, lang_override
-        self.database_url = database_url
-        self.ui_state = UiState(store.data_dir)
-        self.window: MainWindow | None = None
-        self.restoring = False
-
-    def build(self) -> MainWindow:
-        lang = i18n.install(i18n.choose_language(self.lang_override, settings.read(self.store, settings.LANGUAGE)))
-        profile = settings.profile(self.store)
-        assert profile is not None
-        window = MainWindow(self.store, self.runner, profile, lang, self.ui_state)
-        window.restart_requested.connect(self.rebuild)
-        window.restore_requested.connect(self.restore)
-        self.window = window
-        return window
-
-    def close(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
-
-    def rebuild(self) -> None:
-        self.lang_override = None  # the assessor chose a language in the menu
-        self._replace_window(keep_coordinator=True)
-
-    def _replace_window(self, keep_coordinator: bool = False) -> MainWindow | None:
-        old = self.window
-        if old is None:
-            return None
-        # the coordinator's window goes with the old one: reopened as it was (tab, region, filters)
-        coordinator = old.menus.coordinator_actions.state() if keep_coordinator else None
-        old.close()
-        window = self.build()
-        window.show()
-        window.start()
-        window.menus.coordinator_actions.reopen(coordinator)
-        old.deleteLater()
-        return window
-
-    # -- the data at start-up ----------------------------------------------------------------------
-
-    def check_at_start(self) -> None:
-        """Quick check, then the rolling backup, off the GUI thread; the window does not wait."""
-        label = QCoreApplication.translate("Application", "Checking the data")
-        self.runner.run(data_care.startup_care, self.store, label=label, on_done=self._checked,
-                        on_error=self._check_failed)
-
-    def _checked(self, care: data_care.StartupCare) -> None:
-        if self.window is not None and not self.restoring:
-            self.window.startup_checked(care)
-
-    def _check_failed(self, error: BaseException) -> None:
-        if not isinstance(error, StoreError | OSError):
-            raise error
-        if self.window is not None:
-            self.window.warn(QCoreApplication.translate("Application", "Data not checked"), str(error))
-
-    # -- restoring a backup ------------------------------------------------------------------------
-
-    def restore(self, path: Path) -> None:
-        """Close the store, restore ``path`` (the current database is set aside), open it, new window."""
-        window = self.window
-        if window is None or self.restoring:
-            return
-        self.restoring = True
-        window.interview.close_assessment()
-        window.setEnabled(False)
-        window.statusBar().showMessage(QCoreApplication.translate("Application", "Restoring the backup…"))
-        self.runner.run(_restore, self.store, Path(path), self.database_url,
-                        label=QCoreApplication.translate("Application", "Restoring the backup"),
-                        on_done=self._restored, on_error=self._restore_failed)
-
-    def _restored(self, outcome: Restored) -> None:
-        self.store = outcome.store
-        self.restoring = False
-        window = self._replace_window()
-        if window is None:
-            return
-        if outcome.error is not None:
-            title = QCoreApplication.translate("Application", "Restore a backup")
-            data_care.show_error(window, title, str(outcome.error))
-            return
-        text = QCoreApplication.translate("Application", "The backup is restored. The data as it was before is "
-                                          "kept in %1.").replace("%1", str(outcome.set_aside))
-        window.statusBar().showMessage(text, 30000)
-        data_care.show_all_well(window, text)
-
-    def _restore_failed(self, error: BaseException) -> None:
-        """The store could not be opened again: nothing more can be done here."""
-        self.restoring = False
-        if not isinstance(error, StoreError | OSError):
-            raise error
-        QMessageBox.critical(self.window, QCoreApplication.translate("Application", "Nilai cannot continue"),
-                             str(error))
-        QCoreApplication.exit(1)
-
-
-@dataclass(frozen=True)
-class Restored:
-    store: Store  # open again (on the restored database, or the unchanged one if the restore failed)
-    set_aside: Path | None
-    error: StoreError | None
-
-
-def _restore(store: Store, path: Path, database_url: str | None) -> Restored:
-    data_dir = store.data_dir
-    store.close()
-    set_aside, error = None, None
-    try:
-        set_aside = backup.restore(data_dir, path)
-    except StoreError as exc:
-        error = exc
-    return Restored(open_store(data_dir, database_url), set_aside, error)
-
-
-def ask_profile(store: Store, lang: str, parent: QWidget | None = None) -> AssessorInfo | None:
-    dialog = FirstRunDialog(lang, None, parent)
-    if not dialog.exec():
-        return None
-    name, nip, organisation = dialog.values()
-    settings.write(store, settings.LANGUAGE, dialog.chosen_language())
-    return settings.save_profile(store, name, nip, organisation)
-
-
-def welcome(store: Store, runner: TaskRunner, profile: AssessorInfo, parent: QWidget | None = None) -> tuple[str, bool]:
-    """The first-run welcome (signing key; demo, round package, a new round, or later): what happened, for
-    the status bar, and whether the coordinator asked to prepare a round."""
-    from app.ui.mainwindow.welcome_dialog import WelcomeDialog  # deferred: first start only
-
-    dialog = WelcomeDialog(store, runner, profile, parent)
-    dialog.exec()
-    outcome, prepare = dialog.outcome, dialog.prepare_round
-    dialog.deleteLater()
-    return outcome, prepare
+# Imported on a worker thread after the first paint: the database layer (most of the start-up's
+# import time) and the main window's modules that need no GUI thread to import.
+IMPORTED_BEHIND_THE_WINDOW = ("app.models.tables", "app.store", "app.store.settings", "app.assessments")
 
 
 @dataclass
@@ -202,6 +54,35 @@ class Started:
         self.shell.store.close()
 
 
+class _Imported(QObject):
+    done = Signal()  # emitted on the worker thread, delivered on the GUI thread (a queued connection)
+
+
+def import_behind(window: StartingWindow, modules: tuple[str, ...] = IMPORTED_BEHIND_THE_WINDOW) -> None:
+    """Import ``modules`` on a worker thread while ``window`` goes on repainting; an import error is raised
+    here, on the GUI thread, as it would have been without the thread."""
+    errors: list[BaseException] = []
+    loop = QEventLoop(window)
+    imported = _Imported()
+    imported.done.connect(loop.quit)
+
+    def work() -> None:
+        try:
+            for name in modules:
+                importlib.import_module(name)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as it is
+            errors.append(exc)
+        finally:
+            imported.done.emit()
+
+    thread = threading.Thread(target=work, name="nilai-imports", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
 def start(args: argparse.Namespace, executor: Executor | None = None) -> Started | int:
     """Everything up to a shown main window; an exit code when the program should not go on.
 
@@ -213,64 +94,23 @@ def start(args: argparse.Namespace, executor: Executor | None = None) -> Started
     app.setOrganizationName("Nilai")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nilai.svg")))
     i18n.install(i18n.choose_language(args.lang, None))
-    restored = ""
-    encrypted = not args.database_url and cipher.wants_encryption(resolve_data_dir(args.data_dir))
-    if encrypted and not StoreUnlockDialog.ask(resolve_data_dir(args.data_dir)):
-        return 0  # the assessor chose to quit: nothing was opened
-    try:
-        try:
-            store = open_store(args.data_dir, args.database_url)
-        except CorruptStore as exc:
-            recovered, restored = _recover(args, exc)
-            if recovered is None:
-                return 1
-            store = recovered
-    except StoreError as exc:
-        title = QCoreApplication.translate("Application", "Nilai cannot open its data")
-        QMessageBox.critical(None, title, str(exc))
-        return 1
+    starting = StartingWindow(UiState(resolve_data_dir(args.data_dir)))
+    starting.show_now()
+    if getattr(args, "quit_at_first_paint", False):
+        starting.close()
+        return 0  # start-up benchmarks: the first paint is all they wait for
+    import_behind(starting)
+    # deferred: the store, the dialogs and the main window, imported once the first window is drawn
+    from app.ui.mainwindow.shell import open_and_show
+
     runner = TaskRunner(executor)
-    try:
-        lang = i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
-        outcome, prepare = "", False
-        if settings.profile(store) is None:
-            profile = ask_profile(store, lang)
-            if profile is None:
-                runner.shutdown()
-                store.close()
-                return 0
-            i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
-            outcome, prepare = welcome(store, runner, profile)
-        shell = Shell(store, runner, args.lang, args.database_url)
-        window = shell.build()
-        if args.quit_after_paint:
-            window.installEventFilter(_QuitAfterPaint(window))
-        window.show()
-        window.start()
-        shell.check_at_start()
-        if prepare:  # a coordinator's first start: straight to round setup
-            window.menus.coordinator_actions.new_round.trigger()
-        if outcome or restored:
-            window.announce(outcome or restored)
-    except StoreError as exc:
-        runner.shutdown()
-        store.close()
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "Nilai cannot continue"), str(exc))
-        return 1
+    shell = open_and_show(args, starting, runner)
+    if isinstance(shell, int):
+        starting.close()
+        starting.deleteLater()
+        return shell
+    starting.deleteLater()
     return Started(shell, runner)
-
-
-def _recover(args: argparse.Namespace, error: CorruptStore) -> tuple[Store | None, str]:
-    """The store is damaged: offer the newest sound backup and restore the one chosen (the damaged file
-    is set aside first). The store opened on it and what to announce, or (None, "") to quit."""
-    data_dir = resolve_data_dir(args.data_dir)
-    chosen = damaged_dialog.ask(data_dir, error)
-    if chosen is None:
-        return None, ""
-    set_aside = backup.restore(data_dir, chosen)  # a StoreError here is shown by start() as it is
-    store = open_store(args.data_dir, args.database_url)
-    text = QCoreApplication.translate("Application", "The backup is restored. The damaged data is kept in %1.")
-    return store, text.replace("%1", str(set_aside)) if set_aside else ""
 
 
 def run(args: argparse.Namespace) -> int:
