@@ -7,25 +7,12 @@ the problem; `--json` prints data as JSON where a command outputs data.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import (
-    bundle_cmds,
-    catalogue_cmds,
-    identity_cmds,
-    maintenance_cmds,
-    ranking_cmds,
-    round_cmds,
-    selftest_cmds,
-    serve_cmds,
-    sheet_cmds,
-    store_cmds,
-    sync_cmds,
-)
-from app.cli.common import UserError, unlock_when_asked, user_errors
 
 # Global options that take a value, and global flags: with nothing else on the command line the
 # desktop program starts without the command-line parser being built.
@@ -33,8 +20,8 @@ GLOBAL_OPTIONS = ("--data-dir", "--database-url", "--lang")
 GLOBAL_FLAGS = ("--quit-after-paint", "--quit-at-first-paint", "--quit-when-ready")
 
 # One module per command group, in the order `nilai --help` lists them.
-COMMAND_MODULES = (catalogue_cmds, round_cmds, identity_cmds, sheet_cmds, bundle_cmds, ranking_cmds,
-                   maintenance_cmds, store_cmds, serve_cmds, sync_cmds, selftest_cmds)
+COMMAND_MODULES = ("catalogue_cmds", "round_cmds", "identity_cmds", "sheet_cmds", "bundle_cmds", "ranking_cmds",
+                   "maintenance_cmds", "store_cmds", "serve_cmds", "sync_cmds", "selftest_cmds")
 
 
 class NilaiParser(argparse.ArgumentParser):
@@ -72,8 +59,9 @@ def _global_parser() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for name in COMMAND_MODULES:
+        # deferred: the command modules, which the desktop program does not need before its first paint
+        importlib.import_module(f"app.cli.{name}").register(commands)
     return parser
 
 
@@ -91,9 +79,10 @@ def _only_global_options(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the frozen build renders sheets in worker processes too
+        import multiprocessing  # deferred: a no-op from source, and 13 ms before the first paint
 
-    multiprocessing.freeze_support()  # the frozen build renders sheets in worker processes too
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if _only_global_options(argv):
         args = _global_parser().parse_args(argv)
@@ -103,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_desktop(args)
+    # deferred: the commands' common code, which the desktop program does not need
+    from app.cli.common import unlock_when_asked, user_errors
+
     with user_errors(args) as outcome, unlock_when_asked(args):
         code = args.handler(args)
         return int(code or 0)
@@ -121,4 +113,4 @@ def _start_desktop(args: argparse.Namespace) -> int:
     return run(args)
 
 
-__all__ = ["main", "build_parser", "UserError"]
+__all__ = ["main", "build_parser"]

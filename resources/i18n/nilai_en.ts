@@ -5008,6 +5008,13 @@ Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N
         </message>
     </context>
     <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>Opening your data…</source>
+            <translation>Opening your data…</translation>
+        </message>
+    </context>
+    <context>
         <name>Status</name>
         <message>
             <source>Not started</source>

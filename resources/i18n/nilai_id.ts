@@ -5036,6 +5036,13 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
         </message>
     </context>
     <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>Opening your data…</source>
+            <translation>Membuka data Anda…</translation>
+        </message>
+    </context>
+    <context>
         <name>Status</name>
         <message>
             <source>Not started</source>
