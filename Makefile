@@ -49,8 +49,9 @@ typecheck: lint
 lock:
 	$(PYTHON) -m venv /tmp/nilai-lock && /tmp/nilai-lock/bin/pip install -q -e '.[test]' && /tmp/nilai-lock/bin/pip freeze --exclude-editable
 
+## Run the quick form of every benchmark and rewrite the table in benchmarks/README.md (~10 min).
 bench: $(VENV)/.installed-test
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks.table
 
 ## Freeze the program (PyInstaller, one folder), pack the Linux archive, smoke-test it headless.
 dist: $(VENV)/.installed-test

@@ -1,0 +1,188 @@
+"""Run the quick form of every benchmark and rewrite ``benchmarks/README.md``'s table (``make bench``).
+
+Run: ``.venv/bin/python -m benchmarks.table [NAME ...] [--dry-run]``
+
+Each benchmark here has one row: what it measures, its baseline, its target, the figures of the last
+run and the command of the full run. The quick form (smaller sizes, fewer repeats; under ~10 min
+for all on a shared two-core machine) runs in a subprocess and its ratio and verdict lines become
+the row's figures; a benchmark too slow or needing a server for ``make bench`` keeps the figures of
+its last full run, cited with where they were written, and is marked "not rerun". ``NAME`` reruns only
+those rows and keeps the others' figures from the README as it is; ``--dry-run`` rewrites the table
+without running anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+README = HERE / "README.md"
+TIMEOUT_S = 240  # one quick form; a hung benchmark must not hold `make bench`
+
+
+@dataclass(frozen=True)
+class Bench:
+    name: str  # the module under benchmarks/
+    measure: str
+    baseline: str
+    target: str
+    quick: tuple[str, ...] | None  # arguments of the quick form; None: not rerun by `make bench`
+    cited: str = ""  # the last full run's figures and where they are written, for a row not rerun
+    full: str = ""  # the full run's arguments, when not the defaults
+    keep: str = r"\d\s*[×x]\b|\bok\b|\bover\b|target|\bOK\b|\bFAIL"  # the output lines that are figures
+
+
+BENCHES = (
+    Bench("bench_startup", "start to first paint; to the main window drawn; to the schedule shown, window idle",
+          "bare PySide6 `QMainWindow`, first paint", "first paint ≤ 1.5×", ("--n", "3", "--no-xvfb"),
+          keep=r"^\s*(bare|first paint|main window|ready)"),
+    Bench("bench_score_change", "one score change committed (`set_level`), p50 and p99",
+          "raw `INSERT`+`COMMIT`, WAL, `synchronous=FULL`", "p99 ≤ 2×", ("--n", "100")),
+    Bench("bench_import", "bundle import, N records × 40 scores (every check), time and peak memory",
+          "`sqlite3.executemany` of the same rows", "≤ 2×, < 300 MB at 50,000 records", ("--records", "2000"),
+          keep=r"ratio|MB|\d\s*[×x]\b"),
+    Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators",
+          "one SQL `AVG … GROUP BY` over the same scores", "adjusted < 3 s; < 1 s, < 300 MB (issue 17)",
+          ("--regions", "100", "--assessors", "10", "--runs", "2")),
+    Bench("bench_coordinator_round", "the coordinator window's background step per round",
+          "the consolidation alone", "adjusted step < 3 s", ("--regions", "100", "--assessors", "10", "--runs", "1")),
+    Bench("bench_sheets", "render + sign one evaluation sheet; a batch of 116 signed sheets",
+          "plain ReportLab + stock pyHanko", "116 sheets < 10 s (at a load of 4)", ("--n", "3", "--batch", "12")),
+    Bench("bench_signing", "signing and verifying a sheet", "stock pyHanko, same key and PDF", "—",
+          ("--n", "5")),
+    Bench("bench_bundle_checks", "hostile-bundle defences: JSON nesting check; a repeated bundle",
+          "`json.loads` of the same bytes; checking the bundles in full", "nesting ≤ 1×, repeat ≤ 0.5×",
+          ("--regions", "30", "--assessors", "3", "--n", "3")),
+    Bench("bench_encryption", "unlock, start-up and one score change on an encrypted store",
+          "the same round in plain SQLite", "reported beside the ratios (the cipher's own cost)",
+          ("--regions", "30", "--n", "5")),
+    Bench("bench_kdf", "seconds per passphrase guess of `key.pem` for scrypt parameter sets", "—",
+          "≈ 0.5 s CPU per guess", None,
+          cited="N=2¹⁴ r=8 p=16: 0.43 s CPU per guess (docs/security.md, 2026-12-05)", full="--n 7"),
+    Bench("bench_store_verify", "opening a store with SQLite's integrity check", "`open_store` without the check",
+          "—", ("--n", "5")),
+    Bench("bench_instruments", "loading the two shipped instruments (parse, validate, hash)",
+          "`yaml.load` of both files (C loader)", "≤ 3×", ("--n", "5")),
+    Bench("bench_instrument_workbook", "reading and writing an instrument workbook",
+          "`openpyxl` load and save of the same workbook", "≤ 3× each", ("--n", "3")),
+    Bench("bench_round_setup", "514-line paste resolved; 514 candidates added; 40 assessors imported", "—",
+          "0.2 s; 1 s; 1 s", ("--n", "2")),
+    Bench("bench_schedule", "generating and checking a round's schedule (116 and 514 candidates, worst case)",
+          "—", "generation < 2 s", ("--n", "1")),
+    Bench("bench_schedule_files", "the 514-candidate schedule imported, exported as XLSX and printed as PDF",
+          "`openpyxl` reading the same workbook cell by cell", "each < 2 s", ("--n", "1")),
+    Bench("bench_setup_ui", "round-setup workspace at 514 candidates: open, move a slot, undo", "—",
+          "move or undo < 0.5 s", ("--n", "2")),
+    Bench("bench_sync", "the sync service (TLS, signature, upload, import) per bundle, 1 and 4 senders",
+          "`import_bundles` of one bundle at a time", "—", None,
+          cited="median 0.36 s/bundle import, 0.47 s one sender, 1.77 s with 4 senders "
+                "(docs/sync-service.md, 2026-12-05)"),
+    Bench("simulate_ranking", "does the adjusted ranking recover the true order better than the raw mean?",
+          "the raw mean's ranking", "—", ("--rounds", "10"), keep=r"\d"),
+)
+
+BEGIN, END = "<!-- table: benchmarks/table.py -->", "<!-- end of table -->"
+
+
+def command(bench: Bench) -> str:
+    run = f".venv/bin/python -m benchmarks.{bench.name}"
+    if bench.name == "bench_sync":
+        run = f"bash installer/test-services.sh {run}"
+    return f"`{run}{' ' + bench.full if bench.full else ''}`"
+
+
+def figures_of(bench: Bench, output: str, limit: int = 6) -> str:
+    """The output lines that carry figures, squeezed onto one table cell."""
+    keep = re.compile(bench.keep)
+    lines = [" ".join(line.split()) for line in output.splitlines() if keep.search(line)]
+    lines = [line.replace("|", "/") for line in lines if line][:limit]
+    return "<br>".join(lines) or "(no figures printed)"
+
+
+def run_quick(bench: Bench) -> str:
+    assert bench.quick is not None
+    argv = [sys.executable, "-m", f"benchmarks.{bench.name}", *bench.quick]
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return f"did not finish within {TIMEOUT_S} s (quick form)"
+    took = time.perf_counter() - started
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["?"])[-1]
+        return f"failed (exit {done.returncode}): {last.replace('|', '/')}"
+    quick = " ".join(bench.quick)
+    return f"{figures_of(bench, done.stdout)}<br>*(quick: `{quick}`, {took:.0f} s)*"
+
+
+def previous_figures() -> dict[str, str]:
+    """The figures column of the README's table as it is, by benchmark."""
+    if not README.exists():
+        return {}
+    found = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if len(cells) == 6 and cells[0].startswith(("`bench", "`simulate")):
+            found[cells[0].strip("`")] = cells[4]
+    return found
+
+
+def table(figures: dict[str, str]) -> str:
+    rows = ["| benchmark | measure | baseline | target | last figures | full run |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for bench in BENCHES:
+        cell = figures.get(bench.name) or (f"not rerun: {bench.cited}" if bench.cited else "—")
+        rows.append(f"| `{bench.name}` | {bench.measure} | {bench.baseline} | {bench.target} | {cell} | "
+                    f"{command(bench)} |")
+    return "\n".join(rows)
+
+
+def write_readme(figures: dict[str, str], note: str) -> None:
+    text = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    README.write_text(f"{head}{BEGIN}\n{note}\n\n{table(figures)}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="rerun only these (e.g. startup score_change)")
+    parser.add_argument("--dry-run", action="store_true", help="rewrite the table without running anything")
+    args = parser.parse_args(argv)
+    by_name = {b.name: b for b in BENCHES}
+    wanted = [n if n in by_name else f"bench_{n}" for n in args.names]
+    unknown = [n for n in wanted if n not in by_name]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; there are: {', '.join(by_name)}", file=sys.stderr)
+        return 2
+    figures = previous_figures()
+    for name, bench in by_name.items():
+        if args.dry_run or bench.quick is None or (wanted and name not in wanted):
+            continue
+        print(f"== {name} {' '.join(bench.quick)}", flush=True)
+        figures[name] = run_quick(bench)
+        print("   " + figures[name].replace("<br>", "\n   "), flush=True)
+        write_readme(figures, _note())  # after each, so an interrupted run keeps what it measured
+    write_readme(figures, _note())
+    return 0
+
+
+def _note() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (f"Last `make bench`: {when}, {os.cpu_count()} CPUs, load average {load:.1f} at the end; "
+            "ratios are to the baseline measured in the same run.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
