@@ -17,10 +17,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from app import assessments
-from app.bundles.round_package import PackageImport
 from app.models.domain import AssessmentStatus, AssessorInfo
 from app.rounds.schedule import ScheduleEntry
-from app.sheets.export import SignedSheet
 from app.store import Store, StoreError, damage, integrity, settings
 from app.ui.interview.actions import InterviewActions
 from app.ui.interview.view import InterviewView, PickFiles, pick_files_dialog
@@ -37,6 +35,8 @@ from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets import status as st
 
 if TYPE_CHECKING:
+    from app.bundles.round_package import PackageImport
+    from app.sheets.export import SignedSheet
     from app.ui.bundles.export_dialog import BundleExportDialog
     from app.ui.mainwindow.sync_now import SyncNow
 

@@ -24,7 +24,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QWidget
 
 from app.identity import UnlockedIdentity, UnlockThrottle, has_identity
-from app.sheets.export import SignedSheet, sign_one
 from app.store import Store
 from app.ui.identity.passphrase_dialog import PassphraseDialog
 from app.ui.interview.actions import describe
@@ -43,6 +42,7 @@ from app.ui.widgets.pickers import (
 )
 
 if TYPE_CHECKING:
+    from app.sheets.export import SignedSheet
     from app.ui.identity.identity_dialog import IdentityDialog
     from app.ui.sheets.export_dialog import ExportSheetsDialog
     from app.ui.sheets.verify_dialog import VerifyDialog
@@ -169,6 +169,9 @@ def sign_assessment(parent: QWidget, services: SheetServices, version_id: str, *
     unlocked = services.unlock(parent, QCoreApplication.translate("SheetActions", "Sign this assessment's sheet."))
     if unlocked is None:
         return None
+    # deferred: the sheet export (ReportLab, pyHanko, the render pool) until a sheet is signed
+    from app.sheets.export import sign_one
+
     return services.runner.run(sign_one, services.store, version_id, unlocked, services.lang,
                                label=QCoreApplication.translate("SheetActions", "Signing the sheet"),
                                on_done=on_done, on_error=on_error)
