@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from app import assessments
 from app.models.domain import AssessmentStatus, AssessorInfo
@@ -26,6 +26,7 @@ from app.ui.mainwindow import data_care
 from app.ui.mainwindow.first_run_dialog import FirstRunDialog
 from app.ui.mainwindow.menus import build_menus
 from app.ui.mainwindow.restore_dialog import RestoreDialog
+from app.ui.mainwindow.starting import DEFAULT_SIZE, default_size  # noqa: F401 - DEFAULT_SIZE: one size for both
 from app.ui.schedule import round_import
 from app.ui.schedule.round_import import PickRoundPackage, pick_round_package_dialog
 from app.ui.schedule.view import ScheduleView
@@ -39,17 +40,6 @@ if TYPE_CHECKING:
     from app.sheets.export import SignedSheet
     from app.ui.bundles.export_dialog import BundleExportDialog
     from app.ui.mainwindow.sync_now import SyncNow
-
-DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 laptop screen with its task bar
-
-
-def default_size(widget: QWidget) -> tuple[int, int]:
-    """DEFAULT_SIZE, or less on a screen too small for it."""
-    screen = widget.screen() or QApplication.primaryScreen()
-    if screen is None:
-        return DEFAULT_SIZE
-    available = screen.availableGeometry()
-    return min(DEFAULT_SIZE[0], available.width() - 40), min(DEFAULT_SIZE[1], available.height() - 40)
 
 
 def actor_of(profile: AssessorInfo) -> str:
