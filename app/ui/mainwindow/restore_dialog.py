@@ -1,6 +1,6 @@
 """File → Restore a backup…: choose one of the data directory's backups, confirm, and hand it back.
 
-The dialog only chooses; the program (``application.Shell.restore``) closes the store, restores
+The dialog only chooses; the program (``app.ui.mainwindow.shell.Shell.restore``) closes the store, restores
 (the current database is set aside first), opens it again and builds the window anew.
 """
 
