@@ -32,7 +32,10 @@ def _at(slot: PlannedSlot) -> dict:
 def check(request: PlanRequest, slots: list[PlannedSlot]) -> list[SlotProblem]:
     """The problems of a plan, slot by slot in order, then those of the whole plan (candidates with no slot)."""
     problems: list[SlotProblem] = []
-    known = _Known({day.day: day for day in request.days}, {c.region_code: c for c in request.candidates},
+    candidates = {c.region_code: c for c in request.candidates}
+    if request.calibration_case is not None:  # the plenary calibration slot: a fictional region, no conflicts
+        candidates[request.calibration_case] = PlanCandidate(request.calibration_case, "")
+    known = _Known({day.day: day for day in request.days}, candidates,
                    {a.id: a for a in request.assessors})
     for index, slot in enumerate(slots):
         problems += _slot_problems(request, known, index, slot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 
 from app.rounds.planning.assignment import Group, Matching, placed
 from app.rounds.planning.conflicts import (
@@ -25,6 +26,7 @@ from app.rounds.planning.types import (
     Note,
     PanelLoad,
     Plan,
+    PlanCandidate,
     PlannedSlot,
     PlanRequest,
 )
@@ -42,6 +44,9 @@ def room_name(request: PlanRequest, panel: int) -> str:
 
 def generate(request: PlanRequest) -> Plan:
     """A plan for the request, or NoPlan saying exactly why none can be made."""
+    fictional = request.linking == "calibration_case" and request.calibration_case is not None
+    if fictional and request.calibration_case is not None:  # no one comes from a fictional region: no conflicts
+        request = replace(request, candidates=(*request.candidates, PlanCandidate(request.calibration_case, "")))
     times = [day_times(day, request.slot_minutes) for day in request.days]
     masks = [sum(1 << a for a, assessor in enumerate(request.assessors) if conflict_reason(assessor, candidate))
              for candidate in request.candidates]
@@ -50,7 +55,9 @@ def generate(request: PlanRequest) -> Plan:
         raise NoPlan(reasons)
     rng = random.Random(request.seed)
     calibration = None
-    if request.linking == "calibration_case":
+    if fictional:
+        calibration = len(request.candidates) - 1
+    elif request.linking == "calibration_case":
         calibration = rng.choice([c for c, mask in enumerate(masks) if not mask])
     panels, days = request.panels, len(request.days)
     capacities = [len(times[d]) - (1 if calibration is not None and d == 0 else 0)

@@ -34,7 +34,8 @@ from app.rounds.planning.types import (
     PlanRequest,
     SlotProblem,
 )
-from app.rounds.setup import STATUSES, schedule_layout
+from app.rounds.setup import CALIBRATION, STATUSES, schedule_layout
+from app.rounds.setup.calibration import calibration_codes
 from app.store import Store
 
 # Candidates with one of these statuses were marked to be interviewed; when none is, every candidate is.
@@ -81,7 +82,8 @@ def plan_request(store: Store, round_id: str, seed: int = 0) -> PlanRequest:
             candidates=_candidates(session, round_id), assessors=_assessors(session, round_id),
             days=tuple(DaySpec(day, layout.day_start, layout.day_end, layout.breaks) for day in layout.days),
             panels=layout.panels, panel_size=layout.panel_size, slot_minutes=layout.slot_minutes,
-            rooms=layout.rooms, linking=layout.linking, seed=seed)
+            rooms=layout.rooms, linking=layout.linking, seed=seed,
+            calibration_case=next(iter(calibration_codes(session, round_id)), None))
 
 
 def round_slots(store: Store, round_id: str) -> list[PlannedSlot]:
@@ -120,16 +122,17 @@ def check_round(store: Store, round_id: str) -> list[SlotProblem]:
     with store.transaction() as session:
         has_layout = session.get(ScheduleSettings, round_id) is not None
         candidates, assessors = _candidates(session, round_id), _assessors(session, round_id)
+        calibration = next(iter(calibration_codes(session, round_id)), None)
     if has_layout:
         return check(plan_request(store, round_id), slots)
     whole_days = tuple(DaySpec(day, time(0, 0), time(23, 59)) for day in sorted({slot.day for slot in slots}))
     smallest = min((len(slot.assessor_ids) for slot in slots), default=1)
-    return check(PlanRequest(candidates, assessors, whole_days, 1, smallest), slots)
+    return check(PlanRequest(candidates, assessors, whole_days, 1, smallest, calibration_case=calibration), slots)
 
 
 def _candidates(session: Session, round_id: str) -> tuple[PlanCandidate, ...]:
-    statuses = dict(session.exec(select(Candidate.region_code, Candidate.status).where(Candidate.round_id == round_id)
-                                 .order_by(col(Candidate.region_code))).all())
+    statuses = dict(session.exec(select(Candidate.region_code, Candidate.status).where(
+        Candidate.round_id == round_id, Candidate.status != CALIBRATION).order_by(col(Candidate.region_code))).all())
     catalogue = by_code()
     return tuple(PlanCandidate(code, catalogue[code].province_code if code in catalogue else code[:2])
                  for code in interviewed(statuses))

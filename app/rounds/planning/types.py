@@ -53,6 +53,9 @@ class PlanRequest:
     rooms: tuple[str, ...] = ()
     linking: str = "rotate"  # rotate | calibration_case | none
     seed: int = 0
+    # The round's calibration case (a fictional K-code region): with linking calibration_case every
+    # assessor scores it in the plenary first slot instead of a real candidate.
+    calibration_case: str | None = None
 
 
 @dataclass(frozen=True)

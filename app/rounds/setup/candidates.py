@@ -12,6 +12,7 @@ from sqlmodel import col, delete, select
 from app import regions as catalogue
 from app.models.domain import RegionInfo
 from app.models.tables import Assessment, Candidate, InterviewSlot
+from app.regions.calibration import stored_region
 from app.regions.seed import ensure_regions
 from app.rounds.setup.errors import SetupError
 from app.rounds.setup.files import cell, column_index, read_table
@@ -144,7 +145,7 @@ def remove_candidates(store: Store, round_id: str, region_codes: list[str]) -> i
         assessed = sorted(set(session.exec(select(Assessment.region_code).where(
             Assessment.round_id == round_id, col(Assessment.region_code).in_(codes)))))
         if assessed:
-            names = ", ".join(describe(catalogue.region(code)) for code in assessed)
+            names = ", ".join(describe(stored_region(session, code)) for code in assessed)
             raise SetupError(f"{names} already has assessments in this round, so it stays a candidate; "
                              "nothing was removed.")
         # Their interview slots go too: a slot for a region that is not a candidate would be an orphan.
@@ -163,7 +164,7 @@ def set_candidate_status(store: Store, round_id: str, region_codes: list[str], s
     with store.transaction(write=True) as session:
         get_round(session, round_id)
         rows = {c.region_code: c for c in session.exec(select(Candidate).where(
-            Candidate.round_id == round_id, col(Candidate.region_code).in_(codes)))}
+            Candidate.round_id == round_id, col(Candidate.region_code).in_(codes), Candidate.status != "calibration"))}
         missing = [code for code in codes if code not in rows]
         if missing:
             raise SetupError(f"{', '.join(missing)} is not a candidate of this round; add it first.")
@@ -175,6 +176,7 @@ def set_candidate_status(store: Store, round_id: str, region_codes: list[str], s
 def round_candidates(store: Store, round_id: str) -> list[CandidateInfo]:
     with store.transaction() as session:
         get_round(session, round_id)
-        rows = session.exec(select(Candidate).where(Candidate.round_id == round_id)
+        # Calibration cases are fictional regions, listed apart (setup.calibration.calibration_cases).
+        rows = session.exec(select(Candidate).where(Candidate.round_id == round_id, Candidate.status != "calibration")
                             .order_by(col(Candidate.region_code))).all()
         return [CandidateInfo(catalogue.region(row.region_code), row.status) for row in rows]
