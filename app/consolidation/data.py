@@ -42,7 +42,9 @@ from app.models.tables import (
     Score,
     table_of,
 )
+from app.regions.calibration import is_calibration_code
 from app.rounds import resolve_round
+from app.rounds.setup.calibration import CALIBRATION
 from app.store import Store
 
 COUNTED_STATUSES = ("final", "signed")
@@ -118,6 +120,9 @@ class RoundData:
     excluded_levels: dict[str, dict[str, int | None]] = field(default_factory=dict)
     # region code -> names of the panels that interview it (from the schedule), for naming groups of panels
     panel_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The round's calibration cases: their levels are rows of ``levels`` (the severity fit and the
+    # calibration comparison read them) but they are not in ``regions``, so nothing ranks them.
+    calibration: tuple[RegionInfo, ...] = ()
 
     def region_levels(self, code: str) -> np.ndarray:
         return self.levels[self.region_rows.get(code, slice(0, 0))]
@@ -190,8 +195,9 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
             start = index
 
     c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
-    candidate_codes = set(conn.execute(select(c.region_code).where(c.round_id == round_id)).scalars())
-    codes = sorted(candidate_codes | {ref.region_code for ref in assessments})
+    statuses = dict(conn.execute(select(c.region_code, c.status).where(c.round_id == round_id)).all())
+    codes = sorted(set(statuses) | {ref.region_code for ref in assessments})
+    calibration = {code for code in codes if statuses.get(code) == CALIBRATION or is_calibration_code(code)}
     regions = {
         r.code: RegionInfo(r.code, r.name, r.kind, r.province_code, r.province_name)
         for r in conn.execute(
@@ -241,7 +247,8 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     levels.setflags(write=False)
     not_applicable.setflags(write=False)
     return RoundData(
-        round=meta, instrument=instrument, regions=tuple(regions[code] for code in codes), assessors=assessors,
+        round=meta, instrument=instrument, regions=tuple(regions[code] for code in codes if code not in calibration),
+        calibration=tuple(regions[code] for code in codes if code in calibration), assessors=assessors,
         panel={code: tuple(ids) for code, ids in panel.items()}, assessments=assessments,
         counted=counted, indicator_codes=indicator_codes, levels=levels, not_applicable=not_applicable,
         region_rows=region_rows, moderations=moderations, excluded_levels=excluded_levels,

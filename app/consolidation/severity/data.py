@@ -63,7 +63,8 @@ def from_levels(levels: np.ndarray, candidate_of_row: np.ndarray, assessor_of_ro
 def observations(data: RoundData) -> Observations:
     """The counted levels of a consolidated round (the thin store adapter)."""
     counted = data.counted
-    candidate_ids = tuple(r.code for r in data.regions if r.code in data.region_rows)
+    # Calibration cases count: every assessor scores them, so they link panels and carry severity.
+    candidate_ids = tuple(r.code for r in (*data.regions, *data.calibration) if r.code in data.region_rows)
     assessor_ids = tuple(sorted({ref.assessor_id for ref in counted}))
     candidate_index = {code: i for i, code in enumerate(candidate_ids)}
     assessor_index = {ident: i for i, ident in enumerate(assessor_ids)}
