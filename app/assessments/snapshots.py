@@ -6,7 +6,6 @@ import json
 
 from sqlmodel import Session, col, select
 
-from app import regions
 from app.assessments import get_version, marks_of
 from app.assessments.scoring import summarize
 from app.instruments.catalogue import load_instrument
@@ -20,6 +19,7 @@ from app.models.domain import (
     SlotInfo,
 )
 from app.models.tables import Assessor, Evidence, InterviewSlot, Panel, Round, Score
+from app.regions.calibration import stored_region
 from app.store import Store
 
 
@@ -68,7 +68,7 @@ def snapshot_in(session: Session, version_id: str) -> AssessmentSnapshot:
         round_id=round_.id,
         round_name=round_.name,
         programme=round_.programme,
-        region=regions.region(assessment.region_code),
+        region=stored_region(session, assessment.region_code),
         assessor=AssessorInfo(assessor.id, assessor.name, assessor.nip, assessor.organisation),
         instrument=instrument,
         slot=slot,

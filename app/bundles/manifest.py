@@ -96,7 +96,7 @@ def record_document(session: Session, assessment: Assessment, chain: Sequence[Ch
 _UUID_RE = re.compile(UUID.rstrip("$").lstrip("^"))
 _SHA_RE = re.compile(SHA256.rstrip("$").lstrip("^"))
 _DT_RE = re.compile(DATETIME.rstrip("$").lstrip("^"))
-_REGION_RE = re.compile(r"[0-9]{4}")
+_REGION_RE = re.compile(r"[0-9]{4}|K[0-9]{3}")  # BPS code or calibration case
 _UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")  # evidence file names are shown and offered as names to save under
 _uuid = _UUID_RE.fullmatch
 _sha = _SHA_RE.fullmatch
@@ -250,7 +250,7 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     if not _is_sha(a["sheet_sha256"], nullable=True):
         raise fail("assessment.sheet_sha256", "is not a SHA-256")
     if type(a["region_code"]) is not str or not _REGION_RE.fullmatch(a["region_code"]):
-        raise fail("assessment.region_code", "is not a four-digit BPS code")
+        raise fail("assessment.region_code", "is not a four-digit BPS code nor a calibration case code")
     status = a["status"]
     if status not in ("final", "signed") or type(status) is not str:
         raise fail("assessment.status", f"{status!r:.40} (only final and signed versions travel in bundles)")

@@ -116,7 +116,7 @@ def manifest_record_problem(entry: Any) -> str | None:
     if entry["status"] not in ("final", "signed") or type(entry["status"]) is not str or type(entry["signed"]) is not bool:
         return "status must be final or signed, signed true or false"
     if type(entry["region_code"]) is not str or not _REGION_RE.fullmatch(entry["region_code"]):
-        return "region_code is not a four-digit BPS code"
+        return "region_code is not a four-digit BPS code nor a calibration case code"
     instrument = entry["instrument"]
     if type(instrument) is not dict or instrument.keys() != _MANIFEST_INSTRUMENT or not _is_text(instrument["id"], 100) \
             or not _is_text(instrument["version"], 40) or not _is_sha(instrument["content_hash"]):

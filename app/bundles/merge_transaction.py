@@ -25,8 +25,10 @@ from app.bundles.verified import VerifiedBundle, VerifyContext
 from app.instruments.catalogue import store_instrument
 from app.models.sync import BundleReceipt, TrustedCertificate
 from app.models.tables import Assessor, Candidate, InstrumentRow, Round, table_of, utcnow
+from app.regions.calibration import is_calibration_code
 from app.regions.seed import ensure_regions
 from app.rounds import ORIGIN_KEY
+from app.rounds.setup.calibration import CALIBRATION
 from app.store import Store, settings
 
 
@@ -226,6 +228,21 @@ def _ensure_instruments(session: Session, bundle: VerifiedBundle, context: Verif
         result.notes.append(f"instrument {instrument.id} {instrument.version} ({content_hash[:12]}) added from the bundle")
 
 
+def _check_calibration_cases(session: Session, bundle: VerifiedBundle, used: set[tuple[str, str]]) -> None:
+    """A calibration case (a K-code) is accepted only when this store's round declares it: a bundle
+    cannot invent a region, nor slip a real candidate's scores in under a fictional code."""
+    wanted = sorted((rid, code) for rid, code in used if is_calibration_code(code))
+    if not wanted:
+        return
+    declared = set(session.exec(select(Candidate.round_id, Candidate.region_code).where(
+        col(Candidate.round_id).in_(sorted({rid for rid, _ in wanted})), Candidate.status == CALIBRATION)).all())
+    undeclared = [code for rid, code in wanted if (rid, code) not in declared]
+    if undeclared:
+        raise ImportRefused(f"{bundle.label}: calibration case {', '.join(undeclared)} is not declared in its round "
+                            "here; add it (nilai round calibration add) and send the round package before importing "
+                            "its assessments")
+
+
 def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyContext, result: R.BundleReport,
                    settled: set[tuple[str, ...]]) -> None:
     used = {(p.round_id, p.region_code) for p in bundle.records}
@@ -261,6 +278,7 @@ def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyCont
     session.flush()
     have = set(session.exec(select(Candidate.round_id, Candidate.region_code)
                             .where(col(Candidate.round_id).in_(sorted(round_ids)))).all())
+    _check_calibration_cases(session, bundle, used)
     missing = sorted(used - {(r, c) for r, c in have})
     for rid, code in missing:
         session.add(Candidate(round_id=rid, region_code=code))

@@ -14,12 +14,12 @@ from datetime import datetime
 from cryptography.x509.oid import NameOID
 from sqlmodel import col, select
 
-from app import regions
 from app.bundles.export import version_state
 from app.identity.certificates import certificate_fingerprint, load_certificate, name_attr
 from app.identity.errors import IdentityError
 from app.models.sync import BundleExport, ExportedVersion
 from app.models.tables import Assessment, Assessor, Round
+from app.regions.calibration import stored_region
 from app.store import Store, settings
 
 
@@ -107,7 +107,7 @@ def preview(store: Store, *, round_id: str | None = None, everything: bool = Fal
             number, cursor = 1, previous.get(a.version_id)
             while cursor and number < 1000:
                 number, cursor = number + 1, previous.get(cursor)
-            versions.append(PendingVersion(a.version_id, a.round_id, a.region_code, regions.region(a.region_code).name,
+            versions.append(PendingVersion(a.version_id, a.round_id, a.region_code, stored_region(session, a.region_code).name,
                                            str(a.status), number, a.version_id in exported))
         versions.sort(key=lambda v: (v.region_name, v.number))
         return BundlePreview(assessor.name, rounds, tuple(versions), last_export)

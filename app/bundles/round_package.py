@@ -42,6 +42,7 @@ from app.base.atomic import atomic_open
 from app.bundles import sync_target, zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import Limits, strict_json_loads
+from app.bundles.package_calibration import apply_cases, package_cases, package_problem
 from app.bundles.schema import ROUND_PACKAGE_SCHEMA
 from app.identity import (
     IdentityError,
@@ -56,6 +57,7 @@ from app.instruments.catalogue import load_instrument, store_instrument
 from app.models.tables import Assessment, Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
 from app.regions.seed import ensure_regions
 from app.rounds import RoundError, resolve_round
+from app.rounds.setup.calibration import CALIBRATION
 from app.store import Store, settings
 
 FORMAT = "nilai-round-package"
@@ -113,8 +115,10 @@ class PackageImport:
 
 
 def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_ref: str | None = None,
-                         sync: sync_target.SyncTarget | None = None) -> PackageExport:
-    """Write the signed package; ``sync`` (once given, remembered for the round) names the sync service."""
+                         sync: sync_target.SyncTarget | None = None, calibration_feedback: bool = False) -> PackageExport:
+    """Write the signed package; ``sync`` (once given, remembered for the round) names the sync service;
+    ``calibration_feedback`` adds the group's median level per indicator of each calibration case
+    (see :mod:`app.bundles.package_calibration`)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise PackageError(f"the folder {out.parent} does not exist")
@@ -126,7 +130,8 @@ def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_
             raise PackageError(str(exc)) from exc
         version = (round_.package_version or 0) + 1
         instrument = load_instrument(session, round_.instrument_hash)
-        candidates = sorted(session.exec(select(Candidate.region_code).where(Candidate.round_id == round_.id)).all())
+        candidates = sorted(session.exec(select(Candidate.region_code).where(
+            Candidate.round_id == round_.id, Candidate.status != CALIBRATION)).all())
         panels = list(session.exec(select(Panel).where(Panel.round_id == round_.id).order_by(col(Panel.name))))
         seats = session.exec(select(PanelAssessor).where(col(PanelAssessor.panel_id).in_([p.id for p in panels]))).all()
         assessor_ids = sorted({s.assessor_id for s in seats})
@@ -154,6 +159,7 @@ def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_
                         "assessor_ids": sorted(s.assessor_id for s in seats if s.panel_id == p.id)} for p in panels],
             "slots": [{"id": s.id, "panel_id": s.panel_id, "region_code": s.region_code, "day": s.day.isoformat(),
                        "start": s.start.strftime("%H:%M"), "minutes": s.minutes} for s in slots],
+            **package_cases(session, round_.id, calibration_feedback),
         }
         if sync is not None:
             sync_target.put(session, round_.id, sync)
@@ -226,6 +232,9 @@ def read_package(path: str | Path, trust: str | Path | None = None) -> _Signed:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top)"
         raise PackageError(f"{label}: package.json does not follow the round package format at {where}: {error.message[:200]}")
+    problem = package_problem(data)
+    if problem:
+        raise PackageError(f"{label}: package.json is not a valid round package: {problem}")
     coordinator = data["coordinator"]
     try:
         cert = load_certificate(coordinator["certificate"].encode("ascii"))
@@ -301,7 +310,8 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
         session.add(round_)
         session.flush()
         _keep_sync_target(session, round_.id, data, result)
-        _apply_schedule(session, round_.id, data, result)
+        calibration = apply_cases(session, round_.id, data)
+        _apply_schedule(session, round_.id, data, result, calibration)
         _match_profile(session, store, data, result)
         session.flush()
         result.slots, result.my_slots = _slot_counts(session, round_.id)
@@ -321,7 +331,8 @@ def _keep_sync_target(session: Session, round_id: str, data: dict[str, Any], res
     result.sync_url = target.url
 
 
-def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], result: PackageImport) -> None:
+def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], result: PackageImport,
+                    calibration: set[str]) -> None:
     # Assessors: by id, details from the coordinator.
     for a in data["assessors"]:
         row = session.get(Assessor, a["id"])
@@ -337,7 +348,7 @@ def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], resul
 
     # Candidates: add the package's; drop others unless an assessment refers to them.
     have = {c.region_code: c for c in session.exec(select(Candidate).where(Candidate.round_id == round_id))}
-    wanted = set(data["candidates"]) | {s["region_code"] for s in data["slots"]}
+    wanted = set(data["candidates"]) | {s["region_code"] for s in data["slots"]} | calibration
     for code in sorted(wanted - set(have)):
         session.add(Candidate(round_id=round_id, region_code=code))
     for code, candidate in have.items():

@@ -17,7 +17,8 @@ UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256 = "^[0-9a-f]{64}$"
 DATETIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$"
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-REGION = "^[0-9]{4}$"
+CALIBRATION_CODE = "^K[0-9]{3}$"
+REGION = "^([0-9]{4}|K[0-9]{3})$"  # a BPS code, or a calibration case (app.regions.calibration)
 RECORD_PATH = "^records/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.json$"
 SHEET_PATH = "^sheets/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.pdf$"
 EVIDENCE_PATH = "^evidence/[0-9a-f]{64}$"
@@ -248,6 +249,17 @@ ROUND_PACKAGE_SCHEMA: dict[str, Any] = {
         "sync": _obj({"url": {"type": "string", "pattern": "^https?://", "maxLength": 400},
                       "certificate": {"type": "string", "pattern": "^-----BEGIN CERTIFICATE-----",
                                       "maxLength": 65536}}),
+        # Optional: packages written before calibration cases existed have neither.
+        "calibration_cases": {"type": "array", "maxItems": 999, "items": _obj({
+            "code": {"type": "string", "pattern": CALIBRATION_CODE}, "name": _short(100),
+            "province_code": {"type": "string", "pattern": "^([0-9]{2}|K0)$"}, "province_name": _short(100),
+        })},
+        "calibration_feedback": {"type": "array", "maxItems": 999, "items": _obj({
+            "code": {"type": "string", "pattern": CALIBRATION_CODE},
+            "assessors": {"type": "integer", "minimum": 0},
+            "medians": {"type": "object", "maxProperties": 1000, "propertyNames": {"maxLength": 40},
+                        "additionalProperties": {"type": "number"}},
+        })},
     }, required=["format", "format_version", "package_id", "package_version", "created_at", "program", "coordinator",
                  "round", "instrument", "candidates", "assessors", "panels", "slots"]),
 }

@@ -99,6 +99,9 @@ def register_round_actions(round_subparsers: argparse._SubParsersAction) -> None
                    "remembered for the round, so later packages carry it too")
     p.add_argument("--sync-cert", type=Path, metavar="FILE",
                    help="the sync service's TLS certificate (PEM); the assessors' laptops pin it")
+    p.add_argument("--calibration-feedback", action="store_true",
+                   help="include the group's median level per indicator of each calibration case, so every "
+                   "assessor sees where they sat before the real interviews")
     add_json(p)
     p.set_defaults(handler=round_export)
     p = round_subparsers.add_parser("import", help="assessor: take the coordinator's round package in",
@@ -330,7 +333,8 @@ def round_export(args: argparse.Namespace) -> int:
             unlocked = unlock(store.data_dir, read_passphrase(args, "Passphrase of your identity: "))
         except IdentityError as exc:
             raise UserError(f"{exc} (the round package must be signed with the coordinator's identity)") from exc
-        result = export_round_package(store, args.out, unlocked, round_ref=args.round_ref, sync=sync)
+        result = export_round_package(store, args.out, unlocked, round_ref=args.round_ref, sync=sync,
+                                      calibration_feedback=args.calibration_feedback)
     finally:
         store.close()
     emit(args, result.__dict__ | {"path": str(result.path)},

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from app.cli import schedule_cmds
 from app.cli.bundle_cmds import register_round_actions
-from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 from app.cli.calibration_cmds import register_calibration_actions
+from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 from app.cli.round_setup_cmds import register_setup_actions
 from app.cli.schedule_file_cmds import register_file_actions
 

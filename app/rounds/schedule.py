@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
-from app import regions
 from app.instruments.catalogue import load_instrument
 from app.models.domain import Instrument, RegionInfo
 from app.models.tables import Assessment, Assessor, InterviewSlot, Panel, PanelAssessor, Round, Score
+from app.regions.calibration import stored_region
 from app.rounds import SlotPlan, add_slots, create_round, resolve_round
 from app.rounds.schedule_files import csv_rows, read_rows
 from app.rounds.schedule_rows import KNOWN_COLUMNS, REQUIRED_COLUMNS, ScheduleError, check_rows
@@ -128,6 +128,6 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_pa
             held = assessments.get(slot.region_code)
             status = "not_started" if held is None else held.status
             entries.append(ScheduleEntry(slot.id, slot.day, slot.start, slot.minutes, panel.name, panel.room,
-                                         regions.region(slot.region_code), status, held.version_id if held else None,
+                                         stored_region(session, slot.region_code), status, held.version_id if held else None,
                                          scored.get(held.version_id, 0) if held else 0, total))
         return entries

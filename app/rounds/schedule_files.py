@@ -27,11 +27,11 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from app import regions
 from app.base.atomic import atomic_write
 from app.base.spreadsheet import csv_safe, csv_unescaped
 from app.models.domain import RegionInfo
 from app.models.tables import Assessor, InterviewSlot, Panel, PanelAssessor
+from app.regions.calibration import stored_region
 from app.rounds import RoundError, resolve_round
 from app.rounds.schedule_rows import (
     COLUMNS,
@@ -181,7 +181,7 @@ def round_schedule(store: Store, round_ref: str | None) -> RoundSchedule:
             people.sort(key=lambda a: (a.name.lower(), a.nip))
         rows = session.exec(select(InterviewSlot, Panel).join(Panel).where(InterviewSlot.round_id == round_id)
                             .order_by(col(InterviewSlot.day), col(InterviewSlot.start), col(Panel.name))).all()
-        slots = tuple(ScheduledSlot(s.day, s.start, s.minutes, p.name, p.room, regions.region(s.region_code),
+        slots = tuple(ScheduledSlot(s.day, s.start, s.minutes, p.name, p.room, stored_region(session, s.region_code),
                                     tuple(seated.get(p.id, ()))) for s, p in rows)
         return RoundSchedule(round_.id, round_.name, round_.programme, round_.stage, slots)
 
