@@ -215,12 +215,13 @@ def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
     top = max((ind.max_level for ind in data.instrument.indicators()), default=1)
     domain = list(range(1, top + 1))
     counts = np.zeros((len(data.regions), len(data.indicator_codes), top), dtype=np.int64)
-    region_of_row = np.empty(data.levels.shape[0], dtype=np.int64)
+    region_of_row = np.full(data.levels.shape[0], -1, dtype=np.int64)
     for index, region in enumerate(data.regions):
         rows = data.region_rows.get(region.code)
         if rows is not None:
             region_of_row[rows] = index
-    present = ~np.isnan(data.levels)
+    # Rows of calibration cases (not among the regions) are left out: the figures describe the ranked regions.
+    present = ~np.isnan(data.levels) & (region_of_row >= 0)[:, None]
     hit_rows, hit_cols = np.nonzero(present)
     np.add.at(counts, (region_of_row[hit_rows], hit_cols, data.levels[hit_rows, hit_cols].astype(np.int64) - 1), 1)
     return counts, domain

@@ -69,7 +69,8 @@ def score_rows(c: Consolidation) -> Iterable[list[str]]:
     for ref in data.assessments:
         by_region.setdefault(ref.region_code, []).append(ref)
     row_of = {ref.version_id: index for index, ref in enumerate(data.counted)}
-    for region in data.regions:
+    # Calibration cases (codes K001..K999) last: never ranked, but the severity fit uses their levels.
+    for region in (*data.regions, *data.calibration):
         refs = sorted(by_region.get(region.code, []), key=lambda ref: (not ref.counted,
                                                                         data.assessors[ref.assessor_id].name,
                                                                         ref.assessor_id, ref.version_id))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.consolidation import Consolidation
+from app.ui.coordinator.calibration_panel import CalibrationPanel
 from app.ui.coordinator.rule_panel import REFUSAL_STYLE, refusal_html
 from app.ui.coordinator.session import CoordinatorSession
 from app.ui.coordinator.severity_model import ASSESSOR, SEVERITY, SeverityModel, severity_rows
@@ -57,6 +58,8 @@ class SeverityTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.refusal)
         layout.addWidget(self.table, 1)
+        self.calibration = CalibrationPanel(self)
+        layout.addWidget(self.calibration, 1)
         layout.addStretch(0)
         session.consolidated.connect(self.show_consolidation)
 
@@ -64,6 +67,7 @@ class SeverityTab(QWidget):
         view = self.session.view
         if view is None:
             return
+        self.calibration.show_data(view.consolidation.data)
         fit = view.severity
         self.refusal.setVisible(fit is None)
         self.refusal.setText(refusal_html(view) if fit is None else "")
