@@ -607,6 +607,41 @@
         </message>
     </context>
     <context>
+        <name>CalibrationPanel</name>
+        <message>
+            <source>Calibration case</source>
+            <translation>Calibration case</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Assessor</translation>
+        </message>
+        <message>
+            <source>Against the median</source>
+            <translation>Against the median</translation>
+        </message>
+        <message>
+            <source>Sits high on</source>
+            <translation>Sits high on</translation>
+        </message>
+        <message>
+            <source>Sits low on</source>
+            <translation>Sits low on</translation>
+        </message>
+        <message>
+            <source>Calibration: each assessor against the median</source>
+            <translation>Calibration: each assessor against the median</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Calibration&lt;/b&gt; — this round has no calibration case (add one with &lt;i&gt;nilai round calibration add&lt;/i&gt;).</source>
+            <translation>&lt;b&gt;Calibration&lt;/b&gt; — this round has no calibration case (add one with &lt;i&gt;nilai round calibration add&lt;/i&gt;).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Calibration&lt;/b&gt; — each assessor's levels on the calibration case(s) against the median of all assessors: + sits high (lenient), − sits low (strict); an indicator is named when the assessor sat at least %1 level(s) from the median.</source>
+            <translation>&lt;b&gt;Calibration&lt;/b&gt; — each assessor's levels on the calibration case(s) against the median of all assessors: + sits high (lenient), − sits low (strict); an indicator is named when the assessor sat at least %1 level(s) from the median.</translation>
+        </message>
+    </context>
+    <context>
         <name>CandidateModel</name>
         <message>
             <source>Code</source>

@@ -603,6 +603,41 @@
         </message>
     </context>
     <context>
+        <name>CalibrationPanel</name>
+        <message>
+            <source>Calibration case</source>
+            <translation>Kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Against the median</source>
+            <translation>Terhadap median</translation>
+        </message>
+        <message>
+            <source>Sits high on</source>
+            <translation>Lebih tinggi pada</translation>
+        </message>
+        <message>
+            <source>Sits low on</source>
+            <translation>Lebih rendah pada</translation>
+        </message>
+        <message>
+            <source>Calibration: each assessor against the median</source>
+            <translation>Kalibrasi: setiap penilai terhadap median</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Calibration&lt;/b&gt; — this round has no calibration case (add one with &lt;i&gt;nilai round calibration add&lt;/i&gt;).</source>
+            <translation>&lt;b&gt;Kalibrasi&lt;/b&gt; — putaran ini belum memiliki kasus kalibrasi (tambahkan dengan &lt;i&gt;nilai round calibration add&lt;/i&gt;).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Calibration&lt;/b&gt; — each assessor's levels on the calibration case(s) against the median of all assessors: + sits high (lenient), − sits low (strict); an indicator is named when the assessor sat at least %1 level(s) from the median.</source>
+            <translation>&lt;b&gt;Kalibrasi&lt;/b&gt; — tingkat yang diberikan setiap penilai pada kasus kalibrasi dibandingkan median semua penilai: + lebih tinggi (longgar), − lebih rendah (ketat); sebuah indikator disebut bila penilai berjarak sedikitnya %1 tingkat dari median.</translation>
+        </message>
+    </context>
+    <context>
         <name>CandidateModel</name>
         <message>
             <source>Code</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.consolidation.calibration import APART, CalibrationView, calibration_view
 from app.consolidation.data import RoundData
+from app.ui.coordinator.severity_model import signed
 
 SHOWN = 6  # indicator codes named per cell before "+N"
 
@@ -37,6 +38,8 @@ class CalibrationPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Calibration: each assessor against the median"))
         header = self.table.horizontalHeader()
@@ -65,7 +68,7 @@ class CalibrationPanel(QWidget):
         for row, item in enumerate(view.assessors):
             mean = item.mean_difference
             cells = (item.case.name, item.assessor_name,
-                     "–" if mean is None else ("+" if mean > 0 else "") + locale.toString(mean, "f", 2),
+                     "–" if mean is None else signed(locale, mean, 2),
                      _codes(item.high), _codes(item.low))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
