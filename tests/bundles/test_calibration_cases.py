@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -145,3 +146,40 @@ def test_a_calibration_case_travels_is_never_ranked_and_moves_the_severity_fit(d
     said = capsys.readouterr()
     assert "calibration case K001 is not declared in its round here" in said.out + said.err
     assert db_digest(pristine) == before
+
+
+def _resigned(demo: Demo, package: Path, target: Path, edit) -> Path:
+    """The package with package.json edited and signed again with the coordinator's own key."""
+    from app.bundles.round_package import _package_json
+    from app.identity import sign_bytes
+    from tests.bundles.helpers import rewrite_zip, unlock_dir
+
+    with zipfile.ZipFile(package) as z:
+        data = json.loads(z.read("package.json"))
+    edit(data)
+    raw = _package_json(data)
+    signature = sign_bytes(unlock_dir(demo.coordinator), raw)
+    return rewrite_zip(package, target, lambda n, d: raw if n == "package.json" else signature if n == "package.sig"
+                       else d)
+
+
+def test_a_package_that_misdeclares_a_calibration_case_is_refused(demo: Demo, tmp_path: Path, capsys) -> None:
+    assert run_cli("--data-dir", demo.coordinator, "round", "calibration", "add", "--name", "Kota Contoh") == 0
+    package = _package(demo, tmp_path / "ronde.nilairound")
+    with_case = json.loads(zipfile.ZipFile(package).read("package.json"))
+    assert [c["code"] for c in with_case["calibration_cases"]] == ["K001"] and "K001" not in with_case["candidates"]
+    laptop = demo.assessors[1]
+    before = db_digest(laptop)
+    edits = {
+        "a case among the candidates": lambda d: d["candidates"].append("K001"),
+        "a slot on an undeclared case": lambda d: (d["calibration_cases"].clear(),
+                                                   d["slots"][0].__setitem__("region_code", "K002")),
+        "a repeated case": lambda d: d["calibration_cases"].append(dict(d["calibration_cases"][0])),
+    }
+    for number, (what, edit) in enumerate(edits.items()):
+        hostile = _resigned(demo, package, tmp_path / f"hostile{number}.nilairound", edit)
+        capsys.readouterr()
+        assert run_cli("--data-dir", laptop, "round", "import", hostile) == 1, what
+        assert "calibration case" in capsys.readouterr().err, what
+        assert db_digest(laptop) == before, what
+    assert run_cli("--data-dir", laptop, "round", "import", package) == 0  # the genuine one is taken in
