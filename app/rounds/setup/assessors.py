@@ -49,26 +49,31 @@ def check_fields(*, name: str, nip: str = "", organisation: str = "", role: str 
     """The details tidied and checked against the region catalogue; SetupError names the first problem."""
     name = " ".join(name.split())
     if not name:
-        raise SetupError("An assessor needs a name.")
+        raise SetupError("An assessor needs a name.", "assessor_name_missing")
     nip = "".join(nip.split())
     if nip and not nip.isdigit():
-        raise SetupError(f"NIP {nip!r} has characters other than digits; write the civil-servant number only.")
+        raise SetupError(f"NIP {nip!r} has characters other than digits; write the civil-servant number only.",
+                         "nip_not_digits", {"nip": nip})
     province_code = (province_code or "").strip() or None
     region_code = (region_code or "").strip() or None
     if province_code and province_code not in catalogue.provinces():
-        raise SetupError(f"{province_code!r} is not a province code; see nilai regions search for the codes.")
+        raise SetupError(f"{province_code!r} is not a province code; see nilai regions search for the codes.",
+                         "province_unknown", {"province": province_code})
     if region_code:
         if region_code not in catalogue.by_code():
-            raise SetupError(f"No regency or city has the BPS code {region_code!r}; see nilai regions search.")
+            raise SetupError(f"No regency or city has the BPS code {region_code!r}; see nilai regions search.",
+                             "region_unknown", {"region": region_code})
         home = catalogue.region(region_code)
         if province_code and home.province_code != province_code:
             raise SetupError(f"{describe(home)} is not in {province_name(province_code)}; "
-                             "correct the province or the regency/city.")
+                             "correct the province or the regency/city.", "region_not_in_province",
+                             {"region": region_code, "province": province_code})
         province_code = home.province_code
     declared = {}
     for code, reason in (conflicts or {}).items():
         if code not in catalogue.by_code():
-            raise SetupError(f"Conflict with {code!r}: no regency or city has this BPS code.")
+            raise SetupError(f"Conflict with {code!r}: no regency or city has this BPS code.", "conflict_unknown",
+                             {"region": str(code)})
         declared[code] = " ".join(str(reason).split())
     return AssessorFields(name, nip, " ".join(organisation.split()), " ".join(role.split()),
                           province_code, region_code, declared)
@@ -171,7 +176,8 @@ def update_assessor(store: Store, assessor_id: str, **changes: object) -> Assess
         if fields.nip and fields.nip != assessor.nip:
             other = session.exec(select(Assessor).where(Assessor.nip == fields.nip, Assessor.id != assessor_id)).first()
             if other is not None:
-                raise SetupError(f"NIP {fields.nip} already belongs to {other.name}; check the number.")
+                raise SetupError(f"NIP {fields.nip} already belongs to {other.name}; check the number.", "nip_taken",
+                                 {"nip": fields.nip, "other": other.name})
         assessor.name, assessor.nip = fields.name, fields.nip
         assessor.organisation, assessor.role = fields.organisation, fields.role
         assessor.province_code, assessor.region_code = fields.province_code, fields.region_code
@@ -197,7 +203,8 @@ def remove_assessor(store: Store, round_id: str, assessor_id: str) -> None:
         scored = session.exec(select(Assessment.version_id).where(
             Assessment.round_id == round_id, Assessment.assessor_id == assessor_id).limit(1)).first()
         if scored is not None:
-            raise SetupError(f"{assessor.name} already has assessments in this round, so they stay in it.")
+            raise SetupError(f"{assessor.name} already has assessments in this round, so they stay in it.",
+                             "assessor_scored", {"name": assessor.name})
         panels = select(Panel.id).where(Panel.round_id == round_id)
         session.exec(delete(PanelAssessor).where(col(PanelAssessor.assessor_id) == assessor_id,
                                                  col(PanelAssessor.panel_id).in_(panels)))

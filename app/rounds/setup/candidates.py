@@ -119,7 +119,8 @@ def _check_codes(region_codes: list[str]) -> list[str]:
     unknown = [code for code in region_codes if code not in known]
     if unknown:
         raise SetupError(f"No regency or city has the BPS code {', '.join(unknown)}; "
-                         "see nilai regions search for the codes.")
+                         "see nilai regions search for the codes.", "regions_unknown",
+                         {"regions": ", ".join(unknown)})
     return list(dict.fromkeys(region_codes))
 
 
@@ -147,7 +148,8 @@ def remove_candidates(store: Store, round_id: str, region_codes: list[str]) -> i
         if assessed:
             names = ", ".join(describe(stored_region(session, code)) for code in assessed)
             raise SetupError(f"{names} already has assessments in this round, so it stays a candidate; "
-                             "nothing was removed.")
+                             "nothing was removed.", "candidate_scored",
+                             {"regions": ", ".join(assessed)})
         # Their interview slots go too: a slot for a region that is not a candidate would be an orphan.
         session.exec(delete(InterviewSlot).where(col(InterviewSlot.round_id) == round_id,
                                                  col(InterviewSlot.region_code).in_(codes)))
@@ -167,7 +169,8 @@ def set_candidate_status(store: Store, round_id: str, region_codes: list[str], s
             Candidate.round_id == round_id, col(Candidate.region_code).in_(codes), Candidate.status != "calibration"))}
         missing = [code for code in codes if code not in rows]
         if missing:
-            raise SetupError(f"{', '.join(missing)} is not a candidate of this round; add it first.")
+            raise SetupError(f"{', '.join(missing)} is not a candidate of this round; add it first.", "not_candidate",
+                             {"regions": ", ".join(missing)})
         for row in rows.values():
             row.status = status
             session.add(row)

@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.base.notes import Note
 from app.rounds.setup.errors import FileProblems, SetupError
 from app.rounds.setup.names import fold
 
@@ -67,13 +68,14 @@ def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
     """The first row as header and the rest as data, from an XLSX sheet (the first of ``sheet_names``
     that exists, else the first sheet) or a CSV file (UTF-8 with or without BOM, ";" or "," separated)."""
     if not path.is_file():
-        raise SetupError(f"{path}: no such file; check the path.")
+        raise SetupError(f"{path}: no such file; check the path.", "no_file", {"file": path.name})
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(path, sheet_names)
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
-    raise SetupError(f"{path.name}: not a spreadsheet Nilai reads; save it as .xlsx or .csv.")
+    raise SetupError(f"{path.name}: not a spreadsheet Nilai reads; save it as .xlsx or .csv.", "not_spreadsheet",
+                     {"file": path.name})
 
 
 def _read_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
@@ -81,7 +83,7 @@ def _read_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise SetupError(f"{path.name}: cannot be read as an XLSX workbook ({exc}); save it again from the "
-                         "spreadsheet program as .xlsx.") from exc
+                         "spreadsheet program as .xlsx.", "unreadable_xlsx", {"file": path.name}) from exc
     try:
         by_fold = {fold(name): name for name in book.sheetnames}
         name = next((by_fold[fold(n)] for n in sheet_names if fold(n) in by_fold), book.sheetnames[0])
@@ -142,7 +144,9 @@ def column_index(table: Table, column: str | None) -> int:
     matches = [i for i, heading in enumerate(table.header) if fold(heading) == wanted]
     if not matches:
         listed = ", ".join(repr(h) for h in table.header if h) or "none"
-        raise FileProblems(table.source, [f"{table.where(1)}: no column {column!r} (the columns are {listed})"])
+        raise FileProblems(table.source, [Note(f"{table.where(1)}: no column {column!r} (the columns are {listed})",
+                                               "no_column", sheet=table.sheet, row=1, column=None, wanted=column,
+                                               columns=listed)])
     return matches[0]
 
 

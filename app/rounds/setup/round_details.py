@@ -51,7 +51,8 @@ def _instrument(session: Session, instrument_id: str | None, instrument_hash: st
             if builtin.content_hash == instrument_hash:
                 return builtin
         raise SetupError(f"No instrument with hash {instrument_hash[:12]} is built in or stored here; "
-                         "import the instrument first (nilai instruments list shows what there is).")
+                         "import the instrument first (nilai instruments list shows what there is).", "instrument_unknown",
+                         {"hash": instrument_hash[:12]})
     if not instrument_id:
         raise SetupError("A round needs an instrument; give its id (nilai instruments list shows them).")
     stored = [load_instrument(session, row.content_hash) for row in stored_instruments(session)]
@@ -65,15 +66,17 @@ def _instrument(session: Session, instrument_id: str | None, instrument_hash: st
 def _check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise SetupError("The round needs a name, e.g. 'Gerakan Menuju 100 Smart City 2019'.")
+        raise SetupError("The round needs a name, e.g. 'Gerakan Menuju 100 Smart City 2019'.", "round_name_missing")
     if len(name) > 200:
-        raise SetupError(f"The round name is {len(name)} characters long; shorten it to at most 200.")
+        raise SetupError(f"The round name is {len(name)} characters long; shorten it to at most 200.",
+                          "round_name_long", {"length": str(len(name))})
     return name
 
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on and ends_on and ends_on < starts_on:
-        raise SetupError(f"The round ends ({ends_on}) before it starts ({starts_on}); swap or correct the dates.")
+        raise SetupError(f"The round ends ({ends_on}) before it starts ({starts_on}); swap or correct the dates.",
+                          "dates_reversed", {"starts_on": str(starts_on), "ends_on": str(ends_on)})
 
 
 def _check_sizes(sizes: object) -> str:
@@ -104,7 +107,8 @@ def new_round(store: Store, *, name: str, instrument_id: str | None = None, inst
     sizes = _check_sizes(shortlist_sizes)
     with store.transaction(write=True) as session:
         if session.exec(select(Round.id).where(Round.name == name)).first() is not None:
-            raise SetupError(f"A round named {name!r} already exists here; choose another name.")
+            raise SetupError(f"A round named {name!r} already exists here; choose another name.", "round_name_taken",
+                              {"name": name})
         instrument = _instrument(session, instrument_id, instrument_hash)
         round_ = create_round(session, name=name, instrument=instrument, region_codes=[], starts_on=starts_on,
                               ends_on=ends_on, programme=" ".join(programme.split()))
@@ -131,7 +135,8 @@ def update_round(store: Store, round_id: str, **changes: object) -> RoundDetails
             name = _check_name(str(changes["name"] or ""))
             clash = session.exec(select(Round.id).where(Round.name == name, Round.id != round_id)).first()
             if clash is not None:
-                raise SetupError(f"A round named {name!r} already exists here; choose another name.")
+                raise SetupError(f"A round named {name!r} already exists here; choose another name.", "round_name_taken",
+                              {"name": name})
             round_.name = name
         for key in ("programme", "stage"):
             if key in changes:
@@ -149,7 +154,7 @@ def update_round(store: Store, round_id: str, **changes: object) -> RoundDetails
         if new_hash is not None and new_hash != round_.instrument_hash:
             if has_assessments(session, round_id):
                 raise SetupError("Scoring has started in this round, so its instrument can no longer change; "
-                                 "start a new round for another instrument.")
+                                 "start a new round for another instrument.", "instrument_locked")
             instrument = _instrument(session, None, str(new_hash))
             store_instrument(session, instrument)
             round_.instrument_hash = instrument.content_hash

@@ -347,13 +347,8 @@ class AssessorsPage(SetupPage):
             return False
         try:
             count = setup.import_assessors(self.store, self.round_id, Path(path))
-        except setup.FileProblems as exc:  # one line: how many, and the first in the interface language
-            self.ctx.failed.emit(self.tr("%1: %2 problem(s), nothing was imported; the first: %3")
-                                 .replace("%1", Path(path).name).replace("%2", str(len(exc.problems)))
-                                 .replace("%3", self.words.file_problem(exc.problems[0])))
-            return False
-        except (undo.REFUSALS + (OSError,)) as exc:
-            self.ctx.failed.emit(str(exc).strip())
+        except (undo.REFUSALS + (OSError,)) as exc:  # a file's problems: how many, and the first
+            self.ctx.failed.emit(self.ctx.history.words.said(exc))
             return False
         self.ctx.history.clear()  # an import is not taken back step by step
         self.ctx.message.emit(self.tr("%1 assessor(s) imported from %2.").replace("%1", str(count))

@@ -265,6 +265,6 @@ class CandidatesPage(SetupPage):
         try:
             values = setup.read_column(Path(path))
         except (undo.REFUSALS + (OSError,)) as exc:
-            self.ctx.failed.emit(str(exc).strip().splitlines()[0])
+            self.ctx.failed.emit(self.ctx.history.words.said(exc))
             return False
         return self.paste("\n".join(values))

@@ -254,6 +254,8 @@ class PlanWords(QObject):
             "no_rows": lambda: self.tr("the sheet has no assessor rows"),
             "no_name_column": lambda: self.tr("no column “name” (the columns are %1); start from the assessors "
                                               "template").replace("%1", d["columns"]),
+            "no_column": lambda: self._fill(self.tr("no column “%1” (the columns are %2)"), d["wanted"],
+                                            d["columns"]),
             "row": lambda: d["said"],
         }.get(kind)
         said = what() if what else None

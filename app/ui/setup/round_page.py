@@ -234,7 +234,7 @@ class RoundPage(SetupPage):
                                        starts_on=self._date(self.starts_on), ends_on=self._date(self.ends_on),
                                        shortlist_sizes=sizes)
         except undo.REFUSALS as exc:
-            self.ctx.failed.emit(str(exc))
+            self.ctx.failed.emit(self.ctx.history.words.said(exc))
             return None
         self.ctx.message.emit(self.tr("Round “%1” created: now add its candidates (Ctrl+2).").replace("%1", name))
         self.created.emit(round_id)
@@ -292,7 +292,7 @@ class RoundPage(SetupPage):
                                  .replace("%3", (exc.problems or [str(exc)])[0].strip()))
             return False
         except (undo.REFUSALS + (OSError,)) as exc:
-            self.ctx.failed.emit(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+            self.ctx.failed.emit(self.ctx.history.words.said(exc))
             return False
         self._fill_instruments()
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(inst.content_hash)))

@@ -24,6 +24,7 @@ from app.rounds import RoundError, setup
 from app.rounds.planning import store_io
 from app.rounds.setup import AssessorInfo, CandidateInfo, ScheduleLayout
 from app.store import Store
+from app.ui.setup.setup_words import SetupWords
 
 REFUSALS = (RoundError, ValueError, LookupError)  # what a core call raises for a request it will not meet
 
@@ -55,6 +56,7 @@ class SetupHistory(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(200)
+        self.words = SetupWords(self)
 
     def clear(self) -> None:
         self.stack.clear()
@@ -64,7 +66,7 @@ class SetupHistory(QObject):
         try:
             do()
         except REFUSALS as exc:
-            self.failed.emit(str(exc).strip() or type(exc).__name__)
+            self.failed.emit(self.words.said(exc))
             return False
         self.stack.push(CoreEdit(self, text, do, undo))
         self.message.emit(self.tr("Saved: %1").replace("%1", text))
@@ -76,7 +78,7 @@ class SetupHistory(QObject):
             fn()
         except REFUSALS as exc:
             self.failed.emit(self.tr("Could not undo or redo “%1”: %2").replace("%1", text)
-                             .replace("%2", str(exc).strip() or type(exc).__name__))
+                             .replace("%2", self.words.said(exc)))
         self.changed.emit()
 
     def undo(self) -> None:
