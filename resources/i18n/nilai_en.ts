@@ -3208,6 +3208,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>PlanWords</name>
         <message>
+            <source>no column “%1” (the columns are %2)</source>
+            <translation>no column “%1” (the columns are %2)</translation>
+        </message>
+        <message>
             <source>%1%</source>
             <translation>%1%</translation>
         </message>
@@ -5431,6 +5435,93 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>The round package was not taken in.</source>
             <translation>The round package was not taken in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWords</name>
+        <message>
+            <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
+            <translation>%1: %2 problem(s), nothing was imported; the first: %3</translation>
+        </message>
+        <message>
+            <source>A round named “%1” already exists here; choose another name.</source>
+            <translation>A round named “%1” already exists here; choose another name.</translation>
+        </message>
+        <message>
+            <source>The round needs a name, e.g. “Gerakan Menuju 100 Smart City 2019”.</source>
+            <translation>The round needs a name, e.g. “Gerakan Menuju 100 Smart City 2019”.</translation>
+        </message>
+        <message>
+            <source>The round name is %1 characters long; shorten it to at most 200.</source>
+            <translation>The round name is %1 characters long; shorten it to at most 200.</translation>
+        </message>
+        <message>
+            <source>The round ends (%1) before it starts (%2); swap or correct the dates.</source>
+            <translation>The round ends (%1) before it starts (%2); swap or correct the dates.</translation>
+        </message>
+        <message>
+            <source>No instrument with hash %1 is built in or stored here; import the instrument first.</source>
+            <translation>No instrument with hash %1 is built in or stored here; import the instrument first.</translation>
+        </message>
+        <message>
+            <source>Scoring has started in this round, so its instrument can no longer change; start a new round for another instrument.</source>
+            <translation>Scoring has started in this round, so its instrument can no longer change; start a new round for another instrument.</translation>
+        </message>
+        <message>
+            <source>%1 already has assessments in this round, so it stays a candidate; nothing was removed.</source>
+            <translation>%1 already has assessments in this round, so it stays a candidate; nothing was removed.</translation>
+        </message>
+        <message>
+            <source>%1 is not a candidate of this round; add it first.</source>
+            <translation>%1 is not a candidate of this round; add it first.</translation>
+        </message>
+        <message>
+            <source>No regency or city has the BPS code %1; check the codes.</source>
+            <translation>No regency or city has the BPS code %1; check the codes.</translation>
+        </message>
+        <message>
+            <source>%1 already has assessments in this round, so they stay in it.</source>
+            <translation>%1 already has assessments in this round, so they stay in it.</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name.</source>
+            <translation>An assessor needs a name.</translation>
+        </message>
+        <message>
+            <source>NIP “%1” has characters other than digits; write the civil-servant number only.</source>
+            <translation>NIP “%1” has characters other than digits; write the civil-servant number only.</translation>
+        </message>
+        <message>
+            <source>NIP %1 already belongs to %2; check the number.</source>
+            <translation>NIP %1 already belongs to %2; check the number.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a province code; choose the province from the list.</source>
+            <translation>“%1” is not a province code; choose the province from the list.</translation>
+        </message>
+        <message>
+            <source>No regency or city has the BPS code %1; check the code.</source>
+            <translation>No regency or city has the BPS code %1; check the code.</translation>
+        </message>
+        <message>
+            <source>%1 is not in %2; correct the province or the regency/city.</source>
+            <translation>%1 is not in %2; correct the province or the regency/city.</translation>
+        </message>
+        <message>
+            <source>Conflict with %1: no regency or city has this BPS code.</source>
+            <translation>Conflict with %1: no regency or city has this BPS code.</translation>
+        </message>
+        <message>
+            <source>%1: no such file; check the path.</source>
+            <translation>%1: no such file; check the path.</translation>
+        </message>
+        <message>
+            <source>%1: not a spreadsheet Nilai reads; save it as .xlsx or .csv.</source>
+            <translation>%1: not a spreadsheet Nilai reads; save it as .xlsx or .csv.</translation>
+        </message>
+        <message>
+            <source>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</source>
+            <translation>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</translation>
         </message>
     </context>
 </TS>

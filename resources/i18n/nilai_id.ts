@@ -3236,6 +3236,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>PlanWords</name>
         <message>
+            <source>no column “%1” (the columns are %2)</source>
+            <translation>tidak ada kolom “%1” (kolomnya: %2)</translation>
+        </message>
+        <message>
             <source>%1%</source>
             <translation>%1%</translation>
         </message>
@@ -5457,6 +5461,93 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>The round package was not taken in.</source>
             <translation>Paket putaran tidak dimasukkan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWords</name>
+        <message>
+            <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
+            <translation>%1: %2 masalah, tidak ada yang diimpor; yang pertama: %3</translation>
+        </message>
+        <message>
+            <source>A round named “%1” already exists here; choose another name.</source>
+            <translation>Sudah ada putaran bernama “%1” di sini; pilih nama lain.</translation>
+        </message>
+        <message>
+            <source>The round needs a name, e.g. “Gerakan Menuju 100 Smart City 2019”.</source>
+            <translation>Putaran memerlukan nama, mis. “Gerakan Menuju 100 Smart City 2019”.</translation>
+        </message>
+        <message>
+            <source>The round name is %1 characters long; shorten it to at most 200.</source>
+            <translation>Nama putaran sepanjang %1 karakter; persingkat menjadi paling banyak 200.</translation>
+        </message>
+        <message>
+            <source>The round ends (%1) before it starts (%2); swap or correct the dates.</source>
+            <translation>Putaran berakhir (%1) sebelum dimulai (%2); tukar atau perbaiki tanggalnya.</translation>
+        </message>
+        <message>
+            <source>No instrument with hash %1 is built in or stored here; import the instrument first.</source>
+            <translation>Tidak ada instrumen dengan hash %1 yang bawaan atau tersimpan di sini; impor instrumennya terlebih dahulu.</translation>
+        </message>
+        <message>
+            <source>Scoring has started in this round, so its instrument can no longer change; start a new round for another instrument.</source>
+            <translation>Penilaian sudah dimulai dalam putaran ini, jadi instrumennya tidak dapat diubah lagi; mulai putaran baru untuk instrumen lain.</translation>
+        </message>
+        <message>
+            <source>%1 already has assessments in this round, so it stays a candidate; nothing was removed.</source>
+            <translation>%1 sudah memiliki penilaian dalam putaran ini, jadi tetap menjadi kandidat; tidak ada yang dihapus.</translation>
+        </message>
+        <message>
+            <source>%1 is not a candidate of this round; add it first.</source>
+            <translation>%1 bukan kandidat putaran ini; tambahkan terlebih dahulu.</translation>
+        </message>
+        <message>
+            <source>No regency or city has the BPS code %1; check the codes.</source>
+            <translation>Tidak ada kabupaten atau kota dengan kode BPS %1; periksa kodenya.</translation>
+        </message>
+        <message>
+            <source>%1 already has assessments in this round, so they stay in it.</source>
+            <translation>%1 sudah memiliki penilaian dalam putaran ini, jadi tetap berada di dalamnya.</translation>
+        </message>
+        <message>
+            <source>An assessor needs a name.</source>
+            <translation>Penilai memerlukan nama.</translation>
+        </message>
+        <message>
+            <source>NIP “%1” has characters other than digits; write the civil-servant number only.</source>
+            <translation>NIP “%1” berisi karakter selain angka; tulis nomor induk pegawai saja.</translation>
+        </message>
+        <message>
+            <source>NIP %1 already belongs to %2; check the number.</source>
+            <translation>NIP %1 sudah dimiliki %2; periksa nomornya.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a province code; choose the province from the list.</source>
+            <translation>“%1” bukan kode provinsi; pilih provinsi dari daftar.</translation>
+        </message>
+        <message>
+            <source>No regency or city has the BPS code %1; check the code.</source>
+            <translation>Tidak ada kabupaten atau kota dengan kode BPS %1; periksa kodenya.</translation>
+        </message>
+        <message>
+            <source>%1 is not in %2; correct the province or the regency/city.</source>
+            <translation>%1 tidak berada di %2; perbaiki provinsi atau kabupaten/kotanya.</translation>
+        </message>
+        <message>
+            <source>Conflict with %1: no regency or city has this BPS code.</source>
+            <translation>Konflik dengan %1: tidak ada kabupaten atau kota dengan kode BPS ini.</translation>
+        </message>
+        <message>
+            <source>%1: no such file; check the path.</source>
+            <translation>%1: berkas tidak ada; periksa lokasinya.</translation>
+        </message>
+        <message>
+            <source>%1: not a spreadsheet Nilai reads; save it as .xlsx or .csv.</source>
+            <translation>%1: bukan lembar kerja yang dapat dibaca Nilai; simpan sebagai .xlsx atau .csv.</translation>
+        </message>
+        <message>
+            <source>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</source>
+            <translation>%1: tidak dapat dibaca sebagai buku kerja XLSX; simpan ulang dari program lembar kerja sebagai .xlsx.</translation>
         </message>
     </context>
 </TS>

@@ -123,3 +123,37 @@ def test_an_assessors_workbook_with_bad_cells_is_refused_in_indonesian(workspace
     assert refused == ["penilai.xlsx: 2 masalah, tidak ada yang diimpor; yang pertama: lembar Penilai, baris 2, "
                        "kolom province: “Jawa Barta” bukan provinsi (maksud Anda Jawa Barat?)"]
     assert {a.name for a in setup.round_assessors(store, workspace.round_id)} == before  # nothing imported
+
+
+def test_a_taken_round_name_and_a_scored_candidate_are_refused_in_indonesian(workspace, store) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from app.assessments.editing import start_assessment
+
+    setup.new_round(store, name="Lain 2026", instrument_id="smart-city-readiness-2018")
+    refused: list[str] = []
+    workspace.failed.connect(refused.append)
+    page = workspace.round_page
+    page.name.setText("Lain 2026")
+    page.name.editingFinished.emit()
+    assert refused == ["Sudah ada putaran bernama “Lain 2026” di sini; pilih nama lain."]
+    assert setup.round_details(store, workspace.round_id).name == "Uji 2026"  # nothing changed
+
+    sari = next(a.id for a in setup.round_assessors(store, workspace.round_id) if a.name == "Sari Wulandari")
+    start_assessment(store, round_id=workspace.round_id, region_code="3301", assessor_id=sari)
+    candidates = workspace.candidates_page
+    row = next(i for i, c in enumerate(candidates._candidates) if c.region.code == "3301")
+    candidates.candidates.selectionModel().select(candidates.candidate_model.index(row, 0),
+                                                  QItemSelectionModel.SelectionFlag.Select |
+                                                  QItemSelectionModel.SelectionFlag.Rows)
+    assert not candidates.remove_selected()
+    assert refused[-1] == ("Kabupaten Cilacap (3301) sudah memiliki penilaian dalam putaran ini, jadi tetap menjadi "
+                           "kandidat; tidak ada yang dihapus.")
+    assert "3301" in {c.region.code for c in setup.round_candidates(store, workspace.round_id)}
+
+    assessors = workspace.assessors_page
+    info = next(a for a in setup.round_assessors(store, workspace.round_id) if a.id == sari)
+    assessors.current = info
+    assert not assessors.remove_current()
+    assert refused[-1] == "Sari Wulandari sudah memiliki penilaian dalam putaran ini, jadi tetap berada di dalamnya."
+    assert not any(ENGLISH.search(text) for text in refused)
