@@ -5440,6 +5440,46 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
     <context>
         <name>SetupWords</name>
         <message>
+            <source>A day is listed twice in the schedule; list each interview day once.</source>
+            <translation>A day is listed twice in the schedule; list each interview day once.</translation>
+        </message>
+        <message>
+            <source>The day ends (%1) before it starts (%2); correct the hours.</source>
+            <translation>The day ends (%1) before it starts (%2); correct the hours.</translation>
+        </message>
+        <message>
+            <source>An interview of %1 minutes is outside 5 to 480; give a slot length such as 30.</source>
+            <translation>An interview of %1 minutes is outside 5 to 480; give a slot length such as 30.</translation>
+        </message>
+        <message>
+            <source>The break %1–%2 ends before it starts; correct it.</source>
+            <translation>The break %1–%2 ends before it starts; correct it.</translation>
+        </message>
+        <message>
+            <source>The break %1–%2 is outside the day (%3–%4); move it or widen the day.</source>
+            <translation>The break %1–%2 is outside the day (%3–%4); move it or widen the day.</translation>
+        </message>
+        <message>
+            <source>The break at %1 overlaps the one before it; merge them into one.</source>
+            <translation>The break at %1 overlaps the one before it; merge them into one.</translation>
+        </message>
+        <message>
+            <source>%1 panels: give between 1 and 50.</source>
+            <translation>%1 panels: give between 1 and 50.</translation>
+        </message>
+        <message>
+            <source>%1 assessors per panel: give between 1 and 20.</source>
+            <translation>%1 assessors per panel: give between 1 and 20.</translation>
+        </message>
+        <message>
+            <source>%1 rooms for %2 panels; give one room per panel at most.</source>
+            <translation>%1 rooms for %2 panels; give one room per panel at most.</translation>
+        </message>
+        <message>
+            <source>A room name cannot contain “;”; rename the room.</source>
+            <translation>A room name cannot contain “;”; rename the room.</translation>
+        </message>
+        <message>
             <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
             <translation>%1: %2 problem(s), nothing was imported; the first: %3</translation>
         </message>

@@ -5466,6 +5466,46 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
     <context>
         <name>SetupWords</name>
         <message>
+            <source>A day is listed twice in the schedule; list each interview day once.</source>
+            <translation>Ada hari yang tercantum dua kali dalam jadwal; cantumkan setiap hari wawancara sekali saja.</translation>
+        </message>
+        <message>
+            <source>The day ends (%1) before it starts (%2); correct the hours.</source>
+            <translation>Hari berakhir (%1) sebelum dimulai (%2); perbaiki jamnya.</translation>
+        </message>
+        <message>
+            <source>An interview of %1 minutes is outside 5 to 480; give a slot length such as 30.</source>
+            <translation>Wawancara %1 menit berada di luar 5 sampai 480; berikan panjang slot seperti 30.</translation>
+        </message>
+        <message>
+            <source>The break %1–%2 ends before it starts; correct it.</source>
+            <translation>Istirahat %1–%2 berakhir sebelum dimulai; perbaiki.</translation>
+        </message>
+        <message>
+            <source>The break %1–%2 is outside the day (%3–%4); move it or widen the day.</source>
+            <translation>Istirahat %1–%2 berada di luar hari (%3–%4); pindahkan atau perpanjang harinya.</translation>
+        </message>
+        <message>
+            <source>The break at %1 overlaps the one before it; merge them into one.</source>
+            <translation>Istirahat pukul %1 bertumpang tindih dengan istirahat sebelumnya; gabungkan menjadi satu.</translation>
+        </message>
+        <message>
+            <source>%1 panels: give between 1 and 50.</source>
+            <translation>%1 panel: berikan antara 1 dan 50.</translation>
+        </message>
+        <message>
+            <source>%1 assessors per panel: give between 1 and 20.</source>
+            <translation>%1 penilai per panel: berikan antara 1 dan 20.</translation>
+        </message>
+        <message>
+            <source>%1 rooms for %2 panels; give one room per panel at most.</source>
+            <translation>%1 ruang untuk %2 panel; berikan paling banyak satu ruang per panel.</translation>
+        </message>
+        <message>
+            <source>A room name cannot contain “;”; rename the room.</source>
+            <translation>Nama ruang tidak boleh berisi “;”; ganti nama ruangnya.</translation>
+        </message>
+        <message>
             <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
             <translation>%1: %2 masalah, tidak ada yang diimpor; yang pertama: %3</translation>
         </message>

@@ -157,3 +157,25 @@ def test_a_taken_round_name_and_a_scored_candidate_are_refused_in_indonesian(wor
     assert not assessors.remove_current()
     assert refused[-1] == "Sari Wulandari sudah memiliki penilaian dalam putaran ini, jadi tetap berada di dalamnya."
     assert not any(ENGLISH.search(text) for text in refused)
+
+
+def test_a_missing_column_and_a_bad_break_are_said_in_indonesian_and_an_unknown_refusal_in_english(
+        indonesian, tmp_path) -> None:
+    from datetime import time
+
+    from app.rounds.setup.layout import check_layout
+    from app.ui.setup.setup_words import SetupWords
+
+    words = SetupWords()
+    path = tmp_path / "kandidat.csv"
+    path.write_text("kode;nama\n3301;Cilacap\n", encoding="utf-8")
+    with pytest.raises(setup.FileProblems) as column:
+        setup.read_column(path, "wilayah")
+    assert "no column 'wilayah'" in str(column.value)  # the command line keeps its English
+    assert words.said(column.value) == ("kandidat.csv: 1 masalah, tidak ada yang diimpor; yang pertama: baris 1: "
+                                        "tidak ada kolom “wilayah” (kolomnya: 'kode', 'nama')")
+    with pytest.raises(setup.SetupError) as outside:
+        check_layout(ScheduleLayout(days=(date(2026, 3, 2),), breaks=((time(7, 0), time(7, 30)),)))
+    assert words.said(outside.value).startswith("Istirahat 07.00–07.30 berada di luar hari (08.00–")
+    assert words.said(setup.SetupError("Something new; do this.")) == "Something new; do this."
+    assert words.said(setup.SetupError("Said in English.", "a_kind_not_known_yet")) == "Said in English."

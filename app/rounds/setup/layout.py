@@ -64,33 +64,41 @@ def schedule_layout(store: Store, round_id: str) -> ScheduleLayout:
 def check_layout(layout: ScheduleLayout) -> None:
     """SetupError naming the first thing in the layout that cannot be scheduled."""
     if len(set(layout.days)) != len(layout.days):
-        raise SetupError("A day is listed twice in the schedule; list each interview day once.")
+        raise SetupError("A day is listed twice in the schedule; list each interview day once.", "day_twice")
     if layout.day_start >= layout.day_end:
         raise SetupError(f"The day ends ({layout.day_end:%H:%M}) before it starts ({layout.day_start:%H:%M}); "
-                         "correct the hours.")
+                         "correct the hours.", "day_reversed",
+                         {"start": f"{layout.day_start:%H:%M}", "end": f"{layout.day_end:%H:%M}"})
     if not 5 <= layout.slot_minutes <= 480:
         raise SetupError(f"An interview of {layout.slot_minutes} minutes is outside 5 to 480; give a slot length "
-                         "such as 30.")
+                         "such as 30.", "slot_length", {"minutes": str(layout.slot_minutes)})
     previous_end: time | None = None
     for start, end in sorted(layout.breaks):
         if start >= end:
-            raise SetupError(f"The break {start:%H:%M}-{end:%H:%M} ends before it starts; correct it.")
+            raise SetupError(f"The break {start:%H:%M}-{end:%H:%M} ends before it starts; correct it.", "break_reversed",
+                             {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
         if start < layout.day_start or end > layout.day_end:
             raise SetupError(f"The break {start:%H:%M}-{end:%H:%M} is outside the day "
-                             f"({layout.day_start:%H:%M}-{layout.day_end:%H:%M}); move it or widen the day.")
+                             f"({layout.day_start:%H:%M}-{layout.day_end:%H:%M}); move it or widen the day.",
+                             "break_outside", {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}",
+                                               "day_start": f"{layout.day_start:%H:%M}",
+                                               "day_end": f"{layout.day_end:%H:%M}"})
         if previous_end is not None and start < previous_end:
-            raise SetupError(f"The break at {start:%H:%M} overlaps the one before it; merge them into one.")
+            raise SetupError(f"The break at {start:%H:%M} overlaps the one before it; merge them into one.", "break_overlap",
+                             {"start": f"{start:%H:%M}"})
         previous_end = end
     if not 1 <= layout.panels <= 50:
-        raise SetupError(f"{layout.panels} panels: give between 1 and 50.")
+        raise SetupError(f"{layout.panels} panels: give between 1 and 50.", "panels_count", {"panels": str(layout.panels)})
     if not 1 <= layout.panel_size <= 20:
-        raise SetupError(f"{layout.panel_size} assessors per panel: give between 1 and 20.")
+        raise SetupError(f"{layout.panel_size} assessors per panel: give between 1 and 20.", "panel_size",
+                         {"panel_size": str(layout.panel_size)})
     if layout.linking not in LINKING:
         raise SetupError(f"Linking {layout.linking!r} is not one of {', '.join(LINKING)}.")
     if len(layout.rooms) > layout.panels:
-        raise SetupError(f"{len(layout.rooms)} rooms for {layout.panels} panels; give one room per panel at most.")
+        raise SetupError(f"{len(layout.rooms)} rooms for {layout.panels} panels; give one room per panel at most.",
+                         "rooms_too_many", {"rooms": str(len(layout.rooms)), "panels": str(layout.panels)})
     if any(";" in room for room in layout.rooms):
-        raise SetupError("A room name cannot contain ';'; rename the room.")
+        raise SetupError("A room name cannot contain ';'; rename the room.", "room_semicolon")
 
 
 def save_schedule_layout(store: Store, round_id: str, layout: ScheduleLayout) -> None:

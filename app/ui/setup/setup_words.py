@@ -9,11 +9,12 @@ other error) is shown as the core wrote it, so nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 
 from PySide6.QtCore import QObject
 
 from app.rounds.setup import FileProblems, SetupError
-from app.ui.setup.plan_words import PlanWords, province_text, region_text
+from app.ui.setup.plan_words import PlanWords, province_text, region_text, time_text
 
 
 def _regions(codes: str) -> str:
@@ -31,6 +32,11 @@ class SetupWords(QObject):
         for n, value in enumerate(values, start=1):
             text = text.replace(f"%{n}", value)
         return text
+
+    def _time(self, hh_mm: str) -> str:
+        """ "08.00" in Indonesian, "08:00" in English."""
+        hour, minute = hh_mm.split(":")
+        return time_text(time(int(hour), int(minute)))
 
     def said(self, exc: BaseException) -> str:
         """The sentence for this refusal; the core's English (first line) when the kind is unknown."""
@@ -86,4 +92,22 @@ class SetupWords(QObject):
                                                ).replace("%1", f["file"]),
             "unreadable_xlsx": lambda: self.tr("%1: cannot be read as an XLSX workbook; save it again from the "
                                                "spreadsheet program as .xlsx.").replace("%1", f["file"]),
+            "day_twice": lambda: self.tr("A day is listed twice in the schedule; list each interview day once."),
+            "day_reversed": lambda: self._fill(self.tr("The day ends (%1) before it starts (%2); correct the hours."),
+                                               self._time(f["end"]), self._time(f["start"])),
+            "slot_length": lambda: self.tr("An interview of %1 minutes is outside 5 to 480; give a slot length such "
+                                           "as 30.").replace("%1", f["minutes"]),
+            "break_reversed": lambda: self._fill(self.tr("The break %1–%2 ends before it starts; correct it."),
+                                                 self._time(f["start"]), self._time(f["end"])),
+            "break_outside": lambda: self._fill(self.tr("The break %1–%2 is outside the day (%3–%4); move it or "
+                                                        "widen the day."), *(self._time(f[k]) for k in
+                                                                             ("start", "end", "day_start", "day_end"))),
+            "break_overlap": lambda: self.tr("The break at %1 overlaps the one before it; merge them into one."
+                                             ).replace("%1", self._time(f["start"])),
+            "panels_count": lambda: self.tr("%1 panels: give between 1 and 50.").replace("%1", f["panels"]),
+            "panel_size": lambda: self.tr("%1 assessors per panel: give between 1 and 20.").replace("%1",
+                                                                                                   f["panel_size"]),
+            "rooms_too_many": lambda: self._fill(self.tr("%1 rooms for %2 panels; give one room per panel at most."),
+                                                 f["rooms"], f["panels"]),
+            "room_semicolon": lambda: self.tr("A room name cannot contain “;”; rename the room."),
         }
