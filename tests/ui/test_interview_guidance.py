@@ -30,7 +30,7 @@ def test_a_level_that_needs_a_note_and_evidence_says_so_as_soon_as_it_is_chosen(
     assert row.data() == "A-2  Indicator A-2 — needs a note, needs evidence"
     assert "needs a note, needs evidence" in row.data(Qt.ItemDataRole.AccessibleTextRole)
     assert not card.unmet_label.isHidden() and "needs a note, needs evidence" in card.unmet_label.text()
-    assert card.accessibleName().endswith("— needs a note, needs evidence")
+    assert card.accessibleName() == "5: Level 5 — needs a note, needs evidence. ⚠ needs a note, needs evidence"
     assert view.panel.levels._cards[4].unmet_label.isHidden()
 
     view.panel.note.setFocus()
@@ -42,7 +42,7 @@ def test_a_level_that_needs_a_note_and_evidence_says_so_as_soon_as_it_is_chosen(
     picked_files.append(document)
     view.attach_evidence()
     assert row.data() == "A-2  Indicator A-2" and card.unmet_label.isHidden()
-    assert card.accessibleName() == "5: Level 5"
+    assert card.accessibleName() == "5: Level 5 — needs a note, needs evidence"  # what the level asks, no warning
 
     view.tree.setFocus()
     press(qtbot, interview, Qt.Key.Key_3)  # a level that asks for nothing

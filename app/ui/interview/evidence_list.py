@@ -29,6 +29,7 @@ class EvidenceList(QWidget):
         self.list = QListWidget(self)
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumHeight(48)
+        self.list.setAccessibleName(self.tr("Evidence"))
         self.list.itemActivated.connect(self._open)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.list.setToolTip(self.tr("Attached files; double-click to open. Drop files here to attach them."))

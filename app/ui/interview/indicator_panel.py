@@ -50,6 +50,9 @@ class IndicatorPanel(QSplitter):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # not a Tab stop of its own: Tab goes from the outline to the rubric levels, then the note
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName(self.tr("Indicator"))
         body = QWidget(self.scroll_area)
         self.where = _label(selectable=False)
         self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -74,10 +77,13 @@ class IndicatorPanel(QSplitter):
         self.note = NoteEditor(bottom)
         self.note.setPlaceholderText(self.tr("What the delegation said or showed; saved as you type."))
         self.note.setMinimumHeight(60)
+        self.note_title.setBuddy(self.note)
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.committed.connect(lambda text: self.note_committed.emit(self.code or "", text))
         self.note.editing.connect(self.note_editing)
         self.evidence_title = _section(self.tr("Evidence"))
         self.evidence = EvidenceList(data_dir, bottom)
+        self.evidence_title.setBuddy(self.evidence.list)
         self.evidence.remove_requested.connect(self.remove_evidence)
         self.evidence.files_dropped.connect(lambda paths: self.files_dropped.emit(self.code or "", paths))
 

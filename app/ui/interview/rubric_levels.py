@@ -1,17 +1,19 @@
 """Every rubric level of an indicator with its descriptor; the chosen one stands out.
 
-Levels are chosen with the digit keys (window shortcuts, see interview_actions) or by clicking a
-card; "not applicable" with N or 0. The cards take no keyboard focus of their own so the digit
-keys keep working wherever the assessor is, except while typing a note.
+Levels are chosen with the digit keys (window shortcuts, see interview_actions), by clicking a
+card, or - the cards being one radio group - with Tab into the group and the arrow keys; "not
+applicable" with N or 0. Each card is a radio button to assistive technology (role, checked state,
+a press action, its name with what the chosen level still needs). The store decides what is
+chosen: a click only asks (``nextCheckState`` does nothing), :meth:`RubricLevels.set_mark` checks.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from app.assessments.lifecycle import NEEDS_EVIDENCE, NEEDS_NOTE
 from app.assessments.scoring import Mark
@@ -19,14 +21,17 @@ from app.models.domain import Indicator
 from app.ui.widgets import status as st
 
 
-class LevelCard(QFrame):
-    clicked = Signal()
+class LevelCard(QRadioButton):
+    """A rubric level drawn as a card; a radio button underneath, so screen readers see one."""
+
+    chosen_by_user = Signal()
 
     def __init__(self, key: str, title: str, descriptor: str, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.chosen = False
+        self.setAutoExclusive(False)  # the group's exclusivity is the store's, see RubricLevels.set_mark
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.clicked.connect(self.chosen_by_user)
         self.key_label = QLabel(key, self)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setFixedWidth(self.fontMetrics().horizontalAdvance("MM") + 8)
@@ -60,25 +65,47 @@ class LevelCard(QFrame):
         row.setContentsMargins(8, 6, 10, 6)
         row.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
-        self._name = f"{key}: {title}"
+        self._name = f"{key}: {title}" + (f" — {hint}" if hint else "")
         self.setAccessibleName(self._name)
         self.setAccessibleDescription(descriptor)
 
+    @property
+    def chosen(self) -> bool:
+        return self.isChecked()
+
     def set_chosen(self, chosen: bool) -> None:
-        if chosen != self.chosen:
-            self.chosen = chosen
+        if chosen != self.isChecked():
+            self.setChecked(chosen)
             self.update()
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt override
+        """A click asks for the level; the check follows the store (set_chosen), not the click."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        return self.rect().contains(pos)  # the whole card, not only a radio button's indicator and text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else super().heightForWidth(width)
 
     def set_unmet(self, needs: str) -> None:
         """``needs``: "needs a note, needs evidence" while the chosen level lacks them, else ""."""
         self.unmet_label.setText(f"⚠ {needs}")
         self.unmet_label.setVisible(bool(needs))
-        self.setAccessibleName(f"{self._name} — {needs}" if needs else self._name)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
-            self.clicked.emit()
-        super().mousePressEvent(event)
+        # the level's requirements are in its name; what the chosen one still lacks follows, as on the card
+        self.setAccessibleName(f"{self._name}. ⚠ {needs}" if needs else self._name)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -95,6 +122,10 @@ class LevelCard(QFrame):
             painter.setBrush(palette.color(QPalette.ColorRole.Base))
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawRoundedRect(rect, 6, 6)
+        if self.hasFocus():  # where the arrow keys are, apart from what is chosen
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 4, 4)
         painter.end()
 
 
@@ -107,6 +138,10 @@ class RubricLevels(QWidget):
         self._cards: dict[int, LevelCard] = {}
         self._na_card: LevelCard | None = None
         self._unmet: tuple[str, ...] = ()
+        # exclusive: the arrow keys move through the levels and choose the one they reach
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.setAccessibleName(self.tr("Rubric levels"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -116,6 +151,8 @@ class RubricLevels(QWidget):
             item = self._layout.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
+        for button in self._group.buttons():
+            self._group.removeButton(button)
         self._cards.clear()
         self._unmet = ()
         for level in indicator.levels:
@@ -130,14 +167,16 @@ class RubricLevels(QWidget):
                 title = f"{title}: {label}"
             card = LevelCard(str(level.level), title, level.descriptor.get(lang), ", ".join(hints), self)
             card.setToolTip(self.tr("Choose level %1 (key %1)").replace("%1", str(level.level)))
-            card.clicked.connect(lambda value=level.level: self.level_chosen.emit(value))
+            card.chosen_by_user.connect(lambda value=level.level: self.level_chosen.emit(value))
+            self._group.addButton(card)
             self._cards[level.level] = card
             self._layout.addWidget(card)
         self._na_card = LevelCard("N", self.tr("Not applicable"),
                                   self.tr("This indicator does not apply to the region; it is left out of the score."),
                                   "", self)
         self._na_card.setToolTip(self.tr("Mark as not applicable (key N or 0)"))
-        self._na_card.clicked.connect(self.not_applicable_chosen.emit)
+        self._na_card.chosen_by_user.connect(self.not_applicable_chosen.emit)
+        self._group.addButton(self._na_card)
         self._layout.addWidget(self._na_card)
         self.set_mark(mark)
         self.set_read_only(read_only)
@@ -145,10 +184,13 @@ class RubricLevels(QWidget):
     def set_mark(self, mark: Mark) -> None:
         if mark != self.chosen():
             self._unmet = ()  # another level: what it asks for is known once the store has it
+        # an exclusive group keeps one button checked: let go while unscored is shown
+        self._group.setExclusive(False)
         for value, card in self._cards.items():
             card.set_chosen(not mark.not_applicable and mark.level == value)
         if self._na_card is not None:
             self._na_card.set_chosen(mark.not_applicable)
+        self._group.setExclusive(True)
         self.set_unmet(self._unmet)
 
     def set_unmet(self, unmet: tuple[str, ...]) -> None:

@@ -79,6 +79,7 @@ class ScheduleView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the schedule"))
         self.search.setPlaceholderText(self.tr("Search by region name, code or province"))
         self.search.setToolTip(self.tr("Search by region name, code or province (Ctrl+F)"))
         self.search.textChanged.connect(self._search_changed)
@@ -95,6 +96,7 @@ class ScheduleView(QWidget):
             self.status_filter.addItem(st.status_icon(key), st.status_text(key), key)
         self.status_filter.addItem(self.tr("Work left (not finalized)"), "open")
         self.status_filter.setToolTip(self.tr("Show only interviews with this status"))
+        self.status_filter.setAccessibleName(self.tr("Status shown"))
         self.status_filter.currentIndexChanged.connect(self._status_changed)
 
         self.open_button = QPushButton(self.tr("Open interview"), self)
@@ -105,6 +107,7 @@ class ScheduleView(QWidget):
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Interview schedule"))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(ProgressRole, self.tree))
