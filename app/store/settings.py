@@ -10,6 +10,7 @@ from app.store.engine import Store
 
 PROFILE = "profile.assessor_id"
 LANGUAGE = "ui.language"
+HIGH_CONTRAST = "ui.high_contrast"  # "1": the high-contrast palette (Settings → High contrast)
 LAST_OPEN = "ui.last_open_version"
 BACKUPS_KEEP = "backup.keep"
 

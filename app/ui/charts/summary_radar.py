@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.base.numbers import Kind
 from app.ui.i18n import score_text
+from app.ui.widgets.contrast import GRAPHIC, readable
 
 RINGS = (25, 50, 75, 100)
 
@@ -53,7 +54,10 @@ class RadarChart(QWidget):
         radius = max(10.0, min(self.width() / 2 - width_room, self.height() / 2 - label_room))
         centre = QPointF(self.width() / 2, self.height() / 2)
         count = len(self._axes)
-        grid = QPen(palette.color(QPalette.ColorRole.Mid), 1)
+        ground = palette.color(QPalette.ColorRole.Base)
+        # the rings, spokes and outline carry the reading: 3:1 against the ground (WCAG 1.4.11)
+        line = readable(palette.color(QPalette.ColorRole.Mid), (ground,), GRAPHIC)
+        grid = QPen(line, 1)
         for ring in RINGS:
             grid.setStyle(Qt.PenStyle.SolidLine if ring == 100 else Qt.PenStyle.DotLine)
             painter.setPen(grid)
@@ -62,10 +66,10 @@ class RadarChart(QWidget):
                 painter.drawPolygon(QPolygonF([self._point(centre, radius, i, ring) for i in range(count)]))
             else:
                 painter.drawEllipse(centre, radius * ring / 100, radius * ring / 100)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setPen(QPen(line, 1))
         for i in range(count):
             painter.drawLine(centre, self._point(centre, radius, i, 100))
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight = readable(palette.color(QPalette.ColorRole.Highlight), (ground,), GRAPHIC)
         fill = QColor(highlight)
         fill.setAlpha(70)
         points = [self._point(centre, radius, i, value or 0.0) for i, (_, value) in enumerate(self._axes)]

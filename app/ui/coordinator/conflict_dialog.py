@@ -79,6 +79,7 @@ class ConflictDialog(QDialog):
         codes = sorted({code for c in choices for code in c.levels})
         differing = [code for code in codes if len({c.levels.get(code, "–") for c in choices}) > 1]
         table = QTableWidget(len(differing), len(choices), self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         table.setHorizontalHeaderLabels([c.id[:8] for c in choices])
         table.setVerticalHeaderLabels(differing)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -24,6 +24,7 @@ FIXED = 3  # assessor columns follow, one per assessor (sorted by name)
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the state word, "" when the assessor is not involved
 REGION_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 COMPLETE_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # every panel assessor counted, no conflict
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
 _DISPLAY, _DECORATION, _TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole),
                                    int(Qt.ItemDataRole.ToolTipRole))
 
@@ -195,6 +196,9 @@ class CoverageModel(KeyedTableModel):
             if column == PROVINCE:
                 return cov.region.province_name
             return f"{cov.counted}/{cov.expected}"
+        if role == _SPOKEN and column == COUNTED:  # the red mark in words
+            counted = self.tr("%1 of %2 assessors").replace("%1", str(cov.counted)).replace("%2", str(cov.expected))
+            return counted if cov.complete else f"{counted}, {state_text('conflict' if cov.in_conflict else 'missing')}"
         if role == _DECORATION and column == COUNTED and not cov.complete:
             return state_icon("conflict" if cov.in_conflict else "missing")
         if role == _TOOLTIP and column == COUNTED and not cov.complete:

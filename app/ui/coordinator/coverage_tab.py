@@ -64,6 +64,7 @@ class CoverageTab(QWidget):
         self.incomplete.toggled.connect(lambda _on: self._update_summary())
         self.search.textChanged.connect(lambda _text: self._update_summary())
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -112,6 +112,7 @@ class ImportTab(QWidget):
 
         self.unknown_model = UnknownCertificatesModel(self)
         self.unknown = QTableView(self)
+        self.unknown.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.unknown.setModel(self.unknown_model)
         self.unknown.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several at once (Shift/Ctrl+click, Ctrl+A): six assessors' fingerprints checked, then trusted together
@@ -145,6 +146,7 @@ class ImportTab(QWidget):
 
         self.conflicts_model = ConflictsModel(self)
         self.conflicts = QTableView(self)
+        self.conflicts.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.conflicts.setModel(self.conflicts_model)
         self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

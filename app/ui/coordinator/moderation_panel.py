@@ -71,6 +71,7 @@ class ModerationPanel(QWidget):
 
         self.history_model = ModerationHistoryModel(self)
         self.history = QTableView(self)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

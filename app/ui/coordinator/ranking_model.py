@@ -40,6 +40,7 @@ SHORTLIST_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # {size: "yes" | "no" | "tie
 STRADDLES_ROLE = int(Qt.ItemDataRole.UserRole) + 6  # shortlist sizes whose cut-off this region's tie straddles
 
 WARNING = QColor(214, 69, 65)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
 _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _USER = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                                                   int(Qt.ItemDataRole.TextAlignmentRole),
                                                   int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.UserRole))
@@ -265,6 +266,8 @@ class RankingModel(KeyedTableModel):
             return self._align[column]
         if role == _FOREGROUND:
             return WARNING if (source, column) in self._warn else None
+        if role == _SPOKEN:
+            return self._spoken(source, column)
         if role < _USER:
             return self._tooltip(self._rows[source], column) if role == _TOOLTIP else None
         if role == SORT_ROLE:
@@ -281,6 +284,16 @@ class RankingModel(KeyedTableModel):
         if role == STRADDLES_ROLE:
             return [size for size, mark in r.shortlist if mark == TIE]
         return None
+
+    def _spoken(self, source: int, column: int) -> str:
+        """What a screen reader says for a cell: the red of a warning and the "–" of nothing put in words."""
+        text = self._display[source][column]
+        if text == "–":
+            text = self.tr("none")
+        if (source, column) in self._warn:
+            reason = self._tooltip(self._rows[source], column)
+            text = f"{text}, " + self.tr("warning") + (f": {reason}" if reason else "")
+        return text
 
     def _tooltip(self, r: RankedRegion, column: int) -> str | None:
         kind, _key = self.column_kind(column)

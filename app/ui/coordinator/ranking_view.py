@@ -23,6 +23,7 @@ LINE_WIDTH = 3
 class RankingTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.sizes: tuple[int, ...] = ()
         self.cuts_shown = True  # False while the table is not in ranking order
 

@@ -41,6 +41,7 @@ class SeverityTab(QWidget):
         self.refusal.hide()
         self.model = SeverityModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(SEVERITY, Qt.SortOrder.DescendingOrder)  # strictest first
         self.table.setSortingEnabled(True)

@@ -23,6 +23,8 @@ class ShortcutsDialog(QDialog):
                                                       for s in a.shortcuts()))
                 for a in actions if a.shortcuts() and a.isVisible()]
         table = QTableWidget(len(rows), 2, self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

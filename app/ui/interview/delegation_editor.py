@@ -57,6 +57,8 @@ class DelegationDialog(QDialog):
             intro.setText(intro.text() + " " + self.tr("Saved as you type."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.table.setAccessibleName(self.tr("Delegation"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from app.models.domain import EvidenceInfo
@@ -70,7 +70,9 @@ class EvidenceList(QWidget):
                 self.list.setCurrentItem(item)
         if not evidence:
             placeholder = QListWidgetItem(self.tr("No evidence attached"))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            # enabled, not selectable: a disabled item's grey (#bebebe on white) is 1.9:1, unreadable
+            placeholder.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            placeholder.setForeground(self.list.palette().brush(QPalette.ColorRole.PlaceholderText))
             self.list.addItem(placeholder)
         self._update_buttons()
 

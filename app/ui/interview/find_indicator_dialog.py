@@ -40,6 +40,9 @@ class FindIndicatorDialog(QDialog):
                 state = self.tr("N/A") if mark.not_applicable else (str(mark.level) if mark.level is not None else "–")
                 item = QStandardItem(f"{indicator.code}  {indicator.title.get(lang)}   [{state}]")
                 item.setData(indicator.code, CodeRole)
+                if mark.level is None and not mark.not_applicable:  # "–" is not read out: say it
+                    item.setData(f"{indicator.code} {indicator.title.get(lang)}, " + self.tr("no level"),
+                                 Qt.ItemDataRole.AccessibleTextRole)
                 item.setToolTip(f"{dimension.title.get(lang)}: {indicator.question.get(lang)}")
                 item.setEditable(False)
                 model.appendRow(item)
@@ -47,9 +50,11 @@ class FindIndicatorDialog(QDialog):
         self.proxy.setSourceModel(model)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Code or words of the title"))
+        self.search.setAccessibleName(self.tr("Find indicator"))
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         self.list = QListView(self)
+        self.list.setAccessibleName(self.tr("Indicators"))
         self.list.setModel(self.proxy)
         self.list.activated.connect(self._choose)
         layout = QVBoxLayout(self)

@@ -4,21 +4,25 @@ Levels are chosen with the digit keys (window shortcuts, see interview_actions),
 card, or - the cards being one radio group - with Tab into the group and the arrow keys; "not
 applicable" with N or 0. Each card is a radio button to assistive technology (role, checked state,
 a press action, its name with what the chosen level still needs). The store decides what is
-chosen: a click only asks (``nextCheckState`` does nothing), :meth:`RubricLevels.set_mark` checks.
+chosen: a click or a toggle only asks (``nextCheckState`` does nothing, a toggle is undone), and
+:meth:`RubricLevels.set_mark` checks.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from app.assessments.lifecycle import NEEDS_EVIDENCE, NEEDS_NOTE
 from app.assessments.scoring import Mark
 from app.models.domain import Indicator
 from app.ui.widgets import status as st
+from app.ui.widgets.contrast import readable
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
 class LevelCard(QRadioButton):
@@ -28,10 +32,12 @@ class LevelCard(QRadioButton):
 
     def __init__(self, key: str, title: str, descriptor: str, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAutoExclusive(False)  # the group's exclusivity is the store's, see RubricLevels.set_mark
+        # auto-exclusive as a radio button is (its role); in RubricLevels' group the group's rule applies
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._syncing = False
         self.clicked.connect(self.chosen_by_user)
+        self.toggled.connect(self._toggled)
         self.key_label = QLabel(key, self)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setFixedWidth(self.fontMetrics().horizontalAdvance("MM") + 8)
@@ -53,7 +59,8 @@ class LevelCard(QRadioButton):
         unmet_font.setBold(True)
         self.unmet_label.setFont(unmet_font)
         palette = self.unmet_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, st.WARNING)
+        palette.setColor(QPalette.ColorRole.WindowText, readable(st.WARNING, (
+            palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Window))))
         self.unmet_label.setPalette(palette)
         self.unmet_label.hide()
         text = QVBoxLayout()
@@ -75,8 +82,38 @@ class LevelCard(QRadioButton):
 
     def set_chosen(self, chosen: bool) -> None:
         if chosen != self.isChecked():
-            self.setChecked(chosen)
+            self._syncing = True
+            try:
+                self.setChecked(chosen)
+            finally:
+                self._syncing = False
             self.update()
+
+    def _toggled(self, on: bool) -> None:
+        """Toggled from outside (a screen reader's toggle action): undone, and the level asked for."""
+        if self._syncing:
+            return
+        self.set_chosen(not on)
+        if on:
+            self.chosen_by_user.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in ARROWS:
+            event.accept()  # the arrows move through the levels here, not to the next indicator
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        group = self.group()
+        if event.key() not in ARROWS or group is None:
+            super().keyPressEvent(event)
+            return
+        cards = group.buttons()  # in the order shown
+        step = -1 if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1
+        at = cards.index(self) + step
+        if 0 <= at < len(cards) and cards[at].isEnabled():
+            cards[at].setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+            cards[at].click()  # as in any radio group, the level reached is the level chosen
 
     def nextCheckState(self) -> None:  # noqa: N802 - Qt override
         """A click asks for the level; the check follows the store (set_chosen), not the click."""
@@ -138,9 +175,9 @@ class RubricLevels(QWidget):
         self._cards: dict[int, LevelCard] = {}
         self._na_card: LevelCard | None = None
         self._unmet: tuple[str, ...] = ()
-        # exclusive: the arrow keys move through the levels and choose the one they reach
+        # the arrow keys move through the group; not exclusive: the store, not Qt, keeps one level chosen
         self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
+        self._group.setExclusive(False)
         self.setAccessibleName(self.tr("Rubric levels"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -184,13 +221,10 @@ class RubricLevels(QWidget):
     def set_mark(self, mark: Mark) -> None:
         if mark != self.chosen():
             self._unmet = ()  # another level: what it asks for is known once the store has it
-        # an exclusive group keeps one button checked: let go while unscored is shown
-        self._group.setExclusive(False)
         for value, card in self._cards.items():
             card.set_chosen(not mark.not_applicable and mark.level == value)
         if self._na_card is not None:
             self._na_card.set_chosen(mark.not_applicable)
-        self._group.setExclusive(True)
         self.set_unmet(self._unmet)
 
     def set_unmet(self, unmet: tuple[str, ...]) -> None:

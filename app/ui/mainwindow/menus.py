@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
-from app.store import Store
+from app.store import Store, settings
 from app.ui import i18n
 from app.ui.coordinator.actions import CoordinatorActions
 from app.ui.coordinator.actions import install as install_coordinator
@@ -45,6 +45,7 @@ class MenuCommands(Protocol):
     def check_data(self) -> None: ...
     def edit_profile(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
+    def set_high_contrast(self, on: bool) -> None: ...
     def focus_work(self) -> None: ...
 
 
@@ -152,6 +153,12 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
         action.setData(code)
         group.addAction(action)
     group.triggered.connect(lambda action: commands.set_language(action.data()))
+    high_contrast = settings_menu.addAction(QCoreApplication.translate("MainWindow", "&High contrast"))
+    describe(high_contrast, QCoreApplication.translate("MainWindow", "Black and white, the strongest contrast, "
+                                                       "for a bright room or weak sight"))
+    high_contrast.setCheckable(True)
+    high_contrast.setChecked(settings.read(commands.store, settings.HIGH_CONTRAST) == "1")
+    high_contrast.toggled.connect(commands.set_high_contrast)
 
     # Help: shortcuts, check data; then data folder, log file, About (help_actions)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))

@@ -27,6 +27,7 @@ from app.ui.mainwindow.starting import StartingWindow
 from app.ui.mainwindow.window import MainWindow
 from app.ui.state import UiState
 from app.ui.tasks import TaskRunner
+from app.ui.widgets import contrast
 
 
 class QuitAfterPaint(QObject):
@@ -238,6 +239,7 @@ def open_and_show(args: argparse.Namespace, starting: StartingWindow, runner: Ta
         return 1
     try:
         lang = i18n.install(i18n.choose_language(args.lang, settings.read(store, settings.LANGUAGE)))
+        contrast.apply(settings.read(store, settings.HIGH_CONTRAST) == "1")
         outcome, prepare = "", False
         if settings.profile(store) is None:
             profile = ask_profile(store, lang, starting)

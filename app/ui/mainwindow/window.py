@@ -33,6 +33,7 @@ from app.ui.schedule.view import ScheduleView
 from app.ui.sheets.actions import sign_assessment
 from app.ui.state import UiState
 from app.ui.tasks import Task, TaskRunner
+from app.ui.widgets import contrast
 from app.ui.widgets import status as st
 
 if TYPE_CHECKING:
@@ -313,6 +314,11 @@ class MainWindow(QMainWindow):
             return
         settings.write(self.store, settings.LANGUAGE, lang)
         self.restart_requested.emit()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Kept in the store like the language; takes effect at once, no restart."""
+        settings.write(self.store, settings.HIGH_CONTRAST, "1" if on else None)
+        contrast.apply(on)
 
     def edit_profile(self) -> None:
         dialog = FirstRunDialog(self.lang, self.profile, self, switch_language=False)

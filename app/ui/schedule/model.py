@@ -179,7 +179,7 @@ class ScheduleModel(TreeModel):
                 return f"{entry.scored}/{entry.total}"
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_REGION:
             return f"{entry.region.name}, {entry.region.province_name} ({entry.region.code})"
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_PROGRESS:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and column == COL_PROGRESS:
             return self.tr("%1 of %2 indicators scored").replace("%1", str(entry.scored)).replace("%2", str(entry.total))
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
             return st.status_icon(entry.status)

@@ -95,6 +95,7 @@ class AssessorsPage(SetupPage):
             self.province.addItem(name, code)
         self.region = QComboBox(self)
         self.conflicts = QTableWidget(0, 2, self)
+        self.conflicts.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.conflicts.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Reason")])
         self.conflicts.horizontalHeader().setStretchLastSection(True)
         self.conflicts.verticalHeader().hide()

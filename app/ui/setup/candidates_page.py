@@ -74,6 +74,7 @@ def table(parent: QWidget, model: ItemTableModel, name: str, stretch: tuple[int,
     """A sortable list of rows, one line each, the ``stretch`` columns (the region's name) taking the
     width the others leave."""
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -57,6 +57,7 @@ class HandoutPage(SetupPage):
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         self.panels = QTableWidget(0, 5, self)
+        self.panels.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.panels.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Room"), self.tr("Panel"), self.tr("Candidates"),
                                                self.tr("Assessors")])
         self.panels.setAccessibleName(self.tr("Panels of each day"))

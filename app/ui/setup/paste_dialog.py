@@ -53,6 +53,7 @@ class PasteDialog(QDialog):
         self.text.setPlaceholderText("6303\nKota Banjar\nBanjar\n…")
         self.check = QPushButton(self.tr("C&heck the list"), self)
         self.table = QTableWidget(0, 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Pasted"), self.tr("Region")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

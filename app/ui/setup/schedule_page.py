@@ -93,6 +93,7 @@ class SchedulePage(SetupPage):
         self.day_tabs.setAccessibleName(self.tr("Interview days"))
         self.model = SlotGridModel(self)
         self.grid = QTableView(self)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.grid.setModel(self.model)
         self.grid.setAccessibleName(self.tr("Interview slots"))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
