@@ -48,15 +48,17 @@ def readable(colour: QColor, grounds: tuple[QColor, ...], minimum: float = TEXT)
     towards black on light grounds, towards white on dark ones (its hue and opacity dropped)."""
     if all(ratio(colour, ground) >= minimum for ground in grounds):
         return colour
-    target = QColor(255, 255, 255) if sum(g.lightness() for g in grounds) < 128 * len(grounds) else QColor(0, 0, 0)
+    white, black = QColor(255, 255, 255), QColor(0, 0, 0)
+    first = white if sum(g.lightness() for g in grounds) < 128 * len(grounds) else black
     shown = over(colour, grounds[0])
-    for step in range(1, 21):
-        t = step / 20
-        candidate = QColor.fromRgbF(*((1 - t) * a + t * b for a, b in (
-            (shown.redF(), target.redF()), (shown.greenF(), target.greenF()), (shown.blueF(), target.blueF()))))
-        if all(ratio(candidate, ground) >= minimum for ground in grounds):
-            return candidate
-    return target
+    for target in (first, black if first == white else white):
+        for step in range(1, 21):
+            t = step / 20
+            candidate = QColor.fromRgbF(*((1 - t) * a + t * b for a, b in (
+                (shown.redF(), target.redF()), (shown.greenF(), target.greenF()), (shown.blueF(), target.blueF()))))
+            if all(ratio(candidate, ground) >= minimum for ground in grounds):
+                return candidate
+    return max((white, black), key=lambda c: min(ratio(c, ground) for ground in grounds))
 
 
 def tuned(palette: QPalette) -> QPalette:
@@ -66,8 +68,11 @@ def tuned(palette: QPalette) -> QPalette:
         grounds = (palette.color(group, _R.Base), palette.color(group, _R.Window),
                    palette.color(group, _R.AlternateBase))
         result.setColor(group, _R.PlaceholderText, readable(palette.color(group, _R.PlaceholderText), grounds))
+        # a selected row: the highlight darkened (or lightened) under its text rather than the text changed
+        result.setColor(group, _R.Highlight, readable(palette.color(group, _R.Highlight),
+                                                      (palette.color(group, _R.HighlightedText),)))
         for role, ground in ((_R.Text, _R.Base), (_R.WindowText, _R.Window), (_R.ButtonText, _R.Button),
-                             (_R.HighlightedText, _R.Highlight), (_R.ToolTipText, _R.ToolTipBase)):
+                             (_R.ToolTipText, _R.ToolTipBase)):
             result.setColor(group, role, readable(palette.color(group, role), (palette.color(group, ground),)))
         # Mid draws the outlines of cards and charts: a graphic that has to be seen
         result.setColor(group, _R.Mid, readable(palette.color(group, _R.Mid), grounds[:2], GRAPHIC))
@@ -78,7 +83,7 @@ def high_contrast(dark: bool) -> QPalette:
     """Black and white with a strong highlight; dark keeps the system's light-on-dark choice."""
     ink, paper = (QColor(255, 255, 255), QColor(0, 0, 0)) if dark else (QColor(0, 0, 0), QColor(255, 255, 255))
     highlight = QColor(255, 215, 0) if dark else QColor(0, 0, 160)
-    palette = QPalette(ink, paper, ink, ink, ink, ink, ink, paper, paper)
+    palette = QPalette()
     for role, colour in ((_R.Base, paper), (_R.AlternateBase, paper), (_R.Window, paper), (_R.Button, paper),
                          (_R.Text, ink), (_R.WindowText, ink), (_R.ButtonText, ink), (_R.PlaceholderText, ink),
                          (_R.Highlight, highlight), (_R.HighlightedText, paper if dark else ink.lighter()),
