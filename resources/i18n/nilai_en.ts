@@ -1189,6 +1189,10 @@
             <source>Missing</source>
             <translation>Missing</translation>
         </message>
+        <message>
+            <source>%1 of %2 assessors</source>
+            <translation>%1 of %2 assessors</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTab</name>
@@ -1345,6 +1349,10 @@
             <source>Remove person</source>
             <translation>Remove person</translation>
         </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Delegation</translation>
+        </message>
     </context>
     <context>
         <name>EvidenceList</name>
@@ -1363,6 +1371,10 @@
         <message>
             <source>No evidence attached</source>
             <translation>No evidence attached</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
         </message>
     </context>
     <context>
@@ -1635,6 +1647,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>Code or words of the title</source>
             <translation>Code or words of the title</translation>
+        </message>
+        <message>
+            <source>no level</source>
+            <translation>no level</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Indicators</translation>
         </message>
     </context>
     <context>
@@ -2364,6 +2384,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>Evidence to ask for: %1</source>
             <translation>Evidence to ask for: %1</translation>
         </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
     </context>
     <context>
         <name>InstrumentPreviewDialog</name>
@@ -2920,6 +2944,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
         <message>
             <source>The start-up backup could not be taken: %1</source>
             <translation>The start-up backup could not be taken: %1</translation>
+        </message>
+        <message>
+            <source>&amp;High contrast</source>
+            <translation>&amp;High contrast</translation>
+        </message>
+        <message>
+            <source>Black and white, the strongest contrast, for a bright room or weak sight</source>
+            <translation>Black and white, the strongest contrast, for a bright room or weak sight</translation>
         </message>
     </context>
     <context>
@@ -3823,6 +3855,14 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</source>
             <translation>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</translation>
         </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>warning</translation>
+        </message>
     </context>
     <context>
         <name>RankingTab</name>
@@ -4440,6 +4480,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>Mark as not applicable (key N or 0)</source>
             <translation>Mark as not applicable (key N or 0)</translation>
         </message>
+        <message>
+            <source>Rubric levels</source>
+            <translation>Rubric levels</translation>
+        </message>
     </context>
     <context>
         <name>RuleNames</name>
@@ -4695,6 +4739,14 @@ Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N
         <message>
             <source>The schedule could not be loaded: %1</source>
             <translation>The schedule could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Status shown</source>
+            <translation>Status shown</translation>
+        </message>
+        <message>
+            <source>Interview schedule</source>
+            <translation>Interview schedule</translation>
         </message>
     </context>
     <context>

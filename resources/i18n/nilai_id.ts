@@ -1185,6 +1185,10 @@
             <source>Missing</source>
             <translation>Belum ada</translation>
         </message>
+        <message>
+            <source>%1 of %2 assessors</source>
+            <translation>%1 dari %2 penilai</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTab</name>
@@ -1341,6 +1345,10 @@
             <source>Remove person</source>
             <translation>Hapus orang</translation>
         </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Delegasi</translation>
+        </message>
     </context>
     <context>
         <name>EvidenceList</name>
@@ -1359,6 +1367,10 @@
         <message>
             <source>No evidence attached</source>
             <translation>Belum ada bukti dukung</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Bukti dukung</translation>
         </message>
     </context>
     <context>
@@ -1627,6 +1639,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>Code or words of the title</source>
             <translation>Kode atau kata dari judul</translation>
+        </message>
+        <message>
+            <source>no level</source>
+            <translation>belum bertingkat</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Indikator</translation>
         </message>
     </context>
     <context>
@@ -2375,6 +2395,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>Evidence to ask for: %1</source>
             <translation>Bukti dukung yang diminta: %1</translation>
         </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
     </context>
     <context>
         <name>InstrumentPreviewDialog</name>
@@ -2929,6 +2953,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         <message>
             <source>The start-up backup could not be taken: %1</source>
             <translation>Cadangan saat program dimulai tidak dapat dibuat: %1</translation>
+        </message>
+        <message>
+            <source>&amp;High contrast</source>
+            <translation>Kontras &amp;tinggi</translation>
+        </message>
+        <message>
+            <source>Black and white, the strongest contrast, for a bright room or weak sight</source>
+            <translation>Hitam dan putih, kontras paling kuat, untuk ruangan yang terang atau penglihatan yang lemah</translation>
         </message>
     </context>
     <context>
@@ -3851,6 +3883,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</source>
             <translation>Setelah disesuaikan dengan keketatan penilai, daerah ini melintasi batas %1 besar (lihat Rincian daerah dan Keketatan penilai untuk alasannya)</translation>
         </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>peringatan</translation>
+        </message>
     </context>
     <context>
         <name>RankingTab</name>
@@ -4468,6 +4508,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>Mark as not applicable (key N or 0)</source>
             <translation>Tandai tidak berlaku (tombol N atau 0)</translation>
         </message>
+        <message>
+            <source>Rubric levels</source>
+            <translation>Tingkat rubrik</translation>
+        </message>
     </context>
     <context>
         <name>RuleNames</name>
@@ -4723,6 +4767,14 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
         <message>
             <source>The schedule could not be loaded: %1</source>
             <translation>Jadwal tidak dapat dimuat: %1</translation>
+        </message>
+        <message>
+            <source>Status shown</source>
+            <translation>Status yang ditampilkan</translation>
+        </message>
+        <message>
+            <source>Interview schedule</source>
+            <translation>Jadwal wawancara</translation>
         </message>
     </context>
     <context>
