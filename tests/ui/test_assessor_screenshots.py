@@ -160,6 +160,15 @@ def test_schedule_interview_and_finalize(qtbot, runner, tmp_path, assessor_dir, 
         qtbot.wait(200)  # the rubric cards of the indicator shown before are gone
         window.interview.panel.reveal_chosen()  # level 5, and what it still needs
         save(window, f"interview-{lang}.png")
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        from app.ui.widgets import contrast
+
+        system = QPalette(QGuiApplication.palette())
+        contrast.apply(True)  # Settings → High contrast
+        qtbot.wait(50)
+        save(window, f"interview-high-contrast-{lang}.png")
+        QGuiApplication.setPalette(system)
 
         def shoot(dialog: QDialog) -> int:
             dialog.show()

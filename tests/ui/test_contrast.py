@@ -107,3 +107,5 @@ def test_no_evidence_attached_is_readable(qtbot, tmp_path) -> None:
     item = evidence.list.item(0)
     assert item.text() == "No evidence attached"
     assert ratio(item.foreground().color(), evidence.list.palette().color(R.Base)) >= TEXT
+    evidence.setPalette(contrast.high_contrast(dark=True))  # the placeholder follows a palette change
+    assert item.foreground().color() == QColor("white")

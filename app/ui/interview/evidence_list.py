@@ -16,6 +16,7 @@ from app.models.domain import EvidenceInfo
 from app.store import sealed
 
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
+PlaceholderRole = Qt.ItemDataRole.UserRole + 4  # the "No evidence attached" row
 
 
 class EvidenceList(QWidget):
@@ -72,6 +73,7 @@ class EvidenceList(QWidget):
             placeholder = QListWidgetItem(self.tr("No evidence attached"))
             # enabled, not selectable: a disabled item's grey (#bebebe on white) is 1.9:1, unreadable
             placeholder.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            placeholder.setData(PlaceholderRole, True)
             placeholder.setForeground(self.list.palette().brush(QPalette.ColorRole.PlaceholderText))
             self.list.addItem(placeholder)
         self._update_buttons()
@@ -90,6 +92,14 @@ class EvidenceList(QWidget):
         if stored:  # an encrypted store's evidence opens from a private unsealed copy
             path = sealed.viewable(self._data_dir / stored, item.data(Qt.ItemDataRole.UserRole + 3) or "")
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. Settings → High contrast: the placeholder follows
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                if item.data(PlaceholderRole):  # the list inherits this palette after this event
+                    item.setForeground(self.palette().brush(QPalette.ColorRole.PlaceholderText))
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Delete in the list detaches the selected file (not the window's "clear level").
