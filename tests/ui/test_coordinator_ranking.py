@@ -260,3 +260,21 @@ def test_signed_report_and_round_package(qtbot, view, data_dir, saved, tmp_path)
     qtbot.mouseClick(view.import_tab.package_button, Qt.MouseButton.LeftButton)
     assert read_package(tmp_path / "round.nilairound") is not None
     assert "Round package version 1 written" in view.status.text()
+
+
+def test_a_short_panel_is_said_in_words_not_only_in_red(qtbot, view, crafted) -> None:
+    from app.ui.coordinator.ranking_model import ASSESSORS
+
+    crafted.panel("Panel B", ["6303"], ["Eko"])  # seated for 6303; nothing arrived from him
+    view.session.recompute()
+    spoken = Qt.ItemDataRole.AccessibleTextRole
+    coverage = view.coverage_tab.model
+    row = next(r for r in range(coverage.rowCount()) if coverage.region_coverage(r).region.code == "6303")
+    assert coverage.index(row, 2).data() == "3/4" and coverage.index(row, 2).data(spoken) == "3 of 4 assessors, Missing"
+    ranking = view.ranking_tab.model
+    row = next(r for r in range(ranking.rowCount()) if ranking.ranked(r).region.code == "6303")
+    cell = ranking.index(row, ranking.kind_column(ASSESSORS))
+    assert cell.data() == "3/4" and cell.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert cell.data(spoken) == "3/4, warning: 1 missing, 0 in conflict"
+    other = next(r for r in range(ranking.rowCount()) if ranking.ranked(r).region.code == "3671")
+    assert ranking.index(other, ranking.kind_column(ASSESSORS)).data(spoken) == "3"  # nothing to warn of
