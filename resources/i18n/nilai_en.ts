@@ -147,6 +147,10 @@
             <source>Libraries</source>
             <translation>Libraries</translation>
         </message>
+        <message>
+            <source>Credits and licences</source>
+            <translation>Credits and licences</translation>
+        </message>
     </context>
     <context>
         <name>AdjustmentRefusal</name>
@@ -441,6 +445,14 @@
         <message>
             <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
             <translation>%1: %2 problem(s), nothing was imported; the first: %3</translation>
+        </message>
+        <message>
+            <source>Region of the conflict of interest</source>
+            <translation>Region of the conflict of interest</translation>
+        </message>
+        <message>
+            <source>Reason of the conflict of interest</source>
+            <translation>Reason of the conflict of interest</translation>
         </message>
     </context>
     <context>
@@ -5333,6 +5345,10 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
 
 Compare this fingerprint with the one the assessor gives you (in person or by phone):
 %2</translation>
+        </message>
+        <message>
+            <source>Sheets checked</source>
+            <translation>Sheets checked</translation>
         </message>
     </context>
     <context>

@@ -147,6 +147,10 @@
             <source>Libraries</source>
             <translation>Pustaka</translation>
         </message>
+        <message>
+            <source>Credits and licences</source>
+            <translation>Kredit dan lisensi</translation>
+        </message>
     </context>
     <context>
         <name>AdjustmentRefusal</name>
@@ -441,6 +445,14 @@
         <message>
             <source>%1: %2 problem(s), nothing was imported; the first: %3</source>
             <translation>%1: %2 masalah, tidak ada yang diimpor; yang pertama: %3</translation>
+        </message>
+        <message>
+            <source>Region of the conflict of interest</source>
+            <translation>Wilayah konflik kepentingan</translation>
+        </message>
+        <message>
+            <source>Reason of the conflict of interest</source>
+            <translation>Alasan konflik kepentingan</translation>
         </message>
     </context>
     <context>
@@ -5359,6 +5371,10 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
 
 Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat telepon):
 %2</translation>
+        </message>
+        <message>
+            <source>Sheets checked</source>
+            <translation>Lembar yang diperiksa</translation>
         </message>
     </context>
     <context>

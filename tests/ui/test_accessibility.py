@@ -182,7 +182,9 @@ def test_the_assessor_windows_and_dialogs_speak(qtbot, window_in, language) -> N
                          ("finalize", actions.finalize), ("shortcuts", window.menus.keys),
                          ("signing identity", window.menus.sheet_actions.identity),
                          ("result bundle export", window.menus.export_bundle),
-                         ("restore", window.menus.restore)):
+                         ("restore", window.menus.restore), ("about", window.menus.help_actions.about),
+                         ("signed sheet export", window.menus.sheet_actions.export),
+                         ("sheet verification", window.menus.sheet_actions.verify)):
         found += walk_dialog(qtbot, action.trigger, f"{name} ({language})")
     assert found == [], "\n".join(found)
 
@@ -199,5 +201,12 @@ def test_the_coordinator_window_speaks_on_every_tab(qtbot, window_in, language) 
         tabs.setCurrentIndex(index)
         qtbot.wait(10)
         found += problems(coordinator, f"coordinator › {tabs.tabText(index)} ({language})")
+    setup = coordinator.view.setup_tab
+    tabs.setCurrentWidget(setup)
+    for step in range(setup.steps.count()):
+        if setup.steps.item(step).flags() & Qt.ItemFlag.ItemIsEnabled:
+            setup.show_step(step)
+            qtbot.wait(10)
+            found += problems(coordinator, f"round setup › {setup.steps.item(step).text()} ({language})")
     coordinator.hide()
     assert found == [], "\n".join(found)

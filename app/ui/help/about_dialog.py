@@ -144,6 +144,7 @@ class AboutDialog(QDialog):
 
         self.credits = QTextBrowser(self)
         self.credits.setOpenLinks(False)
+        self.credits.setAccessibleName(self.tr("Credits and licences"))
         self.credits.anchorClicked.connect(self.open_url)
         self.credits.setHtml(self.credits_html())
 

@@ -115,7 +115,9 @@ class AssessorsPage(SetupPage):
         line = self.conflict_region.lineEdit()
         assert line is not None  # editable
         line.setPlaceholderText(self.tr("Region (type to search)"))
+        self.conflict_region.setAccessibleName(self.tr("Region of the conflict of interest"))
         self.conflict_reason = QLineEdit(self)
+        self.conflict_reason.setAccessibleName(self.tr("Reason of the conflict of interest"))
         self.conflict_reason.setPlaceholderText(self.tr("Reason, e.g. served there until 2024"))
         self.declare = QPushButton(self.tr("Dec&lare"), self)
         self.undeclare = QPushButton(self.tr("Withdraw"), self)

@@ -154,6 +154,7 @@ class VerifyDialog(QDialog):
         self.model = VerifyResultsModel(self)
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.table.setAccessibleName(self.tr("Sheets checked"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
