@@ -142,6 +142,8 @@ def test_a_level_card_is_a_radio_button_with_its_state_and_action(qtbot, intervi
     qtbot.keyClick(card, Qt.Key.Key_Down)
     assert view.panel.levels.chosen() == Mark(5) and view.panel.levels._cards[5].hasFocus()
     assert not QAccessible.queryAccessibleInterface(card).state().checked
+    qtbot.keyClick(view.panel.levels._cards[5], Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert interview.pages.currentWidget() is interview.schedule  # Alt+Left is still "back to schedule"
 
 
 def test_the_note_and_evidence_are_named_by_their_labels(qtbot, interview) -> None:
@@ -208,5 +210,12 @@ def test_the_coordinator_window_speaks_on_every_tab(qtbot, window_in, language) 
             setup.show_step(step)
             qtbot.wait(10)
             found += problems(coordinator, f"round setup › {setup.steps.item(step).text()} ({language})")
+    preview = actions.show_instrument_preview()  # the interview as assessors will see it, and its sheet
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    qtbot.wait(20)
+    found += problems(preview, f"instrument preview ({language})")
+    preview.close()
     coordinator.hide()
     assert found == [], "\n".join(found)

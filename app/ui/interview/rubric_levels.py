@@ -98,14 +98,15 @@ class LevelCard(QRadioButton):
             self.chosen_by_user.emit()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in ARROWS:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in ARROWS \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # Alt+Left stays "back"
             event.accept()  # the arrows move through the levels here, not to the next indicator
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         group = self.group()
-        if event.key() not in ARROWS or group is None:
+        if event.key() not in ARROWS or group is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
         cards = group.buttons()  # in the order shown
