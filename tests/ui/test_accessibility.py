@@ -142,6 +142,12 @@ def test_a_level_card_is_a_radio_button_with_its_state_and_action(qtbot, intervi
     qtbot.keyClick(card, Qt.Key.Key_Down)
     assert view.panel.levels.chosen() == Mark(5) and view.panel.levels._cards[5].hasFocus()
     assert not QAccessible.queryAccessibleInterface(card).state().checked
+    # the group is one Tab stop (the chosen level): Tab from the outline reaches it, the next Tab the note
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.panel.levels._cards[5]
+    qtbot.keyClick(view.panel.levels._cards[5], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.panel.note
     qtbot.keyClick(view.panel.levels._cards[5], Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert interview.pages.currentWidget() is interview.schedule  # Alt+Left is still "back to schedule"
 

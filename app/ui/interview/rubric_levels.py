@@ -216,6 +216,14 @@ class RubricLevels(QWidget):
         self._na_card.chosen_by_user.connect(self.not_applicable_chosen.emit)
         self._group.addButton(self._na_card)
         self._layout.addWidget(self._na_card)
+        # new widgets join the end of the window's Tab chain: put the cards where this group stands in it
+        # (setTabOrder ignores a widget without focus: this group has focus for as long as it takes)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        previous: QWidget = self
+        for card in [*self._cards.values(), self._na_card]:
+            QWidget.setTabOrder(previous, card)
+            previous = card
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.set_mark(mark)
         self.set_read_only(read_only)
 
@@ -226,6 +234,11 @@ class RubricLevels(QWidget):
             card.set_chosen(not mark.not_applicable and mark.level == value)
         if self._na_card is not None:
             self._na_card.set_chosen(mark.not_applicable)
+        # one Tab stop for the group, as radio groups have: the chosen level (or the first); arrows do the rest
+        cards = [*self._cards.values(), *([self._na_card] if self._na_card else [])]
+        stop = self.chosen_card() or (cards[0] if cards else None)
+        for card in cards:
+            card.setFocusPolicy(Qt.FocusPolicy.StrongFocus if card is stop else Qt.FocusPolicy.ClickFocus)
         self.set_unmet(self._unmet)
 
     def set_unmet(self, unmet: tuple[str, ...]) -> None:
