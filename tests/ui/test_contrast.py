@@ -109,3 +109,29 @@ def test_no_evidence_attached_is_readable(qtbot, tmp_path) -> None:
     assert ratio(item.foreground().color(), evidence.list.palette().color(R.Base)) >= TEXT
     evidence.setPalette(contrast.high_contrast(dark=True))  # the placeholder follows a palette change
     assert item.foreground().color() == QColor("white")
+
+
+@pytest.mark.parametrize("palette", [lambda: light(), lambda: dark(), lambda: contrast.high_contrast(False),
+                                     lambda: contrast.high_contrast(True)],
+                         ids=["light", "dark", "high-contrast", "high-contrast-dark"])
+def test_the_bar_charts_grid_and_axis_labels_are_seen(qtbot, palette) -> None:
+    """The ranking and histogram's grid lines (3:1) and axis labels (4.5:1) against the chart's ground."""
+    from app.ui.charts.histogram import ScoreHistogram
+    from app.ui.charts.ranking import RankingBarChart
+
+    for chart in (RankingBarChart(), ScoreHistogram()):
+        qtbot.addWidget(chart)
+        chart.setPalette(palette())
+        ground = chart.background()
+        assert ratio(chart.grid_colour(), ground) >= GRAPHIC
+        assert ratio(chart.muted_colour(), ground) >= TEXT
+        # lighter than the text, so the bars and labels still stand out from the grid
+        assert ratio(chart.grid_colour(), ground) <= ratio(chart.text_colour(), ground)
+
+
+def test_the_old_faint_grid_fell_short() -> None:
+    """Text colour at alpha 45, the grid before: under 3:1 in light and dark, so the test above proves a change."""
+    for system in (light(), dark()):
+        faint = QColor(system.color(R.WindowText))
+        faint.setAlpha(45)
+        assert ratio(faint, system.color(R.Base)) < GRAPHIC

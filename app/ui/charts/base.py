@@ -11,6 +11,8 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.ui.widgets.contrast import GRAPHIC, TEXT, readable
+
 
 class ChartWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -28,14 +30,15 @@ class ChartWidget(QWidget):
         return self.palette().color(QPalette.ColorRole.WindowText)
 
     def muted_colour(self) -> QColor:
+        """Axis labels: softer than the title, still text that reads (4.5:1, WCAG 1.4.3)."""
         colour = QColor(self.text_colour())
         colour.setAlpha(150)
-        return colour
+        return readable(colour, (self.background(),), TEXT)
 
     def grid_colour(self) -> QColor:
-        colour = QColor(self.text_colour())
-        colour.setAlpha(45)
-        return colour
+        """Grid lines carry the reading of a bar's height: 3:1 against the ground (WCAG 1.4.11),
+        from the palette's outline shade so they stay lighter than the text and the bars."""
+        return readable(self.palette().color(QPalette.ColorRole.Mid), (self.background(),), GRAPHIC)
 
     def background(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Base)
