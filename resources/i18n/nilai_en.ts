@@ -1217,8 +1217,8 @@
             <translation>Filter the coverage</translation>
         </message>
         <message>
-            <source>&amp;Incomplete only</source>
-            <translation>&amp;Incomplete only</translation>
+            <source>I&amp;ncomplete only</source>
+            <translation>I&amp;ncomplete only</translation>
         </message>
         <message>
             <source>Regions where a panel assessor is missing, still in draft, or in conflict</source>
@@ -2294,8 +2294,8 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <translation>Unknown assessor certificates</translation>
         </message>
         <message>
-            <source>&amp;Trust and import</source>
-            <translation>&amp;Trust and import</translation>
+            <source>Trust and i&amp;mport</source>
+            <translation>Trust and i&amp;mport</translation>
         </message>
         <message>
             <source>Re&amp;ject</source>

@@ -1097,7 +1097,7 @@
         </message>
         <message>
             <source>Assessor severit&amp;y</source>
-            <translation>Keketatan penilai</translation>
+            <translation>Keketatan peni&amp;lai</translation>
         </message>
         <message>
             <source>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</source>
@@ -1213,7 +1213,7 @@
             <translation>Saring cakupan</translation>
         </message>
         <message>
-            <source>&amp;Incomplete only</source>
+            <source>I&amp;ncomplete only</source>
             <translation>Hanya yang &amp;belum lengkap</translation>
         </message>
         <message>
@@ -2269,8 +2269,8 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Pilih semua sertifikat yang tercantum (Ctrl+A), setelah memeriksa setiap sidik jari</translation>
         </message>
         <message>
-            <source>&amp;Trust %1 and import</source>
-            <translation>&amp;Percayai %1 dan impor</translation>
+            <source>Trust %1 and i&amp;mport</source>
+            <translation>Percayai %1 &amp;dan impor</translation>
         </message>
         <message>
             <source>%1 bundle(s) in the report: %2 taken in, %3 already imported, %4 rejected</source>
@@ -2286,11 +2286,11 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>&amp;Choose bundles…</source>
-            <translation>&amp;Pilih paket…</translation>
+            <translation>Pilih pa&amp;ket…</translation>
         </message>
         <message>
             <source>Export &amp;round package for assessors…</source>
-            <translation>Ekspor paket &amp;putaran untuk penilai…</translation>
+            <translation>Ekspor paket putaran untuk pe&amp;nilai…</translation>
         </message>
         <message>
             <source>The round, its instrument, panels and schedule, signed with your key</source>
@@ -2305,12 +2305,12 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <translation>Sertifikat penilai yang belum dikenal</translation>
         </message>
         <message>
-            <source>&amp;Trust and import</source>
-            <translation>&amp;Percayai dan impor</translation>
+            <source>Trust and i&amp;mport</source>
+            <translation>Percayai &amp;dan impor</translation>
         </message>
         <message>
             <source>Re&amp;ject</source>
-            <translation>&amp;Tolak</translation>
+            <translation>T&amp;olak</translation>
         </message>
         <message>
             <source>These bundles are signed correctly, by certificates this computer does not trust yet. Check each fingerprint with the assessor (by phone or in person) before trusting it.</source>
@@ -2330,11 +2330,11 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Accept as re&amp;newal</source>
-            <translation>Terima sebagai pemba&amp;ruan</translation>
+            <translation>Terima sebagai pembar&amp;uan</translation>
         </message>
         <message>
             <source>Accept as re&amp;newal of %1</source>
-            <translation>Terima sebagai pemba&amp;ruan milik %1</translation>
+            <translation>Terima sebagai pembar&amp;uan milik %1</translation>
         </message>
         <message>
             <source>&lt;b&gt;Same person (name + NIP), different key: a renewal or an impostor?&lt;/b&gt; %1 (NIP %2) is trusted here with the certificate&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt; (known)&lt;br&gt;and this bundle is signed with&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt; (new).&lt;br&gt;Ask %1 by phone or in person whether they made a new key, and check the new fingerprint before accepting it as their renewal: their records then stay one assessor.</source>
@@ -3042,7 +3042,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>&amp;Set level</source>
-            <translation>&amp;Tetapkan tingkat</translation>
+            <translation>Tetapkan ti&amp;ngkat</translation>
         </message>
         <message>
             <source>&amp;Clear moderation</source>
@@ -3050,7 +3050,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>&amp;Level:</source>
-            <translation>&amp;Tingkat:</translation>
+            <translation>Ting&amp;kat:</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>

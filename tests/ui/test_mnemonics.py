@@ -1,4 +1,5 @@
-"""Alt+letter reaches one thing: mnemonics are unique within every menu bar and every menu, in both languages."""
+"""Alt+letter reaches one thing: mnemonics are unique within every menu bar and every menu, and within what
+a window shows at once (its menu bar, its always-shown controls and one tab page), in both languages."""
 
 from __future__ import annotations
 
@@ -6,7 +7,19 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui import i18n
 
@@ -44,6 +57,60 @@ def menu_bar_clashes(bar: QMenuBar, name: str) -> list[str]:
     return clashes(bar.actions(), name)
 
 
+def own_texts(widget: QWidget) -> list[str]:
+    """The texts of ``widget`` that carry an Alt+letter: a button, a label with a buddy, a group box title."""
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    return []
+
+
+def scopes(widget: QWidget, name: str) -> list[tuple[str, list[str]]]:
+    """What one Alt+letter can reach at once under ``widget``: the controls always shown, plus those of one
+    page of each tab or stacked widget (the pages take turns); the tab titles belong to the outer scope.
+    Widgets hidden for the moment count: they come and go with the state (a certificate to trust), and
+    Alt+letter should not change meaning when they do."""
+    shared: list[str] = own_texts(widget)
+    alternatives: list[tuple[str, list[str]]] = []
+    children = [c for c in widget.children() if isinstance(c, QWidget) and not c.isWindow()]
+    for child in children:
+        if isinstance(child, QTabWidget | QStackedWidget):
+            titles = [child.tabText(i) for i in range(child.count())] if isinstance(child, QTabWidget) else []
+            shared += titles
+            for i in range(child.count()):
+                page = child.widget(i)
+                label = titles[i] if titles else f"page {i}"
+                alternatives += scopes(page, f"{name} › {label}")
+        elif isinstance(child, QMenuBar | QMenu):
+            continue  # menus are checked on their own (above); the menu bar's titles are added by the caller
+        else:
+            for sub_name, texts in scopes(child, name):
+                if sub_name == name:
+                    shared += texts
+                else:
+                    alternatives.append((sub_name, texts))
+    if not alternatives:
+        return [(name, shared)]
+    return [(sub_name, shared + texts) for sub_name, texts in alternatives]
+
+
+def window_clashes(window: QWidget, name: str) -> list[str]:
+    """"name › page: "&Putaran:" and "&Pilih paket…" share Alt+P" for each clash within one visible scope."""
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()] if isinstance(window, QMainWindow) else []
+    found: list[str] = []
+    for scope, texts in scopes(window, name):
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for text in titles + texts:
+            if key := mnemonic(text):
+                by_key[key].append(text)
+        found += [f"{scope}: {' and '.join(repr(t) for t in dict.fromkeys(texts))} share Alt+{key.upper()}"
+                  for key, texts in by_key.items() if len(texts) > 1]
+    return sorted(set(found))
+
+
 def test_mnemonic_reads_the_single_ampersand() -> None:
     assert mnemonic("&Sheets") == "s" and mnemonic("Si&gn this sheet…") == "g"
     assert mnemonic("Save && close") is None and mnemonic("R&&D &plan") == "p" and mnemonic("Plain") is None
@@ -56,6 +123,26 @@ def test_clashes_are_found_in_a_menu_bar_and_its_menus(qtbot) -> None:
     window.menuBar().addMenu("&Settings")
     assert sorted(menu_bar_clashes(window.menuBar(), "bar")) == [
         "bar › &Sheets: '&Open' and '&Other' share Alt+O", "bar: '&Sheets' and '&Settings' share Alt+S"]
+
+
+def test_clashes_are_found_within_one_tab_page_not_across_pages(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Round")
+    tabs = QTabWidget()
+    first, second = QWidget(), QWidget()
+    QVBoxLayout(first).addWidget(QPushButton("&Choose"))
+    first.layout().addWidget(QPushButton("&Trust"))
+    QVBoxLayout(second).addWidget(QPushButton("&Trim"))  # Alt+T on another page: no clash
+    label = QLabel("&Reason:")
+    label.setBuddy(second.layout().itemAt(0).widget())
+    second.layout().addWidget(label)
+    tabs.addTab(first, "&Import")
+    tabs.addTab(second, "&Charts")  # Alt+C: the tab title is seen with every page
+    window.setCentralWidget(tabs)
+    assert window_clashes(window, "w") == [
+        "w › &Charts: '&Round' and '&Reason:' share Alt+R",
+        "w › &Import: '&Charts' and '&Choose' share Alt+C"]
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -74,6 +161,8 @@ def test_every_menu_bar_has_unique_mnemonics(qtbot, store, runner, ui_state, sco
         assert coordinator is not None
         qtbot.addWidget(coordinator)
         found += menu_bar_clashes(coordinator.menuBar(), f"coordinator window ({lang})")
+        found += window_clashes(window, f"main window ({lang})")
+        found += window_clashes(coordinator, f"coordinator window ({lang})")
         coordinator.hide()
         assert found == [], "\n".join(found)
     finally:

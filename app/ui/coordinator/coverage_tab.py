@@ -37,7 +37,7 @@ class CoverageTab(QWidget):
         self.search.setPlaceholderText(self.tr("Filter by region, code or province"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Filter the coverage"))
-        self.incomplete = QCheckBox(self.tr("&Incomplete only"), self)
+        self.incomplete = QCheckBox(self.tr("I&ncomplete only"), self)
         self.incomplete.setToolTip(self.tr("Regions where a panel assessor is missing, still in draft, or in conflict"))
         self.summary = QLabel(self)
         top = QHBoxLayout()

@@ -121,7 +121,7 @@ class ImportTab(QWidget):
         self.unknown.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.unknown.horizontalHeader().setStretchLastSection(True)
         self.unknown.setAccessibleName(self.tr("Unknown assessor certificates"))
-        self.trust_button = QPushButton(self.tr("&Trust and import"), self)
+        self.trust_button = QPushButton(self.tr("Trust and i&mport"), self)
         self.select_all_button = QPushButton(self.tr("Select a&ll"), self)
         self.select_all_button.setToolTip(self.tr("Select every certificate listed (Ctrl+A), after checking each "
                                                   "fingerprint"))
@@ -204,8 +204,8 @@ class ImportTab(QWidget):
         # a renewal is never trusted in passing, not even among others
         self.trust_button.setEnabled(bool(chosen) and all(item.known is None for item in chosen))
         certificates = len({item.info.fingerprint for item in chosen})
-        self.trust_button.setText(self.tr("&Trust and import") if certificates < 2 else
-                                  self.tr("&Trust %1 and import").replace("%1", str(certificates)))
+        self.trust_button.setText(self.tr("Trust and i&mport") if certificates < 2 else
+                                  self.tr("Trust %1 and i&mport").replace("%1", str(certificates)))
         self.reject_button.setEnabled(bool(chosen))
         self.select_all_button.setEnabled(self.unknown_model.rowCount() > 1)
         self.resolve_button.setEnabled(bool(self.conflicts.selectionModel().selectedRows()))
