@@ -167,3 +167,29 @@ def test_every_menu_bar_has_unique_mnemonics(qtbot, store, runner, ui_state, sco
         assert found == [], "\n".join(found)
     finally:
         i18n.uninstall()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_interview_has_unique_mnemonics(qtbot, store, runner, ui_state, scoring_round, lang) -> None:
+    """The assessor's day: the schedule, then an interview opened from it, each with the menu bar."""
+    from app.ui.mainwindow.window import MainWindow
+
+    i18n.install(lang)
+    try:
+        _round_id, assessor = scoring_round
+        window = MainWindow(store, runner, assessor, lang, ui_state)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start()
+        found = window_clashes(window, f"schedule ({lang})")
+        view = window.schedule
+        entry = next(e for e in view.model.entries() if e.region.code == "3325")
+        assert view.select_slot(entry.slot_id)
+        view.tree.setFocus()
+        qtbot.keyClick(view.tree, "\r")
+        assert window.pages.currentWidget() is window.interview
+        scoped = window_clashes(window, f"interview ({lang})")
+        assert found + scoped == [], "\n".join(found + scoped)
+    finally:
+        i18n.uninstall()
