@@ -33,7 +33,7 @@ from app.identity import IdentityError, IdentityInfo, UnlockThrottle, WrongPassp
 from app.sheets.export import signature_image_path
 from app.sheets.scope import link_identity
 from app.store import Store, settings
-from app.ui.identity.passphrase_dialog import ERROR_STYLE
+from app.ui.identity.passphrase_form import ERROR_STYLE
 from app.ui.identity.signature_pad import SignaturePadDialog
 from app.ui.widgets.pickers import PickOpen, PickSave, pick_open_dialog, pick_save_dialog
 

@@ -14,19 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app import identity
 from app.identity import IdentityError, UnlockedIdentity, UnlockThrottle, WrongPassphrase
+from app.ui.identity.passphrase_form import PassphraseTexts, passphrase_form
 
-ERROR_STYLE = "color: #b03a2e;"
 _WAIT = re.compile(r"wait (\d+) second")
 
 
@@ -43,35 +36,15 @@ class PassphraseDialog(QDialog):
         self._wait_left = 0
         info = identity.load_identity(self.data_dir)
         self.setWindowTitle(self.tr("Unlock the signing key"))
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         text = self.tr("Passphrase of %1's signing key (NIP %2).").replace("%1", info.name).replace(
             "%2", info.nip or "–")
-        self.heading.setText(f"{purpose}\n\n{text}" if purpose else text)
-        self.field = QLineEdit(self)
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText(self.tr("Passphrase"))
-        self.field.setAccessibleName(self.tr("Passphrase"))
+        self.form = passphrase_form(self, PassphraseTexts(
+            heading=f"{purpose}\n\n{text}" if purpose else text, passphrase=self.tr("Passphrase"),
+            problem=self.tr("Problem"), ok=self.tr("Unlock"), cancel=self.tr("Cancel")))
+        self.heading, self.field, self.message = self.form.heading, self.form.field, self.form.message
+        self.buttons, self.ok_button = self.form.buttons, self.form.ok_button
         self.field.textChanged.connect(self._update_ok)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setAccessibleName(self.tr("Problem"))
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Unlock"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.try_unlock)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.field)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -92,19 +65,7 @@ class PassphraseDialog(QDialog):
         self.ok_button.setEnabled(bool(self.field.text()) and self._wait_left == 0)
 
     def _show(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to the height the word-wrapped lines need at this width, rather than squeeze the heading."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        self.form.show_problem(text)
 
     def try_unlock(self) -> None:
         if not self.field.text() or self._wait_left:

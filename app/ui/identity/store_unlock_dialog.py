@@ -12,12 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.identity import IdentityError, WrongPassphrase, storekey
 from app.store import cipher
-
-ERROR_STYLE = "color: #b03a2e;"
+from app.ui.identity.passphrase_form import PassphraseTexts, passphrase_form
 
 
 class StoreUnlockDialog(QDialog):
@@ -28,34 +27,14 @@ class StoreUnlockDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.attempts = 0
         self.setWindowTitle(self.tr("Open the encrypted data"))
-        self.heading = QLabel(self.tr("The assessment data in %1 is encrypted. Enter the assessor's passphrase "
-                                      "(the one of the signing key) to open it.").replace("%1", str(self.data_dir)),
-                              self)
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.field = QLineEdit(self)
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText(self.tr("Passphrase"))
-        self.field.setAccessibleName(self.tr("Passphrase"))
+        self.form = passphrase_form(self, PassphraseTexts(
+            heading=self.tr("The assessment data in %1 is encrypted. Enter the assessor's passphrase "
+                            "(the one of the signing key) to open it.").replace("%1", str(self.data_dir)),
+            passphrase=self.tr("Passphrase"), problem=self.tr("Problem"), ok=self.tr("Open"), cancel=self.tr("Quit")))
+        self.heading, self.field, self.message = self.form.heading, self.form.field, self.form.message
+        self.buttons, self.ok_button = self.form.buttons, self.form.ok_button
         self.field.textChanged.connect(self._update_ok)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setAccessibleName(self.tr("Problem"))
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Open"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
         self.buttons.accepted.connect(self.try_unlock)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.field)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self._update_ok()
 
@@ -72,8 +51,7 @@ class StoreUnlockDialog(QDialog):
         self.ok_button.setEnabled(bool(self.field.text()))
 
     def _show(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.form.show_problem(text)
 
     def try_unlock(self) -> None:
         if not self.field.text():

@@ -32,7 +32,7 @@ from app.models.domain import AssessorInfo
 from app.rounds.demo import DemoResult, build_demo
 from app.store import Store, StoreError, settings
 from app.ui.identity.identity_dialog import IdentityDialog
-from app.ui.identity.passphrase_dialog import ERROR_STYLE
+from app.ui.identity.passphrase_form import ERROR_STYLE
 from app.ui.schedule.round_import import (
     PickRoundPackage,
     import_summary,

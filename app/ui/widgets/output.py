@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.ui.identity.passphrase_dialog import ERROR_STYLE
+from app.ui.identity.passphrase_form import ERROR_STYLE
 
 OK_STYLE = "color: #1e7b34;"
 OpenFolder = Callable[[Path], None]
