@@ -57,3 +57,19 @@ def test_a_round_without_a_case_says_how_to_add_one(qtbot, store, runner, data_d
     view.tabs.setCurrentWidget(view.severity_tab)
     panel = view.severity_tab.calibration
     assert not panel.table.isVisible() and "nilai round calibration add" in panel.title.text()
+
+
+def test_the_severity_table_counts_only_real_regions_and_panels(qtbot, store, runner, data_dir, saved,
+                                                                 english) -> None:
+    from app.rounds.planning.types import CALIBRATION_PANEL
+    from app.ui.coordinator.severity_model import PANELS, REGIONS
+
+    b, code = calibrated_round(store)
+    b.panel(CALIBRATION_PANEL, [code], ["Ani", "Agus", "Xena", "Bayu", "Bela"])  # the plenary slot
+    view = make_view(qtbot, store, runner, data_dir, saved)
+    view.tabs.setCurrentWidget(view.severity_tab)
+    model = view.severity_tab.model
+    rows = {model.data(model.index(r, 0)): (model.data(model.index(r, PANELS)), model.data(model.index(r, REGIONS)))
+            for r in range(model.rowCount())}
+    assert rows["Bayu"] == ("Panel B", "2") and rows["Ani"] == ("Panel A", "2")  # not CAL, not the case
+    assert rows["Xena"] == ("", "0")  # scored only the calibration case

@@ -41,12 +41,20 @@ class SeverityRow:
 
 
 def severity_rows(fit: SeverityFit, data: RoundData) -> list[SeverityRow]:
-    """The fit's assessors with their names and the panels they sat on, strictest first."""
+    """The fit's assessors with their names, the panels they sat on and the real regions they scored,
+    strictest first. Calibration cases (and the panel that sits them) are left out of these two
+    columns: the fit uses them, but the Calibration section shows them on their own."""
+    calibration = {case.code for case in data.calibration}
     panels: dict[str, set[str]] = {}
+    regions: dict[str, set[str]] = {}
     for ref in data.counted:
+        if ref.region_code in calibration:
+            continue
         panels.setdefault(ref.assessor_id, set()).update(data.panel_names.get(ref.region_code, ()))
+        regions.setdefault(ref.assessor_id, set()).add(ref.region_code)
     rows = [SeverityRow(a.assessor_id, data.assessors[a.assessor_id].name, tuple(sorted(panels.get(a.assessor_id, ()))),
-                        a.candidates, a.severity, a.se, a.severity_levels, a.mean_square, a.indicator_spread, a.flag)
+                        len(regions.get(a.assessor_id, ())), a.severity, a.se, a.severity_levels, a.mean_square,
+                        a.indicator_spread, a.flag)
             for a in fit.assessors]
     return sorted(rows, key=lambda r: -r.severity)
 
