@@ -18,6 +18,7 @@ from app.consolidation.data import ConsolidationError, ModerationInfo
 from app.instruments.catalogue import load_instrument
 from app.models.moderation import Moderation
 from app.models.tables import Candidate, ChangeLogEntry, Round
+from app.rounds.setup.calibration import CALIBRATION
 from app.store import Store, changelog
 
 FIELD = "moderation"
@@ -67,6 +68,9 @@ def _check(session: Session, round_id: str, region_code: str, indicator_code: st
                                                      Candidate.region_code == region_code)).first()
     if candidate is None:
         raise ModerationError(f"region {region_code} is not a candidate of round {round_.name!r}")
+    if candidate.status == CALIBRATION:  # never ranked, so there is no combined level to replace
+        raise ModerationError(f"{region_code} is a calibration case of round {round_.name!r}, which is never "
+                              "ranked; moderate a real region instead (nothing was changed)")
     return round_
 
 

@@ -95,3 +95,16 @@ def test_clearing_needs_a_reason_too(any_store) -> None:
     with pytest.raises(ModerationError, match="reason"):
         clear_moderation(any_store, builder.round_id, "3325", "S1", "", COORDINATOR)
     assert len(list_moderations(any_store, builder.round_id)) == 1
+
+
+def test_a_calibration_case_cannot_be_moderated(any_store) -> None:
+    from tests.consolidation.test_calibration_view import calibrated_round
+
+    b, code = calibrated_round(any_store)
+    with pytest.raises(ModerationError) as refused:
+        set_moderation(any_store, b.round_id, code, "S1", 2, "Bukti kurang", COORDINATOR)
+    message = str(refused.value)
+    assert f"{code} is a calibration case" in message and "never ranked" in message and "\n" not in message
+    with pytest.raises(ModerationError, match="calibration case"):
+        clear_moderation(any_store, b.round_id, code, "S1", "Bukti kurang", COORDINATOR)
+    assert list_moderations(any_store, b.round_id) == [] and moderation_history(any_store, b.round_id) == []
