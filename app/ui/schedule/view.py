@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -25,6 +25,8 @@ from app import rounds
 from app.rounds import schedule
 from app.rounds.schedule import ScheduleEntry
 from app.store import Store
+from app.ui.i18n import current_language
+from app.ui.schedule.calibration_feedback import CalibrationFeedbackDialog, RoundFeedback, load_feedback
 from app.ui.schedule.filter import ScheduleFilter
 from app.ui.schedule.model import (
     COL_CODE,
@@ -47,6 +49,7 @@ from app.ui.widgets.progress_delegate import ProgressDelegate
 class LoadedSchedule:
     rounds: list[tuple[rounds.RoundInfo, list[ScheduleEntry]]]
     all_panels: bool  # the assessor sits on no panel, so every interview is shown
+    feedback: dict[str, RoundFeedback] = field(default_factory=dict)  # round id -> calibration feedback
 
 
 def load_schedule(store: Store, assessor_id: str | None, progress=None) -> LoadedSchedule:
@@ -60,7 +63,8 @@ def load_schedule(store: Store, assessor_id: str | None, progress=None) -> Loade
     all_panels = bool(infos) and not any(entries for _, entries in result)
     if all_panels:
         result = [(info, schedule.schedule_for(store, info.id, assessor_id, all_panels=True)) for info in infos]
-    return LoadedSchedule(result, all_panels)
+    feedback = {info.id: found for info in infos if (found := load_feedback(store, info.id, assessor_id))}
+    return LoadedSchedule(result, all_panels, feedback)
 
 
 class ScheduleView(QWidget):
@@ -103,6 +107,13 @@ class ScheduleView(QWidget):
         self.open_button.setToolTip(self.tr("Open the selected interview (Enter)"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_current)
+        self._feedback: dict[str, RoundFeedback] = {}
+        self.feedback_button = QPushButton(self.tr("Calibration feedback…"), self)
+        self.feedback_button.setToolTip(self.tr("Your levels on the calibration case beside the group median, "
+                                                "from your coordinator's round package"))
+        self.feedback_button.setAccessibleName(self.tr("Calibration feedback"))
+        self.feedback_button.clicked.connect(self.show_feedback)
+        self.feedback_button.hide()
 
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
@@ -138,6 +149,7 @@ class ScheduleView(QWidget):
         bar.addWidget(self.search, 3)
         bar.addWidget(self.status_filter, 1)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.feedback_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
@@ -156,6 +168,8 @@ class ScheduleView(QWidget):
         self.pages.setCurrentWidget(self.tree if has_slots else self.empty)
         self.notice.setVisible(loaded.all_panels)
         self.notice.setText(self.tr("You are not on any panel of this round, so every interview is shown."))
+        self._feedback = loaded.feedback
+        self.feedback_button.setVisible(bool(loaded.feedback))
         first, self._first_load = self._first_load, False
         if first:
             self._expand_work_days()
@@ -201,6 +215,19 @@ class ScheduleView(QWidget):
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
+
+    def feedback_dialog(self) -> CalibrationFeedbackDialog | None:
+        """The calibration feedback of the selected interview's round (else of the first round with some)."""
+        index = self.tree.currentIndex()
+        round_id = index.siblingAtColumn(0).data(RoundIdRole) if index.isValid() else None
+        feedback = self._feedback.get(round_id) if round_id else None
+        feedback = feedback or next(iter(self._feedback.values()), None)
+        return CalibrationFeedbackDialog(feedback, current_language(), self) if feedback else None
+
+    def show_feedback(self) -> None:
+        dialog = self.feedback_dialog()
+        if dialog is not None:
+            dialog.exec()
 
     def current_entry(self) -> ScheduleEntry | None:
         index = self.tree.currentIndex()
