@@ -4697,6 +4697,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>ScheduleView</name>
         <message>
+            <source>Calibration feedback…</source>
+            <translation>Calibration feedback…</translation>
+        </message>
+        <message>
+            <source>Your levels on the calibration case beside the group median, from your coordinator's round package</source>
+            <translation>Your levels on the calibration case beside the group median, from your coordinator's round package</translation>
+        </message>
+        <message>
+            <source>Calibration feedback</source>
+            <translation>Calibration feedback</translation>
+        </message>
+        <message>
             <source>Search by region name, code or province</source>
             <translation>Search by region name, code or province</translation>
         </message>
@@ -5630,6 +5642,61 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</source>
             <translation>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalibrationFeedbackDialog</name>
+        <message>
+            <source>Calibration feedback — %1</source>
+            <translation>Calibration feedback — %1</translation>
+        </message>
+        <message>
+            <source>Before the real interviews every assessor scored the same calibration case. Beside each of your levels is the median level of the group (%1 assessors). A level far from the median is worth a second look at the rubric; it is not a mark against you.</source>
+            <translation>Before the real interviews every assessor scored the same calibration case. Beside each of your levels is the median level of the group (%1 assessors). A level far from the median is worth a second look at the rubric; it is not a mark against you.</translation>
+        </message>
+        <message>
+            <source>Calibration case</source>
+            <translation>Calibration case</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Your level</source>
+            <translation>Your level</translation>
+        </message>
+        <message>
+            <source>Group median</source>
+            <translation>Group median</translation>
+        </message>
+        <message>
+            <source>Where you sat</source>
+            <translation>Where you sat</translation>
+        </message>
+        <message>
+            <source>Your levels beside the group median</source>
+            <translation>Your levels beside the group median</translation>
+        </message>
+        <message>
+            <source>not scored</source>
+            <translation>not scored</translation>
+        </message>
+        <message>
+            <source>no group median</source>
+            <translation>no group median</translation>
+        </message>
+        <message>
+            <source>the same as the group</source>
+            <translation>the same as the group</translation>
+        </message>
+        <message>
+            <source>you sat higher by %1</source>
+            <translation>you sat higher by %1</translation>
+        </message>
+        <message>
+            <source>you sat lower by %1</source>
+            <translation>you sat lower by %1</translation>
         </message>
     </context>
 </TS>

@@ -4725,6 +4725,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ScheduleView</name>
         <message>
+            <source>Calibration feedback…</source>
+            <translation>Umpan balik kalibrasi…</translation>
+        </message>
+        <message>
+            <source>Your levels on the calibration case beside the group median, from your coordinator's round package</source>
+            <translation>Tingkat Anda pada kasus kalibrasi di samping median kelompok, dari paket ronde koordinator Anda</translation>
+        </message>
+        <message>
+            <source>Calibration feedback</source>
+            <translation>Umpan balik kalibrasi</translation>
+        </message>
+        <message>
             <source>Search by region name, code or province</source>
             <translation>Cari nama daerah, kode, atau provinsi</translation>
         </message>
@@ -5656,6 +5668,61 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>%1: cannot be read as an XLSX workbook; save it again from the spreadsheet program as .xlsx.</source>
             <translation>%1: tidak dapat dibaca sebagai buku kerja XLSX; simpan ulang dari program lembar kerja sebagai .xlsx.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalibrationFeedbackDialog</name>
+        <message>
+            <source>Calibration feedback — %1</source>
+            <translation>Umpan balik kalibrasi — %1</translation>
+        </message>
+        <message>
+            <source>Before the real interviews every assessor scored the same calibration case. Beside each of your levels is the median level of the group (%1 assessors). A level far from the median is worth a second look at the rubric; it is not a mark against you.</source>
+            <translation>Sebelum wawancara sebenarnya, setiap penilai menilai kasus kalibrasi yang sama. Di samping setiap tingkat Anda ada median tingkat kelompok (%1 penilai). Tingkat yang jauh dari median layak dicocokkan lagi dengan rubrik; itu bukan nilai buruk bagi Anda.</translation>
+        </message>
+        <message>
+            <source>Calibration case</source>
+            <translation>Kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Your level</source>
+            <translation>Tingkat Anda</translation>
+        </message>
+        <message>
+            <source>Group median</source>
+            <translation>Median kelompok</translation>
+        </message>
+        <message>
+            <source>Where you sat</source>
+            <translation>Posisi Anda</translation>
+        </message>
+        <message>
+            <source>Your levels beside the group median</source>
+            <translation>Tingkat Anda di samping median kelompok</translation>
+        </message>
+        <message>
+            <source>not scored</source>
+            <translation>belum dinilai</translation>
+        </message>
+        <message>
+            <source>no group median</source>
+            <translation>tidak ada median kelompok</translation>
+        </message>
+        <message>
+            <source>the same as the group</source>
+            <translation>sama dengan kelompok</translation>
+        </message>
+        <message>
+            <source>you sat higher by %1</source>
+            <translation>Anda %1 tingkat lebih tinggi</translation>
+        </message>
+        <message>
+            <source>you sat lower by %1</source>
+            <translation>Anda %1 tingkat lebih rendah</translation>
         </message>
     </context>
 </TS>

@@ -52,11 +52,18 @@ def test_the_assessor_sees_where_they_sat_against_the_group(qtbot, store, runner
                                                                  table.item(r, WHERE).text())
                  for r in range(table.rowCount())}
         (case,) = calibration_feedback(store, b.round_id, bayu)
-        lower = "Anda lebih rendah 1" if lang == "id" else "you sat lower by 1"
+        lower = "Anda 1 tingkat lebih rendah" if lang == "id" else "you sat lower by 1"
         assert shown == {line.indicator_code: (str(line.my_level), str(int(line.median)), lower)
                          for line in case.lines}
         assert all(line.my_level == line.median - 1 for line in case.lines)  # Bayu scored one level below
-        assert ("Kalibrasi" if lang == "id" else "Calibration") in dialog.windowTitle()
+        assert ("Umpan balik kalibrasi" if lang == "id" else "Calibration feedback") in dialog.windowTitle()
+        from tests.ui.test_accessibility import problems
+
+        view.show()
+        dialog.show()
+        assert problems(dialog, f"calibration feedback ({lang})") == []
+        assert problems(view, f"schedule with feedback ({lang})") == []
+        dialog.close()
         if SHOTS:
             dialog.grab().save(str(Path(SHOTS) / f"calibration-feedback-{lang}.png"))
         ani_view = _schedule(qtbot, store, runner, b.assessor("Ani"))
