@@ -41,9 +41,9 @@ def add_calibration_case(store: Store, round_id: str, name: str, province_code: 
     """A new fictional region (the next free K-code) as a calibration case of the round."""
     name = " ".join(name.split())
     if not name:
-        raise SetupError("A calibration case needs a name, e.g. --name \"Kota Contoh\".")
+        raise SetupError("A calibration case needs a name, e.g. --name \"Kota Contoh\".", "calibration_name_missing")
     if len(name) > 100:
-        raise SetupError("A calibration case's name has at most 100 characters; shorten it.")
+        raise SetupError("A calibration case's name has at most 100 characters; shorten it.", "calibration_name_long")
     if province_code is not None and province_code not in catalogue.provinces():
         raise SetupError(f"No province has the code {province_code!r}; see nilai regions provinces, "
                          "or leave the province out (a calibration case needs none).")
@@ -54,7 +54,7 @@ def add_calibration_case(store: Store, round_id: str, name: str, province_code: 
             Candidate.round_id == round_id, Candidate.status == CALIBRATION, Region.name == name)).first()
         if same is not None:
             raise SetupError(f"Round {round_.name} already has a calibration case named {name!r} ({same}); "
-                             "choose another name.")
+                             "choose another name.", "calibration_name_taken", {"name": name, "code": same})
         code = _next_code(session)
         province = province_code or CALIBRATION_PROVINCE
         ensure_calibration_region(session, code, name, province,

@@ -33,6 +33,7 @@ from app.regions import provinces, regions, search
 from app.rounds import setup
 from app.rounds.setup import CandidateInfo
 from app.ui.setup import undo
+from app.ui.setup.calibration_box import CalibrationBox
 from app.ui.setup.context import SetupContext
 from app.ui.setup.page_base import SetupPage
 from app.ui.setup.paste_dialog import PasteDialog
@@ -160,6 +161,8 @@ class CandidatesPage(SetupPage):
         status_row.addStretch(1)
         status_row.addWidget(self.remove_button)
         right.addLayout(status_row)
+        self.calibration = CalibrationBox(ctx, self)
+        right.addWidget(self.calibration)
         columns = QHBoxLayout()
         columns.addWidget(catalogue_box, 1)
         columns.addWidget(round_box, 1)
@@ -196,6 +199,7 @@ class CandidatesPage(SetupPage):
         interview = sum(1 for c in self._candidates if c.status == "interview")
         self.count.setText(self.tr("%1 candidate(s), %2 to be interviewed").replace("%1", str(len(self._candidates)))
                            .replace("%2", str(interview)))
+        self.calibration.refresh()
 
     def state(self) -> str:
         return self.tr("%1 candidate(s)").replace("%1", str(len(self._candidates))) if self._candidates \

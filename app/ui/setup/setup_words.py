@@ -110,4 +110,10 @@ class SetupWords(QObject):
             "rooms_too_many": lambda: self._fill(self.tr("%1 rooms for %2 panels; give one room per panel at most."),
                                                  f["rooms"], f["panels"]),
             "room_semicolon": lambda: self.tr("A room name cannot contain “;”; rename the room."),
+            "calibration_name_missing": lambda: self.tr("A calibration case needs a name, e.g. “Kota Contoh”."),
+            "calibration_name_long": lambda: self.tr("A calibration case's name has at most 100 characters; "
+                                                     "shorten it."),
+            "calibration_name_taken": lambda: self._fill(self.tr("This round already has a calibration case named "
+                                                                 "“%1” (%2); choose another name."),
+                                                         f["name"], f["code"]),
         }

@@ -1,0 +1,66 @@
+"""The round's calibration cases on the Candidates step: a fictional region (the next free K-code)
+that every assessor scores before the real interviews, never ranked. Added through the same core
+as ``nilai round calibration add``; not on the undo stack, as the core has no way to take a case
+back once assessors may have scored it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from app.regions import provinces
+from app.rounds import setup
+from app.ui.setup.context import SetupContext
+from app.ui.setup.undo import REFUSALS
+
+
+class CalibrationBox(QGroupBox):
+    def __init__(self, ctx: SetupContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Calibration cases (never ranked)"), parent)
+        self.ctx = ctx
+        self.cases = QLabel(self)
+        self.cases.setWordWrap(True)
+        self.cases.setAccessibleName(self.tr("Calibration cases of the round"))
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("A fictional region, e.g. Kota Contoh"))
+        self.name.setAccessibleName(self.tr("Calibration case name"))
+        self.name.setMaxLength(100)
+        self.province = QComboBox(self)
+        self.province.setAccessibleName(self.tr("Calibration case province"))
+        self.province.addItem(self.tr("No province"), "")
+        for code, name in sorted(provinces().items(), key=lambda kv: kv[1]):
+            self.province.addItem(name, code)
+        self.add_button = QPushButton(self.tr("Add calibration case"), self)
+        self.add_button.setToolTip(self.tr("Every assessor scores it before the real interviews; it goes out "
+                                           "with the round package and is never ranked"))
+        name_label = QLabel(self.tr("Na&me:"), self)
+        name_label.setBuddy(self.name)
+        province_label = QLabel(self.tr("Pro&vince:"), self)
+        province_label.setBuddy(self.province)
+        grid = QGridLayout(self)
+        grid.addWidget(self.cases, 0, 0, 1, 3)
+        grid.addWidget(name_label, 1, 0)
+        grid.addWidget(self.name, 1, 1, 1, 2)
+        grid.addWidget(province_label, 2, 0)
+        grid.addWidget(self.province, 2, 1)
+        grid.addWidget(self.add_button, 2, 2)
+        grid.setColumnStretch(1, 1)
+        self.add_button.clicked.connect(self.add_case)
+        self.name.returnPressed.connect(self.add_case)
+
+    def refresh(self) -> None:
+        cases = setup.calibration_cases(self.ctx.store, self.ctx.round_id) if self.ctx.round_id else []
+        self.cases.setText(", ".join(f"{case.code} {case.name}" for case in cases) or self.tr(
+            "None yet. A calibration case links the panels, so assessor severity can be estimated."))
+
+    def add_case(self) -> bool:
+        try:
+            region = setup.add_calibration_case(self.ctx.store, self.ctx.round_id, self.name.text(),
+                                                self.province.currentData() or None)
+        except REFUSALS as exc:
+            self.ctx.failed.emit(self.ctx.history.words.said(exc))
+            return False
+        self.name.clear()
+        self.ctx.message.emit(self.tr("Saved: calibration case %1 %2").replace("%1", region.code)
+                              .replace("%2", region.name))
+        self.ctx.changed.emit()
+        return True
