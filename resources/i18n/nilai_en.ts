@@ -5520,6 +5520,18 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
     <context>
         <name>SetupWords</name>
         <message>
+            <source>A calibration case needs a name, e.g. “Kota Contoh”.</source>
+            <translation>A calibration case needs a name, e.g. “Kota Contoh”.</translation>
+        </message>
+        <message>
+            <source>A calibration case's name has at most 100 characters; shorten it.</source>
+            <translation>A calibration case's name has at most 100 characters; shorten it.</translation>
+        </message>
+        <message>
+            <source>This round already has a calibration case named “%1” (%2); choose another name.</source>
+            <translation>This round already has a calibration case named “%1” (%2); choose another name.</translation>
+        </message>
+        <message>
             <source>A day is listed twice in the schedule; list each interview day once.</source>
             <translation>A day is listed twice in the schedule; list each interview day once.</translation>
         </message>
@@ -5697,6 +5709,57 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
         <message>
             <source>you sat lower by %1</source>
             <translation>you sat lower by %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalibrationBox</name>
+        <message>
+            <source>Calibration cases (never ranked)</source>
+            <translation>Calibration cases (never ranked)</translation>
+        </message>
+        <message>
+            <source>Calibration cases of the round</source>
+            <translation>Calibration cases of the round</translation>
+        </message>
+        <message>
+            <source>A fictional region, e.g. Kota Contoh</source>
+            <translation>A fictional region, e.g. Kota Contoh</translation>
+        </message>
+        <message>
+            <source>Calibration case name</source>
+            <translation>Calibration case name</translation>
+        </message>
+        <message>
+            <source>Calibration case province</source>
+            <translation>Calibration case province</translation>
+        </message>
+        <message>
+            <source>No province</source>
+            <translation>No province</translation>
+        </message>
+        <message>
+            <source>Add calibration case</source>
+            <translation>Add calibration case</translation>
+        </message>
+        <message>
+            <source>Every assessor scores it before the real interviews; it goes out with the round package and is never ranked</source>
+            <translation>Every assessor scores it before the real interviews; it goes out with the round package and is never ranked</translation>
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation>Na&amp;me:</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vince:</source>
+            <translation>Pro&amp;vince:</translation>
+        </message>
+        <message>
+            <source>None yet. A calibration case links the panels, so assessor severity can be estimated.</source>
+            <translation>None yet. A calibration case links the panels, so assessor severity can be estimated.</translation>
+        </message>
+        <message>
+            <source>Saved: calibration case %1 %2</source>
+            <translation>Saved: calibration case %1 %2</translation>
         </message>
     </context>
 </TS>

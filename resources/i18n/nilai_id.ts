@@ -4730,7 +4730,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Your levels on the calibration case beside the group median, from your coordinator's round package</source>
-            <translation>Tingkat Anda pada kasus kalibrasi di samping median kelompok, dari paket ronde koordinator Anda</translation>
+            <translation>Tingkat Anda pada kasus kalibrasi di samping median kelompok, dari paket putaran koordinator Anda</translation>
         </message>
         <message>
             <source>Calibration feedback</source>
@@ -5546,6 +5546,18 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
     <context>
         <name>SetupWords</name>
         <message>
+            <source>A calibration case needs a name, e.g. “Kota Contoh”.</source>
+            <translation>Kasus kalibrasi memerlukan nama, mis. “Kota Contoh”.</translation>
+        </message>
+        <message>
+            <source>A calibration case's name has at most 100 characters; shorten it.</source>
+            <translation>Nama kasus kalibrasi paling banyak 100 karakter; persingkat.</translation>
+        </message>
+        <message>
+            <source>This round already has a calibration case named “%1” (%2); choose another name.</source>
+            <translation>Putaran ini sudah memiliki kasus kalibrasi bernama “%1” (%2); pilih nama lain.</translation>
+        </message>
+        <message>
             <source>A day is listed twice in the schedule; list each interview day once.</source>
             <translation>Ada hari yang tercantum dua kali dalam jadwal; cantumkan setiap hari wawancara sekali saja.</translation>
         </message>
@@ -5723,6 +5735,57 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>you sat lower by %1</source>
             <translation>Anda %1 tingkat lebih rendah</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalibrationBox</name>
+        <message>
+            <source>Calibration cases (never ranked)</source>
+            <translation>Kasus kalibrasi (tidak pernah diperingkat)</translation>
+        </message>
+        <message>
+            <source>Calibration cases of the round</source>
+            <translation>Kasus kalibrasi putaran ini</translation>
+        </message>
+        <message>
+            <source>A fictional region, e.g. Kota Contoh</source>
+            <translation>Daerah fiktif, mis. Kota Contoh</translation>
+        </message>
+        <message>
+            <source>Calibration case name</source>
+            <translation>Nama kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>Calibration case province</source>
+            <translation>Provinsi kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>No province</source>
+            <translation>Tanpa provinsi</translation>
+        </message>
+        <message>
+            <source>Add calibration case</source>
+            <translation>Tambah kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>Every assessor scores it before the real interviews; it goes out with the round package and is never ranked</source>
+            <translation>Setiap penilai menilainya sebelum wawancara sebenarnya; dikirim bersama paket putaran dan tidak pernah diperingkat</translation>
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation>Na&amp;ma:</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vince:</source>
+            <translation>Pro&amp;vinsi:</translation>
+        </message>
+        <message>
+            <source>None yet. A calibration case links the panels, so assessor severity can be estimated.</source>
+            <translation>Belum ada. Kasus kalibrasi menautkan panel-panel, sehingga tingkat keketatan penilai dapat diperkirakan.</translation>
+        </message>
+        <message>
+            <source>Saved: calibration case %1 %2</source>
+            <translation>Tersimpan: kasus kalibrasi %1 %2</translation>
         </message>
     </context>
 </TS>
