@@ -5746,12 +5746,12 @@ Compare this fingerprint with the one the assessor gives you (in person or by ph
             <translation>Every assessor scores it before the real interviews; it goes out with the round package and is never ranked</translation>
         </message>
         <message>
-            <source>Na&amp;me:</source>
-            <translation>Na&amp;me:</translation>
+            <source>Name:</source>
+            <translation>Name:</translation>
         </message>
         <message>
-            <source>Pro&amp;vince:</source>
-            <translation>Pro&amp;vince:</translation>
+            <source>Province:</source>
+            <translation>Province:</translation>
         </message>
         <message>
             <source>None yet. A calibration case links the panels, so assessor severity can be estimated.</source>

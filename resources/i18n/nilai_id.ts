@@ -5772,12 +5772,12 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
             <translation>Setiap penilai menilainya sebelum wawancara sebenarnya; dikirim bersama paket putaran dan tidak pernah diperingkat</translation>
         </message>
         <message>
-            <source>Na&amp;me:</source>
-            <translation>Na&amp;ma:</translation>
+            <source>Name:</source>
+            <translation>Nama:</translation>
         </message>
         <message>
-            <source>Pro&amp;vince:</source>
-            <translation>Pro&amp;vinsi:</translation>
+            <source>Province:</source>
+            <translation>Provinsi:</translation>
         </message>
         <message>
             <source>None yet. A calibration case links the panels, so assessor severity can be estimated.</source>

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundles.package_calibration import CaseFeedback, FeedbackLine, calibration_feedback
+from app.rounds import RoundInfo
 from app.instruments import catalogue
-from app.models.tables import Round
 from app.store import Store
 
 CASE, INDICATOR, MINE, MEDIAN, WHERE = range(5)
@@ -34,17 +34,14 @@ class RoundFeedback:
     titles: dict[str, tuple[str, str]]  # indicator code -> its title (id, en)
 
 
-def load_feedback(store: Store, round_id: str, assessor_id: str | None) -> RoundFeedback | None:
+def load_feedback(store: Store, round_: RoundInfo, assessor_id: str | None) -> RoundFeedback | None:
     """The feedback the round's last package carried for this assessor, or None when it carried none."""
     if assessor_id is None:
         return None
-    cases = calibration_feedback(store, round_id, assessor_id)
+    cases = calibration_feedback(store, round_.id, assessor_id)
     if not cases:
         return None
     with store.transaction() as session:
-        round_ = session.get(Round, round_id)
-        if round_ is None:
-            return None
         instrument = catalogue.load_instrument(session, round_.instrument_hash)
     titles = {i.code: (i.title.id, i.title.en) for i in instrument.indicators()}
     return RoundFeedback(round_.name, tuple(cases), titles)

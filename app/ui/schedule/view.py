@@ -63,7 +63,7 @@ def load_schedule(store: Store, assessor_id: str | None, progress=None) -> Loade
     all_panels = bool(infos) and not any(entries for _, entries in result)
     if all_panels:
         result = [(info, schedule.schedule_for(store, info.id, assessor_id, all_panels=True)) for info in infos]
-    feedback = {info.id: found for info in infos if (found := load_feedback(store, info.id, assessor_id))}
+    feedback = {info.id: found for info in infos if (found := load_feedback(store, info, assessor_id))}
     return LoadedSchedule(result, all_panels, feedback)
 
 

@@ -32,9 +32,9 @@ class CalibrationBox(QGroupBox):
         self.add_button = QPushButton(self.tr("Add calibration case"), self)
         self.add_button.setToolTip(self.tr("Every assessor scores it before the real interviews; it goes out "
                                            "with the round package and is never ranked"))
-        name_label = QLabel(self.tr("Na&me:"), self)
+        name_label = QLabel(self.tr("Name:"), self)
         name_label.setBuddy(self.name)
-        province_label = QLabel(self.tr("Pro&vince:"), self)
+        province_label = QLabel(self.tr("Province:"), self)
         province_label.setBuddy(self.province)
         grid = QGridLayout(self)
         grid.addWidget(self.cases, 0, 0, 1, 3)
