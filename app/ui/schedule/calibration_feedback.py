@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundles.package_calibration import CaseFeedback, FeedbackLine, calibration_feedback
-from app.rounds import RoundInfo
 from app.instruments import catalogue
+from app.rounds import RoundInfo
 from app.store import Store
 
 CASE, INDICATOR, MINE, MEDIAN, WHERE = range(5)
