@@ -1097,7 +1097,7 @@
         </message>
         <message>
             <source>Assessor severit&amp;y</source>
-            <translation>Keketatan peni&amp;lai</translation>
+            <translation>Keketatan penilai</translation>
         </message>
         <message>
             <source>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</source>
