@@ -39,10 +39,16 @@ def choose_language(explicit: str | None, saved: str | None) -> str:
     return system_language()
 
 
+_locale_before: QLocale | None = None  # the default locale before our first install
+
+
 def install(lang: str) -> str:
     """Replace the installed translators with those of ``lang``; returns the language in use."""
     app = QCoreApplication.instance()
     assert app is not None, "install translators after creating the application"
+    global _locale_before
+    if _locale_before is None:
+        _locale_before = QLocale()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -58,12 +64,17 @@ def install(lang: str) -> str:
 
 
 def uninstall() -> None:
-    """Remove our translators (the program's strings show as written in the code)."""
+    """Remove our translators (the program's strings show as written in the code) and give back the
+    locale that was in force before the first install (dates and numbers follow the language)."""
+    global _locale_before
     app = QCoreApplication.instance()
     for translator in _installed:
         if app is not None:
             app.removeTranslator(translator)
     _installed.clear()
+    if _locale_before is not None:
+        QLocale.setDefault(_locale_before)
+        _locale_before = None
 
 
 def current_language() -> str:
