@@ -119,7 +119,7 @@ def test_reopen_dialog_will_not_accept_a_blank_reason(qtbot, english) -> None:
 def test_the_export_dialogs_path_field_and_open_folder_button(qtbot, tmp_path) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from app.ui.identity.passphrase_dialog import ERROR_STYLE
+    from app.ui.identity.passphrase_form import ERROR_STYLE
     from app.ui.widgets.output import OpenFolderButton, PathField, ResultLine
 
     dialog = QDialog()
