@@ -386,3 +386,36 @@ def test_ctrl_z_in_a_field_undoes_its_typing_first_then_the_round(qtbot, workspa
     page.starts_on.setFocus()
     qtbot.keyClick(page.starts_on, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert setup.round_details(store, workspace.round_id).stage == ""  # nothing typed there: the round's undo
+
+
+def test_number_keys_open_steps_from_the_tab_bar_and_switch_tabs_elsewhere(qtbot, store, data_dir, runner,
+                                                                           english) -> None:
+    """Ctrl+4 on the round-setup tab opens step 4 wherever the focus is (the tab bar after a click on the
+    tab, or a field of the workspace); on another tab it switches tabs."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.coordinator.services import CoordinatorServices
+    from app.ui.coordinator.view import CoordinatorView
+
+    setup.new_round(store, name="Uji", instrument_id="smart-city-readiness-2018")
+    view = CoordinatorView(store, runner, data_dir, "en", services=CoordinatorServices(store, runner, data_dir, "en"))
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    view.start()
+    ws = view.setup_tab
+    view.tabs.setCurrentWidget(ws)
+    view.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.tabs.tabBar())
+    qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentWidget() is ws and ws.stack.currentIndex() == 3
+    ws.steps.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.steps)
+    qtbot.keyClick(ws.steps, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentWidget() is ws and ws.stack.currentIndex() == 1
+    view.tabs.setCurrentWidget(view.ranking_tab)
+    view.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.tabs.tabBar())
+    qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.rounds import setup
 from app.store import Store
@@ -75,14 +75,19 @@ class CoordinatorView(QWidget):
         self.tabs.setTabToolTip(self.tabs.addTab(self.severity_tab, self.tr("Assessor severit&y")),
                                 self.tr("How strict each assessor is (severity ± SE) and how well the model fits them "
                                         "(Ctrl+%1)").replace("%1", str(self.tabs.count())))
-        # Ctrl+1 … Ctrl+7 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs)
+        # Ctrl+1 … Ctrl+7 switch tabs; on the round-setup tab they are its steps (Ctrl+Tab still switches tabs).
+        # Inside the workspace its own shortcuts answer (two live ones would cancel each other out as
+        # ambiguous); from the tab bar or the round chooser these pass the step on.
         self.tab_keys: list[QShortcut] = []
         for number in range(1, self.tabs.count() + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda i=number - 1: self.tabs.setCurrentIndex(i))
+            shortcut.activated.connect(lambda i=number - 1: self._number_key(i))
             self.tab_keys.append(shortcut)
         self.tabs.currentChanged.connect(self._tab_changed)
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            application.focusChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -136,10 +141,18 @@ class CoordinatorView(QWidget):
         self.round.setCurrentIndex(self.round.findData(round_id))
         self.session.set_round(round_id)
 
-    def _tab_changed(self, index: int) -> None:
-        on_setup = self.tabs.widget(index) is self.setup_tab
+    def _tab_changed(self, *_: object) -> None:
+        """The view's number keys give way while the focus is inside the round-setup workspace."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.tabs.currentWidget() is self.setup_tab and self.setup_tab.isAncestorOf(focus)
         for shortcut in self.tab_keys:
-            shortcut.setEnabled(not on_setup)
+            shortcut.setEnabled(not inside)
+
+    def _number_key(self, index: int) -> None:
+        if self.tabs.currentWidget() is self.setup_tab and index < len(self.setup_tab.pages):
+            self.setup_tab.show_step(index)
+        else:
+            self.tabs.setCurrentIndex(index)
 
     def _consolidated(self, c) -> None:
         if self.round.findData(c.round.id) < 0:  # the first import brought the round in
