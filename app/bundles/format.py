@@ -64,6 +64,7 @@ class Limits:
     max_sheet_bytes: int = 64 << 20
     max_evidence_bytes: int = 512 << 20
     max_payload_bytes: int = 2 << 30  # encrypted payload (decrypted in memory)
+    max_sender_upload_bytes: int = 8 << 30  # the sync service: one sender's unfinished resumable uploads, summed
     max_ratio: float = 200.0  # uncompressed / compressed, for entries above ratio_floor
     ratio_floor: int = 1 << 20
     # inside the documents (manifest.json, records, instruments)

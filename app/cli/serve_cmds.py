@@ -9,6 +9,7 @@ refused on any address but loopback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import ipaddress
 import sys
 from pathlib import Path
@@ -35,6 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--tls-key", "--key", dest="tls_key", type=Path, metavar="FILE", help="its private key (PEM)")
     p.add_argument("--insecure-http", action="store_true",
                    help="plain HTTP without TLS, for trying it out on loopback only (never on a network)")
+    p.add_argument("--upload-expiry-hours", type=float, default=24.0, metavar="HOURS",
+                   help="an unfinished resumable upload is removed this long after its last chunk (default 24)")
     p.set_defaults(handler=serve)
 
 
@@ -83,10 +86,13 @@ def serve(args: argparse.Namespace) -> int:
         raise UserError("nilai serve runs on the coordinator's PostgreSQL store: "
                         "--database-url postgresql+psycopg://USER@HOST/DB")
     _check_tls(args)
+    if not 0 < args.upload_expiry_hours <= 24 * 365:
+        raise UserError(f"--upload-expiry-hours {args.upload_expiry_hours}: give more than 0 and at most a year (8760)")
     store = open_store_for(args)
     try:
         log = _log_to(Path(store.data_dir) / "logs")
-        application = build_app(store, Path(store.data_dir))
+        application = build_app(store, Path(store.data_dir),
+                                upload_expiry=datetime.timedelta(hours=args.upload_expiry_hours))
         scheme = "http" if args.insecure_http else "https"
         print(f"nilai serve: {scheme}://{args.host}:{args.port} on {store.engine.url.render_as_string()}; "
               f"log {log}", file=sys.stderr, flush=True)

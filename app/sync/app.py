@@ -5,7 +5,8 @@ body, signed by its sender (:mod:`app.sync.signing`). The signature is checked f
 before a byte of the body is read (401 if it fails, 403 for a revoked key), the body streams into a
 file under a size limit (the bundle format's ``max_bundle_bytes``, 413 past it) and must match the
 signed Content-Digest, then the intake answers with an :class:`~app.sync.outcome.Outcome` as JSON.
-Every request leaves one JSON line in the service log.
+Every request leaves one JSON line in the service log. ``/uploads``: the same bundle, resumable
+(tus), in :mod:`app.sync.uploads`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import logging
 import time
 import traceback
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from app.store import Store
 from app.sync.intake import REVOKED_KEY, Intake
 from app.sync.outcome import QUARANTINED, REJECTED
 from app.sync.signing import NotAuthenticated, authenticate
+from app.sync.upload_store import DEFAULT_EXPIRY, UploadStore
+from app.sync.uploads import Uploads
 
 log = logging.getLogger("app.sync")
 
@@ -48,8 +51,10 @@ def _event(**fields: Any) -> None:
     log.info(json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str))
 
 
-def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Starlette:
+def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
+              upload_expiry: timedelta = DEFAULT_EXPIRY) -> Starlette:
     intake = Intake(store, data_dir)
+    uploads = Uploads(intake, UploadStore(Path(data_dir) / "sync" / "uploads", upload_expiry), limits)
 
     async def health(_request: Request) -> JSONResponse:
         def reachable() -> str:
@@ -116,7 +121,9 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> 
                       bytes=size, sha256=digest.hexdigest(), records=outcome.records)
 
     return Starlette(routes=[Route("/health", health, methods=["GET"]),
-                             Route("/bundles", receive_bundle, methods=["POST"])])
+                             Route("/bundles", receive_bundle, methods=["POST"]),
+                             *uploads.routes()],  # resumable uploads (tus): app/sync/uploads.py
+                     lifespan=lambda _app: uploads.cleaning())
 
 
 def _too_large(limits: Limits) -> str:

@@ -6,8 +6,9 @@ export as ``nilai bundle export``, and marked sent only when the service answers
 or conflict (the coordinator has it). The bundle file stays in ``<data dir>/sync/outbox/`` until
 then and its name is recorded on the rows before the first byte goes out: a send cut short (the
 laptop off, the process killed) is repeated with the very same bundle, which the service answers
-with "repeated", so nothing arrives twice. Any other answer leaves the versions queued with a
-one-line reason. Resumable uploads (tus) and "return for revision" are not part of this yet.
+with "repeated", so nothing arrives twice. It is sent in chunks (:mod:`app.sync.resumable`) and the
+upload's address waits beside the file, so that repeat goes on where the cut-off send stopped.
+Any other answer leaves the versions queued with a one-line reason.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from app.models.sync import OutboxEntry
 from app.models.tables import Assessment, Round, utcnow
 from app.rounds import RoundError, resolve_round
 from app.store import Store, settings
-from app.sync.client import SendFailed, send_bundle
+from app.sync.client import SendFailed
 from app.sync.outcome import QUARANTINED, REJECTED, SENT, Outcome
+from app.sync.resumable import STATE_SUFFIX, state_path, upload_bundle
 
 OUTBOX_DIR = ("sync", "outbox")
 FAILED = "failed"  # no answer from the service (or it refused the sender): try again later
@@ -96,7 +98,7 @@ def waiting(store: Store, round_id: str | None = None) -> list[OutboxEntry]:
 
 
 def send_queued(store: Store, unlocked: Any, *, round_ref: str | None = None, retries: int = 3, backoff: float = 1.0,
-                send: Send = send_bundle, sleep: Callable[[float], None] = time.sleep,
+                send: Send = upload_bundle, sleep: Callable[[float], None] = time.sleep,
                 progress: Callable[[str], None] | None = None) -> list[Delivery]:
     """Queue what is new, then send every round's queued versions to its sync service.
 
@@ -218,6 +220,7 @@ def _record(store: Store, version_ids: list[str], path: Path | None, outcome: st
             session.add(entry)
     if outcome in SENT and path is not None:
         path.unlink(missing_ok=True)
+        state_path(path).unlink(missing_ok=True)
 
 
 def _clear_orphans(store: Store) -> None:
@@ -229,3 +232,6 @@ def _clear_orphans(store: Store) -> None:
     for path in folder.glob("*.nilai"):
         if path.name not in named:
             path.unlink(missing_ok=True)
+    for state in folder.glob("*.nilai" + STATE_SUFFIX):  # the upload of a bundle gone (sent, or never named)
+        if not state.with_name(state.name.removesuffix(STATE_SUFFIX)).exists():
+            state.unlink(missing_ok=True)

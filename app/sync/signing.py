@@ -88,14 +88,18 @@ class _OneKey(HTTPSignatureKeyResolver):
 
 
 def signed_headers(method: str, url: str, body: bytes, identity: UnlockedIdentity,
-                   created: dt.datetime | None = None) -> dict[str, str]:
-    """The headers that authenticate this request as coming from ``identity`` (``created``: the laptop's clock)."""
+                   created: dt.datetime | None = None, fields: dict[str, str] | None = None) -> dict[str, str]:
+    """The headers that authenticate this request as coming from ``identity`` (``created``: the laptop's clock).
+
+    ``fields``: further header fields sent with the request and covered by the signature (a resumable
+    upload's ``upload-offset``, ``upload-length``...), so nobody on the way can change them."""
     der = identity.certificate.public_bytes(serialization.Encoding.DER)
-    headers = {CERT_HEADER: base64.b64encode(der).decode("ascii")}
+    extra = {name.lower(): value for name, value in (fields or {}).items()}
+    headers = {CERT_HEADER: base64.b64encode(der).decode("ascii"), **extra}
     signer = HTTPMessageSigner(signature_algorithm=algorithm_for(identity.private_key),
                                key_resolver=_OneKey(identity.fingerprint, private=identity.private_key))
     signer.sign(_Message(method.upper(), url, headers), key_id=identity.fingerprint, tag=TAG,
-                covered_component_ids=COVERED, body=body, created=created)
+                covered_component_ids=(*COVERED, *extra), body=body, created=created)
     return {name.lower(): value for name, value in headers.items()}
 
 
@@ -113,11 +117,12 @@ class Sender:
         return hmac.compare_digest(self.signed_sha256, sha256)
 
 
-def authenticate(method: str, url: str, headers: Any) -> Sender:
+def authenticate(method: str, url: str, headers: Any, covering: tuple[str, ...] = ()) -> Sender:
     """Check a request's signature before its body is read; the body is checked against
     :attr:`Sender.signed_sha256` as it streams in. Raises :class:`NotAuthenticated`.
 
-    ``headers``: any mapping whose ``items()`` gives every field line (names in any case)."""
+    ``headers``: any mapping whose ``items()`` gives every field line (names in any case);
+    ``covering``: further header fields the signature must cover (lowercase names)."""
     fields: dict[str, str] = {}
     for name, value in headers.items():  # field names are case-insensitive; repeated lines combine (RFC 9110)
         key = name.lower()
@@ -136,7 +141,7 @@ def authenticate(method: str, url: str, headers: Any) -> Sender:
     verifier = _Verifier(signature_algorithm=algorithm_for(public), key_resolver=_OneKey(fingerprint, public))
     try:
         results = verifier.verify(_Message(method.upper(), url, headers), max_age=MAX_AGE, expect_tag=TAG,
-                                  require_components=REQUIRED)
+                                  require_components=(*REQUIRED, *covering))
         parsed: Any = http_sf.parse(headers["content-digest"].encode("ascii"), tltype="dictionary")
         digest = parsed["sha-256"][0]
     except (HTTPMessageSignaturesException, KeyError, ValueError, TypeError, IndexError) as exc:

@@ -87,6 +87,7 @@ PAST = {
 }
 NOT_HERE = {  # limits a plain, ordinary bundle cannot be one past: tested elsewhere
     "max_payload_bytes": "encrypted bundles only",
+    "max_sender_upload_bytes": "the sync service's resumable uploads: tests/sync/test_resumable.py",
     "max_ratio": "zip bombs: test_tamper",
     "ratio_floor": "zip bombs: test_tamper",
 }
