@@ -58,6 +58,7 @@ class Service:
     key: Path
     port: int
     process: subprocess.Popen | None = None
+    extra: tuple[str, ...] = ()  # further `nilai serve` options
 
     @property
     def url(self) -> str:
@@ -68,7 +69,7 @@ class Service:
         with open(self.data_dir.parent / "serve.err", "ab") as errors:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "app", "--data-dir", str(self.data_dir), "serve", "--database-url",
-                 self.database_url, "--tls-cert", str(self.cert), "--tls-key", str(self.key), "--port", str(self.port)],
+                 self.database_url, "--tls-cert", str(self.cert), "--tls-key", str(self.key), "--port", str(self.port), *self.extra],
                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         deadline = time.monotonic() + 90
         with httpx.Client(verify=_pinned(self.cert)) as client:
