@@ -25,8 +25,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.base.atomic import atomic_write
-
 DEFAULT_EXPIRY = timedelta(hours=24)
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -80,7 +78,13 @@ class UploadStore:
             return None
 
     def save(self, upload: Upload) -> None:
-        atomic_write(self._json(upload.id), json.dumps(asdict(upload), sort_keys=True).encode("utf-8"))
+        """Replace the record whole (a rename) but without fsync: one per chunk would cost more than the
+        chunk. After a power cut the record may lag behind the bytes (cut back at the next chunk) or run
+        ahead of them (the whole file then fails the declared SHA-256 and is sent again): never wrong."""
+        target = self._json(upload.id)
+        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
+        temp.write_bytes(json.dumps(asdict(upload), sort_keys=True).encode("utf-8"))
+        os.replace(temp, target)
 
     def accepted(self, upload: Upload, offset: int) -> Upload:
         """A chunk verified up to ``offset``: recorded, and the expiry pushed back."""
