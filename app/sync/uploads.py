@@ -83,7 +83,7 @@ class Uploads:
 
     def __init__(self, intake: Intake, store: UploadStore, limits: Limits) -> None:
         self.intake, self.store, self.limits = intake, store, limits
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}  # per upload: one chunk at a time
         self.store.expire()
 
     @property
@@ -169,18 +169,24 @@ class Uploads:
         if self._own(request, sender) is None:
             return self._refuse(request, 404, "no such upload (it expired, or it is not yours): start it again", sender)
         upload_id = request.path_params["upload_id"]
-        lock = self._locks.setdefault(upload_id, asyncio.Lock())
+        lock, users = self._locks.get(upload_id, (asyncio.Lock(), 0))
+        self._locks[upload_id] = (lock, users + 1)  # counted, so the lock goes only when nobody waits for it
         try:
-            await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
-        except TimeoutError:
-            return self._refuse(request, 423, "the previous chunk of this upload is still being received: "
-                                "ask the offset again in a moment", sender)
-        try:
-            return await self._append(request, sender, started)
+            try:
+                await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
+            except TimeoutError:
+                return self._refuse(request, 423, "the previous chunk of this upload is still being received: "
+                                    "ask the offset again in a moment", sender)
+            try:
+                return await self._append(request, sender, started)
+            finally:
+                lock.release()
         finally:
-            lock.release()
-            if not lock.locked():
-                self._locks.pop(upload_id, None)
+            lock, users = self._locks[upload_id]
+            if users == 1:
+                del self._locks[upload_id]
+            else:
+                self._locks[upload_id] = (lock, users - 1)
 
     async def _append(self, request: Request, sender: Sender, started: float) -> Response:
         upload = self.store.get(request.path_params["upload_id"])  # again, now that no other chunk is being written
