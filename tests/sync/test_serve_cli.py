@@ -13,6 +13,7 @@ from tests.bundles.helpers import run_cli
     ((), "needs TLS"),
     (("--insecure-http", "--host", "0.0.0.0"), "loopback only"),
     (("--tls-cert", "missing.crt", "--tls-key", "missing.key"), "cannot be used"),
+    (("--insecure-http", "--upload-expiry-hours", "0"), "--upload-expiry-hours 0"),
 ])
 def test_serve_refuses_without_tls(tmp_path: Path, capsys, extra: tuple[str, ...], expected: str) -> None:
     code = run_cli("--data-dir", tmp_path, "serve", "--database-url", "postgresql+psycopg://nobody@127.0.0.1:1/x",
