@@ -45,7 +45,7 @@ def upload_bundle(url: str, bundle_path: Path, identity: UnlockedIdentity, ca_ce
     try:
         location, offset = _resume(http, base, bundle_path, length, sha256, identity)
         if location is None:
-            created = _signed(http, "POST", f"{base}/uploads", b"", identity, {
+            created = signed_request(http, "POST", f"{base}/uploads", b"", identity, {
                 "upload-length": str(length),
                 "upload-metadata": f"sha256 {_b64(sha256)},filename {_b64(bundle_path.name)}", **TUS})
             if created.status_code in (404, 405):  # a service from before resumable uploads
@@ -76,7 +76,7 @@ def _resume(http: httpx.Client, base: str, bundle_path: Path, length: int, sha25
     if (state.get("service"), state.get("length"), state.get("sha256")) != (base, length, sha256):
         path.unlink(missing_ok=True)  # another bundle, or another service: start anew
         return None, 0
-    answer = _signed(http, "HEAD", state["location"], b"", identity, dict(TUS))
+    answer = signed_request(http, "HEAD", state["location"], b"", identity, dict(TUS))
     if answer.status_code in (404, 410):  # expired on the service (or lost with a crash there)
         path.unlink(missing_ok=True)
         return None, 0
@@ -92,15 +92,15 @@ def _send_chunks(http: httpx.Client, location: str, bundle_path: Path, offset: i
         while True:
             bundle.seek(offset)
             chunk = bundle.read(min(chunk_bytes, length - offset))  # empty at the end: asks for the answer again
-            answer = _signed(http, "PATCH", location, chunk, identity, {"upload-offset": str(offset), **TUS},
-                             {"content-type": "application/offset+octet-stream"})
+            answer = signed_request(http, "PATCH", location, chunk, identity, {"upload-offset": str(offset), **TUS},
+                                    {"content-type": "application/offset+octet-stream"})
             if answer.status_code == 204:
                 offset = int(answer.headers["upload-offset"])
                 stalled = 0
                 continue
             if answer.status_code in (409, 423) and stalled < 3:  # not where we thought: go on from the service's offset
                 stalled += 1
-                head = _signed(http, "HEAD", location, b"", identity, dict(TUS))
+                head = signed_request(http, "HEAD", location, b"", identity, dict(TUS))
                 if head.status_code == 200 and head.headers.get("upload-offset", "").isdigit():
                     offset = int(head.headers["upload-offset"])
                     continue
@@ -113,8 +113,9 @@ def _send_chunks(http: httpx.Client, location: str, bundle_path: Path, offset: i
             raise _refused(location, answer)
 
 
-def _signed(http: httpx.Client, method: str, url: str, body: bytes, identity: UnlockedIdentity,
-            covered: dict[str, str], plain: dict[str, str] | None = None) -> httpx.Response:
+def signed_request(http: httpx.Client, method: str, url: str, body: bytes, identity: UnlockedIdentity,
+                   covered: dict[str, str], plain: dict[str, str] | None = None) -> httpx.Response:
+    """One request signed with the assessor's key: ``covered`` header fields under the signature, ``plain`` not."""
     headers = signed_headers(method, url, body, identity, fields=covered)
     return http.request(method, url, content=body, headers={**headers, **(plain or {})})
 
