@@ -3,5 +3,6 @@
 ``app`` (Starlette, the web layer) → ``intake`` (quarantine or :func:`app.bundles.importer.import_bundles`)
 → ``outcome`` (one word per bundle); ``signing`` authenticates requests with the assessor's key
 (RFC 9421); ``client`` sends a bundle; ``uploads`` (with ``upload_store``) and ``resumable`` are the
-service's and the laptop's sides of resumable uploads (tus). Qt-free; above ``bundles`` and ``consolidation``, below ``ui``.
+service's and the laptop's sides of resumable uploads (tus). Qt-free; above ``bundles`` and
+``consolidation``, below ``ui``.
 """
