@@ -21,7 +21,7 @@ import httpx
 from app.base.atomic import atomic_write
 from app.identity import UnlockedIdentity
 from app.sync.client import TIMEOUT, SendFailed, pinned_context, send_bundle
-from app.sync.outcome import Outcome
+from app.sync.outcome import SENT, Outcome
 from app.sync.signing import signed_headers
 
 CHUNK_BYTES = 1 << 20  # 1 MiB: what a cut connection costs again at most
@@ -107,7 +107,10 @@ def _send_chunks(http: httpx.Client, location: str, bundle_path: Path, offset: i
                 answer = head
             data = _json(answer)
             if answer.status_code in ANSWERED and data.get("outcome"):
-                return Outcome.from_json(data)
+                outcome = Outcome.from_json(data)
+                if outcome.outcome not in SENT:  # quarantined or rejected: judged anew when sent again, not replayed
+                    state_path(bundle_path).unlink(missing_ok=True)
+                return outcome
             if answer.status_code in (404, 409):  # expired, or the whole did not match: start anew next time
                 state_path(bundle_path).unlink(missing_ok=True)
             raise _refused(location, answer)

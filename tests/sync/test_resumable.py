@@ -259,3 +259,17 @@ def test_a_chunk_that_does_not_match_its_digest_is_refused_and_the_offset_stays(
                                chunk_type)
         assert again.status_code == 200 and again.json() == rest.json()  # the answer, for one who missed it
     assert counts(service)[0] == 1
+
+
+def test_quarantined_then_trusted_the_next_sync_sends_it_again_and_it_is_taken_in(service: Service, demo: Demo,
+                                                                                  tmp_path: Path) -> None:
+    give_sync_target(service, demo, 1, tmp_path)
+    assert sync(demo, 1) == 1
+    assert all(e.outcome == "quarantined" for e in outbox(demo, 1))
+    folder = demo.assessors[1] / "sync" / "outbox"
+    assert list(folder.glob("*.nilai")) and not list(folder.glob("*.upload.json"))  # not an answer to replay
+    assert service.cli("bundle", "trust", demo.cert(1)) == 0
+    assert sync(demo, 1) == 0
+    entries = outbox(demo, 1)
+    assert entries and all(e.sent_at is not None and e.outcome == "taken_in" for e in entries)
+    assert counts(service) == (1, len(entries))
