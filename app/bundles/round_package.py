@@ -43,6 +43,7 @@ from app.bundles import sync_target, zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import Limits, strict_json_loads
 from app.bundles.package_calibration import apply_cases, package_cases, package_problem
+from app.bundles.package_returns import apply_returns, keep_issued, package_returns
 from app.bundles.schema import ROUND_PACKAGE_SCHEMA
 from app.identity import (
     IdentityError,
@@ -96,6 +97,7 @@ class PackageImport:
     slots_changed: int = 0
     slots_removed: int = 0
     sync_url: str | None = None  # the sync service this round's bundles go to (None: files only)
+    returned: int = 0  # assessments of this laptop's assessor the coordinator returned for revision
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -160,6 +162,7 @@ def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_
             "slots": [{"id": s.id, "panel_id": s.panel_id, "region_code": s.region_code, "day": s.day.isoformat(),
                        "start": s.start.strftime("%H:%M"), "minutes": s.minutes} for s in slots],
             **package_cases(session, round_.id, calibration_feedback),
+            **package_returns(session, round_.id),
         }
         if sync is not None:
             sync_target.put(session, round_.id, sync)
@@ -178,6 +181,7 @@ def export_round_package(store: Store, out: str | Path, unlocked: Any, *, round_
         except OSError as exc:
             raise PackageError(f"could not write {out}: {exc.strerror or exc}; nothing was written") from exc
         round_.package_version = version
+        keep_issued(session, round_.id, version, out)  # what `nilai serve` hands out from now on
         if not round_.coordinator_cert_pem:
             round_.coordinator_cert_pem = info.cert_pem
         session.add(round_)
@@ -314,6 +318,10 @@ def import_round_package(store: Store, path: str | Path, *, trust: str | Path | 
         _apply_schedule(session, round_.id, data, result, calibration)
         _match_profile(session, store, data, result)
         session.flush()
+        taken = apply_returns(session, round_.id, data)
+        result.returned = taken.added
+        if taken.added or taken.withdrawn:
+            result.notes.append(taken.line())
         result.slots, result.my_slots = _slot_counts(session, round_.id)
         return result
 

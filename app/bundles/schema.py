@@ -260,6 +260,12 @@ ROUND_PACKAGE_SCHEMA: dict[str, Any] = {
             "medians": {"type": "object", "maxProperties": 1000, "propertyNames": {"maxLength": 40},
                         "additionalProperties": {"type": "number"}},
         })},
+        # Optional: the round's open returns for revision (each laptop keeps its own assessor's).
+        "returns": {"type": "array", "maxItems": 100000, "items": _obj({
+            "id": _UUID, "round_id": _UUID, "record_id": _UUID, "version_id": _UUID, "assessor_id": _UUID,
+            "region_code": {"type": "string", "pattern": REGION}, "comment": _short(4000),
+            "returned_by": _short(200), "returned_at": _DT,
+        })},
     }, required=["format", "format_version", "package_id", "package_version", "created_at", "program", "coordinator",
                  "round", "instrument", "candidates", "assessors", "panels", "slots"]),
 }

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from app.instruments.catalogue import load_instrument
 from app.models.domain import Instrument, RegionInfo
+from app.models.returns import RevisionReturn
 from app.models.tables import Assessment, Assessor, InterviewSlot, Panel, PanelAssessor, Round, Score
 from app.regions.calibration import stored_region
 from app.rounds import SlotPlan, add_slots, create_round, resolve_round
@@ -98,6 +99,11 @@ class ScheduleEntry:
     version_id: str | None
     scored: int
     total: int
+    returned: str = ""  # "open": the coordinator returned it for revision; "revising": reopened for that
+    return_comment: str = ""
+    returned_by: str = ""
+    returned_on: date | None = None
+    return_id: str | None = None
 
 
 def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_panels: bool = False) -> list[ScheduleEntry]:
@@ -123,11 +129,34 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_pa
             for score in session.exec(select(Score).where(col(Score.version_id).in_([a.version_id for a in assessments.values()]))):
                 if score.level is not None or score.not_applicable:
                     scored[score.version_id] = scored.get(score.version_id, 0) + 1
+        returns = _waiting_returns(session, assessments)
         entries = []
         for slot, panel in rows:
             held = assessments.get(slot.region_code)
             status = "not_started" if held is None else held.status
+            back = returns.get(held.version_id) if held else None
+            extra = {} if back is None else {
+                "returned": "open" if back.answered_version_id is None else "revising", "return_comment": back.comment,
+                "returned_by": back.returned_by, "returned_on": back.returned_at.date(), "return_id": back.id}
             entries.append(ScheduleEntry(slot.id, slot.day, slot.start, slot.minutes, panel.name, panel.room,
                                          stored_region(session, slot.region_code), status, held.version_id if held else None,
-                                         scored.get(held.version_id, 0) if held else 0, total))
+                                         scored.get(held.version_id, 0) if held else 0, total, **extra))
         return entries
+
+
+def _waiting_returns(session: Session, current: dict[str, Assessment]) -> dict[str, RevisionReturn]:
+    """Current version id -> the coordinator's return it still answers to: not reopened yet (the current
+    version is the one returned, or a later one not finalized), or reopened for it and still a draft."""
+    by_record = {a.record_id: a for a in current.values()}
+    if not by_record:
+        return {}
+    found: dict[str, RevisionReturn] = {}
+    for back in session.exec(select(RevisionReturn).where(col(RevisionReturn.record_id).in_(sorted(by_record)),
+                                                          col(RevisionReturn.cancelled_at).is_(None))
+                             .order_by(col(RevisionReturn.returned_at))):
+        held = by_record[back.record_id]
+        waiting = back.answered_version_id is None and (held.version_id == back.version_id or held.status == "draft")
+        revising = back.answered_version_id == held.version_id and held.status == "draft"
+        if waiting or revising:
+            found[held.version_id] = back
+    return found
