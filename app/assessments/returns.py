@@ -36,7 +36,7 @@ REVISING = "revising"  # laptop: reopened for the return, not finalized yet
 DONE = (AssessmentStatus.FINAL, AssessmentStatus.SIGNED)
 
 
-class ReturnError(Exception):
+class ReturnError(AssessmentError):
     """A return that cannot be made, withdrawn or taken in as asked; the message says why and what to do."""
 
 
@@ -317,8 +317,9 @@ def for_record(store: Store, record_id: str) -> ReturnInfo | None:
     return None
 
 
-def reopen_for_revision(store: Store, return_id: str, actor: str) -> str:
-    """Reopen the returned record as a new version, the coordinator's comment as its reason; its version id.
+def reopen_for_revision(store: Store, return_id: str, actor: str, *, reason: str | None = None) -> str:
+    """Reopen the returned record as a new version, the coordinator's comment as its reason (or ``reason``,
+    the assessor's words for it); its version id.
 
     A record already reopened as a draft is not reopened again: the draft answers the return."""
     with store.transaction() as session:
@@ -333,7 +334,7 @@ def reopen_for_revision(store: Store, return_id: str, actor: str) -> str:
         if row.answered_version_id is not None and row.answered_version_id == current_id:
             return current_id
     try:
-        new_id = current_id if draft else reopen(store, current_id, comment, actor)
+        new_id = current_id if draft else reopen(store, current_id, (reason or "").strip() or comment, actor)
     except AssessmentError as exc:
         raise ReturnError(str(exc)) from exc
     with store.transaction(write=True) as session:

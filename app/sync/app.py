@@ -32,6 +32,7 @@ from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.store import Store
 from app.sync.intake import REVOKED_KEY, Intake
 from app.sync.outcome import QUARANTINED, REJECTED
+from app.sync.returns import return_routes
 from app.sync.signing import NotAuthenticated, authenticate
 from app.sync.upload_store import DEFAULT_EXPIRY, UploadStore
 from app.sync.uploads import Uploads
@@ -122,7 +123,8 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
 
     return Starlette(routes=[Route("/health", health, methods=["GET"]),
                              Route("/bundles", receive_bundle, methods=["POST"]),
-                             *uploads.routes()],  # resumable uploads (tus): app/sync/uploads.py
+                             *uploads.routes(),  # resumable uploads (tus): app/sync/uploads.py
+                             *return_routes(store, intake.standing, _event)],  # app/sync/returns.py
                      lifespan=lambda _app: uploads.cleaning())
 
 

@@ -26,6 +26,7 @@ from app.consolidation.detail import IndicatorDetail, RegionDetail, region_detai
 from app.consolidation.severity.model import ERRATIC, HALO
 from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
 from app.ui.coordinator.moderation_panel import ModerationPanel
+from app.ui.coordinator.returns_panel import ReturnsPanel
 from app.ui.coordinator.session import CoordinatorSession, error_text
 from app.ui.coordinator.severity_model import signed
 from app.ui.coordinator.side_by_side import SideBySide, side_by_side
@@ -79,11 +80,15 @@ class RegionDetailTab(QWidget):
         self.moderation.requested.connect(self._moderate)
         self.moderation.set_coordinator(session.services.who())
 
+        self.returns = ReturnsPanel(session, self)  # each assessor's assessment: return for revision
+
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)
         left.addWidget(self.notes)
+        left.addWidget(self.returns)
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 1)
+        left.setStretchFactor(2, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(self.moderation)
@@ -134,6 +139,7 @@ class RegionDetailTab(QWidget):
         beside = side_by_side(self.session.view, detail.region.code)
         self.model.set_detail(detail, beside)
         self.moderation.show_detail(detail)
+        self.returns.show_region(detail.round_id, detail.region.code, detail.region.name)
         self.heading.setText(self._heading_html(detail) + self._severity_html(detail, beside))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

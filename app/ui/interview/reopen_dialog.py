@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 
 class ReopenDialog(QDialog):
-    def __init__(self, region_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, region_name: str, parent: QWidget | None = None, reason: str = "") -> None:
+        """``reason``: filled in already (the coordinator's comment on an assessment returned for revision)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reopen as a new version"))
         self.resize(480, 260)
@@ -23,6 +24,7 @@ class ReopenDialog(QDialog):
         self.ok.setText(self.tr("Reopen"))
         self.ok.setEnabled(False)
         self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason_text())))
+        self.reason.setPlainText(reason)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app import assessments
-from app.assessments import AssessmentError, Problem
+from app.assessments import AssessmentError, Problem, returns
 from app.assessments.snapshots import snapshot
 from app.models.domain import AssessmentSnapshot, AssessmentStatus, DelegateInfo
 from app.store import Store, StoreError, settings
@@ -153,9 +153,16 @@ class AssessmentSession(QObject):
         self.refresh()
         return []
 
-    def reopen(self, reason: str) -> bool:
+    def reopen_for_return(self, return_id: str, reason: str) -> bool:
+        """Reopen for the coordinator's return: the new version answers it."""
+        return self.reopen(reason, return_id)
+
+    def reopen(self, reason: str, return_id: str | None = None) -> bool:
         try:
-            new_version = assessments.reopen(self.store, self.version_id, reason, self.actor)
+            if return_id is not None:
+                new_version = returns.reopen_for_revision(self.store, return_id, self.actor, reason=reason)
+            else:
+                new_version = assessments.reopen(self.store, self.version_id, reason, self.actor)
             settings.write(self.store, settings.LAST_OPEN, new_version)
         except USER_ERRORS as exc:
             self.failed.emit(str(exc))

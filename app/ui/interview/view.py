@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import identity
-from app.assessments import clock, unmet_requirements
+from app.assessments import clock, returns, unmet_requirements
 from app.assessments.scoring import Mark
 from app.models.domain import AssessmentSnapshot, AssessmentStatus
 from app.store import Store, StoreError
@@ -37,6 +37,7 @@ from app.ui.interview.header import InterviewHeader
 from app.ui.interview.indicator_panel import IndicatorPanel
 from app.ui.interview.outline_model import COL_MARK, COL_TITLE, CodeRole, KindRole, OutlineModel
 from app.ui.interview.reopen_dialog import ReopenDialog
+from app.ui.interview.return_notice import ReturnNotice
 from app.ui.interview.session import AssessmentSession, AssessmentState
 from app.ui.interview.summary_panel import SummaryPanel
 from app.ui.interview.timer import InterviewTimer
@@ -92,6 +93,9 @@ class InterviewView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setMargin(6)
         self.banner.hide()
+        self.return_notice = ReturnNotice(self)  # the coordinator's comment when it was returned for revision
+        self.return_notice.reopen_requested.connect(self.reopen)
+        self._return_key: tuple[str, str] | None = None
         self.timer = timer or InterviewTimer(self)
         self.timer.set_action(actions.timer)
         self.timer.running_changed.connect(self._timer_running)
@@ -129,6 +133,7 @@ class InterviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.return_notice)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
         self.addActions(actions.all())  # shortcuts work even where no menu shows them (tests, kiosk use)
@@ -221,6 +226,7 @@ class InterviewView(QWidget):
             self.panel.levels.set_unmet(unmet.get(self.current_code, ()))
         self.summary.set_summary(snap.instrument, snap.summary, self.lang)
         self._update_read_only(snap.status)
+        self._show_return(snap)
         self.update_actions()
         if first:
             self.opened.emit(snap.version_id)
@@ -248,6 +254,14 @@ class InterviewView(QWidget):
                                     "new version (Interview → Reopen as new version…, Ctrl+Shift+R)."))
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+
+    def _show_return(self, snap: AssessmentSnapshot) -> None:
+        """Looked up when another version or status is shown, not at every score."""
+        key = (snap.version_id, str(snap.status))
+        if key != self._return_key:
+            self._return_key = key
+            self.return_notice.show_return(returns.for_record(self.store, snap.record_id),
+                                           snap.status != AssessmentStatus.DRAFT)
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -405,10 +419,15 @@ class InterviewView(QWidget):
         snap = session.snapshot if session else None
         if session is None or snap is None or not self.read_only:
             return
-        dialog = ReopenDialog(snap.region.name, self)
+        waiting = self.return_notice.info
+        returned = waiting is not None and waiting.state == returns.OPEN
+        dialog = ReopenDialog(snap.region.name, self, reason=waiting.comment if returned and waiting else "")
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self._wanted_code = self.current_code
-            session.reopen(dialog.reason_text())
+            if returned and waiting is not None:  # the new version answers the coordinator's return
+                session.reopen_for_return(waiting.id, dialog.reason_text())
+            else:
+                session.reopen(dialog.reason_text())
 
     # -- timer -------------------------------------------------------------------------------
 

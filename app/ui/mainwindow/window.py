@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
 
             services = self.menus.sheet_actions.services
             self._sync = SyncNow(self, self.store, self.runner, services.unlock)  # the sheets' passphrase prompt
+            self._sync.returned.connect(lambda _count: self.schedule.reload())  # returns for revision show there
         return self._sync.run()
 
     # -- looking after the data --------------------------------------------------------------------

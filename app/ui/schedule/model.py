@@ -146,7 +146,9 @@ class ScheduleModel(TreeModel):
             return node.kind == "day" and self._work_days.get(node.round_id) == node.day
         if role == EntryRole:
             return node.entry
-        if role == StatusRole:
+        if role == StatusRole:  # a return for revision counts as work left, over final and signed
+            if node.entry is not None and node.entry.returned == "open":
+                return st.RETURNED
             return node.entry.status if node.entry else None
         if role == ProgressRole:
             return self._progress(node)
@@ -163,7 +165,7 @@ class ScheduleModel(TreeModel):
         if node.entry is not None:
             return node.entry.scored, node.entry.total
         slots = node.slots()
-        return sum(1 for e in slots if e.status in DONE_STATUSES), len(slots)
+        return sum(1 for e in slots if e.status in DONE_STATUSES and e.returned != "open"), len(slots)
 
     def _slot_data(self, entry: ScheduleEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -174,18 +176,30 @@ class ScheduleModel(TreeModel):
             if column == COL_TIME:
                 return f"{entry.start:%H:%M}"
             if column == COL_STATUS:
-                return st.status_text(entry.status)
+                return st.status_text(st.RETURNED if entry.returned == "open" else entry.status)
             if column == COL_PROGRESS:
                 return f"{entry.scored}/{entry.total}"
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_REGION:
             return f"{entry.region.name}, {entry.region.province_name} ({entry.region.code})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and column == COL_PROGRESS:
             return self.tr("%1 of %2 indicators scored").replace("%1", str(entry.scored)).replace("%2", str(entry.total))
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and column == COL_STATUS \
+                and entry.returned:
+            return self._return_text(entry)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
-            return st.status_icon(entry.status)
+            return st.status_icon(st.RETURNED if entry.returned == "open" else entry.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_CODE, COL_TIME):
             return ALIGN_CENTER
         return None
+
+    def _return_text(self, entry: ScheduleEntry) -> str:
+        """The coordinator's comment, for the tooltip and for a screen reader (the colour is not the message)."""
+        who = entry.returned_by.split(" <")[0]
+        when = QLocale().toString(QDate(entry.returned_on.year, entry.returned_on.month, entry.returned_on.day),
+                                  QLocale.FormatType.ShortFormat) if entry.returned_on else ""
+        template = (self.tr("Returned for revision by %1 on %2: %3") if entry.returned == "open" else
+                    self.tr("In progress: being revised for the coordinator (returned by %1 on %2: %3)"))
+        return template.replace("%1", who).replace("%2", when).replace("%3", entry.return_comment)
 
     def _group_data(self, node: _Node, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -96,7 +96,7 @@ class ScheduleView(QWidget):
 
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("All statuses"), "")
-        for key in st.STATUSES:
+        for key in (*st.STATUSES, st.RETURNED):
             self.status_filter.addItem(st.status_icon(key), st.status_text(key), key)
         self.status_filter.addItem(self.tr("Work left (not finalized)"), "open")
         self.status_filter.setToolTip(self.tr("Show only interviews with this status"))
@@ -201,7 +201,7 @@ class ScheduleView(QWidget):
                 for slot in range(self.proxy.rowCount(panel_index)):
                     index = self.proxy.index(slot, 0, panel_index)
                     entry = index.data(EntryRole)
-                    if entry is not None and entry.status not in (st.FINAL, st.SIGNED):
+                    if entry is not None and (entry.status not in (st.FINAL, st.SIGNED) or entry.returned == "open"):
                         self.tree.setCurrentIndex(index)
                         self.tree.scrollTo(index)
                         return
@@ -255,7 +255,7 @@ class ScheduleView(QWidget):
     def _status_changed(self, _row: int) -> None:
         key = self.status_filter.currentData()
         if key == "open":
-            self.proxy.set_statuses({st.NOT_STARTED, st.DRAFT})
+            self.proxy.set_statuses({st.NOT_STARTED, st.DRAFT, st.RETURNED})
         else:
             self.proxy.set_statuses({key} if key else set())
         self._after_filter()

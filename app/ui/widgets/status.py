@@ -14,12 +14,14 @@ DRAFT = "draft"
 FINAL = "final"
 SIGNED = "signed"
 STATUSES = (NOT_STARTED, DRAFT, FINAL, SIGNED)
+RETURNED = "returned"  # the coordinator returned it for revision (shown over final / signed)
 
 ACCENTS = {
     NOT_STARTED: QColor(128, 128, 128),
     DRAFT: QColor(224, 150, 30),
     FINAL: QColor(46, 160, 90),
     SIGNED: QColor(52, 120, 220),
+    RETURNED: QColor(214, 69, 65),
 }
 WARNING = QColor(214, 69, 65)
 OK = QColor(46, 160, 90)
@@ -31,6 +33,7 @@ def status_text(status: str) -> str:
         DRAFT: QCoreApplication.translate("Status", "In progress"),
         FINAL: QCoreApplication.translate("Status", "Finalized"),
         SIGNED: QCoreApplication.translate("Status", "Signed"),
+        RETURNED: QCoreApplication.translate("Status", "Returned for revision"),
     }
     return texts.get(status, status)
 
