@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -135,7 +136,7 @@ def schedule_for(store: Store, round_id: str, assessor_id: str | None, *, all_pa
             held = assessments.get(slot.region_code)
             status = "not_started" if held is None else held.status
             back = returns.get(held.version_id) if held else None
-            extra = {} if back is None else {
+            extra: dict[str, Any] = {} if back is None else {
                 "returned": "open" if back.answered_version_id is None else "revising", "return_comment": back.comment,
                 "returned_by": back.returned_by, "returned_on": back.returned_at.date(), "return_id": back.id}
             entries.append(ScheduleEntry(slot.id, slot.day, slot.start, slot.minutes, panel.name, panel.room,

@@ -4547,6 +4547,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ScheduleModel</name>
         <message>
+            <source>Returned for revision by %1 on %2: %3</source>
+            <translation>Dikembalikan untuk revisi oleh %1 pada %2: %3</translation>
+        </message>
+        <message>
+            <source>In progress: being revised for the coordinator (returned by %1 on %2: %3)</source>
+            <translation>Sedang dikerjakan: direvisi untuk koordinator (dikembalikan oleh %1 pada %2: %3)</translation>
+        </message>
+        <message>
             <source>Region</source>
             <translation>Daerah</translation>
         </message>
@@ -5160,6 +5168,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
     <context>
         <name>Status</name>
         <message>
+            <source>Returned for revision</source>
+            <translation>Dikembalikan untuk revisi</translation>
+        </message>
+        <message>
             <source>Not started</source>
             <translation>Belum dimulai</translation>
         </message>
@@ -5242,6 +5254,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
     </context>
     <context>
         <name>SyncNow</name>
+        <message>
+            <source>%1 assessment(s) returned to you for revision: see the schedule.</source>
+            <translation>%1 penilaian dikembalikan kepada Anda untuk revisi: lihat jadwal.</translation>
+        </message>
         <message>
             <source>Nothing to send: every finalized and signed assessment has reached the coordinator.</source>
             <translation>Tidak ada yang perlu dikirim: semua penilaian final dan bertanda tangan sudah sampai ke koordinator.</translation>
@@ -5786,6 +5802,122 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>Saved: calibration case %1 %2</source>
             <translation>Tersimpan: kasus kalibrasi %1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionAssessmentsModel</name>
+        <message>
+            <source>Assessor</source>
+            <translation>Penilai</translation>
+        </message>
+        <message>
+            <source>Version in force</source>
+            <translation>Versi yang berlaku</translation>
+        </message>
+        <message>
+            <source>Return for revision</source>
+            <translation>Pengembalian untuk revisi</translation>
+        </message>
+        <message>
+            <source>returned to %1 on %2: %3</source>
+            <translation>dikembalikan kepada %1 pada %2: %3</translation>
+        </message>
+        <message>
+            <source>answered: revised version received (returned on %1: %2)</source>
+            <translation>terjawab: versi revisi sudah diterima (dikembalikan pada %1: %2)</translation>
+        </message>
+        <message>
+            <source>return of %1 withdrawn on %2</source>
+            <translation>pengembalian tanggal %1 dibatalkan pada %2</translation>
+        </message>
+        <message>
+            <source>%1, version %2</source>
+            <translation>%1, versi %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>Return for revision</source>
+            <translation>Kembalikan untuk revisi</translation>
+        </message>
+        <message>
+            <source>%1's assessment of %2 goes back to them with your comment. They see it at their next sync (or in the next round package), reopen it as a new version with your comment as the reason, and send it back finalized and signed.</source>
+            <translation>Penilaian %2 oleh %1 dikembalikan kepadanya dengan komentar Anda. Ia melihatnya pada sinkronisasi berikutnya (atau dalam paket ronde berikutnya), membukanya kembali sebagai versi baru dengan komentar Anda sebagai alasannya, lalu mengirimkannya kembali dalam keadaan final dan bertanda tangan.</translation>
+        </message>
+        <message>
+            <source>What to revise (required), e.g. I2.3: level 4 needs the 2018 budget document as evidence</source>
+            <translation>Apa yang perlu direvisi (wajib), mis. I2.3: tingkat 4 memerlukan dokumen anggaran 2018 sebagai bukti</translation>
+        </message>
+        <message>
+            <source>Comment to the assessor</source>
+            <translation>Komentar untuk penilai</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Kembalikan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnNotice</name>
+        <message>
+            <source>Reopen for &amp;revision…</source>
+            <translation>Buka kembali untuk &amp;revisi…</translation>
+        </message>
+        <message>
+            <source>Make a new version of this assessment, with the coordinator's comment as the reason; finalize and sign it again, and it goes back at the next sync</source>
+            <translation>Buat versi baru penilaian ini dengan komentar koordinator sebagai alasannya; finalkan dan tanda tangani lagi, lalu versi itu terkirim pada sinkronisasi berikutnya</translation>
+        </message>
+        <message>
+            <source>Returned for revision by %1 on %2: “%3”</source>
+            <translation>Dikembalikan untuk revisi oleh %1 pada %2: “%3”</translation>
+        </message>
+        <message>
+            <source>Being revised for the coordinator (returned by %1 on %2): “%3”</source>
+            <translation>Sedang direvisi untuk koordinator (dikembalikan oleh %1 pada %2): “%3”</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Assessments of the region</source>
+            <translation>Penilaian daerah ini</translation>
+        </message>
+        <message>
+            <source>R&amp;eturn for revision…</source>
+            <translation>Kembalikan untuk re&amp;visi…</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw the return</source>
+            <translation>&amp;Batalkan pengembalian</translation>
+        </message>
+        <message>
+            <source>Send the selected assessor's assessment back to them with a comment</source>
+            <translation>Kirim kembali penilaian dari penilai yang dipilih kepadanya dengan komentar</translation>
+        </message>
+        <message>
+            <source>Assessments:</source>
+            <translation>Penilaian:</translation>
+        </message>
+        <message>
+            <source>Loading the region's assessments</source>
+            <translation>Memuat penilaian daerah</translation>
+        </message>
+        <message>
+            <source>Returning for revision</source>
+            <translation>Mengembalikan untuk revisi</translation>
+        </message>
+        <message>
+            <source>%1: returned to %2 for revision; they get it at their next sync</source>
+            <translation>%1: dikembalikan kepada %2 untuk revisi; ia menerimanya pada sinkronisasi berikutnya</translation>
+        </message>
+        <message>
+            <source>Withdrawing the return</source>
+            <translation>Membatalkan pengembalian</translation>
+        </message>
+        <message>
+            <source>%1: return to %2 withdrawn</source>
+            <translation>%1: pengembalian kepada %2 dibatalkan</translation>
         </message>
     </context>
 </TS>

@@ -117,7 +117,7 @@ class ReturnsPanel(QWidget):
         header.setSectionResizeMode(ASSESSOR, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VERSION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RETURN, QHeaderView.ResizeMode.Stretch)
-        self.return_action = QAction(self.tr("Return for &revision…"), self)
+        self.return_action = QAction(self.tr("R&eturn for revision…"), self)
         self.return_action.triggered.connect(self.return_selected)
         self.withdraw_action = QAction(self.tr("&Withdraw the return"), self)
         self.withdraw_action.triggered.connect(self.withdraw_selected)
