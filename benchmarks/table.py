@@ -88,6 +88,10 @@ BENCHES = (
           "`import_bundles` of one bundle at a time", "—", None,
           cited="median 0.36 s/bundle import, 0.47 s one sender, 1.77 s with 4 senders "
                 "(docs/sync-service.md, 2026-12-05)"),
+    Bench("bench_returns", "what `nilai sync` asks after sending: `GET /returns` (120 returns) and "
+          "`GET /round-package` (200 KB), signed, new TLS connection each", "`GET /health`", "—", None,
+          cited="median 0.062 s /returns (p95 0.135), 0.048 s /round-package (p95 0.078), /health 0.009 s "
+                "(docs/sync-service.md, 2026-12-05)"),
     Bench("simulate_ranking", "does the adjusted ranking recover the true order better than the raw mean?",
           "the raw mean's ranking", "—", ("--rounds", "10"),
           keep=r"Kendall|\| 0\.5 \| (mean|adjusted) \|"),
@@ -98,7 +102,7 @@ BEGIN, END = "<!-- table: benchmarks/table.py -->", "<!-- end of table -->"
 
 def command(bench: Bench) -> str:
     run = f".venv/bin/python -m benchmarks.{bench.name}"
-    if bench.name == "bench_sync":
+    if bench.name in ("bench_sync", "bench_returns"):
         run = f"bash installer/test-services.sh {run}"
     return f"`{run}{' ' + bench.full if bench.full else ''}`"
 

@@ -171,14 +171,25 @@ def returns_in(session: Session, round_id: str | None, *, region_code: str | Non
         query = query.where(RevisionReturn.region_code == region_code)
     if assessor_ids is not None:
         query = query.where(col(RevisionReturn.assessor_id).in_(sorted(assessor_ids)))
-    rows = session.exec(query.order_by(col(RevisionReturn.returned_at).desc(), col(RevisionReturn.id))).all()
-    infos = [_info(session, row) for row in rows]
+    rows = list(session.exec(query.order_by(col(RevisionReturn.returned_at).desc(), col(RevisionReturn.id))))
+    infos = _infos(session, rows)
     return infos if include_closed else [i for i in infos if i.state in (OPEN, REVISING)]
 
 
 def _answer(session: Session, row: RevisionReturn) -> Assessment | None:
     """The newest final or signed version of the record that descends from the returned version."""
-    versions = {a.version_id: a for a in session.exec(select(Assessment).where(Assessment.record_id == row.record_id))}
+    return _answer_among(_versions(session, {row.record_id}).get(row.record_id, {}), row)
+
+
+def _versions(session: Session, record_ids: set[str]) -> dict[str, dict[str, Assessment]]:
+    """record id -> version id -> version, for these records (one query)."""
+    found: dict[str, dict[str, Assessment]] = {}
+    for a in session.exec(select(Assessment).where(col(Assessment.record_id).in_(sorted(record_ids)))):
+        found.setdefault(a.record_id, {})[a.version_id] = a
+    return found
+
+
+def _answer_among(versions: dict[str, Assessment], row: RevisionReturn) -> Assessment | None:
     answers = []
     for version in versions.values():
         if version.version_id == row.version_id or version.status not in DONE:
@@ -194,20 +205,34 @@ def _answer(session: Session, row: RevisionReturn) -> Assessment | None:
 
 
 def _info(session: Session, row: RevisionReturn) -> ReturnInfo:
-    assessor = session.get(Assessor, row.assessor_id)
-    answer = _answer(session, row)
-    if row.cancelled_at is not None:
-        state = CANCELLED
-    elif answer is not None:
-        state = ANSWERED
-    elif row.answered_version_id is not None:
-        state = REVISING
-    else:
-        state = OPEN
-    return ReturnInfo(row.id, row.round_id, row.record_id, row.version_id, row.assessor_id,
-                      assessor.name if assessor else "", assessor.nip if assessor else "", row.region_code,
-                      row.comment, row.returned_by, row.returned_at, state,
-                      answer.version_id if answer is not None else row.answered_version_id, row.cancelled_at)
+    return _infos(session, [row])[0]
+
+
+def _infos(session: Session, rows: list[RevisionReturn]) -> list[ReturnInfo]:
+    """Each return with its state; the records' versions and the assessors read in one query each."""
+    if not rows:
+        return []
+    versions = _versions(session, {r.record_id for r in rows})
+    assessors = {a.id: a for a in session.exec(select(Assessor).where(
+        col(Assessor.id).in_(sorted({r.assessor_id for r in rows}))))}
+    infos = []
+    for row in rows:
+        assessor = assessors.get(row.assessor_id)
+        answer = _answer_among(versions.get(row.record_id, {}), row)
+        if row.cancelled_at is not None:
+            state = CANCELLED
+        elif answer is not None:
+            state = ANSWERED
+        elif row.answered_version_id is not None:
+            state = REVISING
+        else:
+            state = OPEN
+        infos.append(ReturnInfo(row.id, row.round_id, row.record_id, row.version_id, row.assessor_id,
+                                assessor.name if assessor else "", assessor.nip if assessor else "", row.region_code,
+                                row.comment, row.returned_by, row.returned_at, state,
+                                answer.version_id if answer is not None else row.answered_version_id,
+                                row.cancelled_at))
+    return infos
 
 
 def open_for_assessors(session: Session, assessor_ids: set[str]) -> list[dict[str, Any]]:
