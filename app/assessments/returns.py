@@ -322,9 +322,10 @@ def _parsed(item: Any) -> RevisionReturn:
                           returned_at=returned_at, origin="received", received_at=utcnow())
 
 
-def take_in_store(store: Store, items: list[Any], *, round_ids: set[str] | None = None) -> TakenIn:
+def take_in_store(store: Store, items: list[Any], *, round_ids: set[str] | None = None,
+                  as_of: datetime | None = None) -> TakenIn:
     with store.transaction(write=True) as session:
-        return take_in(session, items, round_ids=round_ids)
+        return take_in(session, items, round_ids=round_ids, as_of=as_of)
 
 
 def for_record(store: Store, record_id: str) -> ReturnInfo | None:
@@ -333,12 +334,9 @@ def for_record(store: Store, record_id: str) -> ReturnInfo | None:
         rows = session.exec(select(RevisionReturn).where(RevisionReturn.record_id == record_id,
                                                          col(RevisionReturn.cancelled_at).is_(None))
                             .order_by(col(RevisionReturn.returned_at).desc())).all()
-        for row in rows:
-            if row.answered_version_id is not None:
-                answered = session.get(Assessment, row.answered_version_id)
-                if answered is not None and answered.status in DONE:
-                    continue  # revised and finalized: it has gone back
-            return _info(session, row)
+        for info in _infos(session, list(rows)):
+            if info.state in (OPEN, REVISING):  # not yet revised and finalized (then it has gone back)
+                return info
     return None
 
 

@@ -151,3 +151,42 @@ def test_bad_return_requests_are_one_line_and_change_nothing(demo: Demo, tmp_pat
                    "--comment", "   ") == 1
     assert "give a comment" in capsys.readouterr().err
     assert _returns(demo.coordinator, capsys) == []
+
+
+def test_laptop_take_in_keeps_newer_returns_reopens_relisted_and_sees_an_independent_revision(
+        demo: Demo, tmp_path: Path) -> None:
+    """A package written before a return was received does not withdraw it; a return listed again is open
+    again; a version the assessor reopened and finalized on their own answers it too."""
+    from datetime import UTC, datetime, timedelta
+
+    from app import assessments
+    from app.assessments.returns import for_record, take_in_store
+    from app.store import settings
+
+    record, version, region = current_versions(demo.assessors[0])[0]
+    store = open_store_at(demo.assessors[0])
+    try:
+        with store.transaction() as session:
+            profile = settings.get(session, settings.PROFILE)
+            from app.models.tables import Assessment
+
+            round_id = session.get(Assessment, version).round_id
+        made = datetime(2018, 3, 8, 10, 0, tzinfo=UTC)
+        item = {"id": "0193a1b2-0000-7000-8000-0000000000aa", "round_id": round_id, "record_id": record,
+                "version_id": version, "assessor_id": profile, "region_code": region, "comment": COMMENT,
+                "returned_by": "Koordinator", "returned_at": made.isoformat()}
+        other = item | {"id": "0193a1b2-0000-7000-8000-0000000000bb", "assessor_id": "someone-else"}
+        assert take_in_store(store, [item, other, {"id": "not a uuid"}]).added == 1  # the other two are ignored
+        assert take_in_store(store, [], round_ids={round_id}, as_of=made - timedelta(hours=1)).withdrawn == 0
+        assert for_record(store, record) is not None  # an older list leaves it open
+        assert take_in_store(store, [], round_ids={round_id}).withdrawn == 1
+        assert for_record(store, record) is None
+        assert take_in_store(store, [item]).added == 1  # listed again by the coordinator: open again
+        assert for_record(store, record).state == "open"
+
+        new = assessments.reopen(store, version, "saya perbaiki sendiri", "penilai")  # not through the return
+        assert for_record(store, record).state == "open"  # still to answer while the draft is open
+        assessments.finalize(store, new, "penilai")
+        assert for_record(store, record) is None  # a newer final version answers it
+    finally:
+        store.close()

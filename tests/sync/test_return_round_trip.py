@@ -151,3 +151,10 @@ def test_five_laptops_sync_one_is_returned_revised_and_comes_back_once(service: 
         assert for_record(store, record_id) is None
     finally:
         store.close()
+
+    # a revoked laptop is refused what comes back, as it is refused sending
+    revoked = laptops[4]
+    assert service.cli("bundle", "trust", "--revoke", cert_info(tmp_path / f"{revoked.name}.pem").nip,
+                       "--reason", "laptop hilang") == 0
+    code, report = _sync(revoked, passphrase, capsys)
+    assert code == 1 and "403" in report["received"][0]["error"] and "laptop hilang" in report["received"][0]["error"]
