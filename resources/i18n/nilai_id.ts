@@ -328,7 +328,7 @@
         </message>
         <message>
             <source>Dec&amp;lare</source>
-            <translation>N&amp;yatakan</translation>
+            <translation>Nyatakan k&amp;onflik</translation>
         </message>
         <message>
             <source>Withdraw</source>
@@ -1097,7 +1097,7 @@
         </message>
         <message>
             <source>Assessor severit&amp;y</source>
-            <translation>Keketatan penilai</translation>
+            <translation>Ketatn&amp;ya penilai</translation>
         </message>
         <message>
             <source>How strict each assessor is (severity ± SE) and how well the model fits them (Ctrl+%1)</source>
@@ -3893,7 +3893,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Adjusted for assessor severity, this region moves across the cut-off of the top %1 (see Region detail and Assessor severity for why)</source>
-            <translation>Setelah disesuaikan dengan keketatan penilai, daerah ini melintasi batas %1 besar (lihat Rincian daerah dan Keketatan penilai untuk alasannya)</translation>
+            <translation>Setelah disesuaikan dengan keketatan penilai, daerah ini melintasi batas %1 besar (lihat Rincian daerah dan Ketatnya penilai untuk alasannya)</translation>
         </message>
         <message>
             <source>none</source>
@@ -4113,7 +4113,7 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
         </message>
         <message>
             <source>Adjusted score: none — the round's panels are not linked (see Assessor severity)</source>
-            <translation>Nilai yang disesuaikan: tidak ada — panel putaran ini tidak terhubung (lihat Keketatan penilai)</translation>
+            <translation>Nilai yang disesuaikan: tidak ada — panel putaran ini tidak terhubung (lihat Ketatnya penilai)</translation>
         </message>
         <message>
             <source>erratic</source>

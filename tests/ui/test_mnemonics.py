@@ -193,3 +193,38 @@ def test_the_interview_has_unique_mnemonics(qtbot, store, runner, ui_state, scor
         assert found + scoped == [], "\n".join(found + scoped)
     finally:
         i18n.uninstall()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_coordinator_tab_and_setup_step_has_its_own_alt_letter(qtbot, store, runner, ui_state, scoring_round,
+                                                                    lang) -> None:
+    """Each tab title carries a letter no page of the window uses (the tabs are seen with every page), and the
+    round-setup steps' letters (list items, named in their tooltips) clash with nothing on the setup tab."""
+    from app.ui.mainwindow.window import MainWindow
+
+    i18n.install(lang)
+    try:
+        _round_id, assessor = scoring_round
+        window = MainWindow(store, runner, assessor, lang, ui_state)
+        qtbot.addWidget(window)
+        actions = window.menus.coordinator_actions
+        actions.open.trigger()
+        coordinator = actions.coordinator
+        assert coordinator is not None
+        qtbot.addWidget(coordinator)
+        tabs = coordinator.view.tabs
+        titles = [tabs.tabText(i) for i in range(tabs.count())]
+        assert [t for t in titles if mnemonic(t) is None] == []  # "Keketatan penilai" had none (Ctrl+7 only)
+        setup = coordinator.view.setup_tab
+        steps = [f"&{letter}" for letter in setup.letters]
+        setup_scopes = [texts for name, texts in scopes(coordinator, "c") if name.startswith(
+            f"c › {tabs.tabText(tabs.indexOf(setup))}")]
+        assert setup_scopes
+        found = []
+        for texts in setup_scopes:
+            keys = [mnemonic(t) for t in texts + steps if mnemonic(t)]
+            found += sorted({k for k in keys if keys.count(k) > 1})
+        coordinator.hide()
+        assert found == [], f"setup step letters {setup.letters} clash on: {found}"
+    finally:
+        i18n.uninstall()
