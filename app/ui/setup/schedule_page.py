@@ -43,6 +43,7 @@ from app.ui.setup.page_base import SetupPage
 from app.ui.setup.plan_words import PlanWords, day_text, time_text
 from app.ui.setup.seat_dialog import SeatDialog
 from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, moved
+from app.ui.widgets.even_rows import EvenRows
 
 
 def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
@@ -102,7 +103,7 @@ class SchedulePage(SetupPage):
         self.grid.setDropIndicatorShown(True)
         self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.grid.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.grid.setWordWrap(True)
+        self.rows = EvenRows(self.grid, max_lines=2)  # a wrapped name no longer makes its row taller than the rest
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.horizontalHeader().setMinimumSectionSize(110)
         self.problem_list = QListWidget(self)
@@ -192,7 +193,6 @@ class SchedulePage(SetupPage):
         if self.model.day in days:
             self.day_tabs.setCurrentIndex(days.index(self.model.day))
         self.day_tabs.blockSignals(False)
-        self.grid.resizeRowsToContents()
 
     def _show_problems(self) -> None:
         self.problem_list.clear()
@@ -387,7 +387,6 @@ class SchedulePage(SetupPage):
         days = self.model.days()
         if 0 <= number < len(days):
             self.model.show_day(days[number])
-            self.grid.resizeRowsToContents()
 
     def _problem_activated(self, item: QListWidgetItem) -> None:
         slot_index = item.data(Qt.ItemDataRole.UserRole)
