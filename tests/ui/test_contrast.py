@@ -135,3 +135,58 @@ def test_the_old_faint_grid_fell_short() -> None:
         faint = QColor(system.color(R.WindowText))
         faint.setAlpha(45)
         assert ratio(faint, system.color(R.Base)) < GRAPHIC
+
+
+def test_the_system_palette_is_read_again_under_the_tuned_one(qtbot) -> None:
+    """What the theme gives comes back from under the palette Nilai set (not Nilai's own colours)."""
+    before = QPalette(QGuiApplication.palette())
+    try:
+        theme = contrast.system_palette()
+        QGuiApplication.setPalette(contrast.high_contrast(dark=True))
+        assert QGuiApplication.palette().color(R.Window) == QColor("black")
+        again = contrast.system_palette()
+        assert again.color(R.Window) == theme.color(R.Window) and again.color(R.Text) == theme.color(R.Text)
+    finally:
+        QGuiApplication.setPalette(before)
+
+
+@pytest.mark.parametrize("high", [False, True], ids=["tuned", "high-contrast"])
+def test_the_palette_follows_the_system_from_light_to_dark_while_running(qtbot, main_window, store, high) -> None:
+    """The offscreen theme never changes, so the follower is given the system's new palette; the events are
+    the ones Qt sends when a desktop switches (ThemeChange to the windows, colorSchemeChanged)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    before, remembered = QPalette(QGuiApplication.palette()), contrast._system
+    follower = main_window.theme
+    system = [light()]
+    follower.read_system = lambda: QPalette(system[0])
+    try:
+        if high:
+            main_window.set_high_contrast(True)
+        follower.recompute()
+        palette = QGuiApplication.palette()
+        assert not contrast.is_dark(palette)
+        system[0] = dark()  # the desktop switches to dark
+        changes = follower.changes
+        for _ in range(3):  # one event per window: worked out once
+            QCoreApplication.sendEvent(main_window, QEvent(QEvent.Type.ThemeChange))
+        qtbot.waitUntil(lambda: follower.changes == changes + 1)
+        qtbot.wait(5)
+        assert follower.changes == changes + 1
+        palette = QGuiApplication.palette()
+        assert contrast.is_dark(palette)
+        weak = {n: round(ratio(t, g), 2) for n, (t, g) in contrast.text_shades(palette).items()
+                if ratio(t, g) < (7 if high else TEXT)}
+        assert weak == {}  # dark text on the new dark ground would read 1:1
+        assert ratio(palette.color(R.Mid), palette.color(R.Base)) >= GRAPHIC
+        system[0] = light()  # and back, through the light/dark hint alone
+        QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        qtbot.waitUntil(lambda: not contrast.is_dark(QGuiApplication.palette()))
+        palette = QGuiApplication.palette()
+        assert ratio(palette.color(R.PlaceholderText), palette.color(R.Base)) >= TEXT
+        assert (palette.color(R.Window) == QColor("white")) == high  # high contrast stays chosen, now light again
+    finally:
+        if high:
+            main_window.set_high_contrast(False)
+        contrast._system = remembered  # the tests after this one start from the same system palette
+        QGuiApplication.setPalette(before)

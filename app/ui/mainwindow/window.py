@@ -35,6 +35,7 @@ from app.ui.state import UiState
 from app.ui.tasks import Task, TaskRunner
 from app.ui.widgets import contrast
 from app.ui.widgets import status as st
+from app.ui.widgets.theme_follow import ThemeFollower
 
 if TYPE_CHECKING:
     from app.bundles.round_package import PackageImport
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.pick_round_package = pick_round_package
         self._watched_session: object = None
         self.setWindowTitle("Nilai")
+        self.theme = ThemeFollower(self)  # the palette tuned again when the system switches light/dark
         self.interview_actions = InterviewActions(self)
         self.schedule = ScheduleView(store, runner, profile.id, self)
         self.schedule.open_requested.connect(self.open_slot)

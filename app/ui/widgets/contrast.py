@@ -98,16 +98,32 @@ def high_contrast(dark: bool) -> QPalette:
 
 
 _system: QPalette | None = None
+_high = False
 
 
 def apply(high: bool) -> QPalette:
     """Give the application the tuned system palette, or the high-contrast one; returns it."""
-    global _system
+    global _system, _high
     if _system is None:  # the system's own, remembered before the first change
         _system = QPalette(QGuiApplication.palette())
+    _high = high
     palette = high_contrast(is_dark(_system)) if high else tuned(_system)
     QGuiApplication.setPalette(palette)
     return palette
+
+
+def system_palette() -> QPalette:
+    """The palette the system (its theme, light or dark) gives now, under the one set by :func:`apply`:
+    an empty palette set on the application is filled in from the theme's."""
+    QGuiApplication.setPalette(QPalette())
+    return QPalette(QGuiApplication.palette())
+
+
+def follow_system(system: QPalette) -> QPalette:
+    """The system's theme changed to ``system``: tune it again (or high contrast, light or dark as it now is)."""
+    global _system
+    _system = QPalette(system)
+    return apply(_high)
 
 
 def text_shades(palette: QPalette) -> dict[str, tuple[QColor, QColor]]:
