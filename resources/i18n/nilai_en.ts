@@ -2490,6 +2490,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>InstrumentProblemsDialog</name>
         <message>
+            <source>Problems of the workbook</source>
+            <translation>Problems of the workbook</translation>
+        </message>
+        <message>
             <source>The instrument was not imported</source>
             <translation>The instrument was not imported</translation>
         </message>
@@ -3177,6 +3181,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     </context>
     <context>
         <name>PasteDialog</name>
+        <message>
+            <source>Lines of the list and their regions</source>
+            <translation>Lines of the list and their regions</translation>
+        </message>
         <message>
             <source>Paste a list of candidates</source>
             <translation>Paste a list of candidates</translation>

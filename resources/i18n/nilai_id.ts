@@ -2500,6 +2500,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>InstrumentProblemsDialog</name>
         <message>
+            <source>Problems of the workbook</source>
+            <translation>Masalah dalam buku kerja</translation>
+        </message>
+        <message>
             <source>The instrument was not imported</source>
             <translation>Instrumen tidak diimpor</translation>
         </message>
@@ -3205,6 +3209,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>PasteDialog</name>
+        <message>
+            <source>Lines of the list and their regions</source>
+            <translation>Baris daftar dan daerahnya</translation>
+        </message>
         <message>
             <source>Paste a list of candidates</source>
             <translation>Tempel daftar kandidat</translation>

@@ -76,6 +76,32 @@ def problems(top: QWidget, where: str) -> list[str]:
     return found
 
 
+def tab_traps(top: QWidget, where: str) -> list[str]:
+    """Tab pressed on every control Tab reaches in the shown part of ``top``: each must give the focus up
+    (a text field that takes Tab as a character, or a table walking its cells, keeps it)."""
+    from PySide6.QtTest import QTest
+
+    found: list[str] = []
+    chain = [w for w in top.findChildren(QWidget) if w.isVisibleTo(top) and w.isEnabled()
+             and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None and not part_of_another(w)]
+    window, reached = top.window(), []
+    for widget in chain:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if window.focusWidget() is widget:  # else it did not take the focus (behind another page, say)
+            reached.append(widget)
+    if len(reached) < 2:
+        return found  # one control alone keeps the focus: nowhere else to go
+    for widget in reached:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        for _press in range(40):  # a text browser first walks its links, then lets go
+            QTest.keyClick(widget, Qt.Key.Key_Tab)
+            if window.focusWidget() is not widget:
+                break
+        else:
+            found.append(f"{where}: {describe(widget)} keeps the focus on Tab (a Tab trap)")
+    return found
+
+
 def walk_dialog(qtbot, open_it: Callable[[], object], where: str) -> list[str]:
     """Open a dialog, walk it while it is up, close it; what it got wrong (or that none came up)."""
     found: list[str] = []
@@ -90,6 +116,7 @@ def walk_dialog(qtbot, open_it: Callable[[], object], where: str) -> list[str]:
         seen.append(dialog)
         if not isinstance(dialog, QFileDialog | QMessageBox):  # Qt's own, named by Qt
             found.extend(problems(dialog, f"{where} ({dialog.windowTitle()})"))
+            found.extend(tab_traps(dialog, f"{where} ({dialog.windowTitle()})"))
         if isinstance(dialog, QDialog):
             dialog.reject()
         else:
@@ -170,6 +197,22 @@ def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot) -> None:
     assert problems(dialog, "shortcuts") == []
     table.setTabKeyNavigation(True)
     assert problems(dialog, "shortcuts") == [f"shortcuts: {describe(table)} traps Tab (setTabKeyNavigation(False))"]
+
+
+def test_a_text_field_that_takes_tab_as_a_character_is_a_trap(qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field, button = QPlainTextEdit(dialog), QPushButton("&Check", dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    dialog.show()
+    assert tab_traps(dialog, "d") == [f"d: {describe(field)} keeps the focus on Tab (a Tab trap)"]
+    assert field.toPlainText() == "\t" * 40  # what a keyboard user got instead of the next control
+    field.setTabChangesFocus(True)
+    assert tab_traps(dialog, "d") == []
 
 
 def test_the_assessor_windows_and_dialogs_speak(qtbot, window_in, language) -> None:

@@ -50,6 +50,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.differences)
         reason_label = QLabel(self.tr("&Reason (required, kept in the change log):"), self)
         self.reason = QPlainTextEdit(self)
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the next control (Ctrl+Tab is not needed to leave)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setFixedHeight(self.fontMetrics().height() * 4)
         reason_label.setBuddy(self.reason)

@@ -53,6 +53,7 @@ class InstrumentProblemsDialog(QDialog):
                                  "import it again.", "", len(problems)).format(file=path.name), self)
         heading.setWordWrap(True)
         self.problems = QListWidget(self)
+        self.problems.setAccessibleName(self.tr("Problems of the workbook"))
         self.problems.addItems(problems)
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)

@@ -49,10 +49,12 @@ class PasteDialog(QDialog):
                                "Names that fit two regions are asked about, never guessed."), self)
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)  # Tab goes on to the next control (Ctrl+Tab is not needed to leave)
         self.text.setAccessibleName(self.tr("Pasted list"))
         self.text.setPlaceholderText("6303\nKota Banjar\nBanjar\n…")
         self.check = QPushButton(self.tr("C&heck the list"), self)
         self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Lines of the list and their regions"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Pasted"), self.tr("Region")])
         self.table.verticalHeader().hide()
