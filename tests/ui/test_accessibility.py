@@ -217,7 +217,7 @@ def test_a_text_field_that_takes_tab_as_a_character_is_a_trap(qtbot) -> None:
 
 def test_the_assessor_windows_and_dialogs_speak(qtbot, window_in, language) -> None:
     window = window_in
-    found = problems(window, f"schedule ({language})")
+    found = problems(window, f"schedule ({language})") + tab_traps(window, f"schedule ({language})")
     schedule = window.schedule
     entry = next(e for e in schedule.model.entries() if e.region.code == "3325")
     schedule.select_slot(entry.slot_id)
@@ -227,7 +227,7 @@ def test_the_assessor_windows_and_dialogs_speak(qtbot, window_in, language) -> N
     view.go_to("A-2")
     window.interview_actions.levels[4].trigger()
     qtbot.waitUntil(lambda: view.panel.levels._cards[5].isVisible())
-    found += problems(window, f"interview ({language})")
+    found += problems(window, f"interview ({language})") + tab_traps(window, f"interview ({language})")
     actions = window.interview_actions
     for name, action in (("find indicator", actions.find), ("delegation", actions.delegation),
                          ("finalize", actions.finalize), ("shortcuts", window.menus.keys),
@@ -252,6 +252,7 @@ def test_the_coordinator_window_speaks_on_every_tab(qtbot, window_in, language) 
         tabs.setCurrentIndex(index)
         qtbot.wait(10)
         found += problems(coordinator, f"coordinator › {tabs.tabText(index)} ({language})")
+        found += tab_traps(coordinator, f"coordinator › {tabs.tabText(index)} ({language})")
     setup = coordinator.view.setup_tab
     tabs.setCurrentWidget(setup)
     for step in range(setup.steps.count()):
@@ -259,12 +260,13 @@ def test_the_coordinator_window_speaks_on_every_tab(qtbot, window_in, language) 
             setup.show_step(step)
             qtbot.wait(10)
             found += problems(coordinator, f"round setup › {setup.steps.item(step).text()} ({language})")
+            found += tab_traps(coordinator, f"round setup › {setup.steps.item(step).text()} ({language})")
     preview = actions.show_instrument_preview()  # the interview as assessors will see it, and its sheet
     qtbot.addWidget(preview)
     preview.show()
     qtbot.waitExposed(preview)
     qtbot.wait(20)
-    found += problems(preview, f"instrument preview ({language})")
+    found += problems(preview, f"instrument preview ({language})") + tab_traps(preview, f"instrument preview ({language})")
     preview.close()
     coordinator.hide()
     assert found == [], "\n".join(found)
