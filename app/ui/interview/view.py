@@ -408,6 +408,7 @@ class InterviewView(QWidget):
             self.failed.emit(self.tr("Not finalized: %1").replace("%1", remaining[0].message))
         else:
             self.timer.pause()
+            self.tree.setFocus()  # the level cards are disabled now: the keys go on from the outline
 
     def _offer_identity(self, parent: QWidget, purpose: str) -> bool:
         from app.ui.identity.offer import offer_identity  # deferred: the identity dialog only when needed
