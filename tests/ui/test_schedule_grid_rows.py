@@ -3,7 +3,9 @@ a wrapped region name and no taller, at the scale of all 514 regencies and citie
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -14,9 +16,11 @@ from app.rounds.planning import store_io
 from app.rounds.setup import ScheduleLayout
 from app.ui.widgets.even_rows import PADDING
 
+SHOTS = os.environ.get("NILAI_SCREENSHOTS")  # a folder: save the screenshot there to look at
 
-@pytest.fixture
-def all_regions_page(qtbot, store, data_dir, runner, english):
+
+def open_all_regions(qtbot, store, data_dir, runner, lang: str):
+    """The round-setup workspace on step 4 of a round of all 514 regions, generated: (workspace, page)."""
     from app.ui.coordinator.services import CoordinatorServices
     from app.ui.setup.workspace import SetupWorkspace
 
@@ -26,7 +30,7 @@ def all_regions_page(qtbot, store, data_dir, runner, english):
         setup.add_assessor(store, round_id, name=f"Penilai {number + 1:02d}")
     days = tuple(date(2026, 3, 2) + timedelta(days=i) for i in range(5))
     setup.save_schedule_layout(store, round_id, ScheduleLayout(days=days, panels=8, panel_size=2))
-    workspace = SetupWorkspace(CoordinatorServices(store, runner, data_dir, "en"))
+    workspace = SetupWorkspace(CoordinatorServices(store, runner, data_dir, lang))
     qtbot.addWidget(workspace)
     workspace.resize(1366, 768)
     workspace.show()
@@ -36,6 +40,11 @@ def all_regions_page(qtbot, store, data_dir, runner, english):
     page.generate()
     assert len(store_io.round_slots(store, round_id)) == 514
     return workspace, page
+
+
+@pytest.fixture
+def all_regions_page(qtbot, store, data_dir, runner, english):
+    return open_all_regions(qtbot, store, data_dir, runner, "en")
 
 
 def heights(page) -> list[int]:
@@ -64,6 +73,15 @@ def test_every_row_of_every_day_has_one_height_of_at_most_two_lines(qtbot, all_r
             most = max(lines_needed(page, r, c) for r in range(page.model.rowCount())
                        for c in range(page.model.columnCount()))
             assert shown[0] >= min(most, 2) * line  # a name that wraps onto two lines is shown whole
+
+
+def test_a_regency_is_shown_as_kab_and_read_out_whole(all_regions_page) -> None:
+    _workspace, page = all_regions_page
+    model = page.model
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    regency = next(i for i in cells if (i.data(Qt.ItemDataRole.AccessibleTextRole) or "").startswith("Kabupaten "))
+    assert regency.data() == regency.data(Qt.ItemDataRole.AccessibleTextRole).replace("Kabupaten ", "Kab. ")
+    assert regency.data(Qt.ItemDataRole.ToolTipRole).startswith(regency.data(Qt.ItemDataRole.AccessibleTextRole))
 
 
 def test_a_wrapped_name_makes_every_row_taller_not_only_its_own(qtbot) -> None:
@@ -96,3 +114,18 @@ def test_a_wrapped_name_makes_every_row_taller_not_only_its_own(qtbot) -> None:
     model.setItem(2, 1, QStandardItem("Kota 21"))
     qtbot.wait(5)
     assert {view.rowHeight(r) for r in range(4)} == {line + PADDING}  # and back when the long name goes
+
+
+@pytest.mark.skipif(not SHOTS, reason="set NILAI_SCREENSHOTS=<folder> to take the screenshot")
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_screenshot_of_the_grid_at_514_candidates(qtbot, store, data_dir, runner, lang) -> None:
+    from app.ui import i18n
+
+    i18n.install(lang)
+    try:
+        workspace, page = open_all_regions(qtbot, store, data_dir, runner, lang)
+        qtbot.wait(5)
+        assert len(set(heights(page))) == 1
+        workspace.grab().save(str(Path(SHOTS) / f"setup-schedule-514-{lang}.png"))
+    finally:
+        i18n.uninstall()

@@ -235,8 +235,11 @@ class SlotGridModel(QAbstractTableModel):
         problems = self.problems_of(slot_index)
         region = by_code().get(slot.region_code)
         name = region.name if region else slot.region_code
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"⚠ {name}" if problems else name
+        if role == Qt.ItemDataRole.DisplayRole:  # "Kab.": at 514 candidates the columns are narrow
+            shown = name.replace("Kabupaten ", "Kab. ", 1)
+            return f"⚠ {shown}" if problems else shown
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # read out whole, as the tooltip shows it
+            return name
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{name} ({slot.region_code}, {region.province_name if region else ''})",
                      self.tr("%1 %2, %3 min · %4 · %5").replace("%1", day_text(slot.day, "ddd d MMM yyyy"))
