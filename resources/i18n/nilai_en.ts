@@ -4173,6 +4173,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     <context>
         <name>ReopenDialog</name>
         <message>
+            <source>Reason for reopening</source>
+            <translation>Reason for reopening</translation>
+        </message>
+        <message>
             <source>Reopen as a new version</source>
             <translation>Reopen as a new version</translation>
         </message>
@@ -4191,6 +4195,10 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
     </context>
     <context>
         <name>RestoreDialog</name>
+        <message>
+            <source>Backups of this data directory</source>
+            <translation>Backups of this data directory</translation>
+        </message>
         <message>
             <source>at start-up</source>
             <translation>at start-up</translation>

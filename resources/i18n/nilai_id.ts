@@ -4201,6 +4201,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>ReopenDialog</name>
         <message>
+            <source>Reason for reopening</source>
+            <translation>Alasan membuka kembali</translation>
+        </message>
+        <message>
             <source>Reopen as a new version</source>
             <translation>Buka kembali sebagai versi baru</translation>
         </message>
@@ -4219,6 +4223,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>RestoreDialog</name>
+        <message>
+            <source>Backups of this data directory</source>
+            <translation>Cadangan direktori data ini</translation>
+        </message>
         <message>
             <source>at start-up</source>
             <translation>saat program dimulai</translation>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTabBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -117,6 +118,11 @@ def walk_dialog(qtbot, open_it: Callable[[], object], where: str) -> list[str]:
         if not isinstance(dialog, QFileDialog | QMessageBox):  # Qt's own, named by Qt
             found.extend(problems(dialog, f"{where} ({dialog.windowTitle()})"))
             found.extend(tab_traps(dialog, f"{where} ({dialog.windowTitle()})"))
+            for tabs in [t for t in dialog.findChildren(QTabWidget) if t.isVisibleTo(dialog)]:
+                for index in range(1, tabs.count()):  # the first page was walked above
+                    tabs.setCurrentIndex(index)
+                    page = f"{where} ({dialog.windowTitle()} › {tabs.tabText(index)})"
+                    found.extend(problems(tabs.widget(index), page) + tab_traps(tabs.widget(index), page))
         if isinstance(dialog, QDialog):
             dialog.reject()
         else:

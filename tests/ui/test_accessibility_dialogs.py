@@ -259,3 +259,31 @@ def test_a_round_package_taken_in_and_the_first_start_dialogs_speak(qtbot, windo
     welcome = WelcomeDialog(store, runner, window_in.profile, pick_round_package=lambda _parent: None)
     found += walk_dialog(qtbot, welcome.exec, f"welcome ({language})")
     assert found == [], "\n".join(found)
+
+
+def test_reopen_restore_with_a_backup_and_the_signature_pad_speak(qtbot, window_in, language, store,
+                                                                  scoring_round) -> None:
+    from app import assessments
+    from app.store import backup
+    from app.ui.identity.signature_pad import SignaturePadDialog
+
+    round_id, assessor = scoring_round
+    version = assessments.start_assessment(store, round_id=round_id, region_code="3325", assessor_id=assessor.id)
+    actor = f"{assessor.name} <{assessor.nip}>"
+    for code, level in (("A-1", 4), ("A-2", 3), ("B-1", 2)):
+        assessments.set_level(store, version, code, level, actor)
+    assessments.finalize(store, version, actor)
+    assert backup.take_backup(store, "manual") is not None
+    window = window_in
+    schedule = window.schedule
+    schedule.reload()
+    entry = next(e for e in schedule.model.entries() if e.region.code == "3325")
+    schedule.select_slot(entry.slot_id)
+    schedule.open_current()
+    assert window.interview.read_only
+    found = walk_dialog(qtbot, window.interview_actions.reopen.trigger, f"reopen ({language})")
+    found += walk_dialog(qtbot, window.menus.restore.trigger, f"restore with a backup ({language})")
+    identity.create_identity(store.data_dir, assessor.name, assessor.nip, "Kominfo", PASSPHRASE)
+    found += walk_dialog(qtbot, lambda: SignaturePadDialog(store.data_dir, window).exec(),
+                         f"signature pad ({language})")
+    assert found == [], "\n".join(found)

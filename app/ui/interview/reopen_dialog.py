@@ -16,6 +16,7 @@ class ReopenDialog(QDialog):
                        .replace("%1", region_name), self)
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
+        self.reason.setAccessibleName(self.tr("Reason for reopening"))
         self.reason.setPlaceholderText(self.tr("Reason (required), e.g. the delegation sent the regulation afterwards"))
         self.reason.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,

@@ -64,6 +64,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.backups = list_backups(Path(data_dir))
         self.list = QTreeWidget(self)
+        self.list.setAccessibleName(self.tr("Backups of this data directory"))
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Taken"), self.tr("Size")])
         header = self.list.header()
