@@ -1,6 +1,7 @@
 """The issue's "Done when": the assessor's day, and the coordinator's import → moderate → rank, with the keyboard
-alone. Every step is a key press sent where the keyboard focus is (no mouse, no method called to act); the
-store is read after each stage. The only stand-ins are the file picker (it hands over files made here) and
+alone, in Indonesian and English. Every step is a key press sent where the keyboard focus is (no mouse, no
+method called to act; an Alt letter is the one the control shows in the language); the store is read after
+each stage. The only stand-ins are the file picker (it hands over files made here) and
 the window manager's activating of a new dialog, which the offscreen platform does not do."""
 
 from __future__ import annotations
@@ -38,6 +39,29 @@ def press(qtbot, key: Qt.Key | str, modifiers: Qt.KeyboardModifier = Qt.Keyboard
         qtbot.wait(150 if modifiers & ALT else 1)
 
 
+def alt_for(qtbot, control: QWidget) -> None:
+    """Alt + the letter underlined for ``control`` (a button's own, or its label's), in the language shown."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from tests.ui.test_mnemonics import mnemonic
+
+    if isinstance(control, QAbstractButton):
+        text = control.text()
+    else:
+        text = next(label.text() for label in control.window().findChildren(QLabel) if label.buddy() is control)
+    letter = mnemonic(text)
+    assert letter, f"{text!r} has no Alt letter"
+    press(qtbot, letter, ALT)
+
+
+def alt_for_tab(qtbot, tabs, page: QWidget) -> None:
+    from tests.ui.test_mnemonics import mnemonic
+
+    letter = mnemonic(tabs.tabText(tabs.indexOf(page)))
+    assert letter, f"{tabs.tabText(tabs.indexOf(page))!r} has no Alt letter"
+    press(qtbot, letter, ALT)
+
+
 def type_text(qtbot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
@@ -61,11 +85,40 @@ def answer_next_dialog(qtbot, keys: Callable[[QDialog], None], seen: list[QDialo
     QTimer.singleShot(20, look)
 
 
-def test_the_assessors_day_with_the_keyboard_alone(qtbot, main_window, store, scoring_round) -> None:
+@pytest.fixture(params=["en", "id"])
+def lang(request, qapp):
+    from PySide6.QtCore import QLocale
+
+    from app.ui import i18n
+
+    locale = QLocale()
+    i18n.install(request.param)
+    yield request.param
+    i18n.uninstall()
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def assessor_window(qtbot, store, runner, ui_state, scoring_round, lang):
+    """The main window in ``lang``, shown, active and started (as tests/ui/conftest.py's main_window)."""
+    from app.ui.mainwindow.window import MainWindow
+
+    _round_id, assessor = scoring_round
+    window = MainWindow(store, runner, assessor, lang, ui_state, pick_files=lambda _parent: [])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    window.start()
+    return window
+
+
+def test_the_assessors_day_with_the_keyboard_alone(qtbot, assessor_window, store, scoring_round) -> None:
     from app.assessments.snapshots import snapshot
     from app.models.domain import AssessmentStatus
 
-    window = main_window
+    window = assessor_window
     identity.create_identity(store.data_dir, "Siti Rahmawati", "198001012005012001", "Kominfo", PASSPHRASE)
     schedule = window.schedule
     # the schedule: Tab until the list of interviews has the keys, arrows to Kabupaten Batang, Enter opens it
@@ -125,7 +178,7 @@ def test_the_assessors_day_with_the_keyboard_alone(qtbot, main_window, store, sc
 
 
 @pytest.fixture
-def coordinator_window(qtbot, runner, english, tmp_path: Path, bundles):  # noqa: F811
+def coordinator_window(qtbot, runner, lang, tmp_path: Path, bundles):  # noqa: F811
     """The coordinator view as a window of its own, active, on a copy of the demo round (bundles not taken in)."""
     from app.store import open_store
     from app.ui.coordinator.view import CoordinatorView
@@ -133,7 +186,7 @@ def coordinator_window(qtbot, runner, english, tmp_path: Path, bundles):  # noqa
     data = tmp_path / "coordinator"
     shutil.copytree(bundles.coordinator, data)
     store = open_store(data)
-    view = CoordinatorView(store, runner, data, "en", actor=ACTOR, pick_bundles=lambda _parent: list(bundles.first))
+    view = CoordinatorView(store, runner, data, lang, actor=ACTOR, pick_bundles=lambda _parent: list(bundles.first))
     qtbot.addWidget(view)
     view.resize(1280, 760)
     view.show()
@@ -157,18 +210,18 @@ def test_import_moderate_and_rank_with_the_keyboard_alone(qtbot, coordinator_win
     view = coordinator_window
     store = view.services.store
     tabs = view.tabs
-    # the import tab by its Alt letter, then Alt+C for "Choose bundles…" (the picker hands over three bundles)
-    view.setFocus()
-    press(qtbot, K.Key_I, ALT)
-    assert tabs.currentWidget() is view.import_tab
-    press(qtbot, K.Key_C, ALT)
     tab = view.import_tab
+    # the import tab by its Alt letter, then "Choose bundles…" by its own (the picker hands over three bundles)
+    view.setFocus()
+    alt_for_tab(qtbot, tabs, tab)
+    assert tabs.currentWidget() is tab
+    alt_for(qtbot, tab.choose_button)
     assert tab.unknown_model.rowCount() == 3  # three assessors' certificates to decide on
     with store.transaction() as session:
         assert session.exec(select(Assessment)).all() == []  # nothing taken in before they are trusted
-    # Select all (Alt+L), then Trust and import (Alt+M)
-    press(qtbot, K.Key_L, ALT)
-    press(qtbot, K.Key_M, ALT)
+    # Select all, then Trust and import (Alt+L, Alt+M in English)
+    alt_for(qtbot, tab.select_all_button)
+    alt_for(qtbot, tab.trust_button)
     assert len(list_trusted(store)) >= 3 and tab.unknown_model.rowCount() == 0
     with store.transaction() as session:
         assert len(session.exec(select(Assessment)).all()) == 12  # 4 regions × 3 assessors
@@ -190,7 +243,7 @@ def test_import_moderate_and_rank_with_the_keyboard_alone(qtbot, coordinator_win
     press(qtbot, K.Key_Return)
     assert tabs.currentWidget() is view.detail_tab and view.detail_tab.region_code == code
 
-    # moderate the first indicator: Tab to the levels table, Down, Alt+L the level, Alt+R the reason, Enter
+    # moderate the first indicator: Tab to the levels table, Down, the level's Alt letter, the reason's, Enter
     detail = view.detail_tab
     for _ in range(10):
         if focused() is detail.table:
@@ -202,12 +255,12 @@ def test_import_moderate_and_rank_with_the_keyboard_alone(qtbot, coordinator_win
     assert indicator is not None
     panel = detail.moderation
     in_force = panel.level.currentData()
-    press(qtbot, K.Key_L, ALT)
+    alt_for(qtbot, panel.level)
     assert focused() is panel.level
     press(qtbot, K.Key_Down if panel.level.currentIndex() < panel.level.count() - 1 else K.Key_Up)
     chosen = panel.level.currentData()
     assert chosen != in_force
-    press(qtbot, K.Key_R, ALT)
+    alt_for(qtbot, panel.reason)
     assert focused() is panel.reason
     type_text(qtbot, "rapat pleno 6 Maret")
     press(qtbot, K.Key_Return)
