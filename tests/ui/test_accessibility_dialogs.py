@@ -17,6 +17,7 @@ from app import identity
 from tests.bundles.helpers import PASSPHRASE
 from tests.ui.test_accessibility import language, problems, tab_traps, walk_dialog, window_in  # noqa: F401
 from tests.ui.test_coordinator_import import ACTOR, bundles  # noqa: F401 - fixtures
+from tests.ui.test_revision_returns import returned  # noqa: F401 - fixture
 
 
 def looked_at(top, where: str) -> list[str]:
@@ -78,6 +79,10 @@ def test_import_results_certificates_conflict_and_moderation_speak(qtbot, coordi
     panel.set_button.click()
     assert panel.problem.isVisibleTo(view) and list_moderations(view.services.store, view.session.round_id) == []
     found += looked_at(view, f"region detail with moderation ({language})")
+    returns = view.detail_tab.returns  # each assessor's assessment of the region: return one for revision
+    qtbot.waitUntil(lambda: returns.model.rowCount() > 0)
+    returns.table.selectRow(0)
+    found += walk_dialog(qtbot, returns.return_selected, f"return for revision ({language})")
     assert found == [], "\n".join(found)
 
 
@@ -286,4 +291,18 @@ def test_reopen_restore_with_a_backup_and_the_signature_pad_speak(qtbot, window_
     identity.create_identity(store.data_dir, assessor.name, assessor.nip, "Kominfo", PASSPHRASE)
     found += walk_dialog(qtbot, lambda: SignaturePadDialog(store.data_dir, window).exec(),
                          f"signature pad ({language})")
+    assert found == [], "\n".join(found)
+
+
+def test_a_returned_assessment_and_its_reopening_speak(qtbot, returned, window_in, language) -> None:
+    window = window_in
+    schedule = window.schedule
+    schedule.reload()
+    entry = next(e for e in schedule.model.entries() if e.region.code == "3325")
+    schedule.select_slot(entry.slot_id)
+    schedule.open_current()
+    notice = window.interview.return_notice
+    assert notice.isVisible() and notice.reopen.isVisible()
+    found = looked_at(window, f"interview returned for revision ({language})")
+    found += walk_dialog(qtbot, notice.reopen.click, f"reopen for revision ({language})")
     assert found == [], "\n".join(found)
