@@ -16,6 +16,7 @@ from app.consolidation.panel_scores import DimensionScore, RegionPanel, assessme
 from app.consolidation.ranking import SCORE_DECIMALS, RankEntry, ShortlistCut, rank_entries
 from app.consolidation.rules import AggregationRule, parse_rule
 from app.consolidation.severity.adjust import level_shifts, round_severity
+from app.consolidation.severity.cache import SeverityCache
 from app.consolidation.severity.model import SeverityFit
 from app.models.domain import Instrument, RegionInfo
 from app.store import Store
@@ -83,10 +84,11 @@ def consolidate(store: Store, round_ref: str | None = None, rule: AggregationRul
 
 
 def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,
-                     shortlist_sizes: tuple[int, ...] | None = None) -> Consolidation:
+                     shortlist_sizes: tuple[int, ...] | None = None, cache: SeverityCache | None = None) -> Consolidation:
+    """``cache``: where the adjusted rule finds (or keeps) the severity fit of this round state."""
     chosen = parse_rule(rule if rule is not None else data.round.aggregation_rule)
     sizes = tuple(shortlist_sizes) if shortlist_sizes is not None else data.round.shortlist_sizes
-    severity, panels = rule_panels(data, chosen)
+    severity, panels = rule_panels(data, chosen, cache)
     totals = assessment_totals(data)
     totals.setflags(write=False)
     agreement = round_agreement(data, panels, totals)
@@ -115,9 +117,10 @@ def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,
     )
 
 
-def rule_panels(data: RoundData, rule: AggregationRule) -> tuple[SeverityFit | None, tuple[RegionPanel, ...]]:
+def rule_panels(data: RoundData, rule: AggregationRule,
+                cache: SeverityCache | None = None) -> tuple[SeverityFit | None, tuple[RegionPanel, ...]]:
     """The panels under ``rule``; for ``adjusted`` also the severity fit (or :class:`AdjustmentRefused`)."""
     if rule is AggregationRule.ADJUSTED:
-        fit = round_severity(data)
+        fit = round_severity(data, cache)
         return fit, panel_scores(data, rule, level_shifts(data, fit))
     return None, panel_scores(data, rule)

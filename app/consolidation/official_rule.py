@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from app.consolidation.data import ConsolidationError, load_round_data
 from app.consolidation.rules import AggregationRule, parse_rule
 from app.consolidation.severity.adjust import round_severity
+from app.consolidation.severity.cache import SeverityCache
 from app.models.tables import ChangeLogEntry, Round
 from app.store import Store, changelog
 
@@ -45,13 +46,17 @@ def official_rule(store: Store, round_id: str) -> AggregationRule:
         return parse_rule(round_.aggregation_rule)
 
 
-def set_official_rule(store: Store, round_id: str, rule: AggregationRule | str, actor: str, reason: str = "") -> bool:
-    """Make ``rule`` the round's official rule, logged; False when it already was (nothing written)."""
+def set_official_rule(store: Store, round_id: str, rule: AggregationRule | str, actor: str, reason: str = "",
+                      cache: SeverityCache | None = None) -> bool:
+    """Make ``rule`` the round's official rule, logged; False when it already was (nothing written).
+
+    ``cache``: where the check that an ``adjusted`` round is linked finds the fit already made.
+    """
     chosen = parse_rule(rule)
     if not actor.strip():
         raise ConsolidationError("choosing the official rule needs the coordinator's name (actor); nothing was changed")
     if chosen is AggregationRule.ADJUSTED:
-        round_severity(load_round_data(store, round_id))  # AdjustmentRefused, with the islands, when unlinked
+        round_severity(load_round_data(store, round_id), cache)  # AdjustmentRefused, with the islands, when unlinked
     with store.transaction(write=True) as session:
         round_ = session.get(Round, round_id)
         if round_ is None:

@@ -105,6 +105,9 @@ def test_region_detail_shows_each_assessors_level_note_and_evidence(qtbot, view,
     detail = view.detail_tab
     detail.show_region("3325")
     model = detail.model
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Ani"  # tab closed: the severities are not fitted
+    assert view.session.view.severity is None
+    view.tabs.setCurrentWidget(detail)  # the tab opens: fitted, and shown under each name
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, 4)]
     assert [h.split("\n")[0] for h in headers] == ["Ani", "Budi", "Citra"]  # under each name: their severity
     assert "⚠ erratic" in headers[0]  # Ani's 1 where the others give 5: the model cannot explain it

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.consolidation.data import ConsolidationError, RoundData
+from app.consolidation.severity.cache import SeverityCache
 from app.consolidation.severity.connectedness import Island
 from app.consolidation.severity.data import observations
 from app.consolidation.severity.model import NotConnected, SeverityError, SeverityFit, fit_severity
@@ -39,10 +40,14 @@ def describe_islands(data: RoundData, islands: tuple[Island, ...]) -> str:
     return "; ".join(parts)
 
 
-def round_severity(data: RoundData) -> SeverityFit:
-    """The severity fit of a round's counted levels, or :class:`AdjustmentRefused` saying why not."""
+def round_severity(data: RoundData, cache: SeverityCache | None = None) -> SeverityFit:
+    """The severity fit of a round's counted levels, or :class:`AdjustmentRefused` saying why not.
+
+    With a ``cache``, a round whose counted levels have not changed since its last fit is not refitted.
+    """
     try:
-        return fit_severity(observations(data))
+        obs = observations(data)
+        return cache.fit(obs) if cache is not None else fit_severity(obs)
     except NotConnected as unlinked:
         raise AdjustmentRefused(
             f"the adjusted ranking of {data.round.name!r} is refused: its assessors form {len(unlinked.islands)} "

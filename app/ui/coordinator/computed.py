@@ -1,8 +1,13 @@
-"""What the coordinator view computes for a round in one background step (no Qt here).
+"""What the coordinator view computes for a round in the background (no Qt here).
 
-Beside the consolidation under the rule asked for, the view always wants to know the round's
-assessor severities (or why the adjustment is refused), the official rule and who chose it, and
-for the region detail each region's panel under the raw mean and under the adjusted rule.
+Beside the consolidation under the rule asked for, the view wants the official rule and who chose
+it and, for the severity tab and the region detail, the round's assessor severities (or why the
+adjustment is refused) and each region's panel under the raw mean and under the adjusted rule.
+
+The severity fit is made only when something needs it: the adjusted rule always; the other rules
+only when asked (``severities``: the severity tab or the region detail is open), or later by
+:func:`with_severity` when one of them opens. A :class:`SeverityCache` keeps the fit per round
+state, so a recompute that changed no level (a moderation, another rule) does not refit.
 
 When ``adjusted`` is asked for and refused, the ranking is *not* silently made with another rule:
 ``refusal`` says why, ``requested`` stays ``adjusted``, and the consolidation is the official rule's
@@ -12,7 +17,7 @@ ranking tab shows the refusal instead of a ranking and exports nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.consolidation import AdjustmentRefused, AggregationRule, Consolidation, RegionPanel, SeverityFit
 from app.consolidation.consolidate import consolidate_data
@@ -22,6 +27,7 @@ from app.consolidation.panel_scores import panel_scores
 from app.consolidation.ranking import Placed, RankEntry, rank_entries
 from app.consolidation.rules import parse_rule
 from app.consolidation.severity.adjust import level_shifts, round_severity
+from app.consolidation.severity.cache import SeverityCache
 from app.store import Store
 
 
@@ -43,9 +49,10 @@ class RoundView:
     refusal: str  # why the adjusted rule is refused for this round; "" when it is not
     islands: tuple[IslandView, ...]  # the unlinked groups when that is why
     history: tuple[RuleChoice, ...]  # changes of the official rule, oldest first
-    raw: dict[str, RegionPanel]  # region code -> panel under the mean of the raw levels
+    raw: dict[str, RegionPanel]  # region code -> panel under the mean of the raw levels ({} until fitted, unless shown)
     adjusted: dict[str, RegionPanel]  # region code -> panel adjusted for severity ({} when refused)
     raw_places: dict[str, Placed]  # region code -> its place under the raw mean, when the ranking shown is adjusted
+    fitted: bool  # the severity fit was made (or refused): ``severity`` and ``refusal`` say which
 
     @property
     def refused(self) -> bool:
@@ -53,41 +60,50 @@ class RoundView:
         return self.requested is AggregationRule.ADJUSTED and bool(self.refusal)
 
 
-def compute_round(store: Store, round_ref: str | None, rule: str | None) -> RoundView:
+def compute_round(store: Store, round_ref: str | None, rule: str | None, severities: bool = False,
+                  cache: SeverityCache | None = None) -> RoundView:
+    """The round under ``rule``; the severity fit only for ``adjusted`` or when ``severities`` are asked for."""
     data = load_round_data(store, round_ref)
     official = parse_rule(data.round.aggregation_rule)
     requested = parse_rule(rule) if rule is not None else official
-    severity: SeverityFit | None = None
-    refusal = ""
-    islands: tuple[IslandView, ...] = ()
+    history = tuple(rule_history(store, data.round.id))
     if requested is AggregationRule.ADJUSTED:
         try:
-            c = consolidate_data(data, requested)
-            severity = c.severity
+            c = consolidate_data(data, requested, cache=cache)
         except AdjustmentRefused as refused:
-            refusal, islands = str(refused), _islands(data, refused)
             c = consolidate_data(data, official if official is not AggregationRule.ADJUSTED else AggregationRule.MEAN)
-    else:
-        c = consolidate_data(data, requested)
-        try:
-            severity = round_severity(data)
-        except AdjustmentRefused as refused:
-            refusal, islands = str(refused), _islands(data, refused)
-    shown = c.rule
-    raw = {p.region.code: p for p in (c.panels if shown is AggregationRule.MEAN
-                                     else panel_scores(data, AggregationRule.MEAN))}
-    adjusted: dict[str, RegionPanel] = {}
-    if severity is not None:
-        panels = c.panels if shown is AggregationRule.ADJUSTED else panel_scores(
-            data, AggregationRule.ADJUSTED, level_shifts(data, severity))
-        adjusted = {p.region.code: p for p in panels}
-    raw_places: dict[str, Placed] = {}
-    if shown is AggregationRule.ADJUSTED:  # where the mean would have put each region: what the adjustment moved
+            return RoundView(c, requested, official, None, str(refused), _islands(data, refused), history,
+                             _raw(c), {}, {}, fitted=True)
+        raw = _raw(c)  # where the mean would have put each region: what the adjustment moved
         placed, _cuts = rank_entries([RankEntry(p.region.code, p.total, tuple(d.score for d in p.dimensions))
                                       for p in raw.values()], c.shortlist_sizes)
-        raw_places = {place.code: place for place in placed}
-    history = tuple(rule_history(store, data.round.id))
-    return RoundView(c, requested, official, severity, refusal, islands, history, raw, adjusted, raw_places)
+        return RoundView(c, requested, official, c.severity, "", (), history, raw,
+                         {p.region.code: p for p in c.panels}, {place.code: place for place in placed}, fitted=True)
+    c = consolidate_data(data, requested)
+    view = RoundView(c, requested, official, None, "", (), history,
+                     {p.region.code: p for p in c.panels} if c.rule is AggregationRule.MEAN else {}, {}, {},
+                     fitted=False)
+    return with_severity(view, cache) if severities else view
+
+
+def with_severity(view: RoundView, cache: SeverityCache | None = None) -> RoundView:
+    """``view`` with the severity fit (or its refusal) and the raw and adjusted panels, fitted if not yet."""
+    c = view.consolidation
+    raw = view.raw or _raw(c)
+    if view.fitted:
+        return view if raw is view.raw else replace(view, raw=raw)
+    data = c.data
+    try:
+        severity = round_severity(data, cache)
+    except AdjustmentRefused as refused:
+        return replace(view, raw=raw, refusal=str(refused), islands=_islands(data, refused), fitted=True)
+    panels = panel_scores(data, AggregationRule.ADJUSTED, level_shifts(data, severity))
+    return replace(view, raw=raw, severity=severity, adjusted={p.region.code: p for p in panels}, fitted=True)
+
+
+def _raw(c: Consolidation) -> dict[str, RegionPanel]:
+    panels = c.panels if c.rule is AggregationRule.MEAN else panel_scores(c.data, AggregationRule.MEAN)
+    return {p.region.code: p for p in panels}
 
 
 def _islands(data: RoundData, refused: AdjustmentRefused) -> tuple[IslandView, ...]:

@@ -40,6 +40,7 @@ class RegionDetailTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.region_code: str | None = None
+        self.detail: RegionDetail | None = None  # the region on screen
         self._generation = 0
         self.region = QComboBox(self)
         self.region.setEditable(True)
@@ -100,6 +101,7 @@ class RegionDetailTab(QWidget):
         layout.addWidget(split, 1)
         self.splitter = split
         session.consolidated.connect(self._consolidated)
+        session.severity_ready.connect(self._severity_ready)
 
     # -- region choice --------------------------------------------------------------------------
 
@@ -135,6 +137,7 @@ class RegionDetailTab(QWidget):
     def _loaded(self, generation: int, detail: RegionDetail) -> None:
         if generation != self._generation:
             return
+        self.detail = detail
         selected = self.current_indicator()
         beside = side_by_side(self.session.view, detail.region.code)
         self.model.set_detail(detail, beside)
@@ -149,6 +152,11 @@ class RegionDetailTab(QWidget):
         if row < 0:
             self._selection_changed()
         self.loaded.emit(detail.region.code)
+
+    def _severity_ready(self) -> None:
+        """The severities arrived after the region: show its adjusted levels beside."""
+        if self.detail is not None and self.detail.region.code == self.region_code:
+            self._loaded(self._generation, self.detail)
 
     def _heading_html(self, d: RegionDetail) -> str:
         locale = QLocale()
@@ -166,6 +174,8 @@ class RegionDetailTab(QWidget):
         """Raw and adjusted panel score side by side, and the panel's severities (± SE) with their fit."""
         if beside is None:
             view = self.session.view
+            if view is not None and not view.fitted:
+                return "<br>" + self.tr("Adjusted score: estimating the assessor severities…")
             return ("<br>" + self.tr("Adjusted score: none — the round's panels are not linked (see Assessor severity)")
                     if view is not None and view.refusal else "")
         view = self.session.view

@@ -63,12 +63,18 @@ class SeverityTab(QWidget):
         layout.addWidget(self.calibration, 1)
         layout.addStretch(0)
         session.consolidated.connect(self.show_consolidation)
+        session.severity_ready.connect(lambda: self.show_consolidation(None))
 
-    def show_consolidation(self, _c: Consolidation) -> None:
+    def show_consolidation(self, _c: Consolidation | None) -> None:
         view = self.session.view
         if view is None:
             return
         self.calibration.show_data(view.consolidation.data)
+        if not view.fitted:  # fitted when this tab opens (CoordinatorSession.want_severity)
+            self.refusal.hide()
+            self.table.hide()
+            self.summary.setText(self.tr("<b>Assessor severity</b> — estimating…"))
+            return
         fit = view.severity
         self.refusal.setVisible(fit is None)
         self.refusal.setText(refusal_html(view) if fit is None else "")

@@ -85,6 +85,7 @@ class CoordinatorView(QWidget):
             shortcut.activated.connect(lambda i=number - 1: self._number_key(i))
             self.tab_keys.append(shortcut)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(self._severity_wanted)
         application = QApplication.instance()
         if isinstance(application, QApplication):
             application.focusChanged.connect(self._tab_changed)
@@ -147,6 +148,10 @@ class CoordinatorView(QWidget):
         inside = focus is not None and self.tabs.currentWidget() is self.setup_tab and self.setup_tab.isAncestorOf(focus)
         for shortcut in self.tab_keys:
             shortcut.setEnabled(not inside)
+
+    def _severity_wanted(self, *_: object) -> None:
+        """The severities are fitted only while a tab that shows them is open (the adjusted rule aside)."""
+        self.session.want_severity(self.tabs.currentWidget() in (self.detail_tab, self.severity_tab))
 
     def _number_key(self, index: int) -> None:
         if self.tabs.currentWidget() is self.setup_tab and index < len(self.setup_tab.pages):
