@@ -11,6 +11,7 @@ from app.cli import schedule_cmds
 from app.cli.bundle_cmds import register_round_actions
 from app.cli.calibration_cmds import register_calibration_actions
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
+from app.cli.official_rule_cmds import register_official_rule_action
 from app.cli.return_cmds import register_return_actions
 from app.cli.round_setup_cmds import register_setup_actions
 from app.cli.schedule_file_cmds import register_file_actions
@@ -45,6 +46,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=round_import_schedule)
     register_setup_actions(sub)
     register_calibration_actions(sub)
+    register_official_rule_action(sub)
     register_round_actions(sub)
     register_return_actions(sub)
     register_file_actions(schedule_cmds.register(sub))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.consolidation.consolidate import Consolidation
 from app.consolidation.panel_scores import SPREAD_FLAG
-from app.consolidation.rules import describe
+from app.consolidation.rules import describe, parse_rule
 
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -28,7 +28,7 @@ def severity_item(c: Consolidation, lang: str = "en") -> tuple[str, str] | None:
         return ("Assessor severity", (
             f"Fitted on {fit.observations} counted levels of {len(fit.assessors)} assessors, normalised to 0–100: "
             "level = round mean + region readiness + indicator easiness − assessor severity + noise, by least squares "
-            "with each effect summing to zero (SciPy; docs/ranking-method.md §9). Residual SD "
+            "with each effect summing to zero (NumPy; docs/ranking-method.md §9). Residual SD "
             f"{fit.residual_sd:.2f} points. Severities run from {low.severity_levels:+.2f} levels "
             f"({c.data.assessors[low.assessor_id].name}, most lenient) to {high.severity_levels:+.2f} levels "
             f"({c.data.assessors[high.assessor_id].name}, most severe). Each assessor's level is raised by their "
@@ -36,19 +36,38 @@ def severity_item(c: Consolidation, lang: str = "en") -> tuple[str, str] | None:
     return ("Keketatan asesor", (
         f"Diestimasi dari {fit.observations} tingkat yang dihitung dari {len(fit.assessors)} asesor, dinormalkan ke "
         "0–100: tingkat = rata-rata putaran + kesiapan daerah + kemudahan indikator − keketatan asesor + galat, "
-        "dengan kuadrat terkecil dan tiap efek berjumlah nol (SciPy; docs/ranking-method.md §9). Simpangan baku "
+        "dengan kuadrat terkecil dan tiap efek berjumlah nol (NumPy; docs/ranking-method.md §9). Simpangan baku "
         f"residu {fit.residual_sd:.2f} poin. Keketatan berkisar dari {low.severity_levels:+.2f} tingkat "
         f"({c.data.assessors[low.assessor_id].name}, paling longgar) sampai {high.severity_levels:+.2f} tingkat "
         f"({c.data.assessors[high.assessor_id].name}, paling ketat). Tingkat tiap asesor ditambah keketatannya "
         f"sebelum rata-rata panel. Tanda kecocokan (erratic, halo): {flagged}."))
 
 
+def is_official(c: Consolidation) -> bool:
+    """The ranking is made with the round's official rule (``Round.aggregation_rule``): its shortlist is the round's."""
+    return parse_rule(c.round.aggregation_rule) is c.rule
+
+
+def official_item(c: Consolidation, lang: str = "en") -> tuple[str, str]:
+    """Which rule made this ranking, and whether it is the round's official one."""
+    official = parse_rule(c.round.aggregation_rule)
+    if lang != "id":
+        return ("Official rule", f"This ranking and its shortlists are made with the rule {c.rule.value}, the "
+                f"round's official rule." if is_official(c) else f"This ranking and its shortlists are made with "
+                f"the rule {c.rule.value}, which is NOT the round's official rule ({official.value}): they are not "
+                "the round's shortlists.")
+    return ("Aturan resmi", f"Peringkat ini dan daftar pendeknya dibuat dengan aturan {c.rule.value}, aturan resmi "
+            "putaran." if is_official(c) else f"Peringkat ini dan daftar pendeknya dibuat dengan aturan "
+            f"{c.rule.value}, BUKAN aturan resmi putaran ({official.value}): ini bukan daftar pendek putaran.")
+
+
 def method_items(c: Consolidation, lang: str = "en") -> list[tuple[str, str]]:
     """(heading, paragraph) pairs describing how this ranking was made."""
     items = _method_items(c, lang)
+    items.insert(3, official_item(c, lang))
     severity = severity_item(c, lang)
     if severity is not None:
-        items.insert(3, severity)
+        items.insert(4, severity)
     return items
 
 

@@ -36,7 +36,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from app.base.atomic import atomic_write
 from app.base.numbers import Kind, decimal_score
 from app.consolidation.consolidate import REGION_CODE_TIE_BREAKER, Consolidation
-from app.consolidation.method import agreement_rows, method_items
+from app.consolidation.method import agreement_rows, is_official, method_items
 from app.consolidation.ranking import TIE, YES
 from app.consolidation.report_charts import histogram_chart, ranked_total, ranking_chart, shortlist_legend
 from app.consolidation.report_style import (
@@ -223,7 +223,9 @@ def _summary(c: Consolidation, lang: str, styles: dict[str, ParagraphStyle]) -> 
         ("Missing assessments (panel members)" if en else "Penilaian belum masuk (anggota panel)", str(missing)),
         ("Assessors in conflict" if en else "Asesor berkonflik", str(conflicts)),
         ("Moderated indicators" if en else "Indikator dimoderasi", str(moderated)),
-        ("Aggregation rule" if en else "Aturan agregasi", c.rule.value),
+        ("Aggregation rule" if en else "Aturan agregasi", c.rule.value + (
+            (" (official)" if en else " (resmi)") if is_official(c) else
+            (f" (NOT official: {c.round.aggregation_rule})" if en else f" (BUKAN resmi: {c.round.aggregation_rule})"))),
         ("Tie-breakers" if en else "Pemecah seri",
          " → ".join(b if en or b != REGION_CODE_TIE_BREAKER else "kode daerah" for b in c.tie_breakers)),
         ("Shortlists" if en else "Daftar pendek", ", ".join(str(s) for s in c.shortlist_sizes) or "–"),
