@@ -1,4 +1,4 @@
-"""nilai round calibration add|list: a round's calibration cases (fictional regions every assessor scores first)."""
+"""nilai round calibration add|list|remove: a round's calibration cases (fictional regions every assessor scores first)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from app.cli.common import UserError, add_json, emit, open_store_for
 
 def register_calibration_actions(round_subparsers: argparse._SubParsersAction) -> None:
     calibration = round_subparsers.add_parser(
-        "calibration", help="calibration cases of a round: add, list",
+        "calibration", help="calibration cases of a round: add, list, remove",
         description="A calibration case is a fictional region (code K001..K999) with a recorded or mock interview "
         "that every assessor scores before the real interviews; it is never ranked.")
     sub = calibration.add_subparsers(dest="calibration_command", metavar="ACTION", required=True)
@@ -24,6 +24,14 @@ def register_calibration_actions(round_subparsers: argparse._SubParsersAction) -
     p.add_argument("--round", dest="round_ref", help="round id or name (default: the only round)")
     add_json(p)
     p.set_defaults(handler=calibration_list)
+    p = sub.add_parser("remove", help="take a calibration case out of the round (refused once it has scores, "
+                                      "unless --force)")
+    p.add_argument("code", help="the case's code, e.g. K001 (see: nilai round calibration list)")
+    p.add_argument("--force", action="store_true", help="remove it even though assessors scored it: their "
+                                                        "assessments stay in the store but no longer count")
+    p.add_argument("--round", dest="round_ref", help="round id or name (default: the only round)")
+    add_json(p)
+    p.set_defaults(handler=calibration_remove)
 
 
 def _round_id(store: object, ref: str | None) -> str:
@@ -64,4 +72,19 @@ def calibration_list(args: argparse.Namespace) -> int:
         store.close()
     emit(args, [asdict(c) for c in cases], [f"{c.code}  {c.name} ({c.province_name})" for c in cases]
          or ["no calibration cases yet (try: nilai round calibration add --name \"Kota Contoh\")"])
+    return 0
+
+
+def calibration_remove(args: argparse.Namespace) -> int:
+    # deferred: sqlalchemy, sqlmodel (loaded only when this command runs)
+    from app.rounds.setup import remove_calibration_case
+
+    store = open_store_for(args)
+    try:
+        round_id = _round_id(store, args.round_ref)
+        region = remove_calibration_case(store, round_id, args.code, force=args.force)
+    finally:
+        store.close()
+    emit(args, asdict(region), [f"calibration case {region.code} {region.name} removed from round {round_id[:8]}"
+                                + ("; its assessments stay in the store and no longer count" if args.force else "")])
     return 0

@@ -176,7 +176,11 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                a.instrument_hash, levels_text)
         .where(a.round_id == round_id, or_(a.is_current, a.in_conflict))
     ).all()
-    rows = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]))  # region, assessor, record, version
+    c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
+    statuses = dict(conn.execute(select(c.region_code, c.status).where(c.round_id == round_id)).all())
+    # A calibration case removed from the round after it was scored (forced): its records stay, counted nowhere.
+    rows = sorted((r for r in rows if not is_calibration_code(r[2]) or statuses.get(r[2]) == CALIBRATION),
+                  key=lambda r: (r[2], r[3], r[1], r[0]))  # region, assessor, record, version
     excluded = _exclusions(rows, instrument.content_hash)
     assessments = tuple(
         AssessmentRef(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7], why)
@@ -194,8 +198,6 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                 region_rows[counted[start].region_code] = slice(start, index)
             start = index
 
-    c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
-    statuses = dict(conn.execute(select(c.region_code, c.status).where(c.round_id == round_id)).all())
     codes = sorted(set(statuses) | {ref.region_code for ref in assessments})
     calibration = {code for code in codes if statuses.get(code) == CALIBRATION or is_calibration_code(code)}
     regions = {

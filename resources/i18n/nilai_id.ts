@@ -1025,6 +1025,10 @@
     <context>
         <name>CoordinatorSession</name>
         <message>
+            <source>Estimating the assessor severities</source>
+            <translation>Memperkirakan keketatan penilai</translation>
+        </message>
+        <message>
             <source>Consolidating</source>
             <translation>Mengonsolidasikan</translation>
         </message>
@@ -4096,6 +4100,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>RegionDetailTab</name>
         <message>
+            <source>Adjusted score: estimating the assessor severities…</source>
+            <translation>Nilai yang disesuaikan: sedang memperkirakan keketatan penilai…</translation>
+        </message>
+        <message>
             <source>Region</source>
             <translation>Daerah</translation>
         </message>
@@ -5019,6 +5027,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
     <context>
         <name>SeverityTab</name>
         <message>
+            <source>&lt;b&gt;Assessor severity&lt;/b&gt; — estimating…</source>
+            <translation>&lt;b&gt;Keketatan penilai&lt;/b&gt; — sedang diperkirakan…</translation>
+        </message>
+        <message>
             <source>About the severities</source>
             <translation>Tentang keketatan</translation>
         </message>
@@ -5578,6 +5590,14 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
     <context>
         <name>SetupWords</name>
         <message>
+            <source>%1 %2 already has %3 assessment(s) in this round; nothing was removed. To remove it anyway, tick “also when scored”: its scores then no longer count.</source>
+            <translation>%1 %2 sudah memiliki %3 penilaian di putaran ini; tidak ada yang dihapus. Untuk tetap menghapusnya, centang “juga bila sudah dinilai”: nilainya lalu tidak dihitung lagi.</translation>
+        </message>
+        <message>
+            <source>%1 is not a calibration case of this round; nothing was removed.</source>
+            <translation>%1 bukan kasus kalibrasi putaran ini; tidak ada yang dihapus.</translation>
+        </message>
+        <message>
             <source>A calibration case needs a name, e.g. “Kota Contoh”.</source>
             <translation>Kasus kalibrasi memerlukan nama, mis. “Kota Contoh”.</translation>
         </message>
@@ -5771,6 +5791,34 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
     </context>
     <context>
         <name>CalibrationBox</name>
+        <message>
+            <source>Removed: calibration case %1 %2</source>
+            <translation>Dihapus: kasus kalibrasi %1 %2</translation>
+        </message>
+        <message>
+            <source>Case:</source>
+            <translation>Kasus:</translation>
+        </message>
+        <message>
+            <source>Take the chosen calibration case out of the round</source>
+            <translation>Keluarkan kasus kalibrasi yang dipilih dari putaran</translation>
+        </message>
+        <message>
+            <source>Remove case</source>
+            <translation>Hapus kasus</translation>
+        </message>
+        <message>
+            <source>Remove the case even though assessors scored it: their assessments stay in the store but no longer count (nor link the panels)</source>
+            <translation>Hapus kasus walaupun penilai sudah menilainya: penilaian mereka tetap tersimpan tetapi tidak dihitung lagi (dan tidak lagi menghubungkan panel)</translation>
+        </message>
+        <message>
+            <source>also when scored</source>
+            <translation>juga bila sudah dinilai</translation>
+        </message>
+        <message>
+            <source>Calibration case to remove</source>
+            <translation>Kasus kalibrasi yang akan dihapus</translation>
+        </message>
         <message>
             <source>Calibration cases (never ranked)</source>
             <translation>Kasus kalibrasi (tidak pernah diperingkat)</translation>

@@ -60,3 +60,48 @@ def test_a_calibration_case_is_added_on_the_candidates_step(qtbot, store, data_d
             ws.grab().save(str(Path(SHOTS) / f"setup-calibration-{lang}.png"))
     finally:
         i18n.uninstall()
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_calibration_case_is_removed_and_a_scored_one_only_when_ticked(qtbot, store, data_dir, runner,
+                                                                        lang) -> None:
+    from app.ui import i18n
+    from tests.consolidation.test_calibration_view import calibrated_round
+
+    b, code = calibrated_round(store)  # K001, scored by all five assessors
+    spare = setup.add_calibration_case(store, b.round_id, "Kota Cadangan")
+    i18n.install(lang)
+    try:
+        from app.ui.coordinator.services import CoordinatorServices
+        from app.ui.setup.workspace import SetupWorkspace
+
+        ws = SetupWorkspace(CoordinatorServices(store, runner, data_dir, lang))
+        qtbot.addWidget(ws)
+        ws.resize(1366, 768)
+        ws.show()
+        ws.set_round(b.round_id)
+        refused: list[str] = []
+        ws.failed.connect(refused.append)
+        box = ws.candidates_page.calibration
+        assert [box.chosen.itemData(i) for i in range(box.chosen.count())] == [code, spare.code]
+        box.chosen.setCurrentIndex(box.chosen.findData(spare.code))
+        qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)  # nobody scored it: removed
+        assert refused == [] and [c.code for c in setup.calibration_cases(store, b.round_id)] == [code]
+        assert box.chosen.count() == 1 and spare.code not in box.cases.text()
+
+        qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)  # scored: refused in one line
+        words = "sudah memiliki 5 penilaian" if lang == "id" else "already has 5 assessment(s)"
+        assert len(refused) == 1 and words in refused[0] and "\n" not in refused[0]
+        assert [c.code for c in setup.calibration_cases(store, b.round_id)] == [code]
+        if SHOTS:
+            ws.stack.setCurrentWidget(ws.candidates_page)
+            ws.grab().save(str(Path(SHOTS) / f"setup-calibration-remove-{lang}.png"))
+
+        box.force.setFocus()
+        qtbot.keyClick(box.force, Qt.Key.Key_Space)  # the keyboard ticks "also when scored"
+        assert box.force.isChecked()
+        qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+        assert setup.calibration_cases(store, b.round_id) == [] and len(refused) == 1
+        assert not box.remove_button.isEnabled() and not box.force.isChecked()
+    finally:
+        i18n.uninstall()

@@ -21,7 +21,7 @@ from app.rounds.setup.assessors import (
     round_assessors,
     update_assessor,
 )
-from app.rounds.setup.calibration import CALIBRATION, add_calibration_case, calibration_cases
+from app.rounds.setup.calibration import CALIBRATION, add_calibration_case, calibration_cases, remove_calibration_case
 from app.rounds.setup.candidates import (
     STATUSES,
     CandidateInfo,
@@ -40,7 +40,7 @@ from app.rounds.setup.round_details import RoundDetails, new_round, round_detail
 from app.rounds.setup.templates import TEMPLATES, template_path, write_template
 
 __all__ = [
-    "CALIBRATION", "LINKING", "STATUSES", "add_calibration_case", "calibration_cases", "AssessorInfo", "CandidateInfo", "FileProblems", "ResolvedLine", "RoundDetails",
+    "CALIBRATION", "LINKING", "STATUSES", "add_calibration_case", "calibration_cases", "remove_calibration_case", "AssessorInfo", "CandidateInfo", "FileProblems", "ResolvedLine", "RoundDetails",
     "ScheduleLayout", "SetupError", "add_assessor", "add_candidates", "import_assessors", "new_round",
     "read_assessors", "read_column", "remove_assessor", "remove_candidates", "resolve_file", "resolve_lines", "round_assessors",
     "round_candidates", "round_details", "save_schedule_layout", "schedule_layout", "set_candidate_status",

@@ -8,11 +8,11 @@ levels enter the assessor-severity fit and the per-assessor calibration comparis
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from app import regions as catalogue
 from app.models.domain import RegionInfo
-from app.models.tables import Candidate, Region
+from app.models.tables import Assessment, Candidate, InterviewSlot, Region
 from app.regions.calibration import (
     CALIBRATION_KIND,
     CALIBRATION_PROVINCE,
@@ -74,3 +74,32 @@ def calibration_cases(store: Store, round_id: str) -> list[RegionInfo]:
     with store.transaction() as session:
         get_round(session, round_id)
         return [stored_region(session, code) for code in calibration_codes(session, round_id)]
+
+
+def remove_calibration_case(store: Store, round_id: str, code: str, force: bool = False) -> RegionInfo:
+    """Take a calibration case out of the round (with its interview slots).
+
+    Refused once assessments of it exist, unless ``force``: its assessments then stay in the store,
+    as every record does, but count nowhere (consolidation reads only the round's cases; a late
+    bundle for the code is refused). The fictional region row stays too: codes are never reused.
+    """
+    code = code.strip().upper()
+    with store.transaction(write=True) as session:
+        round_ = get_round(session, round_id)
+        if code not in calibration_codes(session, round_id):
+            raise SetupError(f"{code or '(empty)'} is not a calibration case of round {round_.name}; see nilai round "
+                             "calibration list. Nothing was removed.", "calibration_unknown", {"code": code})
+        region = stored_region(session, code)
+        scored = len(session.exec(select(Assessment.record_id).where(
+            Assessment.round_id == round_id, Assessment.region_code == code).distinct()).all())
+        if scored and not force:
+            raise SetupError(f"{code} {region.name} already has {scored} assessment(s) in this round (calibration "
+                             "scores that enter the severity fit); nothing was removed. Remove it anyway with --force: "
+                             "the assessments stay in the store but no longer count.", "calibration_scored",
+                             {"code": code, "name": region.name, "count": str(scored)})
+        session.exec(delete(InterviewSlot).where(col(InterviewSlot.round_id) == round_id,
+                                                 col(InterviewSlot.region_code) == code))
+        for candidate in session.exec(select(Candidate).where(Candidate.round_id == round_id,
+                                                              Candidate.region_code == code)).all():
+            session.delete(candidate)
+        return region

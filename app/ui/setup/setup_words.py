@@ -116,4 +116,10 @@ class SetupWords(QObject):
             "calibration_name_taken": lambda: self._fill(self.tr("This round already has a calibration case named "
                                                                  "“%1” (%2); choose another name."),
                                                          f["name"], f["code"]),
+            "calibration_unknown": lambda: self.tr("%1 is not a calibration case of this round; nothing was "
+                                                   "removed.").replace("%1", f["code"]),
+            "calibration_scored": lambda: self._fill(self.tr("%1 %2 already has %3 assessment(s) in this round; "
+                                                             "nothing was removed. To remove it anyway, tick “also "
+                                                             "when scored”: its scores then no longer count."),
+                                                     f["code"], f["name"], f["count"]),
         }
