@@ -21,7 +21,12 @@ from app.rounds.setup.assessors import (
     round_assessors,
     update_assessor,
 )
-from app.rounds.setup.calibration import CALIBRATION, add_calibration_case, calibration_cases, remove_calibration_case
+from app.rounds.setup.calibration import (
+    CALIBRATION,
+    add_calibration_case,
+    calibration_cases,
+    remove_calibration_case,
+)
 from app.rounds.setup.candidates import (
     STATUSES,
     CandidateInfo,
