@@ -2552,6 +2552,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>InterviewActions</name>
         <message>
+            <source>Where you sat on the calibration case for this indicator, beside the group's median</source>
+            <translation>Posisi Anda pada kasus kalibrasi untuk indikator ini, di samping median kelompok</translation>
+        </message>
+        <message>
+            <source>Your calibration…</source>
+            <translation>Kalibrasi Anda…</translation>
+        </message>
+        <message>
             <source>Level %1</source>
             <translation>Tingkat %1</translation>
         </message>
@@ -2732,6 +2740,10 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>InterviewView</name>
+        <message>
+            <source>No calibration feedback for this round yet: the coordinator sends it with the round package, after every assessor has scored the calibration case.</source>
+            <translation>Belum ada umpan balik kalibrasi untuk putaran ini: koordinator mengirimnya bersama paket putaran, setelah semua penilai menilai kasus kalibrasi.</translation>
+        </message>
         <message>
             <source>Attach evidence</source>
             <translation>Lampirkan bukti dukung</translation>
@@ -3765,6 +3777,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>RankingBarChart</name>
         <message>
+            <source>Panel scores in ranking order, adjusted for assessor severity</source>
+            <translation>Skor panel menurut urutan peringkat, disesuaikan dengan keketatan penilai</translation>
+        </message>
+        <message>
+            <source>adjusted for assessor severity, some scores lie outside 0–100: the axis runs from %1 to %2</source>
+            <translation>disesuaikan dengan keketatan penilai, sebagian skor berada di luar 0–100: sumbu berjalan dari %1 sampai %2</translation>
+        </message>
+        <message>
+            <source>panel scores from %1 to %2</source>
+            <translation>skor panel dari %1 sampai %2</translation>
+        </message>
+        <message>
             <source>%1 regions ranked; shortlist cut-offs at %2</source>
             <translation>%1 daerah diperingkat; batas daftar pendek pada %2</translation>
         </message>
@@ -4185,6 +4209,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>RegionRadarChart</name>
+        <message>
+            <source>adjusted for assessor severity, the scale runs from %1 at the centre to %2</source>
+            <translation>disesuaikan dengan keketatan penilai, skala berjalan dari %1 di pusat sampai %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 (median %3)</source>
+            <translation>%1: %2 (median %3)</translation>
+        </message>
         <message>
             <source>Dimensions of %1 against the round median</source>
             <translation>Dimensi %1 dibandingkan median putaran</translation>
@@ -4835,6 +4867,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
     </context>
     <context>
         <name>ScoreHistogram</name>
+        <message>
+            <source>adjusted for assessor severity, some scores lie outside 0–100</source>
+            <translation>disesuaikan dengan keketatan penilai, sebagian skor berada di luar 0–100</translation>
+        </message>
         <message>
             <source>Distribution of panel scores</source>
             <translation>Sebaran nilai panel</translation>
@@ -5982,6 +6018,85 @@ Bandingkan sidik jari ini dengan yang diberikan penilai (langsung atau lewat tel
         <message>
             <source>%1: return to %2 withdrawn</source>
             <translation>%1: pengembalian kepada %2 dibatalkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorCalibrationDialog</name>
+        <message>
+            <source>No level on this indicator yet, neither yours nor the group's.</source>
+            <translation>Belum ada tingkat pada indikator ini, baik dari Anda maupun kelompok.</translation>
+        </message>
+        <message>
+            <source>group</source>
+            <translation>kelompok</translation>
+        </message>
+        <message>
+            <source>yours</source>
+            <translation>Anda</translation>
+        </message>
+        <message>
+            <source>lower than the group by %1</source>
+            <translation>lebih rendah dari kelompok %1 tingkat</translation>
+        </message>
+        <message>
+            <source>higher than the group by %1</source>
+            <translation>lebih tinggi dari kelompok %1 tingkat</translation>
+        </message>
+        <message>
+            <source>the same as the group</source>
+            <translation>sama dengan kelompok</translation>
+        </message>
+        <message>
+            <source>no group median</source>
+            <translation>tidak ada median kelompok</translation>
+        </message>
+        <message>
+            <source>you gave no level</source>
+            <translation>Anda tidak memberi tingkat</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3 assessors)</source>
+            <translation>%1 %2 (%3 penilai)</translation>
+        </message>
+        <message>
+            <source>Your levels on every indicator of the calibration case</source>
+            <translation>Tingkat Anda pada setiap indikator kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>&amp;All indicators…</source>
+            <translation>&amp;Semua indikator…</translation>
+        </message>
+        <message>
+            <source>The rubric's words for your level and the group's</source>
+            <translation>Uraian rubrik untuk tingkat Anda dan tingkat kelompok</translation>
+        </message>
+        <message>
+            <source>Your level on this indicator beside the group median</source>
+            <translation>Tingkat Anda pada indikator ini di samping median kelompok</translation>
+        </message>
+        <message>
+            <source>Where you sat</source>
+            <translation>Posisi Anda</translation>
+        </message>
+        <message>
+            <source>Group median</source>
+            <translation>Median kelompok</translation>
+        </message>
+        <message>
+            <source>Your level</source>
+            <translation>Tingkat Anda</translation>
+        </message>
+        <message>
+            <source>Calibration case</source>
+            <translation>Kasus kalibrasi</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 %2&lt;/b&gt;: your level on the calibration case that every assessor scored before the real interviews, beside the group's median. A level far from the median is worth a second look at the rubric; it is not a mark against you.</source>
+            <translation>&lt;b&gt;%1 %2&lt;/b&gt;: tingkat Anda pada kasus kalibrasi yang dinilai semua penilai sebelum wawancara sebenarnya, di samping median kelompok. Tingkat yang jauh dari median layak dicocokkan lagi dengan rubrik; itu bukan nilai buruk bagi Anda.</translation>
+        </message>
+        <message>
+            <source>Your calibration — %1</source>
+            <translation>Kalibrasi Anda — %1</translation>
         </message>
     </context>
 </TS>

@@ -44,6 +44,9 @@ class InterviewActions(QObject):
                                     self.tr("Put the cursor in the note of this indicator (Esc leaves it)"))
         self.attach_evidence = self._make(self.tr("Attach evidence…"), ["Ctrl+Shift+E"],
                                           self.tr("Attach files or photos as evidence for this indicator"))
+        self.calibration = self._make(self.tr("Your calibration…"), ["Ctrl+K"],
+                                      self.tr("Where you sat on the calibration case for this indicator, beside "
+                                              "the group's median"))
         self.timer = self._make(self.tr("Start timer"), ["Ctrl+T"], self.tr("Start or pause the interview timer"))
         self.delegation = self._make(self.tr("Delegation…"), ["Ctrl+D"],
                                      self.tr("Edit the names and roles of the delegation"))
@@ -82,7 +85,7 @@ class InterviewActions(QObject):
                 self.finalize, self.edit_note, self.timer]
 
     def all(self) -> list[QAction]:
-        return [*self.editing(), self.next, self.previous, self.next_unscored, self.find, self.timer,
+        return [*self.editing(), self.next, self.previous, self.next_unscored, self.find, self.calibration, self.timer,
                 self.reopen, self.undo, self.redo, self.back]
 
     def set_max_level(self, highest: int) -> None:

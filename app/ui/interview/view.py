@@ -30,6 +30,7 @@ from app.assessments.scoring import Mark
 from app.models.domain import AssessmentSnapshot, AssessmentStatus
 from app.store import Store, StoreError
 from app.ui.interview.actions import InterviewActions
+from app.ui.interview.calibration_dialog import IndicatorCalibrationDialog, feedback_of
 from app.ui.interview.delegation_editor import DelegationDialog
 from app.ui.interview.finalize_dialog import FinalizeDialog
 from app.ui.interview.find_indicator_dialog import FindIndicatorDialog
@@ -149,6 +150,7 @@ class InterviewView(QWidget):
         a.previous.triggered.connect(lambda: self.step(-1))
         a.next_unscored.triggered.connect(self.next_unscored)
         a.find.triggered.connect(self.find_indicator)
+        a.calibration.triggered.connect(self.show_calibration)
         a.edit_note.triggered.connect(lambda: self.panel.note.setFocus())
         a.attach_evidence.triggered.connect(self.attach_evidence)
         a.timer.triggered.connect(self.timer.toggle)
@@ -330,6 +332,19 @@ class InterviewView(QWidget):
         self.tree.setFocus()  # the digit keys score the indicator found at once
 
     # -- scoring -----------------------------------------------------------------------------
+
+    def show_calibration(self) -> None:
+        """Your calibration for the indicator in view (the round package's feedback), or why there is none."""
+        snap = self.session.snapshot if self.session else None
+        indicator = snap.instrument.indicator(self.current_code) if snap and self.current_code else None
+        if snap is None or indicator is None:
+            return
+        feedback = feedback_of(self.store, snap)
+        if feedback is None:
+            self.notice.emit(self.tr("No calibration feedback for this round yet: the coordinator sends it with the "
+                                     "round package, after every assessor has scored the calibration case."))
+            return
+        self.run_dialog(IndicatorCalibrationDialog(feedback, indicator, self.lang, self, self.run_dialog))
 
     def choose_level(self, value: int | None) -> None:
         if self.session is None or self.read_only or self.current_code is None:

@@ -121,7 +121,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     levels.addActions(a.levels)
     interview.addActions([a.not_applicable, a.clear_level])
     interview.addSeparator()
-    interview.addActions([a.next, a.previous, a.next_unscored, a.find])
+    interview.addActions([a.next, a.previous, a.next_unscored, a.find, a.calibration])
     interview.addSeparator()
     interview.addActions([a.edit_note, a.attach_evidence, a.delegation, a.timer])
     interview.addSeparator()
