@@ -3,15 +3,38 @@
 Every colour of text, grid and frame comes from the widget's palette (so a dark theme gets light
 text on a dark ground); data colours come from :mod:`app.ui.charts.palette`. ``render_image``
 paints a chart into an image of any size (for tests and screenshots) without showing it.
+
+Scores run 0-100, except under the adjusted rule, where a panel score can lie a little outside
+(a lenient panel's region, raised or lowered by its assessors' severities; never clipped, see
+docs/ranking-method.md §9.4): :func:`score_range` widens the axis to hold them.
 """
 
 from __future__ import annotations
+
+import math
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.widgets.contrast import GRAPHIC, TEXT, readable
+
+
+def score_range(values: Iterable[float | None], step: float = 5.0) -> tuple[float, float]:
+    """The score axis: 0-100, widened by whole ``step``s to hold a score outside it."""
+    present = [v for v in values if v is not None]
+    low, high = min([0.0, *present]), max([100.0, *present])
+    return math.floor(low / step) * step, math.ceil(high / step) * step
+
+
+def outside(low: float, high: float) -> bool:
+    """The axis had to be widened beyond 0-100 (an adjusted score lies outside)."""
+    return low < 0 or high > 100
+
+
+def axis_text(value: float) -> str:
+    return f"{value:g}"  # a whole number of points; the minus as the score texts write it
 
 
 class ChartWidget(QWidget):
@@ -63,20 +86,29 @@ class ChartWidget(QWidget):
         return height + 4
 
     def draw_value_axis(self, painter: QPainter, plot: QRectF, top: float = 100.0, step: float = 25.0,
-                        label_width: float = 28.0) -> None:
-        """Horizontal grid lines and labels 0..top on the left of ``plot``."""
+                        label_width: float = 28.0, bottom: float = 0.0) -> None:
+        """Horizontal grid lines and labels bottom..top on the left of ``plot``: every ``step`` from 0, and the
+        ends of an axis widened past them (a solid line at 0 when it is not the bottom)."""
         painter.save()
         metrics = painter.fontMetrics()
-        value = 0.0
+        values = [bottom + 0.0, top + 0.0]
+        value = math.ceil(bottom / step - 1e-9) * step
         while value <= top + 1e-9:
-            y = plot.bottom() - plot.height() * value / top
-            painter.setPen(QPen(self.grid_colour(), 1))
+            values.append(value)
+            value += step
+        steps = values[2:]
+        for value in sorted(set(values)):
+            y = plot.bottom() - plot.height() * (value - bottom) / (top - bottom)
+            painter.setPen(QPen(self.grid_colour(), 2 if value == 0 and bottom < 0 else 1))
             painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
+            crowded = value not in steps and any(  # an end too close to a step's label: the line without a label
+                abs(value - other) * plot.height() / (top - bottom) < metrics.height() for other in steps)
+            if crowded:
+                continue
             painter.setPen(self.muted_colour())
             painter.drawText(QRectF(plot.left() - label_width - 4, y - metrics.height() / 2, label_width,
                                     metrics.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{value:g}")
-            value += step
+                             axis_text(value))
         painter.restore()
 
     def draw_legend(self, painter: QPainter, items: list[tuple[QColor, str]], x: float, y: float,

@@ -1,4 +1,8 @@
-"""How the panel scores are distributed: bins of 5 points, with the score at each shortlist cut-off."""
+"""How the panel scores are distributed: bins of 5 points, with the score at each shortlist cut-off.
+
+The bins cover 0-100, and more bins below 0 or above 100 when an adjusted score lies there
+(:func:`~app.ui.charts.base.score_range`), so such a score is neither dropped nor counted in a bin
+whose label it does not fit."""
 
 from __future__ import annotations
 
@@ -10,18 +14,19 @@ from PySide6.QtWidgets import QWidget
 
 from app.base.numbers import Kind
 from app.consolidation import Consolidation
-from app.ui.charts.base import ChartWidget
+from app.ui.charts.base import ChartWidget, axis_text, outside, score_range
 from app.ui.charts.palette import IN_ALL, cut_colour
 from app.ui.i18n import score_text
 
 BIN = 5.0
 
 
-def histogram(totals: list[float], width: float = BIN) -> list[int]:
-    """Counts per bin [0, 5), [5, 10) ... [95, 100] (100 goes in the last bin)."""
-    bins = [0] * int(math.ceil(100 / width))
+def histogram(totals: list[float], width: float = BIN, low: float = 0.0, high: float = 100.0) -> list[int]:
+    """Counts per bin [low, low + 5), ... [high − 5, high] (``high`` goes in the last bin); low and high are
+    whole bins, as :func:`score_range` gives them."""
+    bins = [0] * int(math.ceil((high - low) / width))
     for value in totals:
-        bins[min(len(bins) - 1, max(0, int(value // width)))] += 1
+        bins[min(len(bins) - 1, max(0, int((value - low) // width)))] += 1
     return bins
 
 
@@ -38,14 +43,26 @@ class ScoreHistogram(ChartWidget):
         self._cuts: list[tuple[int, float]] = []
         self._marker: float | None = None
         self._marker_label = ""
+        self._range = (0.0, 100.0)
 
     def set_consolidation(self, c: Consolidation | None) -> None:
         totals = [r.total for r in c.ranking if r.total is not None] if c else []
-        self._bins = histogram(totals) if totals else []
+        self._range = low, high = score_range(totals, BIN)
+        self._bins = histogram(totals, BIN, low, high) if totals else []
         self._cuts = cut_scores(c) if c else []
-        self.setAccessibleDescription(", ".join(f"{i * BIN:g}–{(i + 1) * BIN:g}: {n}"
-                                                for i, n in enumerate(self._bins) if n))
+        description = ", ".join(f"{axis_text(low + i * BIN)}–{axis_text(low + (i + 1) * BIN)}: {n}"
+                                for i, n in enumerate(self._bins) if n)
+        if outside(low, high):
+            description += "; " + self.tr("adjusted for assessor severity, some scores lie outside 0–100")
+        self.setAccessibleDescription(description)
         self.update()
+
+    def value_range(self) -> tuple[float, float]:
+        return self._range
+
+    def _x(self, plot: QRectF, value: float) -> float:
+        low, high = self._range
+        return plot.left() + plot.width() * (value - low) / (high - low)
 
     def set_marker(self, score: float | None, label: str = "") -> None:
         """A region's own score, marked on the axis (``label`` names it in the legend)."""
@@ -85,18 +102,20 @@ class ScoreHistogram(ChartWidget):
             height = plot.height() * count / ceiling
             painter.drawRect(QRectF(plot.left() + i * width + 1, plot.bottom() - height, width - 2, height))
         painter.setPen(self.muted_colour())
-        for value in range(0, 101, 20):
-            x = plot.left() + plot.width() * value / 100
+        low, high = self._range
+        ends = {end for end in (low, high) if min(abs(end), abs(end - 100)) >= 10}  # an end next to 0 or 100: unlabelled
+        for value in sorted({*ends, *range(0, 101, 20)}):
+            x = self._x(plot, value)
             painter.drawText(QRectF(x - 20, plot.bottom() + 2, 40, metrics.height()), Qt.AlignmentFlag.AlignCenter,
-                             str(value))
+                             axis_text(value))
         painter.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + 2, plot.width(), metrics.height()),
                          Qt.AlignmentFlag.AlignCenter, self.tr("panel score (regions per 5 points)"))
         for i, (_size, score) in enumerate(self._cuts):
-            x = plot.left() + plot.width() * score / 100
+            x = self._x(plot, score)
             painter.setPen(QPen(cut_colour(i), 2, Qt.PenStyle.DashLine))
             painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
         if self._marker is not None:
-            x = plot.left() + plot.width() * self._marker / 100
+            x = self._x(plot, self._marker)
             painter.setPen(QPen(self.text_colour(), 2))
             painter.drawLine(QLineF(x, plot.bottom() - 6, x, plot.bottom() + 2))
             painter.drawPolygon([QPointF(x - 5, plot.bottom() + 2), QPointF(x + 5, plot.bottom() + 2),

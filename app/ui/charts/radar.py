@@ -1,4 +1,8 @@
-"""One region's dimension scores (0-100) on a radar, against the round's median of each dimension."""
+"""One region's dimension scores (0-100) on a radar, against the round's median of each dimension.
+
+An adjusted score outside 0-100 widens the scale (:func:`~app.ui.charts.base.score_range`): the centre
+is then the lowest value shown, so a negative score does not flip through the centre to the other
+side, and an outer ring marks the highest."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.base.numbers import Kind
 from app.consolidation import Consolidation
-from app.ui.charts.base import ChartWidget
+from app.ui.charts.base import ChartWidget, axis_text, outside, score_range
 from app.ui.charts.palette import REFERENCE, REGION, with_alpha
 from app.ui.i18n import score_text
 
@@ -32,6 +36,7 @@ class RegionRadarChart(ChartWidget):
         super().__init__(parent)
         self._axes: list[tuple[str, float | None, float | None]] = []  # label, region, median
         self._region = ""
+        self._range = (0.0, 100.0)
 
     def set_region(self, c: Consolidation | None, region_code: str | None) -> None:
         self._axes, self._region = [], ""
@@ -42,18 +47,27 @@ class RegionRadarChart(ChartWidget):
                 self._region = ranked.region.name
                 self._axes = [(d.code, ranked.dimensions[i].score, medians[d.code])
                               for i, d in enumerate(c.instrument.dimensions)]
-        self.setAccessibleDescription("; ".join(
-            f"{label}: {score_text(v, Kind.WHOLE)} (median {score_text(m, Kind.WHOLE)})"
-            for label, v, m in self._axes))
+        self._range = score_range(v for _label, value, median in self._axes for v in (value, median))
+        description = "; ".join(self.tr("%1: %2 (median %3)").replace("%1", label).replace(
+            "%2", score_text(v, Kind.WHOLE)).replace("%3", score_text(m, Kind.WHOLE)) for label, v, m in self._axes)
+        if outside(*self._range):
+            description += "; " + self.tr("adjusted for assessor severity, the scale runs from %1 at the centre to "
+                                          "%2").replace("%1", axis_text(self._range[0])).replace(
+                "%2", axis_text(self._range[1]))
+        self.setAccessibleDescription(description)
         self.update()
+
+    def value_range(self) -> tuple[float, float]:
+        return self._range
 
     def axes(self) -> list[tuple[str, float | None, float | None]]:
         return list(self._axes)
 
     def _point(self, centre: QPointF, radius: float, axis: float, value: float) -> QPointF:
         angle = -math.pi / 2 + 2 * math.pi * axis / max(1, len(self._axes))
-        return QPointF(centre.x() + math.cos(angle) * radius * value / 100,
-                       centre.y() + math.sin(angle) * radius * value / 100)
+        low, high = self._range
+        share = (value - low) / (high - low)
+        return QPointF(centre.x() + math.cos(angle) * radius * share, centre.y() + math.sin(angle) * radius * share)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -74,17 +88,19 @@ class RegionRadarChart(ChartWidget):
         radius = max(10.0, min(area.width() / 2 - width_room, area.height() / 2 - label_room))
         centre = area.center()
         count = len(self._axes)
-        for ring in RINGS:
-            pen = QPen(self.grid_colour(), 1, Qt.PenStyle.SolidLine if ring == 100 else Qt.PenStyle.DotLine)
+        low, high = self._range
+        rings = [ring for ring in (0.0, *RINGS, high) if low < ring <= high]  # 0 only when the centre is below it
+        for ring in dict.fromkeys(rings):
+            pen = QPen(self.grid_colour(), 1, Qt.PenStyle.SolidLine if ring == high else Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(QPolygonF([self._point(centre, radius, i, ring) for i in range(count)]))
             painter.setPen(self.muted_colour())  # ring values between the first two axes, clear of their labels
-            painter.drawText(self._point(centre, radius, 0.5, ring) + QPointF(3, 0), str(ring))
+            painter.drawText(self._point(centre, radius, 0.5, ring) + QPointF(3, 0), axis_text(ring))
         for i, (label, value, _median) in enumerate(self._axes):
             painter.setPen(QPen(self.grid_colour(), 1))
-            painter.drawLine(centre, self._point(centre, radius, i, 100))
-            tip = self._point(centre, radius + 10, i, 100)
+            painter.drawLine(centre, self._point(centre, radius, i, high))
+            tip = self._point(centre, radius + 10, i, high)
             text = f"{label} {score_text(value, Kind.WHOLE)}"
             width = metrics.horizontalAdvance(text) + 6
             box = QRectF(tip.x() - width / 2, tip.y() - metrics.height() / 2, width, metrics.height())
@@ -96,7 +112,7 @@ class RegionRadarChart(ChartWidget):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         for values, colour, fill in (([m for _, _, m in self._axes], REFERENCE, 30),
                                      ([v for _, v, _ in self._axes], REGION, 70)):
-            polygon = QPolygonF([self._point(centre, radius, i, v or 0.0) for i, v in enumerate(values)])
+            polygon = QPolygonF([self._point(centre, radius, i, low if v is None else v) for i, v in enumerate(values)])
             painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine if colour is REFERENCE else Qt.PenStyle.SolidLine))
             painter.setBrush(QBrush(with_alpha(colour, fill)))
             painter.drawPolygon(polygon)

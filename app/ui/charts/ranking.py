@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from app.base.numbers import Kind
 from app.consolidation import Consolidation, RankedRegion
 from app.consolidation.ranking import TIE, YES
-from app.ui.charts.base import ChartWidget
+from app.consolidation.rules import AggregationRule
+from app.ui.charts.base import ChartWidget, axis_text, outside, score_range
 from app.ui.charts.palette import IN_ALL, IN_SOME, OUT, TIED, cut_colour
 from app.ui.i18n import score_text
 
@@ -36,14 +37,34 @@ class RankingBarChart(ChartWidget):
         self._cuts: list[int] = []
         self._highlight: str | None = None
         self._plot = QRectF()
+        self._range = (0.0, 100.0)  # the value axis: wider when an adjusted score lies outside 0-100
+        self._adjusted = False
 
     def set_consolidation(self, c: Consolidation | None) -> None:
         self._bars = [r for r in c.ranking if r.total is not None] if c else []
         self._cuts = list(c.shortlist_sizes) if c else []
-        self.setAccessibleDescription(self.tr("%1 regions ranked; shortlist cut-offs at %2")
-                                      .replace("%1", str(len(self._bars)))
-                                      .replace("%2", ", ".join(str(s) for s in self._cuts)))
+        self._adjusted = c is not None and c.rule is AggregationRule.ADJUSTED
+        self._range = score_range(r.total for r in self._bars)
+        description = (self.tr("%1 regions ranked; shortlist cut-offs at %2")
+                       .replace("%1", str(len(self._bars))).replace("%2", ", ".join(str(s) for s in self._cuts)))
+        if self._bars:
+            description += "; " + self.tr("panel scores from %1 to %2").replace(
+                "%1", score_text(self._bars[-1].total, Kind.PANEL)).replace("%2", score_text(self._bars[0].total,
+                                                                                           Kind.PANEL))
+        if outside(*self._range):
+            description += "; " + self.tr("adjusted for assessor severity, some scores lie outside 0–100: the "
+                                          "axis runs from %1 to %2").replace("%1", axis_text(self._range[0])).replace(
+                "%2", axis_text(self._range[1]))
+        self.setAccessibleDescription(description)
         self.update()
+
+    def value_range(self) -> tuple[float, float]:
+        return self._range
+
+    def y_of(self, value: float) -> float:
+        """Where a score lies on the value axis of the last paint."""
+        low, high = self._range
+        return self._plot.bottom() - self._plot.height() * (value - low) / (high - low)
 
     def set_highlight(self, region_code: str | None) -> None:
         if region_code != self._highlight:
@@ -60,7 +81,8 @@ class RankingBarChart(ChartWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         self.begin(painter)
-        top = self.draw_title(painter, self.tr("Panel scores in ranking order"))
+        top = self.draw_title(painter, self.tr("Panel scores in ranking order, adjusted for assessor severity")
+                              if self._adjusted else self.tr("Panel scores in ranking order"))
         metrics = painter.fontMetrics()
         legend_y = top
         self.draw_legend(painter, [(IN_ALL, self.tr("on every shortlist")), (IN_SOME, self.tr("on the larger")),
@@ -71,7 +93,7 @@ class RankingBarChart(ChartWidget):
         self._plot = plot
         if plot.width() < 20 or plot.height() < 20:
             return
-        self.draw_value_axis(painter, plot)
+        self.draw_value_axis(painter, plot, bottom=self._range[0], top=self._range[1])
         if not self._bars:
             painter.setPen(self.muted_colour())
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No region has a panel score yet"))
@@ -80,9 +102,10 @@ class RankingBarChart(ChartWidget):
         step = plot.width() / n
         gap = step * 0.15 if step > 4 else 0.0
         painter.setPen(Qt.PenStyle.NoPen)
+        zero = self.y_of(0.0)
         for i, r in enumerate(self._bars):
-            height = plot.height() * (r.total or 0.0) / 100.0
-            rect = QRectF(plot.left() + i * step + gap / 2, plot.bottom() - height, max(0.8, step - gap), height)
+            end = self.y_of(r.total or 0.0)  # a score below 0 hangs down from the zero line
+            rect = QRectF(plot.left() + i * step + gap / 2, min(zero, end), max(0.8, step - gap), abs(zero - end))
             painter.setBrush(bar_colour(r))
             painter.drawRect(rect)
         if self._highlight:
