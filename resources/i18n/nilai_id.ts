@@ -641,8 +641,8 @@
             <translation>Kalibrasi: setiap penilai terhadap median</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Calibration&lt;/b&gt; — this round has no calibration case (add one with &lt;i&gt;nilai round calibration add&lt;/i&gt;).</source>
-            <translation>&lt;b&gt;Kalibrasi&lt;/b&gt; — putaran ini belum memiliki kasus kalibrasi (tambahkan dengan &lt;i&gt;nilai round calibration add&lt;/i&gt;).</translation>
+            <source>&lt;b&gt;Calibration&lt;/b&gt; — this round has no calibration case (add one in &lt;i&gt;Round setup ▸ Candidates&lt;/i&gt;, or with &lt;i&gt;nilai round calibration add&lt;/i&gt;).</source>
+            <translation>&lt;b&gt;Kalibrasi&lt;/b&gt; — putaran ini belum memiliki kasus kalibrasi (tambahkan di &lt;i&gt;Persiapan putaran ▸ Kandidat&lt;/i&gt;, atau dengan &lt;i&gt;nilai round calibration add&lt;/i&gt;).</translation>
         </message>
         <message>
             <source>&lt;b&gt;Calibration&lt;/b&gt; — each assessor's levels on the calibration case(s) against the median of all assessors: + sits high (lenient), − sits low (strict); an indicator is named when the assessor sat at least %1 level(s) from the median.</source>
@@ -3943,6 +3943,14 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     <context>
         <name>RankingTab</name>
         <message>
+            <source>&lt;b&gt;The adjustment against the raw mean&lt;/b&gt; — %1 (⇅ in &lt;i&gt;Rank by mean&lt;/i&gt;; open a region for why)</source>
+            <translation>&lt;b&gt;Penyesuaian dibandingkan rata-rata asli&lt;/b&gt; — %1 (⇅ di &lt;i&gt;Peringkat rata-rata&lt;/i&gt;; buka satu daerah untuk melihat alasannya)</translation>
+        </message>
+        <message>
+            <source>top %1: %2 in, %3 out</source>
+            <translation>%1 teratas: %2 masuk, %3 keluar</translation>
+        </message>
+        <message>
             <source>Aggregation rule</source>
             <translation>Aturan agregasi</translation>
         </message>
@@ -4123,6 +4131,42 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
     </context>
     <context>
         <name>RegionDetailTab</name>
+        <message>
+            <source>Why: %1.</source>
+            <translation>Alasannya: %1.</translation>
+        </message>
+        <message>
+            <source>its panel scores more strictly than the round's average assessor (%1 points on average), so the adjustment raises its levels</source>
+            <translation>panelnya menilai lebih ketat daripada penilai rata-rata putaran (rata-rata %1 poin), sehingga penyesuaian menaikkan tingkatnya</translation>
+        </message>
+        <message>
+            <source>its panel scores more leniently than the round's average assessor (%1 points on average), so the adjustment lowers its levels</source>
+            <translation>panelnya menilai lebih longgar daripada penilai rata-rata putaran (rata-rata %1 poin), sehingga penyesuaian menurunkan tingkatnya</translation>
+        </message>
+        <message>
+            <source>its panel scores about as strictly as the round's average assessor</source>
+            <translation>panelnya menilai kira-kira seketat penilai rata-rata putaran</translation>
+        </message>
+        <message>
+            <source>the adjustment takes it out of a tie at the top %1</source>
+            <translation>penyesuaian melepaskannya dari seri di batas %1 teratas</translation>
+        </message>
+        <message>
+            <source>the adjustment brings it to a tie at the top %1</source>
+            <translation>penyesuaian membuatnya seri di batas %1 teratas</translation>
+        </message>
+        <message>
+            <source>the adjustment takes it off the top %1</source>
+            <translation>penyesuaian mengeluarkannya dari %1 teratas</translation>
+        </message>
+        <message>
+            <source>the adjustment puts it on the top %1</source>
+            <translation>penyesuaian memasukkannya ke %1 teratas</translation>
+        </message>
+        <message>
+            <source>By the raw mean rank &lt;b&gt;%1&lt;/b&gt;, adjusted rank &lt;b&gt;%2&lt;/b&gt;</source>
+            <translation>Menurut rata-rata asli peringkat &lt;b&gt;%1&lt;/b&gt;, setelah disesuaikan peringkat &lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
         <message>
             <source>Adjusted score: estimating the assessor severities…</source>
             <translation>Nilai yang disesuaikan: sedang memperkirakan keketatan penilai…</translation>
@@ -5062,6 +5106,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
     </context>
     <context>
         <name>SeverityTab</name>
+        <message>
+            <source>Ranked adjusted for these severities instead of by the raw mean: %1 (Ranking tab, rule &lt;i&gt;Adjusted for assessor severity&lt;/i&gt;).</source>
+            <translation>Bila diperingkat dengan penyesuaian keketatan ini, bukan dengan rata-rata asli: %1 (tab Peringkat, aturan &lt;i&gt;Disesuaikan dengan keketatan penilai&lt;/i&gt;).</translation>
+        </message>
         <message>
             <source>&lt;b&gt;Assessor severity&lt;/b&gt; — estimating…</source>
             <translation>&lt;b&gt;Keketatan penilai&lt;/b&gt; — sedang diperkirakan…</translation>

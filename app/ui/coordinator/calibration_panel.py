@@ -55,8 +55,8 @@ class CalibrationPanel(QWidget):
         self.view = view = calibration_view(data)
         locale = QLocale()
         if not view.cases:
-            self.title.setText(self.tr("<b>Calibration</b> — this round has no calibration case (add one with "
-                                       "<i>nilai round calibration add</i>)."))
+            self.title.setText(self.tr("<b>Calibration</b> — this round has no calibration case (add one in "
+                                       "<i>Round setup ▸ Candidates</i>, or with <i>nilai round calibration add</i>)."))
             self.table.hide()
             return
         self.title.setText(self.tr("<b>Calibration</b> — each assessor's levels on the calibration case(s) against "

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from app.base.numbers import Kind
 from app.consolidation import Consolidation
 from app.consolidation.detail import IndicatorDetail, RegionDetail, region_detail
+from app.consolidation.ranking import NO, YES
 from app.consolidation.severity.model import ERRATIC, HALO
 from app.ui.coordinator.detail_model import INDICATOR, RegionDetailModel, level_text
 from app.ui.coordinator.moderation_panel import ModerationPanel
 from app.ui.coordinator.returns_panel import ReturnsPanel
 from app.ui.coordinator.session import CoordinatorSession, error_text
 from app.ui.coordinator.severity_model import signed
-from app.ui.coordinator.side_by_side import SideBySide, side_by_side
+from app.ui.coordinator.side_by_side import SideBySide, shortlist_move, side_by_side
 from app.ui.i18n import score_text
 
 
@@ -195,7 +196,33 @@ class RegionDetailTab(QWidget):
         return ("<br>" + self.tr("Raw mean <b>%1</b> · adjusted for assessor severity <b>%2</b> · the panel's "
                                  "severities (points ± SE; + stricter): %3")
                 .replace("%1", score_text(raw, Kind.PANEL)).replace("%2", score_text(adjusted, Kind.PANEL))
-                .replace("%3", " · ".join(people)))
+                .replace("%3", " · ".join(people)) + self._why_html(d, beside))
+
+    def _why_html(self, d: RegionDetail, beside: SideBySide) -> str:
+        """Where the raw mean and the adjustment place the region, the cut-offs crossed, and why: the panel's severity."""
+        move = shortlist_move(self.session.view, d.region.code)
+        if move is None:
+            return ""
+        locale = QLocale()
+        text = (self.tr("By the raw mean rank <b>%1</b>, adjusted rank <b>%2</b>").replace("%1", str(move.raw.rank))
+                .replace("%2", str(move.adjusted.rank)))
+        for size, before, after in move.crossed:
+            words = (self.tr("the adjustment puts it on the top %1") if after == YES else
+                     self.tr("the adjustment takes it off the top %1") if before == YES and after == NO else
+                     self.tr("the adjustment brings it to a tie at the top %1") if after != NO else
+                     self.tr("the adjustment takes it out of a tie at the top %1"))
+            text += " — <b>" + words.replace("%1", locale.toString(size)) + "</b>"
+        severities = [s.severity for a in d.assessors if (s := beside.severity(a.id)) is not None]
+        panel = sum(severities) / len(severities) if severities else 0.0
+        if abs(panel) < 0.05:
+            why = self.tr("its panel scores about as strictly as the round's average assessor")
+        elif panel < 0:
+            why = self.tr("its panel scores more leniently than the round's average assessor (%1 points on average), "
+                          "so the adjustment lowers its levels").replace("%1", signed(locale, panel, 1))
+        else:
+            why = self.tr("its panel scores more strictly than the round's average assessor (%1 points on average), "
+                          "so the adjustment raises its levels").replace("%1", signed(locale, panel, 1))
+        return "<br>" + text + ". " + self.tr("Why: %1.").replace("%1", why)
 
     # -- indicator ------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from app.ui.coordinator.ranking_view import RankingTableView
 from app.ui.coordinator.rule_names import RULES, rule_name
 from app.ui.coordinator.rule_panel import OfficialRulePanel
 from app.ui.coordinator.session import CoordinatorSession
+from app.ui.coordinator.side_by_side import shortlist_changes
 
 
 def alpha_text(locale: QLocale, value: float | None) -> str:
@@ -211,4 +212,20 @@ class RankingTab(QWidget):
                              .replace("%2", str(len(cut.selected))))
         ranked = sum(1 for r in c.ranking if r.rank is not None)
         parts.append(self.tr("%1 of %2 regions ranked").replace("%1", str(ranked)).replace("%2", str(len(c.ranking))))
-        return " &nbsp; ".join(parts)
+        moved = self._moved_html(c)
+        return " &nbsp; ".join(parts) + (f"<br>{moved}" if moved else "")
+
+    def _moved_html(self, c: Consolidation) -> str:
+        """Under the adjusted rule: how many regions the adjustment brings onto and takes off each shortlist."""
+        if c.rule is not AggregationRule.ADJUSTED:
+            return ""
+        changes = changes_text(self.session.view)
+        return self.tr("<b>The adjustment against the raw mean</b> — %1 (⇅ in <i>Rank by mean</i>; open a region "
+                       "for why)").replace("%1", changes) if changes else ""
+
+
+def changes_text(view) -> str:
+    """"top 75: 3 in, 3 out · top 50: 2 in, 2 out" (in the language shown)."""
+    return " · ".join(QCoreApplication.translate("RankingTab", "top %1: %2 in, %3 out").replace("%1", str(size))
+                      .replace("%2", str(moved_in)).replace("%3", str(moved_out))
+                      for size, moved_in, moved_out in shortlist_changes(view))

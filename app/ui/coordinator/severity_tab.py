@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.consolidation import Consolidation
 from app.ui.coordinator.calibration_panel import CalibrationPanel
+from app.ui.coordinator.ranking_tab import changes_text
 from app.ui.coordinator.rule_panel import REFUSAL_STYLE, refusal_html
 from app.ui.coordinator.session import CoordinatorSession
 from app.ui.coordinator.severity_model import ASSESSOR, SEVERITY, SeverityModel, severity_rows
@@ -93,7 +94,13 @@ class SeverityTab(QWidget):
                     "assessor severity</i> adds each severity back to that assessor's levels. %3 of %4 "
                     "assessor(s) flagged.")
             .replace("%1", locale.toString(fit.observations)).replace("%2", locale.toString(fit.residual_sd, "f", 1))
-            .replace("%3", locale.toString(flagged)).replace("%4", locale.toString(len(fit.assessors))))
+            .replace("%3", locale.toString(flagged)).replace("%4", locale.toString(len(fit.assessors)))
+            + self._changes_html())
+
+    def _changes_html(self) -> str:
+        changes = changes_text(self.session.view)
+        return ("<br>" + self.tr("Ranked adjusted for these severities instead of by the raw mean: %1 (Ranking tab, "
+                                 "rule <i>Adjusted for assessor severity</i>).").replace("%1", changes)) if changes else ""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ASSESSOR, QHeaderView.ResizeMode.Stretch)
