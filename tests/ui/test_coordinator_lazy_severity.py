@@ -69,6 +69,9 @@ def test_the_window_fits_when_a_tab_shows_the_severities(qtbot, store, runner, d
     view.tabs.setCurrentWidget(view.severity_tab)  # Ctrl+7: the severities are fitted now
     assert session.cache.fitted == 1 and session.severity_wanted
     assert view.severity_tab.model.rowCount() == 5 and view.severity_tab.table.isVisible()
+    from PySide6.QtWidgets import QHeaderView  # the columns are fitted to the severities that came late
+
+    assert view.severity_tab.table.horizontalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
 
     view.open_region("1101")  # a moderation from the region detail: the ranking is redone, the fit kept
     session.moderate("1101", "S1", 5, "the minutes show a signed regulation")

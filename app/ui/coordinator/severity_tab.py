@@ -96,11 +96,11 @@ class SeverityTab(QWidget):
             .replace("%1", locale.toString(fit.observations)).replace("%2", locale.toString(fit.residual_sd, "f", 1))
             .replace("%3", locale.toString(flagged)).replace("%4", locale.toString(len(fit.assessors)))
             + self._changes_html())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ASSESSOR, QHeaderView.ResizeMode.Stretch)
 
     def _changes_html(self) -> str:
         changes = changes_text(self.session.view)
         return ("<br>" + self.tr("Ranked adjusted for these severities instead of by the raw mean: %1 (Ranking tab, "
                                  "rule <i>Adjusted for assessor severity</i>).").replace("%1", changes)) if changes else ""
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ASSESSOR, QHeaderView.ResizeMode.Stretch)
