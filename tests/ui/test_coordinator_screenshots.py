@@ -240,3 +240,95 @@ def test_adjusted_ranking_region_detail_and_severities(qtbot, runner, demo, lang
         window.hide()
     finally:
         i18n.install("en")
+
+
+def score_calibration_case(store, seed: int = 15) -> str:
+    """A calibration case in the demo round, scored by every demo assessor as their severity would have it: the
+    case's true level per indicator, lowered by the assessor's severity (in levels, from the round's fit), plus a
+    little noise; finalized, as imported bundles would bring them."""
+    import random
+
+    from app.models.tables import Assessment, Score
+    from app.rounds.setup import add_calibration_case
+
+    adjusted = consolidate_adjusted(store)
+    fit = adjusted.severity
+    case = add_calibration_case(store, adjusted.round.id, "Kota Contoh")
+    draw = random.Random(seed)
+    indicators = adjusted.instrument.indicators()
+    truth = {ind.code: draw.choice((2, 3, 3, 4)) for ind in indicators}
+    with store.transaction(write=True) as session:
+        for a in fit.assessors:
+            row = Assessment(round_id=adjusted.round.id, region_code=case.code, assessor_id=a.assessor_id,
+                             instrument_hash=adjusted.instrument.content_hash, status="final")
+            session.add(row)
+            session.flush()
+            for ind in indicators:
+                level = round(truth[ind.code] - 2.5 * a.severity_levels + draw.gauss(0, 0.4))
+                session.add(Score(version_id=row.version_id, indicator_code=ind.code,
+                                  level=max(ind.min_level, min(ind.max_level, level))))
+    return case.code
+
+
+def consolidate_adjusted(store):
+    from app.consolidation import consolidate
+
+    return consolidate(store, rule="adjusted")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_calibration_view(qtbot, runner, demo, lang) -> None:
+    """The severity tab of the demo round with a calibration case every assessor scored: who sat high, who sat low."""
+    from app.ui import i18n
+
+    store, data = demo
+    score_calibration_case(store)
+    i18n.install(lang)
+    try:
+        window = window_for(store, runner, data, lang)
+        qtbot.addWidget(window)
+        view = window.view
+        view.tabs.setCurrentWidget(view.severity_tab)
+        assert view.severity_tab.calibration.table.rowCount() == 6
+        save(window, f"coordinator-calibration-{lang}.png")
+        window.hide()
+        interview_calibration(qtbot, runner, store, data, lang)
+    finally:
+        i18n.install("en")
+
+
+def interview_calibration(qtbot, runner, store, data: Path, lang: str) -> None:
+    """The most severe assessor, in an interview, opens Your calibration… on an indicator where they sat low."""
+    from sqlmodel import select
+
+    from app.bundles.package_calibration import apply_cases, calibration_feedback, package_cases
+    from app.models.tables import Assessment
+    from app.ui.interview.actions import InterviewActions
+    from app.ui.interview.view import InterviewView
+    from app.ui.state import UiState
+
+    adjusted = consolidate_adjusted(store)
+    with store.transaction(write=True) as session:  # what the next round package brings the assessors
+        apply_cases(session, adjusted.round.id, package_cases(session, adjusted.round.id, feedback=True))
+    strict = max(adjusted.severity.assessors, key=lambda a: a.severity).assessor_id
+    (case,) = calibration_feedback(store, adjusted.round.id, strict)
+    low = next(line.indicator_code for line in case.lines if line.my_level is not None and line.median is not None
+               and line.my_level < line.median)
+    with store.transaction() as session:
+        version = session.exec(select(Assessment.version_id).where(
+            Assessment.assessor_id == strict, Assessment.region_code != case.code,
+            Assessment.status.in_(("final", "signed")))).first()
+    shown: list = []
+    view = InterviewView(store, runner, "penilai", UiState(data), InterviewActions(None), lang)
+    qtbot.addWidget(view)
+    view.run_dialog = lambda dialog: shown.append(dialog) or 0
+    view.resize(*SIZE)
+    view.show()
+    view.open(version)
+    view.go_to(low)
+    view.show_calibration()
+    (dialog,) = shown
+    dialog.show()
+    save(dialog, f"interview-calibration-{lang}.png")
+    dialog.close()
+    view.close_assessment()

@@ -94,7 +94,7 @@ def test_a_calibration_case_is_removed_and_a_scored_one_only_when_ticked(qtbot, 
         assert len(refused) == 1 and words in refused[0] and "\n" not in refused[0]
         assert [c.code for c in setup.calibration_cases(store, b.round_id)] == [code]
         if SHOTS:
-            ws.stack.setCurrentWidget(ws.candidates_page)
+            ws.show_step(1)  # the Candidates step, chosen in the step list as a coordinator would
             ws.grab().save(str(Path(SHOTS) / f"setup-calibration-remove-{lang}.png"))
 
         box.force.setFocus()
