@@ -43,7 +43,7 @@ def score_text(value: float | None) -> str:
 
 def ranking_header(c: Consolidation) -> list[str]:
     return [*RANKING_COLUMNS, *(f"{d.code}_score" for d in c.instrument.dimensions), *RANKING_TAIL,
-            *(f"shortlist_{size}" for size in c.shortlist_sizes), "aggregation_rule"]
+            *(f"shortlist_{size}" for size in c.shortlist_sizes), "aggregation_rule", "official_rule"]
 
 
 def ranking_rows(c: Consolidation) -> list[list[str]]:
@@ -55,6 +55,7 @@ def ranking_rows(c: Consolidation) -> list[list[str]]:
             str(r.assessors), str(r.expected), str(r.missing), str(r.in_conflict), str(len(r.flagged_indicators)),
             ";".join(r.flagged_indicators), ";".join(r.moderated_indicators), "yes" if r.score_tied else "no",
             ";".join(r.tied_with), *(mark for _, mark in r.shortlist), c.rule.value,
+            c.round.aggregation_rule,  # the round's official rule: the shortlist is the round's when the two agree
         ])
     return rows
 

@@ -68,10 +68,11 @@ def test_bad_requests_change_nothing_and_say_so_in_one_line(store, capsys) -> No
     assert rule_of(store, round_id) == "mean" and logged(store, round_id) == []
 
 
-def csv_rules(path: Path) -> tuple[set[str], list[str]]:
+def csv_rules(path: Path) -> tuple[set[tuple[str, str]], list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return {r["aggregation_rule"] for r in rows}, [r["region_code"] for r in rows if r["shortlist_2"] == "yes"]
+    return ({(r["aggregation_rule"], r["official_rule"]) for r in rows},
+            [r["region_code"] for r in rows if r["shortlist_2"] == "yes"])
 
 
 def test_every_export_names_its_rule_and_whether_it_is_official(store, tmp_path: Path, capsys) -> None:
@@ -80,12 +81,14 @@ def test_every_export_names_its_rule_and_whether_it_is_official(store, tmp_path:
                "--actor", ACTOR) == 0
     # the official rule, taken without --rule
     assert run(store.data_dir, "ranking", "--out", str(tmp_path / "r.csv")) == 0
-    assert csv_rules(tmp_path / "r.csv") == ({"adjusted"}, ["1103", "1104"])  # the shortlist, with its rule
+    assert csv_rules(tmp_path / "r.csv") == ({("adjusted", "adjusted")}, ["1103", "1104"])  # the shortlist, its rule
     assert run(store.data_dir, "ranking", "--out", str(tmp_path / "r.xlsx"), "--report-lang", "en") == 0
     book = load_workbook(tmp_path / "r.xlsx")
     header = [cell.value for cell in book["Ranking"][1]]
     column = header.index("aggregation_rule")
-    assert {row[column] for row in book["Ranking"].iter_rows(min_row=2, values_only=True)} == {"adjusted"}
+    official = header.index("official_rule")
+    assert {(row[column], row[official]) for row in book["Ranking"].iter_rows(min_row=2, values_only=True)} == {
+        ("adjusted", "adjusted")}
     method = {row[0]: row[1] for row in book["Method"].iter_rows(values_only=True) if row and row[0]}
     assert method["Official rule"] == ("This ranking and its shortlists are made with the rule adjusted, the "
                                        "round's official rule.")
@@ -96,7 +99,7 @@ def test_every_export_names_its_rule_and_whether_it_is_official(store, tmp_path:
     assert "· adjusted" in text  # the footer of every page
     # another rule than the official one: every format says the shortlist is not the round's
     assert run(store.data_dir, "ranking", "--out", str(tmp_path / "m.csv"), "--rule", "mean") == 0
-    assert csv_rules(tmp_path / "m.csv") == ({"mean"}, ["1101", "1103"])
+    assert csv_rules(tmp_path / "m.csv") == ({("mean", "adjusted")}, ["1101", "1103"])  # not the round's shortlist
     assert run(store.data_dir, "ranking", "--out", str(tmp_path / "m.xlsx"), "--rule", "mean",
                "--report-lang", "id") == 0
     method = {row[0]: row[1] for row in load_workbook(tmp_path / "m.xlsx")["Method"].iter_rows(values_only=True)
