@@ -32,6 +32,7 @@ def sync(args: argparse.Namespace) -> int:
     # deferred: httpx, cryptography, sqlmodel and the exporter, loaded only when this command runs
     from app.identity import IdentityError, unlock
     from app.sync.inbox import has_service, sync_round_trip
+    from app.sync.lock import SyncBusy
     from app.sync.outbox import SyncError, queue_new, waiting
 
     if not 0 <= args.retries <= 10:
@@ -50,7 +51,7 @@ def sync(args: argparse.Namespace) -> int:
             raise UserError(f"{exc} (the bundle and the requests are signed with your key)") from exc
         try:
             deliveries, received = sync_round_trip(store, unlocked, round_ref=args.round_ref, retries=args.retries)
-        except SyncError as exc:
+        except (SyncError, SyncBusy) as exc:
             raise UserError(str(exc)) from exc
         left = len(waiting(store))
     finally:

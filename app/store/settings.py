@@ -13,6 +13,7 @@ LANGUAGE = "ui.language"
 HIGH_CONTRAST = "ui.high_contrast"  # "1": the high-contrast palette (Settings → High contrast)
 LAST_OPEN = "ui.last_open_version"
 BACKUPS_KEEP = "backup.keep"
+AUTO_SYNC = "sync.auto"  # "0": Settings → Sync automatically is off (the desktop's background sync)
 
 
 def get(session: Session, key: str, default: str | None = None) -> str | None:

@@ -31,6 +31,7 @@ from app.models.tables import Assessment, Round, utcnow
 from app.rounds import RoundError, resolve_round
 from app.store import Store, settings
 from app.sync.client import SendFailed
+from app.sync.lock import exclusive
 from app.sync.outcome import QUARANTINED, REJECTED, SENT, Outcome
 from app.sync.resumable import STATE_SUFFIX, state_path, upload_bundle
 
@@ -97,6 +98,7 @@ def waiting(store: Store, round_id: str | None = None) -> list[OutboxEntry]:
         return list(session.exec(query.order_by(col(OutboxEntry.queued_at), col(OutboxEntry.version_id))))
 
 
+@exclusive  # one sync of this data directory at a time (app.sync.lock)
 def send_queued(store: Store, unlocked: Any, *, round_ref: str | None = None, retries: int = 3, backoff: float = 1.0,
                 send: Send = upload_bundle, sleep: Callable[[float], None] = time.sleep,
                 progress: Callable[[str], None] | None = None) -> list[Delivery]:

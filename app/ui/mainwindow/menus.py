@@ -46,6 +46,7 @@ class MenuCommands(Protocol):
     def edit_profile(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def set_high_contrast(self, on: bool) -> None: ...
+    def set_auto_sync(self, on: bool) -> None: ...
     def focus_work(self) -> None: ...
 
 
@@ -66,6 +67,7 @@ class Menus:
     coordinator_actions: CoordinatorActions
     help_actions: HelpActions
     sync_now: QAction | None = None  # File ▸ Sync now
+    auto_sync: QAction | None = None  # Settings ▸ Sync automatically
 
     def own_actions(self) -> list[QAction]:
         """The window's own commands, for the keyboard-shortcut list."""
@@ -159,6 +161,12 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     high_contrast.setCheckable(True)
     high_contrast.setChecked(settings.read(commands.store, settings.HIGH_CONTRAST) == "1")
     high_contrast.toggled.connect(commands.set_high_contrast)
+    auto_sync = settings_menu.addAction(QCoreApplication.translate("MainWindow", "Sync &automatically"))
+    describe(auto_sync, QCoreApplication.translate("MainWindow", "Send finalized and signed assessments to the "
+                                                   "coordinator's sync service by themselves when it answers"))
+    auto_sync.setCheckable(True)
+    auto_sync.setChecked(settings.read(commands.store, settings.AUTO_SYNC) != "0")
+    auto_sync.toggled.connect(commands.set_auto_sync)
 
     # Help: shortcuts, check data; then data folder, log file, About (help_actions)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
@@ -171,7 +179,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands, interview_actions: 
     help_actions = install_help_actions(window, help_menu, HelpServices(commands.store.data_dir))
 
     menus = Menus(file_menu, interview, sheets, help_menu, open_round, export_bundle, restore, quit_action,
-                  sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions, sync_now)
+                  sign_sheet, check_data, keys, sheet_actions, coordinator_actions, help_actions, sync_now, auto_sync)
     a.back.triggered.connect(commands.back_to_schedule)
     open_round.triggered.connect(commands.open_round_package)
     export_bundle.triggered.connect(lambda: commands.open_bundle_export().exec())

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from app.bundles.round_package import PackageImport
     from app.sheets.export import SignedSheet
     from app.ui.bundles.export_dialog import BundleExportDialog
+    from app.ui.mainwindow.auto_sync import AutoSync
     from app.ui.mainwindow.sync_now import SyncNow
 
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.interview)
         self.setCentralWidget(self.pages)
         self._sync: SyncNow | None = None
+        self.auto_sync: AutoSync | None = None  # made in start(): it loads the sync client
         self.menus = build_menus(self, self, self.interview_actions)
         self.menus.coordinator_actions.data_changed.connect(self.schedule.reload)  # imports change the statuses
         self.interview.offer_identity = self.menus.sheet_actions.services.offer_identity  # one way, testable
@@ -158,11 +160,27 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show today's work, or go straight back to the interview that was open."""
+        """Show today's work, or go straight back to the interview that was open; automatic sync begins."""
         self.schedule.reload()
         last = assessments.last_open_version(self.store)
         if last is not None:
             self.open_version(last)
+        self.start_auto_sync()
+
+    def start_auto_sync(self, **options: object) -> AutoSync:
+        from app.ui.mainwindow.auto_sync import (
+            AutoSync,  # deferred: httpx and the signer, after the first paint
+        )
+
+        if self.auto_sync is not None:
+            self.auto_sync.stop()
+        services = self.menus.sheet_actions.services
+        purpose = self.tr("sign what automatic sync sends to the coordinator's sync service (asked once per session)")
+        self.auto_sync = AutoSync(self, self.store, lambda: services.unlocked,
+                                  lambda: services.unlock(self, purpose), **options)  # type: ignore[arg-type]
+        self.interview.saving.connect(self.auto_sync.note_input)  # scoring or typing: the sync waits
+        self.auto_sync.start()
+        return self.auto_sync
 
     def open_slot(self, round_id: str, entry: ScheduleEntry) -> None:
         try:
@@ -318,6 +336,12 @@ class MainWindow(QMainWindow):
         settings.write(self.store, settings.LANGUAGE, lang)
         self.restart_requested.emit()
 
+    def set_auto_sync(self, on: bool) -> None:
+        if self.auto_sync is not None:
+            self.auto_sync.set_enabled(on)
+        else:
+            settings.write(self.store, settings.AUTO_SYNC, None if on else "0")
+
     def set_high_contrast(self, on: bool) -> None:
         """Kept in the store like the language; takes effect at once, no restart."""
         settings.write(self.store, settings.HIGH_CONTRAST, "1" if on else None)
@@ -333,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.interview.close_assessment()  # commits a note typed a moment ago
+        if self.auto_sync is not None:
+            self.auto_sync.stop()
         coordinator = self.menus.coordinator_actions.coordinator
         if coordinator is not None:  # its own top-level window: it goes with this one
             coordinator.hide()

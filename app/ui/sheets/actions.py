@@ -72,6 +72,8 @@ class SheetServices:
     pick_open: PickOpen = pick_open_dialog
     pick_save: PickSave = pick_save_dialog
     run_dialog: Callable[[QDialog], int] = QDialog.exec  # the identity dialog offered where one is missing
+    # the identity last unlocked in this session (in memory only): automatic sync signs with it
+    unlocked: UnlockedIdentity | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -89,8 +91,11 @@ class SheetServices:
 
     def unlock(self, parent: QWidget, purpose: str = "") -> UnlockedIdentity | None:
         if self.ask_passphrase is not None:
-            return self.ask_passphrase(parent, self.data_dir)
-        return PassphraseDialog.ask(self.data_dir, parent, purpose=purpose, throttle=self.throttle)
+            unlocked = self.ask_passphrase(parent, self.data_dir)
+        else:
+            unlocked = PassphraseDialog.ask(self.data_dir, parent, purpose=purpose, throttle=self.throttle)
+        self.unlocked = unlocked or self.unlocked
+        return unlocked
 
 
 class SheetActions(QObject):
