@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.bundles.errors import BundleError
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
+from app.cli.quarantine_cmds import register as register_quarantine
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -85,6 +86,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--actor", help="who decides (default: this data directory's profile)")
     add_json(p)
     p.set_defaults(handler=bundle_resolve)
+    register_quarantine(sub)
 
 
 def register_round_actions(round_subparsers: argparse._SubParsersAction) -> None:

@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                             description="Receives signed bundles over HTTPS and runs each through the same "
                             "verification and import as `nilai bundle import`. Requests are authenticated with "
                             "the assessor's signing key (RFC 9421) against the store's trust list; bundles "
-                            "from certificates not trusted yet are kept in <data dir>/sync/quarantine/. "
+                            "from certificates not trusted yet wait in the store's quarantine (nilai bundle quarantine list). "
                             "Logs one JSON line per request to <data dir>/logs/" + LOG_NAME + ".")
     p.add_argument("--database-url", default=argparse.SUPPRESS,
                    help="the coordinator's PostgreSQL store, e.g. postgresql+psycopg://nilai@db/nilai "

@@ -1,9 +1,9 @@
 """The service's intake of one received bundle: the very import `nilai bundle import` runs.
 
 Nothing here knows HTTP. A bundle arrives as a file in ``<data dir>/sync/incoming/`` (the web
-layer streams it there and checks it against the signed digest); then it is either kept in
-quarantine (sender not trusted yet) or handed to :func:`app.bundles.importer.import_bundles`, the
-function the command line calls, with the same checks and the same all-or-nothing transaction, and
+layer streams it there and checks it against the signed digest); then it is either kept in the
+store's quarantine (sender not trusted yet: app.sync.quarantine) or handed to
+:func:`app.bundles.importer.import_bundles`, the function the command line calls, with the same checks and the same all-or-nothing transaction, and
 the same JSON report is written under ``<data dir>/sync/reports/``. What an import refused is kept
 under ``sync/rejected/`` for the coordinator to look at.
 
@@ -86,16 +86,20 @@ class Intake:
                     if signer == REVOKED_KEY:  # refused, not waiting for a decision already taken
                         outcome = Outcome(REJECTED, revoked, {}, bundle.bundle_id, "revoked")
                     else:
-                        return self._quarantine(spooled, sha256, info.fingerprint, info.pem, bundle.reason)
+                        return self._quarantine(spooled, sha256, info.fingerprint, info.pem, bundle.reason,
+                                                fingerprint)
             if outcome.outcome == REJECTED:
                 os.replace(spooled, self.rejected / f"{sha256}{SUFFIX}")
             return outcome
         finally:
             spooled.unlink(missing_ok=True)
 
-    def _quarantine(self, spooled: Path, sha256: str, fingerprint: str, cert_pem: str, reason: str) -> Outcome:
-        kept = quarantine.keep(self.data_dir, spooled, f"{sha256}{SUFFIX}", fingerprint, cert_pem, reason)
+    def _quarantine(self, spooled: Path, sha256: str, fingerprint: str, cert_pem: str, reason: str,
+                    sender: str = "") -> Outcome:
+        try:
+            quarantine.keep(self.store, spooled, sha256, fingerprint, cert_pem, reason, sender or fingerprint)
+        except quarantine.TooLargeForQuarantine as exc:
+            return Outcome(REJECTED, f"{reason}; {exc}", bundle_id=None, error_kind="untrusted")
         return Outcome(QUARANTINED, f"kept for the coordinator's decision: {reason} (certificate {fingerprint[:16]}…); "
                        f"the coordinator checks its fingerprint {fingerprint} with you, then trusts it",
-                       bundle_id=None, error_kind="untrusted", kept=kept.name)
-
+                       bundle_id=None, error_kind="untrusted", kept=sha256)

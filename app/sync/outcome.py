@@ -28,7 +28,7 @@ class Outcome:
     records: dict[str, int] = field(default_factory=dict)
     bundle_id: str | None = None
     error_kind: str = ""
-    kept: str = ""  # quarantined: the file name it is kept under on the server
+    kept: str = ""  # quarantined: the SHA-256 it is kept under in the store's quarantine
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

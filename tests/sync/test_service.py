@@ -67,20 +67,28 @@ def test_taken_in_once_then_repeated_then_refused_when_revoked(service: Service,
     assert [e["status"] for e in log_lines(service)] == [200, 200, 403]
 
 
+def quarantined(service: Service) -> list[tuple[str, str, bytes]]:
+    """(fingerprint, sha256, bundle bytes) of every bundle in the store's quarantine."""
+    engine = create_engine(service.database_url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text("SELECT fingerprint, sha256, bundle FROM sync_quarantine"))]
+    finally:
+        engine.dispose()
+
+
 def test_unknown_certificate_is_quarantined_not_imported_not_lost(service: Service, demo: Demo, tmp_path: Path) -> None:
     bundle = export(demo, 1, tmp_path / "a1.nilai")
     outcome = send(service, demo, 1, bundle)
     assert outcome.outcome == "quarantined" and outcome.kept, outcome
     assert counts(service) == (0, 0)
     fingerprint = unlock_dir(demo.assessors[1]).fingerprint
-    kept = service.data_dir / "sync" / "quarantine" / fingerprint / outcome.kept
-    assert kept.read_bytes() == bundle.read_bytes()
+    assert quarantined(service) == [(fingerprint, outcome.kept, bundle.read_bytes())]  # in the store, whole
     assert send(service, demo, 1, bundle).outcome == "quarantined"  # the same bundle again: still kept once
-    assert len(list(kept.parent.glob("*.nilai"))) == 1
-    # the coordinator's decision: trust the certificate kept beside it, then import the waiting file
-    assert service.cli("bundle", "trust", kept.parent / "certificate.pem") == 0
-    assert service.cli("bundle", "import", kept) == 0
-    assert counts(service)[0] == 1
+    assert len(quarantined(service)) == 1
+    # the coordinator's decision, after checking the fingerprint: trust it, and the waiting bundle is imported
+    assert service.cli("bundle", "quarantine", "trust", fingerprint[:12]) == 0
+    assert counts(service)[0] == 1 and quarantined(service) == []
 
 
 def test_a_bundle_signed_by_someone_else_waits_for_its_signer_or_is_refused_if_revoked(
@@ -95,7 +103,7 @@ def test_a_bundle_signed_by_someone_else_waits_for_its_signer_or_is_refused_if_r
     from_unknown = send(service, demo, 0, export(demo, 2, tmp_path / "a2.nilai"))
     assert from_unknown.outcome == "quarantined", from_unknown
     signer = unlock_dir(demo.assessors[2]).fingerprint
-    assert (service.data_dir / "sync" / "quarantine" / signer / from_unknown.kept).exists()
+    assert [(f, sha) for f, sha, _data in quarantined(service)] == [(signer, from_unknown.kept)]
     assert counts(service) == (0, 0)
 
 

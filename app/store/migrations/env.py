@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import app.models.moderation  # noqa: F401  (consolidation: moderated levels)
+import app.models.quarantine  # noqa: F401  (the sync service's quarantine)
 import app.models.returns  # noqa: F401  (returns for revision, issued round packages)
 import app.models.sync  # noqa: F401  (bundle receipts, trust list, conflicts)
 import app.models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
