@@ -53,7 +53,8 @@ class Waiting:
 
     @property
     def file_name(self) -> str:
-        return f"{self.sha256[:16]}{SUFFIX}"
+        """When it arrived, and which bundle: what a coordinator reads in a list of files."""
+        return f"sync-{self.received_at.astimezone():%Y%m%d-%H%M%S}-{self.sha256[:12]}{SUFFIX}"
 
 
 class TooLargeForQuarantine(Exception):
@@ -97,11 +98,16 @@ def count(store: Store) -> int:
         return int(session.exec(select(func.count()).select_from(QuarantinedBundle)).one())
 
 
-def write_files(store: Store, folder: Path, fingerprints: Iterable[str] | None = None) -> list[tuple[Waiting, Path]]:
-    """Each quarantined bundle as a file in ``folder`` (the importer reads files), with its row."""
+def write_files(store: Store, folder: Path, fingerprints: Iterable[str] | None = None,
+                skip: Iterable[str] = ()) -> list[tuple[Waiting, Path]]:
+    """Each quarantined bundle (but those whose SHA-256 is in ``skip``) as a file in ``folder`` (the
+    importer reads files), with its row."""
     folder.mkdir(parents=True, exist_ok=True)
     found = []
+    left_out = set(skip)
     for item in waiting(store, fingerprints):
+        if item.sha256 in left_out:
+            continue
         path = folder / item.file_name
         if not path.is_file():
             with store.transaction() as session:

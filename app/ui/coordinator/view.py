@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QVB
 from app.rounds import setup
 from app.store import Store
 from app.ui.coordinator import i18n as coordinator_i18n
+from app.ui.coordinator.arrivals import Arrivals
 from app.ui.coordinator.charts_tab import ChartsTab
 from app.ui.coordinator.coverage_tab import CoverageTab
 from app.ui.coordinator.detail_tab import RegionDetailTab
@@ -104,6 +105,8 @@ class CoordinatorView(QWidget):
         self.exports.message.connect(self.show_message)
         self.exports.failed.connect(self.show_error)
         self.import_tab.conflicts_changed.connect(self._conflicts_changed)
+        self.arrivals = Arrivals(self.session, self.import_tab)  # what the sync service takes in, every 10 s
+        self.arrivals.start()
         self.setup_tab.message.connect(self.show_message)
         self.setup_tab.failed.connect(self.show_error)
         self.setup_tab.round_created.connect(self._round_created)
