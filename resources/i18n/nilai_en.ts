@@ -219,6 +219,25 @@
         </message>
     </context>
     <context>
+        <name>Arrivals</name>
+        <message>
+            <source>Looking for arrivals</source>
+            <translation>Looking for arrivals</translation>
+        </message>
+        <message>
+            <source>%1 bundle(s) arrived through the sync service</source>
+            <translation>%1 bundle(s) arrived through the sync service</translation>
+        </message>
+        <message>
+            <source>through the sync service, %1</source>
+            <translation>through the sync service, %1</translation>
+        </message>
+        <message>
+            <source>Deleting rejected bundles from the quarantine</source>
+            <translation>Deleting rejected bundles from the quarantine</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentSession</name>
         <message>
             <source>Reading the assessment</source>
@@ -453,6 +472,81 @@
         <message>
             <source>Reason of the conflict of interest</source>
             <translation>Reason of the conflict of interest</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoSync</name>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Sending %1 assessment(s) to the coordinator…</source>
+            <translation>Sending %1 assessment(s) to the coordinator…</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Sync: %1 assessment(s) taken in by the coordinator.</source>
+            <translation>Sync: %1 assessment(s) taken in by the coordinator.</translation>
+        </message>
+        <message>
+            <source>Sync: %1 taken in, %2 still waiting: %3</source>
+            <translation>Sync: %1 taken in, %2 still waiting: %3</translation>
+        </message>
+        <message>
+            <source>Sync: another sync is running on this laptop (File ▸ Sync now or nilai sync); it sends what is queued.</source>
+            <translation>Sync: another sync is running on this laptop (File ▸ Sync now or nilai sync); it sends what is queued.</translation>
+        </message>
+        <message>
+            <source>Sync failed; everything stays queued: %1</source>
+            <translation>Sync failed; everything stays queued: %1</translation>
+        </message>
+        <message>
+            <source>%1 waiting to sync · unlock to send</source>
+            <translation>%1 waiting to sync · unlock to send</translation>
+        </message>
+        <message>
+            <source>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</source>
+            <translation>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</translation>
+        </message>
+        <message>
+            <source>%1 waiting to sync</source>
+            <translation>%1 waiting to sync</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>offline</translation>
+        </message>
+        <message>
+            <source>not sent</source>
+            <translation>not sent</translation>
+        </message>
+        <message>
+            <source>They are sent by themselves when the sync service answers.</source>
+            <translation>They are sent by themselves when the sync service answers.</translation>
+        </message>
+        <message>
+            <source>offline: the sync service did not answer; tried again later</source>
+            <translation>offline: the sync service did not answer; tried again later</translation>
+        </message>
+        <message>
+            <source>the service&apos;s certificate is not the one in the round package: ask the coordinator for a new round package</source>
+            <translation>the service&apos;s certificate is not the one in the round package: ask the coordinator for a new round package</translation>
+        </message>
+        <message>
+            <source>certificate not trusted yet: the coordinator has not trusted your certificate; it goes through once they do</source>
+            <translation>certificate not trusted yet: the coordinator has not trusted your certificate; it goes through once they do</translation>
+        </message>
+        <message>
+            <source>its round package names no sync service; hand in a bundle file</source>
+            <translation>its round package names no sync service; hand in a bundle file</translation>
+        </message>
+        <message>
+            <source>refused by the service: %1</source>
+            <translation>refused by the service: %1</translation>
         </message>
     </context>
     <context>
@@ -2969,6 +3063,18 @@ A finalized assessment is read-only. To change it later you reopen it as a new v
             <source>Black and white, the strongest contrast, for a bright room or weak sight</source>
             <translation>Black and white, the strongest contrast, for a bright room or weak sight</translation>
         </message>
+        <message>
+            <source>Sync &amp;automatically</source>
+            <translation>Sync &amp;automatically</translation>
+        </message>
+        <message>
+            <source>Send finalized and signed assessments to the coordinator&apos;s sync service by themselves when it answers</source>
+            <translation>Send finalized and signed assessments to the coordinator&apos;s sync service by themselves when it answers</translation>
+        </message>
+        <message>
+            <source>sign what automatic sync sends to the coordinator&apos;s sync service (asked once per session)</source>
+            <translation>sign what automatic sync sends to the coordinator&apos;s sync service (asked once per session)</translation>
+        </message>
     </context>
     <context>
         <name>ModerationHistoryModel</name>
@@ -5254,6 +5360,10 @@ Preparing a round as its coordinator? Coordinator → New round… (Ctrl+Shift+N
         <message>
             <source>Sync failed; everything stays queued: %1</source>
             <translation>Sync failed; everything stays queued: %1</translation>
+        </message>
+        <message>
+            <source>Sync: another sync is running on this laptop (automatic sync or nilai sync); it sends what is queued.</source>
+            <translation>Sync: another sync is running on this laptop (automatic sync or nilai sync); it sends what is queued.</translation>
         </message>
     </context>
     <context>

@@ -219,6 +219,25 @@
         </message>
     </context>
     <context>
+        <name>Arrivals</name>
+        <message>
+            <source>Looking for arrivals</source>
+            <translation>Memeriksa kiriman yang masuk</translation>
+        </message>
+        <message>
+            <source>%1 bundle(s) arrived through the sync service</source>
+            <translation>%1 bundel tiba melalui layanan sinkronisasi</translation>
+        </message>
+        <message>
+            <source>through the sync service, %1</source>
+            <translation>melalui layanan sinkronisasi, %1</translation>
+        </message>
+        <message>
+            <source>Deleting rejected bundles from the quarantine</source>
+            <translation>Menghapus bundel yang ditolak dari karantina</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentSession</name>
         <message>
             <source>Reading the assessment</source>
@@ -453,6 +472,81 @@
         <message>
             <source>Reason of the conflict of interest</source>
             <translation>Alasan konflik kepentingan</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoSync</name>
+        <message>
+            <source>Sync</source>
+            <translation>Sinkronisasi</translation>
+        </message>
+        <message>
+            <source>Sending %1 assessment(s) to the coordinator…</source>
+            <translation>Mengirim %1 penilaian ke koordinator…</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Sync: %1 assessment(s) taken in by the coordinator.</source>
+            <translation>Sinkronisasi: %1 penilaian diterima koordinator.</translation>
+        </message>
+        <message>
+            <source>Sync: %1 taken in, %2 still waiting: %3</source>
+            <translation>Sinkronisasi: %1 diterima, %2 masih menunggu: %3</translation>
+        </message>
+        <message>
+            <source>Sync: another sync is running on this laptop (File ▸ Sync now or nilai sync); it sends what is queued.</source>
+            <translation>Sinkronisasi: sinkronisasi lain sedang berjalan di laptop ini (Berkas ▸ Sinkronkan sekarang atau nilai sync); itulah yang mengirim antrean.</translation>
+        </message>
+        <message>
+            <source>Sync failed; everything stays queued: %1</source>
+            <translation>Sinkronisasi gagal; semuanya tetap dalam antrean: %1</translation>
+        </message>
+        <message>
+            <source>%1 waiting to sync · unlock to send</source>
+            <translation>%1 menunggu sinkronisasi · buka kunci untuk mengirim</translation>
+        </message>
+        <message>
+            <source>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</source>
+            <translation>Layanan sinkronisasi menjawab. Klik untuk memasukkan frasa sandi Anda sekali untuk sesi ini; setelah itu penilaian final dan bertanda tangan terkirim dengan sendirinya.</translation>
+        </message>
+        <message>
+            <source>%1 waiting to sync</source>
+            <translation>%1 menunggu sinkronisasi</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>luring</translation>
+        </message>
+        <message>
+            <source>not sent</source>
+            <translation>belum terkirim</translation>
+        </message>
+        <message>
+            <source>They are sent by themselves when the sync service answers.</source>
+            <translation>Penilaian terkirim dengan sendirinya begitu layanan sinkronisasi menjawab.</translation>
+        </message>
+        <message>
+            <source>offline: the sync service did not answer; tried again later</source>
+            <translation>luring: layanan sinkronisasi tidak menjawab; dicoba lagi nanti</translation>
+        </message>
+        <message>
+            <source>the service&apos;s certificate is not the one in the round package: ask the coordinator for a new round package</source>
+            <translation>sertifikat layanan bukan yang ada di paket ronde: minta paket ronde baru kepada koordinator</translation>
+        </message>
+        <message>
+            <source>certificate not trusted yet: the coordinator has not trusted your certificate; it goes through once they do</source>
+            <translation>sertifikat belum dipercaya: koordinator belum memercayai sertifikat Anda; penilaian terkirim setelah dipercaya</translation>
+        </message>
+        <message>
+            <source>its round package names no sync service; hand in a bundle file</source>
+            <translation>paket rondenya tidak menyebut layanan sinkronisasi; serahkan berkas bundel</translation>
+        </message>
+        <message>
+            <source>refused by the service: %1</source>
+            <translation>ditolak oleh layanan: %1</translation>
         </message>
     </context>
     <context>
@@ -2994,6 +3088,18 @@ Penilaian yang sudah final hanya dapat dibaca. Untuk mengubahnya nanti, buka kem
             <source>Black and white, the strongest contrast, for a bright room or weak sight</source>
             <translation>Hitam dan putih, kontras paling kuat, untuk ruangan yang terang atau penglihatan yang lemah</translation>
         </message>
+        <message>
+            <source>Sync &amp;automatically</source>
+            <translation>Sinkronkan &amp;otomatis</translation>
+        </message>
+        <message>
+            <source>Send finalized and signed assessments to the coordinator&apos;s sync service by themselves when it answers</source>
+            <translation>Kirim penilaian final dan bertanda tangan ke layanan sinkronisasi koordinator dengan sendirinya saat layanan menjawab</translation>
+        </message>
+        <message>
+            <source>sign what automatic sync sends to the coordinator&apos;s sync service (asked once per session)</source>
+            <translation>menandatangani kiriman sinkronisasi otomatis ke layanan sinkronisasi koordinator (ditanyakan sekali per sesi)</translation>
+        </message>
     </context>
     <context>
         <name>ModerationHistoryModel</name>
@@ -5393,6 +5499,10 @@ Menyiapkan putaran sebagai koordinator? Koordinator → Putaran baru… (Ctrl+Sh
         <message>
             <source>Sync failed; everything stays queued: %1</source>
             <translation>Sinkronisasi gagal; semuanya tetap dalam antrean: %1</translation>
+        </message>
+        <message>
+            <source>Sync: another sync is running on this laptop (automatic sync or nilai sync); it sends what is queued.</source>
+            <translation>Sinkronisasi: sinkronisasi lain sedang berjalan di laptop ini (sinkronisasi otomatis atau nilai sync); itulah yang mengirim antrean.</translation>
         </message>
     </context>
     <context>

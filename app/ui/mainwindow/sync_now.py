@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.store import Store
 from app.sync.inbox import Reception, has_service, sync_round_trip
+from app.sync.lock import SyncBusy
 from app.sync.outbox import Delivery, queue_new, waiting
 from app.ui.tasks import Task, TaskRunner
 
@@ -65,6 +66,10 @@ class SyncNow(QObject):
                    .replace("%2", str(left)).replace("%3", why) + back)
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SyncBusy):
+            self._show(self.tr("Sync: another sync is running on this laptop (automatic sync or nilai sync); "
+                               "it sends what is queued."))
+            return
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         self._show(self.tr("Sync failed; everything stays queued: %1").replace("%1", first))
 
