@@ -505,16 +505,16 @@
             <translation>Sync failed; everything stays queued: %1</translation>
         </message>
         <message>
-            <source>%1 waiting to sync · unlock to send</source>
-            <translation>%1 waiting to sync · unlock to send</translation>
+            <source>%1 assessment(s) waiting to sync · unlock to send</source>
+            <translation>%1 assessment(s) waiting to sync · unlock to send</translation>
         </message>
         <message>
             <source>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</source>
             <translation>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</translation>
         </message>
         <message>
-            <source>%1 waiting to sync</source>
-            <translation>%1 waiting to sync</translation>
+            <source>%1 assessment(s) waiting to sync</source>
+            <translation>%1 assessment(s) waiting to sync</translation>
         </message>
         <message>
             <source>offline</source>

@@ -505,16 +505,16 @@
             <translation>Sinkronisasi gagal; semuanya tetap dalam antrean: %1</translation>
         </message>
         <message>
-            <source>%1 waiting to sync · unlock to send</source>
-            <translation>%1 menunggu sinkronisasi · buka kunci untuk mengirim</translation>
+            <source>%1 assessment(s) waiting to sync · unlock to send</source>
+            <translation>%1 penilaian menunggu sinkronisasi · buka kunci untuk mengirim</translation>
         </message>
         <message>
             <source>The sync service answers. Click to give your passphrase once for this session; then finalized and signed assessments are sent by themselves.</source>
             <translation>Layanan sinkronisasi menjawab. Klik untuk memasukkan frasa sandi Anda sekali untuk sesi ini; setelah itu penilaian final dan bertanda tangan terkirim dengan sendirinya.</translation>
         </message>
         <message>
-            <source>%1 waiting to sync</source>
-            <translation>%1 menunggu sinkronisasi</translation>
+            <source>%1 assessment(s) waiting to sync</source>
+            <translation>%1 penilaian menunggu sinkronisasi</translation>
         </message>
         <message>
             <source>offline</source>

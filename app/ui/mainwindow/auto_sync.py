@@ -190,15 +190,17 @@ class AutoSync(QObject):
             self.button.hide()
             return
         if needs_key:
-            text = self.tr("%1 waiting to sync · unlock to send").replace("%1", str(waiting))
+            text = self.tr("%1 assessment(s) waiting to sync · unlock to send").replace("%1", str(waiting))
             tip = self.tr("The sync service answers. Click to give your passphrase once for this session; "
                           "then finalized and signed assessments are sent by themselves.")
         else:
-            text = self.tr("%1 waiting to sync").replace("%1", str(waiting))
+            text = self.tr("%1 assessment(s) waiting to sync").replace("%1", str(waiting))
             if problems:
                 text += " · " + (self.tr("offline") if offline else self.tr("not sent"))
             tip = "\n".join(problems) or self.tr("They are sent by themselves when the sync service answers.")
         self.button.setText(text)
+        self.button.setAutoRaise(not needs_key)  # the prompt to unlock looks like the button it is
+        self.button.setMinimumWidth(self.button.sizeHint().width())  # whole, not elided by the status message
         self.button.setToolTip(tip)
         self.button.setAccessibleName(text)
         self.button.show()
