@@ -30,7 +30,7 @@ def quarantine_fingerprints(service: Service) -> list[str]:
 
 
 @pytest.fixture
-def desk(qtbot, runner, english, service: Service, tmp_path: Path):
+def desk(qtbot, runner, english, service: Service, tmp_path: Path):  # noqa: F811 - fixtures
     """The coordinator's desktop on another data directory (another machine) and the service's store."""
     from app.store import open_store
     from app.ui.coordinator.view import CoordinatorView

@@ -63,10 +63,9 @@ def test_a_second_sync_while_another_process_holds_the_lock_exits_1_and_changes_
 
 
 def test_the_lock_refuses_a_second_holder_in_the_same_process(tmp_path: Path) -> None:
-    with sync_lock(tmp_path):  # the desktop's background sync and File ▸ Sync now are one process
-        with pytest.raises(SyncBusy, match="another sync is running"):
-            with sync_lock(tmp_path):
-                pass
+    # the desktop's background sync and File ▸ Sync now are one process
+    with sync_lock(tmp_path), pytest.raises(SyncBusy, match="another sync is running"), sync_lock(tmp_path):
+        pass
     with sync_lock(tmp_path):
         pass
 

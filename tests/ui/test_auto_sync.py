@@ -46,7 +46,7 @@ def offline_window(qtbot, laptop, runner, tmp_path, english):  # noqa: F811
     return window
 
 
-def test_offline_the_status_bar_says_so_and_everything_stays_queued(qtbot, offline_window, laptop) -> None:
+def test_offline_the_status_bar_says_so_and_everything_stays_queued(qtbot, offline_window, laptop) -> None:  # noqa: F811 - fixture
     auto = offline_window.auto_sync
     unlocked = identity.unlock(laptop.data_dir, PASS, throttle=UnlockThrottle())
     offline_window.menus.sheet_actions.services.ask_passphrase = lambda parent, data_dir: unlocked
@@ -73,7 +73,7 @@ def test_no_sync_starts_while_the_assessor_is_scoring(qtbot, offline_window) -> 
     assert auto.check() is not None
 
 
-def test_the_setting_turns_it_off_and_on(qtbot, offline_window, laptop) -> None:
+def test_the_setting_turns_it_off_and_on(qtbot, offline_window, laptop) -> None:  # noqa: F811 - fixture
     action = offline_window.menus.auto_sync
     assert action is not None and action.isChecked()
     action.trigger()
@@ -83,7 +83,7 @@ def test_the_setting_turns_it_off_and_on(qtbot, offline_window, laptop) -> None:
     assert settings.read(laptop, settings.AUTO_SYNC) is None and offline_window.auto_sync.timer.isActive()
 
 
-def test_without_the_passphrase_nothing_pops_up_and_a_click_asks_once(qtbot, offline_window, laptop) -> None:
+def test_without_the_passphrase_nothing_pops_up_and_a_click_asks_once(qtbot, offline_window, laptop) -> None:  # noqa: F811 - fixture
     auto = offline_window.auto_sync
     asked = []
     unlocked = identity.unlock(laptop.data_dir, PASS, throttle=UnlockThrottle())
@@ -100,8 +100,8 @@ def test_without_the_passphrase_nothing_pops_up_and_a_click_asks_once(qtbot, off
     assert asked == [1]  # once per session
 
 
-def test_sync_now_while_another_sync_holds_the_lock_says_so_and_changes_nothing(qtbot, offline_window,
-                                                                                laptop) -> None:
+def test_sync_now_while_another_sync_holds_the_lock_says_so_and_changes_nothing(
+        qtbot, offline_window, laptop) -> None:  # noqa: F811 - fixture
     from app.sync.lock import sync_lock
 
     unlocked = identity.unlock(laptop.data_dir, PASS, throttle=UnlockThrottle())
