@@ -73,6 +73,21 @@ def test_no_sync_starts_while_the_assessor_is_scoring(qtbot, offline_window) -> 
     assert auto.check() is not None
 
 
+def test_a_level_chosen_in_the_interview_holds_the_sync_off(qtbot, interview, store, scoring_round) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.assessments.scoring import Mark
+    from tests.ui.conftest import stored_marks, version_of
+
+    auto = interview.auto_sync
+    assert auto is not None and auto.check() is not None  # nobody at work yet: it looks (no service named here)
+    qtbot.waitUntil(lambda: auto.task.done, timeout=20000)
+    qtbot.keyClick(QApplication.focusWidget() or interview, Qt.Key.Key_3)  # the assessor scores A-1
+    assert stored_marks(store, version_of(store, scoring_round))["A-1"] == Mark(3)
+    assert auto.check() is None and auto.task.done  # nothing started
+
+
 def test_the_setting_turns_it_off_and_on(qtbot, offline_window, laptop) -> None:  # noqa: F811 - fixture
     action = offline_window.menus.auto_sync
     assert action is not None and action.isChecked()

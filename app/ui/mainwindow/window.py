@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         purpose = self.tr("sign what automatic sync sends to the coordinator's sync service (asked once per session)")
         self.auto_sync = AutoSync(self, self.store, lambda: services.unlocked,
                                   lambda: services.unlock(self, purpose), **options)  # type: ignore[arg-type]
-        self.interview.saving.connect(self.auto_sync.note_input)  # scoring or typing: the sync waits
+        self.interview.saving.connect(self.auto_sync.note_input)  # typing a note: the sync waits
+        self.interview.saved.connect(self.auto_sync.note_input)  # a level chosen (every committed change)
         self.auto_sync.start()
         return self.auto_sync
 
