@@ -35,6 +35,9 @@ from app.store import Store
 
 # a row holds the whole bundle: PostgreSQL's bytea takes up to 1 GB, and a laptop's bundle stays far below
 MAX_QUARANTINE_BYTES = 512 << 20
+# anyone can make a certificate: what waits for a decision is bounded per certificate and in all
+MAX_PER_CERTIFICATE_BYTES = 2 << 30
+MAX_TOTAL_BYTES = 8 << 30
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,13 @@ def keep(store: Store, bundle: Path, sha256: str, fingerprint: str, cert_pem: st
         raise TooLargeForQuarantine(f"the bundle ({len(data):,} bytes) is larger than the quarantine keeps "
                                     f"({MAX_QUARANTINE_BYTES:,}); the coordinator trusts the certificate first, "
                                     "then it is sent again")
+    with store.transaction() as session:
+        size = func.coalesce(func.sum(QuarantinedBundle.size), 0)
+        held = session.exec(select(size).where(QuarantinedBundle.fingerprint == fingerprint)).one()
+        total = session.exec(select(size)).one()
+    if held + len(data) > MAX_PER_CERTIFICATE_BYTES or total + len(data) > MAX_TOTAL_BYTES:
+        raise TooLargeForQuarantine(f"the quarantine is full ({int(held):,} bytes from this certificate, "
+                                    f"{int(total):,} in all); the coordinator decides on what waits first")
     try:
         info = cert_info(cert_pem.encode("ascii"))
         name, nip, organisation = info.name, info.nip, info.organisation

@@ -15,8 +15,10 @@ kept in memory only, never written. Settings ▸ Sync automatically turns all of
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -42,6 +44,23 @@ QUIET_SECONDS = 5.0  # no sync starts until the scores and notes have been left 
 FIRST_CHECK_SECONDS = 10.0  # after the window opens (its own start-up work goes first)
 MESSAGE_MS = 20000
 
+class DaemonExecutor(Executor):
+    """Each piece of work on a thread of its own that does not hold the program open: closing Nilai never
+    waits for an upload (the outbox is crash-safe: the next start sends the same bundle, taken in once)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # delivered through the future, as the task runner expects
+                future.set_exception(exc)
+
+        threading.Thread(target=work, name="nilai-auto-sync", daemon=True).start()
+        return future
+
+
 Unlock = Callable[[], Any]  # ask the passphrase (a dialog the assessor asked for); the identity or None
 Remembered = Callable[[], Any]  # the identity unlocked earlier in this session, or None
 
@@ -58,7 +77,7 @@ class AutoSync(QObject):
         super().__init__(window)
         self.window, self.store, self.remembered, self.unlock = window, store, remembered, unlock
         # its own worker: a slow network never holds up what the interview reads through the window's runner
-        self.runner = runner or TaskRunner(parent=QCoreApplication.instance())
+        self.runner = runner or TaskRunner(DaemonExecutor(), parent=QCoreApplication.instance())
         self._own_runner = runner is None
         self.backoff = backoff or Backoff()
         self.quiet, self.clock, self.sync_if_reachable = quiet, clock, sync_if_reachable
