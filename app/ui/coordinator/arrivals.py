@@ -44,8 +44,8 @@ class Arrivals(QObject):
         tab.imported.connect(self._remember_shown)
 
     def start(self) -> None:
-        self.poll()
         self.timer.start()
+        self.poll()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -53,6 +53,8 @@ class Arrivals(QObject):
     def poll(self) -> Task | None:
         if self.task is not None and not self.task.done:
             return None  # the last look is still under way (a slow network to the store)
+        if not self.tab.window().isVisible():
+            return None  # the coordinator's window is closed (or not shown yet): nobody to tell
         self.task = self.session.services.runner.run(
             look, self.session.services.store, self.mark, self.folder, frozenset(self.offered), label=self.tr("Looking for arrivals"),
             on_done=self._looked, on_error=lambda exc: self.session.failed.emit(error_text(exc)))

@@ -106,14 +106,14 @@ class CoordinatorView(QWidget):
         self.exports.failed.connect(self.show_error)
         self.import_tab.conflicts_changed.connect(self._conflicts_changed)
         self.arrivals = Arrivals(self.session, self.import_tab)  # what the sync service takes in, every 10 s
-        self.arrivals.start()
         self.setup_tab.message.connect(self.show_message)
         self.setup_tab.failed.connect(self.show_error)
         self.setup_tab.round_created.connect(self._round_created)
         self._tab_changed(self.tabs.currentIndex())
 
     def start(self) -> None:
-        """Read the rounds and compute the first ranking (in the background)."""
+        """Read the rounds and compute the first ranking (in the background); look for arrivals from now on."""
+        self.arrivals.start()
         rounds = self.session.rounds()
         self.round.clear()
         for choice in rounds:

@@ -34,8 +34,8 @@ from app.sync.auto import (
     Backoff,
     failure_kind,
     probe_kind,
+    sync_if_reachable,
 )
-from app.sync.auto import sync_if_reachable as _sync_if_reachable
 from app.sync.lock import SyncBusy
 from app.sync.outbox import Delivery
 from app.ui.tasks import Task, TaskRunner
@@ -72,15 +72,14 @@ def enabled(store: Store) -> bool:
 class AutoSync(QObject):
     def __init__(self, window: QMainWindow, store: Store, remembered: Remembered, unlock: Unlock, *,
                  runner: TaskRunner | None = None, backoff: Backoff | None = None, quiet: float = QUIET_SECONDS,
-                 clock: Callable[[], float] = time.monotonic,
-                 sync_if_reachable: Callable[..., Attempt] = _sync_if_reachable) -> None:
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self.window, self.store, self.remembered, self.unlock = window, store, remembered, unlock
         # its own worker: a slow network never holds up what the interview reads through the window's runner
         self.runner = runner or TaskRunner(DaemonExecutor(), parent=QCoreApplication.instance())
         self._own_runner = runner is None
         self.backoff = backoff or Backoff()
-        self.quiet, self.clock, self.sync_if_reachable = quiet, clock, sync_if_reachable
+        self.quiet, self.clock = quiet, clock
         self.last_input = float("-inf")
         self.task: Task | None = None
         self.last: Attempt | None = None
@@ -105,6 +104,7 @@ class AutoSync(QObject):
         if self.task is not None and not self.task.done:
             self.task.cancel()
         if self._own_runner:  # once idle: work in flight still reports to it
+            self._own_runner = False
             runner = self.runner
             if runner.busy:
                 def idle(busy: bool) -> None:
@@ -157,7 +157,7 @@ class AutoSync(QObject):
 
     def _run(self, unlocked: Any) -> Task:
         self.timer.stop()
-        self.task = self.runner.run(self.sync_if_reachable, self.store, unlocked, with_progress=True,
+        self.task = self.runner.run(sync_if_reachable, self.store, unlocked, with_progress=True,
                                     label=self.tr("Sync"), on_done=self._done, on_error=self._failed)
         self.task.progressed.connect(self._progress)
         return self.task
