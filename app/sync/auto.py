@@ -23,6 +23,7 @@ from app.bundles import sync_target
 from app.models.tables import Round, Setting
 from app.store import Store
 from app.sync.client import SendFailed, pinned_context
+from app.sync.inbox import Reception, receive
 from app.sync.outbox import FAILED, NO_TARGET, Delivery, queue_new, send_queued, waiting
 from app.sync.outcome import QUARANTINED, REJECTED
 
@@ -40,10 +41,16 @@ class Attempt:
     unreachable: dict[str, str] = field(default_factory=dict)  # round name -> why its service did not answer
     deliveries: list[Delivery] = field(default_factory=list)
     needs_key: bool = False  # something waits and a service answers, but no unlocked identity to sign with
+    received: list[Reception] = field(default_factory=list)  # what came back, per service
 
     @property
     def reached(self) -> bool:
-        return bool(self.deliveries) or self.needs_key
+        return bool(self.deliveries) or self.needs_key or bool(self.received)
+
+    @property
+    def returned(self) -> int:
+        """Assessments newly returned for revision (by the service's answer or a newer round package)."""
+        return sum(r.returned for r in self.received)
 
 
 def probe(url: str, cert: Path, client: httpx.Client | None = None) -> str | None:
@@ -73,20 +80,23 @@ def probe(url: str, cert: Path, client: httpx.Client | None = None) -> str | Non
 
 def sync_if_reachable(store: Store, unlocked: Any | None,
                       progress: Callable[[int, int], None] | None = None) -> Attempt:
-    """Send the outbox of every round whose service answers now; with ``unlocked`` None, only say whether
-    there is something to send and somewhere to send it (``needs_key``). ``progress(sent, queued)`` is
-    called before the sending starts and after each round. Raises SyncBusy (app.sync.lock) when another
-    sync of this data directory is running."""
+    """Send the outbox of every round whose service answers now, then fetch what came back from it (a
+    newer round package, returns for revision: app.sync.inbox). With ``unlocked`` None (the requests are
+    signed with the key) only say whether there is something to send and somewhere to send it
+    (``needs_key``). ``progress(sent, queued)`` is called before the sending starts and after each round.
+    Raises SyncBusy (app.sync.lock) when another sync of this data directory is running."""
     with store.transaction() as session:  # a laptop whose round packages name no service: nothing to do
         if session.exec(select(Setting.key).where(col(Setting.key).startswith("sync.url:"))).first() is None:
             return Attempt(0)
     queue_new(store)
     entries = waiting(store)
-    if not entries:
-        return Attempt(0)
-    with store.transaction() as session:
+    if not entries and unlocked is None:
+        return Attempt(0)  # nothing to send, and nothing can be fetched without the key
+    sending = {e.round_id for e in entries}
+    with store.transaction() as session:  # with the key, every round naming a service: returns may wait there
+        candidates = sending if unlocked is None else sending | set(session.exec(select(Round.id)))
         targets = {}
-        for round_id in sorted({e.round_id for e in entries}):
+        for round_id in sorted(candidates):
             target = sync_target.get(session, round_id)
             if target is not None:
                 targets[round_id] = target
@@ -100,7 +110,7 @@ def sync_if_reachable(store: Store, unlocked: Any | None,
         why = probe(target.url, cert)
         if why is None:
             reachable.append(round_id)
-        else:
+        elif round_id in sending:
             unreachable[names.get(round_id, round_id)] = why
     queued = len({e.version_id for e in entries})
     if not reachable:
@@ -108,13 +118,16 @@ def sync_if_reachable(store: Store, unlocked: Any | None,
     if unlocked is None:
         return Attempt(queued, unreachable, needs_key=True)
     deliveries: list[Delivery] = []
-    if progress is not None:
+    if progress is not None and queued:
         progress(0, queued)
-    for round_id in reachable:  # one try each: the next check comes soon enough
+    for round_id in (r for r in reachable if r in sending):  # one try each: the next look comes soon enough
         deliveries += send_queued(store, unlocked, round_ref=round_id, retries=0)
         if progress is not None:
             progress(sum(d.versions for d in deliveries if d.sent), queued)
-    return Attempt(queued, unreachable, deliveries)
+    received: list[Reception] = []
+    for round_id in reachable:
+        received += receive(store, unlocked, only_round=round_id)
+    return Attempt(queued, unreachable, deliveries, received=received)
 
 
 def failure_kind(delivery: Delivery) -> str:

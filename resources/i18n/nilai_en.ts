@@ -548,6 +548,14 @@
             <source>refused by the service: %1</source>
             <translation>refused by the service: %1</translation>
         </message>
+        <message>
+            <source>%1: nothing fetched: %2</source>
+            <translation>%1: nothing fetched: %2</translation>
+        </message>
+        <message>
+            <source>%1 assessment(s) returned to you for revision: see the schedule.</source>
+            <translation>%1 assessment(s) returned to you for revision: see the schedule.</translation>
+        </message>
     </context>
     <context>
         <name>BundleExportDialog</name>

@@ -106,3 +106,71 @@ def test_two_syncs_at_once_send_every_version_once(service: Service, demo: Demo,
     assert entries and all(e.sent_at is not None and e.attempts == 1 for e in entries)
     receipts, versions = counts(service)
     assert receipts == 1 and versions == len({e.version_id for e in entries})
+
+
+def test_a_return_for_revision_arrives_by_itself(qtbot, qapp, service: Service, tmp_path: Path) -> None:
+    """The coordinator returns an assessment after the laptop's outbox drained: the next automatic look
+    brings it (and the newer round package), with no click; the schedule is told."""
+    from app.assessments.returns import for_record
+    from app.bundles.trust import cert_info
+    from app.identity import create_identity, export_certificate
+    from app.sync.auto import Backoff
+    from app.ui import i18n
+    from app.ui.mainwindow.window import MainWindow
+    from app.ui.state import UiState
+    from app.ui.tasks import TaskRunner
+    from tests.bundles.helpers import PASSPHRASE, run_cli
+    from tests.sync.test_return_round_trip import _rows
+
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    laptops_root = tmp_path / "laptops"
+    assert service.cli("demo", "--regions", "4", "--assessors", "2", "--assessor-dirs", laptops_root,
+                       "--passphrase-file", passphrase) == 0
+    laptop = sorted(p for p in laptops_root.iterdir() if p.is_dir())[0]
+    create_identity(service.data_dir.parent / "coordinator-desk", "Koordinator", "197501012000031001", "Kominfo",
+                    PASSPHRASE)
+    export_certificate(service.data_dir.parent / "coordinator-desk", tmp_path / "coordinator.pem")
+    assert service.cli("round", "export", "--out", tmp_path / "r1.nilairound", "--passphrase-file", passphrase,
+                       "--sync-url", service.url, "--sync-cert", service.cert) == 0
+    export_certificate(laptop, tmp_path / "laptop.pem")
+    assert service.cli("bundle", "trust", tmp_path / "laptop.pem") == 0
+    assert run_cli("--data-dir", laptop, "round", "import", tmp_path / "r1.nilairound", "--trust",
+                   tmp_path / "coordinator.pem") == 0
+
+    i18n.install("en")
+    store = open_store(laptop)
+    runner = TaskRunner()
+    try:
+        window = MainWindow(store, runner, settings.profile(store), "en", UiState(store.data_dir))
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        services = window.menus.sheet_actions.services
+        unlocked = unlock_dir(laptop)
+        services.ask_passphrase = lambda parent, data_dir: unlocked
+        services.unlock(window)
+        auto = window.start_auto_sync(backoff=Backoff(every=0.5, longest=1.0), quiet=0.2)
+        received: list[int] = []
+        auto.received.connect(received.append)
+        auto.start(0)
+        nip = cert_info(tmp_path / "laptop.pem").nip
+        query = ("SELECT a.record_id, a.region_code FROM assessment a JOIN assessor s ON s.id = a.assessor_id "
+                 "WHERE s.nip = :nip AND a.is_current ORDER BY a.region_code LIMIT 1")
+        qtbot.waitUntil(lambda: bool(_rows(service, query, nip=nip)), timeout=60000)  # the outbox drained
+        [(record_id, region)] = _rows(service, query, nip=nip)
+        assert service.cli("round", "return", "--region", region, "--assessor", nip, "--comment",
+                           "periksa lagi tingkat 4") == 0
+
+        def returned() -> bool:
+            found = for_record(store, record_id)
+            return found is not None and found.state == "open"
+
+        qtbot.waitUntil(returned, timeout=60000)
+        qtbot.waitUntil(lambda: 1 in received, timeout=30000)
+        assert for_record(store, record_id).comment == "periksa lagi tingkat 4"
+        window.close()
+    finally:
+        runner.shutdown()
+        store.close()
+        i18n.uninstall()

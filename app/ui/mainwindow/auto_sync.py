@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
 from app.store import Store, settings
@@ -70,6 +70,8 @@ def enabled(store: Store) -> bool:
 
 
 class AutoSync(QObject):
+    received = Signal(int)  # a newer round package or returns for revision came back (how many returns)
+
     def __init__(self, window: QMainWindow, store: Store, remembered: Remembered, unlock: Unlock, *,
                  runner: TaskRunner | None = None, backoff: Backoff | None = None, quiet: float = QUIET_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -181,6 +183,8 @@ class AutoSync(QObject):
                     for name, why in attempt.unreachable.items()]
         failed = [d for d in attempt.deliveries if not d.sent]
         problems += [self._delivery_words(d) for d in failed]
+        problems += [self.tr("%1: nothing fetched: %2").replace("%1", r.url).replace("%2", r.error)
+                     for r in attempt.received if r.error]
         offline = all(kind == OFFLINE for kind in unreachable + [failure_kind(d) for d in failed])
         sent = sum(d.versions for d in attempt.deliveries if d.sent)
         left = attempt.queued - sent
@@ -192,6 +196,11 @@ class AutoSync(QObject):
             self.window.statusBar().showMessage(summary, MESSAGE_MS)
         elif self.window.statusBar().currentMessage() == self._sending_text:
             self.window.statusBar().clearMessage()
+        if attempt.returned or any(r.package for r in attempt.received):
+            self.received.emit(attempt.returned)  # the schedule shows the returns and the new package
+        if attempt.returned:
+            self.window.statusBar().showMessage(self.tr("%1 assessment(s) returned to you for revision: see the "
+                                                        "schedule.").replace("%1", str(attempt.returned)), MESSAGE_MS)
         self._show_state(left if attempt.deliveries else attempt.queued, problems, attempt.needs_key, offline)
 
     def _failed(self, error: BaseException) -> None:

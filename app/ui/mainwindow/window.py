@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
                                   lambda: services.unlock(self, purpose), **options)  # type: ignore[arg-type]
         self.interview.saving.connect(self.auto_sync.note_input)  # typing a note: the sync waits
         self.interview.saved.connect(self.auto_sync.note_input)  # a level chosen (every committed change)
+        self.auto_sync.received.connect(lambda _returned: self.schedule.reload())  # returns, a newer package
         self.auto_sync.start()
         return self.auto_sync
 
