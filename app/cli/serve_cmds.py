@@ -38,6 +38,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="plain HTTP without TLS, for trying it out on loopback only (never on a network)")
     p.add_argument("--upload-expiry-hours", type=float, default=24.0, metavar="HOURS",
                    help="an unfinished resumable upload is removed this long after its last chunk (default 24)")
+    p.add_argument("--metrics-from", action="append", default=[], metavar="NETWORK",
+                   help="also let this address or network (e.g. 10.0.0.7 or 10.0.0.0/24) read GET /metrics; "
+                        "loopback always may (repeat for several)")
     p.set_defaults(handler=serve)
 
 
@@ -81,6 +84,7 @@ def serve(args: argparse.Namespace) -> int:
 
     # deferred: starlette, sqlalchemy and the importer, loaded only when this command runs
     from app.sync.app import build_app
+    from app.sync.metrics import networks
 
     if not args.database_url:
         raise UserError("nilai serve runs on the coordinator's PostgreSQL store: "
@@ -88,10 +92,14 @@ def serve(args: argparse.Namespace) -> int:
     _check_tls(args)
     if not 0 < args.upload_expiry_hours <= 24 * 365:
         raise UserError(f"--upload-expiry-hours {args.upload_expiry_hours}: give more than 0 and at most a year (8760)")
+    try:
+        networks(args.metrics_from)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
     store = open_store_for(args)
     try:
         log = _log_to(Path(store.data_dir) / "logs")
-        application = build_app(store, Path(store.data_dir),
+        application = build_app(store, Path(store.data_dir), metrics_from=args.metrics_from,
                                 upload_expiry=datetime.timedelta(hours=args.upload_expiry_hours))
         scheme = "http" if args.insecure_http else "https"
         print(f"nilai serve: {scheme}://{args.host}:{args.port} on {store.engine.url.render_as_string()}; "

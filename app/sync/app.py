@@ -11,11 +11,13 @@ Every request leaves one JSON line in the service log. ``/uploads``: the same bu
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import time
 import traceback
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from typing import Any
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -31,6 +34,7 @@ from app import __version__
 from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.store import Store
 from app.sync.intake import REVOKED_KEY, Intake
+from app.sync.metrics import Metrics, Observed
 from app.sync.outcome import QUARANTINED, REJECTED
 from app.sync.returns import return_routes
 from app.sync.signing import NotAuthenticated, authenticate
@@ -53,8 +57,10 @@ def _event(**fields: Any) -> None:
 
 
 def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
-              upload_expiry: timedelta = DEFAULT_EXPIRY) -> Starlette:
+              upload_expiry: timedelta = DEFAULT_EXPIRY, metrics_from: Sequence[str] = ()) -> Starlette:
     intake = Intake(store, data_dir)
+    metrics = Metrics(data_dir, metrics_from)  # GET /metrics: app/sync/metrics.py
+    intake.receive = metrics.timed(intake.receive)  # type: ignore[method-assign]  # every import, either route
     uploads = Uploads(intake, UploadStore(Path(data_dir) / "sync" / "uploads", upload_expiry), limits)
 
     async def health(_request: Request) -> JSONResponse:
@@ -83,7 +89,11 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
             sender = authenticate(request.method, str(request.url), request.headers)
         except NotAuthenticated as exc:
             return answer(401, {"outcome": None, "reason": str(exc)})
-        standing, reason = await run_in_threadpool(intake.standing, sender.fingerprint)
+        try:
+            standing, reason = await run_in_threadpool(intake.standing, sender.fingerprint)
+        except Exception as exc:  # noqa: BLE001 - the store is down or restarting: the sender tries again later
+            return answer(503, {"outcome": None, "reason": f"the coordinator's store does not answer ({_first(exc)}); "
+                                "nothing was received: send it again later"}, fingerprint=sender.fingerprint)
         if standing == REVOKED_KEY:
             return answer(403, {"outcome": None, "reason": reason}, fingerprint=sender.fingerprint)
         declared = request.headers.get("content-length")
@@ -104,6 +114,11 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
         except TooLarge:
             upload.unlink(missing_ok=True)
             return answer(413, {"outcome": None, "reason": _too_large(limits)}, fingerprint=sender.fingerprint)
+        except OSError as exc:
+            upload.unlink(missing_ok=True)
+            if exc.errno not in DISK_FULL:
+                raise
+            return answer(507, {"outcome": None, "reason": _disk_full()}, fingerprint=sender.fingerprint)
         except BaseException:
             upload.unlink(missing_ok=True)  # the connection dropped: nothing kept, the sender sends again
             raise
@@ -113,19 +128,36 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
                                 "(changed on the way, or cut short)"}, fingerprint=sender.fingerprint)
         try:
             outcome = await run_in_threadpool(intake.receive, upload, digest.hexdigest(), sender.fingerprint, sender.pem)
+        except OSError as exc:
+            if exc.errno not in DISK_FULL:
+                raise
+            return answer(507, {"outcome": None, "reason": _disk_full()}, fingerprint=sender.fingerprint)
         except Exception as exc:  # noqa: BLE001 - the store failed (not the bundle): nothing was taken in
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             return answer(503, {"outcome": None, "reason": f"the coordinator's store could not take the bundle in "
-                                f"({first}); nothing of it was kept: send it again later"},
+                                f"({_first(exc)}); nothing of it was kept: send it again later"},
                           fingerprint=sender.fingerprint, error=traceback.format_exc())
         return answer(STATUS.get(outcome.outcome, 200), outcome.to_json(), fingerprint=sender.fingerprint,
                       bytes=size, sha256=digest.hexdigest(), records=outcome.records)
 
     return Starlette(routes=[Route("/health", health, methods=["GET"]),
+                             Route("/metrics", metrics.endpoint, methods=["GET"]),
                              Route("/bundles", receive_bundle, methods=["POST"]),
                              *uploads.routes(),  # resumable uploads (tus): app/sync/uploads.py
                              *return_routes(store, intake.standing, _event)],  # app/sync/returns.py
-                     lifespan=lambda _app: uploads.cleaning())
+                     lifespan=lambda _app: uploads.cleaning(),
+                     middleware=[Middleware(Observed, metrics=metrics, event=_event)])  # counts, start/stop, refusals
+
+
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def _disk_full() -> str:
+    return ("the coordinator's disk is full: nothing of the bundle was kept; send it again later "
+            "(the coordinator frees space on the service's data directory)")
+
+
+def _first(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _too_large(limits: Limits) -> str:

@@ -13,6 +13,8 @@ processes on the same PostgreSQL store; a lock here keeps one process from compe
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import threading
 import uuid
@@ -31,6 +33,11 @@ from app.sync import quarantine
 from app.sync.outcome import QUARANTINED, REJECTED, Outcome, from_report
 
 TRUSTED, REVOKED_KEY, UNKNOWN = "trusted", "revoked", "unknown"
+# The service holds no private key (it would need the coordinator's passphrase on a server): a bundle
+# encrypted to the coordinator is for a file hand-in; over the service TLS already protects the bundle.
+ENCRYPTED = ("encrypted to the coordinator's certificate, and the sync service opens no encrypted bundle (it holds "
+             "no private key); send it unencrypted (`nilai sync` does: TLS protects it on the way) or hand the file "
+             "to the coordinator for `nilai bundle import --passphrase-file`")
 
 
 class Intake:
@@ -73,8 +80,16 @@ class Intake:
             with self._lock:
                 report = import_bundles(self.store, [spooled])
             bundle = report.bundles[0]
-            report.write_json(self.reports / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{sha256[:16]}.json")
+            written = self.reports / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{sha256[:16]}.json"
+            try:
+                report.write_json(written)
+            except OSError as exc:  # the import is committed (its receipt is in the store): answer it all the same
+                logging.getLogger("app.sync").warning(json.dumps(
+                    {"event": "report_not_written", "file": written.name, "reason": str(exc),
+                     "time": datetime.now(UTC).isoformat(timespec="milliseconds")}))
             outcome = from_report(bundle)
+            if bundle.outcome == R.BUNDLE_REJECTED and bundle.error_kind == "encrypted":
+                outcome = Outcome(REJECTED, ENCRYPTED, {}, bundle.bundle_id, "encrypted")
             if bundle.outcome == R.BUNDLE_REJECTED and bundle.error_kind == "untrusted":
                 # sent by a trusted assessor but signed by a certificate not trusted here: it waits too
                 try:

@@ -14,6 +14,7 @@ from tests.bundles.helpers import run_cli
     (("--insecure-http", "--host", "0.0.0.0"), "loopback only"),
     (("--tls-cert", "missing.crt", "--tls-key", "missing.key"), "cannot be used"),
     (("--insecure-http", "--upload-expiry-hours", "0"), "--upload-expiry-hours 0"),
+    (("--insecure-http", "--metrics-from", "10.0.0.300"), "not an address or network"),
 ])
 def test_serve_refuses_without_tls(tmp_path: Path, capsys, extra: tuple[str, ...], expected: str) -> None:
     code = run_cli("--data-dir", tmp_path, "serve", "--database-url", "postgresql+psycopg://nobody@127.0.0.1:1/x",
