@@ -21,6 +21,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import text
+
 from app.bundles import report as R
 from app.bundles.errors import BundleError
 from app.bundles.format import SUFFIX
@@ -80,6 +82,8 @@ class Intake:
             with self._lock:
                 report = import_bundles(self.store, [spooled])
             bundle = report.bundles[0]
+            if bundle.outcome == R.BUNDLE_REJECTED and bundle.error_kind == "failed":
+                self._store_answers()  # a check that failed because the database went away is no rejection
             written = self.reports / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{sha256[:16]}.json"
             try:
                 report.write_json(written)
@@ -108,6 +112,11 @@ class Intake:
             return outcome
         finally:
             spooled.unlink(missing_ok=True)
+
+    def _store_answers(self) -> None:
+        """Raise (the service then answers 503, "send it again") when the store does not answer now."""
+        with self.store.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
 
     def _quarantine(self, spooled: Path, sha256: str, fingerprint: str, cert_pem: str, reason: str,
                     sender: str = "") -> Outcome:
