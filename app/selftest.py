@@ -12,7 +12,9 @@ No Qt here: the `--gui` step imports the desktop client only when asked.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import ipaddress
 import os
 import secrets
 import sys
@@ -24,6 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from sqlmodel import select
 
 from app import __version__, assessments, identity
@@ -201,6 +207,62 @@ def step_encryption(ctx: Context) -> str:
     return f"SQLCipher {version}: written, locked, unlocked, read back"
 
 
+def step_sync_service(ctx: Context) -> str:
+    """The sync service (uvicorn, Starlette, TLS) on loopback on the selftest's store, and one GET /health through
+    the laptops' client (httpx, the pinned certificate): what `nilai serve` and `nilai sync` need from the build."""
+    import socket
+
+    # deferred (each below): uvicorn, Starlette and httpx load in this step only, as for `nilai serve` and a first sync
+    import httpx  # deferred: see above
+    import uvicorn  # deferred: see above
+
+    from app.sync.app import build_app  # deferred: see above
+    from app.sync.client import pinned_context  # deferred: see above
+
+    cert, key = _loopback_certificate(ctx.scratch / "service-tls")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(build_app(ctx.store, ctx.scratch / "service"), host="127.0.0.1", port=port,
+                            log_config=None, access_log=False, ssl_certfile=str(cert), ssl_keyfile=str(key))
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="selftest-sync-service", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise SelftestError(f"the sync service did not start on 127.0.0.1:{port}")
+            time.sleep(0.02)
+        with httpx.Client(verify=pinned_context(cert), timeout=10) as client:
+            answer = client.get(f"https://127.0.0.1:{port}/health")
+        if answer.status_code != 200 or answer.json().get("status") != "ok":
+            raise SelftestError(f"GET /health answered {answer.status_code}: {answer.text[:200]}")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+    return f"uvicorn {uvicorn.__version__}, TLS on 127.0.0.1:{port}: /health ok ({answer.json().get('store')})"
+
+
+def _loopback_certificate(folder: Path) -> tuple[Path, Path]:
+    """A throw-away self-signed TLS certificate for 127.0.0.1 (what a coordinator makes once with openssl)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "nilai selftest")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    cert_path, key_path = folder / "service.crt", folder / "service.key"
+    atomic_write(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    atomic_write(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                             serialization.NoEncryption()))
+    return cert_path, key_path
+
+
 def step_gui(ctx: Context) -> str:
     """Start the desktop program on the selftest's data directory; it quits after its first paint."""
     import argparse
@@ -238,6 +300,12 @@ def bundles_available() -> bool:
     return all(importlib.util.find_spec(m) is not None for m in ("app.bundles.export", "app.bundles.importer"))
 
 
+def sync_available() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("uvicorn", "starlette", "httpx"))
+
+
 def plan(gui: bool) -> list[Step]:
     steps: list[Step] = [
         ("store", step_store),
@@ -251,6 +319,8 @@ def plan(gui: bool) -> list[Step]:
     ]
     if bundles_available():
         steps += [("bundle-export", step_bundle_export), ("bundle-import", step_bundle_import)]
+    if sync_available():
+        steps.append(("sync-service", step_sync_service))
     if gui:
         steps.append(("gui", step_gui))
     return steps

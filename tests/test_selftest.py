@@ -14,7 +14,7 @@ from app import selftest
 from app.cli import main
 
 CORE_STEPS = ["store", "instruments", "workbooks", "demo", "identity", "sheet", "verify", "encryption",
-              "bundle-export", "bundle-import"]
+              "bundle-export", "bundle-import", "sync-service"]
 
 
 def test_every_step_passes_in_a_given_directory(tmp_path: Path) -> None:
