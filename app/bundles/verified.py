@@ -24,6 +24,19 @@ from app.bundles.trust import CertInfo
 from app.models.domain import Instrument
 
 
+# Instrument files already rebuilt and checked in this process, by SHA-256 of their bytes (the same bytes always
+# give the same definition). Shared across imports: the sync service imports each bundle in a call of its own,
+# and rebuilding and schema-checking a 40-indicator definition costs more than importing a one-assessment bundle.
+_CHECKED_INSTRUMENT_FILES: dict[str, tuple[dict[str, Any], Instrument]] = {}
+_CHECKED_INSTRUMENT_FILES_KEPT = 64  # distinct definitions; a round has one or two
+
+
+def _checked_instrument_files() -> dict[str, tuple[dict[str, Any], Instrument]]:
+    if len(_CHECKED_INSTRUMENT_FILES) > _CHECKED_INSTRUMENT_FILES_KEPT:
+        _CHECKED_INSTRUMENT_FILES.clear()
+    return _CHECKED_INSTRUMENT_FILES
+
+
 @dataclass
 class VerifyContext:
     """What the checks need to know about the receiving store (read before, nothing written)."""
@@ -35,7 +48,8 @@ class VerifyContext:
     limits: Limits = DEFAULT_LIMITS
     check_sheet_signatures: bool = True
     time_value: Callable[[str], Any] = datetime_time  # how record times become column values
-    checked_instrument_files: dict[str, tuple[dict[str, Any], Instrument]] = field(default_factory=dict)  # by sha256
+    checked_instrument_files: dict[str, tuple[dict[str, Any], Instrument]] = field(
+        default_factory=_checked_instrument_files)  # by sha256 of the file
     settled: set[tuple[str, ...]] = field(default_factory=set)  # facts the importer committed during this batch
     generation: int = 0  # raised whenever the importer adds a trusted certificate, an instrument or a round
 
