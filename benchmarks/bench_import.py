@@ -62,7 +62,8 @@ def instrument_data() -> dict:
                             "indicators": [indicator(f"D{d}-{i:02d}") for i in range(10)]} for d in range(4)]}
 
 
-def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 7) -> dict:
+def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 7,
+             nip: str = "198001012005011001", name: str = "Penilai Uji") -> dict:
     from app.bundles.format import canonical_json, iso, manifest_json
     from app.identity import create_identity, load_identity, sign_bytes, unlock
     from app.instruments import instrument_to_dict, parse_instrument
@@ -71,7 +72,7 @@ def generate(directory: Path, records: int, bundles: int, log: str, seed: int = 
     instrument = parse_instrument(instrument_data(), source="bench")
     definition = canonical_json(instrument_to_dict(instrument))
     identity_dir = directory / "assessor"
-    create_identity(identity_dir, "Penilai Uji", "198001012005011001", "Bench", PASSPHRASE)
+    create_identity(identity_dir, name, nip, "Bench", PASSPHRASE)
     unlocked = unlock(identity_dir, PASSPHRASE)
     info = load_identity(identity_dir)
     round_id, assessor_id = str(uuid.uuid4()), str(uuid.uuid4())
