@@ -39,6 +39,7 @@ class Bench:
     cited: str = ""  # the last full run's figures and where they are written, for a row not rerun
     full: str = ""  # the full run's arguments, when not the defaults
     keep: str = r"\d\s*[×x]\b|\bok\b|\bover\b|target|\bOK\b|\bFAIL"  # the output lines that are figures
+    postgres: bool = False  # runs inside installer/test-services.sh (a throw-away PostgreSQL server)
 
 
 BENCHES = (
@@ -87,11 +88,16 @@ BENCHES = (
     Bench("bench_sync", "the sync service (TLS, signature, upload, import) per bundle, 1 and 4 senders",
           "`import_bundles` of one bundle at a time", "—", None,
           cited="median 0.36 s/bundle import, 0.47 s one sender, 1.77 s with 4 senders "
-                "(docs/sync-service.md, 2026-12-05)"),
+                "(docs/sync-service.md, 2026-12-05)", postgres=True),
     Bench("bench_returns", "what `nilai sync` asks after sending: `GET /returns` (120 returns) and "
           "`GET /round-package` (200 KB), signed, new TLS connection each", "`GET /health`", "—", None,
           cited="median 0.062 s /returns (p95 0.135), 0.048 s /round-package (p95 0.078), /health 0.009 s "
-                "(docs/sync-service.md, 2026-12-05)"),
+                "(docs/sync-service.md, 2026-12-05)", postgres=True),
+    Bench("bench_sync_load", "load: assessors syncing at once into several `nilai serve` processes on one "
+          "PostgreSQL store; bundles/s, median and p95 per bundle, errors, every assessment exactly once",
+          "`import_bundles` of the same files in one call (`nilai bundle import`)", "0 errors, exactly once",
+          ("--assessors", "8", "--assessments", "5", "--processes", "2"), keep=r"bundles/s|exactly once",
+          postgres=True),
     Bench("simulate_ranking", "does the adjusted ranking recover the true order better than the raw mean?",
           "the raw mean's ranking", "—", ("--rounds", "10"),
           keep=r"Kendall|\| 0\.5 \| (mean|adjusted) \|"),
@@ -102,7 +108,7 @@ BEGIN, END = "<!-- table: benchmarks/table.py -->", "<!-- end of table -->"
 
 def command(bench: Bench) -> str:
     run = f".venv/bin/python -m benchmarks.{bench.name}"
-    if bench.name in ("bench_sync", "bench_returns"):
+    if bench.postgres:
         run = f"bash installer/test-services.sh {run}"
     return f"`{run}{' ' + bench.full if bench.full else ''}`"
 
@@ -118,6 +124,8 @@ def figures_of(bench: Bench, output: str, limit: int = 6) -> str:
 def run_quick(bench: Bench) -> str:
     assert bench.quick is not None
     argv = [sys.executable, "-m", f"benchmarks.{bench.name}", *bench.quick]
+    if bench.postgres:
+        argv = ["bash", str(ROOT / "installer" / "test-services.sh"), *argv]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     started = time.perf_counter()
     try:
