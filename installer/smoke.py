@@ -29,6 +29,8 @@ ALLOWED_STDERR: tuple[tuple[re.Pattern[str], str], ...] = (
 
 RUNS: tuple[tuple[str, ...], ...] = (("--version",), ("selftest",), ("selftest", "--gui"))
 TIMEOUT_S = 240
+# The sync service (uvicorn, Starlette, httpx, prometheus_client) and the bundle steps must have run.
+FROZEN_STEPS = ("bundle-import", "sync-service")
 
 
 @dataclass
@@ -90,6 +92,9 @@ def run_one(exe: Path, argv: tuple[str, ...], home: Path) -> SmokeResult:
             problems.append(f"no 'selftest passed' line (last line: {last[0]!r})")
         if "--gui" in argv and not re.search(r"^ok +gui ", done.stdout, re.M):
             problems.append("the gui step did not run")
+        for step in FROZEN_STEPS:  # steps that skip themselves when their libraries are missing from the build
+            if not re.search(rf"^ok +{step} ", done.stdout, re.M):
+                problems.append(f"the {step} step did not run (its libraries are missing from the build?)")
     return SmokeResult(argv, done.returncode, seconds, done.stdout, done.stderr, problems)
 
 
