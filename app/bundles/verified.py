@@ -23,7 +23,6 @@ from app.bundles.manifest import ParsedRecord, datetime_time
 from app.bundles.trust import CertInfo
 from app.models.domain import Instrument
 
-
 # Instrument files already rebuilt and checked in this process, by SHA-256 of their bytes (the same bytes always
 # give the same definition). Shared across imports: the sync service imports each bundle in a call of its own,
 # and rebuilding and schema-checking a 40-indicator definition costs more than importing a one-assessment bundle.
