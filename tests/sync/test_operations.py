@@ -11,7 +11,7 @@ from pg_support import POSTGRES_URL, SKIP_REASON
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.requests import Request
 
-from tests.bundles.helpers import Demo, export
+from tests.bundles.helpers import Demo, export, unlock_dir
 from tests.sync.service import Service
 from tests.sync.test_service import counts, log_lines, send
 
@@ -34,12 +34,16 @@ def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 def test_metrics_count_what_the_service_did_and_the_log_has_every_refusal(service: Service, demo: Demo,
                                                                          tmp_path: Path) -> None:
     from app.sync.client import pinned_context
+    from app.sync.resumable import upload_bundle
 
     assert service.cli("bundle", "trust", demo.cert(0)) == 0
+    assert service.cli("bundle", "trust", demo.cert(2)) == 0
     bundle = export(demo, 0, tmp_path / "a0.nilai")
     assert send(service, demo, 0, bundle).outcome == "taken_in"
     assert send(service, demo, 0, bundle).outcome == "repeated"
     assert send(service, demo, 1, export(demo, 1, tmp_path / "a1.nilai")).outcome == "quarantined"
+    resumable = export(demo, 2, tmp_path / "a2.nilai")  # through the resumable route (tus), counted the same
+    assert upload_bundle(service.url, resumable, unlock_dir(demo.assessors[2]), service.cert).outcome == "taken_in"
     with httpx.Client(verify=pinned_context(service.cert), timeout=30) as client:
         assert client.post(f"{service.url}/bundles", content=b"not signed").status_code == 401
         assert client.get(f"{service.url}/nothing-here").status_code == 404
@@ -50,11 +54,12 @@ def test_metrics_count_what_the_service_did_and_the_log_has_every_refusal(servic
     answer = metrics(service)
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain")
     got = samples(answer.text)
-    for outcome, expected in [("taken_in", 1), ("repeated", 1), ("quarantined", 1), ("rejected", 0), ("conflict", 0)]:
+    for outcome, expected in [("taken_in", 2), ("repeated", 1), ("quarantined", 1), ("rejected", 0), ("conflict", 0)]:
         assert got[("nilai_sync_bundles_total", (("outcome", outcome),))] == expected, outcome
     size = bundle.stat().st_size
-    assert got[("nilai_sync_received_bytes_total", ())] == 2 * size + (tmp_path / "a1.nilai").stat().st_size
-    assert got[("nilai_sync_import_seconds_count", ())] == 3
+    assert got[("nilai_sync_received_bytes_total", ())] == (2 * size + (tmp_path / "a1.nilai").stat().st_size
+                                                            + resumable.stat().st_size)
+    assert got[("nilai_sync_import_seconds_count", ())] == 4
     assert 0 < got[("nilai_sync_import_seconds_sum", ())] < 300
     for status in ("401", "403", "404", "405"):  # 403: the proxied /metrics request above
         assert got[("nilai_sync_refused_requests_total", (("status", status),))] == 1, status
@@ -62,7 +67,7 @@ def test_metrics_count_what_the_service_did_and_the_log_has_every_refusal(servic
     assert got[("nilai_sync_quarantined_bundles", ())] == 1
     assert got[("nilai_sync_data_dir_free_bytes", ())] > 0
     assert "BEGIN CERTIFICATE" not in answer.text and demo.cert(0).stem not in answer.text
-    assert counts(service)[0] == 1
+    assert counts(service)[0] == 2
 
     service.stop()
     lines = log_lines(service)
