@@ -59,7 +59,7 @@ def _event(**fields: Any) -> None:
 def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
               upload_expiry: timedelta = DEFAULT_EXPIRY, metrics_from: Sequence[str] = ()) -> Starlette:
     intake = Intake(store, data_dir)
-    metrics = Metrics(data_dir, metrics_from)  # GET /metrics: app/sync/metrics.py
+    metrics = Metrics(data_dir, metrics_from, store)  # GET /metrics: app/sync/metrics.py
     intake.receive = metrics.timed(intake.receive)  # type: ignore[method-assign]  # every import, either route
     uploads = Uploads(intake, UploadStore(Path(data_dir) / "sync" / "uploads", upload_expiry), limits)
 

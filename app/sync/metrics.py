@@ -10,7 +10,8 @@ process (several ``nilai serve`` processes are scraped one by one, as Prometheus
 - ``nilai_sync_refused_requests_total{status}``: requests answered 4xx/5xx without a bundle outcome
   (401 signature, 403 revoked, 404, 413 too large, 503 store down, 507 disk full, ...);
 - ``nilai_sync_uploads_in_progress``: requests carrying a body (POST/PATCH/PUT) being received or imported now;
-- ``nilai_sync_quarantined_bundles``: bundles waiting in ``sync/quarantine/`` for the coordinator's decision;
+- ``nilai_sync_quarantined_bundles``: bundles waiting in the quarantine (in the store) for the coordinator's
+  decision (NaN while the store does not answer);
 - ``nilai_sync_data_dir_free_bytes``: free space where uploads are written (a full disk refuses them, 507);
 - the process collector's ``process_*`` (memory, CPU, open files).
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import math
 import os
 import shutil
 import time
@@ -57,6 +59,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.store import Store
 from app.sync import quarantine
 from app.sync.outcome import OUTCOMES
 
@@ -117,8 +120,9 @@ def networks(values: Sequence[str]) -> tuple[ipaddress.IPv4Network | ipaddress.I
 
 
 class Metrics:
-    def __init__(self, data_dir: Path, allowed: Sequence[str] = ()) -> None:
+    def __init__(self, data_dir: Path, allowed: Sequence[str] = (), store: Store | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self.store = store
         self.allowed = networks(allowed)
         self.registry = registry = CollectorRegistry()
         self.bundles = Counter("nilai_sync_bundles", "Bundles answered, by outcome", ["outcome"], registry=registry)
@@ -133,12 +137,20 @@ class Metrics:
                              registry=registry)
         quarantined = Gauge("nilai_sync_quarantined_bundles", "Bundles waiting in quarantine for the coordinator",
                             registry=registry)
-        quarantined.set_function(lambda: sum(len(w.bundles) for w in quarantine.waiting(self.data_dir)))
+        quarantined.set_function(self._quarantined)
         free = Gauge("nilai_sync_data_dir_free_bytes", "Free bytes on the data directory's file system",
                      registry=registry)
         free.set_function(lambda: shutil.disk_usage(self.data_dir).free)
         ProcessCollector(registry=registry)
         _listen()
+
+    def _quarantined(self) -> float:
+        if self.store is None:
+            return math.nan
+        try:
+            return float(quarantine.count(self.store))
+        except Exception:  # noqa: BLE001 - the store is down: /health says so; the metrics still answer
+            return math.nan
 
     def timed(self, receive: Callable[..., R]) -> Callable[..., R]:
         """``Intake.receive``, observed into the import-seconds histogram."""
