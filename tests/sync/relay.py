@@ -10,9 +10,13 @@ import threading
 
 
 class Relay:
-    def __init__(self, upstream_port: int, cuts: list[int] | None = None, hold_after: int | None = None) -> None:
+    def __init__(self, upstream_port: int, cuts: list[int] | None = None, hold_after: int | None = None,
+                 cut_after: int | None = None, cut_times: int = 0) -> None:
         self.upstream_port = upstream_port
         self.cuts = list(cuts or [])  # connection i (in the order they come) is cut after cuts[i] bytes from the laptop
+        # or: any connection that carries more than cut_after bytes is cut there, cut_times times in all (the
+        # small health checks in between pass, the uploads are cut)
+        self.cut_after, self.cut_times = cut_after, cut_times
         self.hold_after = hold_after  # past this many bytes in all, the laptop's bytes go nowhere (and it hangs)
         self.sent = 0  # bytes from the laptop that reached the service
         self.connections = 0
@@ -39,20 +43,27 @@ class Relay:
                 laptop, _ = self._listener.accept()
             except OSError:
                 return
-            service = socket.create_connection(("127.0.0.1", self.upstream_port))
+            try:
+                service = socket.create_connection(("127.0.0.1", self.upstream_port))
+            except OSError:  # the service is down: the laptop's connection fails, as it would without the relay
+                _close(laptop)
+                continue
             with self._lock:
                 index = self.connections
                 self.connections += 1
             limit = self.cuts[index] if index < len(self.cuts) else None
+            by_size = limit is None and self.cut_after is not None
+            if by_size:
+                limit = self.cut_after
             self._open += [laptop, service]
-            threading.Thread(target=self._upstream, args=(laptop, service, limit), daemon=True).start()
+            threading.Thread(target=self._upstream, args=(laptop, service, limit, by_size), daemon=True).start()
             threading.Thread(target=self._downstream, args=(service, laptop), daemon=True).start()
 
-    def _upstream(self, laptop: socket.socket, service: socket.socket, limit: int | None) -> None:
+    def _upstream(self, laptop: socket.socket, service: socket.socket, limit: int | None, by_size: bool) -> None:
         passed = 0
         try:
             while data := laptop.recv(65536):
-                if limit is not None and passed + len(data) >= limit:
+                if limit is not None and passed + len(data) >= limit and (not by_size or self._cuts_left()):
                     data = data[:limit - passed]
                     self._forward(service, data)
                     with self._lock:
@@ -65,6 +76,10 @@ class Relay:
         finally:
             _close(laptop)
             _close(service)
+
+    def _cuts_left(self) -> bool:
+        with self._lock:
+            return self.cut < self.cut_times
 
     def _forward(self, service: socket.socket, data: bytes) -> None:
         with self._lock:
