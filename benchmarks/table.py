@@ -54,6 +54,10 @@ BENCHES = (
     Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators",
           "one SQL `AVG … GROUP BY` over the same scores", "adjusted < 3 s; < 1 s, < 300 MB (issue 17)",
           ("--regions", "100", "--assessors", "10", "--runs", "2")),
+    Bench("bench_calibration", "a 514 × 20 × 40 round plus a calibration case every assessor scored: adjusted "
+          "consolidation and the per-assessor calibration comparison", "the adjusted consolidation without the case "
+          "(`bench_consolidation`)", "adjusted < 3 s; comparison < 50 ms (issue 15)",
+          ("--regions", "100", "--assessors", "10", "--runs", "1")),
     Bench("bench_coordinator_round", "the coordinator window's background step per round",
           "the consolidation alone", "adjusted step < 3 s", ("--regions", "100", "--assessors", "10", "--runs", "1"),
           keep=r"step"),
@@ -89,6 +93,13 @@ BENCHES = (
           "`import_bundles` of one bundle at a time", "—", None,
           cited="median 0.36 s/bundle import, 0.47 s one sender, 1.77 s with 4 senders "
                 "(docs/sync-service.md, 2026-12-05)", postgres=True),
+    Bench("bench_resume", "a 20 MiB bundle sent whole, by resumable upload (tus), cut half-way and resumed",
+          "one whole `POST /bundles`", "—", None,
+          cited="median 0.41 s whole POST, 1.01 s tus, 1.07 s cut and resumed (1.05× the bytes), 0.79 s POST cut "
+                "and sent again (1.5× the bytes) (docs/sync-service.md, 2026-12-05)", full="--mib 20 --repeat 5",
+          postgres=True),
+    Bench("bench_auto_sync", "a score change (`set_level`) while automatic sync writes bundles in the background",
+          "the same score change with no sync running", "—", ("--n", "100"), keep=r"p50|p99|\d\s*[×x]\b"),
     Bench("bench_returns", "what `nilai sync` asks after sending: `GET /returns` (120 returns) and "
           "`GET /round-package` (200 KB), signed, new TLS connection each", "`GET /health`", "—", None,
           cited="median 0.062 s /returns (p95 0.135), 0.048 s /round-package (p95 0.078), /health 0.009 s "
