@@ -11,7 +11,6 @@ Every request leaves one JSON line in the service log. ``/uploads``: the same bu
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import logging
@@ -35,7 +34,7 @@ from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.store import Store
 from app.sync.intake import REVOKED_KEY, Intake
 from app.sync.metrics import Metrics, Observed
-from app.sync.outcome import QUARANTINED, REJECTED
+from app.sync.outcome import DISK_FULL, QUARANTINED, REJECTED, disk_full_reason, first_line, store_down_reason
 from app.sync.returns import return_routes
 from app.sync.signing import NotAuthenticated, authenticate
 from app.sync.upload_store import DEFAULT_EXPIRY, UploadStore
@@ -92,8 +91,7 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
         try:
             standing, reason = await run_in_threadpool(intake.standing, sender.fingerprint)
         except Exception as exc:  # noqa: BLE001 - the store is down or restarting: the sender tries again later
-            return answer(503, {"outcome": None, "reason": f"the coordinator's store does not answer ({_first(exc)}); "
-                                "nothing was received: send it again later"}, fingerprint=sender.fingerprint)
+            return answer(503, {"outcome": None, "reason": store_down_reason(exc)}, fingerprint=sender.fingerprint)
         if standing == REVOKED_KEY:
             return answer(403, {"outcome": None, "reason": reason}, fingerprint=sender.fingerprint)
         declared = request.headers.get("content-length")
@@ -118,7 +116,7 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
             upload.unlink(missing_ok=True)
             if exc.errno not in DISK_FULL:
                 raise
-            return answer(507, {"outcome": None, "reason": _disk_full()}, fingerprint=sender.fingerprint)
+            return answer(507, {"outcome": None, "reason": disk_full_reason()}, fingerprint=sender.fingerprint)
         except BaseException:
             upload.unlink(missing_ok=True)  # the connection dropped: nothing kept, the sender sends again
             raise
@@ -131,10 +129,10 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
         except OSError as exc:
             if exc.errno not in DISK_FULL:
                 raise
-            return answer(507, {"outcome": None, "reason": _disk_full()}, fingerprint=sender.fingerprint)
+            return answer(507, {"outcome": None, "reason": disk_full_reason()}, fingerprint=sender.fingerprint)
         except Exception as exc:  # noqa: BLE001 - the store failed (not the bundle): nothing was taken in
             return answer(503, {"outcome": None, "reason": f"the coordinator's store could not take the bundle in "
-                                f"({_first(exc)}); nothing of it was kept: send it again later"},
+                                f"({first_line(exc)}); nothing of it was kept: send it again later"},
                           fingerprint=sender.fingerprint, error=traceback.format_exc())
         return answer(STATUS.get(outcome.outcome, 200), outcome.to_json(), fingerprint=sender.fingerprint,
                       bytes=size, sha256=digest.hexdigest(), records=outcome.records)
@@ -146,18 +144,6 @@ def build_app(store: Store, data_dir: Path, limits: Limits = DEFAULT_LIMITS,
                              *return_routes(store, intake.standing, _event)],  # app/sync/returns.py
                      lifespan=lambda _app: uploads.cleaning(),
                      middleware=[Middleware(Observed, metrics=metrics, event=_event)])  # counts, start/stop, refusals
-
-
-DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
-
-
-def _disk_full() -> str:
-    return ("the coordinator's disk is full: nothing of the bundle was kept; send it again later "
-            "(the coordinator frees space on the service's data directory)")
-
-
-def _first(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _too_large(limits: Limits) -> str:

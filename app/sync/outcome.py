@@ -7,6 +7,7 @@ do next (mark it sent, or show why not), with the record counts alongside.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -54,3 +55,20 @@ def from_report(bundle: R.BundleReport) -> Outcome:
     if counts and set(counts) <= {R.ALREADY_PRESENT}:
         return Outcome(REPEATED, "every version in it was here already", counts, bundle.bundle_id)
     return Outcome(TAKEN_IN, "", counts, bundle.bundle_id)
+
+
+# faults of the service, not of the bundle: the sender keeps it and sends it again later
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def disk_full_reason() -> str:
+    return ("the coordinator's disk is full: nothing of the bundle was kept; send it again later "
+            "(the coordinator frees space on the service's data directory)")
+
+
+def store_down_reason(exc: BaseException) -> str:
+    return f"the coordinator's store does not answer ({first_line(exc)}); nothing was received: send it again later"
+
+
+def first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

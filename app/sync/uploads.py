@@ -45,7 +45,7 @@ from starlette.routing import Route
 
 from app.bundles.format import Limits
 from app.sync.intake import REVOKED_KEY, Intake
-from app.sync.outcome import QUARANTINED, REJECTED
+from app.sync.outcome import DISK_FULL, QUARANTINED, REJECTED, disk_full_reason, first_line, store_down_reason
 from app.sync.signing import NotAuthenticated, Sender, authenticate
 from app.sync.upload_store import Upload, UploadStore, take_whole
 
@@ -145,7 +145,12 @@ class Uploads:
             return self._refuse(request, 413, f"this sender's unfinished uploads would pass "
                                 f"{self.limits.max_sender_upload_bytes:,} bytes ({reserved:,} waiting, {length:,} more): "
                                 "finish them, or wait until they expire", sender)
-        upload = await run_in_threadpool(self.store.create, sender.fingerprint, length, sha256)
+        try:
+            upload = await run_in_threadpool(self.store.create, sender.fingerprint, length, sha256)
+        except OSError as exc:
+            if exc.errno not in DISK_FULL:
+                raise
+            return self._refuse(request, 507, disk_full_reason(), sender)
         _event(event="upload_created", status=201, upload=upload.id, fingerprint=sender.fingerprint, length=length,
                sha256=sha256, seconds=round(time.monotonic() - started, 3), client=_client(request))
         return Response(status_code=201, headers={**self._tus(upload), "Location": f"/uploads/{upload.id}"})
@@ -179,6 +184,10 @@ class Uploads:
                                     "ask the offset again in a moment", sender)
             try:
                 return await self._append(request, sender, started)
+            except OSError as exc:  # the upload's record could not be written: nothing moved
+                if exc.errno not in DISK_FULL:
+                    raise
+                return self._refuse(request, 507, disk_full_reason(), sender)
             finally:
                 lock.release()
         finally:
@@ -225,7 +234,7 @@ class Uploads:
         size = 0
         part = self.store.part(upload)
         fault: tuple[int, str] | None = None
-        with part.open("r+b") as out:
+        with part.open("r+b", buffering=0) as out:  # unbuffered: a full disk shows at the write, not at close
             out.truncate(upload.offset)  # a chunk cut off before (or refused) leaves nothing behind
             out.seek(upload.offset)
             try:
@@ -235,15 +244,21 @@ class Uploads:
                         fault = (413, "the chunk goes past the upload's declared length")
                         break
                     digest.update(data)
-                    out.write(data)
+                    view = memoryview(data)
+                    while view:  # a raw write may take only part of the bytes
+                        view = view[out.write(view) or 0:]
             except ClientDisconnect:
                 fault = (400, "the connection dropped during the chunk")
+            except OSError as exc:
+                if exc.errno not in DISK_FULL:
+                    out.truncate(upload.offset)
+                    raise
+                fault = (507, disk_full_reason())  # the offset stays: the laptop resumes once space is back
             except BaseException:
                 out.truncate(upload.offset)
                 raise
             if fault is not None:
                 out.truncate(upload.offset)
-            out.flush()
         return digest.digest(), size, fault
 
     async def _complete(self, request: Request, upload: Upload, sender: Sender, started: float) -> Response:
@@ -256,10 +271,14 @@ class Uploads:
         take_whole(self.store, upload, spooled)
         try:
             outcome = await run_in_threadpool(self.intake.receive, spooled, whole, sender.fingerprint, sender.pem)
+        except OSError as exc:
+            if exc.errno not in DISK_FULL:
+                raise
+            await run_in_threadpool(self.store.discard, upload)
+            return self._refuse(request, 507, disk_full_reason(), sender, upload)
         except Exception as exc:  # noqa: BLE001 - the store failed (not the bundle): nothing was taken in
             await run_in_threadpool(self.store.discard, upload)
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            return self._refuse(request, 503, f"the coordinator's store could not take the bundle in ({first}); "
+            return self._refuse(request, 503, f"the coordinator's store could not take the bundle in ({first_line(exc)}); "
                                 "nothing of it was kept: send it again later", sender, upload,
                                 error=traceback.format_exc())
         status = STATUS.get(outcome.outcome, 200)
@@ -276,7 +295,10 @@ class Uploads:
             sender = authenticate(request.method, str(request.url), request.headers, covering)
         except NotAuthenticated as exc:
             return None, self._refuse(request, 401, str(exc), None)
-        standing, reason = await run_in_threadpool(self.intake.standing, sender.fingerprint)
+        try:
+            standing, reason = await run_in_threadpool(self.intake.standing, sender.fingerprint)
+        except Exception as exc:  # noqa: BLE001 - the store is down or restarting: the sender asks again later
+            return None, self._refuse(request, 503, store_down_reason(exc), sender)
         if standing == REVOKED_KEY:
             return None, self._refuse(request, 403, reason, sender)
         return sender, None

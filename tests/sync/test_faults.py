@@ -57,6 +57,36 @@ def test_full_disk_is_507_with_nothing_kept_then_taken_in_once_space_is_back(pg_
             service.stop()
 
 
+@needs_test_server
+def test_full_disk_during_a_resumable_upload_is_507_and_it_resumes_once_space_is_back(pg_url: str, demo: Demo,
+                                                                                    tmp_path: Path) -> None:
+    from app.sync.client import SendFailed
+    from app.sync.resumable import upload_bundle
+    from tests.bundles.helpers import unlock_dir
+
+    cert, key = make_tls_certificate(tmp_path)
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        service = Service(pg_url, disk / "data", cert, key, free_port())
+        service.start()
+        try:
+            assert service.cli("bundle", "trust", demo.cert(0)) == 0
+            bundle = export(demo, 0, tmp_path / "a0.nilai")
+            identity = unlock_dir(demo.assessors[0])
+            filler = fill(disk, leave=bundle.stat().st_size // 2)  # the chunks do not fit
+            with pytest.raises(SendFailed) as full:
+                upload_bundle(service.url, bundle, identity, service.cert, chunk_bytes=16_384)
+            assert full.value.status == 507 and "disk is full" in str(full.value), full.value
+            assert "\n" not in str(full.value)
+            assert counts(service) == (0, 0)
+
+            filler.unlink()  # space is back: the same upload goes on, and the bundle is taken in once
+            outcome = upload_bundle(service.url, bundle, identity, service.cert, chunk_bytes=16_384)
+            assert outcome.outcome == "taken_in", outcome
+            assert counts(service)[0] == 1
+        finally:
+            service.stop()
+
+
 @pytest.fixture
 def own_postgres() -> Iterator[PrivatePostgres]:
     if PrivatePostgres.binaries() is None:
