@@ -175,3 +175,34 @@ def test_killed_mid_import_then_sent_again_is_taken_in_exactly_once(service: Ser
     assert outcome.outcome in ("taken_in", "repeated"), outcome
     receipts, versions = counts(service)
     assert receipts == 1 and versions == sum(outcome.records.values())
+
+
+def test_the_same_bundle_from_two_laptops_at_once_is_taken_in_once(service: Service, demo: Demo,
+                                                                    tmp_path: Path) -> None:
+    """Assessor 1's bundle, copied to assessor 0's laptop too (a USB stick passed around), sent by both at
+    the same moment: one is taken in, the other answered repeated; every version is in the store once."""
+    import threading
+
+    for index in (0, 1):
+        assert service.cli("bundle", "trust", demo.cert(index)) == 0
+    bundle = export(demo, 1, tmp_path / "a1.nilai")
+    outcomes: dict[int, object] = {}
+    start = threading.Barrier(2)
+
+    def carry(index: int) -> None:
+        start.wait()
+        try:
+            outcomes[index] = send(service, demo, index, bundle)
+        except Exception as exc:  # noqa: BLE001 - recorded and asserted below
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=carry, args=(i,)) for i in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    words = sorted(getattr(o, "outcome", repr(o)) for o in outcomes.values())
+    assert words == ["repeated", "taken_in"], outcomes
+    taken = next(o for o in outcomes.values() if getattr(o, "outcome", "") == "taken_in")
+    receipts, versions = counts(service)
+    assert receipts == 1 and versions == taken.records["imported"]  # type: ignore[attr-defined]
