@@ -214,7 +214,7 @@ def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
     """regions x indicators x levels: how many counted assessors gave each level."""
     top = max((ind.max_level for ind in data.instrument.indicators()), default=1)
     domain = list(range(1, top + 1))
-    counts = np.zeros((len(data.regions), len(data.indicator_codes), top), dtype=np.int64)
+    n_regions, n_indicators = len(data.regions), len(data.indicator_codes)
     region_of_row = np.full(data.levels.shape[0], -1, dtype=np.int64)
     for index, region in enumerate(data.regions):
         rows = data.region_rows.get(region.code)
@@ -222,9 +222,10 @@ def level_counts(data: RoundData) -> tuple[np.ndarray, list[int]]:
             region_of_row[rows] = index
     # Rows of calibration cases (not among the regions) are left out: the figures describe the ranked regions.
     present = ~np.isnan(data.levels) & (region_of_row >= 0)[:, None]
-    hit_rows, hit_cols = np.nonzero(present)
-    np.add.at(counts, (region_of_row[hit_rows], hit_cols, data.levels[hit_rows, hit_cols].astype(np.int64) - 1), 1)
-    return counts, domain
+    cell = (region_of_row[:, None] * n_indicators + np.arange(n_indicators)) * top  # first bin of each cell
+    bins = cell[present] + data.levels[present].astype(np.int64) - 1
+    counts = np.bincount(bins, minlength=n_regions * n_indicators * top)
+    return counts.reshape(n_regions, n_indicators, top).astype(np.int64, copy=False), domain
 
 
 def _figure(counts: np.ndarray, domain: list[int], scope: str, code: str) -> AlphaFigure:

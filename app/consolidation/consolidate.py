@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from app.base.gcpause import paused_gc
 from app.consolidation.agreement import Agreement, round_agreement
 from app.consolidation.coverage import RegionCoverage, coverage
 from app.consolidation.data import RoundData, RoundMeta, load_round_data
@@ -79,8 +80,9 @@ class Consolidation:
 def consolidate(store: Store, round_ref: str | None = None, rule: AggregationRule | str | None = None,
                 shortlist_sizes: tuple[int, ...] | None = None) -> Consolidation:
     """Consolidate a round. ``rule`` and ``shortlist_sizes`` default to the round's own settings."""
-    data = load_round_data(store, round_ref)
-    return consolidate_data(data, rule, shortlist_sizes)
+    with paused_gc():  # tens of thousands of acyclic tuples: see app.base.gcpause
+        data = load_round_data(store, round_ref)
+        return consolidate_data(data, rule, shortlist_sizes)
 
 
 def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,

@@ -16,6 +16,7 @@ False) and count like everyone else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.consolidation.data import AssessmentRef, RoundData
 from app.models.domain import RegionInfo
@@ -23,8 +24,9 @@ from app.models.domain import RegionInfo
 STATE_ORDER = ("signed", "final", "draft", "conflict", "duplicate", "instrument", "missing")
 
 
-@dataclass(frozen=True)
-class AssessorCoverage:
+class AssessorCoverage(NamedTuple):
+    """One assessor's state for one region (a named tuple: 2,000 candidates x 20 assessors are 40,000 of them)."""
+
     assessor_id: str
     name: str
     nip: str
@@ -77,6 +79,9 @@ class RegionCoverage:
 
 
 def _state(refs: list[AssessmentRef]) -> str:
+    if len(refs) == 1:  # nearly always: one version; its exclusion, if any, names the state
+        ref = refs[0]
+        return ref.excluded or ("signed" if ref.status == "signed" else "final")
     if any(r.excluded == "conflict" for r in refs):
         return "conflict"
     if any(r.excluded == "duplicate" for r in refs):
@@ -89,23 +94,24 @@ def _state(refs: list[AssessmentRef]) -> str:
     return "draft"
 
 
+_RANK = {state: index for index, state in enumerate(STATE_ORDER)}
+
+
 def coverage(data: RoundData) -> tuple[RegionCoverage, ...]:
-    by_pair: dict[tuple[str, str], list[AssessmentRef]] = {}
+    by_region: dict[str, dict[str, list[AssessmentRef]]] = {}
     for ref in data.assessments:
-        by_pair.setdefault((ref.region_code, ref.assessor_id), []).append(ref)
-    by_region: dict[str, set[str]] = {}
-    for region_code, assessor_id in by_pair:
-        by_region.setdefault(region_code, set()).add(assessor_id)
+        by_region.setdefault(ref.region_code, {}).setdefault(ref.assessor_id, []).append(ref)
     result = []
     for region in data.regions:
         panel = set(data.panel.get(region.code, ()))
-        ids = panel | by_region.get(region.code, set())
+        scored = by_region.get(region.code, {})
         rows = []
-        for assessor_id in ids:
-            refs = by_pair.get((region.code, assessor_id), [])
+        for assessor_id in panel | scored.keys():
+            refs = scored.get(assessor_id)
             info = data.assessors[assessor_id]
             rows.append(AssessorCoverage(assessor_id, info.name, info.nip, assessor_id in panel,
-                                         _state(refs) if refs else "missing", tuple(r.version_id for r in refs)))
-        rows.sort(key=lambda a: (STATE_ORDER.index(a.state), a.name, a.assessor_id))
+                                         _state(refs) if refs else "missing",
+                                         tuple(r.version_id for r in refs) if refs else ()))
+        rows.sort(key=lambda a: (_RANK[a.state], a.name, a.assessor_id))
         result.append(RegionCoverage(region, tuple(rows)))
     return tuple(result)

@@ -1,13 +1,17 @@
 """Everything consolidation needs about one round, read in one consistent snapshot.
 
 Scores are read with SQLAlchemy Core (no ORM objects) in one query over ``assessment`` and
-``score`` for the round: each assessment row carries its scores as one aggregated string
-(``CODE=level`` or ``CODE=na``, joined by commas; ``aggregate_strings`` is ``group_concat`` on
-SQLite and ``string_agg`` on PostgreSQL), taken from ``score`` by a correlated subquery on its
-primary key. That is measured ~3x faster on SQLite than fetching 400,000 score rows (or joining
-with a GROUP BY, which needs a temporary sort) and turns into a numpy matrix of levels, one row per
-counted assessment and one column per indicator of the round's instrument, without a Python object
-per score. Works on any :class:`~app.store.Store` (SQLite or PostgreSQL).
+``score`` for the round: each assessment row carries its scores as one aggregated string, the
+indicator codes then the levels (``CODE,CODE,...:level,na,...``, where ``n`` marks "not applicable";
+``aggregate_strings`` is ``group_concat`` on SQLite and ``string_agg`` on PostgreSQL, both lists
+built in one pass over the same rows), taken from ``score`` by a correlated subquery on its primary
+key. That is measured ~3x faster on SQLite than fetching 400,000 score rows (or joining with a
+GROUP BY, which needs a temporary sort). Assessments with the same list of codes (nearly all of a
+round) are turned into the numpy matrix of levels together, one row per counted assessment and one
+column per indicator of the round's instrument, by reading their one-character levels as bytes:
+no Python object per score, so 2,000 candidates x 20 assessors x 40 indicators stay well under
+300 MB (``benchmarks/bench_consolidation.py --regions 2000``). Works on any
+:class:`~app.store.Store` (SQLite or PostgreSQL).
 
 Which assessments count (the same rule is written in ``docs/ranking-method.md``):
 
@@ -21,6 +25,7 @@ Which assessments count (the same rule is written in ``docs/ranking-method.md``)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import String, case, cast, func, or_, select
@@ -54,9 +59,8 @@ class ConsolidationError(Exception):
     """A consolidation request that cannot be met; the message says why and what to do."""
 
 
-@dataclass(frozen=True)
-class AssessmentRef:
-    """One assessment version as consolidation sees it."""
+class AssessmentRef(NamedTuple):
+    """One assessment version as consolidation sees it (a named tuple: a round holds tens of thousands)."""
 
     version_id: str
     record_id: str
@@ -166,9 +170,10 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     a, s = table_of(Assessment).c, table_of(Score).c
 
     # The one query over the big table: every current (or conflicting) version of the round, each
-    # with all its levels as "CODE=level,CODE=na,..." from a correlated subquery on score's key.
-    token = s.indicator_code + "=" + case((s.not_applicable, "na"), else_=cast(s.level, String))
-    levels_text = (select(func.aggregate_strings(token, ","))
+    # with its codes and levels as "CODE,CODE,...:level,n,..." from a correlated subquery on score's key.
+    level_token = case((s.not_applicable, NA_TOKEN), else_=cast(s.level, String))
+    levels_text = (select(func.aggregate_strings(s.indicator_code, ",") + CODES_END
+                          + func.aggregate_strings(level_token, ","))
                    .where(s.version_id == a.version_id, s.level.is_not(None) | s.not_applicable)
                    .scalar_subquery())
     rows = conn.execute(
@@ -258,13 +263,16 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     )
 
 
+def _pairs(text: str | None) -> list[tuple[str, str]]:
+    """(code, level text) of one assessment's aggregated scores, in the order read."""
+    if not text:
+        return []
+    codes, _, values = text.rpartition(CODES_END)
+    return list(zip(codes.split(","), values.split(","), strict=True))
+
+
 def _parse_levels(text: str | None) -> dict[str, int | None]:
-    result: dict[str, int | None] = {}
-    for token in (text or "").split(","):
-        code, _, value = token.rpartition("=")
-        if code:
-            result[code] = None if value == "na" else int(value)
-    return result
+    return {code: None if value == NA_TOKEN else int(value) for code, value in _pairs(text)}
 
 
 def _exclusions(rows: list, instrument_hash: str) -> list[str]:
@@ -287,61 +295,78 @@ def _exclusions(rows: list, instrument_hash: str) -> list[str]:
     return [("duplicate" if not why and seen[(r[2], r[3])] > 1 else why) for r, why in zip(rows, reasons, strict=True)]
 
 
-NA_CODE = 0  # the level slot of a "not applicable" cell in a token's packed code
+NA_TOKEN = "n"  # the level text of a "not applicable" score in the aggregated string
+CODES_END = ":"  # between the codes and the levels (an indicator code is letters, digits and dashes)
 
 
 def _levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], indicator_codes: tuple[str, ...],
                    instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
-    """Parse each counted assessment's "CODE=level,..." into the levels matrix and the N/A mask."""
+    """Parse each counted assessment's "CODE,...:level,..." into the levels matrix and the N/A mask.
+
+    Rows sharing one list of codes are read together: when every level is one character, the
+    levels text of ``n`` scores is exactly ``2n - 1`` characters and its even bytes are the levels.
+    Anything else (a level of two digits or a sign, a level outside the rubric) goes token by token
+    through :func:`_slow_cells`, which says which assessment is wrong.
+    """
     levels = np.full((len(counted), len(indicator_codes)), np.nan)
     not_applicable = np.zeros(levels.shape, dtype=bool)
     if not counted:
         return levels, not_applicable
-    stride = max(ind.max_level for ind in instrument.indicators()) + 1
-    packed = {}  # token -> column * stride + level (NA_CODE for "not applicable")
-    for column, code in enumerate(indicator_codes):
-        indicator = instrument.indicator(code)
-        assert indicator is not None  # the codes are the instrument's own
-        packed[f"{code}=na"] = column * stride + NA_CODE
-        for level in range(indicator.min_level, indicator.max_level + 1):
-            packed[f"{code}={level}"] = column * stride + level
-    tokens: list[str] = []
-    lengths = np.zeros(len(counted), dtype=np.int64)
+    column_of = {code: column for column, code in enumerate(indicator_codes)}
+    indicators = [instrument.indicator(code) for code in indicator_codes]
+    low = np.array([ind.min_level if ind else 0 for ind in indicators] + [0])
+    high = np.array([ind.max_level if ind else 0 for ind in indicators] + [0])
+    groups: dict[str, tuple[list[int], list[str]]] = {}  # codes text -> (rows, levels texts)
     for row, text in enumerate(texts):
         if text:
-            parts = text.split(",")
-            tokens.extend(parts)
-            lengths[row] = len(parts)
-    try:
-        cells = np.fromiter(map(packed.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        rows = np.repeat(np.arange(len(counted)), lengths)
-    except KeyError:
-        rows, cells = _slow_cells(texts, counted, packed, stride, instrument)
-    columns, values = np.divmod(cells, stride)
-    na = values == NA_CODE
-    levels[rows[~na], columns[~na]] = values[~na]
-    not_applicable[rows[na], columns[na]] = True
+            codes, _, values = text.rpartition(CODES_END)
+            rows_, values_ = groups.setdefault(codes, ([], []))
+            rows_.append(row)
+            values_.append(values)
+    digit = np.full(256, -1, dtype=np.int64)  # byte -> level; -1 not a level, -2 "not applicable"
+    digit[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
+    digit[ord(NA_TOKEN)] = -2
+    for codes, (rows_, values_) in groups.items():
+        code_list = codes.split(",")
+        n = len(code_list)
+        if any(len(v) != 2 * n - 1 for v in values_):
+            return _slow_levels(texts, counted, indicator_codes, instrument)
+        chars = np.frombuffer(",".join(values_).encode("ascii", "replace"), dtype=np.uint8)[::2].reshape(len(rows_), n)
+        cells = digit[chars]
+        columns = np.array([column_of.get(code, -1) for code in code_list], dtype=np.int64)
+        known = columns >= 0  # a code the round's instrument does not have: not part of this ranking
+        cells, columns = cells[:, known], columns[known]
+        is_na = cells == -2
+        if ((cells == -1) | (~is_na & ((cells < low[columns]) | (cells > high[columns])))).any():
+            return _slow_levels(texts, counted, indicator_codes, instrument)
+        row_index = np.array(rows_, dtype=np.int64)[:, None]  # each row is in one group: its cells are NaN yet
+        levels[row_index, columns] = np.where(is_na, np.nan, cells)
+        not_applicable[row_index, columns] = is_na
     return levels, not_applicable
 
 
-def _slow_cells(texts: list[str | None], counted: tuple[AssessmentRef, ...], packed: dict[str, int], stride: int,
-                instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
-    """Token by token, for data with codes outside the instrument (left out) or levels outside range."""
-    rows, cells = [], []
+def _slow_levels(texts: list[str | None], counted: tuple[AssessmentRef, ...], indicator_codes: tuple[str, ...],
+                 instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
+    """Token by token: codes outside the instrument are left out, a level outside its rubric is refused."""
+    levels = np.full((len(counted), len(indicator_codes)), np.nan)
+    not_applicable = np.zeros(levels.shape, dtype=bool)
+    column_of = {code: column for column, code in enumerate(indicator_codes)}
     for row, text in enumerate(texts):
-        for token in (text or "").split(","):
-            if not token:
+        for code, value in _pairs(text):
+            indicator = instrument.indicator(code)
+            if indicator is None:
+                continue  # a code the round's instrument does not have: not part of this ranking
+            if value == NA_TOKEN:
+                not_applicable[row, column_of[code]] = True
                 continue
-            cell = packed.get(token)
-            if cell is None:
-                code, _, value = token.rpartition("=")
-                indicator = instrument.indicator(code)
-                if indicator is None:
-                    continue  # a code the round's instrument does not have: not part of this ranking
+            try:
+                level = int(value)
+            except ValueError:
+                level = None
+            if level is None or not indicator.min_level <= level <= indicator.max_level:
                 ref = counted[row]
                 raise ConsolidationError(
                     f"assessment {ref.version_id[:8]} (region {ref.region_code}) has level {value} for {code}, "
                     f"outside {indicator.min_level}..{indicator.max_level}; correct or reimport it")
-            rows.append(row)
-            cells.append(cell)
-    return np.array(rows, dtype=np.int64), np.array(cells, dtype=np.int64)
+            levels[row, column_of[code]] = level
+    return levels, not_applicable

@@ -21,14 +21,15 @@ when the assessors differ by :data:`SPREAD_FLAG` levels or more.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from app.assessments import scoring
 from app.consolidation.data import RoundData
 from app.consolidation.rules import AggregationRule, combine_columns
-from app.models.domain import Indicator, RegionInfo
+from app.models.domain import RegionInfo
 
 SPREAD_FLAG = 2  # assessors differing by this many levels or more on an indicator are flagged
 
@@ -56,15 +57,59 @@ class DimensionScore:
 
 
 @dataclass(frozen=True, eq=False)
+class PanelFigures:
+    """The per-indicator figures of every region at once (regions x indicators; NaN where none).
+
+    :attr:`RegionPanel.indicators` reads its row when first asked: a round of 2,000 candidates
+    ranks without building 80,000 :class:`IndicatorPanel` objects nobody looks at.
+    """
+
+    codes: tuple[str, ...]
+    dimension_codes: tuple[str, ...]
+    counts: np.ndarray  # how many assessors gave a level
+    not_applicable: np.ndarray
+    lowest: np.ndarray
+    highest: np.ndarray
+    combined: np.ndarray
+    moderated: np.ndarray  # NaN where not moderated
+    used: np.ndarray
+    normalised: np.ndarray
+
+    def row(self, index: int) -> tuple[IndicatorPanel, ...]:
+        counts, na = self.counts[index].tolist(), self.not_applicable[index].tolist()
+        lowest, highest = self.lowest[index].tolist(), self.highest[index].tolist()
+        combined, moderated = self.combined[index].tolist(), self.moderated[index].tolist()
+        used, normalised = self.used[index].tolist(), self.normalised[index].tolist()
+        panels = []
+        for j, code in enumerate(self.codes):
+            low, high = lowest[j], highest[j]
+            spread = None if math.isnan(low) else int(high - low)
+            panels.append(IndicatorPanel(
+                code=code, dimension_code=self.dimension_codes[j], levels=int(counts[j]), not_applicable=int(na[j]),
+                lowest=None if math.isnan(low) else int(low), highest=None if math.isnan(high) else int(high),
+                combined=_none(combined[j]), moderated=None if math.isnan(moderated[j]) else int(moderated[j]),
+                used=_none(used[j]), normalised=_none(normalised[j]), spread=spread,
+                flagged=spread is not None and spread >= SPREAD_FLAG,
+            ))
+        return tuple(panels)
+
+
+@dataclass(frozen=True, eq=False)
 class RegionPanel:
     region: RegionInfo
     assessor_ids: tuple[str, ...]  # the counted assessments' assessors, rows of ``levels``
     total: float | None
     dimensions: tuple[DimensionScore, ...]
-    indicators: tuple[IndicatorPanel, ...]
     levels: np.ndarray  # assessors x indicators (instrument order), NaN where no level
     flagged_indicators: tuple[str, ...]  # assessors differ by SPREAD_FLAG levels or more
     moderated_indicators: tuple[str, ...]
+    figures: PanelFigures = field(repr=False)
+    index: int = 0  # this region's row of ``figures``
+
+    @cached_property
+    def indicators(self) -> tuple[IndicatorPanel, ...]:
+        """Each indicator's panel figures, in instrument order."""
+        return self.figures.row(self.index)
 
     def dimension(self, code: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.code == code)
@@ -74,7 +119,7 @@ class RegionPanel:
 
     def indicator_levels(self, code: str) -> tuple[int | None, ...]:
         """Each counted assessor's level for one indicator (None: not applicable or unscored)."""
-        column = [ind.code for ind in self.indicators].index(code)
+        column = self.figures.codes.index(code)
         return tuple(None if math.isnan(v) else int(v) for v in self.levels[:, column].tolist())
 
 
@@ -82,9 +127,49 @@ def _none(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def _normalise_adjusted(indicator: Indicator, value: float) -> float:
-    """The normalising formula of :func:`scoring.normalise`, for adjusted levels that may leave the range."""
-    return (value - indicator.min_level) / (indicator.max_level - indicator.min_level) * 100.0
+def _region_bounds(data: RoundData) -> tuple[np.ndarray, np.ndarray]:
+    """First and past-the-last row of each region's counted assessments (equal: none)."""
+    starts = np.zeros(len(data.regions), dtype=np.int64)
+    stops = np.zeros(len(data.regions), dtype=np.int64)
+    for index, region in enumerate(data.regions):
+        rows = data.region_rows.get(region.code)
+        if rows is not None:
+            starts[index], stops[index] = rows.start, rows.stop
+    return starts, stops
+
+
+def _segments(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, stops: np.ndarray,
+              empty: float) -> np.ndarray:
+    """``ufunc`` reduced over the rows of each segment (``empty`` for a segment without rows).
+
+    ``reduceat`` over the (start, stop) pairs, with a padding row so that a stop may be the end;
+    the odd results (between segments, e.g. rows of calibration cases) are dropped. Rows are
+    combined one after another, exactly as ``ufunc.reduce(values[start:stop], axis=0)`` does.
+    """
+    result = np.full((len(starts), values.shape[1]), empty)
+    has = stops > starts
+    if not has.any():
+        return result
+    padded = np.vstack([values, np.zeros((1, values.shape[1]), dtype=values.dtype)])
+    bounds = np.column_stack([starts[has], stops[has]]).ravel()
+    result[has] = ufunc.reduceat(padded, bounds, axis=0)[::2]
+    return result
+
+
+def _weighted_means(weights: list[float], values: np.ndarray) -> np.ndarray:
+    """Per row, :func:`scoring.weighted_mean` of (weight, value) over the columns with a value (NaN: none).
+
+    Column by column, in order, so each sum is added up exactly as the scalar function adds it."""
+    numerator = np.zeros(values.shape[0])
+    denominator = np.zeros(values.shape[0])
+    counted = np.zeros(values.shape[0], dtype=bool)
+    for j, weight in enumerate(weights):
+        has = ~np.isnan(values[:, j])
+        numerator = np.where(has, numerator + weight * values[:, j], numerator)
+        denominator = np.where(has, denominator + weight, denominator)
+        counted |= has
+    ok = counted & (denominator > 0)
+    return np.divide(numerator, denominator, out=np.full(values.shape[0], np.nan), where=ok)
 
 
 def panel_scores(data: RoundData, rule: AggregationRule, shifts: np.ndarray | None = None) -> tuple[RegionPanel, ...]:
@@ -92,67 +177,77 @@ def panel_scores(data: RoundData, rule: AggregationRule, shifts: np.ndarray | No
 
     ``shifts`` (the adjusted rule only): per counted assessment and indicator, the levels to add to
     the assessor's level, shaped like ``data.levels``.
+
+    Computed for all regions at once (numpy over regions x indicators); every figure is the
+    scalar rule's, operation for operation, so the results are the same to the last bit.
     """
     adjusted = rule is AggregationRule.ADJUSTED
     if adjusted and (shifts is None or shifts.shape != data.levels.shape):
         raise ValueError("the adjusted rule needs a shift per counted assessment and indicator")
     shifted = data.levels + shifts if adjusted and shifts is not None else data.levels
-    normalise = _normalise_adjusted if adjusted else scoring.normalise
     instrument = data.instrument
     indicators = instrument.indicators()
-    dimension_of = [dim.code for dim in instrument.dimensions for _ in dim.indicators]
-    layout = []  # per dimension: its weight and the column range of its indicators
-    start = 0
-    for dim in instrument.dimensions:
-        layout.append((dim, start, start + len(dim.indicators)))
-        start += len(dim.indicators)
-    column_of = {code: index for index, code in enumerate(data.indicator_codes)}
-    moderations_of: dict[str, dict[int, int]] = {}
+    codes = tuple(ind.code for ind in indicators)
+    n_regions, n_indicators = len(data.regions), len(indicators)
+    starts, stops = _region_bounds(data)
+
+    present = ~np.isnan(shifted)  # as combine_columns counts them
+    counts = _segments(np.add, present.astype(np.int64), starts, stops, 0).astype(np.int64)
+    na_counts = _segments(np.add, data.not_applicable.astype(np.int64), starts, stops, 0).astype(np.int64)
+    lowest = _segments(np.fmin, data.levels, starts, stops, np.nan)
+    highest = _segments(np.fmax, data.levels, starts, stops, np.nan)
+    if rule is AggregationRule.MEAN or adjusted:  # adjusted: levels already corrected
+        totals = _segments(np.add, np.where(present, shifted, 0.0), starts, stops, 0.0)
+        combined = np.divide(totals, counts, out=np.full(counts.shape, np.nan), where=counts > 0)
+    else:  # median, trimmed mean: region by region
+        combined = np.full((n_regions, n_indicators), np.nan)
+        for index in range(n_regions):
+            combined[index] = combine_columns(rule, shifted[starts[index]:stops[index]])[0]
+
+    region_index = {region.code: index for index, region in enumerate(data.regions)}
+    column_of = {code: j for j, code in enumerate(codes)}
+    moderated = np.full((n_regions, n_indicators), np.nan)
     for (region_code, indicator_code), moderation in data.moderations.items():
-        if indicator_code in column_of:
-            moderations_of.setdefault(region_code, {})[column_of[indicator_code]] = moderation.level
+        if region_code in region_index and indicator_code in column_of:
+            moderated[region_index[region_code], column_of[indicator_code]] = moderation.level
+    is_moderated = ~np.isnan(moderated)
+    used = np.where(is_moderated, moderated, combined)
+
+    low = np.array([float(ind.min_level) for ind in indicators])
+    high = np.array([float(ind.max_level) for ind in indicators])
+    if not adjusted:  # scoring.normalise refuses a level outside the rubric: let it say which
+        outside = ~np.isnan(used) & ((used < low) | (used > high))
+        if outside.any():
+            index, j = (int(v[0]) for v in np.nonzero(outside))
+            scoring.normalise(indicators[j], used[index, j].item())  # raises, naming the level and indicator
+    normalised = (used - low) / (high - low) * 100.0
+
+    dimension_codes = tuple(dim.code for dim in instrument.dimensions for _ in dim.indicators)
+    dimension_scores = np.full((n_regions, len(instrument.dimensions)), np.nan)
+    start = 0
+    for d, dim in enumerate(instrument.dimensions):
+        stop = start + len(dim.indicators)
+        dimension_scores[:, d] = _weighted_means([ind.weight for ind in dim.indicators], normalised[:, start:stop])
+        start = stop
+    totals_ = _weighted_means([dim.weight for dim in instrument.dimensions], dimension_scores)
+
+    figures = PanelFigures(codes, dimension_codes, counts, na_counts, lowest, highest, combined, moderated, used,
+                           normalised)
+    for array in (counts, na_counts, lowest, highest, combined, moderated, used, normalised):
+        array.setflags(write=False)
+    flagged = (highest - lowest) >= SPREAD_FLAG  # NaN compares False
+    dimension_list = dimension_scores.tolist()
+    total_list = totals_.tolist()
     result = []
-    for region in data.regions:
+    for index, region in enumerate(data.regions):
         rows = data.region_rows.get(region.code, slice(0, 0))
-        levels = data.levels[rows]
-        combined, counts = combine_columns(rule, shifted[rows])
-        na_counts = data.not_applicable[rows].sum(axis=0)
-        if levels.shape[0]:
-            lowest, highest = np.fmin.reduce(levels, axis=0), np.fmax.reduce(levels, axis=0)
-        else:
-            lowest = highest = np.full(len(indicators), np.nan)
-        used = combined.copy()
-        moderated = moderations_of.get(region.code, {})
-        for column, level in moderated.items():
-            used[column] = level
-        normalised = [None if math.isnan(value) else normalise(indicator, value)
-                      for indicator, value in zip(indicators, used.tolist(), strict=True)]
-        dimensions = []
-        dimension_pairs = []
-        for dim, first, last in layout:
-            pairs = [(ind.weight, value) for j, ind in enumerate(indicators[first:last], start=first)
-                     if (value := normalised[j]) is not None]
-            score = scoring.weighted_mean(pairs)
-            dimensions.append(DimensionScore(dim.code, score))
-            if score is not None:
-                dimension_pairs.append((dim.weight, score))
-        counts_l, na_l, low_l, high_l = counts.tolist(), na_counts.tolist(), lowest.tolist(), highest.tolist()
-        combined_l, used_l = combined.tolist(), used.tolist()
-        panels = []
-        for j, ind in enumerate(indicators):
-            low, high = low_l[j], high_l[j]
-            spread = None if math.isnan(low) else int(high - low)
-            panels.append(IndicatorPanel(
-                code=ind.code, dimension_code=dimension_of[j], levels=int(counts_l[j]), not_applicable=int(na_l[j]),
-                lowest=None if math.isnan(low) else int(low), highest=None if math.isnan(high) else int(high),
-                combined=_none(combined_l[j]), moderated=moderated.get(j), used=_none(used_l[j]),
-                normalised=normalised[j], spread=spread, flagged=spread is not None and spread >= SPREAD_FLAG,
-            ))
         result.append(RegionPanel(
-            region=region, assessor_ids=data.region_assessors(region.code),
-            total=scoring.weighted_mean(dimension_pairs), dimensions=tuple(dimensions), indicators=tuple(panels),
-            levels=levels, flagged_indicators=tuple(p.code for p in panels if p.flagged),
-            moderated_indicators=tuple(indicators[j].code for j in sorted(moderated)),
+            region=region, assessor_ids=data.region_assessors(region.code), total=_none(total_list[index]),
+            dimensions=tuple(DimensionScore(dim.code, _none(score))
+                             for dim, score in zip(instrument.dimensions, dimension_list[index], strict=True)),
+            levels=data.levels[rows], flagged_indicators=tuple(codes[j] for j in np.flatnonzero(flagged[index])),
+            moderated_indicators=tuple(codes[j] for j in np.flatnonzero(is_moderated[index])),
+            figures=figures, index=index,
         ))
     return tuple(result)
 
