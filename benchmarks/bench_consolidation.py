@@ -1,7 +1,7 @@
 """Consolidation and ranking of a large round against one plain SQL aggregate over the same scores.
 
 Run: ``.venv/bin/python -m benchmarks.bench_consolidation [--regions 514] [--assessors 20]
-[--indicators 40] [--runs 5] [--database-url URL]``
+[--indicators 40] [--runs 5] [--database-url URL]`` (issue 17's size: ``--regions 2000``)
 
 Builds a store (SQLite in a temporary directory by default; ``--database-url`` for an EMPTY
 throw-away PostgreSQL database, which it fills and leaves behind) with SQLAlchemy Core bulk inserts:
@@ -16,15 +16,22 @@ every region of the catalogue (514) scored by every assessor (20) on every indic
 * ``adjusted``: the same with ``rule="adjusted"``: the severity model fitted on every level
   (:mod:`app.consolidation.severity`), then the adjusted panel scores and ranking.
 
+With ``--regions`` above the catalogue's 514 (issue 17 asks for 2,000 candidates), made-up regions are
+added to the store. The peak memory is measured in a fresh process that opens the store and runs one
+``consolidate`` (beside one running only the baseline query), so the benchmark's own data does not count.
+
 Prints absolute times and the ratio. Targets: ratio <= 3 and consolidate < 1 s on SQLite; the
-adjusted consolidation (model fitted) < 3 s.
+adjusted consolidation (model fitted) < 3 s; at 2,000 regions, consolidate < 1 s and < 300 MB peak.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,7 +54,8 @@ from app.consolidation.rules import AggregationRule  # noqa: E402
 from app.consolidation.severity import fit_severity, observations  # noqa: E402
 from app.instruments import parse_instrument  # noqa: E402
 from app.models.domain import Instrument  # noqa: E402
-from app.models.tables import Assessment, Assessor, Score  # noqa: E402
+from app.models.tables import Assessment, Assessor, Region, Score  # noqa: E402
+from app.regions.seed import ensure_regions  # noqa: E402
 from app.rounds import create_round  # noqa: E402
 from app.store import Store, open_store  # noqa: E402
 
@@ -80,10 +88,36 @@ def make_instrument(indicators: int) -> Instrument:
     return parse_instrument(definition, source="benchmark")
 
 
+def region_codes(store: Store, n_regions: int) -> list[str]:
+    """``n_regions`` candidate codes: the catalogue's 514, then made-up regions stored for the benchmark.
+
+    A round of 2,000 candidates (issue 17) is larger than the catalogue; the extra regions are Region
+    rows with letter codes ("A000".., never a BPS code nor the calibration range "K..."), spread over
+    the catalogue's provinces, so consolidation reads them like any region of the store.
+    """
+    catalogue = regions.regions()
+    codes = [r.code for r in catalogue][:n_regions]
+    extra = n_regions - len(codes)
+    if extra > 0:
+        provinces = sorted({r.province_code for r in catalogue})
+        letters = "ABCDEFGHJ"  # no K: calibration cases
+        if extra > len(letters) * 1000:
+            raise SystemExit(f"--regions at most {len(codes) + len(letters) * 1000}")
+        rows = [{"code": f"{letters[i // 1000]}{i % 1000:03d}", "province_code": provinces[i % len(provinces)],
+                 "name": f"Kabupaten Bench {i + 1}", "kind": "kabupaten"} for i in range(extra)]
+        with store.transaction() as session:
+            ensure_regions(session)
+        with store.engine.begin() as conn:
+            conn.execute(insert(Region.__table__), rows)
+        codes += [row["code"] for row in rows]
+    return codes
+
+
 def build(store: Store, n_regions: int, n_assessors: int, n_indicators: int, seed: int = 514) -> tuple[str, int]:
+    """Fill the store; inserted a region block at a time, so the benchmark's own memory stays small."""
     rng = random.Random(seed)
     instrument = make_instrument(n_indicators)
-    codes = [r.code for r in regions.regions()][:n_regions]
+    codes = region_codes(store, n_regions)
     with store.transaction() as session:
         round_ = create_round(session, name=f"Benchmark {uuid.uuid4().hex[:6]}", instrument=instrument,
                               region_codes=codes)
@@ -94,35 +128,39 @@ def build(store: Store, n_regions: int, n_assessors: int, n_indicators: int, see
     bias = [rng.gauss(0, 0.35) for _ in range(n_assessors)]
     difficulty = [rng.gauss(0, 0.5) for _ in range(n_indicators)]
     indicator_codes = [ind.code for ind in instrument.indicators()]
-    assessments, scores = [], []
     now = round_.created_at
-    for code in codes:
-        for a_index, assessor in enumerate(assessor_rows):
-            version_id = str(uuid.uuid4())
-            assessments.append({"version_id": version_id, "record_id": str(uuid.uuid4()), "previous_version_id": None,
-                                "round_id": round_id, "region_code": code, "assessor_id": assessor["id"],
-                                "slot_id": None, "instrument_hash": instrument.content_hash, "status": "final",
-                                "is_current": True, "in_conflict": False, "origin": "import", "delegation_json": "[]",
-                                "reopen_reason": "", "sheet_sha256": None, "sheet_path": None, "created_at": now,
-                                "updated_at": now, "finalized_at": now, "signed_at": None})
-            for i_index, indicator_code in enumerate(indicator_codes):
-                if rng.random() < 0.02:
-                    scores.append({"version_id": version_id, "indicator_code": indicator_code, "level": None,
-                                   "not_applicable": True, "note": "", "updated_at": now})
-                    continue
-                value = 3 + 1.1 * (readiness[code] - difficulty[i_index]) + bias[a_index] + rng.gauss(0, 0.6)
-                scores.append({"version_id": version_id, "indicator_code": indicator_code,
-                               "level": max(1, min(5, int(value + 0.5))), "not_applicable": False, "note": "",
-                               "updated_at": now})
+    n_scores = 0
     with store.engine.begin() as conn:
         conn.execute(insert(Assessor.__table__), assessor_rows)
-        conn.execute(insert(Assessment.__table__), assessments)
-        for start in range(0, len(scores), 50_000):
-            conn.execute(insert(Score.__table__), scores[start:start + 50_000])
+    for block in range(0, len(codes), 50):
+        assessments, scores = [], []
+        for code in codes[block:block + 50]:
+            for a_index, assessor in enumerate(assessor_rows):
+                version_id = str(uuid.uuid4())
+                assessments.append({"version_id": version_id, "record_id": str(uuid.uuid4()),
+                                    "previous_version_id": None, "round_id": round_id, "region_code": code,
+                                    "assessor_id": assessor["id"], "slot_id": None,
+                                    "instrument_hash": instrument.content_hash, "status": "final", "is_current": True,
+                                    "in_conflict": False, "origin": "import", "delegation_json": "[]",
+                                    "reopen_reason": "", "sheet_sha256": None, "sheet_path": None, "created_at": now,
+                                    "updated_at": now, "finalized_at": now, "signed_at": None})
+                for i_index, indicator_code in enumerate(indicator_codes):
+                    if rng.random() < 0.02:
+                        scores.append({"version_id": version_id, "indicator_code": indicator_code, "level": None,
+                                       "not_applicable": True, "note": "", "updated_at": now})
+                        continue
+                    value = 3 + 1.1 * (readiness[code] - difficulty[i_index]) + bias[a_index] + rng.gauss(0, 0.6)
+                    scores.append({"version_id": version_id, "indicator_code": indicator_code,
+                                   "level": max(1, min(5, int(value + 0.5))), "not_applicable": False, "note": "",
+                                   "updated_at": now})
+        with store.engine.begin() as conn:
+            conn.execute(insert(Assessment.__table__), assessments)
+            conn.execute(insert(Score.__table__), scores)
+        n_scores += len(scores)
     if store.engine.dialect.name == "postgresql":
         with store.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
-    return round_id, len(scores)
+    return round_id, n_scores
 
 
 def timed(fn, runs: int) -> tuple[float, object]:
@@ -156,6 +194,39 @@ def phases(store: Store, round_id: str, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def high_water_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: an upper bound
+
+
+def peak_child(data_dir: str, database_url: str | None, round_id: str, what: str) -> None:
+    """In a fresh process: one ``consolidate`` (or the baseline query); print the peak RSS it reached."""
+    store = open_store(Path(data_dir), database_url)
+    try:
+        before = high_water_mb()
+        if what == "baseline":
+            with store.engine.connect() as conn:
+                rows = conn.execute(BASELINE_SQL, {"round_id": round_id, "yes": True, "no": False}).all()
+            assert rows
+        else:
+            assert consolidate(store, round_id, rule=what).ranking
+        peak = high_water_mb()
+    finally:
+        store.close()
+    print(json.dumps({"before_mb": before, "peak_mb": peak}))
+
+
+def peak_rss(data_dir: str, database_url: str | None, round_id: str, what: str) -> dict[str, float]:
+    command = [sys.executable, "-m", "benchmarks.bench_consolidation", "--peak-child", data_dir, round_id, what]
+    if database_url:
+        command += ["--database-url", database_url]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--regions", type=int, default=514)
@@ -163,7 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=40)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--database-url", help="an empty throw-away database (e.g. PostgreSQL) instead of SQLite")
+    parser.add_argument("--peak-child", nargs=3, metavar=("DIR", "ROUND", "WHAT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.peak_child:
+        peak_child(args.peak_child[0], args.database_url, args.peak_child[1], args.peak_child[2])
+        return 0
     with tempfile.TemporaryDirectory(prefix="nilai-bench-") as tmp:
         store = open_store(Path(tmp), args.database_url)
         try:
@@ -196,8 +271,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(severity: {fit.observations:,} levels, {fit.parameters} parameters, residual SD "
                   f"{fit.residual_sd:.2f} points; severities {min(a.severity_levels for a in fit.assessors):+.2f} to "
                   f"{max(a.severity_levels for a in fit.assessors):+.2f} levels)")
+            memory = {what: peak_rss(tmp, args.database_url, round_id, what) for what in ("baseline", "mean")}
+            peak = memory["mean"]["peak_mb"]
+            print(f"peak RSS of a fresh process: baseline query {memory['baseline']['peak_mb']:.0f} MB, "
+                  f"consolidate {peak:.0f} MB (after imports and opening the store: {memory['mean']['before_mb']:.0f} MB)")
             ok = cons_time / base_time <= 3 and (cons_time < 1 or store.engine.dialect.name != "sqlite")
             print("targets (<= 3x baseline, < 1 s on SQLite):", "met" if ok else "NOT met")
+            print("target (consolidate peak RSS < 300 MB):", "met" if peak < 300 else "NOT met")
             print("target (adjusted, model fitted, < 3 s):", "met" if adjusted_time < 3 else "NOT met")
         finally:
             store.close()
