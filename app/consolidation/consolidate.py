@@ -80,11 +80,11 @@ class Consolidation:
 def consolidate(store: Store, round_ref: str | None = None, rule: AggregationRule | str | None = None,
                 shortlist_sizes: tuple[int, ...] | None = None) -> Consolidation:
     """Consolidate a round. ``rule`` and ``shortlist_sizes`` default to the round's own settings."""
-    with paused_gc():  # tens of thousands of acyclic tuples: see app.base.gcpause
-        data = load_round_data(store, round_ref)
-        return consolidate_data(data, rule, shortlist_sizes)
+    data = load_round_data(store, round_ref)
+    return consolidate_data(data, rule, shortlist_sizes)
 
 
+@paused_gc()  # tens of thousands of small acyclic objects: see app.base.gcpause
 def consolidate_data(data: RoundData, rule: AggregationRule | str | None = None,
                      shortlist_sizes: tuple[int, ...] | None = None, cache: SeverityCache | None = None) -> Consolidation:
     """``cache``: where the adjusted rule finds (or keeps) the severity fit of this round state."""

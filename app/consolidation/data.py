@@ -32,6 +32,7 @@ from sqlalchemy import String, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from app.base.gcpause import paused_gc
 from app.instruments import catalogue
 from app.models.domain import AssessorInfo, Instrument, RegionInfo
 from app.models.moderation import Moderation
@@ -153,7 +154,7 @@ def shortlist_sizes(text: str) -> tuple[int, ...]:
 
 def load_round_data(store: Store, round_ref: str | None = None) -> RoundData:
     """Read one round (by id, id prefix or name; the only one when None) for consolidation."""
-    with store.engine.connect() as conn, conn.begin():
+    with paused_gc(), store.engine.connect() as conn, conn.begin():  # paused: see app.base.gcpause
         return _load(conn, round_ref)
 
 
