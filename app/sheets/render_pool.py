@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 POOL_THRESHOLD = 6  # fewer sheets than this: starting worker processes costs more than it saves
 MAX_WORKERS = 4
+WORKERS_VARIABLE = "NILAI_RENDER_PROCESSES"  # a whole number: render processes for a batch (1: none)
 
 
 def _render(snap: AssessmentSnapshot, lang: str) -> bytes:
@@ -81,7 +82,12 @@ class SheetRenderer:
 
 
 def default_workers(count: int) -> int:
-    """Worker processes for ``count`` sheets: none for small batches and frozen builds."""
+    """Worker processes for ``count`` sheets: none for small batches and frozen builds.
+
+    :data:`WORKERS_VARIABLE` in the environment overrides the choice (a slow laptop, a benchmark)."""
+    chosen = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if chosen.isdigit() and int(chosen) >= 1:
+        return min(int(chosen), count) if count else 1
     if count < POOL_THRESHOLD or getattr(sys, "frozen", False):
         # A frozen build can start worker processes only if its entry point calls
         # multiprocessing.freeze_support(); render in-process there.
