@@ -51,7 +51,8 @@ BENCHES = (
     Bench("bench_import", "bundle import, N records × 40 scores (every check), time and peak memory",
           "`sqlite3.executemany` of the same rows", "≤ 2×, < 300 MB at 50,000 records", ("--records", "2000"),
           keep=r"ratio|MB|\d\s*[×x]\b"),
-    Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators",
+    Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators (issue 17: "
+          "`--regions 2000`, last full figures below the table); peak memory of one consolidation",
           "one SQL `AVG … GROUP BY` over the same scores", "adjusted < 3 s; < 1 s, < 300 MB (issue 17)",
           ("--regions", "100", "--assessors", "10", "--runs", "2")),
     Bench("bench_calibration", "a 514 × 20 × 40 round plus a calibration case every assessor scored: adjusted "
@@ -61,7 +62,8 @@ BENCHES = (
     Bench("bench_coordinator_round", "the coordinator window's background step per round",
           "the consolidation alone", "adjusted step < 3 s", ("--regions", "100", "--assessors", "10", "--runs", "1"),
           keep=r"step"),
-    Bench("bench_sheets", "render + sign one evaluation sheet; a batch of 116 signed sheets",
+    Bench("bench_sheets", "render + sign one evaluation sheet; a batch of 116 signed sheets by `nilai sheets export` "
+          "(`--busy 4`: at a load of 4, last full figures below the table)",
           "plain ReportLab + stock pyHanko", "116 sheets < 10 s (at a load of 4)", ("--n", "3", "--batch", "12"),
           keep=r"nilai/baseline|^batch|CPU time"),
     Bench("bench_signing", "signing and verifying a sheet", "stock pyHanko, same key and PDF", "—",
