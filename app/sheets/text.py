@@ -274,5 +274,18 @@ def muted(text_markup: str, size: float | None = None) -> str:
 
 
 def para(text: str, style: ParagraphStyle, is_markup: bool = False) -> Paragraph:
-    """A paragraph of plain ``text``, or of markup when ``is_markup``."""
-    return Paragraph(text if is_markup else markup(text), style)
+    """A paragraph of plain ``text``, or of markup when ``is_markup``.
+
+    The markup is parsed once per process for each text and style (:func:`_parsed`): a batch of
+    sheets repeats the instrument's titles, descriptors and the labels on every sheet, and the
+    parse was a fifth of a sheet's rendering. The paragraph is the same as one parsed afresh.
+    """
+    cleaned, parsed_style, frags = _parsed(text if is_markup else markup(text), style)
+    return Paragraph(cleaned, parsed_style, frags=list(frags))  # its own list: ReportLab may extend it
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tuple[Any, ...]]:
+    """What ReportLab's ``Paragraph`` makes of ``text`` before laying it out: cleaned text, style, fragments."""
+    paragraph = Paragraph(text, style)
+    return paragraph.text, paragraph.style, tuple(paragraph.frags)
