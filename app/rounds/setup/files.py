@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from app.base.notes import Note
 from app.rounds.setup.errors import FileProblems, SetupError
 from app.rounds.setup.names import fold
@@ -79,6 +76,11 @@ def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
 
 
 def _read_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
+    # deferred: openpyxl (and numpy, which it imports) load with the first workbook read, not at the
+    # desktop's start (the interview view reaches this package through calibration feedback): 0.3 s
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:

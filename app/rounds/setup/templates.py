@@ -8,14 +8,12 @@ checks they still match it and import cleanly.
 from __future__ import annotations
 
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from app.base.paths import resources_dir
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # column -> (Indonesian note, English note)
 ASSESSOR_COLUMNS: dict[str, tuple[str, str]] = {
@@ -55,7 +53,7 @@ TEMPLATES = {
     "assessors": ("Assessors", ASSESSOR_COLUMNS, ASSESSOR_EXAMPLES),
     "candidates": ("Candidates", CANDIDATE_COLUMNS, CANDIDATE_EXAMPLES),
 }
-_HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
+_HEADER_FILL_COLOR = "DDEBF7"  # the header row's solid fill
 
 
 def template_path(kind: str) -> Path:
@@ -66,6 +64,9 @@ def template_path(kind: str) -> Path:
 
 
 def _notes_sheet(sheet: Worksheet, columns: dict[str, tuple[str, str]]) -> None:
+    # deferred: openpyxl (and numpy) load when a template is written, not at the desktop's start
+    from openpyxl.styles import Alignment, Font
+
     sheet.append(["kolom / column", "Petunjuk (Bahasa Indonesia)", "Notes (English)"])
     for name, (note_id, note_en) in columns.items():
         sheet.append([name, note_id, note_en])
@@ -80,6 +81,12 @@ def _notes_sheet(sheet: Worksheet, columns: dict[str, tuple[str, str]]) -> None:
 
 def write_template(kind: str, path: Path) -> None:
     """One template workbook: the data sheet first (what the importer reads), then the notes."""
+    # deferred: openpyxl (and numpy) load when a template is written, not at the desktop's start
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     title, columns, examples = TEMPLATES[kind]
     book = Workbook()
     sheet = book.active
@@ -90,7 +97,7 @@ def write_template(kind: str, path: Path) -> None:
         sheet.append(example)
     for letter_index, (name, (note_id, note_en)) in enumerate(columns.items(), start=1):
         cell = sheet.cell(row=1, column=letter_index)
-        cell.font, cell.fill = Font(bold=True), _HEADER_FILL
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", start_color=_HEADER_FILL_COLOR)
         cell.comment = Comment(f"{note_id}\n\n{note_en}", "Nilai", width=320, height=160)
         letter = get_column_letter(letter_index)
         sheet.column_dimensions[letter].width = max(14, len(name) + 4, *(len(str(r[letter_index - 1])) + 2
