@@ -16,9 +16,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 from sqlmodel import Session, col, select
 
 from app.bundles.errors import RecordInvalid
@@ -157,6 +159,8 @@ _EVIDENCE = frozenset(("id", "indicator_code", "file_name", "sha256", "size", "a
 _ENTRY = frozenset(ENTRY_FIELDS)
 _DELEGATE = frozenset(("name", "role"))
 _KINDS = frozenset(("edit", "undo", "redo"))
+# How deep a record that passes the checks nests: record, assessment, delegation, delegate.
+RECORD_DEPTH = 4
 _SUBSTANCE_FIELDS = ("record_id", "version_id", "previous_version_id", "round_id", "region_code", "assessor_id",
                      "slot_id", "instrument_hash", "reopen_reason")
 
@@ -207,13 +211,23 @@ _encode_text = json.encoder.encode_basestring  # the C encoder json.dumps(ensure
 _sha256 = hashlib.sha256
 
 
+# The hashed fields in _ENTRY_TEXT's order (sorted), and every field of an entry in sorted order.
+_HASHED_VALUES = itemgetter("actor", "at", "chain_id", "field", "id", "indicator_code", "kind", "new", "old", "position",
+                            "reason", "undoes", "version_id")
+_ENTRY_VALUES = itemgetter(*sorted(ENTRY_FIELDS))
+
+
 def entry_hash_of(e: dict[str, Any], prev_hash: str) -> str:
     """``app.store.changelog.entry_hash`` of a checked change-log entry given as a dict (see _ENTRY_TEXT)."""
+    return _entry_hash(prev_hash, *_HASHED_VALUES(e))
+
+
+def _entry_hash(prev_hash: str, actor: str, at: str, chain_id: str, field_: str, entry_id: str, indicator: str,
+                kind: str, new: str, old: str, position: int, reason: str, undoes: str | None,
+                version: str | None) -> str:
     enc = _encode_text
-    undoes, version = e["undoes"], e["version_id"]
-    text = _ENTRY_TEXT % (enc(e["actor"]), enc(e["at"]), enc(e["chain_id"]), enc(e["field"]), enc(e["id"]),
-                          enc(e["indicator_code"]), enc(e["kind"]), enc(e["new"]), enc(e["old"]), e["position"],
-                          enc(e["reason"]), "null" if undoes is None else enc(undoes),
+    text = _ENTRY_TEXT % (enc(actor), enc(at), enc(chain_id), enc(field_), enc(entry_id), enc(indicator), enc(kind),
+                          enc(new), enc(old), position, enc(reason), "null" if undoes is None else enc(undoes),
                           "null" if version is None else enc(version))
     return _sha256((prev_hash + text).encode("utf-8")).hexdigest()
 
@@ -226,10 +240,25 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     def fail(part: str, message: str) -> RecordInvalid:
         return RecordInvalid(f"{where}: {part}: {message}")
 
+    if limits.max_json_depth >= RECORD_DEPTH:
+        # The fast way: orjson, and no separate nesting check (a record that passes the checks below nests
+        # RECORD_DEPTH deep at most). Whatever it does not accept is judged again the exact way below, so
+        # the verdict and its reason are those of the json module's reading (which differs on a few odd
+        # inputs: a UTF-8 BOM, other encodings, lone surrogates, numbers past 64 bits).
+        try:
+            return _checked(orjson.loads(data), path, record_sha256, time_value, limits, fail)
+        except Exception:  # noqa: BLE001,S110 - not swallowed: the exact reading below raises what it finds
+            pass
     try:
         doc = _loads(data, limits.max_json_depth)
     except (ValueError, UnicodeDecodeError) as exc:
         raise fail("file", f"is not valid JSON ({exc})") from exc
+    return _checked(doc, path, record_sha256, time_value, limits, fail)
+
+
+def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str], Any], limits: Limits,
+             fail: Callable[[str, str], RecordInvalid]) -> ParsedRecord:
+    """The checks of :func:`parse_record` on the parsed document."""
     if type(doc) is not dict or doc.keys() != _TOP:
         raise fail("record", "does not have exactly the keys of a record file")
     if doc["format"] != RECORD_FORMAT or type(doc["format"]) is not str:
@@ -348,19 +377,18 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
     if len(entries) > limits.max_change_log:
         raise fail("change_log", f"has more than {limits.max_change_log} entries (the limit on change-log entries)")
     uuid_match, sha_match, kinds, entry_keys, max_text = _uuid, _sha, _KINDS, _ENTRY, limits.max_text
+    values, entry_hash = _ENTRY_VALUES, _entry_hash
     # One pass: each entry's format, then its hash against the chain so far (what verify_entries checks:
     # positions, links, every entry's hash); the first broken link is explained by verify_entries below.
     prev, intact = GENESIS, True
     for i, e in enumerate(entries):
         if type(e) is not dict or e.keys() != entry_keys:
             raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry")
-        if e["chain_id"] != record_id:
+        (actor, at, chain_id, entry_hash_, field_, entry_id, indicator, kind, new, old, position, prev_hash, reason,
+         undoes, entry_version) = values(e)
+        if chain_id != record_id:
             raise fail(f"change_log[{i}].chain_id", "belongs to another record")
         # The same tests as _is_uuid/_is_text/_is_sha, written out (a record may carry thousands of entries).
-        position, entry_version, undoes, indicator, field_, actor, at, prev_hash, entry_hash_ = (
-            e["position"], e["version_id"], e["undoes"], e["indicator_code"], e["field"], e["actor"], e["at"],
-            e["prev_hash"], e["entry_hash"])
-        entry_id, old, new, reason = e["id"], e["old"], e["new"], e["reason"]
         if not (type(entry_id) is str and uuid_match(entry_id) is not None
                 and type(position) is int and position >= 0
                 and (entry_version is None or entry_version == version_id  # (the record's version id: checked)
@@ -368,14 +396,16 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
                 and type(indicator) is str and len(indicator) <= 40
                 and type(field_) is str and len(field_) <= 40
                 and type(old) is str and type(new) is str
-                and type(reason) is str and type(e["kind"]) is str and e["kind"] in kinds
+                and type(reason) is str and type(kind) is str and kind in kinds
                 and (undoes is None or (type(undoes) is str and uuid_match(undoes) is not None))
                 and type(actor) is str and len(actor) <= 200 and type(at) is str and len(at) <= 40
                 and type(prev_hash) is str and type(entry_hash_) is str):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")
         if intact:  # (every field the hash covers has its type checked just above)
             try:
-                intact = position == i and prev_hash == prev and entry_hash_of(e, prev) == entry_hash_
+                intact = position == i and prev_hash == prev and entry_hash(
+                    prev, actor, at, chain_id, field_, entry_id, indicator, kind, new, old, position, reason, undoes,
+                    entry_version) == entry_hash_
             except UnicodeEncodeError:  # a lone surrogate: let verify_entries say what it says
                 intact = False
         # While the chain holds, both hashes are SHA-256 hex digests (GENESIS or one computed just now);

@@ -98,6 +98,57 @@ def test_many_scores_and_times_read_the_same() -> None:
     _same(canonical_json(bad))
 
 
+def _judged(reader, raw: bytes) -> tuple[str, str]:
+    """What a reader makes of a record: ok, or the exception it raises (a lone surrogate in a change-log
+    text is not a RecordInvalid in either reader: the import rejects the bundle as one it could not check)."""
+    try:
+        reader(raw, "records/x.json", "0" * 64, "test", sqlite_time)
+    except Exception as exc:  # noqa: BLE001 - compared, not swallowed
+        return type(exc).__name__, str(exc)
+    return "ok", ""
+
+
+def test_inputs_the_two_json_readers_take_differently_read_the_same() -> None:
+    """The fast reading (orjson) refuses a UTF-8 BOM, other encodings, lone surrogates; it reads a whole number
+    past 64 bits as a float. Each such record is judged exactly as the json module's reading judges it."""
+    doc = _record()
+    raw = canonical_json(doc)
+    _same(b"\xef\xbb\xbf" + raw)  # accepted by both
+    assert _outcome(parse_record, b"\xef\xbb\xbf" + raw, sqlite_time)[0] == "ok"
+    _same(json.dumps(doc).encode("utf-16"))
+    assert _outcome(parse_record, json.dumps(doc).encode("utf-16"), sqlite_time)[0] == "ok"
+    for edit in ({"position": 2**70}, {"position": 2**64 - 1}, {"old": "\ud800"}, {"new": "a\udfff"}):
+        bad = copy.deepcopy(doc)
+        bad["change_log"][1].update(edit)
+        raw = json.dumps(bad).encode()  # surrogates escaped, as json.dumps writes them
+        judged = {_judged(reader, raw) for reader in (parse_record, reference_reader.parse_record)}
+        assert len(judged) == 1 and next(iter(judged))[0] != "ok", judged
+    scored = copy.deepcopy(doc)
+    scored["scores"][0]["level"] = 2**80
+    _same(json.dumps(scored).encode())
+    assert "level" in str(_outcome(parse_record, json.dumps(scored).encode(), sqlite_time)[1])
+
+
+def test_a_record_nests_record_depth_deep_so_the_fast_reading_skips_the_nesting_check() -> None:
+    """A record that passes the checks is RECORD_DEPTH levels deep at most, so the fast reading, which has no
+    nesting check, accepts nothing the nesting check refuses; a reader whose limit is below that depth reads
+    the exact way, and refuses the record for its nesting."""
+    from dataclasses import replace
+
+    from app.bundles.format import DEFAULT_LIMITS, json_depth_problem
+    from app.bundles.manifest import RECORD_DEPTH
+
+    raw = canonical_json(_record())
+    assert json_depth_problem(raw, RECORD_DEPTH) is None
+    assert json_depth_problem(raw, RECORD_DEPTH - 1) is not None
+    shallow = replace(DEFAULT_LIMITS, max_json_depth=RECORD_DEPTH - 1)
+    with pytest.raises(RecordInvalid, match=f"nested more than {RECORD_DEPTH - 1} levels deep"):
+        parse_record(raw, "records/x.json", "0" * 64, "test", sqlite_time, shallow)
+    nested = copy.deepcopy(_record())
+    nested["scores"][0]["note"] = [[["deep"]]]  # too deep for any valid record, well within the limit
+    _same(json.dumps(nested).encode())
+
+
 ENTRY_VALUES = st.fixed_dictionaries({
     "id": st.uuids().map(str), "chain_id": TEXT, "position": st.integers(0, 10**12),
     "version_id": st.none() | st.uuids().map(str), "indicator_code": TEXT, "field": TEXT, "old": TEXT, "new": TEXT,
