@@ -155,6 +155,7 @@ _ASSESSMENT = frozenset(("record_id", "version_id", "previous_version_id", "roun
                          "slot_id", "instrument_hash", "status", "delegation", "reopen_reason", "sheet_sha256",
                          "created_at", "updated_at", "finalized_at", "signed_at"))
 _SCORE = frozenset(("indicator_code", "level", "not_applicable", "note", "updated_at"))
+_SCORE_VALUES = itemgetter("indicator_code", "level", "not_applicable", "note", "updated_at")
 _EVIDENCE = frozenset(("id", "indicator_code", "file_name", "sha256", "size", "added_at"))
 _ENTRY = frozenset(ENTRY_FIELDS)
 _DELEGATE = frozenset(("name", "role"))
@@ -318,11 +319,14 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
     dt_match, from_iso = _dt, datetime.fromisoformat
     stored_text = time_value is sqlite_time  # inlined below: this loop runs for every score of every record
     seen_times: dict[str, tuple[str, Any]] = {}  # updated_at text -> (canonical text, column value), checked
-    score_keys = _SCORE
+    score_values, score_size = _SCORE_VALUES, len(_SCORE)
     for i, s in enumerate(scores):
-        if type(s) is not dict or s.keys() != score_keys:
-            raise fail(f"scores[{i}]", "does not have exactly the keys of a score")
-        code, level, na, note, t = s["indicator_code"], s["level"], s["not_applicable"], s["note"], s["updated_at"]
+        try:  # exactly the keys of a score: as many, and each of them there
+            if type(s) is not dict or len(s) != score_size:
+                raise KeyError
+            code, level, na, note, t = score_values(s)
+        except KeyError:
+            raise fail(f"scores[{i}]", "does not have exactly the keys of a score") from None
         if type(code) is not str or not 0 < len(code) <= 40 or code in codes:
             raise fail(f"scores[{i}]", f"indicator code {code!r:.50} is missing, too long or repeated")
         if (level is not None and type(level) is not int) or type(na) is not bool or type(note) is not str:
@@ -376,16 +380,19 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
         raise fail("change_log", "must be a non-empty list")
     if len(entries) > limits.max_change_log:
         raise fail("change_log", f"has more than {limits.max_change_log} entries (the limit on change-log entries)")
-    uuid_match, sha_match, kinds, entry_keys, max_text = _uuid, _sha, _KINDS, _ENTRY, limits.max_text
+    uuid_match, sha_match, kinds, entry_size, max_text = _uuid, _sha, _KINDS, len(_ENTRY), limits.max_text
     values, entry_hash = _ENTRY_VALUES, _entry_hash
     # One pass: each entry's format, then its hash against the chain so far (what verify_entries checks:
     # positions, links, every entry's hash); the first broken link is explained by verify_entries below.
     prev, intact = GENESIS, True
     for i, e in enumerate(entries):
-        if type(e) is not dict or e.keys() != entry_keys:
-            raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry")
-        (actor, at, chain_id, entry_hash_, field_, entry_id, indicator, kind, new, old, position, prev_hash, reason,
-         undoes, entry_version) = values(e)
+        try:  # exactly the keys of an entry: as many, and each of them there
+            if type(e) is not dict or len(e) != entry_size:
+                raise KeyError
+            (actor, at, chain_id, entry_hash_, field_, entry_id, indicator, kind, new, old, position, prev_hash, reason,
+             undoes, entry_version) = values(e)
+        except KeyError:
+            raise fail(f"change_log[{i}]", "does not have exactly the keys of a change-log entry") from None
         if chain_id != record_id:
             raise fail(f"change_log[{i}].chain_id", "belongs to another record")
         # The same tests as _is_uuid/_is_text/_is_sha, written out (a record may carry thousands of entries).
