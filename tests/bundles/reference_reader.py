@@ -79,8 +79,9 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         raise fail("assessment.instrument_hash", "is not a SHA-256")
     if not _is_sha(a["sheet_sha256"], nullable=True):
         raise fail("assessment.sheet_sha256", "is not a SHA-256")
+    # (the message names calibration cases since they travel in bundles, commit 2c790ba)
     if type(a["region_code"]) is not str or not _REGION_RE.fullmatch(a["region_code"]):
-        raise fail("assessment.region_code", "is not a four-digit BPS code")
+        raise fail("assessment.region_code", "is not a four-digit BPS code nor a calibration case code")
     status = a["status"]
     if status not in ("final", "signed") or type(status) is not str:
         raise fail("assessment.status", f"{status!r:.40} (only final and signed versions travel in bundles)")
