@@ -10,7 +10,9 @@ signature, trust, hashes, record format, change-log chains, instrument; one tran
 bundle), timing the whole call and recording the process's peak RSS. (3) In another fresh process,
 insert the same score rows with plain ``sqlite3.executemany`` into a table created with the
 store's own DDL, with the store's pragmas (WAL, synchronous=FULL), one commit per bundle - timing
-only the executemany and commit calls. The ratio is (2) / (3).
+only the executemany and commit calls. The ratio is (2) / (3). (4) "all rows": the same, for every row
+the import writes - versions, scores, change-log entries and import records, into tables made with the
+store's own DDL and indexes: the pace of the disk and SQLite for what an import stores, with no check.
 
 Each record carries the change log Nilai writes: ``status draft``, ``delegation``, one ``level``
 entry per score and a ``note`` entry per note, ``status final`` (53 entries), a real chain that the
@@ -204,6 +206,68 @@ def score_ddl(ddl_from: str) -> str:
     return ddl
 
 
+ALL_TABLES = ("assessment", "score", "change_log", "imported_version")
+ENTRY_COLUMNS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason", "kind",
+                 "undoes", "actor", "at", "prev_hash", "entry_hash")
+
+
+def all_rows(doc: dict, bundle_id: str) -> dict[str, list[tuple]]:
+    """Every row the importer writes for one record file (a new record): its version, scores, change log and
+    import record, the values as the store keeps them."""
+    a = doc["assessment"]
+
+    def stored(t: str | None) -> str | None:
+        return None if t is None else t.replace("T", " ").replace("+00:00", "")
+
+    vid = a["version_id"]
+    return {
+        "assessment": [(vid, a["record_id"], a["previous_version_id"], a["round_id"], a["region_code"], a["assessor_id"],
+                        a["slot_id"], a["instrument_hash"], a["status"], 1, 0, "import", json.dumps(a["delegation"]),
+                        a["reopen_reason"], a["sheet_sha256"], None, stored(a["created_at"]), stored(a["updated_at"]),
+                        stored(a["finalized_at"]), stored(a["signed_at"]))],
+        "score": [(vid, s["indicator_code"], s["level"], s["not_applicable"], s["note"], stored(s["updated_at"]))
+                  for s in doc["scores"]],
+        "change_log": [tuple(e[c] for c in ENTRY_COLUMNS) for e in doc["change_log"]],
+        "imported_version": [(a["record_id"], vid, bundle_id, "0" * 64, "0" * 64, "[]", stored(a["updated_at"]))],
+    }
+
+
+def run_baseline_all(directory: Path, files: list[str], ddl_from: str) -> dict:
+    """(4): plain sqlite3, every row the import writes, into the store's own tables and indexes (foreign keys
+    unchecked, as plain sqlite3 leaves them), WAL, synchronous=FULL and the importer's page cache and checkpoint
+    interval; one executemany per table and one commit per bundle, only those calls timed."""
+    source = sqlite3.connect(ddl_from)
+    ddl = [sql for (sql,) in source.execute("SELECT sql FROM sqlite_master WHERE tbl_name IN (?, ?, ?, ?) "
+                                            "AND sql IS NOT NULL ORDER BY type DESC", ALL_TABLES)]
+    source.close()
+    path = directory / "baseline-all.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    for pragma in ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", *IMPORTER_PRAGMAS, *ddl):
+        con.execute(pragma)
+    con.commit()
+    timed = cpu = 0.0
+    rows_total = 0
+    for file in files:
+        rows: dict[str, list[tuple]] = {t: [] for t in ALL_TABLES}
+        with zipfile.ZipFile(file) as z:
+            bundle_id = json.loads(z.read("manifest.json"))["bundle_id"]
+            for name in z.namelist():
+                if name.startswith("records/"):
+                    for table, more in all_rows(json.loads(z.read(name)), bundle_id).items():
+                        rows[table].extend(more)
+        started, cpu_started = time.perf_counter(), _cpu()
+        for table in ALL_TABLES:
+            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[table][0]))})", rows[table])
+        con.commit()
+        timed += time.perf_counter() - started
+        cpu += _cpu() - cpu_started
+        rows_total += sum(len(r) for r in rows.values())
+    con.close()
+    return {"seconds": timed, "cpu": cpu, "rows": rows_total}
+
+
 def run_baseline(directory: Path, files: list[str], ddl_from: str, tuned: bool = False) -> dict:
     """The same score rows, with plain sqlite3: the store's own CREATE TABLE score (same columns, same primary
     key), WAL and synchronous=FULL as the store, one executemany and one commit per bundle; only those two
@@ -264,7 +328,10 @@ def main() -> int:
                         help="import (with a baseline before and after) this many times; the median run is the result")
     parser.add_argument("--no-tuned", action="store_true",
                         help="skip the second baseline that uses the importer's page cache and checkpoint interval")
-    parser.add_argument("--_phase", choices=("import", "baseline", "baseline-tuned"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-all-rows", action="store_true",
+                        help="skip the baseline that writes every row the import writes (not only the scores)")
+    parser.add_argument("--_phase", choices=("import", "baseline", "baseline-tuned", "baseline-all"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--_args", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._phase:
@@ -272,6 +339,8 @@ def main() -> int:
         directory = Path(payload["dir"])
         if args._phase == "import":
             result = run_import(directory, payload["files"], payload["cert"], payload["bulk"], payload["workers"])
+        elif args._phase == "baseline-all":
+            result = run_baseline_all(directory, payload["files"], payload["ddl_from"])
         else:
             result = run_baseline(directory, payload["files"], payload["ddl_from"], tuned=args._phase == "baseline-tuned")
         print(json.dumps(result))
@@ -322,10 +391,14 @@ def main() -> int:
             if not args.no_tuned:
                 tuned = (phase("baseline-tuned", baseline_payload)["seconds"]
                          + phase("baseline-tuned", baseline_payload)["seconds"]) / 2
+            every = None
+            if not args.no_all_rows:
+                every = [phase("baseline-all", baseline_payload) for _ in range(2)]
             base = (before["seconds"] + after["seconds"]) / 2
             base_cpu = (before["cpu"] + after["cpu"]) / 2
             ratio = imported["seconds"] / base
-            runs.append((ratio, base, imported, tuned))
+            all_rows_s = sum(r["seconds"] for r in every) / len(every) if every else None
+            runs.append((ratio, base, imported, tuned, all_rows_s))
             label = f"run {run + 1}/{args.repeat}: " if args.repeat > 1 else ""
             print(f"{label}import   : {imported['seconds']:.2f} s for {records} records "
                   f"({records / imported['seconds']:.0f} records/s, CPU {imported['cpu']:.1f} s), "
@@ -340,10 +413,16 @@ def main() -> int:
             if tuned is not None:
                 print(f"{label}tuned    : {tuned:.2f} s for the same baseline with the importer's page cache and "
                       f"checkpoint interval ({'; '.join(IMPORTER_PRAGMAS)}): ratio {imported['seconds'] / tuned:.2f}x")
-        ratio, base, imported, tuned = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
+            if every:
+                print(f"{label}all rows : {all_rows_s:.2f} s (CPU {sum(r['cpu'] for r in every) / len(every):.1f} s) for "
+                      f"every row the import writes ({every[0]['rows']}: versions, scores, change-log entries, import "
+                      f"records) with plain sqlite3, tuned, no check: ratio {imported['seconds'] / all_rows_s:.2f}x")
+        ratio, base, imported, tuned, all_rows_s = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
         print(f"RESULT records={records} bundles={len(files)} log={args.log} baseline_s={base:.2f} "
               f"import_s={imported['seconds']:.2f} ratio={ratio:.2f} peak_rss_mb={imported['peak_rss_mb']:.0f}"
               + (f" tuned_baseline_s={tuned:.2f} tuned_ratio={imported['seconds'] / tuned:.2f}" if tuned else "")
+              + (f" all_rows_s={all_rows_s:.2f} all_rows_ratio={imported['seconds'] / all_rows_s:.2f}"
+                 if all_rows_s else "")
               + (f" (median of {len(runs)} runs)" if len(runs) > 1 else ""))
         return 0
     finally:
