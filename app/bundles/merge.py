@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select as core_select
@@ -28,6 +29,7 @@ from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, Ve
 from app.models.tables import Assessment, ChangeLogEntry, table_of, utcnow
 
 _IN_CHUNK = 400  # ids per IN (...) query
+_ENTRY_HASH = itemgetter("entry_hash")
 
 
 @dataclass
@@ -270,7 +272,7 @@ def _merge_chain(bundle: VerifiedBundle, record: RecordState, parsed: ParsedReco
     if fork is None:
         if len(entries) > len(main):
             writes.entries.extend(entries[len(main):])
-            main.extend(e["entry_hash"] for e in entries[len(main):])
+            main.extend(map(_ENTRY_HASH, entries[len(main):]))
         return
     writes.orm.append(BranchChangeLog(record_id=record.record_id, version_id=parsed.version_id, variant_id=variant_id,
                                       bundle_id=bundle.bundle_id, from_position=fork,
