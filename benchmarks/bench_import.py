@@ -418,6 +418,12 @@ def main() -> int:
                       f"every row the import writes ({every[0]['rows']}: versions, scores, change-log entries, import "
                       f"records) with plain sqlite3, tuned, no check: ratio {imported['seconds'] / all_rows_s:.2f}x")
         ratio, base, imported, tuned, all_rows_s = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
+        if len(runs) > 1:
+            print(f"median of {len(runs)} runs: import {imported['seconds']:.2f} s (CPU {imported['cpu']:.1f} s, "
+                  f"peak RSS {imported['peak_rss_mb']:.0f} MB), ratio {ratio:.2f}x the baseline ({base:.2f} s)"
+                  + (f", {imported['seconds'] / tuned:.2f}x the tuned one" if tuned else "")
+                  + (f", {imported['seconds'] / all_rows_s:.2f}x every row written ({all_rows_s:.2f} s)"
+                     if all_rows_s else ""))
         print(f"RESULT records={records} bundles={len(files)} log={args.log} baseline_s={base:.2f} "
               f"import_s={imported['seconds']:.2f} ratio={ratio:.2f} peak_rss_mb={imported['peak_rss_mb']:.0f}"
               + (f" tuned_baseline_s={tuned:.2f} tuned_ratio={imported['seconds'] / tuned:.2f}" if tuned else "")
