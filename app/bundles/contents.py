@@ -23,6 +23,7 @@ from app.bundles.format import (
     SIGNATURE,
     evidence_path,
     instrument_path,
+    json_depth_problem,
     record_path,
     sheet_path,
     strict_json_loads,
@@ -152,9 +153,12 @@ def _check_instruments(archive: zipfile.ZipFile, manifest: dict[str, Any], liste
             raise TamperedFile(f"{label}: {inst['path']} was changed after signing (its SHA-256 or size differs from "
                                "the signed manifest)")
         seen = context.checked_instrument_files.get(file_sha)
+        # The very same bytes were rebuilt and checked before (perhaps by a reader with other limits: this
+        # reader's nesting limit is checked again; past it, the checks below say so as they would).
         if seen is not None and seen[1].content_hash == inst["content_hash"] \
-                and (seen[1].id, seen[1].version) == (inst["id"], inst["version"]):
-            carried[inst["content_hash"]] = seen  # the very same bytes were rebuilt and checked before
+                and (seen[1].id, seen[1].version) == (inst["id"], inst["version"]) \
+                and json_depth_problem(data, context.limits.max_json_depth) is None:
+            carried[inst["content_hash"]] = seen
             continue
         try:
             definition = strict_json_loads(data, inst["path"], context.limits.max_json_depth)
