@@ -24,6 +24,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.store.errors import StoreError
+from app.store.header import read_start
 
 __all__ = ["DatabaseError", "Error", "KEY_FILE", "StoreLockedByPassphrase", "connect", "copy", "forget",
            "is_encrypted_file", "key_file", "key_for", "set_unlocker", "unlock", "wants_encryption"]
@@ -117,8 +118,7 @@ def is_encrypted_file(path: Path) -> bool:
     Anything else that is not plain SQLite stays damage for :mod:`app.store.soundness` to name.
     """
     try:
-        with open(path, "rb") as handle:
-            start = handle.read(len(HEADER))
+        start = read_start(path, len(HEADER))  # not open()/close(): that would drop this process's locks on it
     except FileNotFoundError:
         return False
     if not start or start == HEADER:

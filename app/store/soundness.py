@@ -17,6 +17,7 @@ import app.models.moderation
 import app.models.sync
 import app.models.tables  # noqa: F401 - each registers its tables on the metadata
 from app.store import cipher
+from app.store.header import read_start
 from app.store.migrations import head_revision
 
 HEADER = b"SQLite format 3\x00"
@@ -30,8 +31,7 @@ def file_damage(path: Path) -> str | None:
     size = path.stat().st_size
     if size == 0:
         return "the file is empty (0 bytes)"
-    with open(path, "rb") as handle:
-        header = handle.read(100)
+    header = read_start(path, 100)  # not open()/close(): that would drop this process's locks on the file
     if cipher.is_encrypted_file(path):  # its header is encrypted: SQLCipher's checks read it
         return None if size % 512 == 0 else f"the file is cut short ({size:,} bytes, not a whole number of pages)"
     if not header.startswith(HEADER):
