@@ -12,9 +12,7 @@ No Qt here: the `--gui` step imports the desktop client only when asked.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import ipaddress
 import os
 import secrets
 import sys
@@ -26,10 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlmodel import select
 
 from app import __version__, assessments, identity
@@ -218,8 +212,9 @@ def step_sync_service(ctx: Context) -> str:
 
     from app.sync.app import build_app  # deferred: see above
     from app.sync.client import pinned_context  # deferred: see above
+    from app.sync.tls import loopback_certificate  # deferred: see above
 
-    cert, key = _loopback_certificate(ctx.scratch / "service-tls")
+    cert, key = loopback_certificate(ctx.scratch / "service-tls", name="nilai selftest")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -242,25 +237,6 @@ def step_sync_service(ctx: Context) -> str:
         server.should_exit = True
         thread.join(timeout=15)
     return f"uvicorn {uvicorn.__version__}, TLS on 127.0.0.1:{port}: /health ok ({answer.json().get('store')})"
-
-
-def _loopback_certificate(folder: Path) -> tuple[Path, Path]:
-    """A throw-away self-signed TLS certificate for 127.0.0.1 (what a coordinator makes once with openssl)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "nilai selftest")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(hours=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
-    folder.mkdir(parents=True, exist_ok=True)
-    cert_path, key_path = folder / "service.crt", folder / "service.key"
-    atomic_write(cert_path, cert.public_bytes(serialization.Encoding.PEM))
-    atomic_write(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                             serialization.NoEncryption()))
-    return cert_path, key_path
 
 
 def step_gui(ctx: Context) -> str:

@@ -14,6 +14,21 @@ from app import assessments
 from app.assessments.scoring import Mark
 from app.models.domain import AssessorInfo
 from app.store import settings
+from app.ui.i18n import LANGUAGES
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request, qapp):
+    """The test runs once in each of the UI's languages; the locale is given back after it."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui import i18n
+
+    locale = QLocale()
+    i18n.install(request.param)
+    yield request.param
+    i18n.uninstall()
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.assessments.scoring import Mark
-from app.ui import i18n
 from app.ui.interview.rubric_levels import LevelCard
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit,
@@ -132,17 +131,6 @@ def walk_dialog(qtbot, open_it: Callable[[], object], where: str) -> list[str]:
     open_it()
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     return found
-
-
-@pytest.fixture(params=i18n.LANGUAGES)
-def language(request, qapp):
-    from PySide6.QtCore import QLocale
-
-    locale = QLocale()
-    i18n.install(request.param)
-    yield request.param
-    i18n.uninstall()
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture

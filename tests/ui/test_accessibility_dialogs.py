@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app import identity
 from tests.bundles.helpers import PASSPHRASE
-from tests.ui.test_accessibility import language, problems, tab_traps, walk_dialog, window_in  # noqa: F401
+from tests.ui.test_accessibility import problems, tab_traps, walk_dialog, window_in  # noqa: F401
 from tests.ui.test_coordinator_import import ACTOR, bundles  # noqa: F401 - fixtures
 from tests.ui.test_revision_returns import returned  # noqa: F401 - fixture
 

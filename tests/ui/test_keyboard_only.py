@@ -85,26 +85,13 @@ def answer_next_dialog(qtbot, keys: Callable[[QDialog], None], seen: list[QDialo
     QTimer.singleShot(20, look)
 
 
-@pytest.fixture(params=["en", "id"])
-def lang(request, qapp):
-    from PySide6.QtCore import QLocale
-
-    from app.ui import i18n
-
-    locale = QLocale()
-    i18n.install(request.param)
-    yield request.param
-    i18n.uninstall()
-    QLocale.setDefault(locale)
-
-
 @pytest.fixture
-def assessor_window(qtbot, store, runner, ui_state, scoring_round, lang):
-    """The main window in ``lang``, shown, active and started (as tests/ui/conftest.py's main_window)."""
+def assessor_window(qtbot, store, runner, ui_state, scoring_round, language):
+    """The main window in ``language``, shown, active and started (as tests/ui/conftest.py's main_window)."""
     from app.ui.mainwindow.window import MainWindow
 
     _round_id, assessor = scoring_round
-    window = MainWindow(store, runner, assessor, lang, ui_state, pick_files=lambda _parent: [])
+    window = MainWindow(store, runner, assessor, language, ui_state, pick_files=lambda _parent: [])
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -178,7 +165,7 @@ def test_the_assessors_day_with_the_keyboard_alone(qtbot, assessor_window, store
 
 
 @pytest.fixture
-def coordinator_window(qtbot, runner, lang, tmp_path: Path, bundles):  # noqa: F811
+def coordinator_window(qtbot, runner, language, tmp_path: Path, bundles):  # noqa: F811
     """The coordinator view as a window of its own, active, on a copy of the demo round (bundles not taken in)."""
     from app.store import open_store
     from app.ui.coordinator.view import CoordinatorView
@@ -186,7 +173,7 @@ def coordinator_window(qtbot, runner, lang, tmp_path: Path, bundles):  # noqa: F
     data = tmp_path / "coordinator"
     shutil.copytree(bundles.coordinator, data)
     store = open_store(data)
-    view = CoordinatorView(store, runner, data, lang, actor=ACTOR, pick_bundles=lambda _parent: list(bundles.first))
+    view = CoordinatorView(store, runner, data, language, actor=ACTOR, pick_bundles=lambda _parent: list(bundles.first))
     qtbot.addWidget(view)
     view.resize(1280, 760)
     view.show()
