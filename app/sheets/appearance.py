@@ -22,6 +22,7 @@ from pyhanko.stamp import TextStampStyle
 from app.base.paths import resources_dir
 from app.identity import UnlockedIdentity
 from app.sheets.signing_errors import SignPdfError
+from app.sheets.stamp_font import SharedFontAccumulator
 
 __all__ = ["APPEARANCE_HEADING", "FONT_FILE", "appearance_text", "stamp_style"]
 
@@ -37,25 +38,17 @@ _ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
 class _MemoryGlyphAccumulatorFactory(GlyphAccumulatorFactory):
-    """GlyphAccumulatorFactory that reads the font from memory.
+    """GlyphAccumulatorFactory over the font in memory, parsed once per process.
 
     The stock factory opens the font file for every signature and never closes it (a
-    ResourceWarning per signature); this one reads the file once and hands pyHanko a BytesIO.
+    ResourceWarning per signature), then parses and subsets it afresh; this one reads and parses
+    it once (:mod:`app.sheets.stamp_font`).
     """
 
     def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(
-            writer=writer,
-            font_handle=io.BytesIO(_font_bytes(self.font_file)),
-            font_size=self.font_size,
-            ot_script_tag=self.ot_script_tag,
-            ot_language_tag=self.ot_language_tag,
-            writing_direction=self.writing_direction,
-            bcp47_lang_code=self.bcp47_lang_code,
-            obj_stream=obj_stream,
-        )
+        return SharedFontAccumulator(writer, _font_bytes(self.font_file), self.font_size, obj_stream=obj_stream)
 
 
 _font_cache: dict[str, bytes] = {}
