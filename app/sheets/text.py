@@ -280,8 +280,39 @@ def para(text: str, style: ParagraphStyle, is_markup: bool = False) -> Paragraph
     sheets repeats the instrument's titles, descriptors and the labels on every sheet, and the
     parse was a fifth of a sheet's rendering. The paragraph is the same as one parsed afresh.
     """
-    cleaned, parsed_style, frags = _parsed(text if is_markup else markup(text), style)
-    return Paragraph(cleaned, parsed_style, frags=list(frags))  # its own list: ReportLab may extend it
+    source = text if is_markup else markup(text)
+    cleaned, parsed_style, frags = _parsed(source, style)
+    paragraph = _SharedParagraph(cleaned, parsed_style, frags=list(frags))  # its own list: ReportLab may extend it
+    paragraph.wrap_key = (source, style)
+    return paragraph
+
+
+_LINES_KEPT = 8192
+_broken_lines: dict[tuple[Any, ...], Any] = {}
+
+
+class _SharedParagraph(Paragraph):
+    """A Paragraph whose line breaking at a given width is done once per process for its text and style.
+
+    A table wraps every cell once to measure it and again to draw it, and a batch repeats the
+    instrument's texts and the labels on every sheet: the breaking was a quarter of a sheet's
+    rendering. ReportLab only reads the broken lines when it draws or splits a paragraph, so
+    paragraphs of the same text, style and width share them.
+    """
+
+    wrap_key: tuple[str, ParagraphStyle] | None = None  # None: a piece of a split paragraph
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+        if self.wrap_key is None:
+            return super().breakLines(width)
+        key = (*self.wrap_key, tuple(width) if isinstance(width, list) else width)
+        found = _broken_lines.get(key)
+        if found is None:
+            found = super().breakLines(width)
+            if len(_broken_lines) >= _LINES_KEPT:
+                _broken_lines.clear()
+            _broken_lines[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=4096)
