@@ -46,6 +46,7 @@ from app.identity import UnlockedIdentity, certificate_fingerprint
 from app.sheets.appearance import APPEARANCE_HEADING as APPEARANCE_HEADING
 from app.sheets.appearance import FONT_FILE as FONT_FILE
 from app.sheets.appearance import appearance_text, stamp_style
+from app.sheets.signed_attributes import parsed_signing_certificate, with_known_signing_certificate
 from app.sheets.signing_errors import SignPdfError
 
 __all__ = [
@@ -134,6 +135,12 @@ class _LoadedKeySigner(signers.SimpleSigner):
     def __init__(self, *, private_key: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._private_key = private_key
+        self._signing_certificate_v2 = parsed_signing_certificate(self.signing_cert)
+
+    def _signed_attr_provider_spec(self, attr_settings: Any, timestamper: Any = None, use_cades: bool = False,
+                                   is_pdf_sig: bool = True) -> Any:
+        spec = super()._signed_attr_provider_spec(attr_settings, timestamper, use_cades, is_pdf_sig)
+        return with_known_signing_certificate(spec, self._signing_certificate_v2)
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
         mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
