@@ -18,7 +18,8 @@ from sqlmodel import Session, col, select
 
 from app.bundles.errors import ConflictError
 from app.bundles.format import canonical_json
-from app.bundles.manifest import SCORE_COLUMNS, chain_of, parse_record, record_document
+from app.bundles.manifest import SCORE_COLUMNS, parse_record
+from app.bundles.record_document import chain_of, record_document
 from app.models.sync import ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, Evidence, Score, table_of, utcnow
 from app.store import Store, changelog

@@ -41,7 +41,7 @@ from app.bundles.format import (
     record_path,
     sheet_path,
 )
-from app.bundles.manifest import chain_of, record_document
+from app.bundles.record_document import chain_of, record_document
 from app.identity import (
     IdentityError,
     certificate_fingerprint,

@@ -1,4 +1,5 @@
-"""The documents inside a bundle: record files (out of a store, and back into insertable rows).
+"""The documents inside a bundle: record files, read back into insertable rows (written by
+:mod:`app.bundles.record_document`).
 
 A record file is one finalized or signed assessment version: the assessment, every score and note,
 the evidence it cites, and the record's change log from its first entry up to this version (the
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -21,71 +22,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from sqlmodel import Session, col, select
 
 from app.bundles.errors import RecordInvalid
-from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Limits, iso, json_depth_problem
+from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Limits, json_depth_problem
 from app.bundles.schema import DATETIME, SHA256, UUID
-from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 from app.store import replay
 from app.store.changelog import GENESIS, verify_entries
 
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
                 "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
-
-
-# -- out of a store ---------------------------------------------------------------------------
-
-
-def entry_dict(entry: ChangeLogEntry) -> dict[str, Any]:
-    return {name: getattr(entry, name) for name in ENTRY_FIELDS}
-
-
-def chain_of(session: Session, record_id: str) -> list[ChangeLogEntry]:
-    return list(session.exec(select(ChangeLogEntry).where(ChangeLogEntry.chain_id == record_id)
-                             .order_by(col(ChangeLogEntry.position))))
-
-
-def chain_prefix(chain: Sequence[ChangeLogEntry], version_id: str) -> list[ChangeLogEntry]:
-    """The chain from its start up to the last entry written for ``version_id``."""
-    last = max((i for i, e in enumerate(chain) if e.version_id == version_id), default=-1)
-    return list(chain[: last + 1])
-
-
-def record_document(session: Session, assessment: Assessment, chain: Sequence[ChangeLogEntry]) -> dict[str, Any]:
-    """The record file of one version, as a JSON-ready dict."""
-    scores = session.exec(select(Score).where(Score.version_id == assessment.version_id)
-                          .order_by(col(Score.indicator_code))).all()
-    evidence = session.exec(select(Evidence).where(Evidence.version_id == assessment.version_id)
-                            .order_by(col(Evidence.added_at), col(Evidence.id))).all()
-    return {
-        "format": RECORD_FORMAT,
-        "format_version": FORMAT_VERSION,
-        "assessment": {
-            "record_id": assessment.record_id,
-            "version_id": assessment.version_id,
-            "previous_version_id": assessment.previous_version_id,
-            "round_id": assessment.round_id,
-            "region_code": assessment.region_code,
-            "assessor_id": assessment.assessor_id,
-            "slot_id": assessment.slot_id,
-            "instrument_hash": assessment.instrument_hash,
-            "status": str(assessment.status),
-            "delegation": json.loads(assessment.delegation_json or "[]"),
-            "reopen_reason": assessment.reopen_reason,
-            "sheet_sha256": assessment.sheet_sha256,
-            "created_at": iso(assessment.created_at),
-            "updated_at": iso(assessment.updated_at),
-            "finalized_at": iso(assessment.finalized_at),
-            "signed_at": iso(assessment.signed_at),
-        },
-        "scores": [{"indicator_code": s.indicator_code, "level": s.level, "not_applicable": bool(s.not_applicable),
-                    "note": s.note, "updated_at": iso(s.updated_at)} for s in scores],
-        "evidence": [{"id": e.id, "indicator_code": e.indicator_code, "file_name": e.file_name, "sha256": e.sha256,
-                      "size": e.size, "added_at": iso(e.added_at)} for e in evidence],
-        "change_log": [entry_dict(e) for e in chain_prefix(chain, assessment.version_id)],
-    }
 
 
 # -- back in: a strict, fast reader ------------------------------------------------------------

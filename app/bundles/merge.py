@@ -23,7 +23,8 @@ from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import canonical_json
-from app.bundles.manifest import ParsedRecord, ancestors_json, chain_of, record_document, substance_digest
+from app.bundles.manifest import ParsedRecord, ancestors_json, substance_digest
+from app.bundles.record_document import chain_of, record_document
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, ChangeLogEntry, table_of, utcnow
