@@ -29,6 +29,7 @@ from sqlmodel import select
 from app import __version__, assessments, identity
 from app.assessments.snapshots import snapshot
 from app.base.atomic import atomic_write
+from app.base.ids import short_id
 from app.base.paths import DATABASE_FILE, installation, resources_dir
 from app.bundles import report
 from app.bundles.export import export_bundle
@@ -143,7 +144,7 @@ def step_verify(ctx: Context) -> str:
     result = verify_pdf(ctx.signed_pdf, trusted=[ctx.unlocked.certificate])
     if not (result.valid and result.trusted):
         raise SelftestError("the signed sheet does not verify: " + ("; ".join(result.problems) or "not trusted"))
-    relative = Path("sheets") / f"selftest-{ctx.version_id[:8]}.pdf"
+    relative = Path("sheets") / f"selftest-{short_id(ctx.version_id)}.pdf"
     (ctx.data_dir / relative.parent).mkdir(parents=True, exist_ok=True)
     atomic_write(ctx.data_dir / relative, ctx.signed_pdf)
     assessments.mark_signed(ctx.store, ctx.version_id, hashlib.sha256(ctx.signed_pdf).hexdigest(),

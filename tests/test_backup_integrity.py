@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from app import assessments as A
+from app.base.ids import short_id
 from app.base.paths import DATABASE_FILE
 from app.models.tables import Setting
 from app.store import StoreError, open_store, settings
@@ -138,7 +139,7 @@ def test_check_finds_a_score_changed_without_a_log_entry(store, scoring_round, t
         conn.execute(text(change), {"v": first})
     report = check(store)
     assert [f.area for f in report.findings] == ["scores"], report.findings
-    assert words in report.findings[0].message and first[:8] in report.findings[0].message
+    assert words in report.findings[0].message and short_id(first) in report.findings[0].message
     assert "changed without a change-log entry" in report.findings[0].message
 
 

@@ -21,3 +21,15 @@ def test_uuid4_and_uuid7_ids_both_pass_the_bundle_checks() -> None:
     for made in (str(uuid.uuid4()), new_id()):
         assert _is_uuid(made) and UUID_RE.match(made) and RECORD_NAME.match(f"records/{made}.json")
     assert not _is_uuid(new_id().upper()) and not _is_uuid(new_id()[:-1])  # still strict about the text
+
+
+def test_ids_made_in_the_same_minute_have_different_short_forms_and_are_found_by_them() -> None:
+    from app.base.ids import id_matches, short_id
+
+    ids = [new_id() for _ in range(500)]  # within milliseconds: their first eight characters are the same
+    assert len({i[:8] for i in ids}) == 1
+    assert len({short_id(i) for i in ids}) == len(ids)
+    assert all(id_matches(i, short_id(i)) and id_matches(i, i[:13]) and id_matches(i, i) for i in ids)
+    assert not id_matches(ids[0], short_id(ids[1])) and not id_matches(ids[0], "")
+    old = str(uuid.uuid4())  # a random id of an older store keeps its first eight
+    assert short_id(old) == old[:8] and id_matches(old, old[:8])

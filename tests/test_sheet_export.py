@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from app import identity
 from app.assessments import reopen
+from app.base.ids import short_id
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
 from app.rounds.demo import build_demo
@@ -108,7 +109,7 @@ def test_file_names_are_readable(demo, unlocked, tmp_path):
     pattern = re.compile(r"^2018-03-0[5-7]_\d{4}_\d{4}_[a-z0-9-]+_v[0-9a-f]{8}\.pdf$")
     assert all(pattern.match(name) for name in names), names
     batang = next(s for s in result.signed if s.region_code == "3325")
-    assert batang.file.name == f"2018-03-05_0800_3325_kabupaten-batang_v{batang.version_id[:8]}.pdf"
+    assert batang.file.name == f"2018-03-05_0800_3325_kabupaten-batang_v{short_id(batang.version_id)}.pdf"
 
 
 def test_exporting_again_writes_nothing_new(demo, unlocked, tmp_path):

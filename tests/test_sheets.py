@@ -15,6 +15,7 @@ import pytest
 from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.lib.units import mm
 
+from app.base.ids import short_id
 from app.models.domain import AssessmentStatus, EvidenceInfo
 from app.sheets.charts import qr_drawing, radar_chart
 from app.sheets.render import SIGNATURE_FIELD, SIGNATURE_SIZE, qr_payload, render_sheet
@@ -95,7 +96,7 @@ def test_long_notes_wrap_completely_and_pages_are_numbered(long_pdf: Path) -> No
         assert " ".join(score.note.split()) in text, score.indicator_code  # every word, none clipped
     for page in range(1, pages + 1):
         assert f"Halaman {page} dari {pages}" in _text(long_pdf, page)
-    assert f"Rekaman {snap.record_id[:8]}" in _text(long_pdf, pages)
+    assert f"Rekaman {short_id(snap.record_id)}" in _text(long_pdf, pages)
     assert "2018-03-05 10.02 UTC+7" in text
 
 

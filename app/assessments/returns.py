@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from app.assessments.editing import AssessmentError
 from app.assessments.lifecycle import reopen
+from app.base.ids import id_matches, short_id
 from app.models.domain import AssessmentStatus
 from app.models.returns import RevisionReturn
 from app.models.tables import Assessment, Assessor, utcnow
@@ -67,9 +68,9 @@ class ReturnInfo:
 
     def line(self) -> str:
         when = _iso(self.returned_at)[:16].replace("T", " ")
-        text = (f"{self.id[:8]}  {self.region_code}  {self.assessor_name} ({self.assessor_nip or '–'})  {self.state}  "
+        text = (f"{short_id(self.id)}  {self.region_code}  {self.assessor_name} ({self.assessor_nip or '–'})  {self.state}  "
                 f"returned by {self.returned_by} on {when}: {self.comment}")
-        return text + (f" (answered by version {self.answered_by[:8]})" if self.answered_by else "")
+        return text + (f" (answered by version {short_id(self.answered_by)})" if self.answered_by else "")
 
 
 def _iso(moment: datetime) -> str:
@@ -118,7 +119,7 @@ def return_assessment(store: Store, round_ref: str | None, region_code: str, ass
                                                              col(RevisionReturn.cancelled_at).is_(None))):
             if _answer(session, row) is None:
                 raise ReturnError(f"this assessment was already returned to {assessor.name} on "
-                                  f"{_iso(row.returned_at)[:10]} (return {row.id[:8]}) and is not answered yet; "
+                                  f"{_iso(row.returned_at)[:10]} (return {short_id(row.id)}) and is not answered yet; "
                                   "withdraw that return first to change its comment")
         row = RevisionReturn(round_id=round_.id, record_id=current.record_id, version_id=current.version_id,
                              assessor_id=assessor.id, region_code=current.region_code, comment=comment,
@@ -134,7 +135,7 @@ def cancel_return(store: Store, return_ref: str, actor: str) -> ReturnInfo:
         row = _find(session, return_ref)
         info = _info(session, row)
         if info.state != OPEN:
-            raise ReturnError(f"return {row.id[:8]} is {info.state} already; nothing to withdraw")
+            raise ReturnError(f"return {short_id(row.id)} is {info.state} already; nothing to withdraw")
         row.cancelled_at, row.cancelled_by = utcnow(), actor[:200]
         session.add(row)
         session.flush()
@@ -143,11 +144,12 @@ def cancel_return(store: Store, return_ref: str, actor: str) -> ReturnInfo:
 
 def _find(session: Session, ref: str) -> RevisionReturn:
     ref = ref.strip().lower()
-    rows = list(session.exec(select(RevisionReturn).where(col(RevisionReturn.id).startswith(ref)))) \
-        if len(ref) >= 8 else []
+    query = select(RevisionReturn).where(col(RevisionReturn.id).startswith(ref) | col(RevisionReturn.id).endswith(ref))
+    rows = [r for r in session.exec(query) if id_matches(r.id, ref)] if len(ref) >= 8 else []
     if len(rows) != 1:
         raise ReturnError(f"return {ref!r}: {'no' if not rows else 'more than one'} return with that id; "
-                          "give at least the first 8 characters shown by 'nilai round return --list'")
+                          "give the 8 characters shown by 'nilai round return --list', or at least the first 8 characters "
+                          "of its whole id")
     return rows[0]
 
 

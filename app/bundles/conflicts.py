@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
+from app.base.ids import short_id
 from app.bundles.errors import ConflictError
 from app.bundles.format import canonical_json
 from app.bundles.manifest import SCORE_COLUMNS, parse_record
@@ -71,7 +72,7 @@ def resolve_conflict(store: Store, record_id: str, chosen_version_id: str, reaso
         conflicts = list(session.exec(select(RecordConflict).where(RecordConflict.record_id == record_id,
                                                                    col(RecordConflict.resolved_at).is_(None))))
         if not conflicts:
-            raise ConflictError(f"record {record_id[:8]} has no open conflict")
+            raise ConflictError(f"record {short_id(record_id)} has no open conflict")
         rows = {a.version_id: a for a in session.exec(select(Assessment).where(Assessment.record_id == record_id))}
         before = next((a.version_id for a in rows.values() if a.is_current), "")
         variant = session.get(VersionVariant, chosen_version_id)
@@ -80,7 +81,7 @@ def resolve_conflict(store: Store, record_id: str, chosen_version_id: str, reaso
         elif chosen_version_id in rows:
             chosen = chosen_version_id
         else:
-            raise ConflictError(f"{chosen_version_id} is neither a version nor a variant of record {record_id[:8]}")
+            raise ConflictError(f"{chosen_version_id} is neither a version nor a variant of record {short_id(record_id)}")
         for a in rows.values():
             a.is_current = a.version_id == chosen
             a.in_conflict = False

@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from app import regions
+from app.base.ids import short_id
 from app.bundles import zipcheck
 from app.bundles.errors import (
     InstrumentMismatch,
@@ -86,13 +87,13 @@ def check_contents(archive: zipfile.ZipFile, signed: SignedManifest, label: str,
     for parsed in records:
         known = parsed.instrument_hash in context.known_instruments
         if not known and parsed.instrument_hash not in instruments:
-            raise InstrumentMismatch(f"{label}: version {parsed.version_id[:8]} was scored under instrument "
+            raise InstrumentMismatch(f"{label}: version {short_id(parsed.version_id)} was scored under instrument "
                                      f"{parsed.instrument_hash[:12]}, which this store does not know and the bundle "
                                      "does not carry")
         round_instrument = context.round_instruments.get(parsed.round_id)
         if round_instrument is not None and round_instrument != parsed.instrument_hash:
             raise InstrumentMismatch(
-                f"{label}: version {parsed.version_id[:8]} was scored under instrument {parsed.instrument_hash[:12]}, "
+                f"{label}: version {short_id(parsed.version_id)} was scored under instrument {parsed.instrument_hash[:12]}, "
                 f"but round {rounds[parsed.round_id]['name']!r} here uses {round_instrument[:12]}: "
                 "the definitions differ, so the scores cannot be compared; ask the assessor which round package they used")
         instrument = (instruments[parsed.instrument_hash][1] if parsed.instrument_hash in instruments
@@ -129,16 +130,16 @@ def listed_files(manifest: dict[str, Any], label: str) -> dict[str, tuple[str, i
         seen.add(version_id)
         kinds = [f["kind"] for f in rec["files"]]
         if kinds.count("record") != 1 or kinds.count("sheet") > 1:
-            raise ManifestInvalid(f"{label}: version {version_id[:8]} must list one record file and at most one sheet")
+            raise ManifestInvalid(f"{label}: version {short_id(version_id)} must list one record file and at most one sheet")
         if rec["signed"] != (rec["status"] == "signed") or rec["signed"] != ("sheet" in kinds):
-            raise ManifestInvalid(f"{label}: version {version_id[:8]}: a signed version carries its sheet, "
+            raise ManifestInvalid(f"{label}: version {short_id(version_id)}: a signed version carries its sheet, "
                                   "and only a signed one")
         for f in rec["files"]:
             expected = {"record": record_path(version_id), "sheet": sheet_path(version_id)}.get(f["kind"])
             if f["kind"] == "evidence":
                 expected = evidence_path(f["sha256"])
             if f["path"] != expected:
-                raise ManifestInvalid(f"{label}: version {version_id[:8]} lists {f['path']} under the wrong name")
+                raise ManifestInvalid(f"{label}: version {short_id(version_id)} lists {f['path']} under the wrong name")
             add(f["path"], f["sha256"], f["size"])
     return listed
 
@@ -229,10 +230,10 @@ def _check_sheet(archive: zipfile.ZipFile, path: str, version_id: str, fingerpri
 
     result = verify_pdf(zipcheck.read_entry(archive, path, label), trusted=[cert_pem.encode("ascii")])
     if not result.valid:
-        raise TamperedFile(f"{label}: the sheet of version {version_id[:8]} is not intact: "
+        raise TamperedFile(f"{label}: the sheet of version {short_id(version_id)} is not intact: "
                            f"{'; '.join(result.problems) or 'invalid signature'}")
     if result.fingerprint != fingerprint:
-        raise TamperedFile(f"{label}: the sheet of version {version_id[:8]} was signed by another certificate "
+        raise TamperedFile(f"{label}: the sheet of version {short_id(version_id)} was signed by another certificate "
                            f"({(result.fingerprint or '?')[:16]}…) than the bundle (swapped sheet)")
 
 

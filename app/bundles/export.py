@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from app import __version__
 from app.base.atomic import atomic_open
+from app.base.ids import short_id
 from app.bundles.errors import BundleError, ExportFailed, NothingToExport
 from app.bundles.format import (
     CERTIFICATE,
@@ -210,7 +211,7 @@ def _plan(session: Session, store: Store, versions: list[Assessment]) -> _Plan:
         sheet = None
         if assessment.status == "signed":
             if not assessment.sheet_path or not assessment.sheet_sha256:
-                raise ExportFailed(f"version {assessment.version_id[:8]} is marked signed but has no sheet file; "
+                raise ExportFailed(f"version {short_id(assessment.version_id)} is marked signed but has no sheet file; "
                                    "run nilai sheets export again")
             sheet = store.data_dir / assessment.sheet_path
         items.append(_Item(assessment, record_document(session, assessment, chain), sheet))
@@ -271,7 +272,7 @@ def _write_plain(handle: IO[bytes], store: Store, plan: _Plan, header: dict[str,
             files = [{"kind": "record", **_put(archive, record_path(a.version_id), canonical_json(item.document))}]
             if item.sheet is not None:
                 files.append({"kind": "sheet", **_put_file(archive, sheet_path(a.version_id), item.sheet,
-                                                           a.sheet_sha256 or "", f"the signed sheet of {a.version_id[:8]}")})
+                                                           a.sheet_sha256 or "", f"the signed sheet of {short_id(a.version_id)}")})
             for sha in sorted({e["sha256"] for e in item.document["evidence"]}):
                 if sha not in written_evidence:
                     source, _size = plan.evidence[sha]

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from app.base.ids import short_id
 from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
@@ -144,7 +145,7 @@ def decide(session: Session, bundle: VerifiedBundle, record: RecordState, parsed
     elif current.version_id in parsed.ancestors:
         skipped = len(parsed.ancestors) - 1 - parsed.ancestors.index(current.version_id)
         outcome, is_current = R.FAST_FORWARDED, True
-        detail = f"replaces version {current.version_id[:8]} as the current one"
+        detail = f"replaces version {short_id(current.version_id)} as the current one"
         if skipped:
             detail += f" ({skipped} version(s) in between not received yet)"
         current.is_current = False
@@ -158,15 +159,15 @@ def decide(session: Session, bundle: VerifiedBundle, record: RecordState, parsed
         if continued is not None:
             continued.incoming_version_id = vid
             writes.orm.append(continued)
-            detail = f"continues the competing branch against version {current.version_id[:8]}; the record stays flagged"
+            detail = f"continues the competing branch against version {short_id(current.version_id)}; the record stays flagged"
         else:
             conflict = RecordConflict(record_id=record.record_id, kind="branch", current_version_id=current.version_id,
                                       incoming_version_id=vid, bundle_id=bundle.bundle_id)
             record.open_conflicts.append(conflict)
             writes.orm.append(conflict)
             common = _common_parent(record, parsed)
-            detail = (f"branches from {common[:8] if common else 'the start'} like the current version "
-                      f"{current.version_id[:8]}; both kept, the record is flagged for the coordinator")
+            detail = (f"branches from {short_id(common) if common else 'the start'} like the current version "
+                      f"{short_id(current.version_id)}; both kept, the record is flagged for the coordinator")
         record.in_conflict = record.flag_all = True
         writes.conflicted_records.add(record.record_id)
     record.versions[vid] = VersionState(vid, parsed.previous_version_id, is_current, parsed.status, parsed.sheet_sha256,
@@ -218,8 +219,8 @@ def _same_version(session: Session, bundle: VerifiedBundle, record: RecordState,
     _merge_chain(bundle, record, parsed, variant.id, writes)
     record.in_conflict = record.flag_all = True
     writes.conflicted_records.add(record.record_id)
-    return R.CONFLICT, (f"version {parsed.version_id[:8]} arrived with different content than the one here; both kept "
-                        f"(variant {variant.id[:8]}), the record is flagged for the coordinator")
+    return R.CONFLICT, (f"version {short_id(parsed.version_id)} arrived with different content than the one here; both kept "
+                        f"(variant {short_id(variant.id)}), the record is flagged for the coordinator")
 
 
 def _read_checked(bundle: VerifiedBundle, name: str, sha: str) -> bytes:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from app.base.ids import short_id
 from app.bundles import report as R
 from app.bundles.bulk import copy_files
 from app.bundles.bulk import write as write_rows
@@ -108,7 +109,7 @@ def merge_rows(session: Session, store: Store, bundle: VerifiedBundle, path: Pat
     records = load_records(session, [p.record_id for p in bundle.records])
     for record in records.values():
         if record.assessor_id is not None and record.assessor_id != assessor_id:
-            raise ImportRefused(f"{bundle.label}: record {record.record_id[:8]} belongs to another assessor here; "
+            raise ImportRefused(f"{bundle.label}: record {short_id(record.record_id)} belongs to another assessor here; "
                                 "a bundle can only carry its own assessor's records")
     writes = Writes()
     ordered = sorted(bundle.records, key=lambda p: (p.record_id, len(p.ancestors)))
@@ -162,7 +163,7 @@ def _ensure_assessor(session: Session, bundle: VerifiedBundle, known: set[tuple[
             "ask them to export with the old one, or accept the new one as a renewal: "
             f"`nilai bundle trust CERT.pem --renewal-of {row.nip or 'NIP'}`", fingerprint=bundle.fingerprint)
     if row.nip and a["nip"] and row.nip != a["nip"]:
-        raise ImportRefused(f"{bundle.label}: assessor id {a['id'][:8]} is {row.name} (NIP {row.nip}) here, "
+        raise ImportRefused(f"{bundle.label}: assessor id {short_id(a['id'])} is {row.name} (NIP {row.nip}) here, "
                             f"but the bundle says NIP {a['nip']}")
     if not row.cert_fingerprint:
         row.cert_fingerprint = bundle.fingerprint
@@ -257,7 +258,7 @@ def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyCont
         round_ = existing.get(parsed.round_id)
         if round_ is not None and round_.instrument_hash != parsed.instrument_hash:
             raise InstrumentMismatch(
-                f"{bundle.label}: version {parsed.version_id[:8]} was scored under instrument "
+                f"{bundle.label}: version {short_id(parsed.version_id)} was scored under instrument "
                 f"{parsed.instrument_hash[:12]}, but round {round_.name!r} here uses {round_.instrument_hash[:12]}")
     if ("regions",) not in context.settled:
         ensure_regions(session)
@@ -266,15 +267,15 @@ def _ensure_rounds(session: Session, bundle: VerifiedBundle, context: VerifyCont
         info = described[rid]
         namesakes = session.exec(select(Round.id).where(Round.name == info["name"], Round.id != rid)).all()
         if namesakes:  # two rounds of one name: say so, or the coordinator ranks half the assessments unawares
-            ids = ", ".join(sorted(i[:8] for i in namesakes))
+            ids = ", ".join(sorted(short_id(i) for i in namesakes))
             result.notes.append(f"a round named {info['name']!r} already exists here with another id ({ids}); this "
-                                f"bundle's round ({rid[:8]}) was created beside it")
+                                f"bundle's round ({short_id(rid)}) was created beside it")
         settings.put(session, ORIGIN_KEY + rid, "bundle")
         session.add(Round(id=rid, name=info["name"], programme=info["programme"], instrument_hash=info["instrument_hash"],
                           starts_on=date.fromisoformat(info["starts_on"]) if info["starts_on"] else None,
                           ends_on=date.fromisoformat(info["ends_on"]) if info["ends_on"] else None))
         if not namesakes:
-            result.notes.append(f"round {info['name']!r} ({rid[:8]}) was not in this store: created from the bundle")
+            result.notes.append(f"round {info['name']!r} ({short_id(rid)}) was not in this store: created from the bundle")
     session.flush()
     have = set(session.exec(select(Candidate.round_id, Candidate.region_code)
                             .where(col(Candidate.round_id).in_(sorted(round_ids)))).all())

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.base.atomic import atomic_write
+from app.base.ids import short_id
 
 # Record outcomes
 IMPORTED = "imported"  # a new record, or a version with no relatives here yet
@@ -59,7 +60,7 @@ class BundleReport:
         if self.outcome == BUNDLE_REJECTED:
             return f"{self.file}: REJECTED ({self.error_kind}) - {self.reason}"
         if self.outcome == BUNDLE_KNOWN:
-            return f"{self.file}: already imported (bundle {self.bundle_id and self.bundle_id[:8]}), nothing to do"
+            return f"{self.file}: already imported (bundle {self.bundle_id and short_id(self.bundle_id)}), nothing to do"
         counts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in self.counts.items()) or "no records"
         who = f" from {self.assessor}" if self.assessor else ""
         return f"{self.file}: imported{who}: {counts}"
@@ -116,8 +117,8 @@ class ImportReport:
             lines += [f"  note: {note}" for note in bundle.notes]
             for record in bundle.records:
                 if verbose or record.outcome in (CONFLICT,):
-                    lines.append(f"  {record.outcome.replace('_', ' ')}: record {record.record_id[:8]} version "
-                                 f"{record.version_id[:8]} {record.region_code} {record.detail}".rstrip())
+                    lines.append(f"  {record.outcome.replace('_', ' ')}: record {short_id(record.record_id)} version "
+                                 f"{short_id(record.version_id)} {record.region_code} {record.detail}".rstrip())
         total = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(self.totals.items()))
         lines.append(summary_line(self.summary) + (f"; records: {total}" if total else ""))
         return lines

@@ -39,6 +39,7 @@ from sqlmodel import Session, col, select
 
 from app import __version__
 from app.base.atomic import atomic_open
+from app.base.ids import short_id
 from app.bundles import sync_target, zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import Limits, strict_json_loads
@@ -395,7 +396,7 @@ def _apply_schedule(session: Session, round_id: str, data: dict[str, Any], resul
         slot = existing.get(slot_id)
         if slot is None:
             if session.get(InterviewSlot, slot_id) is not None:
-                raise PackageError(f"slot {slot_id[:8]} of the package belongs to another round here")
+                raise PackageError(f"slot {short_id(slot_id)} of the package belongs to another round here")
             session.add(InterviewSlot(id=slot_id, round_id=round_id, **values))
             result.slots_added += 1
         elif any(getattr(slot, k) != v for k, v in values.items()):

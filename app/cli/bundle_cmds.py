@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.base.ids import short_id
 from app.bundles.errors import BundleError
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 from app.cli.quarantine_cmds import register as register_quarantine
@@ -140,7 +141,7 @@ def bundle_export(args: argparse.Namespace) -> int:
     lock = f", encrypted for {result.encrypted_for[:16]}…" if result.encrypted_for else ""
     emit(args, data, [f"{result.path}: {result.versions} version(s) ({result.signed} signed, {result.final} final), "
                       f"{result.sheets} sheet(s), {result.evidence_files} evidence file(s){lock}; "
-                      f"bundle {result.bundle_id[:8]}"])
+                      f"bundle {short_id(result.bundle_id)}"])
     return 0
 
 
@@ -198,7 +199,7 @@ def bundle_verify(args: argparse.Namespace) -> int:
     lines = []
     for r in results:
         if r["valid"]:
-            lines.append(f"{r['file']}: valid - bundle {r['bundle_id'][:8]} by {r['assessor']} (NIP {r['nip'] or '-'}), "
+            lines.append(f"{r['file']}: valid - bundle {short_id(r['bundle_id'])} by {r['assessor']} (NIP {r['nip'] or '-'}), "
                          f"{r['versions']} version(s), {r['signed']} signed, {r['evidence_files']} evidence file(s); "
                          f"certificate {r['fingerprint']}")
         else:
@@ -313,7 +314,7 @@ def bundle_resolve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     emit(args, {"record_id": args.record, "current_version_id": chosen},
-         [f"record {args.record[:8]}: version {chosen[:8]} is now current; the conflict is closed"])
+         [f"record {short_id(args.record)}: version {short_id(chosen)} is now current; the conflict is closed"])
     return 0
 
 

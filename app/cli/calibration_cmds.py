@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from app.base.ids import short_id
 from app.cli.common import UserError, add_json, emit, open_store_for
 
 
@@ -56,7 +57,7 @@ def calibration_add(args: argparse.Namespace) -> int:
         region = add_calibration_case(store, round_id, args.name, province)
     finally:
         store.close()
-    emit(args, asdict(region), [f"calibration case {region.code} {region.name} added to round {round_id[:8]}; "
+    emit(args, asdict(region), [f"calibration case {region.code} {region.name} added to round {short_id(round_id)}; "
                                 "it goes to the assessors with the next round package"])
     return 0
 
@@ -85,6 +86,6 @@ def calibration_remove(args: argparse.Namespace) -> int:
         region = remove_calibration_case(store, round_id, args.code, force=args.force)
     finally:
         store.close()
-    emit(args, asdict(region), [f"calibration case {region.code} {region.name} removed from round {round_id[:8]}"
+    emit(args, asdict(region), [f"calibration case {region.code} {region.name} removed from round {short_id(round_id)}"
                                 + ("; its assessments stay in the store and no longer count" if args.force else "")])
     return 0

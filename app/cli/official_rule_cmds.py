@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.base.ids import short_id
 from app.cli.common import UserError, add_json, emit, open_store_for
 from app.cli.ranking_cmds import RULES
 
@@ -48,10 +49,10 @@ def official_rule_command(args: argparse.Namespace) -> int:
         store.close()
     lines = []
     if changed is not None:
-        lines.append(f"official rule of round {round_id[:8]} is now {rule.value}" if changed else
-                     f"the official rule of round {round_id[:8]} already was {rule.value}; nothing was written")
+        lines.append(f"official rule of round {short_id(round_id)} is now {rule.value}" if changed else
+                     f"the official rule of round {short_id(round_id)} already was {rule.value}; nothing was written")
     else:
-        lines.append(f"official rule of round {round_id[:8]}: {rule.value}")
+        lines.append(f"official rule of round {short_id(round_id)}: {rule.value}")
     lines += [f"{e.at}  {e.old} -> {e.new}  by {e.actor}" + (f": {e.reason}" if e.reason else "") for e in history]
     if not history:
         lines.append(f"(never changed: {rule.value} since the round was created)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.base.ids import short_id
 from app.cli.common import UserError, add_json, emit, open_store_for
 
 
@@ -45,7 +46,7 @@ def round_return(args: argparse.Namespace) -> int:
             actor = _actor(args, store)
             if args.cancel:
                 info = cancel_return(store, args.cancel, actor)
-                emit(args, _json(info), [f"return {info.id[:8]} withdrawn: {info.region_code} of "
+                emit(args, _json(info), [f"return {short_id(info.id)} withdrawn: {info.region_code} of "
                                          f"{info.assessor_name} is no longer returned for revision"])
                 return 0
             info = return_assessment(store, args.round_ref, args.region, args.assessor, args.comment, actor)
@@ -53,7 +54,7 @@ def round_return(args: argparse.Namespace) -> int:
             raise UserError(str(exc)) from exc
     finally:
         store.close()
-    emit(args, _json(info), [f"return {info.id[:8]}: {info.region_code} returned to {info.assessor_name} for revision; "
+    emit(args, _json(info), [f"return {short_id(info.id)}: {info.region_code} returned to {info.assessor_name} for revision; "
                              "they get it at their next sync, or in the next round package (nilai round export)"])
     return 0
 

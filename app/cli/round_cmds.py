@@ -7,6 +7,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from app.base.ids import short_id
 from app.cli import schedule_cmds
 from app.cli.bundle_cmds import register_round_actions
 from app.cli.calibration_cmds import register_calibration_actions
@@ -95,7 +96,7 @@ def round_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     emit(args, [asdict(r) for r in rounds],
-         [f"{r.id[:8]}  {r.name}  {r.starts_on or '?'}..{r.ends_on or '?'}  {r.candidates} candidates, {r.slots} slots"
+         [f"{short_id(r.id)}  {r.name}  {r.starts_on or '?'}..{r.ends_on or '?'}  {r.candidates} candidates, {r.slots} slots"
           f"  ({ORIGIN_TEXT[r.origin]})" for r in rounds] or ["no rounds yet (try: nilai demo)"])
     return 0
 
@@ -111,5 +112,5 @@ def round_import_schedule(args: argparse.Namespace) -> int:
                                           instrument=find_instrument(args.instrument))
     finally:
         store.close()
-    emit(args, {"round_id": round_id, "slots": count}, [f"{count} interview slots added to round {round_id[:8]}"])
+    emit(args, {"round_id": round_id, "slots": count}, [f"{count} interview slots added to round {short_id(round_id)}"])
     return 0

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.base.ids import short_id
 from app.cli.common import UserError, add_json, emit, open_store_for
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def round_create(args: argparse.Namespace) -> int:
     finally:
         store.close()
     when = f", {details.starts_on}..{details.ends_on}" if details.starts_on else ""
-    emit(args, asdict(details), [f"round {round_id[:8]} created: {details.name} (instrument "
+    emit(args, asdict(details), [f"round {short_id(round_id)} created: {details.name} (instrument "
                                  f"{details.instrument_hash[:12]}{when}); next: nilai round candidates add"])
     return 0
 
@@ -152,7 +153,7 @@ def _add_resolved(args: argparse.Namespace, store: Store, resolved: list[tuple[s
     round_id = _round_id(store, args.round_ref)
     added = add_candidates(store, round_id, codes, args.status)
     emit(args, {"round_id": round_id, "added": added, "given": len(set(codes))},
-         [f"{added} candidates added to round {round_id[:8]}"
+         [f"{added} candidates added to round {short_id(round_id)}"
           + (f" ({len(set(codes)) - added} already in it)" if len(set(codes)) > added else "")])
     return 0
 
@@ -232,7 +233,7 @@ def assessors_add(args: argparse.Namespace) -> int:
         info = next(a for a in round_assessors(store, round_id) if a.id == assessor_id)
     finally:
         store.close()
-    emit(args, asdict(info), [f"{info.name} is an assessor of round {round_id[:8]} ({_origin(info)})"])
+    emit(args, asdict(info), [f"{info.name} is an assessor of round {short_id(round_id)} ({_origin(info)})"])
     return 0
 
 
@@ -263,7 +264,7 @@ def assessors_import(args: argparse.Namespace) -> int:
         count = import_assessors(store, round_id, args.file)
     finally:
         store.close()
-    emit(args, {"round_id": round_id, "assessors": count}, [f"{count} assessors imported into round {round_id[:8]}"])
+    emit(args, {"round_id": round_id, "assessors": count}, [f"{count} assessors imported into round {short_id(round_id)}"])
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from app.base.ids import short_id
 from app.cli.common import UserError, add_json, emit, open_store_for
 
 
@@ -56,7 +57,7 @@ def schedule_generate(args: argparse.Namespace) -> int:
     days: dict[str, list[str]] = {}
     for load in plan.loads:
         days.setdefault(str(load.day), []).append(f"{load.panel} ({load.room}) {load.candidates}/{load.capacity}")
-    lines = [f"round {round_id[:8]} {name}: {len(request.candidates)} candidates, {len(request.assessors)} assessors, "
+    lines = [f"round {short_id(round_id)} {name}: {len(request.candidates)} candidates, {len(request.assessors)} assessors, "
              f"{request.panels} panels of {request.panel_size} over {len(request.days)} days (linking {request.linking}, "
              f"seed {args.seed})"]
     lines += [f"  {day}  " + "   ".join(loads) for day, loads in days.items()]
@@ -89,7 +90,7 @@ def schedule_check(args: argparse.Namespace) -> int:
         return f"{slot.day} {slot.start:%H:%M} {slot.panel} ({slot.room}) {region_label(slot.region_code)}: "
 
     lines = [f"{where(p.slot)}{p.message}" for p in problems] or [
-        f"round {round_id[:8]} {name}: {len(slots)} slots, no problems"]
+        f"round {short_id(round_id)} {name}: {len(slots)} slots, no problems"]
     data = [{"slot_id": slots[p.slot].slot_id if p.slot is not None else None, "kind": p.kind, "message": p.message}
             for p in problems]
     emit(args, data, lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.base.ids import short_id
 from app.cli.common import add_json, emit, open_store_for
 
 
@@ -64,6 +65,6 @@ def schedule_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     emit(args, {"round_id": round_id, "slots": count, "replaced": args.replace},
-         [f"schedule of round {round_id[:8]} replaced: {count} interview slots" if args.replace
-          else f"{count} interview slots added to round {round_id[:8]}"])
+         [f"schedule of round {short_id(round_id)} replaced: {count} interview slots" if args.replace
+          else f"{count} interview slots added to round {short_id(round_id)}"])
     return 0

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.base.gcpause import paused_gc
+from app.base.ids import short_id
 from app.instruments import catalogue
 from app.models.domain import AssessorInfo, Instrument, RegionInfo
 from app.models.moderation import Moderation
@@ -242,7 +243,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         for r in conn.execute(select(ar.id, ar.name, ar.nip, ar.organisation).where(ar.id.in_(assessor_ids)))
     } if assessor_ids else {}
     for assessor_id in assessor_ids:  # an assessment from an assessor this store has no row for
-        assessors.setdefault(assessor_id, AssessorInfo(assessor_id, assessor_id[:8], "", ""))
+        assessors.setdefault(assessor_id, AssessorInfo(assessor_id, short_id(assessor_id), "", ""))
 
     m = table_of(Moderation).c
     moderations = {
@@ -367,7 +368,7 @@ def _slow_levels(texts: list[str | None], counted: tuple[AssessmentRef, ...], in
             if level is None or not indicator.min_level <= level <= indicator.max_level:
                 ref = counted[row]
                 raise ConsolidationError(
-                    f"assessment {ref.version_id[:8]} (region {ref.region_code}) has level {value} for {code}, "
+                    f"assessment {short_id(ref.version_id)} (region {ref.region_code}) has level {value} for {code}, "
                     f"outside {indicator.min_level}..{indicator.max_level}; correct or reimport it")
             levels[row, column_of[code]] = level
     return levels, not_applicable

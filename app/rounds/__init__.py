@@ -7,6 +7,7 @@ from datetime import date, time
 
 from sqlmodel import Session, col, func, select
 
+from app.base.ids import id_matches, short_id
 from app.instruments import catalogue
 from app.models.domain import Instrument
 from app.models.tables import Assessor, Candidate, InterviewSlot, Panel, PanelAssessor, Round
@@ -140,9 +141,9 @@ def resolve_round(session: Session, ref: str | None) -> Round:
             return rounds[0]
         if not rounds:
             raise RoundError("There is no round in this data directory yet (try: nilai round create, nilai round import, or nilai demo).")
-        names = ", ".join(f"{r.name} ({r.id[:8]})" for r in rounds)
+        names = ", ".join(f"{r.name} ({short_id(r.id)})" for r in rounds)
         raise RoundError(f"This data directory holds {len(rounds)} rounds; choose one with --round: {names}")
-    matches = [r for r in rounds if r.id == ref or r.name == ref] or [r for r in rounds if r.id.startswith(ref)]
+    matches = [r for r in rounds if r.id == ref or r.name == ref] or [r for r in rounds if id_matches(r.id, ref)]
     if len(matches) != 1:
         raise RoundError(f"No single round matches {ref!r}; see nilai round list.")
     return matches[0]

@@ -25,6 +25,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from app.base.atomic import atomic_write
+from app.base.ids import short_id
 from app.identity import IDENTITY_DIR, certificate_fingerprint, load_certificate
 from app.models.domain import AssessmentSnapshot
 
@@ -63,7 +64,7 @@ def sheet_file_name(snap: AssessmentSnapshot) -> str:
         if moment.tzinfo is not None:
             moment = moment.astimezone()
         when = moment
-    return f"{when:%Y-%m-%d}_{when:%H%M}_{snap.region.code}_{_slug(snap.region.name)}_v{snap.version_id[:8]}.pdf"
+    return f"{when:%Y-%m-%d}_{when:%H%M}_{snap.region.code}_{_slug(snap.region.name)}_v{short_id(snap.version_id)}.pdf"
 
 
 def stored_path(snap: AssessmentSnapshot) -> str:

@@ -50,6 +50,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as _RLTable
 
 from app import __version__
+from app.base.ids import short_id
 from app.models.domain import AssessmentSnapshot, AssessmentStatus, Dimension, Indicator, ScoreInfo
 from app.sheets.charts import qr_drawing, radar_chart
 from app.sheets.text import (
@@ -411,7 +412,7 @@ def render_sheet(snapshot: AssessmentSnapshot, lang: str = "id", *, generated_at
 
 def _build(snap: AssessmentSnapshot, lang: str, generated_at: datetime, split_in_row: bool) -> bytes:
     st, spot = styles(), _SignatureSpot()
-    footer = "  ·  ".join([label("record_short", lang, rid=snap.record_id[:8]),
+    footer = "  ·  ".join([label("record_short", lang, rid=short_id(snap.record_id)),
                            f"{snap.region.name} ({snap.region.code})",
                            label("generated", lang, when=timestamp(generated_at, lang))])
     running = "  ·  ".join([label("title", lang), snap.region.name, snap.assessor.name, snap.round_name])

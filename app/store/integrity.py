@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
+from app.base.ids import short_id
 from app.models.sync import BranchChangeLog
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
 from app.store import changelog, replay, sealed
@@ -116,8 +117,8 @@ def _replay_versions(session: Session, findings: list[Finding]) -> int:
                 if not found:
                     break
             if found:
-                findings.append(Finding("scores", f"version {version.version_id[:8]} of record "
-                                                  f"{version.record_id[:8]}: {found[0]} (changed without a "
+                findings.append(Finding("scores", f"version {short_id(version.version_id)} of record "
+                                                  f"{short_id(version.record_id)}: {found[0]} (changed without a "
                                                   "change-log entry)"))
             replayed += 1
     return replayed
@@ -149,7 +150,7 @@ def check(store: Store, full: bool = True) -> Report:
                 assert sheet_path is not None  # the query keeps only versions with a sheet
                 path = store.data_dir / sheet_path
                 if not path.is_file():
-                    findings.append(Finding("sheets", f"signed sheet of version {version_id[:8]} ({sheet_path}) is missing"))
+                    findings.append(Finding("sheets", f"signed sheet of version {short_id(version_id)} ({sheet_path}) is missing"))
                 elif _sha256(path) != sheet_sha:
                     findings.append(Finding("sheets", f"signed sheet {sheet_path} was changed after signing"))
             checked["signed sheets"] = len(sheets)

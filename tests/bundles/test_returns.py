@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from app.base.ids import short_id
 from tests.bundles.helpers import PASSPHRASE, Demo, current_versions, export, open_store_at, run_cli
 
 COMMENT = "I2.3: tingkat 4 butuh bukti anggaran; lampirkan DPA 2018 atau turunkan tingkatnya"
@@ -122,9 +123,9 @@ def test_withdrawn_return_leaves_the_laptop_with_the_next_package(demo: Demo, tm
                    "--passphrase-file", demo.passphrase_file) == 0
     assert run_cli("--data-dir", demo.assessors[0], "round", "import", package) == 0
     [made] = _returns(demo.coordinator, capsys)
-    assert run_cli("--data-dir", demo.coordinator, "round", "return", "--cancel", made["id"][:8]) == 0
+    assert run_cli("--data-dir", demo.coordinator, "round", "return", "--cancel", short_id(made["id"])) == 0
     assert [r["state"] for r in _returns(demo.coordinator, capsys)] == ["cancelled"]
-    assert run_cli("--data-dir", demo.coordinator, "round", "return", "--cancel", made["id"][:8]) == 1
+    assert run_cli("--data-dir", demo.coordinator, "round", "return", "--cancel", short_id(made["id"])) == 1
     assert "cancelled already" in capsys.readouterr().err
     assert run_cli("--data-dir", demo.coordinator, "round", "export", "--out", tmp_path / "p2.nilairound",
                    "--passphrase-file", demo.passphrase_file) == 0

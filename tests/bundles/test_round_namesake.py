@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.base.ids import short_id
 from tests.bundles.helpers import Demo, export, run_cli
 
 
@@ -22,13 +23,13 @@ def test_a_namesake_round_is_named_in_the_import_and_told_apart_in_the_round_lis
     assert run_cli("--data-dir", here, "bundle", "import", bundle, "--trust-dir", demo.certs, "--json") == 0
     [report] = json.loads(capsys.readouterr().out)["bundles"]
     [note] = [n for n in report["notes"] if "already exists here" in n]
-    assert f"a round named {own['name']!r} already exists here with another id ({own['id'][:8]})" in note
+    assert f"a round named {own['name']!r} already exists here with another id ({short_id(own['id'])})" in note
     assert "created beside it" in note
 
     assert run_cli("--data-dir", here, "round", "list") == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2 and all(own["name"] in line for line in lines)
-    mine = next(line for line in lines if line.startswith(own["id"][:8]))
-    theirs = next(line for line in lines if not line.startswith(own["id"][:8]))
+    mine = next(line for line in lines if line.startswith(short_id(own["id"])))
+    theirs = next(line for line in lines if not line.startswith(short_id(own["id"])))
     assert mine.endswith("(created here)") and theirs.endswith("(from bundle)")
-    assert theirs.split()[0] != own["id"][:8]
+    assert theirs.split()[0] != short_id(own["id"])

@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from app.base.ids import short_id
 from app.cli import main
 from app.models.tables import ChangeLogEntry, Round
 from tests.consolidation.test_adjusted_rule import linked_round, unlinked_round
@@ -38,7 +39,7 @@ def test_show_set_and_log(store, capsys) -> None:
     round_id = linked_round(store).round_id
     assert run(store.data_dir, "round", "official-rule") == 0
     out = capsys.readouterr().out
-    assert f"official rule of round {round_id[:8]}: mean" in out and "never changed" in out
+    assert f"official rule of round {short_id(round_id)}: mean" in out and "never changed" in out
     assert run(store.data_dir, "round", "official-rule", "--set", "adjusted", "--reason", "panels differ in severity",
                "--actor", ACTOR) == 0
     assert "is now adjusted" in capsys.readouterr().out

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from app.base.ids import short_id
 from tests.bundles.helpers import PASSPHRASE, current_versions, reopen_edit_finalize, run_cli
 
 ACTOR = "Koordinator Uji <197501012000031001>"
@@ -249,7 +250,7 @@ def test_a_new_coordinator_store_gets_its_round_from_the_first_bundles(qtbot, ru
         view.import_tab.import_paths(bundles.first)
         assert view.session.consolidation is not None
         assert view.round.count() == 1 and view.round.currentText() == (
-            f"{view.session.consolidation.round.name} · id {view.session.consolidation.round.id[:8]}")
+            f"{view.session.consolidation.round.name} · id {short_id(view.session.consolidation.round.id)}")
         assert "from a bundle" in view.round.itemData(0, Qt.ItemDataRole.ToolTipRole)
         assert view.ranking_tab.model.rowCount() == 4
     finally:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.ids import short_id
 from app.bundles.conflict_views import ConflictView, VersionChoice
 from app.ui.i18n import score_text
 
@@ -69,8 +70,8 @@ class ConflictDialog(QDialog):
     def _describe(self, choice: VersionChoice) -> str:
         when = choice.when.strftime("%Y-%m-%d %H:%M") if choice.when else "–"
         total = score_text(choice.total)
-        kind = self.tr("version %1").replace("%1", choice.version_id[:8]) if choice.kind == "version" else \
-            self.tr("other content of version %1").replace("%1", choice.version_id[:8])
+        kind = self.tr("version %1").replace("%1", short_id(choice.version_id)) if choice.kind == "version" else \
+            self.tr("other content of version %1").replace("%1", short_id(choice.version_id))
         text = self.tr("%1 — %2, %3, total %4").replace("%1", kind).replace("%2", choice.status or "–") \
             .replace("%3", when).replace("%4", total)
         return text + (self.tr(" (in force now)") if choice.current else "")
@@ -81,7 +82,7 @@ class ConflictDialog(QDialog):
         differing = [code for code in codes if len({c.levels.get(code, "–") for c in choices}) > 1]
         table = QTableWidget(len(differing), len(choices), self)
         table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        table.setHorizontalHeaderLabels([c.id[:8] for c in choices])
+        table.setHorizontalHeaderLabels([short_id(c.id) for c in choices])
         table.setVerticalHeaderLabels(differing)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setAccessibleName(self.tr("Levels that differ between the versions"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from app import regions
+from app.base.ids import short_id
 from app.bundles import report as R
 from app.bundles.conflict_views import ConflictView
 from app.bundles.intake import ImportOutcome, UnknownCertificate
@@ -134,8 +135,8 @@ class ImportReportModel(QAbstractItemModel):
             if column == OUTCOME:
                 return self.outcome_text(record.outcome)
             if column == WHO:
-                return self.tr("record %1 · version %2").replace("%1", record.record_id[:8]).replace(
-                    "%2", record.version_id[:8])
+                return self.tr("record %1 · version %2").replace("%1", short_id(record.record_id)).replace(
+                    "%2", short_id(record.version_id))
             return record.detail
         if role == Qt.ItemDataRole.DecorationRole and column == OUTCOME:
             return state_icon(ICON_OF.get(record.outcome, "missing"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.ids import short_id
 from app.bundles import report as R
 from app.bundles.conflict_views import ConflictView, open_conflict_views
 from app.bundles.conflicts import resolve_conflict
@@ -393,7 +394,7 @@ class ImportTab(QWidget):
     def resolve(self, conflict: ConflictView, chosen_id: str, reason: str) -> None:
         def done(version_id: str) -> None:
             self.session.message.emit(self.tr("%1: version %2 is now in force").replace("%1", conflict.region)
-                                      .replace("%2", version_id[:8]))
+                                      .replace("%2", short_id(version_id)))
             self.refresh_conflicts()
             self.session.recompute()
 

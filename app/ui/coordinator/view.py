@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.base.ids import short_id
 from app.rounds import setup
 from app.store import Store
 from app.ui.coordinator import i18n as coordinator_i18n
@@ -171,7 +172,7 @@ class CoordinatorView(QWidget):
 
     def _add_round(self, name: str, round_id: str, origin: str) -> None:
         """Named with its id, since two rounds may share a name (one made here, one from a bundle)."""
-        self.round.addItem(self.tr("%1 · id %2").replace("%1", name).replace("%2", round_id[:8]), round_id)
+        self.round.addItem(self.tr("%1 · id %2").replace("%1", name).replace("%2", short_id(round_id)), round_id)
         where = {"here": self.tr("created here"), "bundle": self.tr("from a bundle"),
                  "round package": self.tr("from a round package")}.get(origin, origin)
         self.round.setItemData(self.round.count() - 1, self.tr("Round %1 (id %2), %3").replace("%1", name)

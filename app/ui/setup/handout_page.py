@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.ids import short_id
 from app.bundles.round_package import export_round_package
 from app.identity import has_identity
 from app.rounds import setup
@@ -111,7 +112,7 @@ class HandoutPage(SetupPage):
         for row, ((day, panel), members) in enumerate(sorted(groups.items())):
             first = members[0]
             texts = [QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy"), first.room, panel,
-                     str(len(members)), ", ".join(names.get(i, i[:8]) for i in first.assessor_ids)]
+                     str(len(members)), ", ".join(names.get(i, short_id(i)) for i in first.assessor_ids)]
             for column, text in enumerate(texts):
                 self.panels.setItem(row, column, QTableWidgetItem(text))
 

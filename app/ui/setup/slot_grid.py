@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from app.base.ids import short_id
 from app.regions import by_code
 from app.rounds.planning import PlannedSlot, SlotProblem
 from app.rounds.setup import ScheduleLayout
@@ -193,10 +194,10 @@ class SlotGridModel(QAbstractTableModel):
         seat = self.seat_of(column)
         if seat is None:
             return room
-        return f"{room} · {seat.panel}\n" + ", ".join(short_name(self.names.get(i, i[:8])) for i in seat.assessor_ids)
+        return f"{room} · {seat.panel}\n" + ", ".join(short_name(self.names.get(i, short_id(i))) for i in seat.assessor_ids)
 
     def assessor_names(self, ids: Sequence[str]) -> str:
-        return ", ".join(self.names.get(i, i[:8]) for i in ids)
+        return ", ".join(self.names.get(i, short_id(i)) for i in ids)
 
     # --- the model ----------------------------------------------------------------------------
 
