@@ -125,8 +125,10 @@ def test_delegation_typed_into_a_cell_is_stored_before_the_cell_is_left(qtbot, i
 
     view.run_dialog = fill
     qtbot.keyClick(interview, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert not behind, behind
-    assert seen[-1].startswith("Wiha")
+    assert not behind, behind  # every key typed over 300 ms before a look was in the store at that look
+    # and the looks saw the name grow while the cell was still being edited (not all of it at the end):
+    # a count of characters, not a fixed prefix, as a loaded machine delays the typing timer itself
+    assert any(0 < len(name) < len("Wihaji") for name in seen), seen
     assert "Wihaji" in view.header.delegation.text()
 
 
