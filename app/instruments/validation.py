@@ -41,7 +41,34 @@ def _validator() -> Any:
     return Draft202012Validator(schema)
 
 
+@functools.lru_cache(maxsize=1)
+def _compiled_check() -> Any:
+    import fastjsonschema  # deferred: compiles the schema to Python (~15 ms), only when validating
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    # fastjsonschema knows drafts 4-7; every keyword the schema uses means the same there.
+    schema.pop("$schema", None)
+    return fastjsonschema.compile(schema)
+
+
+def _passes_schema(data: Mapping[str, Any]) -> bool:
+    """The schema's yes or no from the compiled check (~30x faster than jsonschema's walk).
+
+    Only a yes is trusted; a no (or a value the compiled code trips on) goes to jsonschema, which
+    decides and words each problem. Its const and type checks keep 1 and true apart as jsonschema does.
+    """
+    import fastjsonschema  # deferred: see _compiled_check
+
+    try:
+        _compiled_check()(data)
+    except (fastjsonschema.JsonSchemaException, TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
 def _schema_problems(data: Mapping[str, Any]) -> list[tuple[Location, str]]:
+    if _passes_schema(data):
+        return []
     problems: list[tuple[Location, str]] = []
     for error in _validator().iter_errors(data):
         problems.append((tuple(error.absolute_path), _schema_message(error)))

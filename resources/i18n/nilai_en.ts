@@ -68,6 +68,10 @@
             <translation>instrument and bundle validation</translation>
         </message>
         <message>
+            <source>quick checks of instrument files</source>
+            <translation>quick checks of instrument files</translation>
+        </message>
+        <message>
             <source>QR codes on sheets</source>
             <translation>QR codes on sheets</translation>
         </message>

@@ -68,6 +68,10 @@
             <translation>validasi instrumen dan paket</translation>
         </message>
         <message>
+            <source>quick checks of instrument files</source>
+            <translation>pemeriksaan cepat berkas instrumen</translation>
+        </message>
+        <message>
             <source>QR codes on sheets</source>
             <translation>kode QR pada lembar</translation>
         </message>
