@@ -7,6 +7,7 @@ replace the round's panels, seats and slots in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import time
 
 from sqlalchemy import select as columns  # sqlmodel's select takes at most four columns
@@ -115,16 +116,20 @@ def save_plan(store: Store, round_id: str, slots: list[PlannedSlot] | tuple[Plan
         return len(slots)
 
 
-def check_round(store: Store, round_id: str) -> list[SlotProblem]:
+def check_round(store: Store, round_id: str, slots: Sequence[PlannedSlot] | None = None) -> list[SlotProblem]:
     """The problems of the round's saved schedule. With no schedule layout saved, the day's hours and
-    the panel size are not known: conflicts, double bookings, overlaps and candidates are checked."""
-    slots = round_slots(store, round_id)
+    the panel size are not known: conflicts, double bookings, overlaps and candidates are checked.
+
+    ``slots``: the saved schedule as :func:`round_slots` has just read it (the setup grid reads it
+    back after every move), so that it is not read twice."""
+    slots = round_slots(store, round_id) if slots is None else list(slots)
     with store.transaction() as session:
         has_layout = session.get(ScheduleSettings, round_id) is not None
+    if has_layout:  # the request reads the candidates and assessors itself
+        return check(plan_request(store, round_id), slots)
+    with store.transaction() as session:
         candidates, assessors = _candidates(session, round_id), _assessors(session, round_id)
         calibration = next(iter(calibration_codes(session, round_id)), None)
-    if has_layout:
-        return check(plan_request(store, round_id), slots)
     whole_days = tuple(DaySpec(day, time(0, 0), time(23, 59)) for day in sorted({slot.day for slot in slots}))
     smallest = min((len(slot.assessor_ids) for slot in slots), default=1)
     return check(PlanRequest(candidates, assessors, whole_days, 1, smallest, calibration_case=calibration), slots)

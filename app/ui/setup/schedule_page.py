@@ -46,10 +46,11 @@ from app.ui.setup.slot_grid import SLOT_ROLE, SlotGridModel, moved
 from app.ui.widgets.even_rows import EvenRows
 
 
-def round_problems(store: Store, round_id: str) -> list[SlotProblem]:
-    """The checker's word on the saved schedule; a round it cannot check (no days laid out) is one problem."""
+def round_problems(store: Store, round_id: str, slots: list[PlannedSlot] | None = None) -> list[SlotProblem]:
+    """The checker's word on the saved schedule (``slots``: as just read back); a round it cannot check
+    (no days laid out) is one problem."""
     try:
-        return store_io.check_round(store, round_id)
+        return store_io.check_round(store, round_id, slots)
     except RoundError as exc:
         return [SlotProblem(None, "layout", str(exc))]
 
@@ -166,7 +167,7 @@ class SchedulePage(SetupPage):
     def recheck(self) -> None:
         """Check the slots against the round (candidates, conflicts, the day) and show the result."""
         assert self.layout_ is not None
-        self.problems = round_problems(self.store, self.round_id) if self.slots else []
+        self.problems = round_problems(self.store, self.round_id, self.slots) if self.slots else []
         self.ctx.slots, self.ctx.problems = self.slots, self.problems
         names = {a.id: a.name for a in setup.round_assessors(self.store, self.round_id)}
         self.model.set_plan(self.slots, self.problems, self.layout_, names)
