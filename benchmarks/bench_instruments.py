@@ -4,13 +4,18 @@ Run: ``.venv/bin/python -m benchmarks.bench_instruments [--n 20]``
 
 Baseline: ``yaml.load`` of both files with the C loader where PyYAML has it (what any loader pays
 before checking anything). Nilai adds the JSON-Schema and domain checks and the content hash.
-Target: at most 3x the baseline (it was a timed assertion, < 100 ms, in the tests before).
+Target: at most 3x the baseline (it was a timed assertion, < 100 ms, in the tests before). Both
+sides are timed in wall and in CPU time (median of ``--n``); the verdict is on the CPU ratio, which
+other work on a shared machine does not swing as it does the wall times of a few milliseconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `app` importable
@@ -20,12 +25,21 @@ import yaml  # noqa: E402
 
 from app.base.paths import resources_dir  # noqa: E402
 from app.instruments import load_instrument  # noqa: E402
-from benchmarks.timing import median_seconds  # noqa: E402
 
 TARGET = 3.0
 FILES = ("smart-city-readiness-2018.yaml", "smart-city-six-dimensions.yaml")
 
 
+def median_wall_and_cpu(action: Callable[[], object], n: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``n`` runs of ``action``, after one run that warms caches."""
+    action()
+    walls, cpus = [], []
+    for _ in range(n):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,12 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [resources_dir() / "instruments" / name for name in FILES]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    baseline = median_seconds(lambda: [yaml.load(p.read_text("utf-8"), Loader=loader) for p in paths], args.n)
-    nilai = median_seconds(lambda: [load_instrument(p) for p in paths], args.n)
-    ratio = nilai / baseline
-    print(f"baseline yaml.load of both files   {baseline * 1000:8.1f} ms")
-    print(f"nilai load_instrument of both     {nilai * 1000:8.1f} ms   {ratio:.2f}x  "
-          f"(target <= {TARGET:.0f}x: {'met' if ratio <= TARGET else 'NOT met'})")
+    baseline = median_wall_and_cpu(lambda: [yaml.load(p.read_text("utf-8"), Loader=loader) for p in paths], args.n)
+    nilai = median_wall_and_cpu(lambda: [load_instrument(p) for p in paths], args.n)
+    wall_ratio, cpu_ratio = nilai[0] / baseline[0], nilai[1] / baseline[1]
+    print(f"baseline yaml.load of both files   {baseline[0] * 1000:8.1f} ms (CPU {baseline[1] * 1000:.1f} ms)")
+    print(f"nilai load_instrument of both     {nilai[0] * 1000:8.1f} ms (CPU {nilai[1] * 1000:.1f} ms)   "
+          f"wall {wall_ratio:.2f}x, CPU {cpu_ratio:.2f}x  "
+          f"(target <= {TARGET:.0f}x: {'met' if cpu_ratio <= TARGET else 'NOT met'})")
     return 0
 
 

@@ -90,7 +90,8 @@ BENCHES = (
           "—", "generation < 2 s", ("--n", "1")),
     Bench("bench_schedule_files", "the 514-candidate schedule imported, exported as XLSX and printed as PDF",
           "`openpyxl` reading the same workbook cell by cell", "each < 2 s", ("--n", "1")),
-    Bench("bench_setup_ui", "round-setup workspace at 514 candidates: open, move a slot, undo", "—",
+    Bench("bench_setup_ui", "round-setup workspace at 514 candidates: open, move a slot, undo (the grid on "
+          "screen, its redraw included; wall time, CPU time in brackets)", "—",
           "move or undo < 0.5 s", ("--n", "2")),
     Bench("bench_sync", "the sync service (TLS, signature, upload, import) per bundle, 1 and 4 senders",
           "`import_bundles` of one bundle at a time", "—", None,
