@@ -1,7 +1,8 @@
 """Consolidation and ranking of a large round against one plain SQL aggregate over the same scores.
 
 Run: ``.venv/bin/python -m benchmarks.bench_consolidation [--regions 514] [--assessors 20]
-[--indicators 40] [--runs 5] [--database-url URL]`` (issue 17's size: ``--regions 2000``)
+[--indicators 40] [--runs 5] [--database-url URL] [--keep DIR]`` (issue 17's size: ``--regions 2000``;
+``--keep DIR`` builds the store there once and reuses it)
 
 Builds a store (SQLite in a temporary directory by default; ``--database-url`` for an EMPTY
 throw-away PostgreSQL database, which it fills and leaves behind) with SQLAlchemy Core bulk inserts:
@@ -163,13 +164,39 @@ def build(store: Store, n_regions: int, n_assessors: int, n_indicators: int, see
     return round_id, n_scores
 
 
-def timed(fn, runs: int) -> tuple[float, object]:
+def kept_or_built(store: Store, marker: Path | None, args: argparse.Namespace) -> tuple[str, int]:
+    """The round of a store kept by ``--keep`` (same sizes), or one built now."""
+    sizes = [args.regions, args.assessors, args.indicators]
+    if marker is not None and marker.exists():
+        kept = json.loads(marker.read_text())
+        if kept["sizes"] != sizes:
+            raise SystemExit(f"{marker.parent} holds a store of {kept['sizes']} (regions, assessors, indicators); "
+                             "give another --keep directory")
+        print(f"store: {store.engine.dialect.name}; kept in {marker.parent}: {kept['scores']:,} scores")
+        return kept["round_id"], kept["scores"]
+    start = time.perf_counter()
+    round_id, n_scores = build(store, args.regions, args.assessors, args.indicators)
+    print(f"store: {store.engine.dialect.name}; built {args.regions} regions x {args.assessors} assessors x "
+          f"{args.indicators} indicators = {n_scores:,} scores in {time.perf_counter() - start:.1f} s "
+          "(Core bulk insert)")
+    if marker is not None:
+        marker.write_text(json.dumps({"sizes": sizes, "round_id": round_id, "scores": n_scores}))
+    return round_id, n_scores
+
+
+CPU_TIMES: dict[str, float] = {}  # name -> least CPU time of the runs (the machine is shared: wall time is noisy)
+
+
+def timed(fn, runs: int, name: str = "") -> tuple[float, object]:
     result = fn()  # warm-up (instrument cache, statement cache, page cache)
-    samples = []
+    samples, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = fn()
         samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    if name:
+        CPU_TIMES[name] = min(cpu)
     return statistics.median(samples), result
 
 
@@ -234,31 +261,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=40)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--database-url", help="an empty throw-away database (e.g. PostgreSQL) instead of SQLite")
+    parser.add_argument("--keep", metavar="DIR", help="build the SQLite store in DIR once and reuse it on later runs "
+                        "with the same sizes (the 2,000-region store takes minutes to build)")
     parser.add_argument("--peak-child", nargs=3, metavar=("DIR", "ROUND", "WHAT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.peak_child:
         peak_child(args.peak_child[0], args.database_url, args.peak_child[1], args.peak_child[2])
         return 0
-    with tempfile.TemporaryDirectory(prefix="nilai-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="nilai-bench-") as scratch:
+        tmp = args.keep or scratch
         store = open_store(Path(tmp), args.database_url)
         try:
-            start = time.perf_counter()
-            round_id, n_scores = build(store, args.regions, args.assessors, args.indicators)
-            print(f"store: {store.engine.dialect.name}; built {args.regions} regions x {args.assessors} assessors x "
-                  f"{args.indicators} indicators = {n_scores:,} scores in {time.perf_counter() - start:.1f} s "
-                  "(Core bulk insert)")
+            round_id, n_scores = kept_or_built(store, Path(tmp) / "bench-round.json" if args.keep else None, args)
 
             def baseline():
                 with store.engine.connect() as conn:
                     return conn.execute(BASELINE_SQL, {"round_id": round_id, "yes": True, "no": False}).all()
 
-            base_time, rows = timed(baseline, args.runs)
-            cons_time, result = timed(lambda: consolidate(store, round_id), args.runs)
+            base_time, rows = timed(baseline, args.runs, "baseline")
+            cons_time, result = timed(lambda: consolidate(store, round_id), args.runs, "consolidate")
             assert len(rows) == args.regions * args.indicators
             assert result.ranking[0].rank == 1 and len(result.ranking) == args.regions
             print(f"baseline  (one SQL AVG ... GROUP BY, {len(rows):,} rows): {base_time * 1000:8.1f} ms")
             print(f"consolidate + rank (whole):                  {cons_time * 1000:8.1f} ms")
             print(f"ratio consolidate / baseline:                {cons_time / base_time:8.2f} x")
+            base_cpu, cons_cpu = CPU_TIMES["baseline"], CPU_TIMES["consolidate"]
+            print(f"CPU time, least of {args.runs}: baseline {base_cpu * 1000:.1f} ms, consolidate {cons_cpu * 1000:.1f} ms "
+                  f"({cons_cpu / base_cpu:.2f} x)")
             adjusted_time, adjusted = timed(lambda: consolidate(store, round_id, rule="adjusted"), args.runs)
             assert adjusted.severity is not None and len(adjusted.severity.assessors) == args.assessors
             print(f"consolidate + rank, adjusted (model fitted): {adjusted_time * 1000:8.1f} ms")

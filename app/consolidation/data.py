@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import String, case, cast, func, or_, select
+from sqlalchemy import Select, String, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -169,20 +169,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     finally:
         session.close()
     round_id = meta.id
-    a, s = table_of(Assessment).c, table_of(Score).c
-
-    # The one query over the big table: every current (or conflicting) version of the round, each
-    # with its codes and levels as "CODE,CODE,...:level,n,..." from a correlated subquery on score's key.
-    level_token = case((s.not_applicable, NA_TOKEN), else_=cast(s.level, String))
-    levels_text = (select(func.aggregate_strings(s.indicator_code, ",") + CODES_END
-                          + func.aggregate_strings(level_token, ","))
-                   .where(s.version_id == a.version_id, s.level.is_not(None) | s.not_applicable)
-                   .scalar_subquery())
-    rows = conn.execute(
-        select(a.version_id, a.record_id, a.region_code, a.assessor_id, a.status, a.is_current, a.in_conflict,
-               a.instrument_hash, levels_text)
-        .where(a.round_id == round_id, or_(a.is_current, a.in_conflict))
-    ).all()
+    rows = conn.execute(assessments_with_levels(round_id)).all()
     c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
     statuses = dict(conn.execute(select(c.region_code, c.status).where(c.round_id == round_id)).all())
     # A calibration case removed from the round after it was scored (forced): its records stay, counted nowhere.
@@ -263,6 +250,24 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         region_rows=region_rows, moderations=moderations, excluded_levels=excluded_levels,
         panel_names={code: tuple(names) for code, names in panel_names.items()},
     )
+
+
+def assessments_with_levels(round_id: str) -> Select:
+    """The one query over the big table: every current (or conflicting) version of the round, each with
+    its codes and levels as "CODE,CODE,...:level,n,..." from a correlated subquery on the version id.
+
+    The subquery reads only columns of ``ix_score_levels`` (migration 0009), so SQLite answers it from
+    that index without visiting the score table (``tests/test_store_score_index_migration.py``).
+    """
+    a, s = table_of(Assessment).c, table_of(Score).c
+    level_token = case((s.not_applicable, NA_TOKEN), else_=cast(s.level, String))
+    levels_text = (select(func.aggregate_strings(s.indicator_code, ",") + CODES_END
+                          + func.aggregate_strings(level_token, ","))
+                   .where(s.version_id == a.version_id, s.level.is_not(None) | s.not_applicable)
+                   .scalar_subquery())
+    return (select(a.version_id, a.record_id, a.region_code, a.assessor_id, a.status, a.is_current, a.in_conflict,
+                   a.instrument_hash, levels_text)
+            .where(a.round_id == round_id, or_(a.is_current, a.in_conflict)))
 
 
 def _pairs(text: str | None) -> list[tuple[str, str]]:

@@ -242,6 +242,8 @@ class Score(SQLModel, table=True):
     """One indicator of one assessment version: a rubric level or "not applicable", and a note."""
 
     __tablename__ = "score"
+    # Covering index for consolidation's read of a round's levels (answered from the index alone): migration 0009
+    __table_args__ = (Index("ix_score_levels", "version_id", "indicator_code", "level", "not_applicable"),)
     version_id: str = Field(foreign_key="assessment.version_id", primary_key=True, max_length=36)
     indicator_code: str = Field(primary_key=True, max_length=40)
     level: int | None = None
