@@ -40,7 +40,9 @@ class UnitTerms:
         twice = self.raters >= 2
         denominator = np.where(twice, self.raters * (self.raters - 1), 1.0)
         self.weights = {kernel: compute_weights(self.levels, kernel) for kernel in (identity_kernel, ordinal_kernel)}
-        self.observed = {kernel: (c * (c @ w - 1)).sum(axis=-1) / denominator for kernel, w in self.weights.items()}
+        flat = c.reshape(-1, self.levels)  # one matrix product over every unit, as the package does per scope
+        self.observed = {kernel: (c * (flat.dot(w) - 1).reshape(c.shape)).sum(axis=-1) / denominator
+                         for kernel, w in self.weights.items()}
         self.shares = np.divide(c, self.raters[..., None], out=np.zeros_like(c), where=(self.raters >= 1)[..., None])
 
 
@@ -54,7 +56,8 @@ def alpha_of_scope(terms: UnitTerms, columns: slice) -> tuple[float | None, int,
     counts = terms.counts[:, columns].reshape(-1, terms.levels)[pairable]
     if np.count_nonzero(counts.sum(axis=0)) < 2:  # every pairable level the same: nothing to agree on
         return None, units, values
-    o = terms.coincidences[:, columns].reshape(-1, terms.levels, terms.levels)[pairable].sum(axis=0)
+    # Units rated fewer than twice have no coincidences (zeros): summing them too changes no bit.
+    o = terms.coincidences[:, columns].sum(axis=(0, 1))
     n_v = o.sum(axis=0)
     e = np.divide(np.outer(n_v, n_v) - np.diagflat(n_v), n_v.sum() - 1)
     d = _ordinal_distances(n_v)

@@ -25,7 +25,8 @@ Which assessments count (the same rule is written in ``docs/ranking-method.md``)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -188,11 +189,10 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                                             counted, indicator_codes, instrument)
     region_rows: dict[str, slice] = {}
     start = 0
-    for index in range(len(counted) + 1):
-        if index == len(counted) or counted[index].region_code != counted[start].region_code:
-            if index > start:
-                region_rows[counted[start].region_code] = slice(start, index)
-            start = index
+    for code, refs in groupby(counted, key=attrgetter("region_code")):  # counted is ordered by region
+        stop = start + sum(1 for _ in refs)
+        region_rows[code] = slice(start, stop)
+        start = stop
 
     codes = sorted(set(statuses) | {ref.region_code for ref in assessments})
     calibration = {code for code in codes if statuses.get(code) == CALIBRATION or is_calibration_code(code)}

@@ -249,20 +249,29 @@ def panel_scores(data: RoundData, rule: AggregationRule, shifts: np.ndarray | No
     for array in (counts, na_counts, lowest, highest, combined, moderated, used, normalised):
         array.setflags(write=False)
     flagged = (highest - lowest) >= SPREAD_FLAG  # NaN compares False
+    flagged_codes, moderated_codes = _codes_by_row(flagged, codes), _codes_by_row(is_moderated, codes)
     dimension_list = dimension_scores.tolist()
     total_list = totals_.tolist()
+    assessor_of_row = [ref.assessor_id for ref in data.counted]
     result = []
     for index, region in enumerate(data.regions):
         rows = data.region_rows.get(region.code, slice(0, 0))
         result.append(RegionPanel(
-            region=region, assessor_ids=data.region_assessors(region.code), total=_none(total_list[index]),
+            region=region, assessor_ids=tuple(assessor_of_row[rows]), total=_none(total_list[index]),
             dimensions=tuple(DimensionScore(dim.code, _none(score))
                              for dim, score in zip(instrument.dimensions, dimension_list[index], strict=True)),
-            levels=data.levels[rows], flagged_indicators=tuple(codes[j] for j in np.flatnonzero(flagged[index])),
-            moderated_indicators=tuple(codes[j] for j in np.flatnonzero(is_moderated[index])),
-            figures=figures, index=index,
+            levels=data.levels[rows], flagged_indicators=flagged_codes[index],
+            moderated_indicators=moderated_codes[index], figures=figures, index=index,
         ))
     return tuple(result)
+
+
+def _codes_by_row(marked: np.ndarray, codes: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """For each row of a regions x indicators mask, the codes of its marked columns (one nonzero over all)."""
+    rows, columns = np.nonzero(marked)
+    bounds = np.searchsorted(rows, np.arange(marked.shape[0] + 1)).tolist()
+    names = [codes[j] for j in columns.tolist()]
+    return [tuple(names[bounds[i]:bounds[i + 1]]) for i in range(marked.shape[0])]
 
 
 def assessment_totals(data: RoundData) -> np.ndarray:
