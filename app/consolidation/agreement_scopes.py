@@ -40,9 +40,7 @@ class UnitTerms:
         twice = self.raters >= 2
         denominator = np.where(twice, self.raters * (self.raters - 1), 1.0)
         self.weights = {kernel: compute_weights(self.levels, kernel) for kernel in (identity_kernel, ordinal_kernel)}
-        flat = c.reshape(-1, self.levels)  # one matrix product over every unit, as the package does per scope
-        self.observed = {kernel: (c * (flat.dot(w) - 1).reshape(c.shape)).sum(axis=-1) / denominator
-                         for kernel, w in self.weights.items()}
+        self.observed = {kernel: (c * (c @ w - 1)).sum(axis=-1) / denominator for kernel, w in self.weights.items()}
         self.shares = np.divide(c, self.raters[..., None], out=np.zeros_like(c), where=(self.raters >= 1)[..., None])
 
 
