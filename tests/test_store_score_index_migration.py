@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from app.consolidation import consolidate
-from app.consolidation.data import assessments_with_levels
+from app.consolidation.levels_read import assessments_with_levels
 from app.rounds.demo import build_demo
 from app.store import migrations, open_store
 from tests.test_store_returns_migration import _to

@@ -289,12 +289,12 @@ def round_agreement(data: RoundData, panels: Sequence[RegionPanel], totals: np.n
         if len(ids) >= 2 and all(v == v for v in values):  # v == v: not NaN
             by_panel.setdefault(tuple(ids[i] for i in order), []).append(values)
     panel_iccs = []
-    for ids, rows_ in sorted(by_panel.items()):
+    for panel_ids, rows_ in sorted(by_panel.items()):
         if len(rows_) < MIN_PANEL_REGIONS:
             continue
         anova = anova_two_way(np.array(rows_))
         denominator = anova.bms + (anova.k - 1) * anova.ems + anova.k * (anova.jms - anova.ems) / anova.n
-        panel_iccs.append(PanelIcc(ids, len(rows_), None if denominator <= 0 else float(anova.icc2_1)))
+        panel_iccs.append(PanelIcc(panel_ids, len(rows_), None if denominator <= 0 else float(anova.icc2_1)))
 
     flagged_cells = sum(len(p.flagged_indicators) for p in panels)
     flagged_regions = sum(1 for p in panels if p.flagged_indicators)

@@ -4,9 +4,10 @@ Scores are read with SQLAlchemy Core (no ORM objects) in one query over ``assess
 ``score`` for the round: each assessment row carries its scores as one aggregated string, the
 indicator codes then the levels (``CODE,CODE,...:level,na,...``, where ``n`` marks "not applicable";
 ``aggregate_strings`` is ``group_concat`` on SQLite and ``string_agg`` on PostgreSQL, both lists
-built in one pass over the same rows), taken from ``score`` by a correlated subquery on its primary
-key. That is measured ~3x faster on SQLite than fetching 400,000 score rows (or joining with a
-GROUP BY, which needs a temporary sort). Assessments with the same list of codes (nearly all of a
+built in one pass over the same rows), taken from ``score`` by a correlated subquery on the version
+id that SQLite answers from the covering index ``ix_score_levels`` alone (migration 0009). That is
+measured ~3x faster on SQLite than fetching 400,000 score rows (or joining with a GROUP BY, which
+needs a temporary sort), and its rows are taken as the driver gives them (no SQLAlchemy rows). Assessments with the same list of codes (nearly all of a
 round) are turned into the numpy matrix of levels together, one row per counted assessment and one
 column per indicator of the round's instrument, by reading their one-character levels as bytes:
 no Python object per score, so 2,000 candidates x 20 assessors x 40 indicators stay well under
@@ -30,17 +31,23 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import Select, String, case, cast, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.base.gcpause import paused_gc
 from app.base.ids import short_id
+from app.consolidation.errors import ConsolidationError
+from app.consolidation.levels_read import (
+    assessments_with_levels,
+    driver_rows,
+    levels_matrix,
+    parse_levels,
+)
 from app.instruments import catalogue
 from app.models.domain import AssessorInfo, Instrument, RegionInfo
 from app.models.moderation import Moderation
 from app.models.tables import (
-    Assessment,
     Assessor,
     Candidate,
     InterviewSlot,
@@ -48,7 +55,6 @@ from app.models.tables import (
     PanelAssessor,
     Province,
     Region,
-    Score,
     table_of,
 )
 from app.regions.calibration import is_calibration_code
@@ -57,10 +63,6 @@ from app.rounds.setup.calibration import CALIBRATION
 from app.store import Store
 
 COUNTED_STATUSES = ("final", "signed")
-
-
-class ConsolidationError(Exception):
-    """A consolidation request that cannot be met; the message says why and what to do."""
 
 
 class AssessmentRef(NamedTuple):
@@ -171,7 +173,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
     finally:
         session.close()
     round_id = meta.id
-    rows = _driver_rows(conn, assessments_with_levels(round_id))
+    rows = driver_rows(conn, assessments_with_levels(round_id))
     c, rg, pv = table_of(Candidate).c, table_of(Region).c, table_of(Province).c
     statuses = dict(conn.execute(select(c.region_code, c.status).where(c.round_id == round_id)).all())
     # A calibration case removed from the round after it was scored (forced): its records stay, counted nowhere.
@@ -185,7 +187,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
                         for r, why in zip(rows, excluded, strict=True))
     counted = tuple(ref for ref in assessments if ref.counted)  # ordered by region
     indicator_codes = tuple(ind.code for ind in instrument.indicators())
-    levels, not_applicable = _levels_matrix([r[8] for r, why in zip(rows, excluded, strict=True) if not why],
+    levels, not_applicable = levels_matrix([r[8] for r, why in zip(rows, excluded, strict=True) if not why],
                                             counted, indicator_codes, instrument)
     region_rows: dict[str, slice] = {}
     start = 0
@@ -241,7 +243,7 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         for r in conn.execute(select(m.region_code, m.indicator_code, m.level, m.reason, m.actor, m.at,
                                      m.log_entry_id).where(m.round_id == round_id))
     }
-    excluded_levels = {r[0]: _parse_levels(r[8]) for r, why in zip(rows, excluded, strict=True) if why}
+    excluded_levels = {r[0]: parse_levels(r[8]) for r, why in zip(rows, excluded, strict=True) if why}
     levels.setflags(write=False)
     not_applicable.setflags(write=False)
     return RoundData(
@@ -252,55 +254,6 @@ def _load(conn: Connection, round_ref: str | None) -> RoundData:
         region_rows=region_rows, moderations=moderations, excluded_levels=excluded_levels,
         panel_names={code: tuple(names) for code, names in panel_names.items()},
     )
-
-
-def assessments_with_levels(round_id: str) -> Select:
-    """The one query over the big table: every current (or conflicting) version of the round, each with
-    its codes and levels as "CODE,CODE,...:level,n,..." from a correlated subquery on the version id.
-
-    The subquery reads only columns of ``ix_score_levels`` (migration 0009), so SQLite answers it from
-    that index without visiting the score table (``tests/test_store_score_index_migration.py``).
-    """
-    a, s = table_of(Assessment).c, table_of(Score).c
-    level_token = case((s.not_applicable, NA_TOKEN), else_=cast(s.level, String))
-    levels_text = (select(func.aggregate_strings(s.indicator_code, ",") + CODES_END
-                          + func.aggregate_strings(level_token, ","))
-                   .where(s.version_id == a.version_id, s.level.is_not(None) | s.not_applicable)
-                   .scalar_subquery())
-    return (select(a.version_id, a.record_id, a.region_code, a.assessor_id, a.status, a.is_current, a.in_conflict,
-                   a.instrument_hash, levels_text)
-            .where(a.round_id == round_id, or_(a.is_current, a.in_conflict)))
-
-
-def _driver_rows(conn: Connection, statement: Select) -> list:
-    """The rows of ``statement`` as the database driver returns them, without SQLAlchemy's rows.
-
-    For the one query over the big table (40,000 rows at 2,000 candidates) SQLAlchemy's row objects and
-    result processing cost ~70 ms of CPU above the driver's own tuples. Its columns need no conversion
-    but the booleans, which come as 0/1 from SQLite and are read with ``bool()``. Same connection, so
-    the same transaction as every other read here.
-    """
-    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    arguments = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(str(compiled), arguments)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
-def _pairs(text: str | None) -> list[tuple[str, str]]:
-    """(code, level text) of one assessment's aggregated scores, in the order read."""
-    if not text:
-        return []
-    codes, _, values = text.rpartition(CODES_END)
-    return list(zip(codes.split(","), values.split(","), strict=True))
-
-
-def _parse_levels(text: str | None) -> dict[str, int | None]:
-    return {code: None if value == NA_TOKEN else int(value) for code, value in _pairs(text)}
 
 
 def _exclusions(rows: list, instrument_hash: str) -> list[str]:
@@ -330,91 +283,3 @@ def _exclusions(rows: list, instrument_hash: str) -> list[str]:
                     reasons[index] = "duplicate"
         start = stop
     return reasons
-
-
-NA_TOKEN = "n"  # the level text of a "not applicable" score in the aggregated string
-CODES_END = ":"  # between the codes and the levels (an indicator code is letters, digits and dashes)
-
-
-def _levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], indicator_codes: tuple[str, ...],
-                   instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
-    """Parse each counted assessment's "CODE,...:level,..." into the levels matrix and the N/A mask.
-
-    Rows sharing one list of codes are read together: when every level is one character, the
-    levels text of ``n`` scores is exactly ``2n - 1`` characters and its even bytes are the levels.
-    Anything else (a level of two digits or a sign, a level outside the rubric) goes token by token
-    through :func:`_slow_cells`, which says which assessment is wrong.
-    """
-    levels = np.full((len(counted), len(indicator_codes)), np.nan)
-    not_applicable = np.zeros(levels.shape, dtype=bool)
-    if not counted:
-        return levels, not_applicable
-    column_of = {code: column for column, code in enumerate(indicator_codes)}
-    indicators = [instrument.indicator(code) for code in indicator_codes]
-    low = np.array([ind.min_level if ind else 0 for ind in indicators] + [0])
-    high = np.array([ind.max_level if ind else 0 for ind in indicators] + [0])
-    groups: dict[str, tuple[list[int], list[str]]] = {}  # codes text -> (rows, levels texts)
-    for row, text in enumerate(texts):
-        if text:
-            codes, _, values = text.rpartition(CODES_END)
-            group = groups.get(codes)
-            if group is None:
-                group = groups[codes] = ([], [])
-            group[0].append(row)
-            group[1].append(values)
-    digit = np.full(256, -1, dtype=np.int8)  # byte -> level; -1 not a level, -2 "not applicable"
-    digit[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
-    digit[ord(NA_TOKEN)] = -2
-    for codes, (rows_, values_) in groups.items():
-        code_list = codes.split(",")
-        n = len(code_list)
-        if any(len(v) != 2 * n - 1 for v in values_):
-            return _slow_levels(texts, counted, indicator_codes, instrument)
-        chars = np.frombuffer(",".join(values_).encode("ascii", "replace"), dtype=np.uint8)[::2].reshape(len(rows_), n)
-        cells = digit[chars]
-        columns = np.array([column_of.get(code, -1) for code in code_list], dtype=np.int64)
-        known = columns >= 0  # a code the round's instrument does not have: not part of this ranking
-        if not known.all():
-            cells, columns = cells[:, known], columns[known]
-        if (cells == -1).any():
-            return _slow_levels(texts, counted, indicator_codes, instrument)
-        is_na = cells == -2
-        # Each column's lowest and highest level (a column with none: lowest 127, highest -2).
-        lowest, highest = np.where(is_na, np.int8(127), cells).min(axis=0), cells.max(axis=0)
-        if ((lowest < low[columns]) & (lowest != 127) | (highest > high[columns])).any():
-            return _slow_levels(texts, counted, indicator_codes, instrument)
-        values = cells.astype(np.float64)
-        values[is_na] = np.nan
-        if len(rows_) == len(texts):  # every row in this group (the usual round): whole columns at once
-            levels[:, columns], not_applicable[:, columns] = values, is_na
-        else:
-            row_index = np.array(rows_, dtype=np.int64)[:, None]  # each row is in one group: its cells are NaN yet
-            levels[row_index, columns], not_applicable[row_index, columns] = values, is_na
-    return levels, not_applicable
-
-
-def _slow_levels(texts: list[str | None], counted: tuple[AssessmentRef, ...], indicator_codes: tuple[str, ...],
-                 instrument: Instrument) -> tuple[np.ndarray, np.ndarray]:
-    """Token by token: codes outside the instrument are left out, a level outside its rubric is refused."""
-    levels = np.full((len(counted), len(indicator_codes)), np.nan)
-    not_applicable = np.zeros(levels.shape, dtype=bool)
-    column_of = {code: column for column, code in enumerate(indicator_codes)}
-    for row, text in enumerate(texts):
-        for code, value in _pairs(text):
-            indicator = instrument.indicator(code)
-            if indicator is None:
-                continue  # a code the round's instrument does not have: not part of this ranking
-            if value == NA_TOKEN:
-                not_applicable[row, column_of[code]] = True
-                continue
-            try:
-                level = int(value)
-            except ValueError:
-                level = None
-            if level is None or not indicator.min_level <= level <= indicator.max_level:
-                ref = counted[row]
-                raise ConsolidationError(
-                    f"assessment {short_id(ref.version_id)} (region {ref.region_code}) has level {value} for {code}, "
-                    f"outside {indicator.min_level}..{indicator.max_level}; correct or reimport it")
-            levels[row, column_of[code]] = level
-    return levels, not_applicable
