@@ -77,7 +77,7 @@ def levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], i
     Rows sharing one list of codes are read together: when every level is one character, the
     levels text of ``n`` scores is exactly ``2n - 1`` characters and its even bytes are the levels.
     Anything else (a level of two digits or a sign, a level outside the rubric) goes token by token
-    through :func:`_slow_cells`, which says which assessment is wrong.
+    through :func:`_slow_levels`, which says which assessment is wrong.
     """
     levels = np.full((len(counted), len(indicator_codes)), np.nan)
     not_applicable = np.zeros(levels.shape, dtype=bool)
@@ -117,9 +117,20 @@ def levels_matrix(texts: list[str | None], counted: tuple[AssessmentRef, ...], i
         lowest, highest = np.where(is_na, np.int8(127), cells).min(axis=0), cells.max(axis=0)
         if ((lowest < low[columns]) & (lowest != 127) | (highest > high[columns])).any():
             return _slow_levels(texts, counted, indicator_codes, instrument)
+        if len(rows_) == len(texts) and len(columns) == len(indicator_codes):
+            # The usual round: every row scored every indicator. Put the columns in instrument order on
+            # the small int8 cells (np.take), then make the matrices from them: ~5x cheaper than
+            # assigning 1.6 million cells through a column index.
+            order = np.empty(len(columns), dtype=np.int64)
+            order[columns] = np.arange(len(columns))
+            cells = np.take(cells, order, axis=1)
+            not_applicable = cells == -2
+            levels = cells.astype(np.float64)
+            levels[not_applicable] = np.nan
+            continue
         given = cells.astype(np.float64)
         given[is_na] = np.nan
-        if len(rows_) == len(texts):  # every row in this group (the usual round): whole columns at once
+        if len(rows_) == len(texts):  # every row in this group: whole columns at once
             levels[:, columns], not_applicable[:, columns] = given, is_na
         else:
             row_index = np.array(rows_, dtype=np.int64)[:, None]  # each row is in one group: its cells are NaN yet
