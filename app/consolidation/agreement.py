@@ -210,32 +210,38 @@ def icc_oneway(ratings: Sequence[ArrayLike]) -> IccFigure:
 
 
 def icc_oneway_segments(values: np.ndarray, segments: Sequence[tuple[int, int]]) -> IccFigure:
-    """:func:`icc_oneway` of the targets ``values[first:last]`` for each (first, last) of ``segments``, at once.
+    """:func:`icc_oneway` of the targets ``values[first:last]`` for each (first, last) of ``segments``.
 
-    The same formulas over arrays (2,000 targets would be 2,000 small arrays); sums may differ from
-    :func:`icc_oneway`'s in the last bits only.
+    The same figure to the last bit, without one small array per target (2,000 at issue 17's size):
+    targets with the same number of ratings are one block, whose rows numpy sums exactly as it sums
+    each target's array alone; the sums over targets are then added in the same order.
     """
     target = np.full(len(values), -1, dtype=np.int64)
     for index, (first, last) in enumerate(segments):
         target[first:last] = index
     rated = (target >= 0) & ~np.isnan(values)
-    target, x = target[rated], values[rated]
-    sizes_all = np.bincount(target, minlength=len(segments)).astype(float)
+    x = values[rated]  # each target's ratings, side by side, targets in order
+    sizes_all = np.bincount(target[rated], minlength=len(segments))
     sizes = sizes_all[sizes_all > 0]
-    a, total = len(sizes), float(sizes.sum())
+    a, total = len(sizes), int(sizes.sum())
     if a < 2 or total - a < 1:
-        return IccFigure("ICC(1,1)", None, a, int(total), float(sizes.mean()) if a else 0.0)
+        return IccFigure("ICC(1,1)", None, a, total, float(sizes.mean()) if a else 0.0)
     grand = float(x.mean())
-    sums = np.bincount(target, weights=x, minlength=len(segments))
-    means_all = np.divide(sums, sizes_all, out=np.zeros_like(sums), where=sizes_all > 0)
-    means = means_all[sizes_all > 0]
-    ss_between = float((sizes * (means - grand) ** 2).sum())
-    ss_within = float(((x - means_all[target]) ** 2).sum())
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    means, within = np.empty(a), np.empty(a)
+    for size in np.unique(sizes).tolist():
+        chosen = np.flatnonzero(sizes == size)
+        block = x[starts[chosen][:, None] + np.arange(size)]
+        means[chosen] = block.mean(axis=1)
+        within[chosen] = ((block - means[chosen][:, None]) ** 2).sum(axis=1)
+    sizes_f = sizes.astype(float)
+    ss_between = float((sizes_f * (means - grand) ** 2).sum())
+    ss_within = float(sum(within.tolist()))
     msb, msw = ss_between / (a - 1), ss_within / (total - a)
-    k0 = (total - (sizes ** 2).sum() / total) / (a - 1)
+    k0 = (total - (sizes_f ** 2).sum() / total) / (a - 1)
     denominator = msb + (k0 - 1) * msw
     value = None if denominator <= 0 else float((msb - msw) / denominator)
-    return IccFigure("ICC(1,1)", value, a, int(total), float(k0))
+    return IccFigure("ICC(1,1)", value, a, total, float(k0))
 
 
 # -- the round ----------------------------------------------------------------------------------------
