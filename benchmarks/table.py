@@ -54,7 +54,7 @@ BENCHES = (
           keep=r"^(?!run \d)(?=.*(ratio|MB|\d\s*[×x]\b))"),  # with --repeat: the median run, not each run
     Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators (issue 17: "
           "`--regions 2000`, last full figures below the table); peak memory of one consolidation",
-          "one SQL `AVG … GROUP BY` over the same scores", "adjusted < 3 s; < 1 s, < 300 MB (issue 17)",
+          "one SQL `AVG … GROUP BY` over the same scores", "adjusted < 3 s; < 1 s CPU, < 300 MB (issue 17)",
           ("--regions", "100", "--assessors", "10", "--runs", "2")),
     Bench("bench_calibration", "a 514 × 20 × 40 round plus a calibration case every assessor scored: adjusted "
           "consolidation and the per-assessor calibration comparison", "the adjusted consolidation without the case "

@@ -7,7 +7,7 @@ and ``agreement`` packages (``tests/consolidation/test_agreement_scopes.py`` com
 rounds with gaps). What is shared is done once: each unit's (region x indicator) coincidences and
 observed agreement are computed over all units together, and a scope only adds up its own units.
 Through the packages every unit was worked on three times (as part of its indicator, its dimension and
-the round), and the 44 calls at 2,000 candidates cost ~0.25 s of CPU; here ~0.03 s (issue 17).
+the round), and the 44 calls at 2,000 candidates cost ~0.25 s of CPU; here ~0.05 s (issue 17).
 
 Units outside a scope's sum contribute nothing to it: a unit rated fewer than twice has no
 coincidences (``c c^T - diag(c)`` is zero for a single rating), and adding zeros changes no sum.
