@@ -21,7 +21,7 @@ from sqlmodel import Session
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import iso
-from app.bundles.manifest import SCORE_COLUMNS, sqlite_time
+from app.bundles.manifest import ENTRY_FIELDS, SCORE_COLUMNS, sqlite_time
 from app.bundles.merge import RecordState, Writes, chunks
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import ImportedVersion
@@ -98,7 +98,7 @@ _COMPILED: dict[tuple[Any, ...], tuple[str, Any]] = {}
 
 def insert_tuples(connection: Any, model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]], sqlite: bool,
                    bulk: str) -> None:
-    """Like :func:`_insert`, for rows already built as tuples in ``columns`` order (the score rows)."""
+    """Like :func:`insert_rows`, for rows already built as tuples in ``columns`` order (scores, change-log entries)."""
     if not rows:
         return
     table = bulk_table(model, sqlite)
@@ -164,7 +164,7 @@ def write(session: Session, bundle: VerifiedBundle, writes: Writes, records: dic
         connection.execute(update(a).where(a.c.record_id.in_(chunk)).values(in_conflict=True))
     insert_tuples(connection, Score, SCORE_COLUMNS, writes.scores, sqlite, bulk)
     insert_rows(connection, Evidence, writes.evidence, sqlite, bulk)
-    insert_rows(connection, ChangeLogEntry, writes.entries, sqlite, bulk)
+    insert_tuples(connection, ChangeLogEntry, ENTRY_FIELDS, writes.entries, sqlite, bulk)
     now = now_value(writes.now, sqlite)
     for row in writes.imported:
         row["imported_at"] = now

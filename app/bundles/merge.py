@@ -76,7 +76,7 @@ class Writes:
     assessments: list[dict[str, Any]] = field(default_factory=list)
     scores: list[tuple[Any, ...]] = field(default_factory=list)  # SCORE_COLUMNS order
     evidence: list[dict[str, Any]] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[tuple[Any, ...]] = field(default_factory=list)  # change-log rows, ENTRY_FIELDS order
     imported: list[dict[str, Any]] = field(default_factory=list)
     not_current: list[str] = field(default_factory=list)  # versions already in the store
     pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # version id -> its row, inserted with the bundle
@@ -273,7 +273,7 @@ def _merge_chain(bundle: VerifiedBundle, record: RecordState, parsed: ParsedReco
     fork = next((k for k in range(overlap) if main[k] != entries[k]["entry_hash"]), None)
     if fork is None:
         if len(entries) > len(main):
-            writes.entries.extend(entries[len(main):])
+            writes.entries.extend(parsed.entry_rows[len(main):])
             main.extend(map(_ENTRY_HASH, entries[len(main):]))
         return
     writes.orm.append(BranchChangeLog(record_id=record.record_id, version_id=parsed.version_id, variant_id=variant_id,

@@ -165,6 +165,46 @@ def test_entry_hash_of_is_entry_hash(entry: dict, prev: str) -> None:
     assert entry_hash_of(entry, prev) == entry_hash(SimpleNamespace(**entry), prev)
 
 
+HEX = st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ENTRY_VALUES, HEX, HEX | TEXT)
+def test_the_chained_hash_is_entry_hash_and_matches_no_other_claim(entry: dict, prev: str, claimed: str) -> None:
+    """orjson's text of an entry minus its two hash members hashes as app.store.changelog.entry_hash does; a claimed
+    entry_hash that is not the real hash is never matched (whatever text it is)."""
+    from app.bundles.manifest import chained_hash
+    from app.store.changelog import entry_hash
+
+    real = entry_hash(SimpleNamespace(**entry), prev)  # (st.text() has no lone surrogates: orjson writes them all)
+    for value in (real, claimed):
+        entry = {**entry, "prev_hash": prev, "entry_hash": value}
+        fast = chained_hash(entry, prev)
+        if value == real or (len(value) == 64 and set(value) <= set("0123456789abcdef")):
+            assert fast == real  # the two hash members cut out exactly
+        assert (fast == value) == (value == real)
+
+
+def test_orjson_writes_every_character_as_the_hashed_text_does() -> None:
+    """The chained hash leans on orjson escaping exactly as json.dumps(ensure_ascii=False): every code point."""
+    import orjson
+
+    for start in range(0, 0x110000, 0x10000):
+        text = "".join(chr(c) for c in range(start, start + 0x10000) if not 0xD800 <= c <= 0xDFFF)
+        assert orjson.dumps(text) == json.dumps(text, ensure_ascii=False).encode("utf-8")
+    with pytest.raises(orjson.JSONEncodeError):  # a lone surrogate: the reader hashes the exact way instead
+        orjson.dumps("\ud800")
+
+
+def test_the_entry_rows_are_the_entries_in_column_order() -> None:
+    from app.bundles.manifest import ENTRY_FIELDS
+    from app.models.tables import ChangeLogEntry
+
+    parsed = parse_record(canonical_json(_record()), "records/x.json", "0" * 64, "test", sqlite_time)
+    assert tuple(ChangeLogEntry.__table__.columns.keys()) == ENTRY_FIELDS
+    assert parsed.entry_rows == [tuple(e[name] for name in ENTRY_FIELDS) for e in parsed.entries]
+
+
 # -- batches: checking ahead while a commit runs ----------------------------------------------
 
 

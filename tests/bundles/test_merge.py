@@ -189,16 +189,21 @@ def test_a_failure_while_writing_leaves_the_store_as_it_was(demo: Demo, tmp_path
 
     bundle = export(demo, 0, tmp_path / "a.nilai")
     before = db_digest(demo.coordinator)
-    real = bulk.insert_rows
+    real, real_tuples = bulk.insert_rows, bulk.insert_tuples
     calls = []
 
     def failing(connection, model, rows, sqlite, bulk):
         calls.append(model.__name__)
-        if model.__name__ == "ChangeLogEntry":
-            raise DiskFull("The disk is full; nothing of the last change was written.")
         return real(connection, model, rows, sqlite, bulk)
 
+    def failing_tuples(connection, model, columns, rows, sqlite, bulk):  # (scores and change-log rows)
+        calls.append(model.__name__)
+        if model.__name__ == "ChangeLogEntry":
+            raise DiskFull("The disk is full; nothing of the last change was written.")
+        return real_tuples(connection, model, columns, rows, sqlite, bulk)
+
     monkeypatch.setattr(bulk, "insert_rows", failing)
+    monkeypatch.setattr(bulk, "insert_tuples", failing_tuples)
     with pytest.raises(DiskFull):
         _import(demo, bundle)
     assert "Assessment" in calls  # rows were already inserted when it failed
