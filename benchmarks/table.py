@@ -49,8 +49,8 @@ BENCHES = (
     Bench("bench_score_change", "one score change committed (`set_level`), p50 and p99",
           "raw `INSERT`+`COMMIT`, WAL, `synchronous=FULL`", "p99 ≤ 2×", ("--n", "100")),
     Bench("bench_import", "bundle import, N records × 40 scores (every check), time and peak memory",
-          "`sqlite3.executemany` of the same rows (also: of every row the import writes)",
-          "≤ 2×, < 300 MB at 50,000 records", ("--records", "2000", "--repeat", "3"),
+          "`sqlite3.executemany` of every row the import writes (also: of the score rows only)",
+          "≤ 2× every row written, < 300 MB at 50,000 records", ("--records", "2000", "--repeat", "3"),
           keep=r"^(?!run \d)(?=.*(ratio|MB|\d\s*[×x]\b))"),  # with --repeat: the median run, not each run
     Bench("bench_consolidation", "consolidation and ranking, 514 regions × 20 assessors × 40 indicators (issue 17: "
           "`--regions 2000`, last full figures below the table); peak memory of one consolidation",
