@@ -363,7 +363,9 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
     add_row = entry_rows.append
     dumps, sorted_keys, encode_error, sha256 = _DUMPS, _SORTED, orjson.JSONEncodeError, _sha256
     eh_key, ph_key, eh_member, ph_member = _ENTRY_HASH_KEY, _PREV_HASH_KEY, _ENTRY_HASH_MEMBER, _PREV_HASH_MEMBER
+    join = b"".join
     for i, e in enumerate(entries):
+        text = None
         try:  # exactly the keys of an entry: as many, and each of them there
             if type(e) is not dict or len(e) != entry_size:
                 raise KeyError
@@ -396,8 +398,8 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
                 if text is not None:
                     k = text.find(eh_key)
                     m = text.find(ph_key, k)
-                    intact = sha256(prev_bytes + text[:k] + text[k + eh_member:m]
-                                    + text[m + ph_member:]).hexdigest() == entry_hash_
+                    intact = sha256(join((prev_bytes, text[:k], text[k + eh_member:m],
+                                          text[m + ph_member:]))).hexdigest() == entry_hash_
                 else:
                     try:
                         intact = entry_hash(prev, actor, at, chain_id, field_, entry_id, indicator, kind, new, old,
@@ -408,7 +410,9 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
         # after a broken link, they are checked as text.
         if not intact and (sha_match(prev_hash) is None or sha_match(entry_hash_) is None):
             raise fail(f"change_log[{i}]", "is not a valid change-log entry")
-        if len(old) > max_text or len(new) > max_text or len(reason) > max_text:
+        # (orjson's text of the entry, when there is one, is at least as long as any of its values)
+        if (text is None or len(text) > max_text) and (len(old) > max_text or len(new) > max_text
+                                                        or len(reason) > max_text):
             raise fail(f"change_log[{i}]", f"a value or reason is longer than {max_text} characters (the limit on text)")
         prev = entry_hash_
         if intact:

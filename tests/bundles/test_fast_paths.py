@@ -196,6 +196,23 @@ def test_orjson_writes_every_character_as_the_hashed_text_does() -> None:
         orjson.dumps("\ud800")
 
 
+def test_a_change_log_value_past_the_text_limit_is_refused_in_an_intact_chain() -> None:
+    """The reader skips the three length checks of an entry whose whole text is within the limit; one value
+    past it, in a chain that holds, is still refused (and one at it read)."""
+    from dataclasses import replace
+
+    from app.bundles.format import DEFAULT_LIMITS
+
+    record = _record()
+    longest = max(len(e[key]) for e in record["change_log"] for key in ("old", "new", "reason"))
+    assert longest > max(len(s["note"]) for s in record["scores"])  # the longest text is in the change log
+    raw = canonical_json(record)
+    parse_record(raw, "records/x.json", "0" * 64, "test", sqlite_time, replace(DEFAULT_LIMITS, max_text=longest))
+    with pytest.raises(RecordInvalid, match="the limit on text"):
+        parse_record(raw, "records/x.json", "0" * 64, "test", sqlite_time,
+                     replace(DEFAULT_LIMITS, max_text=longest - 1))
+
+
 def test_the_entry_rows_are_the_entries_in_column_order() -> None:
     from app.bundles.manifest import ENTRY_FIELDS
     from app.models.tables import ChangeLogEntry
