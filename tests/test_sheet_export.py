@@ -161,7 +161,7 @@ def test_cancel_keeps_what_was_signed(demo, unlocked, tmp_path):
 
 
 def test_a_failing_sheet_stops_cleanly(demo, unlocked, tmp_path, monkeypatch):
-    from app.sheets import export as sheet_export
+    from app.sheets import keep as sheet_export
 
     real = sheet_export.mark_signed
     calls: list[str] = []

@@ -49,28 +49,40 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def sheets_export(args: argparse.Namespace) -> int:
-    # deferred: cryptography, pyhanko, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
-    from app import identity
-    from app.sheets.export import export_sheets
-    from app.sheets.scope import SheetExportError, plan_export
-    from app.sheets.signing import SignPdfError
-
     lang = args.sheet_lang or getattr(args, "lang", None) or "id"
-    store = open_store_for(args)
+    # deferred: multiprocessing; the render processes start first thing, so that they load ReportLab
+    # and render while this process opens the store and unlocks the key (app/sheets/batch.py)
+    from app.sheets.render_pool import SheetRenderer, early_workers
+
+    renderer: SheetRenderer | None = SheetRenderer(early_workers(), lang)
+    renderer.warm_up()
     try:
+        # deferred: cryptography, pyhanko, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
+        from app import identity
+        from app.sheets.batch import SheetBatch
+        from app.sheets.scope import SheetExportError, plan_export
+        from app.sheets.signing import SignPdfError
+
+        store = open_store_for(args)
         try:
-            plan = plan_export(store, args.round_ref, args.day)
-            unlocked = None
-            if plan.to_sign:
-                info = identity.load_identity(store.data_dir)  # NoIdentity before any prompt
-                passphrase = read_passphrase(args, prompt=f"Passphrase for {info.name}'s key: ")
-                unlocked = identity.unlock(store.data_dir, passphrase)
-                result = export_sheets(store, args.out, unlocked, round_id=plan.round_id, day=args.day,
-                                       lang=lang, progress=None if args.json else _progress)
-        except (SheetExportError, SignPdfError) as exc:
-            raise UserError(str(exc)) from exc
+            try:
+                plan = plan_export(store, args.round_ref, args.day)
+                if plan.to_sign:
+                    with SheetBatch(store, args.out, round_id=plan.round_id, day=args.day, lang=lang,
+                                    renderer=renderer) as batch:
+                        renderer = None  # the batch's now
+                        batch.start()  # rendering begins while the passphrase is read and the key unlocked
+                        info = identity.load_identity(store.data_dir)  # NoIdentity before any prompt
+                        passphrase = read_passphrase(args, prompt=f"Passphrase for {info.name}'s key: ")
+                        unlocked = identity.unlock(store.data_dir, passphrase)
+                        result = batch.sign(unlocked, progress=None if args.json else _progress)
+            except (SheetExportError, SignPdfError) as exc:
+                raise UserError(str(exc)) from exc
+        finally:
+            store.close()
     finally:
-        store.close()
+        if renderer is not None:  # nothing to sign, or a failure before the batch took the processes
+            renderer.discard()
     if not plan.to_sign:
         data = {"out_dir": str(args.out), "round_id": plan.round_id, "round_name": plan.round_name, "total": 0,
                 "signed": [], "already_signed": plan.already_signed, "not_finalized": plan.not_finalized,

@@ -21,12 +21,12 @@ from pyhanko.stamp import TextStampStyle
 
 from app.base.paths import resources_dir
 from app.identity import UnlockedIdentity
+from app.sheets.font_reduction import FONT_FILE, reduce_font
 from app.sheets.signing_errors import SignPdfError
 from app.sheets.stamp_font import SharedFontAccumulator
 
 __all__ = ["APPEARANCE_HEADING", "FONT_FILE", "appearance_text", "stamp_style"]
 
-FONT_FILE = "DejaVuSans.ttf"
 APPEARANCE_HEADING = "Ditandatangani secara digital / Signed digitally"
 _FONT_SIZE = 8
 
@@ -54,56 +54,19 @@ class _MemoryGlyphAccumulatorFactory(GlyphAccumulatorFactory):
 _font_cache: dict[str, bytes] = {}
 _font_lock = threading.Lock()
 
-# What the appearance font keeps: Basic Latin, Latin-1, Latin Extended-A/B, spacing modifiers,
-# combining diacritics, Latin Extended Additional, general punctuation, euro, trade mark, U+FFFD.
-_FONT_CODEPOINTS = [
-    *range(0x20, 0x7F),
-    *range(0xA0, 0x250),
-    *range(0x2B0, 0x370),
-    *range(0x1E00, 0x1F00),
-    *range(0x2000, 0x2070),
-    0x20AC,
-    0x2122,
-    0xFFFD,
-]
-
-
 def _font_bytes(path: str) -> bytes:
-    """The appearance font, reduced once per process to Latin script without layout tables,
-    scaled to 1000 units per em.
-
-    pyHanko subsets the font again for every signature, and with DejaVu's full GSUB/GPOS that
-    alone takes ~80 ms; the reduced font (about 100 KB) subsets in a few milliseconds. Latin
-    text needs no shaping; the only loss is GPOS kerning.
-    """
+    """The appearance font, reduced once per process (or adopted from a render process)."""
     with _font_lock:
         if path not in _font_cache:
-            _font_cache[path] = _reduce_font(Path(path).read_bytes())
+            _font_cache[path] = reduce_font(Path(path).read_bytes())
         return _font_cache[path]
 
 
-def _reduce_font(data: bytes) -> bytes:
-    # deferred: fontTools, only the first time a signature's font is subset
-    from fontTools import subset, ttLib
-    from fontTools.ttLib.scaleUpem import scale_upem
-
-    options = subset.Options()
-    options.layout_features = []
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "MATH", "FFTM"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.glyph_names = True
-    with ttLib.TTFont(io.BytesIO(data)) as font:
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=_FONT_CODEPOINTS)
-        subsetter.subset(font)
-        # pyHanko 0.38 writes /W widths and TJ adjustments in font units, which PDF reads as
-        # 1/1000 em: right only for 1000-unit fonts. DejaVu has 2048, so rescale it.
-        if font["head"].unitsPerEm != 1000:
-            scale_upem(font, 1000)
-        out = io.BytesIO()
-        font.save(out)
-    return out.getvalue()
+def adopt_font(path: str, reduced: bytes) -> None:
+    """Use ``reduced`` (:func:`app.sheets.font_reduction.reduce_font` of the font at ``path``, made
+    by a render process while this one unlocked the key) instead of reducing the font here."""
+    with _font_lock:
+        _font_cache.setdefault(path, reduced)
 
 
 def _font_path() -> str:

@@ -397,6 +397,13 @@ def _decorate_page(canv: Canvas, doc: BaseDocTemplate, context: _PageContext) ->
     canv.restoreState()
 
 
+def warm_up(lang: str = "id") -> None:
+    """Everything a first sheet would load (fonts, styles), ahead of it: a render process's start-up."""
+    check_lang(lang)
+    register_fonts()
+    styles()
+
+
 def render_sheet(snapshot: AssessmentSnapshot, lang: str = "id", *, generated_at: datetime | None = None) -> bytes:
     """The evaluation sheet of ``snapshot`` as PDF bytes, labelled in ``lang`` ("id" or "en")."""
     check_lang(lang)

@@ -9,6 +9,7 @@ the calling process (rendering is pure, so rendering a sheet again is safe).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 POOL_THRESHOLD = 6  # fewer sheets than this: starting worker processes costs more than it saves
 MAX_WORKERS = 4
+MAX_SHEETS_AHEAD = 48  # sheets handed to the render processes before the signer takes them
 WORKERS_VARIABLE = "NILAI_RENDER_PROCESSES"  # a whole number: render processes for a batch (1: none)
 
 
@@ -33,6 +35,21 @@ def _render(snap: AssessmentSnapshot, lang: str) -> bytes:
     return render_sheet(snap, lang)
 
 
+def _warm_up(lang: str) -> None:
+    """Load ReportLab and the sheet's fonts and styles: a worker process ready for its first sheet."""
+    # deferred: the point is to pay for these imports in the worker, before the first sheet arrives
+    from app.sheets.render import warm_up
+
+    warm_up(lang)
+
+
+def _stamp_font() -> tuple[str, bytes]:
+    # deferred: fontTools, in a render process instead of the signing one
+    from app.sheets.font_reduction import reduced_stamp_font
+
+    return reduced_stamp_font()
+
+
 class SheetRenderer:
     """Renders sheets ahead of the signer: in worker processes for a batch, else in-process."""
 
@@ -40,8 +57,36 @@ class SheetRenderer:
         self.lang = lang
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
+        self._font: Future | None = None
         if workers > 1:
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def warm_up(self) -> None:
+        """Start the worker processes now and let them load what rendering needs.
+
+        A batch calls this first thing, so that the workers start up while the calling process
+        opens the store, takes the snapshots and unlocks the key (each worker's start-up, mostly
+        ReportLab, costs about as much CPU as ten sheets)."""
+        if self.pool is None:
+            return
+        try:
+            for _ in range(self.workers):  # each submission starts a process while none is idle
+                self.pool.submit(_warm_up, self.lang)
+            self._font = self.pool.submit(_stamp_font)
+        except BrokenProcessPool:
+            self._fall_back()
+
+    def stamp_font(self) -> tuple[str, bytes] | None:
+        """The signature font reduced by a render process (path, bytes), if :meth:`warm_up` asked
+        one to; None if not, or if it failed (the signer then reduces the font itself)."""
+        font, self._font = self._font, None
+        if font is None:
+            return None
+        try:
+            return font.result()
+        except Exception:  # a broken pool, a cancelled task: the signer can do it
+            log.debug("the signature font was not reduced in a render process", exc_info=True)
+            return None
 
     def submit(self, snap: AssessmentSnapshot) -> Future:
         if self.pool is not None:
@@ -79,6 +124,27 @@ class SheetRenderer:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def discard(self) -> None:
+        """Stop the worker processes without waiting for them (nothing is left to render)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public way to stop its processes before Python 3.14
+        # (terminate_workers); rendering is pure, so stopping one mid-sheet loses nothing.
+        processes = dict(getattr(pool, "_processes", None) or {})
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes.values():
+            with contextlib.suppress(Exception):
+                process.terminate()
+
+
+def early_workers() -> int:
+    """Render processes to start before the batch's size is known: as many as a large batch gets.
+
+    Started early they cost nothing when the batch turns out small (they are warm by then), and are
+    stopped at once when there is nothing to sign."""
+    return default_workers(MAX_SHEETS_AHEAD)
 
 
 def default_workers(count: int) -> int:

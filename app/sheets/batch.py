@@ -1,0 +1,216 @@
+"""A batch of signed sheets as a pipeline: rendering starts before the key is unlocked.
+
+``SheetBatch(store, out_dir, round_id=…, day=…, lang=…, renderer=…)`` counts what the batch will
+sign (as :func:`app.sheets.export.export_sheets` documents); ``start()`` takes the first snapshots
+and hands them to the render processes; ``sign(unlocked, …)`` then signs, writes and records each
+sheet as it comes back from rendering, keeping the render processes a bounded distance ahead.
+Until ``sign`` is called nothing is written anywhere, so a wrong passphrase or a cancelled prompt
+costs only the rendering (``discard()``, or leaving the ``with`` block, stops it).
+
+Why: rendering is most of a batch's CPU time and needs no key, so the command line starts the
+render processes first thing (:meth:`SheetRenderer.warm_up`) and lets them render while it
+imports pyHanko, unlocks the key (scrypt, slow on purpose) and reduces the signature font. On a
+busy two-core machine the batch's wall time is then set by the rendering alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from app.assessments.snapshots import snapshot_in
+from app.identity import UnlockedIdentity
+from app.models.domain import AssessmentSnapshot, AssessmentStatus
+from app.rounds import resolve_round
+from app.sheets.files import read_signature_image
+from app.sheets.keep import (
+    ExportResult,
+    Progress,
+    SignedSheet,
+    _actor,
+    _describe_os_error,
+    _failure_message,
+    _keep,
+    _lang,
+    _sign,
+)
+from app.sheets.render_pool import MAX_SHEETS_AHEAD, SheetRenderer, default_workers
+from app.sheets.scope import SheetExportError, assessments_in_scope, check_signer, parse_day, signer_profile
+from app.store import Store
+
+AHEAD = MAX_SHEETS_AHEAD  # sheets rendering or rendered, not yet signed (~60 KB each when rendered)
+REFILL = 16  # snapshots are taken this many at a time, in one transaction
+
+
+class SheetBatch:
+    """Every finalized, unsigned, current assessment of this laptop's assessor in a round (and day)."""
+
+    def __init__(
+        self,
+        store: Store,
+        out_dir: str | os.PathLike[str],
+        *,
+        round_id: str | None = None,
+        day: dt.date | str | None = None,
+        lang: str = "id",
+        renderer: SheetRenderer | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self.started = time.perf_counter()
+        self.store, self.lang, self.out = store, _lang(lang), Path(out_dir).expanduser()
+        day = parse_day(day)
+        with store.transaction() as session:
+            self.profile = signer_profile(session)
+            round_ = resolve_round(session, round_id)
+            scope = assessments_in_scope(session, round_.id, self.profile.id, day)
+            self.pending = [a.version_id for a in scope if a.status == AssessmentStatus.FINAL]
+            self.result = ExportResult(
+                out_dir=self.out,
+                round_id=round_.id,
+                round_name=round_.name,
+                total=len(self.pending),
+                already_signed=sum(a.status == AssessmentStatus.SIGNED for a in scope),
+                not_finalized=sum(a.status == AssessmentStatus.DRAFT for a in scope),
+            )
+        self._renderer = renderer
+        self._workers = workers
+        self._todo = iter(self.pending)
+        self._queue: deque[tuple[AssessmentSnapshot, Future]] = deque()
+
+    # ----------------------------------------------------------------------- before signing
+
+    def check(self, unlocked: UnlockedIdentity) -> None:
+        """Raise :class:`SheetExportError` if ``unlocked`` is not this assessor's identity or the
+        output folder cannot be used; nothing is signed then."""
+        check_signer(self.profile, unlocked)
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SheetExportError(f"The output folder {self.out} cannot be used: {_describe_os_error(exc)}.") from exc
+        if not self.out.is_dir():
+            raise SheetExportError(f"{self.out} is not a folder.")
+
+    def start(self) -> None:
+        """Hand the first sheets to the render processes (started now if none were given)."""
+        if not self.pending:
+            self.discard()
+            return
+        if self._renderer is None:
+            workers = self._workers if self._workers is not None else default_workers(len(self.pending))
+            self._renderer = SheetRenderer(workers, self.lang)
+        self._fill()
+
+    def _fill(self) -> None:
+        """Top the queue up to :data:`AHEAD` sheets, :data:`REFILL` snapshots per transaction."""
+        assert self._renderer is not None
+        if len(self._queue) > AHEAD - REFILL:
+            return
+        with self.store.transaction() as session:
+            while len(self._queue) < AHEAD:
+                version_id = next(self._todo, None)
+                if version_id is None:
+                    return
+                snap = snapshot_in(session, version_id)
+                self._queue.append((snap, self._renderer.submit(snap)))
+
+    # ----------------------------------------------------------------------- signing
+
+    def sign(
+        self,
+        unlocked: UnlockedIdentity,
+        *,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        signature_image: bytes | None = None,
+    ) -> ExportResult:
+        """Sign, write and record every sheet of the batch, in order; see ``export_sheets``."""
+        result = self.result
+        self.check(unlocked)
+        if not self.pending:
+            result.seconds = time.perf_counter() - self.started
+            return result
+        if self._renderer is None:
+            self.start()
+        assert self._renderer is not None
+        font = self._renderer.stamp_font()
+        if font is not None:
+            # deferred: pyHanko, loaded by the signing below anyway
+            from app.sheets.appearance import adopt_font
+
+            adopt_font(*font)
+        image = signature_image if signature_image is not None else read_signature_image(self.store.data_dir)
+        actor = _actor(self.profile)
+        # One keeper thread writes and records sheet k (its fsyncs wait on the disk, not the CPU)
+        # while this thread signs sheet k + 1; sheet k + 1 is handed over only once sheet k is
+        # recorded, so a failure still stops the batch right after the last sheet recorded.
+        keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-sheet-keeper")
+        kept: tuple[AssessmentSnapshot, Future[SignedSheet]] | None = None
+        current: AssessmentSnapshot | None = None
+
+        def settle() -> None:
+            nonlocal kept, current
+            if kept is None:
+                return
+            current, keeping = kept
+            kept = None
+            sheet = keeping.result()  # raises what writing or recording it raised
+            result.signed.append(sheet)
+            current = None
+            if progress is not None:
+                progress(len(result.signed), result.total, sheet.region_name)
+
+        def stop() -> bool:
+            if cancel is not None and cancel():
+                result.cancelled = True
+            return result.cancelled
+
+        try:
+            while self._queue and not stop():
+                snap, future = self._queue.popleft()
+                pdf = self._renderer.result(snap, future)
+                self._fill()  # keep the render processes busy while this one is signed and written
+                current = snap
+                signed = _sign(snap, pdf, unlocked, lang=self.lang, signature_image=image)
+                current = None
+                settle()
+                if stop():  # asked while the previous sheet was kept: this one is dropped unwritten
+                    break
+                kept = (snap, keeper.submit(_keep, self.store, snap, signed, actor=actor, out_dir=self.out))
+            settle()
+        except Exception as exc:  # every failure ends the batch the same clean way
+            result.error = _failure_message(exc, current, len(result.signed))
+            result.failed_version_id = current.version_id if current else None
+        finally:
+            keeper.shutdown(wait=True)  # a sheet being written is finished (or cleaned up) first
+            self.close()
+            result.seconds = time.perf_counter() - self.started
+        return result
+
+    # ----------------------------------------------------------------------- the end
+
+    def close(self) -> None:
+        """Wait for the render processes to stop (any sheet not yet rendered is dropped)."""
+        renderer, self._renderer = self._renderer, None
+        self._queue.clear()
+        if renderer is not None:
+            renderer.close()
+
+    def discard(self) -> None:
+        """Stop rendering at once: the batch will not be signed (wrong passphrase, prompt cancelled)."""
+        renderer, self._renderer = self._renderer, None
+        self._queue.clear()
+        if renderer is not None:
+            renderer.discard()
+
+    def __enter__(self) -> SheetBatch:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.discard()
