@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
@@ -57,11 +58,11 @@ def sheets_export(args: argparse.Namespace) -> int:
     renderer: SheetRenderer | None = SheetRenderer(early_workers(), lang)
     renderer.warm_up()
     try:
-        # deferred: cryptography, pyhanko, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
+        # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
         from app import identity
         from app.sheets.batch import SheetBatch
         from app.sheets.scope import SheetExportError, plan_export
-        from app.sheets.signing import SignPdfError
+        from app.sheets.signing_errors import SignPdfError
 
         store = open_store_for(args)
         try:
@@ -74,7 +75,11 @@ def sheets_export(args: argparse.Namespace) -> int:
                         batch.start()  # rendering begins while the passphrase is read and the key unlocked
                         info = identity.load_identity(store.data_dir)  # NoIdentity before any prompt
                         passphrase = read_passphrase(args, prompt=f"Passphrase for {info.name}'s key: ")
-                        unlocked = identity.unlock(store.data_dir, passphrase)
+                        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-unlock") as thread:
+                            # scrypt runs without Python's lock, so pyHanko loads on this thread meanwhile
+                            unlocking = thread.submit(identity.unlock, store.data_dir, passphrase)
+                            import app.sheets.signing  # noqa: F401  # deferred: pyHanko, for the signing below
+                            unlocked = unlocking.result()
                         result = batch.sign(unlocked, progress=None if args.json else _progress)
             except (SheetExportError, SignPdfError) as exc:
                 raise UserError(str(exc)) from exc

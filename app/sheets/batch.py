@@ -16,6 +16,7 @@ busy two-core machine the batch's wall time is then set by the rendering alone.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import time
 from collections import deque
@@ -40,12 +41,13 @@ from app.sheets.keep import (
     _lang,
     _sign,
 )
-from app.sheets.render_pool import MAX_SHEETS_AHEAD, SheetRenderer, default_workers
+from app.sheets.render_pool import MAX_SHEETS_AHEAD, Rendering, SheetRenderer, default_workers
 from app.sheets.scope import SheetExportError, assessments_in_scope, check_signer, parse_day, signer_profile
 from app.store import Store
 
 AHEAD = MAX_SHEETS_AHEAD  # sheets rendering or rendered, not yet signed (~60 KB each when rendered)
 REFILL = 16  # snapshots are taken this many at a time, in one transaction
+GROUP = 4  # sheets per render task: fewer hand-overs to the render processes, one pickled instrument
 
 
 class SheetBatch:
@@ -81,7 +83,7 @@ class SheetBatch:
         self._renderer = renderer
         self._workers = workers
         self._todo = iter(self.pending)
-        self._queue: deque[tuple[AssessmentSnapshot, Future]] = deque()
+        self._queue: deque[tuple[AssessmentSnapshot, Rendering]] = deque()
 
     # ----------------------------------------------------------------------- before signing
 
@@ -107,17 +109,17 @@ class SheetBatch:
         self._fill()
 
     def _fill(self) -> None:
-        """Top the queue up to :data:`AHEAD` sheets, :data:`REFILL` snapshots per transaction."""
+        """Top the queue up to :data:`AHEAD` sheets: :data:`REFILL` snapshots per transaction, handed
+        to the render processes in groups of :data:`GROUP`."""
         assert self._renderer is not None
         if len(self._queue) > AHEAD - REFILL:
             return
         with self.store.transaction() as session:
             while len(self._queue) < AHEAD:
-                version_id = next(self._todo, None)
-                if version_id is None:
+                snaps = [snapshot_in(session, version_id) for version_id in itertools.islice(self._todo, GROUP)]
+                if not snaps:
                     return
-                snap = snapshot_in(session, version_id)
-                self._queue.append((snap, self._renderer.submit(snap)))
+                self._queue.extend(zip(snaps, self._renderer.submit_group(snaps), strict=True))
 
     # ----------------------------------------------------------------------- signing
 
@@ -172,8 +174,8 @@ class SheetBatch:
 
         try:
             while self._queue and not stop():
-                snap, future = self._queue.popleft()
-                pdf = self._renderer.result(snap, future)
+                snap, rendering = self._queue.popleft()
+                pdf = self._renderer.result(snap, rendering)
                 self._fill()  # keep the render processes busy while this one is signed and written
                 current = snap
                 signed = _sign(snap, pdf, unlocked, lang=self.lang, signature_image=image)

@@ -16,6 +16,7 @@ import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
 from app.models.domain import AssessmentSnapshot
 
@@ -28,11 +29,15 @@ WORKERS_VARIABLE = "NILAI_RENDER_PROCESSES"  # a whole number: render processes 
 
 
 def _render(snap: AssessmentSnapshot, lang: str) -> bytes:
-    # Module-level, so worker processes can run it too.
     # deferred: ReportLab loads with the first sheet, not at start-up
     from app.sheets.render import render_sheet
 
     return render_sheet(snap, lang)
+
+
+def _render_all(snaps: list[AssessmentSnapshot], lang: str) -> list[bytes]:
+    # Module-level, so worker processes can run it too.
+    return [_render(snap, lang) for snap in snaps]
 
 
 def _warm_up(lang: str) -> None:
@@ -43,6 +48,10 @@ def _warm_up(lang: str) -> None:
     warm_up(lang)
 
 
+def _started() -> None:
+    """A task that only makes the pool start a process (the initializer does the work)."""
+
+
 def _stamp_font() -> tuple[str, bytes]:
     # deferred: fontTools, in a render process instead of the signing one
     from app.sheets.font_reduction import reduced_stamp_font
@@ -50,8 +59,22 @@ def _stamp_font() -> tuple[str, bytes]:
     return reduced_stamp_font()
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """One sheet's place in a submitted group: ``future`` renders the group, ``index`` is this sheet."""
+
+    future: Future
+    index: int
+
+
 class SheetRenderer:
-    """Renders sheets ahead of the signer: in worker processes for a batch, else in-process."""
+    """Renders sheets ahead of the signer: in worker processes for a batch, else in-process.
+
+    Sheets go to the workers in groups (:meth:`submit_group`): the pool hands out one task at a
+    time per process, through threads of the calling process that wait for Python's lock while it
+    signs, so fewer, larger tasks keep the workers fed under load; and a group's snapshots share
+    one pickled instrument.
+    """
 
     def __init__(self, workers: int, lang: str) -> None:
         self.lang = lang
@@ -59,19 +82,22 @@ class SheetRenderer:
         self.pool: ProcessPoolExecutor | None = None
         self._font: Future | None = None
         if workers > 1:
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            # The initializer warms a process up as soon as it starts, not when its first task arrives.
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_warm_up, initargs=(lang,))
 
     def warm_up(self) -> None:
         """Start the worker processes now and let them load what rendering needs.
 
         A batch calls this first thing, so that the workers start up while the calling process
         opens the store, takes the snapshots and unlocks the key (each worker's start-up, mostly
-        ReportLab, costs about as much CPU as ten sheets)."""
+        ReportLab, costs about as much CPU as ten sheets); one of them also reduces the signature
+        font (:meth:`stamp_font`)."""
         if self.pool is None:
             return
         try:
             for _ in range(self.workers):  # each submission starts a process while none is idle
-                self.pool.submit(_warm_up, self.lang)
+                self.pool.submit(_started)
             self._font = self.pool.submit(_stamp_font)
         except BrokenProcessPool:
             self._fall_back()
@@ -88,21 +114,27 @@ class SheetRenderer:
             log.debug("the signature font was not reduced in a render process", exc_info=True)
             return None
 
-    def submit(self, snap: AssessmentSnapshot) -> Future:
+    def submit_group(self, snaps: list[AssessmentSnapshot]) -> list[Rendering]:
+        """Render ``snaps`` as one task; one :class:`Rendering` per sheet, in order."""
+        future: Future | None = None
         if self.pool is not None:
             try:
-                return self.pool.submit(_render, snap, self.lang)
+                future = self.pool.submit(_render_all, snaps, self.lang)
             except BrokenProcessPool:
                 self._fall_back()
-        future: Future = Future()
-        future.set_running_or_notify_cancel()
-        try:
-            future.set_result(_render(snap, self.lang))
-        except Exception as exc:
-            future.set_exception(exc)
-        return future
+        if future is None:
+            future = Future()
+            future.set_running_or_notify_cancel()
+            try:
+                future.set_result(_render_all(snaps, self.lang))
+            except Exception as exc:
+                future.set_exception(exc)
+        return [Rendering(future, index) for index in range(len(snaps))]
 
-    def result(self, snap: AssessmentSnapshot, future: Future) -> bytes:
+    def submit(self, snap: AssessmentSnapshot) -> Rendering:
+        return self.submit_group([snap])[0]
+
+    def result(self, snap: AssessmentSnapshot, rendering: Rendering) -> bytes:
         """The rendered sheet; if the worker processes broke, render it (and the rest) in-process.
 
         Worker processes can fail to start where the main module cannot be imported again
@@ -110,7 +142,7 @@ class SheetRenderer:
         rendering again here is safe.
         """
         try:
-            return future.result()
+            return rendering.future.result()[rendering.index]
         except BrokenProcessPool:
             self._fall_back()
             return _render(snap, self.lang)
