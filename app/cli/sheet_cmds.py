@@ -55,8 +55,9 @@ def sheets_export(args: argparse.Namespace) -> int:
     # and render while this process opens the store and unlocks the key (app/sheets/batch.py)
     from app.sheets.render_pool import SheetRenderer, early_workers
 
-    renderer: SheetRenderer | None = SheetRenderer(early_workers(), lang)
-    renderer.warm_up()
+    started = SheetRenderer(early_workers(), lang)
+    started.warm_up()
+    renderer: SheetRenderer | None = started
     try:
         # deferred: cryptography, sqlalchemy, sqlmodel, yaml (loaded only when this command runs)
         from app import identity
