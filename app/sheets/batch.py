@@ -15,6 +15,7 @@ busy two-core machine the batch's wall time is then set by the rendering alone.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -33,13 +34,15 @@ from app.sheets.files import read_signature_image
 from app.sheets.keep import (
     ExportResult,
     Progress,
-    SignedSheet,
     _actor,
     _describe_os_error,
     _failure_message,
-    _keep,
     _lang,
+    _record,
+    _remove,
     _sign,
+    _write,
+    _Written,
 )
 from app.sheets.render_pool import MAX_SHEETS_AHEAD, Rendering, SheetRenderer, default_workers
 from app.sheets.scope import SheetExportError, assessments_in_scope, check_signer, parse_day, signer_profile
@@ -148,20 +151,21 @@ class SheetBatch:
             adopt_font(*font)
         image = signature_image if signature_image is not None else read_signature_image(self.store.data_dir)
         actor = _actor(self.profile)
-        # One keeper thread writes and records sheet k (its fsyncs wait on the disk, not the CPU)
-        # while this thread signs sheet k + 1; sheet k + 1 is handed over only once sheet k is
-        # recorded, so a failure still stops the batch right after the last sheet recorded.
-        keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-sheet-keeper")
-        kept: tuple[AssessmentSnapshot, Future[SignedSheet]] | None = None
+        # A writer thread writes sheet k (its fsyncs wait on the disk, not the CPU) while this
+        # thread signs sheet k + 1; sheet k is then recorded here (recording on that thread too
+        # would cost more CPU in hand-overs of Python's lock than it saves), and sheet k + 1 is
+        # handed over only once sheet k is recorded, so a failure stops the batch right there.
+        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-sheet-writer")
+        writing: tuple[AssessmentSnapshot, Future[_Written]] | None = None
         current: AssessmentSnapshot | None = None
 
         def settle() -> None:
-            nonlocal kept, current
-            if kept is None:
+            nonlocal writing, current
+            if writing is None:
                 return
-            current, keeping = kept
-            kept = None
-            sheet = keeping.result()  # raises what writing or recording it raised
+            current, future = writing
+            writing = None
+            sheet = _record(self.store, future.result(), actor=actor)  # raises what writing it raised
             result.signed.append(sheet)
             current = None
             if progress is not None:
@@ -175,21 +179,28 @@ class SheetBatch:
         try:
             while self._queue and not stop():
                 snap, rendering = self._queue.popleft()
+                current = snap
                 pdf = self._renderer.result(snap, rendering)
                 self._fill()  # keep the render processes busy while this one is signed and written
-                current = snap
                 signed = _sign(snap, pdf, unlocked, lang=self.lang, signature_image=image)
                 current = None
                 settle()
-                if stop():  # asked while the previous sheet was kept: this one is dropped unwritten
+                if stop():  # asked while the previous sheet was written: this one is dropped unwritten
                     break
-                kept = (snap, keeper.submit(_keep, self.store, snap, signed, actor=actor, out_dir=self.out))
+                writing = (snap, writer.submit(_write, self.store, snap, signed, out_dir=self.out))
             settle()
         except Exception as exc:  # every failure ends the batch the same clean way
-            result.error = _failure_message(exc, current, len(result.signed))
-            result.failed_version_id = current.version_id if current else None
+            failed = current
+            if writing is not None:  # signing failed while the sheet before it was written: keep that one
+                with contextlib.suppress(Exception):
+                    settle()
+            result.error = _failure_message(exc, failed, len(result.signed))
+            result.failed_version_id = failed.version_id if failed else None
         finally:
-            keeper.shutdown(wait=True)  # a sheet being written is finished (or cleaned up) first
+            writer.shutdown(wait=True)  # a sheet being written is finished first
+            if writing is not None:  # written, but the batch stopped before recording it
+                with contextlib.suppress(Exception):
+                    _remove(writing[1].result())
             self.close()
             result.seconds = time.perf_counter() - self.started
         return result

@@ -162,32 +162,61 @@ def _sign(snap: AssessmentSnapshot, pdf: bytes, unlocked: UnlockedIdentity, *, l
     )
 
 
+@dataclass(frozen=True)
+class _Written:
+    """A signed sheet on disk, not yet recorded as signed."""
+
+    snap: AssessmentSnapshot
+    relative: str  # inside the data directory
+    kept: Path
+    exported: Path | None
+    sha256: str
+    size: int
+
+
 def _keep(store: Store, snap: AssessmentSnapshot, signed: bytes, *, actor: str, out_dir: Path | None) -> SignedSheet:
     """Write a signed sheet durably (data directory, then ``out_dir``), then record it as signed;
-    on failure leave nothing of it behind. Safe to run on another thread than the signer's."""
-    sha256 = hashlib.sha256(signed).hexdigest()
+    on failure leave nothing of it behind."""
+    return _record(store, _write(store, snap, signed, out_dir=out_dir), actor=actor)
+
+
+def _write(store: Store, snap: AssessmentSnapshot, signed: bytes, *, out_dir: Path | None) -> _Written:
+    """The signed sheet written durably (atomic, fsynced), or nothing of it left on failure.
+    Mostly waiting on the disk: a batch runs it on a thread while it signs the next sheet."""
     relative = stored_path(snap)
     kept = store.data_dir / relative
     exported = out_dir / sheet_file_name(snap) if out_dir is not None else None
-    written: list[Path] = []
+    written = _Written(snap, relative, kept, exported, hashlib.sha256(signed).hexdigest(), len(signed))
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(kept, signed)
-        written.append(kept)
         if exported is not None:
             atomic_write(exported, signed)
-            written.append(exported)
-        mark_signed(store, snap.version_id, sha256, relative, actor)
     except BaseException:
-        for path in written:
+        _remove(written)
+        raise
+    return written
+
+
+def _record(store: Store, written: _Written, *, actor: str) -> SignedSheet:
+    """Mark the written sheet's assessment signed; if that fails, remove the files."""
+    snap = written.snap
+    try:
+        mark_signed(store, snap.version_id, written.sha256, written.relative, actor)
+    except BaseException:
+        _remove(written)
+        raise
+    return SignedSheet(snap.version_id, snap.record_id, snap.region.code, snap.region.name, written.relative,
+                       written.sha256, written.size, written.exported)
+
+
+def _remove(written: _Written) -> None:
+    for path in (written.kept, written.exported):
+        if path is not None:
             with contextlib.suppress(OSError):
                 path.unlink()
-        with contextlib.suppress(OSError):
-            kept.parent.rmdir()  # only if empty
-        raise
-    return SignedSheet(
-        snap.version_id, snap.record_id, snap.region.code, snap.region.name, relative, sha256, len(signed), exported
-    )
+    with contextlib.suppress(OSError):
+        written.kept.parent.rmdir()  # only if empty
 
 
 def _failure_message(exc: Exception, snap: AssessmentSnapshot | None, done: int) -> str:

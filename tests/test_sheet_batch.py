@@ -1,0 +1,88 @@
+"""The sheet batch as a pipeline: rendering before the key is unlocked, writing beside signing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from app import identity
+from app.identity import UnlockThrottle
+from app.models.tables import Assessment
+from app.rounds.demo import build_demo
+from app.sheets import keep
+from app.sheets.batch import SheetBatch
+from app.sheets.render_pool import SheetRenderer
+from app.sheets.scope import link_identity
+from app.sheets.signing import verify_pdf
+from app.store import settings
+
+PASS = "kata sandi penilai"
+
+
+@pytest.fixture
+def demo(store):
+    """Four finalized assessments of this laptop's assessor, and an identity."""
+    build_demo(store, regions_count=4, assessors_count=2)
+    profile = settings.profile(store)
+    info = identity.create_identity(store.data_dir, profile.name, profile.nip, profile.organisation, PASS)
+    link_identity(store, info)
+    return store
+
+
+def statuses(store) -> list[str]:
+    profile = settings.profile(store)
+    with store.transaction() as session:
+        rows = session.exec(select(Assessment).where(Assessment.assessor_id == profile.id))
+        return sorted(row.status for row in rows)
+
+
+def test_sheets_render_in_worker_processes_before_the_key_is_unlocked(demo, tmp_path):
+    renderer = SheetRenderer(2, "id")
+    renderer.warm_up()
+    with SheetBatch(demo, tmp_path / "out", renderer=renderer) as batch:
+        batch.start()  # rendering begins: nothing is written yet, and nothing needs the key
+        assert not (tmp_path / "out").exists() and statuses(demo) == ["final"] * 4
+        font = renderer.stamp_font()
+        assert font is not None and font[0].endswith("DejaVuSans.ttf") and font[1][:4] == b"\x00\x01\x00\x00"
+        unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
+        result = batch.sign(unlocked)
+    assert result.ok and len(result.signed) == 4 and statuses(demo) == ["signed"] * 4
+    for sheet in result.signed:
+        assert verify_pdf(sheet.file.read_bytes()).valid
+        assert (demo.data_dir / sheet.stored_path).read_bytes() == sheet.file.read_bytes()
+
+
+def test_a_batch_left_unsigned_writes_nothing(demo, tmp_path):
+    """A wrong passphrase or a cancelled prompt after rendering began: no file, no change."""
+    renderer = SheetRenderer(2, "id")
+    renderer.warm_up()
+    with SheetBatch(demo, tmp_path / "out", renderer=renderer) as batch:
+        batch.start()
+    assert renderer.pool is None, "the render processes are stopped"
+    assert not (tmp_path / "out").exists() and not (demo.data_dir / "sheets").exists()
+    assert statuses(demo) == ["final"] * 4
+
+
+def test_a_sheet_failing_to_sign_keeps_the_one_written_before_it(demo, tmp_path, monkeypatch):
+    """Sheet k is written on the writer thread while sheet k + 1 is signed; if signing k + 1 fails,
+    sheet k is still recorded, and nothing of k + 1 is left."""
+    real = keep._sign
+    calls: list[str] = []
+
+    def failing_third(snap, *args, **kwargs):
+        calls.append(snap.version_id)
+        if len(calls) == 3:
+            raise RuntimeError("the token was pulled out")
+        return real(snap, *args, **kwargs)
+
+    monkeypatch.setattr("app.sheets.batch._sign", failing_third)
+    unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
+    with SheetBatch(demo, tmp_path / "out", workers=1) as batch:
+        batch.check(unlocked)
+        batch.start()
+        result = batch.sign(unlocked)
+    assert result.failed_version_id == calls[2] and "the token was pulled out" in result.error
+    assert "2 sheet(s) signed before it are kept" in result.error
+    assert [s.version_id for s in result.signed] == calls[:2]
+    assert statuses(demo) == ["final", "final", "signed", "signed"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(s.file.name for s in result.signed)
