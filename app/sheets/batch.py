@@ -26,9 +26,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
+from sqlmodel import select
+
 from app.assessments.snapshots import snapshot_in
 from app.identity import UnlockedIdentity
 from app.models.domain import AssessmentSnapshot, AssessmentStatus
+from app.models.tables import Assessor, Panel, Round
 from app.rounds import resolve_round
 from app.sheets.files import read_signature_image
 from app.sheets.keep import (
@@ -118,11 +121,16 @@ class SheetBatch:
         if len(self._queue) > AHEAD - REFILL:
             return
         with self.store.transaction() as session:
+            # The session's identity map holds rows weakly: held here, the round, the assessor and
+            # the round's panels are read once per transaction instead of once per snapshot.
+            held = [session.get(Round, self.result.round_id), session.get(Assessor, self.profile.id),
+                    *session.exec(select(Panel).where(Panel.round_id == self.result.round_id))]
             while len(self._queue) < AHEAD:
                 snaps = [snapshot_in(session, version_id) for version_id in itertools.islice(self._todo, GROUP)]
                 if not snaps:
                     return
                 self._queue.extend(zip(snaps, self._renderer.submit_group(snaps), strict=True))
+            del held
 
     # ----------------------------------------------------------------------- signing
 
