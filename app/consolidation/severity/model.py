@@ -35,6 +35,7 @@ import numpy as np
 
 from app.consolidation.severity.connectedness import Connectedness, Island, connectedness
 from app.consolidation.severity.data import Observations
+from app.consolidation.severity.normal import NormalInverse, NotDetermined, solve
 
 ERRATIC_ABOVE = 1.5
 MUTED_BELOW = 0.5
@@ -112,45 +113,19 @@ def _dense_index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return present, position[values]
 
 
-def _normal_equations(c: np.ndarray, i: np.ndarray, a: np.ndarray, y: np.ndarray, n_c: int, n_i: int,
-                      n_a: int) -> tuple[np.ndarray, np.ndarray]:
-    """X'X and X'y of the design, from counts: each block of X'X counts how often two effects meet.
-
-    The full design has a column for μ, every θ_c, every β_i and every s_a (the latter with −1);
-    the reference columns (the first of each factor) are then dropped. Equal to building X sparse
-    and multiplying, at a fraction of the cost.
-    """
-    oc, oi, oa = 1, 1 + n_c, 1 + n_c + n_i
-    size = oa + n_a
-    gram = np.zeros((size, size))
-    per_c, per_i, per_a = (np.bincount(x, minlength=k).astype(float) for x, k in ((c, n_c), (i, n_i), (a, n_a)))
-    gram[0, 0] = len(y)
-    gram[0, oc:oi], gram[0, oi:oa], gram[0, oa:] = per_c, per_i, -per_a
-    gram[oc:oi, oc:oi] = np.diag(per_c)
-    gram[oi:oa, oi:oa] = np.diag(per_i)
-    gram[oa:, oa:] = np.diag(per_a)
-    gram[oc:oi, oi:oa] = np.bincount(c * n_i + i, minlength=n_c * n_i).reshape(n_c, n_i)
-    gram[oc:oi, oa:] = -np.bincount(c * n_a + a, minlength=n_c * n_a).reshape(n_c, n_a)
-    gram[oi:oa, oa:] = -np.bincount(i * n_a + a, minlength=n_i * n_a).reshape(n_i, n_a)
-    gram = np.triu(gram) + np.triu(gram, 1).T
-    rhs = np.concatenate(([y.sum()], np.bincount(c, weights=y, minlength=n_c), np.bincount(i, weights=y, minlength=n_i),
-                          -np.bincount(a, weights=y, minlength=n_a)))
-    keep = np.ones(size, dtype=bool)
-    keep[[oc, oi, oa]] = False  # the reference of each factor
-    return gram[np.ix_(keep, keep)], rhs[keep]
-
-
-def _effects(b: np.ndarray, cov: np.ndarray, start: int, k: int, offset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _effects(b: np.ndarray, inverse: NormalInverse, diagonal: np.ndarray, sigma2: float, start: int, k: int,
+             offset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """k effects, each its own coefficient (none for the first, the reference) plus ``offset`` · b, and their SEs.
 
-    Var(e_j·b + o·b) = C_jj + 2 (C o)_j + o'C o: the structure of the map, not a k × p matrix product.
+    With C = σ̂² (X'X)⁻¹, Var(e_j·b + o·b) = C_jj + 2 (C o)_j + o'C o: the structure of the map, not a
+    k × p matrix product (``diagonal``: that of (X'X)⁻¹).
     """
     columns = start + np.arange(k - 1)
     values = np.full(k, float(offset @ b))
     values[1:] += b[columns]
-    cov_offset = cov @ offset
+    cov_offset = sigma2 * (inverse @ offset)
     variances = np.full(k, float(offset @ cov_offset))
-    variances[1:] += cov[columns, columns] + 2.0 * cov_offset[columns]
+    variances[1:] += sigma2 * diagonal[columns] + 2.0 * cov_offset[columns]
     return values, np.sqrt(np.maximum(variances, 0.0))
 
 
@@ -170,19 +145,15 @@ def fit_severity(obs: Observations) -> SeverityFit:
 
     # reference coding: column 0 = μ, then θ_1.., β_1.., s_1.. (the first of each is 0 before centring)
     theta0, beta0, sev0 = 1, 1 + (n_c - 1), 1 + (n_c - 1) + (n_i - 1)
-    xtx, xty = _normal_equations(c, i, a, y, n_c, n_i, n_a)
     try:
-        lower = np.linalg.cholesky(xtx)  # fails unless X'X is positive definite (every effect determined)
-    except np.linalg.LinAlgError:  # pragma: no cover - connectedness rules this out
+        b, xtx_inverse = solve(c, i, a, y, n_c, n_i, n_a)  # fails unless every effect is determined
+    except NotDetermined:  # pragma: no cover - connectedness rules this out
         raise SeverityError("the levels do not determine every severity") from None
-    inverse_lower = np.linalg.inv(lower)
-    xtx_inverse = inverse_lower.T @ inverse_lower
-    b = xtx_inverse @ xty
     theta, beta, sev = (np.concatenate(([0.0], b[start:start + k - 1]))
                         for start, k in ((theta0, n_c), (beta0, n_i), (sev0, n_a)))
     residual = y - (b[0] + theta[c] + beta[i] - sev[a])
     sigma2 = float(residual @ residual) / (n - p)
-    cov = sigma2 * xtx_inverse
+    diagonal = xtx_inverse.diagonal()
 
     def mean_of(start: int, k: int) -> np.ndarray:
         """The map from b to the mean of k uncentred effects (the first, the reference, is 0)."""
@@ -193,9 +164,9 @@ def fit_severity(obs: Observations) -> SeverityFit:
     intercept = np.zeros(p)
     intercept[0] = 1.0
     theta_mean, beta_mean, sev_mean = mean_of(theta0, n_c), mean_of(beta0, n_i), mean_of(sev0, n_a)
-    severity, severity_se = _effects(b, cov, sev0, n_a, -sev_mean)  # centred: sums to zero
-    easiness, easiness_se = _effects(b, cov, beta0, n_i, -beta_mean)
-    measure, measure_se = _effects(b, cov, theta0, n_c, intercept + beta_mean - sev_mean)
+    severity, severity_se = _effects(b, xtx_inverse, diagonal, sigma2, sev0, n_a, -sev_mean)  # centred: sums to zero
+    easiness, easiness_se = _effects(b, xtx_inverse, diagonal, sigma2, beta0, n_i, -beta_mean)
+    measure, measure_se = _effects(b, xtx_inverse, diagonal, sigma2, theta0, n_c, intercept + beta_mean - sev_mean)
     mean = float((intercept + theta_mean + beta_mean - sev_mean) @ b)
 
     sigma = np.sqrt(sigma2)
