@@ -174,12 +174,13 @@ def fit_severity(obs: Observations) -> SeverityFit:
     z2 = (residual / sigma) ** 2 if sigma > PERFECT_FIT_SD else np.ones(n)
     per_assessor = np.bincount(a, minlength=n_a).astype(float)
     mean_square = np.bincount(a, weights=z2, minlength=n_a) / per_assessor
-    spread = _indicator_spread(a, c, y, n_a, n_c)
+    pair = a * n_c + c  # assessor × candidate, counted once and shared by the spread and the candidate counts
+    per_pair = np.bincount(pair, minlength=n_a * n_c)
+    spread = _indicator_spread(pair, per_pair, y, n_a, n_c)
     typical = float(np.median(spread)) if len(spread) else 0.0
     relative = spread / typical if typical > 0 else np.ones(n_a)
     span = float(np.median(obs.spans[ind_present])) if len(ind_present) else 1.0
-    pairs = np.unique(a * n_c + c)
-    candidates_of = np.bincount(pairs // n_c, minlength=n_a)
+    candidates_of = (per_pair > 0).reshape(n_a, n_c).sum(axis=1)
 
     assessors = []
     for k in range(n_a):
@@ -196,12 +197,14 @@ def fit_severity(obs: Observations) -> SeverityFit:
     return SeverityFit(mean, float(sigma), n, p, tuple(assessors), candidates, indicators, linked)
 
 
-def _indicator_spread(a: np.ndarray, c: np.ndarray, y: np.ndarray, n_a: int, n_c: int) -> np.ndarray:
-    """Per assessor: mean over their candidates of the SD of their normalised levels across indicators."""
-    key = a * n_c + c
-    count = np.bincount(key, minlength=n_a * n_c).astype(float)
-    total = np.bincount(key, weights=y, minlength=n_a * n_c)
-    squares = np.bincount(key, weights=y * y, minlength=n_a * n_c)
+def _indicator_spread(pair: np.ndarray, per_pair: np.ndarray, y: np.ndarray, n_a: int, n_c: int) -> np.ndarray:
+    """Per assessor: mean over their candidates of the SD of their normalised levels across indicators.
+
+    ``pair``: each observation's assessor × n_c + candidate; ``per_pair``: the observations of each pair.
+    """
+    count = per_pair.astype(float)
+    total = np.bincount(pair, weights=y, minlength=n_a * n_c)
+    squares = np.bincount(pair, weights=y * y, minlength=n_a * n_c)
     has = count >= 2
     variance = np.zeros_like(count)
     variance[has] = np.maximum(squares[has] / count[has] - (total[has] / count[has]) ** 2, 0.0)
