@@ -81,3 +81,20 @@ def test_every_standard_error_equals_statsmodels_on_an_uneven_round() -> None:
     for k, candidate in enumerate(fit.candidates):
         assert candidate.se == pytest.approx(effect_se("candidate", obs.candidate_ids, k, intercept=1.0))
     assert len({c.observations for c in fit.candidates}) > 3  # the counts really are uneven
+
+
+def test_a_candidate_and_an_assessor_without_levels_are_left_out_and_the_fit_equals_statsmodels() -> None:
+    obs = uneven_round(4)
+    dropped = (obs.candidate == 3) | (obs.assessor == 0)
+    fewer = type(obs)(candidate=obs.candidate[~dropped], assessor=obs.assessor[~dropped],
+                      indicator=obs.indicator[~dropped], level=obs.level[~dropped],
+                      normalised=obs.normalised[~dropped], candidate_ids=obs.candidate_ids,
+                      assessor_ids=obs.assessor_ids, indicator_codes=obs.indicator_codes, spans=obs.spans)
+    fit = fit_severity(fewer)
+    assert "c003" not in {c.candidate_id for c in fit.candidates} and "a00" not in fit.severities()
+    frame = pd.DataFrame(list(fewer.rows()), columns=["candidate", "assessor", "indicator", "level", "y"])
+    ols = smf.ols("y ~ C(candidate, Sum) + C(indicator, Sum) + C(assessor, Sum)", frame).fit()
+    assert fit.mean == pytest.approx(ols.params["Intercept"])
+    for assessor in fit.assessors[:-1]:
+        assert assessor.severity == pytest.approx(-ols.params[f"C(assessor, Sum)[S.{assessor.assessor_id}]"])
+        assert assessor.se == pytest.approx(ols.bse[f"C(assessor, Sum)[S.{assessor.assessor_id}]"])

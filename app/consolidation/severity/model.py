@@ -108,6 +108,8 @@ class SeverityFit:
 def _dense_index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(the indices that occur, each value's position among them): drops ids without an observation."""
     present = np.flatnonzero(np.bincount(values))
+    if len(present) and present[-1] == len(present) - 1:  # every id occurs (the usual case): no copy
+        return present, values
     position = np.zeros(int(present[-1]) + 1 if len(present) else 0, dtype=np.int64)
     position[present] = np.arange(len(present))
     return present, position[values]
@@ -141,7 +143,7 @@ def fit_severity(obs: Observations) -> SeverityFit:
     p = 1 + (n_c - 1) + (n_i - 1) + (n_a - 1)
     if n_a < 2 or n <= p:
         raise SeverityError(f"{n} levels from {n_a} assessors are too few to estimate {p} parameters")
-    y = obs.normalised.astype(float)
+    y = np.asarray(obs.normalised, dtype=float)  # read only: no copy of 1.6 M levels
 
     # reference coding: column 0 = μ, then θ_1.., β_1.., s_1.. (the first of each is 0 before centring)
     theta0, beta0, sev0 = 1, 1 + (n_c - 1), 1 + (n_c - 1) + (n_i - 1)
