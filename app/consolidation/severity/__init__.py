@@ -3,7 +3,8 @@
 The model (``docs/ranking-method.md`` §9 gives it exactly, for recomputing from the scores CSV):
 each normalised level (0-100) = the round's mean + the candidate's readiness + the indicator's
 easiness − the assessor's severity + noise, fitted by least squares with sum-to-zero constraints
-(normal equations formed from counts, solved by Cholesky with NumPy).
+(normal equations formed from counts, the candidate effects absorbed, the rest solved by Cholesky
+with NumPy: :mod:`.normal`).
 
 - :mod:`.data` a round's levels as a long table (candidate, assessor, indicator, level, normalised);
 - :mod:`.connectedness` whether the assessors are linked through shared candidates, and the islands if not;

@@ -9,9 +9,12 @@ assessor's severity (positive: scores lower than the others on the same work), a
 0-100. The sum-to-zero constraints make the parameters unique: a severity is relative to the
 round's average assessor. The fit is ordinary least squares with reference coding: the normal
 equations X'X b = X'y are formed from counts (how often each region, indicator and assessor
-meet; the design itself, 400,000 × 572 for a large round, is never built), solved by Cholesky
-(Cholesky, :func:`numpy.linalg.cholesky`; NumPy rather than SciPy keeps the frozen program in its size budget), and the parameters are then centred. Standard errors are the
-usual OLS ones, σ̂² (X'X)⁻¹ with σ̂² = RSS / (n − p), carried through the centring.
+meet; the design itself, 1.6 million × 2,058 for a round of 2,000 candidates, is never built), the
+candidate effects are absorbed (:mod:`.normal`: X'X's candidate block is diagonal, so only a
+59 × 59 Schur complement over the indicators and assessors is factorised, by Cholesky with
+NumPy; NumPy rather than SciPy keeps the frozen program in its size budget), and the parameters
+are then centred. Standard errors are the usual OLS ones, σ̂² (X'X)⁻¹ with σ̂² = RSS / (n − p),
+carried through the centring.
 
 A candidate's *measure* is μ + θ_c: the normalised score it would get, on average over the
 indicators, from an assessor of average severity.
