@@ -21,7 +21,7 @@ from sqlmodel import Session
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import iso
-from app.bundles.manifest import ENTRY_FIELDS, SCORE_COLUMNS, sqlite_time
+from app.bundles.manifest import ENTRY_ROW_FIELDS, SCORE_COLUMNS, sqlite_time
 from app.bundles.merge import RecordState, Writes, chunks
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import ImportedVersion
@@ -109,9 +109,14 @@ def insert_tuples(connection: Any, model: Any, columns: tuple[str, ...], rows: l
     compiled = _COMPILED.get(key)
     if compiled is None:
         statement = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
-        if tuple(statement.positiontup or ()) != columns:  # pragma: no cover - columns out of table order
-            raise RuntimeError(f"cannot bulk insert into {table.name} positionally")
-        compiled = _COMPILED[key] = (str(statement), None)
+        text = str(statement)
+        if tuple(statement.positiontup or ()) != columns:  # the table's order: the columns named in the rows' order
+            if sorted(statement.positiontup or ()) != sorted(columns):  # pragma: no cover - not every column
+                raise RuntimeError(f"cannot bulk insert into {table.name} positionally")
+            quote = connection.dialect.identifier_preparer.quote
+            text = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+                    f"VALUES ({', '.join('?' * len(columns))})")
+        compiled = _COMPILED[key] = (text, None)
     connection.exec_driver_sql(compiled[0], rows)
 
 
@@ -164,7 +169,7 @@ def write(session: Session, bundle: VerifiedBundle, writes: Writes, records: dic
         connection.execute(update(a).where(a.c.record_id.in_(chunk)).values(in_conflict=True))
     insert_tuples(connection, Score, SCORE_COLUMNS, writes.scores, sqlite, bulk)
     insert_rows(connection, Evidence, writes.evidence, sqlite, bulk)
-    insert_tuples(connection, ChangeLogEntry, ENTRY_FIELDS, writes.entries, sqlite, bulk)
+    insert_tuples(connection, ChangeLogEntry, ENTRY_ROW_FIELDS, writes.entries, sqlite, bulk)
     now = now_value(writes.now, sqlite)
     for row in writes.imported:
         row["imported_at"] = now

@@ -32,6 +32,9 @@ from app.store.changelog import GENESIS, verify_entries
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
                 "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
+# A change-log row as the importer writes it: its fields in sorted order, the order in which both readers have
+# them at hand (a record file entry's fields sorted; the fast reader's Struct, whose text is sorted too).
+ENTRY_ROW_FIELDS = tuple(sorted(ENTRY_FIELDS))
 
 
 # -- back in: a strict, fast reader ------------------------------------------------------------
@@ -91,11 +94,10 @@ class ParsedRecord:
     assessment_row: dict[str, Any]
     score_rows: list[tuple[Any, ...]]  # in SCORE_COLUMNS order
     evidence_rows: list[dict[str, Any]]
-    entries: list[dict[str, Any]]
     ancestors: list[str]  # oldest first, from the change log
     evidence_shas: set[str] = field(default_factory=set)
-    # The entries again as row tuples in ENTRY_FIELDS order (the change_log table's), built while checking them.
-    entry_rows: list[tuple[Any, ...]] = field(default_factory=list, compare=False, repr=False)
+    # The change log's entries as row tuples, built while checking them.
+    entry_rows: list[tuple[Any, ...]] = field(default_factory=list, repr=False)  # in ENTRY_ROW_FIELDS order
 
 
 _TOP = frozenset(("format", "format_version", "assessment", "scores", "evidence", "change_log"))
@@ -215,6 +217,13 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         return RecordInvalid(f"{where}: {part}: {message}")
 
     if limits.max_json_depth >= RECORD_DEPTH:
+        # The fastest way: msgspec decodes and type-checks the record in C; only its yes is taken.
+        from app.bundles.record_fast import (
+            fast_record,  # deferred: record_fast builds on this module's helpers
+        )
+        parsed = fast_record(data, path, record_sha256, time_value, limits)
+        if parsed is not None:
+            return parsed
         # The fast way: orjson, and no separate nesting check (a record that passes the checks below nests
         # RECORD_DEPTH deep at most). Whatever it does not accept is judged again the exact way below, so
         # the verdict and its reason are those of the json module's reading (which differs on a few odd
@@ -417,8 +426,8 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
         prev = entry_hash_
         if intact:
             prev_bytes = prev.encode("ascii")
-        add_row((entry_id, chain_id, position, entry_version, indicator, field_, old, new, reason, kind, undoes, actor,
-                 at, prev_hash, entry_hash_))
+        add_row((actor, at, chain_id, entry_hash_, field_, entry_id, indicator, kind, new, old, position, prev_hash,
+                 reason, undoes, entry_version))  # ENTRY_ROW_FIELDS
     if not intact:
         problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
         if problems:
@@ -431,7 +440,7 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
         version_id=version_id, record_id=record_id, previous_version_id=previous, status=status,
         round_id=a["round_id"], region_code=a["region_code"], assessor_id=a["assessor_id"],
         instrument_hash=a["instrument_hash"], sheet_sha256=sheet_sha, assessment_row=row, score_rows=score_rows,
-        evidence_rows=evidence_rows, entries=entries, ancestors=ancestors, evidence_shas=shas, entry_rows=entry_rows,
+        evidence_rows=evidence_rows, ancestors=ancestors, evidence_shas=shas, entry_rows=entry_rows,
     )
 
 

@@ -24,14 +24,15 @@ from app.bundles import report as R
 from app.bundles import zipcheck
 from app.bundles.errors import BundleError
 from app.bundles.format import canonical_json
-from app.bundles.manifest import ParsedRecord, ancestors_json, substance_digest
+from app.bundles.manifest import ENTRY_ROW_FIELDS, ParsedRecord, ancestors_json, substance_digest
 from app.bundles.record_document import chain_of, record_document
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import BranchChangeLog, ImportedVersion, RecordConflict, VersionVariant
 from app.models.tables import Assessment, ChangeLogEntry, table_of, utcnow
 
 _IN_CHUNK = 400  # ids per IN (...) query
-_ENTRY_HASH = itemgetter("entry_hash")
+_ENTRY_HASH_AT = ENTRY_ROW_FIELDS.index("entry_hash")
+_ENTRY_HASH = itemgetter(_ENTRY_HASH_AT)  # of a change-log row
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Writes:
     assessments: list[dict[str, Any]] = field(default_factory=list)
     scores: list[tuple[Any, ...]] = field(default_factory=list)  # SCORE_COLUMNS order
     evidence: list[dict[str, Any]] = field(default_factory=list)
-    entries: list[tuple[Any, ...]] = field(default_factory=list)  # change-log rows, ENTRY_FIELDS order
+    entries: list[tuple[Any, ...]] = field(default_factory=list)  # change-log rows, ENTRY_ROW_FIELDS order
     imported: list[dict[str, Any]] = field(default_factory=list)
     not_current: list[str] = field(default_factory=list)  # versions already in the store
     pending: dict[str, dict[str, Any]] = field(default_factory=dict)  # version id -> its row, inserted with the bundle
@@ -268,14 +269,15 @@ def _insert_version(bundle: VerifiedBundle, record: RecordState, parsed: ParsedR
 def _merge_chain(bundle: VerifiedBundle, record: RecordState, parsed: ParsedRecord, variant_id: str | None,
                  writes: Writes) -> None:
     """Append the new part of the version's change log, or keep a forked tail beside the chain."""
-    main, entries = record.chain, parsed.entries
+    main, entries = record.chain, parsed.entry_rows
     overlap = min(len(main), len(entries))
-    fork = next((k for k in range(overlap) if main[k] != entries[k]["entry_hash"]), None)
+    fork = next((k for k in range(overlap) if main[k] != entries[k][_ENTRY_HASH_AT]), None)
     if fork is None:
         if len(entries) > len(main):
-            writes.entries.extend(parsed.entry_rows[len(main):])
+            writes.entries.extend(entries[len(main):])
             main.extend(map(_ENTRY_HASH, entries[len(main):]))
         return
     writes.orm.append(BranchChangeLog(record_id=record.record_id, version_id=parsed.version_id, variant_id=variant_id,
                                       bundle_id=bundle.bundle_id, from_position=fork,
-                                      entries_json=json.dumps(entries[fork:], ensure_ascii=False)))
+                                      entries_json=json.dumps([dict(zip(ENTRY_ROW_FIELDS, row, strict=True))
+                                                               for row in entries[fork:]], ensure_ascii=False)))

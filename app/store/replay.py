@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -43,22 +43,24 @@ class VersionState:
         return VersionState(dict(self.levels), dict(self.notes), Counter(self.evidence), self.delegation)
 
 
-_FIELDS = ("version_id", "field", "indicator_code", "new")
-_FROM_DICT, _FROM_ROW = itemgetter(*_FIELDS), attrgetter(*_FIELDS)
+FIELDS = ("version_id", "field", "indicator_code", "new")  # what the replay reads of an entry
+_FROM_DICT, _FROM_ROW = itemgetter(*FIELDS), attrgetter(*FIELDS)
 
 
-def replay(entries: Iterable[Any], version_id: str | None = None) -> dict[str, VersionState]:
+def replay(entries: Iterable[Any], version_id: str | None = None,
+           fields: Callable[[Any], tuple[Any, ...]] | None = None) -> dict[str, VersionState]:
     """Each version's state at its last entry, for the versions the entries name (chain order).
 
     ``version_id``: only that version's state is kept (the others' states are not copied); the
-    replay itself is the same, entry by entry, so the answer for that version is too."""
+    replay itself is the same, entry by entry, so the answer for that version is too. ``fields``:
+    how to read an entry's FIELDS when all the entries are of one kind (else each entry is looked at)."""
     state = VersionState()
     states: dict[str, VersionState] = {}
     current: str | None = None
     for entry in entries:
         # A record file's dicts, change-log rows, or rows followed by a fork's dicts (nilai check).
-        entry_version, kind, code, new = (_FROM_DICT if type(entry) is dict or isinstance(entry, Mapping)
-                                          else _FROM_ROW)(entry)
+        entry_version, kind, code, new = (fields or (_FROM_DICT if type(entry) is dict or isinstance(entry, Mapping)
+                                                    else _FROM_ROW))(entry)
         if entry_version is not None and entry_version != current:
             if current is not None and (version_id is None or current == version_id):
                 states[current] = state.copy()

@@ -72,6 +72,10 @@
             <translation>quick checks of instrument files</translation>
         </message>
         <message>
+            <source>quick checks of imported records</source>
+            <translation>quick checks of imported records</translation>
+        </message>
+        <message>
             <source>QR codes on sheets</source>
             <translation>QR codes on sheets</translation>
         </message>

@@ -72,6 +72,10 @@
             <translation>pemeriksaan cepat berkas instrumen</translation>
         </message>
         <message>
+            <source>quick checks of imported records</source>
+            <translation>pemeriksaan cepat rekaman yang diimpor</translation>
+        </message>
+        <message>
             <source>QR codes on sheets</source>
             <translation>kode QR pada lembar</translation>
         </message>

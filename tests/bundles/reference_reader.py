@@ -24,6 +24,7 @@ from app.bundles.manifest import (
     _SUBSTANCE_FIELDS,
     _TOP,
     _UNSAFE_NAME,
+    ENTRY_ROW_FIELDS,
     ParsedRecord,
     _agrees_with_log,
     _dt,
@@ -191,7 +192,8 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         version_id=version_id, record_id=record_id, previous_version_id=previous, status=status,
         round_id=a["round_id"], region_code=a["region_code"], assessor_id=a["assessor_id"],
         instrument_hash=a["instrument_hash"], sheet_sha256=sheet_sha, assessment_row=row, score_rows=score_rows,
-        evidence_rows=evidence_rows, entries=entries, ancestors=ancestors, evidence_shas=shas,
+        evidence_rows=evidence_rows, ancestors=ancestors, evidence_shas=shas,
+        entry_rows=[tuple(e[name] for name in ENTRY_ROW_FIELDS) for e in entries],
     )
 
 

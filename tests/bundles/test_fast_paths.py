@@ -214,12 +214,13 @@ def test_a_change_log_value_past_the_text_limit_is_refused_in_an_intact_chain() 
 
 
 def test_the_entry_rows_are_the_entries_in_column_order() -> None:
-    from app.bundles.manifest import ENTRY_FIELDS
+    from app.bundles.manifest import ENTRY_FIELDS, ENTRY_ROW_FIELDS
     from app.models.tables import ChangeLogEntry
 
-    parsed = parse_record(canonical_json(_record()), "records/x.json", "0" * 64, "test", sqlite_time)
+    record = _record()
+    parsed = parse_record(canonical_json(record), "records/x.json", "0" * 64, "test", sqlite_time)
     assert tuple(ChangeLogEntry.__table__.columns.keys()) == ENTRY_FIELDS
-    assert parsed.entry_rows == [tuple(e[name] for name in ENTRY_FIELDS) for e in parsed.entries]
+    assert parsed.entry_rows == [tuple(e[name] for name in ENTRY_ROW_FIELDS) for e in record["change_log"]]
 
 
 # -- batches: checking ahead while a commit runs ----------------------------------------------

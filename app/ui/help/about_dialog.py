@@ -70,6 +70,7 @@ LIBRARY_CREDITS = (
     Credit("PyYAML", "PyYAML", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "instrument files")),
     Credit("jsonschema", "jsonschema", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "instrument and bundle validation")),
     Credit("fastjsonschema", "fastjsonschema", "BSD-3-Clause", QT_TRANSLATE_NOOP("AboutDialog", "quick checks of instrument files")),
+    Credit("msgspec", "msgspec", "BSD-3-Clause", QT_TRANSLATE_NOOP("AboutDialog", "quick checks of imported records")),
     Credit("qrcode", "qrcode", "BSD", QT_TRANSLATE_NOOP("AboutDialog", "QR codes on sheets")),
     Credit("Pillow", "pillow", "MIT-CMU", QT_TRANSLATE_NOOP("AboutDialog", "images")),
     Credit("fontTools", "fonttools", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "embedded fonts")),
