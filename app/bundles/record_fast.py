@@ -46,7 +46,7 @@ from app.store.changelog import GENESIS
 
 def _whole(pattern: str) -> str:
     # msgspec searches; \A and \Z make it match the whole text (``$`` would let a final newline through).
-    return r"\A" + pattern.strip("^$") + r"\Z"
+    return r"\A(?:" + pattern.strip("^$") + r")\Z"
 
 
 Id: TypeAlias = Annotated[str, msgspec.Meta(pattern=_whole(UUID))]
