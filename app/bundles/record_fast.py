@@ -59,8 +59,11 @@ if RECORD_FORMAT != "nilai-record" or FORMAT_VERSION != 1:  # pragma: no cover -
     raise RuntimeError("record_fast.py describes another record format")
 
 
-class _Strict(msgspec.Struct, forbid_unknown_fields=True):
-    """Exactly these keys: every field is required (no defaults) and no other is allowed."""
+class _Strict(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    """Exactly these keys: every field is required (no defaults) and no other is allowed.
+
+    gc=False: the garbage collector need not track the tens of thousands of Structs an import makes (they
+    hold text, numbers, and lists of Structs or of texts read from JSON, so they can form no cycle)."""
 
 
 class _Assessment(_Strict):
