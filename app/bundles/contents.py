@@ -29,7 +29,8 @@ from app.bundles.format import (
     sheet_path,
     strict_json_loads,
 )
-from app.bundles.manifest import ParsedRecord, parse_record
+from app.bundles.manifest import ParsedRecord
+from app.bundles.record_fast import read_record
 from app.bundles.signed import SignedManifest
 from app.bundles.verified import VerifiedBundle, VerifyContext
 from app.instruments import InstrumentError, parse_instrument
@@ -188,7 +189,7 @@ def _check_record(archive: zipfile.ZipFile, entry: dict[str, Any], listed: dict[
     if (sha, len(data)) != listed[path]:
         raise TamperedFile(f"{label}: {path} was changed after signing (its SHA-256 or size differs from the signed "
                            "manifest)")
-    parsed = parse_record(data, path, sha, label, context.time_value, context.limits)
+    parsed = read_record(data, path, sha, label, context.time_value, context.limits)
     where = f"{label}: {path}"
     pairs = (("record_id", parsed.record_id), ("version_id", parsed.version_id),
              ("previous_version_id", parsed.previous_version_id), ("status", parsed.status),

@@ -217,13 +217,6 @@ def parse_record(data: bytes, path: str, record_sha256: str, label: str,
         return RecordInvalid(f"{where}: {part}: {message}")
 
     if limits.max_json_depth >= RECORD_DEPTH:
-        # The fastest way: msgspec decodes and type-checks the record in C; only its yes is taken.
-        from app.bundles.record_fast import (
-            fast_record,  # deferred: record_fast builds on this module's helpers
-        )
-        parsed = fast_record(data, path, record_sha256, time_value, limits)
-        if parsed is not None:
-            return parsed
         # The fast way: orjson, and no separate nesting check (a record that passes the checks below nests
         # RECORD_DEPTH deep at most). Whatever it does not accept is judged again the exact way below, so
         # the verdict and its reason are those of the json module's reading (which differs on a few odd

@@ -6,9 +6,9 @@ the types cannot say (the reader's limits, repeated indicator codes, real dates,
 change log's replay) is checked in Python below, as :func:`app.bundles.manifest._checked` checks it.
 
 Only a *yes* is trusted, as with fastjsonschema for instruments: :func:`fast_record` returns None for
-anything it does not accept (a msgspec error, a broken chain, a failed check), and
-:func:`app.bundles.manifest.parse_record` then reads the record the exact way, which refuses it with
-its usual message. ``tests/bundles/test_record_fast.py`` holds the two paths together.
+anything it does not accept (a msgspec error, a broken chain, a failed check), and :func:`read_record`
+then reads the record with :func:`app.bundles.manifest.parse_record`, which refuses it with its usual
+message. ``tests/bundles/test_record_fast.py`` holds the two paths together.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 import msgspec
 
-from app.bundles.format import FORMAT_VERSION, RECORD_FORMAT, Limits
+from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Limits
 from app.bundles.manifest import (
     _DELEGATE,
     _DELEGATION_JSON,
@@ -37,6 +37,8 @@ from app.bundles.manifest import (
     _dt,
     _uuid,
     canonical_time,
+    datetime_time,
+    parse_record,
     sqlite_time,
 )
 from app.bundles.schema import SHA256, UUID
@@ -141,6 +143,13 @@ _REPLAYED = attrgetter(*replay.FIELDS)
 _ROW = msgspec.structs.astuple  # an entry as its change_log row (its fields in order: ENTRY_ROW_FIELDS)
 _HEAD = attrgetter(*_SUBSTANCE_FIELDS)
 _TIMES = ("created_at", "updated_at", "finalized_at", "signed_at")
+
+
+def read_record(data: bytes, path: str, record_sha256: str, label: str,
+                time_value: Callable[[str], Any] = datetime_time, limits: Limits = DEFAULT_LIMITS) -> ParsedRecord:
+    """:func:`app.bundles.manifest.parse_record`, the fast path first: the same rows, refusals and messages."""
+    parsed = fast_record(data, path, record_sha256, time_value, limits)
+    return parsed if parsed is not None else parse_record(data, path, record_sha256, label, time_value, limits)
 
 
 def fast_record(data: bytes, path: str, record_sha256: str, time_value: Callable[[str], Any],
