@@ -215,14 +215,14 @@ def test_any_unexpected_failure_while_checking_rejects_that_bundle_only(rich: Ri
 
     from app.bundles import contents
 
-    real = contents.parse_record
+    real = contents.read_record
 
     def fragile(data, path, sha, label, *args, **kwargs):
         if label == "odd.nilai":
             raise ZeroDivisionError("division by zero")
         return real(data, path, sha, label, *args, **kwargs)
 
-    monkeypatch.setattr(contents, "parse_record", fragile)
+    monkeypatch.setattr(contents, "read_record", fragile)
     caplog.set_level(logging.DEBUG, logger="app.bundles")
     coordinator = tmp_path / "coordinator"
     shutil.copytree(rich.demo.coordinator, coordinator)
