@@ -32,9 +32,10 @@ from app.store.changelog import GENESIS, verify_entries
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
                 "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
-# A change-log row as the importer writes it: its fields in sorted order, the order in which both readers have
-# them at hand (a record file entry's fields sorted; the fast reader's Struct, whose text is sorted too).
-ENTRY_ROW_FIELDS = tuple(sorted(ENTRY_FIELDS))
+# A change-log row as the importer writes it: the fields the entry's hash covers in sorted order, then the two
+# hashes - the order of the fast reader's Struct (app/bundles/record_fast.py), whose text is then the hashed text
+# followed by the two hash members.
+ENTRY_ROW_FIELDS = (*sorted(set(ENTRY_FIELDS) - {"entry_hash", "prev_hash"}), "entry_hash", "prev_hash")
 
 
 # -- back in: a strict, fast reader ------------------------------------------------------------
@@ -419,8 +420,8 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
         prev = entry_hash_
         if intact:
             prev_bytes = prev.encode("ascii")
-        add_row((actor, at, chain_id, entry_hash_, field_, entry_id, indicator, kind, new, old, position, prev_hash,
-                 reason, undoes, entry_version))  # ENTRY_ROW_FIELDS
+        add_row((actor, at, chain_id, field_, entry_id, indicator, kind, new, old, position, reason, undoes,
+                 entry_version, entry_hash_, prev_hash))  # ENTRY_ROW_FIELDS
     if not intact:
         problems = verify_entries(record_id, [SimpleNamespace(**e) for e in entries])
         if problems:

@@ -26,10 +26,6 @@ from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Li
 from app.bundles.manifest import (
     _DELEGATE,
     _DELEGATION_JSON,
-    _ENTRY_HASH_KEY,
-    _ENTRY_HASH_MEMBER,
-    _PREV_HASH_KEY,
-    _PREV_HASH_MEMBER,
     _SUBSTANCE_FIELDS,
     _UNSAFE_NAME,
     ENTRY_ROW_FIELDS,
@@ -106,11 +102,12 @@ class _Evidence(_Strict):
 
 
 class _Entry(_Strict):
-    # In sorted order: msgspec writes a Struct's fields in this order, so its text is json.dumps(sort_keys=True)'s.
+    # The hashed fields in sorted order, then the two hashes: msgspec writes a Struct's fields in this order, so
+    # its text is the text app.store.changelog.entry_hash hashes (json.dumps(sort_keys=True)'s) with the two hash
+    # members at its end (see _chain_rows).
     actor: Name
     at: Short
     chain_id: str
-    entry_hash: str  # a broken chain goes the exact way; an intact one holds SHA-256 hexdigests only
     field: Short
     id: str  # ids: all of the change log's at once, in _chain_rows (one regex call, not one per entry)
     indicator_code: Short
@@ -118,10 +115,11 @@ class _Entry(_Strict):
     new: str
     old: str
     position: Annotated[int, msgspec.Meta(ge=0)]
-    prev_hash: str
     reason: str
     undoes: str | None
     version_id: str | None  # an id: checked in _ancestry, once for each run of entries of one version
+    entry_hash: str  # a broken chain goes the exact way; an intact one holds SHA-256 hexdigests only
+    prev_hash: str
 
 
 class _Record(_Strict):
@@ -137,6 +135,7 @@ if tuple(_Entry.__struct_fields__) != ENTRY_ROW_FIELDS:  # pragma: no cover - th
     raise RuntimeError("_Entry's fields are not in ENTRY_ROW_FIELDS order")
 _DECODE = msgspec.json.Decoder(_Record).decode
 _ENCODE = msgspec.json.Encoder().encode
+_HASH_MEMBERS = len(b',"entry_hash":"",' + b'"prev_hash":""') + 2 * 64  # the text's last members, both hashes hex
 _IDS = re.compile(r"(?:%s\n)*%s" % ((UUID.strip("^$"),) * 2)).fullmatch  # ids, one a line (none holds a newline)
 _ENTRY_IDS, _ENTRY_UNDOES = attrgetter("id"), attrgetter("undoes")
 _REPLAYED = attrgetter(*replay.FIELDS)
@@ -283,28 +282,25 @@ def _chain_rows(entries: list[_Entry], record_id: str, limits: Limits) -> list[t
     """The change-log rows when the chain holds from its first entry to its last (every entry's position,
     link and hash) and no text is past the limit; None otherwise.
 
-    An entry's hash is taken over msgspec's text of it minus its two hash members: the same bytes
-    app.store.changelog.entry_hash hashes (see manifest._DUMPS: the same reasoning holds for this
-    text, whose members come in sorted order and whose escapes are json.dumps's, a test checks)."""
+    An entry's hash is taken over msgspec's text of it without its last two members, the hashes: the same
+    bytes app.store.changelog.entry_hash hashes (the members in sorted order, the escapes json.dumps's: a test
+    checks). Where a hash can match, both hashes are 64 hex digits (prev_hash is GENESIS or the digest the
+    entry before matched; an entry_hash of any other text equals no digest), so those members are
+    _HASH_MEMBERS bytes long; for any other entry_hash the cut is wrong and the hash cannot match it."""
     if not entries or len(entries) > limits.max_change_log or not _IDS("\n".join(map(_ENTRY_IDS, entries))):
         return None
     undoes = [u for u in map(_ENTRY_UNDOES, entries) if u is not None]
     if undoes and not _IDS("\n".join(undoes)):
         return None
-    max_text = limits.max_text
-    encode, eh_key, ph_key, eh_member, ph_member = _ENCODE, _ENTRY_HASH_KEY, _PREV_HASH_KEY, _ENTRY_HASH_MEMBER, \
-        _PREV_HASH_MEMBER
-    join = b"".join
+    max_text, encode, cut = limits.max_text, _ENCODE, -_HASH_MEMBERS - 1  # (and the closing brace)
     prev = GENESIS
     prev_bytes = prev.encode("ascii")
     for i, e in enumerate(entries):
         if e.position != i or e.prev_hash != prev or e.chain_id != record_id:
             return None
         text = encode(e)
-        k = text.find(eh_key)
-        m = text.find(ph_key, k)
         prev = e.entry_hash
-        if sha256(join((prev_bytes, text[:k], text[k + eh_member:m], text[m + ph_member:]))).hexdigest() != prev:
+        if sha256(prev_bytes + text[:cut] + b"}").hexdigest() != prev:
             return None
         if len(text) > max_text and (len(e.old) > max_text or len(e.new) > max_text or len(e.reason) > max_text):
             return None
