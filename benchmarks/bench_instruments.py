@@ -12,10 +12,7 @@ other work on a shared machine does not swing as it does the wall times of a few
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `app` importable
@@ -25,21 +22,10 @@ import yaml  # noqa: E402
 
 from app.base.paths import resources_dir  # noqa: E402
 from app.instruments import load_instrument  # noqa: E402
+from benchmarks.timing import median_wall_and_cpu  # noqa: E402
 
 TARGET = 3.0
 FILES = ("smart-city-readiness-2018.yaml", "smart-city-six-dimensions.yaml")
-
-
-def median_wall_and_cpu(action: Callable[[], object], n: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``n`` runs of ``action``, after one run that warms caches."""
-    action()
-    walls, cpus = [], []
-    for _ in range(n):
-        wall, cpu = time.perf_counter(), time.process_time()
-        action()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,11 +18,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,19 +28,9 @@ if __package__ in (None, ""):  # run as a script: make `app` importable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.timing import median_wall_and_cpu  # noqa: E402
+
 TARGET = 0.5
-
-
-def median_wall_and_cpu(action: Callable[[], object], n: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``n`` runs of ``action``, after one run that warms caches."""
-    action()
-    walls, cpus = [], []
-    for _ in range(n):
-        wall, cpu = time.perf_counter(), time.process_time()
-        action()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:

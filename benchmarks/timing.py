@@ -16,3 +16,15 @@ def median_seconds(action: Callable[[], object], n: int) -> float:
         action()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+def median_wall_and_cpu(action: Callable[[], object], n: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``n`` runs of ``action``, after one run that warms caches."""
+    action()
+    walls, cpus = [], []
+    for _ in range(n):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
