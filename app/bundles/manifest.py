@@ -23,6 +23,17 @@ from typing import Any
 
 import orjson
 
+from app.bundles.entry_hash import (
+    ENTRY_FIELDS,
+    ENTRY_HASH_KEY,
+    ENTRY_HASH_MEMBER,
+    ENTRY_VALUES,
+    PREV_HASH_KEY,
+    PREV_HASH_MEMBER,
+    entry_hash_fields,
+)
+from app.bundles.entry_hash import chained_hash as chained_hash  # re-exported: tests, helpers
+from app.bundles.entry_hash import entry_hash_of as entry_hash_of  # re-exported: tests, helpers
 from app.bundles.errors import RecordInvalid
 from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Limits, json_depth_problem
 from app.bundles.schema import DATETIME, SHA256, UUID
@@ -30,8 +41,6 @@ from app.store import replay
 from app.store.changelog import GENESIS, verify_entries
 
 SCORE_COLUMNS = ("version_id", "indicator_code", "level", "not_applicable", "note", "updated_at")
-ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
-                "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
 # A change-log row as the importer writes it: the fields the entry's hash covers in sorted order, then the two
 # hashes - the order of the fast reader's Struct (app/bundles/record_fast.py), whose text is then the hashed text
 # followed by the two hash members.
@@ -151,62 +160,6 @@ def _loads(data: bytes, max_depth: int = Limits.max_json_depth) -> Any:
     if problem:
         raise ValueError(problem)
     return _DECODER.decode(text)
-
-
-# The text app.store.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
-# ensure_ascii=False), built directly: the keys in sorted order, each value encoded as json.dumps
-# would (str through the same C string encoder, ints by repr, None as null). Only used on entries
-# whose value types were checked first; a property test holds it equal to entry_hash.
-_ENTRY_TEXT = ('{"actor":%s,"at":%s,"chain_id":%s,"field":%s,"id":%s,"indicator_code":%s,"kind":%s,"new":%s,'
-               '"old":%s,"position":%d,"reason":%s,"undoes":%s,"version_id":%s}')
-_encode_text = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for str
-_sha256 = hashlib.sha256
-
-
-# The hashed fields in _ENTRY_TEXT's order (sorted), and every field of an entry in sorted order.
-_HASHED_VALUES = itemgetter("actor", "at", "chain_id", "field", "id", "indicator_code", "kind", "new", "old", "position",
-                            "reason", "undoes", "version_id")
-_ENTRY_VALUES = itemgetter(*sorted(ENTRY_FIELDS))
-
-
-# Faster still, for an entry whose chain holds: orjson writes the entry as json.dumps would (sorted keys, compact,
-# the same escapes for every code point: a test holds them equal), and the hashed text is that minus the two hash
-# members. When entry_hash and prev_hash are 64-character hex texts (as they are wherever the chain holds: each
-# is a SHA-256 hexdigest), those members are exactly `,"entry_hash":"<64>"` and `,"prev_hash":"<64>"`; their
-# keys occur nowhere else (a quote inside a JSON string is always escaped, so `,"` never occurs inside a value).
-# Any other entry_hash gives a hash that cannot equal it (a hexdigest never equals a text that is not one).
-_DUMPS, _SORTED = orjson.dumps, orjson.OPT_SORT_KEYS
-_ENTRY_HASH_KEY, _PREV_HASH_KEY = b',"entry_hash":"', b',"prev_hash":"'
-_ENTRY_HASH_MEMBER, _PREV_HASH_MEMBER = len(_ENTRY_HASH_KEY) + 65, len(_PREV_HASH_KEY) + 65  # + 64 hex + closing quote
-
-
-def chained_hash(e: dict[str, Any], prev_hash: str) -> str | None:
-    """``app.store.changelog.entry_hash`` of a checked entry (a dict of exactly its fields) whose prev_hash and
-    entry_hash are 64-character hex texts, computed from orjson's text of it; None where orjson writes no text
-    (a lone surrogate, an integer past 64 bits): use :func:`entry_hash_of`. See _DUMPS above."""
-    try:
-        text = _DUMPS(e, option=_SORTED)
-    except orjson.JSONEncodeError:
-        return None
-    k = text.find(_ENTRY_HASH_KEY)
-    m = text.find(_PREV_HASH_KEY, k)
-    return _sha256(prev_hash.encode("ascii") + text[:k] + text[k + _ENTRY_HASH_MEMBER:m]
-                   + text[m + _PREV_HASH_MEMBER:]).hexdigest()
-
-
-def entry_hash_of(e: dict[str, Any], prev_hash: str) -> str:
-    """``app.store.changelog.entry_hash`` of a checked change-log entry given as a dict (see _ENTRY_TEXT)."""
-    return _entry_hash(prev_hash, *_HASHED_VALUES(e))
-
-
-def _entry_hash(prev_hash: str, actor: str, at: str, chain_id: str, field_: str, entry_id: str, indicator: str,
-                kind: str, new: str, old: str, position: int, reason: str, undoes: str | None,
-                version: str | None) -> str:
-    enc = _encode_text
-    text = _ENTRY_TEXT % (enc(actor), enc(at), enc(chain_id), enc(field_), enc(entry_id), enc(indicator), enc(kind),
-                          enc(new), enc(old), position, enc(reason), "null" if undoes is None else enc(undoes),
-                          "null" if version is None else enc(version))
-    return _sha256((prev_hash + text).encode("utf-8")).hexdigest()
 
 
 def parse_record(data: bytes, path: str, record_sha256: str, label: str,
@@ -357,15 +310,15 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
     if len(entries) > limits.max_change_log:
         raise fail("change_log", f"has more than {limits.max_change_log} entries (the limit on change-log entries)")
     uuid_match, sha_match, kinds, entry_size, max_text = _uuid, _sha, _KINDS, len(_ENTRY), limits.max_text
-    values, entry_hash = _ENTRY_VALUES, _entry_hash
+    values, entry_hash = ENTRY_VALUES, entry_hash_fields
     # One pass: each entry's format, then its hash against the chain so far (what verify_entries checks:
     # positions, links, every entry's hash); the first broken link is explained by verify_entries below.
     prev, intact = GENESIS, True
     prev_bytes = prev.encode("ascii")
     entry_rows: list[tuple[Any, ...]] = []
     add_row = entry_rows.append
-    dumps, sorted_keys, encode_error, sha256 = _DUMPS, _SORTED, orjson.JSONEncodeError, _sha256
-    eh_key, ph_key, eh_member, ph_member = _ENTRY_HASH_KEY, _PREV_HASH_KEY, _ENTRY_HASH_MEMBER, _PREV_HASH_MEMBER
+    dumps, sorted_keys, encode_error, sha256 = orjson.dumps, orjson.OPT_SORT_KEYS, orjson.JSONEncodeError, hashlib.sha256
+    eh_key, ph_key, eh_member, ph_member = ENTRY_HASH_KEY, PREV_HASH_KEY, ENTRY_HASH_MEMBER, PREV_HASH_MEMBER
     join = b"".join
     for i, e in enumerate(entries):
         text = None
