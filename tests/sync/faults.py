@@ -1,41 +1,15 @@
-"""Real faults for the sync service's tests: a small file system that fills up (tmpfs), and a PostgreSQL
-server of the test's own that it can stop and start again (the shared test server must stay up)."""
+"""Real faults for the sync service's tests: a PostgreSQL server of the test's own that it can stop and start
+again (the shared test server must stay up). A small file system that fills up is tests/fs_limits.py's."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.sync.service import free_port
-
-
-@contextmanager
-def small_disk(folder: Path, size: str = "4m") -> Iterator[Path]:
-    """A tmpfs of ``size`` mounted on ``folder`` (root only); pytest.skip where it cannot be mounted."""
-    import pytest
-
-    folder.mkdir(parents=True, exist_ok=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"a small file system cannot be mounted here (needs root): {mounted.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def fill(folder: Path, leave: int) -> Path:
-    """Write a filler file so that only about ``leave`` bytes stay free on ``folder``'s file system."""
-    filler = folder / "filler.bin"
-    with filler.open("wb") as out:
-        out.write(b"\0" * max(0, shutil.disk_usage(folder).free - leave))
-    return filler
 
 
 @dataclass

@@ -17,7 +17,8 @@ import pytest
 from pg_support import POSTGRES_URL, SKIP_REASON
 
 from tests.bundles.helpers import Demo, export
-from tests.sync.faults import PrivatePostgres, fill, small_disk
+from tests.fs_limits import fill, small_filesystem
+from tests.sync.faults import PrivatePostgres
 from tests.sync.service import Service, free_port, make_tls_certificate
 from tests.sync.test_operations import metrics, samples
 from tests.sync.test_service import counts, send
@@ -32,13 +33,13 @@ def test_full_disk_is_507_with_nothing_kept_then_taken_in_once_space_is_back(pg_
     from app.sync.client import SendFailed
 
     cert, key = make_tls_certificate(tmp_path)
-    with small_disk(tmp_path / "disk", "8m") as disk:
+    with small_filesystem(tmp_path / "disk", 8192) as disk:
         service = Service(pg_url, disk / "data", cert, key, free_port())
         service.start()
         try:
             assert service.cli("bundle", "trust", demo.cert(0)) == 0
             bundle = export(demo, 0, tmp_path / "a0.nilai")
-            filler = fill(disk, leave=bundle.stat().st_size // 2)  # room for log lines, not for the bundle
+            filler = fill(disk, leave_bytes=bundle.stat().st_size // 2)  # room for log lines, not for the bundle
             with pytest.raises(SendFailed) as full:
                 send(service, demo, 0, bundle)
             assert full.value.status == 507 and "disk is full" in str(full.value), full.value
@@ -65,14 +66,14 @@ def test_full_disk_during_a_resumable_upload_is_507_and_it_resumes_once_space_is
     from tests.bundles.helpers import unlock_dir
 
     cert, key = make_tls_certificate(tmp_path)
-    with small_disk(tmp_path / "disk", "8m") as disk:
+    with small_filesystem(tmp_path / "disk", 8192) as disk:
         service = Service(pg_url, disk / "data", cert, key, free_port())
         service.start()
         try:
             assert service.cli("bundle", "trust", demo.cert(0)) == 0
             bundle = export(demo, 0, tmp_path / "a0.nilai")
             identity = unlock_dir(demo.assessors[0])
-            filler = fill(disk, leave=bundle.stat().st_size // 2)  # the chunks do not fit
+            filler = fill(disk, leave_bytes=bundle.stat().st_size // 2)  # the chunks do not fit
             with pytest.raises(SendFailed) as full:
                 upload_bundle(service.url, bundle, identity, service.cert, chunk_bytes=16_384)
             assert full.value.status == 507 and "disk is full" in str(full.value), full.value

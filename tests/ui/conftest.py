@@ -15,6 +15,7 @@ from app.assessments.scoring import Mark
 from app.models.domain import AssessorInfo
 from app.store import settings
 from app.ui.i18n import LANGUAGES
+from tests.bundles.helpers import run_cli
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -118,3 +119,11 @@ def profile(store) -> AssessorInfo:
     found = settings.profile(store)
     assert found is not None
     return found
+
+
+@pytest.fixture(scope="module")
+def coordinator_demo_dir(tmp_path_factory) -> Path:
+    """A coordinator's demo round (``nilai demo``), made once per test module: copy it before changing it."""
+    directory = tmp_path_factory.mktemp("coordinator-demo") / "coordinator"
+    assert run_cli("--data-dir", directory, "demo") == 0
+    return directory

@@ -55,19 +55,12 @@ def window_for(store, runner, data_dir: Path, lang: str, **overrides):
     return window
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("coordinator-demo") / "coordinator"
-    assert run_cli("--data-dir", directory, "demo") == 0
-    return directory
-
-
 @pytest.fixture
-def demo(tmp_path, demo_dir):
+def demo(tmp_path, coordinator_demo_dir):
     from app.store import open_store
 
     data = tmp_path / "coordinator"
-    shutil.copytree(demo_dir, data)
+    shutil.copytree(coordinator_demo_dir, data)
     store = open_store(data)
     yield store, data
     store.close()

@@ -6,28 +6,19 @@ store's own consolidations, in both languages."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from app.consolidation import consolidate
-from tests.bundles.helpers import run_cli
 from tests.ui.test_coordinator_severity import choose_rule
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("demo-adjustment") / "coordinator"
-    assert run_cli("--data-dir", directory, "demo") == 0
-    return directory
-
-
 @pytest.fixture
-def demo_store(tmp_path, demo_dir):
+def demo_store(tmp_path, coordinator_demo_dir):
     from app.store import open_store
 
     data = tmp_path / "coordinator"
-    shutil.copytree(demo_dir, data)
+    shutil.copytree(coordinator_demo_dir, data)
     store = open_store(data)
     yield store
     store.close()
