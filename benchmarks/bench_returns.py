@@ -31,11 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from benchmarks.bench_import import PASSPHRASE, generate  # noqa: E402
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+from benchmarks.timing import percentile  # noqa: E402
 
 
 def prepare(url: str, work: Path, records: int, package_kb: int) -> str:
@@ -76,7 +72,7 @@ def timed(count: int, request) -> dict:
         began = time.perf_counter()
         request()
         times.append(time.perf_counter() - began)
-    return {"requests": count, "median_s": round(statistics.median(times), 4), "p95_s": round(p95(times), 4)}
+    return {"requests": count, "median_s": round(statistics.median(times), 4), "p95_s": round(percentile(times, 95), 4)}
 
 
 def main() -> int:

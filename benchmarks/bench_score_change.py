@@ -30,13 +30,10 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `app` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import percentile  # noqa: E402
+
 TARGET_RATIO = 2.0  # issue 17: a score change committed within twice the raw INSERT+COMMIT, at p99
 ACTOR = "Bench Assessor <000000000000000000>"
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def raw_insert(store) -> tuple[Callable[[], None], Callable[[], None]]:  # noqa: ANN001 - a Store

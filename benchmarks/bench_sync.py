@@ -30,15 +30,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from benchmarks.bench_import import PASSPHRASE, generate  # noqa: E402
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+from benchmarks.timing import percentile  # noqa: E402
 
 
 def summary(times: list[float], wall: float) -> dict:
-    return {"bundles": len(times), "median_s": round(statistics.median(times), 4), "p95_s": round(p95(times), 4),
+    return {"bundles": len(times), "median_s": round(statistics.median(times), 4), "p95_s": round(percentile(times, 95), 4),
             "bundles_per_s": round(len(times) / wall, 2), "wall_s": round(wall, 2)}
 
 

@@ -44,15 +44,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from benchmarks.bench_import import PASSPHRASE, generate  # noqa: E402
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+from benchmarks.timing import percentile  # noqa: E402
 
 
 def summary(times: list[float], wall: float, assessments: int) -> dict:
-    return {"bundles": len(times), "median_s": round(statistics.median(times), 3), "p95_s": round(p95(times), 3),
+    return {"bundles": len(times), "median_s": round(statistics.median(times), 3), "p95_s": round(percentile(times, 95), 3),
             "bundles_per_s": round(len(times) / wall, 2), "assessments_per_s": round(assessments / wall, 1),
             "wall_s": round(wall, 1)}
 

@@ -28,3 +28,9 @@ def median_wall_and_cpu(action: Callable[[], object], n: int) -> tuple[float, fl
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     return statistics.median(walls), statistics.median(cpus)
+
+
+def percentile(samples: list[float], p: float) -> float:
+    """The sample at the ``p``-th percentile (nearest rank, no interpolation)."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
