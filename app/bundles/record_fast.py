@@ -26,6 +26,7 @@ from app.bundles.format import DEFAULT_LIMITS, FORMAT_VERSION, RECORD_FORMAT, Li
 from app.bundles.manifest import (
     _DELEGATE,
     _DELEGATION_JSON,
+    _REGION_RE,
     _SUBSTANCE_FIELDS,
     _UNSAFE_NAME,
     ENTRY_ROW_FIELDS,
@@ -49,7 +50,7 @@ def _whole(pattern: str) -> str:
 
 Id: TypeAlias = Annotated[str, msgspec.Meta(pattern=_whole(UUID))]
 Sha: TypeAlias = Annotated[str, msgspec.Meta(pattern=_whole(SHA256))]
-Region: TypeAlias = Annotated[str, msgspec.Meta(pattern=_whole(r"[0-9]{4}|K[0-9]{3}"))]
+Region: TypeAlias = Annotated[str, msgspec.Meta(pattern=_whole(_REGION_RE.pattern))]
 Code: TypeAlias = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]  # an indicator's code
 Short: TypeAlias = Annotated[str, msgspec.Meta(max_length=40)]
 Name: TypeAlias = Annotated[str, msgspec.Meta(max_length=200)]
