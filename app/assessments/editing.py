@@ -3,8 +3,9 @@
 There is no save step: each call is its own transaction, and writes a change-log entry (the
 record's hash chain) in the same transaction as the change itself, so the store and its history
 never disagree. `history` undoes and redoes from that log; `lifecycle` finalizes, reopens, signs.
-A score or note change reads and writes its rows through Core (:mod:`app.assessments.rows`): it
-is the interview's hot path, and the ORM's bookkeeping cost more than the disk.
+A score or note change reads and writes its rows through Core (:mod:`app.assessments.rows`),
+compiled once and run on the driver's connection (:mod:`app.store.driver`): it is the interview's
+hot path, and the ORM's and then the Session's bookkeeping cost more than the disk.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from app.assessments import rows
 from app.assessments.scoring import Mark
-from app.instruments.catalogue import load_instrument
-from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo
+from app.instruments.catalogue import instrument_of, load_instrument
+from app.models.domain import AssessmentStatus, DelegateInfo, EvidenceInfo, Instrument
 from app.models.tables import (
     Assessment,
     Assessor,
@@ -32,7 +33,8 @@ from app.models.tables import (
     new_id,
     utcnow,
 )
-from app.store import Store, changelog, cipher, replay, sealed, settings
+from app.store import Store, changelog, cipher, driver, replay, sealed, settings
+from app.store.driver import Executes
 
 NOT_APPLICABLE = replay.NOT_APPLICABLE
 
@@ -169,15 +171,19 @@ def editable_version(session: Session, version_id: str) -> Assessment:
 
 def editable_draft(session: Session, version_id: str) -> rows.DraftRow:
     """The draft a change goes to (read with Core: the hot path loads no ORM objects)."""
-    draft = rows.draft_row(session.connection(), version_id)
+    return _editable_draft(session.connection(), version_id)
+
+
+def _editable_draft(connection: Executes, version_id: str) -> rows.DraftRow:
+    draft = rows.draft_row(connection, version_id)
     if draft is None:
         raise AssessmentError(f"assessment version {version_id} does not exist in this store")
     _refuse_unless_editable(draft.status, draft.is_current)
     return draft
 
 
-def _current_value(session: Session, version_id: str, code: str, field: str) -> str:
-    row = rows.score_row(session.connection(), version_id, code)
+def _current_value(connection: Executes, version_id: str, code: str, field: str) -> str:
+    row = rows.score_row(connection, version_id, code)
     if field == "level":
         return encode_mark(Mark(row.level, row.not_applicable)) if row else ""
     if field == "note":
@@ -187,15 +193,20 @@ def _current_value(session: Session, version_id: str, code: str, field: str) -> 
 
 def apply_field(session: Session, version_id: str, code: str, field: str, value: str) -> None:
     """Write one field's value; used alike by edits, undo and redo."""
+    if field == "evidence":
+        _apply_evidence(session, version_id, code, value)
+        rows.touch_assessment(session.connection(), version_id, utcnow())
+    else:
+        _write_score_field(session.connection(), version_id, code, field, value)
+
+
+def _write_score_field(connection: Executes, version_id: str, code: str, field: str, value: str) -> None:
     now = utcnow()
-    connection = session.connection()
     if field == "level":
         mark = decode_mark(value)
         rows.write_score(connection, version_id, code, now, level=mark.level, not_applicable=mark.not_applicable)
     elif field == "note":
         rows.write_score(connection, version_id, code, now, note=value)
-    elif field == "evidence":
-        _apply_evidence(session, version_id, code, value)
     else:
         raise ValueError(f"unknown field {field}")
     rows.touch_assessment(connection, version_id, now)
@@ -218,27 +229,39 @@ def _invert_evidence(value: str) -> str:
 
 
 def _edit(store: Store, version_id: str, code: str, field: str, value: str, actor: str) -> Change:
+    """A level or a note: the interview's hot path, on the driver's connection (app.store.driver)."""
+    if field == "evidence":
+        return _edit_evidence(store, version_id, code, value, actor)
+    with driver.transaction(store) as connection:
+        draft = _editable_draft(connection, version_id)
+        _check_value(instrument_of(store, draft.instrument_hash), code, field, value)
+        old = _current_value(connection, version_id, code, field)
+        if old != value:
+            _write_score_field(connection, version_id, code, field, value)
+            changelog.append_on(connection, draft.record_id, field=field, old=old, new=value, actor=actor,
+                                version_id=version_id, indicator_code=code)
+        return Change(version_id, code, field, value)
+
+
+def _edit_evidence(store: Store, version_id: str, code: str, value: str, actor: str) -> Change:
     with store.transaction() as session:
         draft = editable_draft(session, version_id)
-        instrument = load_instrument(session, draft.instrument_hash)
-        indicator = instrument.indicator(code)
-        if indicator is None:
-            raise AssessmentError(f"indicator {code} is not part of instrument {instrument.id} {instrument.version}")
-        if field == "level":
-            mark = decode_mark(value)
-            if mark.level is not None and indicator.level(mark.level) is None:
-                raise AssessmentError(f"level {mark.level} is not a rubric level of {code} "
-                                      f"({indicator.min_level}-{indicator.max_level})")
-        if field == "evidence":
-            old, new = _invert_evidence(value), value
-        else:
-            old, new = _current_value(session, version_id, code, field), value
-            if old == new:
-                return Change(version_id, code, field, value)
-        apply_field(session, version_id, code, field, new)
-        changelog.append(session, draft.record_id, field=field, old=old, new=new, actor=actor,
-                         version_id=version_id, indicator_code=code)
-        return Change(version_id, code, field, value)
+        _check_value(load_instrument(session, draft.instrument_hash), code, "evidence", value)
+        apply_field(session, version_id, code, "evidence", value)
+        changelog.append(session, draft.record_id, field="evidence", old=_invert_evidence(value), new=value,
+                         actor=actor, version_id=version_id, indicator_code=code)
+        return Change(version_id, code, "evidence", value)
+
+
+def _check_value(instrument: Instrument, code: str, field: str, value: str) -> None:
+    indicator = instrument.indicator(code)
+    if indicator is None:
+        raise AssessmentError(f"indicator {code} is not part of instrument {instrument.id} {instrument.version}")
+    if field == "level":
+        mark = decode_mark(value)
+        if mark.level is not None and indicator.level(mark.level) is None:
+            raise AssessmentError(f"level {mark.level} is not a rubric level of {code} "
+                                  f"({indicator.min_level}-{indicator.max_level})")
 
 
 def set_level(store: Store, version_id: str, indicator_code: str, level: int | None, actor: str) -> Change:

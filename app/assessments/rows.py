@@ -3,7 +3,8 @@
 A score change is one small transaction. Through the ORM most of its time went into loading,
 tracking and flushing objects, not into the disk (benchmarks/bench_score_change.py). These
 statements read and write the same rows through the same column types, so what is stored is
-byte for byte what the ORM stored.
+byte for byte what the ORM stored. They run on a Session's connection (undo, redo) or, for a
+score or note change, on the driver's own connection (:mod:`app.store.driver`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from app.models.tables import Assessment, Score, table_of
+from app.store.driver import Executes
 
 _ASSESSMENT = table_of(Assessment)
 _SCORE = table_of(Score)
@@ -50,19 +52,19 @@ _INSERT_SCORE = insert(_SCORE)
 _TOUCH_ASSESSMENT = update(_ASSESSMENT).where(_a.version_id == bindparam("b_version_id"))
 
 
-def draft_row(connection: Connection, version_id: str) -> DraftRow | None:
+def draft_row(connection: Executes, version_id: str) -> DraftRow | None:
     row = connection.execute(_READ_DRAFT, {"b_version_id": version_id}).first()
     if row is None:
         return None
     return DraftRow(version_id, row.record_id, row.instrument_hash, row.status, bool(row.is_current))
 
 
-def score_row(connection: Connection, version_id: str, indicator_code: str) -> ScoreRow | None:
+def score_row(connection: Executes, version_id: str, indicator_code: str) -> ScoreRow | None:
     row = connection.execute(_READ_SCORE, {"b_version_id": version_id, "b_indicator_code": indicator_code}).first()
     return None if row is None else ScoreRow(row.level, bool(row.not_applicable), row.note)
 
 
-def write_score(connection: Connection, version_id: str, indicator_code: str, now: datetime, **values: object) -> None:
+def write_score(connection: Executes, version_id: str, indicator_code: str, now: datetime, **values: object) -> None:
     """Set some of a score's columns (level, not_applicable, note), making the row if there is none.
 
     The UPDATE comes first: it takes the store's write lock, so on SQLite no other writer can make
@@ -75,5 +77,5 @@ def write_score(connection: Connection, version_id: str, indicator_code: str, no
                                            "not_applicable": False, "note": "", **values, "updated_at": now})
 
 
-def touch_assessment(connection: Connection, version_id: str, now: datetime) -> None:
+def touch_assessment(connection: Executes, version_id: str, now: datetime) -> None:
     connection.execute(_TOUCH_ASSESSMENT, {"b_version_id": version_id, "updated_at": now})

@@ -47,6 +47,15 @@ def store_instrument(session: Session, instrument: Instrument) -> bool:
 _instrument_cache: dict[str, Instrument] = {}
 
 
+def instrument_of(store: Store, content_hash: str) -> Instrument:
+    """:func:`load_instrument` in its own read, which only the first call per version makes."""
+    cached = _instrument_cache.get(content_hash)
+    if cached is not None:
+        return cached
+    with store.transaction() as session:
+        return load_instrument(session, content_hash)
+
+
 def load_instrument(session: Session, content_hash: str) -> Instrument:
     """The instrument version a score was given under, rebuilt exactly from the store."""
     cached = _instrument_cache.get(content_hash)

@@ -28,11 +28,12 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, exists, insert
+from sqlalchemy import Engine, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
 from app.models.tables import ChangeLogEntry, new_id, table_of
+from app.store.driver import Executes
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
@@ -105,10 +106,13 @@ def _remembered(engine: Engine) -> dict[str, Tail]:
     return tails
 
 
-def stored_tail(connection: Connection, chain_id: str) -> Tail:
-    cl = table_of(ChangeLogEntry).c
-    row = connection.execute(core_select(cl.position, cl.entry_hash).where(cl.chain_id == chain_id)
-                             .order_by(cl.position.desc()).limit(1)).first()
+_cl = table_of(ChangeLogEntry).c
+_READ_TAIL = (core_select(_cl.position, _cl.entry_hash).where(_cl.chain_id == bindparam("b_chain_id"))
+              .order_by(_cl.position.desc()).limit(1))
+
+
+def stored_tail(connection: Executes, chain_id: str) -> Tail:
+    row = connection.execute(_READ_TAIL, {"b_chain_id": chain_id}).first()
     return EMPTY if row is None else Tail(row.position, row.entry_hash)
 
 
@@ -149,7 +153,25 @@ def append(
     """Write the chain's next entry in the session's transaction (see the module's note on the tail)."""
     if session.new or session.dirty or session.deleted:
         session.flush()  # this transaction's ORM rows first, as before (a bulk ChainWriter's entries too)
-    connection = session.connection()
+    return append_on(session.connection(), chain_id, field=field, old=old, new=new, actor=actor,
+                     version_id=version_id, indicator_code=indicator_code, reason=reason, kind=kind, undoes=undoes)
+
+
+def append_on(
+    connection: Executes,
+    chain_id: str,
+    *,
+    field: str,
+    old: str,
+    new: str,
+    actor: str,
+    version_id: str | None = None,
+    indicator_code: str = "",
+    reason: str = "",
+    kind: str = "edit",
+    undoes: str | None = None,
+) -> LoggedEntry:
+    """:func:`append` on a connection: a Session's, or the hot path's driver connection."""
     tails = _remembered(connection.engine)
     content: dict[str, Any] = {"id": new_id(), "chain_id": chain_id, "version_id": version_id, "indicator_code": indicator_code,
                "field": field, "old": old, "new": new, "reason": reason, "kind": kind, "undoes": undoes,
