@@ -9,7 +9,10 @@ and the median of N rounds is printed with its ratio to the baseline:
 
 * ``bare``: Python + PySide6 showing an empty 1280×720 QMainWindow, quitting after the first paint
   — the least any PySide6 program can do. The same source interpreter is the baseline for every
-  Nilai variant.
+  Nilai variant run from source.
+* ``bare frozen``: the same script frozen by the same PyInstaller (one folder, its stock PySide6
+  hooks), built once into ``build/bench-bare/`` — the baseline of the frozen Nilai variants, since
+  a frozen program pays its bootloader and unpacked imports whatever it does.
 * ``first paint`` (``--quit-at-first-paint``): Nilai's first window drawn — menus and an empty
   schedule saying it is loading, before the store's libraries are imported. Target: ≤ 1.5× bare.
 * ``main window`` (``--quit-after-paint``): the store open and the main window drawn once.
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import os
 import re
 import resource
@@ -78,11 +82,35 @@ HEAVY = ("reportlab", "pyhanko", "pyhanko_certvalidator", "cryptography", "numpy
 POINTS = {"first paint": "--quit-at-first-paint", "main window": "--quit-after-paint", "ready": "--quit-when-ready"}
 
 
+BARE_BUILD = ROOT / "build" / "bench-bare"
+
+
+def frozen_bare() -> Path:
+    """The bare window frozen like Nilai (PyInstaller, one folder); built when missing or stale."""
+    import PyInstaller  # deferred: only the frozen comparison needs it
+    import PySide6  # deferred: as above
+
+    stamp = f"{PyInstaller.__version__} {PySide6.__version__} {hashlib.sha256(BARE.encode()).hexdigest()[:16]}"
+    program = BARE_BUILD / "dist" / "bare" / "bare"
+    stamp_file = BARE_BUILD / "stamp"
+    if program.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp:
+        return program
+    BARE_BUILD.mkdir(parents=True, exist_ok=True)
+    (BARE_BUILD / "bare.py").write_text(BARE)
+    done = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--onedir", "--log-level", "ERROR",
+                           "--name", "bare", "bare.py"], cwd=BARE_BUILD, capture_output=True, text=True)
+    if done.returncode != 0 or not program.is_file():
+        raise RuntimeError(f"freezing the bare window failed: {done.stderr.strip()[-500:]}")
+    stamp_file.write_text(stamp)
+    return program
+
+
 def variants(data_dir: Path, frozen: Path | None) -> dict[str, list[str]]:
     found = {"bare": [sys.executable, "-c", BARE]}
     for point, flag in POINTS.items():
         found[point] = [sys.executable, "-m", "app", "--data-dir", str(data_dir), flag]
     if frozen is not None:
+        found["bare frozen"] = [str(frozen_bare())]
         for point, flag in POINTS.items():
             found[f"{point} frozen"] = [str(frozen / "nilai"), "--data-dir", str(data_dir), flag]
     return found
@@ -128,11 +156,12 @@ def report(title: str, times: Times) -> dict[str, float]:
     ratios = {}
     for name in times:
         low, high = min(w for w, _ in times[name]), max(w for w, _ in times[name])
-        ratios[name] = wall[name] / wall["bare"]
+        base = "bare frozen" if name.endswith(" frozen") else "bare"  # frozen against frozen
+        ratios[name] = wall[name] / wall[base]
         verdict = ("" if not name.startswith("first paint") else
                    "ok" if ratios[name] <= TARGET_RATIO else f"over {TARGET_RATIO}×")
         print(f"  {name:18} {wall[name]:7.3f}s  ({low:.2f}–{high:.2f})   {ratios[name]:5.2f}×   "
-              f"{cpu[name]:6.3f}s {cpu[name] / cpu['bare']:5.2f}×  {verdict}")
+              f"{cpu[name]:6.3f}s {cpu[name] / cpu[base]:5.2f}×  {verdict}")
     return ratios
 
 
