@@ -136,6 +136,9 @@ class DriverConnection:
         self._cursor.execute(compiled.sql, arguments)
         return _Result(self._cursor, compiled)
 
+    def close(self) -> None:
+        self._cursor.close()
+
 
 @contextlib.contextmanager
 def transaction(store: Store) -> Iterator[DriverConnection]:
@@ -143,19 +146,32 @@ def transaction(store: Store) -> Iterator[DriverConnection]:
     as the store's user-facing errors), on the driver's connection."""
     engine = store.engine
     dbapi_error = engine.dialect.loaded_dbapi.Error
-    pooled = engine.raw_connection()
+    pooled, connection = None, None
     try:
-        yield DriverConnection(engine, pooled)
+        pooled = engine.raw_connection()  # (a connection that cannot open raises DBAPIError here)
+        connection = DriverConnection(engine, pooled)
+        yield connection
+        connection.close()
         pooled.commit()
-    except dbapi_error as exc:
-        with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
-            pooled.rollback()
-        wrapped = DBAPIError.instance(None, None, exc, dbapi_error)
-        user_error = store.explain(wrapped, store.label, store.data_dir if store.is_sqlite else None)
-        raise (user_error or wrapped) from exc
+    except (dbapi_error, DBAPIError, OSError) as exc:
+        _roll_back(pooled)
+        error = exc if isinstance(exc, DBAPIError | OSError) else DBAPIError.instance(None, None, exc, dbapi_error)
+        user_error = store.explain(error, store.label, store.data_dir if store.is_sqlite else None)
+        if user_error is not None:
+            raise user_error from exc
+        raise
     except BaseException:
-        with contextlib.suppress(Exception):
-            pooled.rollback()
+        _roll_back(pooled)
         raise
     finally:
-        pooled.close()
+        if connection is not None:
+            with contextlib.suppress(Exception):  # closed already, or its connection broke
+                connection.close()
+        if pooled is not None:
+            pooled.close()
+
+
+def _roll_back(pooled: Any) -> None:
+    if pooled is not None:
+        with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
+            pooled.rollback()
