@@ -1,4 +1,5 @@
-"""Pause Python's cyclic garbage collector while a large, acyclic result is built.
+"""Pause Python's cyclic garbage collector while a large, acyclic result is built (:func:`paused_gc`),
+or while a command loads its libraries (:func:`loaded_then_frozen`).
 
 Building tens of thousands of small tuples (a 2,000-candidate round's assessments, coverage and
 panels) triggers a collection every 700 allocations, and each older-generation pass walks every
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 
 _lock = threading.Lock()
 _depth = 0  # pauses in force (threads or nesting)
@@ -35,3 +36,33 @@ def paused_gc() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+@contextmanager
+def loaded_then_frozen() -> Iterator[Callable[[], None]]:
+    """No collection while a command loads what it needs; then, when it calls the function yielded
+    here, what is loaded is frozen (``gc.freeze``: out of the collector's sight) and collection
+    resumes, so that each collection of the work that follows walks only the work's own objects.
+
+    For a batch command that imports SQLAlchemy, pyHanko... (about a million objects, alive until
+    the process ends): measured on ``nilai sheets export`` of 116 sheets, collections took 0.17 s
+    of its 3 s of CPU, 0.03 s so. On leaving, the frozen objects are thawed and the collector is
+    as it was (a command run inside a longer process, e.g. a test).
+    """
+    frozen = False
+    with ExitStack() as pause:
+        pause.enter_context(paused_gc())
+
+        def loaded() -> None:
+            nonlocal frozen
+            if not frozen:
+                gc.freeze()
+                frozen = True
+            pause.close()
+
+        try:
+            yield loaded
+        finally:
+            pause.close()
+            if frozen:
+                gc.unfreeze()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from app.base.gcpause import loaded_then_frozen
 from app.cli.common import UserError, add_json, emit, open_store_for, read_passphrase
 
 EXIT_INVALID = 1
@@ -50,6 +52,11 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def sheets_export(args: argparse.Namespace) -> int:
+    with loaded_then_frozen() as loaded:  # no collections while the command loads: see app.base.gcpause
+        return _export(args, loaded)
+
+
+def _export(args: argparse.Namespace, loaded: Callable[[], None]) -> int:
     lang = args.sheet_lang or getattr(args, "lang", None) or "id"
     # deferred: multiprocessing; the render processes start first thing, so that they load ReportLab
     # and render while this process opens the store and unlocks the key (app/sheets/batch.py)
@@ -81,6 +88,7 @@ def sheets_export(args: argparse.Namespace) -> int:
                             unlocking = thread.submit(identity.unlock, store.data_dir, passphrase)
                             import app.sheets.signing  # noqa: F401  # deferred: pyHanko, for the signing below
                             unlocked = unlocking.result()
+                        loaded()  # the libraries, the store, the key: out of the collector's sight
                         result = batch.sign(unlocked, progress=None if args.json else _progress)
             except (SheetExportError, SignPdfError) as exc:
                 raise UserError(str(exc)) from exc
