@@ -6,8 +6,8 @@ import json
 
 from sqlmodel import Session, col, select
 
-from app.assessments import get_version, marks_of
-from app.assessments.scoring import summarize
+from app.assessments import get_version
+from app.assessments.scoring import Mark, summarize
 from app.instruments.catalogue import load_instrument
 from app.models.domain import (
     AssessmentSnapshot,
@@ -36,11 +36,17 @@ def snapshot_in(session: Session, version_id: str) -> AssessmentSnapshot:
     assert assessor is not None
     instrument = load_instrument(session, assessment.instrument_hash)
     evidence: dict[str, list[EvidenceInfo]] = {}
-    for ev in session.exec(select(Evidence).where(Evidence.version_id == version_id).order_by(col(Evidence.added_at))):
+    # Plain rows, not ORM objects: a sheet batch takes a snapshot per sheet, and the scores are read
+    # once for both the list and the summary.
+    for ev in session.exec(select(Evidence.indicator_code, Evidence.id, Evidence.file_name, Evidence.sha256,
+                                  Evidence.size, Evidence.stored_path)
+                           .where(Evidence.version_id == version_id).order_by(col(Evidence.added_at))):
         evidence.setdefault(ev.indicator_code, []).append(
             EvidenceInfo(ev.id, ev.file_name, ev.sha256, ev.size, ev.stored_path)
         )
-    rows = {row.indicator_code: row for row in session.exec(select(Score).where(Score.version_id == version_id))}
+    rows = {row.indicator_code: row for row in session.exec(
+        select(Score.indicator_code, Score.level, Score.not_applicable, Score.note, Score.updated_at)
+        .where(Score.version_id == version_id))}
     scores = []
     for indicator in instrument.indicators():
         row = rows.get(indicator.code)
@@ -74,7 +80,7 @@ def snapshot_in(session: Session, version_id: str) -> AssessmentSnapshot:
         slot=slot,
         delegation=delegation,
         scores=tuple(scores),
-        summary=summarize(instrument, marks_of(session, version_id)),
+        summary=summarize(instrument, {code: Mark(row.level, row.not_applicable) for code, row in rows.items()}),
         created_at=assessment.created_at,
         updated_at=assessment.updated_at,
         finalized_at=assessment.finalized_at,
