@@ -86,3 +86,57 @@ def test_a_sheet_failing_to_sign_keeps_the_one_written_before_it(demo, tmp_path,
     assert [s.version_id for s in result.signed] == calls[:2]
     assert statuses(demo) == ["final", "final", "signed", "signed"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(s.file.name for s in result.signed)
+
+
+def test_written_sheets_are_recorded_a_few_at_a_time_and_only_once_durable(demo, tmp_path, monkeypatch):
+    """Sheets are recorded RECORD_EVERY to a transaction; when a group is recorded, every sheet in it
+    is already on disk (data directory and output folder) with the hash that is recorded."""
+    import hashlib
+
+    real = keep._record_many
+    groups: list[list[str]] = []
+
+    def checked(store, written, *, actor):
+        for sheet in written:
+            for path in (sheet.kept, sheet.exported):
+                assert hashlib.sha256(path.read_bytes()).hexdigest() == sheet.sha256
+        assert statuses(store).count("signed") == sum(len(g) for g in groups), "nothing recorded ahead"
+        groups.append([sheet.snap.version_id for sheet in written])
+        return real(store, written, actor=actor)
+
+    monkeypatch.setattr("app.sheets.batch._record_many", checked)
+    monkeypatch.setattr("app.sheets.batch.RECORD_EVERY", 3)
+    unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
+    done: list[int] = []
+    with SheetBatch(demo, tmp_path / "out", workers=1) as batch:
+        batch.check(unlocked)
+        batch.start()
+        result = batch.sign(unlocked, progress=lambda count, total, label: done.append(count))
+    assert result.ok and [len(g) for g in groups] == [3, 1]
+    assert [s.version_id for s in result.signed] == [v for g in groups for v in g]
+    assert done == [1, 2, 3, 4], "progress counts each sheet once it is written"
+    assert statuses(demo) == ["signed"] * 4
+
+
+def test_written_sheets_not_yet_recorded_are_kept_when_the_next_fails(demo, tmp_path, monkeypatch):
+    """Signing the fourth sheet fails with three written and not yet recorded: those three are
+    recorded, nothing of the fourth is left."""
+    real = keep._sign
+    calls: list[str] = []
+
+    def failing_fourth(snap, *args, **kwargs):
+        calls.append(snap.version_id)
+        if len(calls) == 4:
+            raise RuntimeError("the token was pulled out")
+        return real(snap, *args, **kwargs)
+
+    monkeypatch.setattr("app.sheets.batch._sign", failing_fourth)
+    unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
+    with SheetBatch(demo, tmp_path / "out", workers=1) as batch:
+        batch.check(unlocked)
+        batch.start()
+        result = batch.sign(unlocked)
+    assert result.failed_version_id == calls[3] and "3 sheet(s) signed before it are kept" in result.error
+    assert [s.version_id for s in result.signed] == calls[:3]
+    assert statuses(demo) == ["final", "signed", "signed", "signed"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(s.file.name for s in result.signed)

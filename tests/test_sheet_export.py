@@ -161,6 +161,8 @@ def test_cancel_keeps_what_was_signed(demo, unlocked, tmp_path):
 
 
 def test_a_failing_sheet_stops_cleanly(demo, unlocked, tmp_path, monkeypatch):
+    """Recording the written sheets together fails (the disk is full), so they are recorded one at a
+    time, and that fails at the third: the two before it stay signed, nothing of the rest is left."""
     from app.sheets import keep as sheet_export
 
     real = sheet_export.mark_signed
@@ -172,7 +174,11 @@ def test_a_failing_sheet_stops_cleanly(demo, unlocked, tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         return real(store, version_id, *args)
 
+    def full(store, sheets, actor):
+        raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(sheet_export, "mark_signed", flaky)
+    monkeypatch.setattr(sheet_export, "mark_signed_many", full)
     out = tmp_path / "out"
     result = export_sheets(demo, out, unlocked)
     assert len(result.signed) == 2 and result.failed_version_id == calls[2]

@@ -28,11 +28,20 @@ from app.assessments.editing import (
     start_assessment,
 )
 from app.assessments.history import redo, undo, undo_state
-from app.assessments.lifecycle import finalize, mark_signed, reopen, summary_of, unmet_requirements, validate
+from app.assessments.lifecycle import (
+    finalize,
+    mark_signed,
+    mark_signed_many,
+    reopen,
+    summary_of,
+    unmet_requirements,
+    validate,
+)
 
 __all__ = [
     "NOT_APPLICABLE", "AssessmentError", "Change", "FinalizeBlocked", "Problem", "add_evidence", "decode_mark",
-    "encode_mark", "evidence_dir", "finalize", "get_version", "last_open_version", "mark_signed", "marks_of",
+    "encode_mark", "evidence_dir", "finalize", "get_version", "last_open_version", "mark_signed", "mark_signed_many",
+    "marks_of",
     "redo", "remove_evidence", "reopen", "set_delegation", "set_level", "set_not_applicable", "set_note",
     "start_assessment", "summary_of", "undo", "undo_state", "unmet_requirements", "validate",
 ]

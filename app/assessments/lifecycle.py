@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from collections.abc import Sequence
+
+from sqlmodel import Session, select
 
 from app.assessments.editing import (
     AssessmentError,
@@ -119,15 +121,28 @@ def reopen(store: Store, version_id: str, reason: str, actor: str) -> str:
 
 def mark_signed(store: Store, version_id: str, sheet_sha256: str, sheet_path: str, actor: str) -> None:
     with store.transaction() as session:
-        assessment = get_version(session, version_id)
-        if assessment.status != AssessmentStatus.FINAL:
-            raise AssessmentError("Only a finalized assessment can be signed.")
-        assessment.status = AssessmentStatus.SIGNED
-        assessment.sheet_sha256, assessment.sheet_path = sheet_sha256, sheet_path
-        assessment.signed_at = utcnow()
-        session.add(assessment)
-        changelog.append(session, assessment.record_id, field="status", old="final", new="signed",
-                         reason=f"sheet sha256 {sheet_sha256}", actor=actor, version_id=version_id)
+        _mark_signed(session, version_id, sheet_sha256, sheet_path, actor)
+
+
+def mark_signed_many(store: Store, sheets: Sequence[tuple[str, str, str]], actor: str) -> None:
+    """``mark_signed`` for several (version id, sheet SHA-256, sheet path) in one transaction: all or none.
+
+    A batch of sheets records its written sheets a few at a time: one commit for several."""
+    with store.transaction() as session:
+        for version_id, sheet_sha256, sheet_path in sheets:
+            _mark_signed(session, version_id, sheet_sha256, sheet_path, actor)
+
+
+def _mark_signed(session: Session, version_id: str, sheet_sha256: str, sheet_path: str, actor: str) -> None:
+    assessment = get_version(session, version_id)
+    if assessment.status != AssessmentStatus.FINAL:
+        raise AssessmentError("Only a finalized assessment can be signed.")
+    assessment.status = AssessmentStatus.SIGNED
+    assessment.sheet_sha256, assessment.sheet_path = sheet_sha256, sheet_path
+    assessment.signed_at = utcnow()
+    session.add(assessment)
+    changelog.append(session, assessment.record_id, field="status", old="final", new="signed",
+                     reason=f"sheet sha256 {sheet_sha256}", actor=actor, version_id=version_id)
 
 
 def summary_of(store: Store, version_id: str):  # -> Summary

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import logging
 import os
 import time
 from collections import deque
@@ -42,6 +43,7 @@ from app.sheets.keep import (
     _failure_message,
     _lang,
     _record,
+    _record_many,
     _remove,
     _sign,
     _write,
@@ -51,9 +53,12 @@ from app.sheets.render_pool import MAX_SHEETS_AHEAD, Rendering, SheetRenderer, d
 from app.sheets.scope import SheetExportError, assessments_in_scope, check_signer, parse_day, signer_profile
 from app.store import Store
 
+log = logging.getLogger(__name__)
+
 AHEAD = MAX_SHEETS_AHEAD  # sheets rendering or rendered, not yet signed (~60 KB each when rendered)
 REFILL = 16  # snapshots are taken this many at a time, in one transaction
 GROUP = 4  # sheets per render task: fewer hand-overs to the render processes, one pickled instrument
+RECORD_EVERY = 8  # written sheets recorded as signed in one transaction
 
 
 class SheetBatch:
@@ -160,24 +165,51 @@ class SheetBatch:
         image = signature_image if signature_image is not None else read_signature_image(self.store.data_dir)
         actor = _actor(self.profile)
         # A writer thread writes sheet k (its fsyncs wait on the disk, not the CPU) while this
-        # thread signs sheet k + 1; sheet k is then recorded here (recording on that thread too
-        # would cost more CPU in hand-overs of Python's lock than it saves), and sheet k + 1 is
-        # handed over only once sheet k is recorded, so a failure stops the batch right there.
+        # thread signs sheet k + 1; sheet k + 1 is handed over only once sheet k is written, so a
+        # failure stops the batch right there. Written sheets are recorded here, up to RECORD_EVERY
+        # in one transaction (one commit and its fsync for several; recording on the writer thread
+        # would cost more CPU in hand-overs of Python's lock than it saves). A sheet is recorded
+        # only once its files are durable: a crash can lose the record of a few written sheets
+        # (still 'final', so the next export signs and writes them again), never the reverse.
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nilai-sheet-writer")
         writing: tuple[AssessmentSnapshot, Future[_Written]] | None = None
+        written: list[_Written] = []  # durable, not yet recorded
         current: AssessmentSnapshot | None = None
 
-        def settle() -> None:
+        def collect() -> None:
+            """Wait for the sheet being written; it joins the sheets to record."""
             nonlocal writing, current
             if writing is None:
                 return
             current, future = writing
             writing = None
-            sheet = _record(self.store, future.result(), actor=actor)  # raises what writing it raised
-            result.signed.append(sheet)
+            written.append(future.result())  # raises what writing it raised (its files are gone then)
             current = None
             if progress is not None:
-                progress(len(result.signed), result.total, sheet.region_name)
+                progress(len(result.signed) + len(written), result.total, written[-1].snap.region.name)
+
+        def record() -> None:
+            """Record the written sheets; if that fails, one at a time, so that the sheets before a
+            failing one stay signed (the failing one's files, and those of the sheets after it, go)."""
+            nonlocal current
+            group = written[:]
+            written.clear()
+            if not group:
+                return
+            try:
+                result.signed.extend(_record_many(self.store, group, actor=actor))
+                return
+            except Exception:
+                log.debug("recording %d sheets at once failed; one at a time", len(group), exc_info=True)
+            for index, sheet in enumerate(group):
+                current = sheet.snap
+                try:
+                    result.signed.append(_record(self.store, sheet, actor=actor))  # removes its files on failure
+                except BaseException:
+                    for later in group[index + 1:]:
+                        _remove(later)
+                    raise
+            current = None
 
         def stop() -> bool:
             if cancel is not None and cancel():
@@ -192,23 +224,30 @@ class SheetBatch:
                 self._fill()  # keep the render processes busy while this one is signed and written
                 signed = _sign(snap, pdf, unlocked, lang=self.lang, signature_image=image)
                 current = None
-                settle()
+                collect()
+                if len(written) >= RECORD_EVERY:
+                    record()
                 if stop():  # asked while the previous sheet was written: this one is dropped unwritten
                     break
                 writing = (snap, writer.submit(_write, self.store, snap, signed, out_dir=self.out))
-            settle()
+            collect()
+            record()
         except Exception as exc:  # every failure ends the batch the same clean way
             failed = current
-            if writing is not None:  # signing failed while the sheet before it was written: keep that one
-                with contextlib.suppress(Exception):
-                    settle()
+            # a sheet failed to sign, to be written or to be recorded: the sheets written before it are kept
+            with contextlib.suppress(Exception):
+                collect()
+            with contextlib.suppress(Exception):
+                record()
             result.error = _failure_message(exc, failed, len(result.signed))
             result.failed_version_id = failed.version_id if failed else None
         finally:
             writer.shutdown(wait=True)  # a sheet being written is finished first
             if writing is not None:  # written, but the batch stopped before recording it
                 with contextlib.suppress(Exception):
-                    _remove(writing[1].result())
+                    written.append(writing[1].result())
+            for sheet in written:
+                _remove(sheet)
             self.close()
             result.seconds = time.perf_counter() - self.started
         return result

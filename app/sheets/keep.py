@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.assessments import mark_signed
+from app.assessments import mark_signed, mark_signed_many
 from app.base.atomic import atomic_write
 from app.identity import UnlockedIdentity
 from app.models.domain import AssessmentSnapshot, AssessorInfo
@@ -206,6 +206,18 @@ def _record(store: Store, written: _Written, *, actor: str) -> SignedSheet:
     except BaseException:
         _remove(written)
         raise
+    return _signed_sheet(written)
+
+
+def _record_many(store: Store, written: list[_Written], *, actor: str) -> list[SignedSheet]:
+    """Mark several written sheets' assessments signed in one transaction (all or none; the files
+    stay either way: on failure the caller records them one at a time, see :mod:`app.sheets.batch`)."""
+    mark_signed_many(store, [(w.snap.version_id, w.sha256, w.relative) for w in written], actor)
+    return [_signed_sheet(w) for w in written]
+
+
+def _signed_sheet(written: _Written) -> SignedSheet:
+    snap = written.snap
     return SignedSheet(snap.version_id, snap.record_id, snap.region.code, snap.region.name, written.relative,
                        written.sha256, written.size, written.exported)
 
