@@ -15,13 +15,15 @@ Run: ``.venv/bin/python -m benchmarks.bench_sheets [--n 15] [--batch 116] [--run
    it, ``nilai sheets export --out DIR --passphrase-file F`` in a fresh process: the render
    processes start first and render while the command opens the store, unlocks the key and loads
    pyHanko; then each sheet is signed as it comes back, and written (two atomic writes) and
-   recorded (``mark_signed``) while the next is signed (``app/sheets/batch.py``). Printed: the
-   command's wall time (the target's figure: under 10 s on a 2-core machine at a load of 4), the
-   batch's own seconds as the command reports them, and the CPU time of the command and its render
-   processes. ``--busy N`` adds N busy-loop processes (nice 0) for the batch, so that the load is
-   known rather than whatever else the machine runs (they share the benchmark's scheduling group:
-   work of other sessions on the machine still takes its share); ``--runs N`` prints the median
-   of N batches; ``--serial`` also times the same batch rendered in-process (no worker processes).
+   recorded (``mark_signed_many``, a few at a time) while the next is signed (``app/sheets/batch.py``).
+   Printed: the command's wall time (the target's figure: under 10 s on a 2-core machine at a load
+   of 4), the batch's own seconds as the command reports them, and the CPU time of the command and
+   its render processes, then of the command's own process (the one that signs, and under load the
+   one the batch waits for) and of its render processes. ``--busy N`` adds N busy-loop processes
+   (nice 0) for the batch, so that the load is known rather than whatever else the machine runs
+   (they share the benchmark's scheduling group: work of other sessions on the machine still takes
+   its share); ``--runs N`` prints the median of N batches; ``--serial`` also times the same batch
+   rendered in-process (no worker processes).
 
    The command runs in its own process on purpose: render processes are started with ``spawn``
    and import the parent's main module, which for an assessor is ``nilai`` (light), not this
@@ -197,8 +199,24 @@ class Batch:
     wall: float  # the command, start to exit
     seconds: float  # the batch's own time: after start-up and opening the store, key unlock included
     cpu: float  # the command and its render processes
+    own_cpu: float  # the command's process alone (its threads: the key unlock, the writer)
     signed: int
     error: str | None
+
+
+# `python -m app` that leaves its own process's CPU time (not its render processes') in a file at exit;
+# like `-m app`, a `-c` main module is not imported again by the render processes.
+_COMMAND = """
+import atexit, os, resource, sys
+def _own_cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    with open(os.environ["NILAI_BENCH_OWN_CPU"], "w") as file:
+        file.write(str(used.ru_utime + used.ru_stime))
+atexit.register(_own_cpu)
+sys.argv[0] = "nilai"
+from app.cli import main
+sys.exit(main())
+"""
 
 
 def prepare(root: Path, regions: int, tag: str) -> Path:
@@ -216,19 +234,22 @@ def batch(root: Path, data: Path, workers: int | None) -> Batch:
     """``nilai sheets export`` of the round in a fresh process (``workers``: None the default, 1 in-process)."""
     secret = root / "passphrase"
     secret.write_text(PASSPHRASE + "\n")
-    command = [sys.executable, "-m", "app", "--data-dir", str(data), "sheets", "export", "--out",
+    own = root / f"own-cpu-{data.name}"
+    command = [sys.executable, "-c", _COMMAND, "--data-dir", str(data), "sheets", "export", "--out",
                str(root / f"out-{data.name}"), "--passphrase-file", str(secret), "--json"]
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent), NILAI_BENCH_OWN_CPU=str(own))
     if workers is not None:
         env[WORKERS_VARIABLE] = str(workers)
     cpu, started = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - started
+    cpu = _children_cpu() - cpu
+    own_cpu = float(own.read_text()) if own.exists() else 0.0
     try:
         report = json.loads(done.stdout)
     except ValueError:
-        return Batch(wall, 0.0, _children_cpu() - cpu, 0, (done.stderr or done.stdout).strip()[-500:])
-    return Batch(wall, float(report["seconds"]), _children_cpu() - cpu, len(report["signed"]), report["error"])
+        return Batch(wall, 0.0, cpu, own_cpu, 0, (done.stderr or done.stdout).strip()[-500:])
+    return Batch(wall, float(report["seconds"]), cpu, own_cpu, len(report["signed"]), report["error"])
 
 
 def _children_cpu() -> float:
@@ -296,7 +317,9 @@ def main(argv: list[str] | None = None) -> None:
               f"(export {run.seconds:.2f} s, {1000 * run.seconds / max(1, run.signed):.0f} ms a sheet; "
               f"{workers} render process(es), {os.cpu_count()} CPUs) — target < {TARGET_SECONDS:.0f} s: {verdict}")
         print(f"  CPU time {run.cpu:.1f} s ({1000 * run.cpu / max(1, run.signed):.0f} ms a sheet, start-up and "
-              f"key unlock included); load average {load:.2f}"
+              f"key unlock included): the command {run.own_cpu:.2f} s "
+              f"({', '.join(f'{b.own_cpu:.2f}' for b in runs)}), its render processes {run.cpu - run.own_cpu:.1f} s; "
+              f"load average {load:.2f}"
               + (f" with {args.busy} busy-loop processes (nice 0) running" if args.busy else
                  " (other work on the machine slows the wall time)"))
         if run.error:
