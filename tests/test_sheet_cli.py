@@ -203,6 +203,30 @@ def test_export_verify_end_to_end(with_identity, tmp_path):
     assert mixed.returncode == 1, "one bad file fails the run"
 
 
+def test_export_starts_rendering_before_the_store_loads(with_identity, tmp_path, capsys, monkeypatch):
+    """The render processes are started before main() loads the store's libraries (for an encrypted
+    store's unlock), with the collector paused; after the batch, the collector is as it was."""
+    import gc
+
+    from app.cli import common
+
+    real = common.unlock_when_asked
+    seen: list[tuple[bool, bool]] = []
+
+    def unlock_when_asked(args):
+        renderer = args.started.renderer
+        seen.append((renderer is not None and renderer.pool is not None, gc.isenabled()))
+        return real(args)
+
+    monkeypatch.setattr(common, "unlock_when_asked", unlock_when_asked)
+    code, out, err = run(capsys, "--data-dir", str(with_identity), "sheets", "export", "--out",
+                         str(tmp_path / "usb"), "--passphrase-file", secret(tmp_path, PASS))
+    assert code == 0, err
+    assert seen == [(True, False)], "render processes started, no collection while loading"
+    assert statuses(with_identity) == ["signed"] * 4
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 @needs_pdfsig
 def test_pdfsig_agrees_with_the_exported_sheets(with_identity, tmp_path, capsys):
     out = tmp_path / "usb"

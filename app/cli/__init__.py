@@ -7,6 +7,7 @@ the problem; `--json` prints data as JSON where a command outputs data.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -95,10 +96,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # deferred: the commands' common code, which the desktop program does not need
     from app.cli.common import unlock_when_asked, user_errors
 
-    with user_errors(args) as outcome, unlock_when_asked(args):
+    with user_errors(args) as outcome, _before_store(args), unlock_when_asked(args):
         code = args.handler(args)
         return int(code or 0)
     return outcome.exit_code
+
+
+def _before_store(args: argparse.Namespace) -> contextlib.AbstractContextManager[object]:
+    """What a command starts before the store's libraries load (``before_store`` in its defaults):
+    ``sheets export`` starts its render processes (app/cli/sheet_cmds.py)."""
+    start = getattr(args, "before_store", None)
+    return start(args) if start is not None else contextlib.nullcontext()
 
 
 def _start_desktop(args: argparse.Namespace) -> int:
