@@ -7,8 +7,9 @@ cancel=None) -> ExportResult``
     Every *finalized, not yet signed, current* assessment of this laptop's assessor
     (``settings.profile``) in the round (and on the interview day, if given): snapshot →
     ``render_sheet`` → ``sign_pdf`` → written atomically to ``out_dir`` and kept in the data
-    directory as ``sheets/<record_id>/<version_id>.pdf`` → ``mark_signed`` with the SHA-256 and
-    that relative path. ``progress(done, total, label)`` is called after each sheet;
+    directory as ``sheets/<record_id>/<version_id>.pdf`` → recorded signed with the SHA-256 and
+    that relative path (``mark_signed_many``: a few written sheets to a transaction, each only once
+    its files are durable). ``progress(done, total, label)`` is called after each sheet is written;
     ``cancel()`` is asked before each one. One sheet's failure (disk full, read-only folder…)
     stops the batch: the sheets signed before it stay signed, nothing of the failing one is left
     behind, and ``ExportResult.error`` says what happened.

@@ -2,8 +2,9 @@
 
 :mod:`app.sheets.export` (``sign_one``, ``export_sheets``) and :mod:`app.sheets.batch` (the
 pipeline) build on these. Signing (:func:`_sign`) and keeping (:func:`_keep`: two atomic,
-fsynced writes, then ``mark_signed``) are separate steps so that a batch can keep one sheet on
-another thread while it signs the next.
+fsynced writes, then ``mark_signed``) are separate steps so that a batch can write one sheet on
+another thread while it signs the next, and record several written sheets in one transaction
+(:func:`_record_many`).
 """
 
 from __future__ import annotations
