@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, col, select
+from sqlalchemy import select as core_select
+from sqlmodel import Session
 
 from app.assessments import get_version
 from app.assessments.scoring import Mark, summarize
@@ -18,7 +19,7 @@ from app.models.domain import (
     ScoreInfo,
     SlotInfo,
 )
-from app.models.tables import Assessor, Evidence, InterviewSlot, Panel, Round, Score
+from app.models.tables import Assessor, Evidence, InterviewSlot, Panel, Round, Score, table_of
 from app.regions.calibration import stored_region
 from app.store import Store
 
@@ -38,15 +39,17 @@ def snapshot_in(session: Session, version_id: str) -> AssessmentSnapshot:
     evidence: dict[str, list[EvidenceInfo]] = {}
     # Plain rows, not ORM objects: a sheet batch takes a snapshot per sheet, and the scores are read
     # once for both the list and the summary.
-    for ev in session.exec(select(Evidence.indicator_code, Evidence.id, Evidence.file_name, Evidence.sha256,
-                                  Evidence.size, Evidence.stored_path)
-                           .where(Evidence.version_id == version_id).order_by(col(Evidence.added_at))):
+    ev_ = table_of(Evidence).c
+    for ev in session.execute(core_select(ev_.indicator_code, ev_.id, ev_.file_name, ev_.sha256, ev_.size,
+                                          ev_.stored_path)
+                              .where(ev_.version_id == version_id).order_by(ev_.added_at)):
         evidence.setdefault(ev.indicator_code, []).append(
             EvidenceInfo(ev.id, ev.file_name, ev.sha256, ev.size, ev.stored_path)
         )
-    rows = {row.indicator_code: row for row in session.exec(
-        select(Score.indicator_code, Score.level, Score.not_applicable, Score.note, Score.updated_at)
-        .where(Score.version_id == version_id))}
+    sc = table_of(Score).c
+    rows = {row.indicator_code: row for row in session.execute(
+        core_select(sc.indicator_code, sc.level, sc.not_applicable, sc.note, sc.updated_at)
+        .where(sc.version_id == version_id))}
     scores = []
     for indicator in instrument.indicators():
         row = rows.get(indicator.code)
