@@ -42,8 +42,6 @@ def test_sheets_render_in_worker_processes_before_the_key_is_unlocked(demo, tmp_
     with SheetBatch(demo, tmp_path / "out", renderer=renderer) as batch:
         batch.start()  # rendering begins: nothing is written yet, and nothing needs the key
         assert not (tmp_path / "out").exists() and statuses(demo) == ["final"] * 4
-        font = renderer.stamp_font()
-        assert font is not None and font[0].endswith("DejaVuSans.ttf") and font[1][:4] == b"\x00\x01\x00\x00"
         unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
         result = batch.sign(unlocked)
     assert result.ok and len(result.signed) == 4 and statuses(demo) == ["signed"] * 4

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import threading
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from pyhanko.pdf_utils import layout
@@ -21,7 +20,7 @@ from pyhanko.stamp import TextStampStyle
 
 from app.base.paths import resources_dir
 from app.identity import UnlockedIdentity
-from app.sheets.font_reduction import FONT_FILE, reduce_font
+from app.sheets.font_reduction import FONT_FILE, reduced_font
 from app.sheets.signing_errors import SignPdfError
 from app.sheets.stamp_font import SharedFontAccumulator
 
@@ -55,18 +54,11 @@ _font_cache: dict[str, bytes] = {}
 _font_lock = threading.Lock()
 
 def _font_bytes(path: str) -> bytes:
-    """The appearance font, reduced once per process (or adopted from a render process)."""
+    """The appearance font reduced (the shipped reduction, read once per process)."""
     with _font_lock:
         if path not in _font_cache:
-            _font_cache[path] = reduce_font(Path(path).read_bytes())
+            _font_cache[path] = reduced_font(path)
         return _font_cache[path]
-
-
-def adopt_font(path: str, reduced: bytes) -> None:
-    """Use ``reduced`` (:func:`app.sheets.font_reduction.reduce_font` of the font at ``path``, made
-    by a render process while this one unlocked the key) instead of reducing the font here."""
-    with _font_lock:
-        _font_cache.setdefault(path, reduced)
 
 
 def _font_path() -> str:

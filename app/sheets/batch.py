@@ -9,7 +9,7 @@ costs only the rendering (``discard()``, or leaving the ``with`` block, stops it
 
 Why: rendering is most of a batch's CPU time and needs no key, so the command line starts the
 render processes first thing (:meth:`SheetRenderer.warm_up`) and lets them render while it
-imports pyHanko, unlocks the key (scrypt, slow on purpose) and reduces the signature font. On a
+imports pyHanko and unlocks the key (scrypt, slow on purpose). On a
 busy two-core machine the batch's wall time is then set by the rendering alone.
 """
 
@@ -156,12 +156,6 @@ class SheetBatch:
         if self._renderer is None:
             self.start()
         assert self._renderer is not None
-        font = self._renderer.stamp_font()
-        if font is not None:
-            # deferred: pyHanko, loaded by the signing below anyway
-            from app.sheets.appearance import adopt_font
-
-            adopt_font(*font)
         image = signature_image if signature_image is not None else read_signature_image(self.store.data_dir)
         actor = _actor(self.profile)
         # A writer thread writes sheet k (its fsyncs wait on the disk, not the CPU) while this

@@ -1,8 +1,11 @@
 """The signature appearance's font, reduced: pure fontTools work, no pyHanko, no key.
 
-A batch of sheets has a render process do this (about 0.25 s of CPU) while the signing process
-unlocks the key (:meth:`app.sheets.render_pool.SheetRenderer.stamp_font`); the signing process
-adopts the result (:func:`app.sheets.appearance.adopt_font`), or reduces the font itself.
+The reduction (about 0.25 s of CPU) is shipped, made once: ``resources/fonts/DejaVuSans-stamp.ttf``,
+written by ``python -m app.sheets.font_reduction`` (tests/test_font_reduction.py checks that it is
+what :func:`reduce_font` makes of the shipped font). :func:`reduced_font` reads it (about 1 ms),
+and reduces the font only where it is missing. Until it was shipped, a render process reduced the
+font at the start of every batch, and a frozen build (which renders in-process) or the first sheet
+signed in a session waited for it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from app.base.paths import resources_dir
 
 FONT_FILE = "DejaVuSans.ttf"
+REDUCED_FILE = "DejaVuSans-stamp.ttf"  # reduce_font of FONT_FILE, shipped beside it
 
 # What the appearance font keeps: Basic Latin, Latin-1, Latin Extended-A/B, spacing modifiers,
 # combining diacritics, Latin Extended Additional, general punctuation, euro, trade mark, U+FFFD.
@@ -58,7 +62,17 @@ def reduce_font(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def reduced_stamp_font() -> tuple[str, bytes]:
-    """The appearance font's path (as the signer names it) and the font reduced."""
-    path = resources_dir() / "fonts" / FONT_FILE
-    return str(path), reduce_font(Path(path).read_bytes())
+def reduced_font(path: str | Path) -> bytes:
+    """The font at ``path`` reduced: the shipped reduction for the appearance font, else reduced now."""
+    path = Path(path)
+    if path.name == FONT_FILE:
+        try:
+            return path.with_name(REDUCED_FILE).read_bytes()
+        except OSError:  # an installation without it: reduce (slower, the same font)
+            pass
+    return reduce_font(path.read_bytes())
+
+
+if __name__ == "__main__":  # write the shipped reduction again (after a change to the font or to reduce_font)
+    fonts = resources_dir() / "fonts"
+    (fonts / REDUCED_FILE).write_bytes(reduce_font((fonts / FONT_FILE).read_bytes()))

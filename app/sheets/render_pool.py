@@ -52,13 +52,6 @@ def _started() -> None:
     """A task that only makes the pool start a process (the initializer does the work)."""
 
 
-def _stamp_font() -> tuple[str, bytes]:
-    # deferred: fontTools, in a render process instead of the signing one
-    from app.sheets.font_reduction import reduced_stamp_font
-
-    return reduced_stamp_font()
-
-
 @dataclass(frozen=True)
 class Rendering:
     """One sheet's place in a submitted group: ``future`` renders the group, ``index`` is this sheet."""
@@ -80,7 +73,6 @@ class SheetRenderer:
         self.lang = lang
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
-        self._font: Future | None = None
         if workers > 1:
             # The initializer warms a process up as soon as it starts, not when its first task arrives.
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
@@ -91,28 +83,14 @@ class SheetRenderer:
 
         A batch calls this first thing, so that the workers start up while the calling process
         opens the store, takes the snapshots and unlocks the key (each worker's start-up, mostly
-        ReportLab, costs about as much CPU as ten sheets); one of them also reduces the signature
-        font (:meth:`stamp_font`)."""
+        ReportLab, costs about as much CPU as ten sheets)."""
         if self.pool is None:
             return
         try:
             for _ in range(self.workers):  # each submission starts a process while none is idle
                 self.pool.submit(_started)
-            self._font = self.pool.submit(_stamp_font)
         except BrokenProcessPool:
             self._fall_back()
-
-    def stamp_font(self) -> tuple[str, bytes] | None:
-        """The signature font reduced by a render process (path, bytes), if :meth:`warm_up` asked
-        one to; None if not, or if it failed (the signer then reduces the font itself)."""
-        font, self._font = self._font, None
-        if font is None:
-            return None
-        try:
-            return font.result()
-        except Exception:  # a broken pool, a cancelled task: the signer can do it
-            log.debug("the signature font was not reduced in a render process", exc_info=True)
-            return None
 
     def submit_group(self, snaps: list[AssessmentSnapshot]) -> list[Rendering]:
         """Render ``snaps`` as one task; one :class:`Rendering` per sheet, in order."""
