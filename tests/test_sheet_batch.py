@@ -138,3 +138,36 @@ def test_written_sheets_not_yet_recorded_are_kept_when_the_next_fails(demo, tmp_
     assert [s.version_id for s in result.signed] == calls[:3]
     assert statuses(demo) == ["final", "signed", "signed", "signed"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(s.file.name for s in result.signed)
+
+
+def test_a_crash_between_writing_and_recording_is_made_good_by_the_next_export(demo, tmp_path, monkeypatch):
+    """The process dies after sheets were written, before they were recorded (here: an interrupt
+    while recording, with the clean-up that a killed process would not run disabled): they are still
+    'final', and the next export signs them again over the files left behind."""
+    import hashlib
+
+    def interrupted(store, written, *, actor):
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
+    with monkeypatch.context() as patch:
+        patch.setattr("app.sheets.batch._record_many", interrupted)
+        patch.setattr("app.sheets.batch._remove", lambda written: None)  # a killed process cleans nothing
+        with pytest.raises(KeyboardInterrupt), SheetBatch(demo, out, workers=1) as batch:
+            batch.check(unlocked)
+            batch.start()
+            batch.sign(unlocked)
+    left = sorted(p.name for p in out.iterdir())
+    assert len(left) == 4 and statuses(demo) == ["final"] * 4, "written, not recorded"
+
+    with SheetBatch(demo, out, workers=1) as batch:
+        batch.check(unlocked)
+        batch.start()
+        result = batch.sign(unlocked)
+    assert result.ok and len(result.signed) == 4 and statuses(demo) == ["signed"] * 4
+    assert sorted(p.name for p in out.iterdir()) == left, "the same names, written again"
+    for sheet in result.signed:
+        kept = (demo.data_dir / sheet.stored_path).read_bytes()
+        assert hashlib.sha256(kept).hexdigest() == sheet.sha256 and sheet.file.read_bytes() == kept
+        assert verify_pdf(kept).valid

@@ -195,6 +195,8 @@ class SheetBatch:
                 return
             except Exception:
                 log.debug("recording %d sheets at once failed; one at a time", len(group), exc_info=True)
+            # (An interrupt leaves the group's files: whether its commit happened is not known, and a
+            # file without its record is made good by the next export, a record without its file never.)
             for index, sheet in enumerate(group):
                 current = sheet.snap
                 try:
