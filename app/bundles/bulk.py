@@ -2,8 +2,9 @@
 
 Rows go in with SQLAlchemy Core bulk inserts. On SQLite the statements are compiled by SQLAlchemy
 from twins of the model tables whose time columns take the stored text and whose flags take 0/1,
-and executed with the rows as tuples: SQLAlchemy's per-row parameter processing would otherwise
-cost more than SQLite's own insert (see benchmarks/bench_import.py, ``--bulk dicts``).
+and executed with the rows as tuples, many rows to a statement (:mod:`app.bundles.multirow`):
+SQLAlchemy's per-row parameter processing would otherwise cost more than SQLite's own insert (see
+benchmarks/bench_import.py, ``--bulk dicts``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.bundles.errors import BundleError
 from app.bundles.format import iso
 from app.bundles.manifest import ENTRY_ROW_FIELDS, SCORE_COLUMNS, sqlite_time
 from app.bundles.merge import RecordState, Writes, chunks
+from app.bundles.multirow import insert_many
 from app.bundles.verified import VerifiedBundle
 from app.models.sync import ImportedVersion
 from app.models.tables import Assessment, ChangeLogEntry, Evidence, Score
@@ -117,7 +119,7 @@ def insert_tuples(connection: Any, model: Any, columns: tuple[str, ...], rows: l
             text = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
                     f"VALUES ({', '.join('?' * len(columns))})")
         compiled = _COMPILED[key] = (text, None)
-    connection.exec_driver_sql(compiled[0], rows)
+    insert_many(connection, compiled[0], rows)
 
 
 def insert_rows(connection: Any, model: Any, rows: list[dict[str, Any]], sqlite: bool, bulk: str) -> None:
@@ -125,8 +127,9 @@ def insert_rows(connection: Any, model: Any, rows: list[dict[str, Any]], sqlite:
 
     ``bulk="dicts"``: ``connection.execute(insert(table), rows)``. ``bulk="tuples"`` (the default on
     SQLite): the same ``insert(table)`` compiled once by SQLAlchemy, then executed with the rows as
-    tuples through the connection (``exec_driver_sql``), which skips SQLAlchemy's per-row parameter
-    processing (~5 µs a row, more than SQLite's own insert) - the values are already in storage form.
+    tuples through the connection (``exec_driver_sql``, many rows a statement), which skips SQLAlchemy's
+    per-row parameter processing (~5 µs a row, more than SQLite's own insert) - the values are already in
+    storage form.
     """
     if not rows:
         return
@@ -143,7 +146,7 @@ def insert_rows(connection: Any, model: Any, rows: list[dict[str, Any]], sqlite:
             raise RuntimeError(f"cannot bulk insert into {table.name} positionally")
         compiled = _COMPILED[key] = (str(statement), itemgetter(*order))
     sql, row_tuple = compiled
-    connection.exec_driver_sql(sql, list(map(row_tuple, rows)))
+    insert_many(connection, sql, list(map(row_tuple, rows)))
 
 
 def write(session: Session, bundle: VerifiedBundle, writes: Writes, records: dict[str, RecordState],
