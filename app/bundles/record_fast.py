@@ -110,7 +110,7 @@ class _Entry(_Strict):
     at: Short
     chain_id: str
     field: Short
-    id: str  # ids: all of the change log's at once, in _chain_rows (one regex call, not one per entry)
+    id: str  # ids: all of the change log's at once, in _chain_rows (_all_ids: one translate, not a match per entry)
     indicator_code: Short
     kind: Literal["edit", "undo", "redo"]
     new: str
@@ -137,7 +137,10 @@ if tuple(_Entry.__struct_fields__) != ENTRY_ROW_FIELDS:  # pragma: no cover - th
 _DECODE = msgspec.json.Decoder(_Record).decode
 _ENCODE = msgspec.json.Encoder().encode
 _HASH_MEMBERS = len(b',"entry_hash":"",' + b'"prev_hash":""') + 2 * 64  # the text's last members, both hashes hex
-_IDS = re.compile(r"(?:%s\n)*%s" % ((UUID.strip("^$"),) * 2)).fullmatch  # ids, one a line (none holds a newline)
+_ID_SHAPE = b"00000000-0000-0000-0000-000000000000"  # an id (UUID's pattern) with each hex digit written 0
+_HEX_AS_ZERO = bytes.maketrans(b"123456789abcdef", b"0" * 15)
+if not re.fullmatch(UUID, _ID_SHAPE.decode()) or re.fullmatch(UUID, "0" * 36):  # pragma: no cover - the shape
+    raise RuntimeError("_ID_SHAPE is not the shape of schema.UUID")
 _ENTRY_IDS, _ENTRY_UNDOES = attrgetter("id"), attrgetter("undoes")
 _REPLAYED = attrgetter(*replay.FIELDS)
 _ROW = msgspec.structs.astuple  # an entry as its change_log row (its fields in order: ENTRY_ROW_FIELDS)
@@ -288,10 +291,10 @@ def _chain_rows(entries: list[_Entry], record_id: str, limits: Limits) -> list[t
     checks). Where a hash can match, both hashes are 64 hex digits (prev_hash is GENESIS or the digest the
     entry before matched; an entry_hash of any other text equals no digest), so those members are
     _HASH_MEMBERS bytes long; for any other entry_hash the cut is wrong and the hash cannot match it."""
-    if not entries or len(entries) > limits.max_change_log or not _IDS("\n".join(map(_ENTRY_IDS, entries))):
+    if not entries or len(entries) > limits.max_change_log or not _all_ids(list(map(_ENTRY_IDS, entries))):
         return None
     undoes = [u for u in map(_ENTRY_UNDOES, entries) if u is not None]
-    if undoes and not _IDS("\n".join(undoes)):
+    if undoes and not _all_ids(undoes):
         return None
     max_text, encode, cut = limits.max_text, _ENCODE, -_HASH_MEMBERS - 1  # (and the closing brace)
     prev = GENESIS
@@ -307,6 +310,13 @@ def _chain_rows(entries: list[_Entry], record_id: str, limits: Limits) -> list[t
             return None
         prev_bytes = prev.encode("ascii")
     return list(map(_ROW, entries))
+
+
+def _all_ids(texts: list[str]) -> bool:
+    """Each text matches schema.UUID (lowercase hex digits in 8-4-4-4-12), all at once: their lines, each hex digit
+    written 0, are the shape of an id repeated. (The lines must be as many as the texts: none may hold a newline.)"""
+    lines = "\n".join(texts)
+    return lines.isascii() and lines.encode("ascii").translate(_HEX_AS_ZERO) == b"\n".join([_ID_SHAPE] * len(texts))
 
 
 def _ancestry(entries: list[_Entry], version_id: str, previous: str | None, status: str) -> list[str] | None:

@@ -1,8 +1,8 @@
 """The record reader's msgspec fast path (app/bundles/record_fast.py) against its exact reading.
 
-Records are mutated (values of every JSON type and near misses of each format: ids in capitals or with a
-final newline, texts one past a limit, impossible dates, whole numbers past 64 bits, odd characters), their
-change log re-hashed so the chain holds, and read both ways: the fast path must accept exactly the records
+Records are mutated (values of every JSON type and near misses of each format: ids in capitals, with a
+final newline or two ids on two lines, texts one past a limit, impossible dates, whole numbers past 64
+bits, odd characters), their change log re-hashed so the chain holds, and read both ways: the fast path must accept exactly the records
 the exact reading accepts and build the same rows and digest; what it refuses is read the exact way, so
 the refusal and its message are the exact reading's.
 """
@@ -30,7 +30,7 @@ ODD_TEXT = st.sampled_from(["", "\"", "\\", "\u2028", "\x00\x1f\x7f", "é", "日
                             "a" * 41, "a" * 200, "a" * 201]) | st.text(max_size=8)
 NEAR_MISSES = st.sampled_from([
     None, True, False, 0, -1, 1, 3, 2**63, 2**64, 2**80, 1.0, "", [], {},
-    UUID, UUID.upper(), UUID + "\n", UUID[:-1], SHA, SHA.upper(), SHA + "\n", "0" * 64,
+    UUID, UUID.upper(), UUID + "\n", UUID + "\n" + UUID, UUID[:-1], SHA, SHA.upper(), SHA + "\n", "0" * 64,
     "3325", "K001", "3325\n", "332", "final", "signed", "draft", "edit", "undo", "redo", "Edit",
     AT, "2018-03-05T01:00:00Z", "2018-03-05T08:00:00.5+07:00", "2018-02-30T00:00:00Z", AT + "\n", "2018-3-5T01:00:00Z",
     "nilai-record", "foto.jpg", "a/b.jpg", "..", "level", "note", "status", "NA",
@@ -143,6 +143,18 @@ def test_inputs_only_the_exact_reading_takes_are_read_the_exact_way() -> None:
         _agree(raw, fast_reads_it=False)
     doc["change_log"][1]["reason"] = "\ud800"
     _agree(json.dumps(doc).encode())
+
+
+def test_an_entry_id_of_two_ids_on_two_lines_is_refused_the_exact_way() -> None:
+    """The change log's ids are checked all at once: an id (or ``undoes``) holding a newline between two ids
+    must not pass as two ids."""
+    for key in ("id", "undoes"):
+        doc = _record()
+        doc["change_log"][1][key] = f"{UUID}\n{uuid.UUID(int=3)}"
+        raw = json.dumps(_rehashed(doc)).encode()
+        assert record_fast.fast_record(raw, "records/x.json", "0" * 64, sqlite_time, DEFAULT_LIMITS) is None
+        assert "is not a valid change-log entry" in str(_exact(raw, sqlite_time, DEFAULT_LIMITS))
+        _agree(raw)
 
 
 def test_msgspec_writes_every_character_as_the_hashed_text_does() -> None:
