@@ -53,7 +53,7 @@ def merge(store: Store, bundle: VerifiedBundle, path: Path, result: R.BundleRepo
     receipt of its manifest.json (as :func:`find_receipt` finds it) is looked up first, in this transaction."""
     # The write lock first: another importer's commit cannot come between what this merge reads
     # (receipts, assessors, records) and what it writes.
-    transaction = store.transaction(write=True)
+    transaction = store.transaction(write=True, bulk=True)
     session = transaction.__enter__()
     try:
         settled = merge_rows(session, store, bundle, path, result, context, extra_trust, bulk, receipt_sha)

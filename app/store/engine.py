@@ -32,10 +32,26 @@ def _explain(exc: BaseException, where: str, _data_dir: Path | None) -> StoreErr
     return translate_driver_error(exc, where)
 
 
-def _restore_busy_timeout(session: Session) -> None:
-    """Back to the ordinary wait once a writer is done (the connection returns to the pool)."""
+def _restore_busy_timeout(session: Session, temp_store: int | None = None) -> None:
+    """Back to the ordinary wait (and ``temp_store``, if a bulk writer changed it) once a writer is done (the
+    connection returns to the pool)."""
     with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
-        session.connection().exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection = session.connection()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if temp_store is not None:
+            connection.exec_driver_sql(f"PRAGMA temp_store = {int(temp_store)}")
+
+
+def _memory_temp_store(session: Session) -> int | None:
+    """``temp_store = MEMORY`` before a bulk writer's first write (SQLite decides there where this transaction's
+    statement journals go); the value it replaced, to put back, or None if it could not be changed."""
+    try:
+        connection = session.connection()
+        before = connection.exec_driver_sql("PRAGMA temp_store").scalar()
+        connection.exec_driver_sql("PRAGMA temp_store = MEMORY")
+    except (OperationalError, DBAPIError):  # journals go to temporary files, as for any writer
+        return None
+    return int(before or 0)
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -81,17 +97,25 @@ class Store:
         return Path(self.engine.url.database)
 
     @contextlib.contextmanager
-    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+    def transaction(self, *, write: bool = False, bulk: bool = False) -> Iterator[Session]:
         """A session that commits as a whole on success and rolls back on any error.
 
         ``write=True``: a writer that reads, decides and writes (a bundle's merge, moderation, a
         conflict's resolution) holds the store's write lock from its first statement to its commit,
         so no other process changes what it read before it has written. Other writers wait for it
         (up to :data:`WRITE_WAIT_SECONDS`); readers never do.
+
+        ``bulk=True`` (with ``write``; SQLite): a writer of many rows a statement (a bundle's import,
+        :mod:`app.bundles.multirow`). SQLite keeps a journal to undo a failed statement alone; for this
+        transaction it stays in memory (``temp_store = MEMORY``) instead of going to a temporary file
+        page by page. The transaction, the write-ahead log and its syncs are as for any writer.
         """
         session = Session(self.engine, expire_on_commit=False)
+        temp_store = None
         try:
             if write:
+                if bulk and self.is_sqlite:
+                    temp_store = _memory_temp_store(session)
                 self._take_write_lock(session)
             yield session
             session.commit()
@@ -106,7 +130,7 @@ class Store:
             raise
         finally:
             if write and self.is_sqlite:
-                _restore_busy_timeout(session)
+                _restore_busy_timeout(session, temp_store)
             session.close()
 
     def _take_write_lock(self, session: Session) -> None:
