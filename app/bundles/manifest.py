@@ -87,7 +87,9 @@ def datetime_time(canonical: str) -> datetime:
 
 @dataclass
 class ParsedRecord:
-    """One record file, checked, as rows for the store (times converted by ``time_value``)."""
+    """One record file, checked, as rows for the store (times converted by ``time_value``; with
+    :func:`sqlite_time`, a score's not_applicable as the 0 or 1 SQLite stores: binding a bool costs sqlite3 a
+    look-up for an adapter, ~0.2 us a value)."""
 
     path: str
     record_sha256: str
@@ -279,7 +281,7 @@ def _checked(doc: Any, path: str, record_sha256: str, time_value: Callable[[str]
                                      else time_value(canonical))
         add_code(code)
         remember((code, level, na, note, known[0]))
-        append((version_id, code, level, na, note, known[1]))
+        append((version_id, code, level, +na if stored_text else na, note, known[1]))  # (SQLite: 0/1, as stored)
 
     evidence = doc["evidence"]
     if type(evidence) is not list or len(evidence) > limits.max_evidence_per_version:

@@ -255,8 +255,9 @@ def _score_rows(scores: list[_Score], version_id: str, time_value: Callable[[str
             known = seen_times[t] = (canonical, canonical[:10] + " " + canonical[11:26] if stored_text
                                      else time_value(canonical))
         codes.add(code)
-        substance.append((code, s.level, s.not_applicable, note, known[0]))
-        rows.append((version_id, code, s.level, s.not_applicable, note, known[1]))
+        na = s.not_applicable
+        substance.append((code, s.level, na, note, known[0]))
+        rows.append((version_id, code, s.level, +na if stored_text else na, note, known[1]))  # (SQLite: 0/1)
     return rows, substance
 
 
