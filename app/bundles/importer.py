@@ -36,9 +36,9 @@ from typing import Any
 
 from sqlmodel import select
 
+from app.base.gcpause import fewer_collections
 from app.bundles import pipeline
 from app.bundles import report as R
-from app.bundles.collector import fewer_collections
 from app.bundles.format import DEFAULT_LIMITS, Limits
 from app.bundles.import_steps import Checked, check, committed, import_bundle, take_in
 from app.bundles.manifest import datetime_time, sqlite_time
@@ -77,7 +77,7 @@ def import_bundles(store: Store, bundle_paths: Iterable[str | Path], *, extra_tr
     ``workers``: helper processes that check bundles ahead (:mod:`app.bundles.pipeline`; None: as
     ``NILAI_IMPORT_WORKERS`` says, off by default); 0 checks everything here.
 
-    Python's garbage collector runs less often meanwhile (:mod:`app.bundles.collector`)."""
+    Python's garbage collector runs less often meanwhile (:func:`app.base.gcpause.fewer_collections`)."""
     with fewer_collections():
         return _import_all(store, bundle_paths, extra_trust, unlock, limits, progress, bulk, workers)
 
