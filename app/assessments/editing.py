@@ -175,15 +175,17 @@ def editable_draft(session: Session, version_id: str) -> rows.DraftRow:
 
 
 def _editable_draft(connection: Executes, version_id: str) -> rows.DraftRow:
-    draft = rows.draft_row(connection, version_id)
+    return _editable(rows.draft_row(connection, version_id), version_id)
+
+
+def _editable(draft: rows.DraftRow | None, version_id: str) -> rows.DraftRow:
     if draft is None:
         raise AssessmentError(f"assessment version {version_id} does not exist in this store")
     _refuse_unless_editable(draft.status, draft.is_current)
     return draft
 
 
-def _current_value(connection: Executes, version_id: str, code: str, field: str) -> str:
-    row = rows.score_row(connection, version_id, code)
+def _field_value(row: rows.ScoreRow | None, field: str) -> str:
     if field == "level":
         return encode_mark(Mark(row.level, row.not_applicable)) if row else ""
     if field == "note":
@@ -233,9 +235,10 @@ def _edit(store: Store, version_id: str, code: str, field: str, value: str, acto
     if field == "evidence":
         return _edit_evidence(store, version_id, code, value, actor)
     with driver.transaction(store) as connection:
-        draft = _editable_draft(connection, version_id)
+        found, score = rows.draft_and_score(connection, version_id, code)
+        draft = _editable(found, version_id)
         _check_value(instrument_of(store, draft.instrument_hash), code, field, value)
-        old = _current_value(connection, version_id, code, field)
+        old = _field_value(score, field)
         if old != value:
             _write_score_field(connection, version_id, code, field, value)
             changelog.append_on(connection, draft.record_id, field=field, old=old, new=value, actor=actor,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 
 from app.models.tables import Assessment, Score, table_of
 from app.store.driver import Executes
@@ -44,8 +44,13 @@ _a, _s = _ASSESSMENT.c, _SCORE.c
 # cached statement, with no expression building on the hot path.
 _READ_DRAFT = select(_a.record_id, _a.instrument_hash, _a.status, _a.is_current).where(
     _a.version_id == bindparam("b_version_id"))
-_READ_SCORE = select(_s.level, _s.not_applicable, _s.note).where(
-    _s.version_id == bindparam("b_version_id"), _s.indicator_code == bindparam("b_indicator_code"))
+# A change reads both at once: the draft, and the indicator's score when it has one.
+_READ_DRAFT_AND_SCORE = (
+    select(_a.record_id, _a.instrument_hash, _a.status, _a.is_current, _s.version_id.label("scored"), _s.level,
+           _s.not_applicable, _s.note)
+    .select_from(_ASSESSMENT.outerjoin(_SCORE, and_(_s.version_id == _a.version_id,
+                                                    _s.indicator_code == bindparam("b_indicator_code"))))
+    .where(_a.version_id == bindparam("b_version_id")))
 _UPDATE_SCORE = update(_SCORE).where(
     _s.version_id == bindparam("b_version_id"), _s.indicator_code == bindparam("b_indicator_code"))
 _INSERT_SCORE = insert(_SCORE)
@@ -59,9 +64,12 @@ def draft_row(connection: Executes, version_id: str) -> DraftRow | None:
     return DraftRow(version_id, row.record_id, row.instrument_hash, row.status, bool(row.is_current))
 
 
-def score_row(connection: Executes, version_id: str, indicator_code: str) -> ScoreRow | None:
-    row = connection.execute(_READ_SCORE, {"b_version_id": version_id, "b_indicator_code": indicator_code}).first()
-    return None if row is None else ScoreRow(row.level, bool(row.not_applicable), row.note)
+def draft_and_score(connection: Executes, version_id: str, indicator_code: str) -> tuple[DraftRow | None, ScoreRow | None]:
+    row = connection.execute(_READ_DRAFT_AND_SCORE, {"b_version_id": version_id, "b_indicator_code": indicator_code}).first()
+    if row is None:
+        return None, None
+    draft = DraftRow(version_id, row.record_id, row.instrument_hash, row.status, bool(row.is_current))
+    return draft, None if row.scored is None else ScoreRow(row.level, bool(row.not_applicable), row.note)
 
 
 def write_score(connection: Executes, version_id: str, indicator_code: str, now: datetime, **values: object) -> None:

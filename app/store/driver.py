@@ -129,10 +129,13 @@ class DriverConnection:
         compiled = self._cache.get(key)
         if compiled is None:
             compiled = self._cache[key] = _compile(self.engine, statement, key[1])
-        values = {**compiled.constants, **given}
-        for name, process in compiled.binds:
-            values[name] = process(values.get(name))
-        arguments = values if compiled.order is None else tuple(values[name] for name in compiled.order)
+        values: Mapping[str, Any] = given
+        if compiled.constants or compiled.binds:
+            converted = {**compiled.constants, **given}
+            for name, process in compiled.binds:
+                converted[name] = process(converted.get(name))
+            values = converted
+        arguments = values if compiled.order is None else tuple(map(values.__getitem__, compiled.order))
         self._cursor.execute(compiled.sql, arguments)
         return _Result(self._cursor, compiled)
 
