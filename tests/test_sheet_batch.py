@@ -61,24 +61,34 @@ def test_a_batch_left_unsigned_writes_nothing(demo, tmp_path):
     assert statuses(demo) == ["final"] * 4
 
 
-def test_a_sheet_failing_to_sign_keeps_the_one_written_before_it(demo, tmp_path, monkeypatch):
-    """Sheet k is written on the writer thread while sheet k + 1 is signed; if signing k + 1 fails,
-    sheet k is still recorded, and nothing of k + 1 is left."""
+def _signing_fails_at(n: int, monkeypatch) -> list[str]:
+    """The batch's n-th signature fails (the token pulled out); returns the versions it was asked to sign."""
     real = keep._sign
     calls: list[str] = []
 
-    def failing_third(snap, *args, **kwargs):
+    def failing(snap, *args, **kwargs):
         calls.append(snap.version_id)
-        if len(calls) == 3:
+        if len(calls) == n:
             raise RuntimeError("the token was pulled out")
         return real(snap, *args, **kwargs)
 
-    monkeypatch.setattr("app.sheets.batch._sign", failing_third)
+    monkeypatch.setattr("app.sheets.batch._sign", failing)
+    return calls
+
+
+def _batch(demo, tmp_path):
     unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
     with SheetBatch(demo, tmp_path / "out", workers=1) as batch:
         batch.check(unlocked)
         batch.start()
-        result = batch.sign(unlocked)
+        return batch.sign(unlocked)
+
+
+def test_a_sheet_failing_to_sign_keeps_the_one_written_before_it(demo, tmp_path, monkeypatch):
+    """Sheet k is written on the writer thread while sheet k + 1 is signed; if signing k + 1 fails,
+    sheet k is still recorded, and nothing of k + 1 is left."""
+    calls = _signing_fails_at(3, monkeypatch)
+    result = _batch(demo, tmp_path)
     assert result.failed_version_id == calls[2] and "the token was pulled out" in result.error
     assert "2 sheet(s) signed before it are kept" in result.error
     assert [s.version_id for s in result.signed] == calls[:2]
@@ -119,21 +129,8 @@ def test_written_sheets_are_recorded_a_few_at_a_time_and_only_once_durable(demo,
 def test_written_sheets_not_yet_recorded_are_kept_when_the_next_fails(demo, tmp_path, monkeypatch):
     """Signing the fourth sheet fails with three written and not yet recorded: those three are
     recorded, nothing of the fourth is left."""
-    real = keep._sign
-    calls: list[str] = []
-
-    def failing_fourth(snap, *args, **kwargs):
-        calls.append(snap.version_id)
-        if len(calls) == 4:
-            raise RuntimeError("the token was pulled out")
-        return real(snap, *args, **kwargs)
-
-    monkeypatch.setattr("app.sheets.batch._sign", failing_fourth)
-    unlocked = identity.unlock(demo.data_dir, PASS, throttle=UnlockThrottle())
-    with SheetBatch(demo, tmp_path / "out", workers=1) as batch:
-        batch.check(unlocked)
-        batch.start()
-        result = batch.sign(unlocked)
+    calls = _signing_fails_at(4, monkeypatch)
+    result = _batch(demo, tmp_path)
     assert result.failed_version_id == calls[3] and "3 sheet(s) signed before it are kept" in result.error
     assert [s.version_id for s in result.signed] == calls[:3]
     assert statuses(demo) == ["final", "signed", "signed", "signed"]
