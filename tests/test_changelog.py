@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pg_support import POSTGRES_URL, SKIP_REASON
 from sqlalchemy import text
 
@@ -114,3 +116,20 @@ def test_the_stored_tail_wins_over_the_remembered_one(two_views: tuple[Store, St
         conn.execute(text("DELETE FROM change_log WHERE chain_id = 'record-1' AND position = 2"))
     _log(first, 7)
     assert _chain(first) == [(0, "1"), (1, "2"), (2, "8")]
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # (a lone surrogate is no UTF-8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(changelog.LoggedEntry, id=_text, chain_id=_text, position=st.integers(-1, 2**62), version_id=st.none() | _text,
+                 indicator_code=_text, field=_text, old=_text, new=_text, reason=_text, kind=_text,
+                 undoes=st.none() | _text, actor=_text, at=_text, prev_hash=_text, entry_hash=st.just("")))
+def test_the_hash_append_builds_is_the_definitions(entry: changelog.LoggedEntry) -> None:
+    """append formats an entry's text itself (every score change); the definition is json.dumps of its fields."""
+    assert changelog.new_entry_hash(entry) == changelog.entry_hash(entry, entry.prev_hash)
+
+
+def test_a_value_of_another_type_is_hashed_by_the_definition() -> None:
+    entry = changelog.LoggedEntry("i", "c", 0, None, "A-1", "level", 3, "4", "", "edit", None, "Siti", "t", "0" * 64, "")  # type: ignore[arg-type]
+    assert changelog.new_entry_hash(entry) == changelog.entry_hash(entry, entry.prev_hash)

@@ -9,8 +9,8 @@ score or note change, on the driver's own connection (:mod:`app.store.driver`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import and_, bindparam, insert, select, update
 
@@ -21,8 +21,7 @@ _ASSESSMENT = table_of(Assessment)
 _SCORE = table_of(Score)
 
 
-@dataclass(frozen=True)
-class DraftRow:
+class DraftRow(NamedTuple):  # a tuple: built on every change, cheaper than a frozen dataclass
     """What a change needs of an assessment version."""
 
     version_id: str
@@ -32,8 +31,7 @@ class DraftRow:
     is_current: bool
 
 
-@dataclass(frozen=True)
-class ScoreRow:
+class ScoreRow(NamedTuple):
     level: int | None
     not_applicable: bool
     note: str

@@ -10,23 +10,19 @@ test_record_fast.py) hold each equal to ``entry_hash``. :func:`app.bundles.manif
 from __future__ import annotations
 
 import hashlib
-import json
 from operator import itemgetter
 from typing import Any
 
 import orjson
 
+from app.store.changelog import ENTRY_TEXT, encode_text
+
 # Every field of a change-log entry in a record file.
 ENTRY_FIELDS = ("id", "chain_id", "position", "version_id", "indicator_code", "field", "old", "new", "reason",
                 "kind", "undoes", "actor", "at", "prev_hash", "entry_hash")
 
-# The text app.store.changelog.entry_hash hashes (json.dumps of the HASHED_FIELDS, sorted keys, compact,
-# ensure_ascii=False), built directly: the keys in sorted order, each value encoded as json.dumps
-# would (str through the same C string encoder, ints by repr, None as null). Only used on entries
-# whose value types were checked first; a property test holds it equal to entry_hash.
-ENTRY_TEXT = ('{"actor":%s,"at":%s,"chain_id":%s,"field":%s,"id":%s,"indicator_code":%s,"kind":%s,"new":%s,'
-              '"old":%s,"position":%d,"reason":%s,"undoes":%s,"version_id":%s}')
-encode_text = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for str
+# The text app.store.changelog.entry_hash hashes, built directly (the definition's twin, kept beside it):
+# only used on entries whose value types were checked first; a property test holds it equal to entry_hash.
 _sha256 = hashlib.sha256
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
@@ -53,6 +53,29 @@ def _content_hash(content: dict[str, Any], prev_hash: str) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+# The text _content_hash hashes, built directly for an entry whose values have the types an entry's
+# fields have (text, the position an int, version_id and undoes text or None): the hashed fields in
+# sorted order, compact, each text through the C encoder json.dumps(ensure_ascii=False) uses, the
+# position by %d (int's repr, as json's), None as null. append builds its entry this way on every
+# score change; a property test (tests/test_changelog.py) holds it equal to json.dumps.
+ENTRY_TEXT = ('{"actor":%s,"at":%s,"chain_id":%s,"field":%s,"id":%s,"indicator_code":%s,"kind":%s,"new":%s,'
+              '"old":%s,"position":%d,"reason":%s,"undoes":%s,"version_id":%s}')
+encode_text = json.encoder.encode_basestring  # json's own (C when available)
+
+
+def new_entry_hash(entry: LoggedEntry) -> str:
+    """The entry_hash of an entry about to be written (its entry_hash field is not read)."""
+    e, text = entry, encode_text
+    try:
+        payload = ENTRY_TEXT % (text(e.actor), text(e.at), text(e.chain_id), text(e.field), text(e.id),
+                                text(e.indicator_code), text(e.kind), text(e.new), text(e.old), e.position,
+                                text(e.reason), "null" if e.undoes is None else text(e.undoes),
+                                "null" if e.version_id is None else text(e.version_id))
+    except TypeError:  # a value of another type than the field's: the definition says what it hashes to
+        return _content_hash({name: getattr(e, name) for name in HASHED_FIELDS}, e.prev_hash)
+    return hashlib.sha256((e.prev_hash + payload).encode("utf-8")).hexdigest()
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -66,9 +89,9 @@ def last_entry(session: Session, chain_id: str) -> ChangeLogEntry | None:
     ).first()
 
 
-@dataclass(frozen=True)
-class LoggedEntry:
-    """An entry :func:`append` wrote: the row's values, without an ORM object to build and track."""
+class LoggedEntry(NamedTuple):
+    """An entry :func:`append` wrote: the row's values, without an ORM object to build and track (a tuple:
+    one is built on every score change)."""
 
     id: str
     chain_id: str
@@ -87,8 +110,7 @@ class LoggedEntry:
     entry_hash: str
 
 
-@dataclass(frozen=True)
-class Tail:
+class Tail(NamedTuple):
     """A chain's last entry as far as this process knows: its position (-1: empty) and hash."""
 
     position: int
@@ -173,20 +195,21 @@ def append_on(
 ) -> LoggedEntry:
     """:func:`append` on a connection: a Session's, or the hot path's driver connection."""
     tails = _remembered(connection.engine)
-    content: dict[str, Any] = {"id": new_id(), "chain_id": chain_id, "version_id": version_id, "indicator_code": indicator_code,
-               "field": field, "old": old, "new": new, "reason": reason, "kind": kind, "undoes": undoes,
-               "actor": actor}
+    entry_id = new_id()
     tail = tails.get(chain_id)
     for _attempt in range(2):
         if tail is None:
             tail = stored_tail(connection, chain_id)
-        content["position"], content["at"] = tail.position + 1, now_iso()
-        row = {**content, "prev_hash": tail.entry_hash, "entry_hash": _content_hash(content, tail.entry_hash)}
-        if connection.execute(_INSERT_AFTER_TAIL, {**row, "tail_position": tail.position}).rowcount == 1:
+        entry = LoggedEntry(entry_id, chain_id, tail.position + 1, version_id, indicator_code, field, old, new, reason,
+                            kind, undoes, actor, now_iso(), tail.entry_hash, "")
+        entry = entry._replace(entry_hash=new_entry_hash(entry))
+        parameters = entry._asdict()
+        parameters["tail_position"] = tail.position
+        if connection.execute(_INSERT_AFTER_TAIL, parameters).rowcount == 1:
             if len(tails) >= _TAILS_KEPT:
                 tails.clear()
-            tails[chain_id] = Tail(row["position"], row["entry_hash"])
-            return LoggedEntry(**row)
+            tails[chain_id] = Tail(entry.position, entry.entry_hash)
+            return entry
         tail = None  # the remembered tail was stale: read the stored one (this statement took the write lock)
     tails.pop(chain_id, None)
     raise RuntimeError(f"the change log of {chain_id} changed while an entry was being added to it")
