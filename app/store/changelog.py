@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Required, TypedDict, Unpack
 
 from sqlalchemy import Engine, and_, bindparam, exists, insert
 from sqlalchemy import select as core_select
@@ -158,25 +158,25 @@ def _insert_after_tail() -> Any:
 _INSERT_AFTER_TAIL = _insert_after_tail()
 
 
-def append(
-    session: Session,
-    chain_id: str,
-    *,
-    field: str,
-    old: str,
-    new: str,
-    actor: str,
-    version_id: str | None = None,
-    indicator_code: str = "",
-    reason: str = "",
-    kind: str = "edit",
-    undoes: str | None = None,
-) -> LoggedEntry:
+class EntryFields(TypedDict, total=False):
+    """What a caller says of an entry (append_on's keyword parameters); the rest the chain decides."""
+
+    field: Required[str]
+    old: Required[str]
+    new: Required[str]
+    actor: Required[str]
+    version_id: str | None
+    indicator_code: str
+    reason: str
+    kind: str
+    undoes: str | None
+
+
+def append(session: Session, chain_id: str, **entry: Unpack[EntryFields]) -> LoggedEntry:
     """Write the chain's next entry in the session's transaction (see the module's note on the tail)."""
     if session.new or session.dirty or session.deleted:
         session.flush()  # this transaction's ORM rows first, as before (a bulk ChainWriter's entries too)
-    return append_on(session.connection(), chain_id, field=field, old=old, new=new, actor=actor,
-                     version_id=version_id, indicator_code=indicator_code, reason=reason, kind=kind, undoes=undoes)
+    return append_on(session.connection(), chain_id, **entry)
 
 
 def append_on(
