@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from signing_demo import PASS, signing_demo
 from sqlmodel import select
 
 from app import identity
 from app.identity import UnlockThrottle
 from app.models.tables import Assessment
-from app.rounds.demo import build_demo
 from app.sheets import keep
 from app.sheets.batch import SheetBatch
 from app.sheets.render_pool import SheetRenderer
-from app.sheets.scope import link_identity
 from app.sheets.signing import verify_pdf
 from app.store import settings
-
-PASS = "kata sandi penilai"
 
 
 @pytest.fixture
 def demo(store):
-    """Four finalized assessments of this laptop's assessor, and an identity."""
-    build_demo(store, regions_count=4, assessors_count=2)
-    profile = settings.profile(store)
-    info = identity.create_identity(store.data_dir, profile.name, profile.nip, profile.organisation, PASS)
-    link_identity(store, info)
-    return store
+    return signing_demo(store)
 
 
 def statuses(store) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
+from signing_demo import PASS, signing_demo
 from sqlmodel import select
 
 from app import identity
@@ -32,18 +33,12 @@ from app.sheets.scope import SheetExportError, link_identity, plan_export
 from app.sheets.signing import verify_pdf
 from app.store import settings
 
-PASS = "kata sandi penilai"
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
 
 
 @pytest.fixture
 def demo(store):
-    """A small demo round: this laptop's assessor has four finalized assessments, and an identity."""
-    build_demo(store, regions_count=4, assessors_count=2)
-    profile = settings.profile(store)
-    info = identity.create_identity(store.data_dir, profile.name, profile.nip, profile.organisation, PASS)
-    link_identity(store, info)
-    return store
+    return signing_demo(store)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
+from signing_demo import PASS, signing_demo
 from sqlmodel import select
 
 from app import identity
@@ -17,10 +18,8 @@ from app.identity import UnlockThrottle
 from app.models.tables import Assessment, Assessor
 from app.rounds.demo import build_demo
 from app.sheets.export import export_sheets, signature_image_path
-from app.sheets.scope import link_identity
 from app.store import settings
 
-PASS = "kata sandi penilai"
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "identity"
 
 
@@ -31,12 +30,7 @@ def throttle():
 
 @pytest.fixture
 def demo(store):
-    """Four finalized assessments of this laptop's assessor, who has an identity."""
-    build_demo(store, regions_count=4, assessors_count=2)
-    profile = settings.profile(store)
-    link_identity(store, identity.create_identity(store.data_dir, profile.name, profile.nip,
-                                                  profile.organisation, PASS))
-    return store
+    return signing_demo(store)
 
 
 def said(pattern: str, text: str) -> bool:
