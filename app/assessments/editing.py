@@ -171,11 +171,7 @@ def editable_version(session: Session, version_id: str) -> Assessment:
 
 def editable_draft(session: Session, version_id: str) -> rows.DraftRow:
     """The draft a change goes to (read with Core: the hot path loads no ORM objects)."""
-    return _editable_draft(session.connection(), version_id)
-
-
-def _editable_draft(connection: Executes, version_id: str) -> rows.DraftRow:
-    return _editable(rows.draft_row(connection, version_id), version_id)
+    return _editable(rows.draft_row(session.connection(), version_id), version_id)
 
 
 def _editable(draft: rows.DraftRow | None, version_id: str) -> rows.DraftRow:
