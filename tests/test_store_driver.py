@@ -3,6 +3,8 @@ the change log's chain whole when it and Session writers take turns, on SQLite a
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,3 +107,55 @@ def test_driver_and_session_writers_taking_turns_keep_one_chain(store: Store, ve
         assert [e.new for e in entries[-3:]] == ["1", "catatan 5", "catatan 4"]  # levels 1..5, then 1 again
     finally:
         other.close()
+
+
+def test_on_sqlite_each_thread_keeps_one_connection_until_the_store_closes(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kept")
+    try:
+        with driver.transaction(store) as first:
+            kept = first._dbapi
+        with driver.transaction(store) as again:
+            assert again._dbapi is kept  # no checkout per change
+        seen: list[object] = []
+
+        def other_thread() -> None:
+            with driver.transaction(store) as conn:
+                seen.append(conn._dbapi)
+
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        worker.join()
+        assert seen and seen[0] is not kept
+    finally:
+        store.close()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        kept.execute("SELECT 1")  # closed with the store, not left to the garbage collector
+
+
+def test_a_transaction_inside_a_transaction_commits_on_its_own_connection(store: Store, version: str) -> None:
+    A.set_level(store, version, "A-1", 2, ME)
+    with pytest.raises(RuntimeError, match="outer"), driver.transaction(store) as outer:
+        assert rows.draft_and_score(outer, version, "A-1")[1] == rows.ScoreRow(2, False, "")
+        with driver.transaction(store) as inner:  # not the outer's connection: its commit is its own
+            assert inner is not outer
+            rows.write_score(inner, version, "A-2", WHEN, level=3, not_applicable=False)
+        raise RuntimeError("outer fails after the inner committed")
+    assert _stored(store, version, "A-2")[0] == 3
+    with driver.transaction(store) as again:  # the kept connection is free again after its failure
+        rows.write_score(again, version, "A-1", WHEN, level=4, not_applicable=False)
+    assert _stored(store, version, "A-1")[0] == 4
+
+
+def test_a_driver_error_closes_the_kept_connection_and_the_next_change_opens_another(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kept")
+    try:
+        with driver.transaction(store) as conn:
+            kept = conn._dbapi
+        with pytest.raises(sqlite3.OperationalError), driver.transaction(store) as conn:
+            conn._cursor.execute("SELECT * FROM no_such_table")
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            kept.execute("SELECT 1")
+        with driver.transaction(store) as conn:
+            assert conn._dbapi is not kept and conn.execute(select(table_of(Score).c.level)).first() is None
+    finally:
+        store.close()

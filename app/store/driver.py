@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import threading
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -29,7 +30,7 @@ from sqlalchemy.sql import Executable
 if TYPE_CHECKING:
     from app.store.engine import Store
 
-__all__ = ["DriverConnection", "Executes", "transaction"]
+__all__ = ["DriverConnection", "Executes", "KeptConnections", "transaction"]
 
 
 class ResultLike(Protocol):
@@ -115,11 +116,14 @@ class _Result:
 
 
 class DriverConnection:
-    """One DB-API connection of an engine's pool, executing Core statements compiled once."""
+    """One DB-API connection of an engine, executing Core statements compiled once."""
 
-    def __init__(self, engine: Engine, dbapi_connection: Any) -> None:
+    def __init__(self, engine: Engine, pooled: Any) -> None:
         self.engine = engine
-        self._cursor = dbapi_connection.cursor()
+        self._pooled = pooled  # the pool's wrapper: closing it returns or (kept, detached) closes the connection
+        self._dbapi = pooled.dbapi_connection
+        self._cursor = self._dbapi.cursor()
+        self.in_use = False
         cache = _compiled.get(engine)
         self._cache = _compiled[engine] = {} if cache is None else cache
 
@@ -139,42 +143,118 @@ class DriverConnection:
         self._cursor.execute(compiled.sql, arguments)
         return _Result(self._cursor, compiled)
 
+    def commit(self) -> None:
+        self._dbapi.commit()
+
+    def rollback(self) -> None:
+        with contextlib.suppress(Exception):  # a connection that broke is closed next anyway
+            self._dbapi.rollback()
+
     def close(self) -> None:
-        self._cursor.close()
+        with contextlib.suppress(Exception):  # closed already, or its connection broke
+            self._cursor.close()
+        with contextlib.suppress(Exception):
+            self._pooled.close()
 
 
-@contextlib.contextmanager
-def transaction(store: Store) -> Iterator[DriverConnection]:
-    """Like ``store.transaction()`` (commit on success, roll back on any error, driver errors told
-    as the store's user-facing errors), on the driver's connection."""
-    engine = store.engine
-    dbapi_error = engine.dialect.loaded_dbapi.Error
-    pooled, connection = None, None
-    try:
-        pooled = engine.raw_connection()  # (a connection that cannot open raises DBAPIError here)
-        connection = DriverConnection(engine, pooled)
-        yield connection
+class KeptConnections:
+    """A store's driver connections on SQLite: one per thread, kept from its first transaction until the
+    store closes.
+
+    Checking a connection out of the pool and back in for each change cost more CPU than the change's
+    four statements (bench_score_change); an SQLite connection is a local file's and does not go
+    stale. A kept connection is detached from the pool, so the pool neither counts nor resets it, and
+    a store dropped without closing leaves nothing for the pool to warn about. PostgreSQL's
+    connections stay pooled: the pool checks each one is alive when it is taken.
+    """
+
+    def __init__(self) -> None:
+        self._by_thread: dict[int, DriverConnection] = {}
+        self._lock = threading.Lock()
+
+    def take(self, engine: Engine) -> DriverConnection | None:
+        """This thread's connection, opened on first use; None while it is in use (a nested transaction)."""
+        connection = self._by_thread.get(threading.get_ident())
+        if connection is None:
+            pooled = engine.raw_connection()
+            pooled.detach()
+            connection = DriverConnection(engine, pooled)
+            with self._lock:
+                self._by_thread[threading.get_ident()] = connection
+        elif connection.in_use:
+            return None
+        connection.in_use = True
+        return connection
+
+    def give_back(self, connection: DriverConnection) -> None:
+        connection.in_use = False
+
+    def discard(self, connection: DriverConnection) -> None:
+        """Close a connection that met a driver error; the thread's next transaction opens a new one."""
+        with self._lock:
+            if self._by_thread.get(threading.get_ident()) is connection:
+                del self._by_thread[threading.get_ident()]
         connection.close()
-        pooled.commit()
-    except (dbapi_error, DBAPIError, OSError) as exc:
-        _roll_back(pooled)
-        error = exc if isinstance(exc, DBAPIError | OSError) else DBAPIError.instance(None, None, exc, dbapi_error)
-        user_error = store.explain(error, store.label, store.data_dir if store.is_sqlite else None)
-        if user_error is not None:
-            raise user_error from exc
-        raise
-    except BaseException:
-        _roll_back(pooled)
-        raise
-    finally:
-        if connection is not None:
-            with contextlib.suppress(Exception):  # closed already, or its connection broke
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._by_thread = list(self._by_thread.values()), {}
+        for connection in connections:
+            connection.close()
+
+
+class transaction:  # noqa: N801 - a context manager, used like store.transaction()
+    """Like ``store.transaction()`` (commit on success, roll back on any error, driver errors told as
+    the store's user-facing errors), on the driver's connection: the thread's kept one on SQLite."""
+
+    __slots__ = ("_store", "_connection", "_kept")
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._connection: DriverConnection | None = None
+        self._kept = False
+
+    def __enter__(self) -> DriverConnection:
+        store = self._store
+        try:
+            connection = store.kept.take(store.engine) if store.is_sqlite else None
+            self._kept = connection is not None
+            if connection is None:  # PostgreSQL, or a transaction inside this thread's kept one
+                connection = DriverConnection(store.engine, store.engine.raw_connection())
+        except (store.engine.dialect.loaded_dbapi.Error, DBAPIError, OSError) as exc:  # cannot open
+            raise self._told(exc) from exc
+        self._connection = connection
+        return connection
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _trace: object) -> None:
+        connection = self._connection
+        assert connection is not None, "transaction exited before it was entered"
+        broken: BaseException | None = None
+        try:
+            if kind is None:
+                try:
+                    connection.commit()
+                except (self._store.engine.dialect.loaded_dbapi.Error, OSError) as exc:
+                    connection.rollback()
+                    broken = exc
+            else:
+                connection.rollback()
+                if isinstance(error, self._store.engine.dialect.loaded_dbapi.Error | DBAPIError | OSError):
+                    broken = error
+        finally:
+            if not self._kept:
                 connection.close()
-        if pooled is not None:
-            pooled.close()
+            elif broken is not None:
+                self._store.kept.discard(connection)
+            else:
+                self._store.kept.give_back(connection)
+        if broken is not None:
+            raise self._told(broken) from broken
 
-
-def _roll_back(pooled: Any) -> None:
-    if pooled is not None:
-        with contextlib.suppress(Exception):  # a connection that broke is discarded by the pool anyway
-            pooled.rollback()
+    def _told(self, exc: BaseException) -> BaseException:
+        """The store's one-line error for a driver error, or the error itself when it has none."""
+        store = self._store
+        error = exc if isinstance(exc, DBAPIError | OSError) else DBAPIError.instance(
+            None, None, exc, store.engine.dialect.loaded_dbapi.Error)
+        user_error = store.explain(error, store.label, store.data_dir if store.is_sqlite else None)
+        return exc if user_error is None else user_error

@@ -20,6 +20,7 @@ from sqlmodel import Session, create_engine
 
 from app.base.paths import DATABASE_FILE
 from app.store import cipher
+from app.store.driver import KeptConnections
 from app.store.errors import StoreError, translate_driver_error
 from app.store.limits import BUSY_TIMEOUT_MS, WRITE_LOCK_KEY, WRITE_WAIT_SECONDS
 
@@ -85,6 +86,7 @@ class Store:
         # How a driver error reaches the user: open_store passes the one that names the newest sound
         # backup of a damaged store (app.store.damage reads backups, so it sits above this module).
         self.explain: Explain = explain or _explain
+        self.kept = KeptConnections()  # the hot path's connections (app.store.driver), closed with the store
 
     @property
     def is_sqlite(self) -> bool:
@@ -145,6 +147,7 @@ class Store:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
     def close(self) -> None:
+        self.kept.close()
         self.engine.dispose()
 
 
