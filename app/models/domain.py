@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import cached_property
 
 LANGUAGES = ("id", "en")
 
@@ -79,7 +80,12 @@ class Instrument:
         return [ind for dim in self.dimensions for ind in dim.indicators]
 
     def indicator(self, code: str) -> Indicator | None:
-        return next((ind for ind in self.indicators() if ind.code == code), None)
+        return self._indicators_by_code.get(code)
+
+    @cached_property
+    def _indicators_by_code(self) -> dict[str, Indicator]:
+        # Looked up on every score change; codes are unique (the first would win if they were not).
+        return {ind.code: ind for ind in reversed(self.indicators())}
 
     def dimension_of(self, indicator_code: str) -> Dimension | None:
         for dim in self.dimensions:
