@@ -13,12 +13,13 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
-from uuid6 import uuid7
+
+from app.base.ids import uuid7_text
 
 
 def new_id() -> str:
     """A new UUIDv7: 48 bits of Unix milliseconds, then 74 random bits (ids made later sort later)."""
-    return str(uuid7())
+    return uuid7_text()
 
 
 def utcnow() -> datetime:
