@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from pg_support import POSTGRES_URL, SKIP_REASON
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, literal_column, select, table, text
 
 from app import assessments as A
 from app.assessments import rows
 from app.models.tables import Score, table_of
-from app.store import Store, changelog, driver, open_store
+from app.store import Store, changelog, driver, open_store, settings
 
 ME = "Siti Rahmawati <198001012005012001>"
 WHEN = datetime(2018, 3, 7, 9, 15, 30, 123456, tzinfo=UTC)
@@ -157,5 +157,20 @@ def test_a_driver_error_closes_the_kept_connection_and_the_next_change_opens_ano
             kept.execute("SELECT 1")
         with driver.transaction(store) as conn:
             assert conn._dbapi is not kept and conn.execute(select(table_of(Score).c.level)).first() is None
+    finally:
+        store.close()
+
+
+def test_a_select_read_in_part_holds_no_snapshot_once_its_transaction_ends(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kept")
+    try:
+        names = select(literal_column("name")).select_from(table("sqlite_master"))
+        with driver.transaction(store) as conn:
+            assert conn.execute(names).first() is not None  # one row of many read
+        settings.write(store, settings.LAST_OPEN, "x")  # another connection writes: the log has frames to fold in
+        folder = sqlite3.connect(store.sqlite_path, timeout=0.1)
+        busy, _frames, _folded = folder.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        folder.close()
+        assert busy == 0  # no reader left on an old snapshot: the whole log was folded in and emptied
     finally:
         store.close()

@@ -150,6 +150,13 @@ class DriverConnection:
         with contextlib.suppress(Exception):  # a connection that broke is closed next anyway
             self._dbapi.rollback()
 
+    def end(self) -> None:
+        """Finish the transaction's statements: a SELECT whose rows were not all read would otherwise
+        hold its snapshot of the database, and keep the write-ahead log from being folded in, until
+        the next change."""
+        self._cursor.close()
+        self._cursor = self._dbapi.cursor()
+
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closed already, or its connection broke
             self._cursor.close()
@@ -187,6 +194,7 @@ class KeptConnections:
         return connection
 
     def give_back(self, connection: DriverConnection) -> None:
+        connection.end()
         connection.in_use = False
 
     def discard(self, connection: DriverConnection) -> None:
