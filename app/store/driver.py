@@ -1,12 +1,14 @@
-"""Core statements run on the pooled DB-API connection: the interview's hot path.
+"""Core statements run on a DB-API connection of the engine: the interview's hot path.
 
-A score change is five small statements and a commit. Run through SQLAlchemy's Session and
+A score change is four small statements and a commit. Run through SQLAlchemy's Session and
 Connection, most of its time went into their per-statement bookkeeping (~0.5 of ~0.7 ms of CPU),
 not into the database (benchmarks/bench_score_change.py). Here each Core statement is compiled
 once per engine and set of parameter names, by SQLAlchemy, into the driver's SQL text, its
 parameter order and the column types' bind and result processors (such as SQLite's DATETIME text),
 and then executed on the driver's cursor. So what is stored is exactly what the same statement
-stores through a Connection, on SQLite, SQLCipher and PostgreSQL alike.
+stores through a Connection, on SQLite, SQLCipher and PostgreSQL alike. On SQLite each thread keeps
+its connection from one change to the next (:class:`KeptConnections`); on PostgreSQL each
+transaction takes one from the pool.
 
 Only plain statements qualify: one whose execution SQLAlchemy would complete itself (a column
 default or onupdate computed in Python, an expanding IN) is refused when it is compiled, so a
