@@ -20,12 +20,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from app.base.numbers import Kind, format_score, format_weight
 from app.base.paths import resources_dir
 from app.models.domain import LANGUAGES, AssessmentStatus
+from app.sheets.font_subsets import KeptSubsetFont
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
 INK, MUTED, ALERT = colors.HexColor("#1d2630"), colors.HexColor("#5c6773"), colors.HexColor("#b03a2e")
@@ -212,7 +212,8 @@ _fonts_registered = False
 
 
 def register_fonts() -> None:
-    """Register DejaVu Sans (regular, bold, oblique) with ReportLab, once per process."""
+    """Register DejaVu Sans (regular, bold, oblique) with ReportLab, once per process (its subsets kept:
+    :mod:`app.sheets.font_subsets`)."""
     global _fonts_registered
     with _font_lock:
         if _fonts_registered:
@@ -220,7 +221,7 @@ def register_fonts() -> None:
         folder = resources_dir() / "fonts"
         for name, file_name in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
                                 (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
-            pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
+            pdfmetrics.registerFont(KeptSubsetFont(name, str(folder / file_name)))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
         _fonts_registered = True
 
