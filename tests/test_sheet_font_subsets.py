@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
 
 from app.sheets import font_subsets
 from app.sheets.render import render_sheet
@@ -76,3 +78,15 @@ def test_a_sheet_with_other_characters_gets_its_own_subset() -> None:
     other = render_sheet(replace(snap, scores=(accented, *snap.scores[1:])), "id", generated_at=GENERATED)
     assert set(face._subsets) - before  # a new subset, not a kept one missing those glyphs
     assert plain != other
+
+
+def test_ascii_text_is_encoded_as_reportlab_encodes_it() -> None:
+    register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    assert isinstance(font, font_subsets.KeptSubsetFont)
+    texts = ["Komitmen pimpinan daerah", "", " ", "a&b (c) \\ ~", "72,5 — 80", "Rp\u00a01.000", "tab\there",
+             "Ñ ø ł", "STR-1", "\x7f", "é" * 300 + "x"]
+    for first in (True, False):  # the document's first text, and texts after it
+        ours, theirs = Canvas(io.BytesIO())._doc, Canvas(io.BytesIO())._doc
+        for text in texts if first else ["x", *texts]:
+            assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs), text

@@ -9,7 +9,9 @@ tenth of a sheet's rendering.
 
 ``KeptSubsetFont`` is a ReportLab ``TTFont`` whose face keeps the last few subset files and their
 compressed bytes, keyed by the subset's characters and by the file's bytes: the same input gives
-the same bytes as before, so the PDF is byte-identical to one made without it.
+the same bytes as before, so the PDF is byte-identical to one made without it. It also encodes
+printable ASCII text directly (those characters keep their own codes in every document), where
+ReportLab looks each character up: a twentieth of a sheet's rendering.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ class _KeptSubsetFace(TTFontFace):
 
 
 class KeptSubsetFont(TTFont):
-    """``TTFont(name, filename)`` whose embedded subsets are built and compressed once per process."""
+    """``TTFont(name, filename)`` whose embedded subsets are built and compressed once per process,
+    and whose printable ASCII text is encoded without a look-up per character."""
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
@@ -76,3 +79,13 @@ class KeptSubsetFont(TTFont):
         face.__class__ = _KeptSubsetFace  # the parsed face, not parsed again; only methods are added
         assert isinstance(face, _KeptSubsetFace)
         face._subsets, face._flate = {}, _KeptFlate()
+        # ReportLab gives printable ASCII fixed codes (itself, in subset 0) when the font has them all.
+        self._ascii_fixed = bool(getattr(self, "_asciiReadable", False)) and all(code in face.charToGlyph for code in range(32, 127))
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:  # noqa: N802 - ReportLab's name
+        # Most of a sheet's text runs (labels, titles, ids, numbers) are printable ASCII: their codes
+        # are the characters themselves, which ReportLab finds one character at a time.
+        if self._ascii_fixed and isinstance(text, str) and text.isascii() and text.isprintable() and text \
+                and doc in self.state:
+            return [(0, text.encode("ascii"))]
+        return super().splitString(text, doc, encoding)
