@@ -25,6 +25,7 @@ from reportlab.platypus import Paragraph
 from app.base.numbers import Kind, format_score, format_weight
 from app.base.paths import resources_dir
 from app.models.domain import LANGUAGES, AssessmentStatus
+from app.sheets.drawn_text import draw_kept
 from app.sheets.font_subsets import KeptSubsetFont
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
@@ -298,7 +299,8 @@ class _SharedParagraph(Paragraph):
     A table wraps every cell once to measure it and again to draw it, and a batch repeats the
     instrument's texts and the labels on every sheet: the breaking was a quarter of a sheet's
     rendering. ReportLab only reads the broken lines when it draws or splits a paragraph, so
-    paragraphs of the same text, style and width share them.
+    paragraphs of the same text, style and width share them; and their drawing, where the document
+    names its fonts alike (:mod:`app.sheets.drawn_text`).
     """
 
     wrap_key: tuple[str, ParagraphStyle] | None = None  # None: a piece of a split paragraph
@@ -314,6 +316,13 @@ class _SharedParagraph(Paragraph):
                 _broken_lines.clear()
             _broken_lines[key] = found
         return found
+
+    def draw(self) -> None:
+        if self.wrap_key is None or self.bulletText:
+            return super().draw()
+        # The same text, style and size draw the same operators (app.sheets.drawn_text).
+        draw_kept(self, (*self.wrap_key, self.width, self.height), super().draw)
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
