@@ -15,6 +15,9 @@ context matches what they were written in: every font the paragraph uses has the
 document, each of its characters outside printable ASCII has the same code, and the transparency
 state is the same. A drawing that did more than append operators (named a font or coded a
 character for the first time in its document, raised the PDF version, added a link) is not kept.
+``copy_kept(canvas, key, x, y)`` goes one step further for a paragraph in place: it writes what
+``drawOn`` would (``q``, the move of the origin, the operators, ``Q``) without saving and restoring
+ReportLab's own record of the graphics state, which the paragraph leaves as it found it.
 The pages come out byte for byte as ReportLab writes them.
 """
 
@@ -24,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 
 KEPT = 8192  # paragraphs kept; a batch of one instrument has a few hundred distinct ones
@@ -60,6 +64,16 @@ def draw_kept(paragraph: Any, key: tuple[Any, ...], draw: Callable[[], None]) ->
         if len(_drawn) >= KEPT:
             _drawn.clear()
         _drawn[key] = drawn
+
+
+def copy_kept(canvas: Any, key: tuple[Any, ...], x: float, y: float) -> bool:
+    """What ``Flowable.drawOn`` writes for a kept paragraph at ``(x, y)``, if its operators fit the
+    document: save the graphics state, move the origin, the paragraph, restore. False: draw it."""
+    kept = _drawn.get(key)
+    if kept is None or not _fits(kept, canvas, canvas._doc):
+        return False
+    canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *kept.code, "Q"))
+    return True
 
 
 def _special(text: str) -> list[str]:

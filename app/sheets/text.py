@@ -25,7 +25,7 @@ from reportlab.platypus import Paragraph
 from app.base.numbers import Kind, format_score, format_weight
 from app.base.paths import resources_dir
 from app.models.domain import LANGUAGES, AssessmentStatus
-from app.sheets.drawn_text import draw_kept
+from app.sheets.drawn_text import copy_kept, draw_kept
 from app.sheets.font_subsets import KeptSubsetFont
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
@@ -316,6 +316,13 @@ class _SharedParagraph(Paragraph):
                 _broken_lines.clear()
             _broken_lines[key] = found
         return found
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's names
+        if self.wrap_key is not None and not self.bulletText and not getattr(self, "_showBoundary", None):
+            at = self._hAlignAdjust(x, _sW)  # type: ignore[attr-defined]  # ReportLab's, not in its stubs
+            if copy_kept(canvas, (*self.wrap_key, self.width, self.height), at, y):
+                return
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # ReportLab's drawOn takes _sW; its stubs do not
 
     def draw(self) -> None:
         if self.wrap_key is None or self.bulletText:
