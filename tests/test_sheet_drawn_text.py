@@ -65,3 +65,11 @@ def test_a_drawing_that_first_names_a_font_is_not_kept() -> None:
     assert kept and all(entry.fonts for entry in kept if any("Tj" in op for op in entry.code))  # text names its fonts
     first = next(iter(drawn_text._drawn))
     assert first[0] != text.markup(build_snapshot().programme)  # the sheet's first paragraph named the font
+
+
+def test_long_notes_are_drawn_but_not_kept() -> None:
+    drawn_text._drawn.clear()
+    render_sheet(build_snapshot(long_notes=True, note_length=3000), "id", generated_at=GENERATED)
+    assert drawn_text._drawn
+    assert all(len(" ".join(entry.code)) <= drawn_text.LONGEST for entry in drawn_text._drawn.values())
+    assert all(len(key[0]) < 1500 for key in drawn_text._drawn)  # the notes' pieces of 1,500+ characters

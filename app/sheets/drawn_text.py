@@ -30,7 +30,9 @@ from typing import Any
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 
-KEPT = 8192  # paragraphs kept; a batch of one instrument has a few hundred distinct ones
+KEPT = 4096  # paragraphs kept; a batch of one instrument has a few hundred distinct ones
+LONGEST = 1200  # characters of operators kept for one paragraph (a rubric descriptor of ~500 characters);
+# a long note, which no other sheet repeats, is drawn and not kept
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def _record(source: str, canvas: Any, doc: Any, code: tuple[str, ...],
     """The operators and the context they need: the fonts they name (``/F1+0``: subset 0 of the
     document's font F1) and the codes of the characters of ``source`` (a superset of the text drawn)."""
     written = " ".join(code)
+    if len(written) > LONGEST:
+        return None
     fonts = tuple((name, mapped) for name, mapped in doc.fontMapping.items()
                   if f"{mapped}+" in written or f"{mapped} " in written)
     characters: list[tuple[str, int, int | None]] = []
