@@ -15,11 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from app.bundles import report as R
 from app.bundles.errors import BundleError
 from app.bundles.merge_transaction import Pending, merge
-from app.bundles.receipts import find_receipt, known_receipt, repeat_or_raise, report_known
+from app.bundles.receipts import Known, find_receipt, known_receipt, repeat_or_raise, report_known
 from app.bundles.trust import CertInfo
 from app.bundles.verified import VerifiedBundle, VerifyContext
 from app.bundles.verify import check_failed, check_repeat, open_bundle, verify_bundle, verify_opened
-from app.models.sync import BundleReceipt
 from app.store import Store
 
 
@@ -76,7 +75,7 @@ class Checked:
     seconds: float = 0.0
     manifest_sha256: str | None = None
     receipt_due: bool = False
-    receipt: BundleReceipt | None = None
+    receipt: Known | None = None
     bundle: VerifiedBundle | None = None
     error: BundleError | None = None
     failure: Exception | None = None

@@ -5,7 +5,9 @@ taken in before, and whether such a repeat is still intact as signed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from app.bundles import report as R
@@ -13,10 +15,17 @@ from app.bundles.verified import VerifyContext
 from app.bundles.verify import check_repeat, open_bundle
 from app.models.sync import BundleReceipt
 from app.models.tables import table_of
-from app.store import Store
+from app.store import Store, driver
 
 
-def report_known(result: R.BundleReport, receipt: BundleReceipt) -> None:
+class Known(NamedTuple):
+    """What a repeat's report says of the bundle taken in before: its id and who signed it."""
+
+    bundle_id: str
+    assessor_fingerprint: str
+
+
+def report_known(result: R.BundleReport, receipt: Known | BundleReceipt) -> None:
     result.outcome, result.bundle_id = R.BUNDLE_KNOWN, receipt.bundle_id
     result.fingerprint = receipt.assessor_fingerprint
 
@@ -30,13 +39,22 @@ def repeat_or_raise(path: Path, context: VerifyContext) -> None:
         opened.close()
 
 
-def find_receipt(store: Store, sha: str) -> BundleReceipt | None:
-    """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
-    with store.transaction() as session:
-        return find_receipt_in(session, sha)
-
-
 RECEIPTS = table_of(BundleReceipt).c
+# Core statements on the store's driver connection: every bundle of an import is looked up, and a Session
+# and an ORM object for each were a tenth of checking a repeated bundle (benchmarks/bench_bundle_checks.py).
+_KNOWN_BY_MANIFEST = select(RECEIPTS.bundle_id, RECEIPTS.assessor_fingerprint).where(
+    RECEIPTS.manifest_sha256 == bindparam("b_sha"))
+_KNOWN_BY_OUTER = select(RECEIPTS.bundle_id, RECEIPTS.assessor_fingerprint).where(
+    RECEIPTS.outer_sha256 == bindparam("b_sha")).limit(1)
+
+
+def find_receipt(store: Store, sha: str) -> Known | None:
+    """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
+    with driver.transaction(store) as connection:
+        row = connection.execute(_KNOWN_BY_MANIFEST, {"b_sha": sha}).first()
+        if row is None:
+            row = connection.execute(_KNOWN_BY_OUTER, {"b_sha": sha}).first()
+        return None if row is None else Known(row.bundle_id, row.assessor_fingerprint)
 
 
 def find_receipt_in(session: Session, sha: str) -> BundleReceipt | None:
@@ -49,7 +67,7 @@ def find_receipt_in(session: Session, sha: str) -> BundleReceipt | None:
     return None if key is None else session.get(BundleReceipt, key)
 
 
-def known_receipt(store: Store, path: Path, context: VerifyContext) -> BundleReceipt | None:
+def known_receipt(store: Store, path: Path, context: VerifyContext) -> Known | None:
     """A receipt for this exact signed manifest (read from the zip after the sanity checks), or None; a bundle
     with a receipt must still be intact as signed (:func:`check_repeat`, which raises why it is not)."""
     opened = open_bundle(path, context)

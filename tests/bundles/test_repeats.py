@@ -88,3 +88,16 @@ def test_checked_ahead_or_in_the_helper_process_too(rich: Rich, imported: Path, 
         ("imported", ""), *[("rejected", "tampered")] * len(copies), ("already_imported", "")]
     for bundle, (_make, words) in zip(report.bundles[1:], CASES.values(), strict=False):
         assert words in bundle.reason
+
+
+def test_a_repeat_is_reported_with_the_bundle_id_and_signer_of_its_first_import(rich: Rich, tmp_path: Path) -> None:
+    coordinator = tmp_path / "coordinator"
+    shutil.copytree(rich.demo.coordinator, coordinator)
+    reports = [tmp_path / "first.json", tmp_path / "again.json"]
+    for report in reports:
+        assert run_cli("--data-dir", coordinator, "bundle", "import", rich.bundle, "--trust-dir", rich.demo.certs,
+                       "--report", report) == 0
+    first, again = (json.loads(report.read_text(encoding="utf-8"))["bundles"][0] for report in reports)
+    assert (first["outcome"], again["outcome"]) == ("imported", "already_imported")
+    assert first["bundle_id"] and first["fingerprint"]
+    assert (again["bundle_id"], again["fingerprint"]) == (first["bundle_id"], first["fingerprint"])
