@@ -16,6 +16,7 @@ from app.bundles.verify import check_repeat, open_bundle
 from app.models.sync import BundleReceipt
 from app.models.tables import table_of
 from app.store import Store, driver
+from app.store.driver import Executes
 
 
 class Known(NamedTuple):
@@ -25,7 +26,7 @@ class Known(NamedTuple):
     assessor_fingerprint: str
 
 
-def report_known(result: R.BundleReport, receipt: Known | BundleReceipt) -> None:
+def report_known(result: R.BundleReport, receipt: Known) -> None:
     result.outcome, result.bundle_id = R.BUNDLE_KNOWN, receipt.bundle_id
     result.fingerprint = receipt.assessor_fingerprint
 
@@ -40,7 +41,7 @@ def repeat_or_raise(path: Path, context: VerifyContext) -> None:
 
 
 RECEIPTS = table_of(BundleReceipt).c
-# Core statements on the store's driver connection: every bundle of an import is looked up, and a Session
+# Core statements, on the store's driver connection when no session is open: every bundle of an import is looked up, and a Session
 # and an ORM object for each were a tenth of checking a repeated bundle (benchmarks/bench_bundle_checks.py).
 _KNOWN_BY_MANIFEST = select(RECEIPTS.bundle_id, RECEIPTS.assessor_fingerprint).where(
     RECEIPTS.manifest_sha256 == bindparam("b_sha"))
@@ -51,20 +52,19 @@ _KNOWN_BY_OUTER = select(RECEIPTS.bundle_id, RECEIPTS.assessor_fingerprint).wher
 def find_receipt(store: Store, sha: str) -> Known | None:
     """The receipt of a signed manifest with this SHA-256 (or of an encrypted bundle's outer one), or None."""
     with driver.transaction(store) as connection:
-        row = connection.execute(_KNOWN_BY_MANIFEST, {"b_sha": sha}).first()
-        if row is None:
-            row = connection.execute(_KNOWN_BY_OUTER, {"b_sha": sha}).first()
-        return None if row is None else Known(row.bundle_id, row.assessor_fingerprint)
+        return _known_on(connection, sha)
 
 
-def find_receipt_in(session: Session, sha: str) -> BundleReceipt | None:
-    """Looked up with two small queries first (most bundles are new), the receipt loaded only when found."""
-    connection = session.connection()
-    key = connection.execute(select(RECEIPTS.manifest_sha256).where(RECEIPTS.manifest_sha256 == sha)).scalar()
-    if key is None:
-        key = connection.execute(select(RECEIPTS.manifest_sha256).where(RECEIPTS.outer_sha256 == sha)
-                                 .limit(1)).scalar()
-    return None if key is None else session.get(BundleReceipt, key)
+def find_receipt_in(session: Session, sha: str) -> Known | None:
+    """:func:`find_receipt` in the session's transaction (a bundle's merge, under the write lock)."""
+    return _known_on(session.connection(), sha)
+
+
+def _known_on(connection: Executes, sha: str) -> Known | None:
+    row = connection.execute(_KNOWN_BY_MANIFEST, {"b_sha": sha}).first()
+    if row is None:
+        row = connection.execute(_KNOWN_BY_OUTER, {"b_sha": sha}).first()
+    return None if row is None else Known(row.bundle_id, row.assessor_fingerprint)
 
 
 def known_receipt(store: Store, path: Path, context: VerifyContext) -> Known | None:
