@@ -231,7 +231,7 @@ class transaction:  # noqa: N801 - a context manager, used like store.transactio
             self._kept = connection is not None
             if connection is None:  # PostgreSQL, or a transaction inside this thread's kept one
                 connection = DriverConnection(store.engine, store.engine.raw_connection())
-        except (store.engine.dialect.loaded_dbapi.Error, DBAPIError, OSError) as exc:  # cannot open
+        except (_dbapi_error(store), DBAPIError, OSError) as exc:  # cannot open
             raise self._told(exc) from exc
         self._connection = connection
         return connection
@@ -244,12 +244,12 @@ class transaction:  # noqa: N801 - a context manager, used like store.transactio
             if kind is None:
                 try:
                     connection.commit()
-                except (self._store.engine.dialect.loaded_dbapi.Error, OSError) as exc:
+                except (_dbapi_error(self._store), OSError) as exc:
                     connection.rollback()
                     broken = exc
             else:
                 connection.rollback()
-                if isinstance(error, self._store.engine.dialect.loaded_dbapi.Error | DBAPIError | OSError):
+                if isinstance(error, _dbapi_error(self._store) | DBAPIError | OSError):
                     broken = error
         finally:
             if not self._kept:
@@ -265,6 +265,12 @@ class transaction:  # noqa: N801 - a context manager, used like store.transactio
         """The store's one-line error for a driver error, or the error itself when it has none."""
         store = self._store
         error = exc if isinstance(exc, DBAPIError | OSError) else DBAPIError.instance(
-            None, None, exc, store.engine.dialect.loaded_dbapi.Error)
+            None, None, exc, _dbapi_error(store))
         user_error = store.explain(error, store.label, store.data_dir if store.is_sqlite else None)
         return exc if user_error is None else user_error
+
+
+def _dbapi_error(store: Store) -> type[Exception]:
+    """The store's driver's base error (sqlite3's, SQLCipher's or psycopg's)."""
+    error: type[Exception] = store.engine.dialect.loaded_dbapi.Error
+    return error
